@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Neuromorph.Cli;
+using Neuromorph.Cli.Commands;
+
+var root = new RootCommand("Neuromorph: a simulator of memristive circuits, crossbars and neuromorphic networks.");
+foreach (var command in CommandCatalog.All())
+{
+    root.Subcommands.Add(command);
+}
+
+return CommandRunner.Invoke(root, args);
