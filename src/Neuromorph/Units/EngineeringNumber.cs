@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace Neuromorph.Units;
+
+/// <summary>
+/// SPICE numbers: a decimal with optional exponent, then an optional scale suffix
+/// (f p n u m k meg g t mil, case-insensitive), then any letters (a unit, ignored as SPICE does):
+/// <c>10k</c>, <c>2.2uF</c>, <c>1e-3</c>, <c>4meg</c>, <c>5mil</c>.
+/// </summary>
+public static class EngineeringNumber
+{
+    /// <summary>Parses <paramref name="text"/>; false if it does not start with a number or has junk after the suffix.</summary>
+    public static bool TryParse(string text, out double value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var s = text.Trim();
+        var i = 0;
+        if (i < s.Length && (s[i] == '+' || s[i] == '-'))
+        {
+            i++;
+        }
+
+        var digitsStart = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i == digitsStart || (i == digitsStart + 1 && s[digitsStart] == '.'))
+        {
+            return false;
+        }
+
+        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+        {
+            var j = i + 1;
+            if (j < s.Length && (s[j] == '+' || s[j] == '-'))
+            {
+                j++;
+            }
+
+            var expDigits = j;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                j++;
+            }
+
+            if (j > expDigits)
+            {
+                i = j;
+            }
+        }
+
+        if (!double.TryParse(s.AsSpan(0, i), NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa))
+        {
+            return false;
+        }
+
+        var rest = s[i..];
+        var scale = Scale(rest, out var used);
+        var tail = rest[used..];
+        foreach (var c in tail)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        value = mantissa * scale;
+        return double.IsFinite(value);
+    }
+
+    /// <summary>Parses or throws <see cref="FormatException"/>.</summary>
+    public static double Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a number");
+
+    private static double Scale(string rest, out int used)
+    {
+        used = 0;
+        if (rest.Length == 0)
+        {
+            return 1;
+        }
+
+        var lower = rest.ToLowerInvariant();
+        if (lower.StartsWith("meg", StringComparison.Ordinal))
+        {
+            used = 3;
+            return 1e6;
+        }
+
+        if (lower.StartsWith("mil", StringComparison.Ordinal))
+        {
+            used = 3;
+            return 25.4e-6;
+        }
+
+        used = 1;
+        switch (lower[0])
+        {
+            case 'f': return 1e-15;
+            case 'p': return 1e-12;
+            case 'n': return 1e-9;
+            case 'u': return 1e-6;
+            case 'µ': return 1e-6;
+            case 'm': return 1e-3;
+            case 'k': return 1e3;
+            case 'g': return 1e9;
+            case 't': return 1e12;
+            default:
+                used = 0;
+                return 1;
+        }
+    }
+}
