@@ -20,7 +20,7 @@ public class EngineeringNumberTests
     public void Parses_spice_numbers(string text, double expected)
     {
         Assert.True(EngineeringNumber.TryParse(text, out var v));
-        Assert.Equal(expected, v, expected * 1e-12 + 1e-30);
+        Assert.Equal(expected, v, Math.Abs(expected) * 1e-12 + 1e-30);
     }
 
     [Theory]
