@@ -53,7 +53,7 @@ public sealed class ResultsStore : IDisposable
         System.IO.Directory.CreateDirectory(directory);
         var manifestPath = Path.Combine(directory, ManifestFile);
         var resultsPath = Path.Combine(directory, ResultsFile);
-        var manifest = new StudyManifest(spec.Name, spec.Fingerprint, shard.Index, shard.Count, [.. Header(spec)]);
+        var manifest = new StudyManifest(spec.Name, Path.GetFullPath(spec.File), spec.Fingerprint, shard.Index, shard.Count, [.. Header(spec)]);
         if (File.Exists(manifestPath))
         {
             var old = ReadManifest(directory);
@@ -208,8 +208,8 @@ public sealed class ResultsStore : IDisposable
     }
 }
 
-/// <summary>Identifies the study and shard a run directory belongs to (<c>study.json</c>).</summary>
-public sealed record StudyManifest(string Name, string Fingerprint, int ShardIndex, int ShardCount, IReadOnlyList<string> Columns);
+/// <summary>Identifies the study (name, file, content fingerprint) and shard a run directory belongs to (<c>study.json</c>).</summary>
+public sealed record StudyManifest(string Name, string StudyFile, string Fingerprint, int ShardIndex, int ShardCount, IReadOnlyList<string> Columns);
 
 /// <summary>JSON settings shared by manifest readers and writers.</summary>
 internal static class ManifestJson
