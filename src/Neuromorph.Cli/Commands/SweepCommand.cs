@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Neuromorph.Diagnostics;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
+using Neuromorph.Studies.Reporting;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -67,8 +68,9 @@ public static class SweepCommand
         var report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
         ResultsStore.WriteAtomically(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        ResultsStore.WriteAtomically(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, []));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} and summary.csv");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv and index.html");
         return CommandRunner.Success;
     }
 
