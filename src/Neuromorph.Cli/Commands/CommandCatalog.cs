@@ -8,6 +8,7 @@ public static class CommandCatalog
     /// <summary>Creates the sub-commands in the order <c>--help</c> lists them.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return SimulateCommand.Create();
         yield return RunCommand.Create();
         yield return SweepCommand.Create();
     }
