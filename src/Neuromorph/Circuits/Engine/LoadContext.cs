@@ -21,8 +21,8 @@ public sealed class LoadContext
     /// <summary>Scale applied to independent sources (source stepping), 1 normally.</summary>
     public double SourceFactor { get; set; } = 1;
 
-    /// <summary>Conductance from every node to ground (gmin), siemens.</summary>
-    public double Gmin { get; set; } = 1e-12;
+    /// <summary>Conductance from every node to ground, siemens: zero except while gmin stepping searches a hard operating point.</summary>
+    public double Gmin { get; set; }
 
     /// <summary>Derivative rule dq/dt ≈ C0 q + history.</summary>
     public IntegrationRule Rule { get; } = new();

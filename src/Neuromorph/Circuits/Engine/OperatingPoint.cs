@@ -24,7 +24,7 @@ public static class OperatingPoint
 
         Array.Copy(start, u, u.Length);
         var ok = true;
-        for (var g = 1e-2; g >= gmin * 0.999 && ok; g /= 10)
+        for (var g = 1e-2; g >= 1e-12 && ok; g /= 10)
         {
             ctx.Gmin = Math.Max(g, gmin);
             ok = newton.Solve(ctx, u, 100);

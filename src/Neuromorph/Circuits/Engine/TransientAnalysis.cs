@@ -145,7 +145,8 @@ public sealed class TransientAnalysis(Circuit circuit, SolverTolerances toleranc
                 breakpoints.Remove(bp);
                 order = 1;
                 history.RemoveRange(0, history.Count - 1);
-                h = Math.Min(h, hmax) / 4;
+                // The first step after a corner has no usable history for an error estimate: keep it tiny.
+                h = Math.Min(h, Math.Min(hmax, NextBreakpoint(breakpoints, t) - t)) / 100;
             }
             else
             {
@@ -202,6 +203,11 @@ public sealed class TransientAnalysis(Circuit circuit, SolverTolerances toleranc
         // only a linear predictor available uses 1/3, which overestimates its error (safe).
         var factor = predictorOrder == 1 ? 1.0 / 3 : (_gear ? 2.0 / 11 : 1.0 / 13);
         var last = history[^1].U;
+        var linear = new double[corrected.Length];
+        Predict(history, t, 1, linear);
+        var h = t - history[^1].T;
+        var h1 = history.Count >= 2 ? history[^1].T - history[^2].T : h;
+        var interpolationFactor = h / (4 * (h + h1));
         double worst = 0;
         var sys = circuit.System;
         for (var i = 0; i < corrected.Length; i++)
@@ -210,6 +216,12 @@ public sealed class TransientAnalysis(Circuit circuit, SolverTolerances toleranc
             var trtol = sys.Kinds[i] == UnknownKind.State ? 1 : tolerances.TrTol;
             var tol = trtol * ((tolerances.RelTol * Math.Max(Math.Abs(corrected[i]), Math.Abs(last[i]))) + tolerances.Absolute(sys.Kinds[i], sys.StateTolerances[i]));
             worst = Math.Max(worst, err / tol);
+            if (sys.Kinds[i] == UnknownKind.Voltage)
+            {
+                // Output resolution: the error of linear interpolation between the two points, u''h^2/8,
+                // estimated from the linear predictor's miss u''h(h+h1)/2, kept within the same tolerance.
+                worst = Math.Max(worst, interpolationFactor * Math.Abs(corrected[i] - linear[i]) / tol);
+            }
         }
 
         return worst;
