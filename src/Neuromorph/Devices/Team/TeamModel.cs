@@ -99,12 +99,22 @@ public sealed class TeamModel(
                 if (i >= 0)
                 {
                     var e = Math.Exp((x - aoff) / wc);
+                    if (double.IsInfinity(e))
+                    {
+                        return (0, 0);
+                    }
+
                     var f = Math.Exp(-e);
                     return (f, -f * e / wc);
                 }
                 else
                 {
                     var e = Math.Exp(-(x - aon) / wc);
+                    if (double.IsInfinity(e))
+                    {
+                        return (0, 0);
+                    }
+
                     var f = Math.Exp(-e);
                     return (f, f * e / wc);
                 }
