@@ -9,6 +9,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SimulateCommand.Create();
+        yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return SweepCommand.Create();
     }

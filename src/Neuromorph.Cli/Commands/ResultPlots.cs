@@ -62,6 +62,23 @@ public static class ResultPlots
             return new ResultColumn(header, r.Independent);
         }
 
+        if (r.Column(header) is { } direct)
+        {
+            return direct;
+        }
+
+        // v(a,b) from v(a) and v(b) when only the node voltages were printed
+        if (header.StartsWith("v(", StringComparison.Ordinal) && header.EndsWith(')') && header.Contains(',', StringComparison.Ordinal))
+        {
+            var nodes = header[2..^1].Split(',');
+            var a = r.Column($"v({nodes[0]})");
+            var b = nodes[1] == "0" ? null : r.Column($"v({nodes[1]})");
+            if (a is not null && (b is not null || nodes[1] == "0"))
+            {
+                return new ResultColumn(header, [.. a.Values.Select((v, i) => v - (b?.Values[i] ?? 0))]);
+            }
+        }
+
         return r.Column(header) ?? throw new UserInputException($"--plot: no column '{header}' in the {r.Kind} results",
             $"columns: {string.Join(", ", r.Columns.Select(c => c.Header).Prepend(r.IndependentName))} (add it to .print {r.Kind})");
     }
