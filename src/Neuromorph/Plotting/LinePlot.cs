@@ -69,7 +69,7 @@ public sealed class LinePlot
             var px = Px(t);
             c.Line(px, Top, px, Top + ph, "#e6e6e6");
             c.Line(px, Top + ph, px, Top + ph + 5, "#444");
-            c.Text(px, Top + ph + 19, SiFormat.Format(t, X.Unit, 3), 11, "middle");
+            c.Text(px, Top + ph + 19, TickLabel(t, X.Unit), 11, "middle");
         }
 
         foreach (var t in Y.Scale == AxisScale.Log ? Ticks.Log(y0, y1) : Ticks.Linear(y0, y1))
@@ -77,7 +77,7 @@ public sealed class LinePlot
             var py = Py(t);
             c.Line(Left, py, Left + pw, py, "#e6e6e6");
             c.Line(Left - 5, py, Left, py, "#444");
-            c.Text(Left - 8, py + 4, SiFormat.Format(t, Y.Unit, 3), 11, "end");
+            c.Text(Left - 8, py + 4, TickLabel(t, Y.Unit), 11, "end");
         }
 
         c.Rect(Left, Top, pw, ph, "none", "#444");
@@ -137,6 +137,11 @@ public sealed class LinePlot
             c.Text(x + 31, ly, _series[k].Name, 11);
         }
     }
+
+    private static string TickLabel(double v, string unit) =>
+        unit.Length == 0 && Math.Abs(v) >= 1e-3 && Math.Abs(v) < 1e4
+            ? Math.Round(v, 10).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)
+            : SiFormat.Format(v, unit, 3);
 
     private static bool Finite(double a, double b) => double.IsFinite(a) && double.IsFinite(b);
 

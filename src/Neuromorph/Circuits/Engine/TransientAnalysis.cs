@@ -219,8 +219,8 @@ public sealed class TransientAnalysis(Circuit circuit, SolverTolerances toleranc
             if (sys.Kinds[i] == UnknownKind.Voltage)
             {
                 // Output resolution: the error of linear interpolation between the two points, u''h^2/8,
-                // estimated from the linear predictor's miss u''h(h+h1)/2, kept within the same tolerance.
-                worst = Math.Max(worst, interpolationFactor * Math.Abs(corrected[i] - linear[i]) / tol);
+                // estimated from the linear predictor's miss u''h(h+h1)/2, kept within reltol |u| + vntol (no trtol factor).
+                worst = Math.Max(worst, interpolationFactor * Math.Abs(corrected[i] - linear[i]) / (tol / trtol));
             }
         }
 
