@@ -144,3 +144,23 @@ public class DeviceModelTests
         Assert.Contains("outside", Assert.Throws<UserInputException>(() => MemristorCatalog.Create(card with { Parameters = new Dictionary<string, double> { ["level"] = 1 } }, badX0)).Message, StringComparison.Ordinal);
     }
 }
+
+public class DeviceDocsTests
+{
+    [Fact]
+    public void Devices_doc_lists_every_declared_parameter_of_every_model()
+    {
+        var doc = File.ReadAllText(Neuromorph.Tests.Support.RepoPaths.InRepo("docs", "devices.md"));
+        foreach (var d in MemristorCatalog.All)
+        {
+            var section = doc.IndexOf($"### {d.Name}\n", StringComparison.Ordinal);
+            Assert.True(section >= 0, $"docs/devices.md has no section for {d.Name}");
+            var next = doc.IndexOf("### ", section + 4, StringComparison.Ordinal);
+            var text = next < 0 ? doc[section..] : doc[section..next];
+            foreach (var p in d.Parameters)
+            {
+                Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?m)^{p.Name}\s"), $"{d.Name}.{p.Name} missing from docs/devices.md (regenerate with neuromorph models {d.Name})");
+            }
+        }
+    }
+}
