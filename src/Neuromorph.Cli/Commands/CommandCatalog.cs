@@ -12,5 +12,6 @@ public static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return SweepCommand.Create();
+        yield return PlotCommand.Create();
     }
 }

@@ -68,9 +68,10 @@ public static class SweepCommand
         var report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
         ResultsStore.WriteAtomically(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
-        ResultsStore.WriteAtomically(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, []));
+        var plots = StudyPlots.Write(spec, rows, dir);
+        ResultsStore.WriteAtomically(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv and index.html");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
         return CommandRunner.Success;
     }
 

@@ -40,7 +40,7 @@ public static class CsvTable
         });
     }
 
-    /// <summary>Reads a numeric CSV with a header row (as this class writes it).</summary>
+    /// <summary>Reads a CSV with a header row; fields that are not numbers (status words, empty cells) read as NaN.</summary>
     public static (string[] Headers, double[][] Columns) Read(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
@@ -51,7 +51,7 @@ public static class CsvTable
             var f = Neuromorph.Studies.CsvRow.Parse(lines[r]);
             for (var c = 0; c < headers.Length && c < f.Count; c++)
             {
-                columns[c][r - 1] = Neuromorph.Studies.CsvRow.ParseNumber(f[c]);
+                columns[c][r - 1] = double.TryParse(f[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
             }
         }
 

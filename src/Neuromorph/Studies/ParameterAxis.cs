@@ -8,6 +8,9 @@ namespace Neuromorph.Studies;
 /// </summary>
 public sealed record ParameterAxis(string Key, IReadOnlyList<double> Values, double Low, double High, bool Logarithmic)
 {
+    /// <summary>Where the parameter is declared in the study file.</summary>
+    public Neuromorph.Diagnostics.SourceLocation Location { get; init; } = Neuromorph.Diagnostics.SourceLocation.None;
+
     /// <summary>Evenly spaced values from <paramref name="start"/> to <paramref name="stop"/> inclusive.</summary>
     public static double[] Linspace(double start, double stop, int count)
     {

@@ -54,7 +54,7 @@ public sealed class ResultsStore : IDisposable
         var manifestPath = Path.Combine(directory, ManifestFile);
         var resultsPath = Path.Combine(directory, ResultsFile);
         var manifest = new StudyManifest(spec.Name, Path.GetFullPath(spec.File), spec.Fingerprint, shard.Index, shard.Count, [.. Header(spec)]);
-        if (File.Exists(manifestPath))
+        if (resume && File.Exists(manifestPath))
         {
             var old = ReadManifest(directory);
             if (old.Fingerprint != spec.Fingerprint || old.ShardIndex != shard.Index || old.ShardCount != shard.Count)

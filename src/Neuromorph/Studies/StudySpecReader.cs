@@ -99,7 +99,7 @@ public static class StudySpecReader
                 throw a.Error("high", $"parameter '{key}' needs low < high{(log ? " and low > 0 for a log axis" : "")}");
             }
 
-            return new ParameterAxis(key, [], low, high, log);
+            return new ParameterAxis(key, [], low, high, log) { Location = a.LocationOf("name") };
         }
 
         var forms = new[] { "list", "linspace", "logspace", "range" }.Where(a.Has).ToList();
@@ -132,7 +132,7 @@ public static class StudySpecReader
             throw a.Error(form, $"parameter '{key}' has an empty range");
         }
 
-        return new ParameterAxis(key, values, values.Min(), values.Max(), false);
+        return new ParameterAxis(key, values, values.Min(), values.Max(), form == "logspace") { Location = a.LocationOf("name") };
     }
 
     private static int CountOf(double count, YamlSection a, string form)

@@ -10,7 +10,7 @@ public static class StudyBaseFactory
         return spec.BaseKind switch
         {
             StudyBaseKind.Experiment => new ExperimentStudyBase(spec.BasePath),
-            _ => throw new Neuromorph.Diagnostics.UserInputException(new(spec.File, 0, 0), "netlist bases need the circuit engine, which is not wired into studies yet", "vary an experiment file for now"),
+            _ => new NetlistStudyBase(spec.BasePath),
         };
     }
 }
