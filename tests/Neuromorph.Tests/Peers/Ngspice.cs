@@ -21,7 +21,7 @@ public static class Ngspice
         ArgumentNullException.ThrowIfNull(netlist);
         var dir = Directory.CreateTempSubdirectory("nm-ngspice").FullName;
         var data = Path.Combine(dir, "out.txt");
-        var deck = $"{netlist.TrimEnd()}\n.control\nset wr_singlescale\nset wr_vecnames\noption numdgt=12\nrun\nwrdata {data} {string.Join(" ", vectors)}\n.endc\n.end\n";
+        var deck = $"{netlist.TrimEnd()}\n.control\nset wr_singlescale\nset wr_vecnames\noption numdgt=15\nrun\nwrdata {data} {string.Join(" ", vectors)}\n.endc\n.end\n";
         File.WriteAllText(Path.Combine(dir, "deck.cir"), deck);
         var psi = new ProcessStartInfo("ngspice", ["-b", "deck.cir"]) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
@@ -43,6 +43,13 @@ public static class Ngspice
         var time = rows.Select(r => r[0]).ToArray();
         var cols = Enumerable.Range(1, vectors.Length).Select(k => rows.Select(r => r[k]).ToArray()).ToArray();
         return (time, cols);
+    }
+
+    /// <summary>Runs an operating point and returns the values of <paramref name="vectors"/> (16 significant digits).</summary>
+    public static double[] RunOp(string netlist, params string[] vectors)
+    {
+        var (_, cols) = RunTransient(netlist.Replace("option numdgt=15", "", StringComparison.Ordinal), vectors);
+        return [.. cols.Select(c => c[0])];
     }
 
     private static bool Probe()
