@@ -9,6 +9,7 @@ public static class ExperimentCatalog
     /// <summary>The registered experiment kinds, one line each.</summary>
     public static IReadOnlyList<IExperiment> All { get; } =
     [
+        new Crossbars.CrossbarExperiment(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
