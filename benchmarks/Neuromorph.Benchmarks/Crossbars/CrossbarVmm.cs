@@ -13,8 +13,8 @@ public static class CrossbarVmm
     /// <summary>Runs the sizes given (square arrays) with a batch of up to 1000 vectors.</summary>
     public static void Run(IEnumerable<int> sizes)
     {
-        Console.WriteLine("| size | unknowns | factor (ms) | per vector, reused factor (ms) | per vector from scratch (ms) | speed-up of reuse |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| size | unknowns | factor (ms) | per vector, reused factor (ms) | per vector from scratch (ms) | speed-up of reuse | transfer matrix (ms, m solves) | per vector via transfer matrix (ms) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in sizes)
         {
             var rng = new Random(n);
@@ -47,7 +47,18 @@ public static class CrossbarVmm
 
             var perVector = clock.Elapsed.TotalMilliseconds / batch;
             var scratch = factorMs + perVector;
-            Console.WriteLine($"| {n}x{n} | {2 * n * n} | {factorMs:0.0} | {perVector:0.000} | {scratch:0.0} | {scratch / perVector:0}x |");
+            clock.Restart();
+            var t = new CrossbarArray(solver.EffectiveConductance());
+            var transferMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            for (var k = 0; k < 1000; k++)
+            {
+                v[k % n] += 1e-3;
+                t.MultiplyIdeal(v, y);
+            }
+
+            var perVectorT = clock.Elapsed.TotalMilliseconds / 1000;
+            Console.WriteLine($"| {n}x{n} | {2 * n * n} | {factorMs:0.0} | {perVector:0.000} | {scratch:0.0} | {scratch / perVector:0}x | {transferMs:0} | {perVectorT:0.0000} |");
         }
     }
 }
