@@ -11,6 +11,7 @@ public sealed class DenseCtd : ICtdSystem
     private readonly Matrix<double> _omega;
     private readonly Vector<double> _omegaS;
     private readonly CtdParameters _p;
+    private readonly Matrix<double>? _q;
 
     /// <summary>Creates the system; <paramref name="omega"/> is M × M, <paramref name="sources"/> has M entries.</summary>
     public DenseCtd(double[,] omega, CtdParameters parameters, IReadOnlyList<double> sources)
@@ -21,6 +22,14 @@ public sealed class DenseCtd : ICtdSystem
         _omega = Matrix<double>.Build.DenseOfArray(omega);
         _p = parameters;
         _omegaS = _omega * Vector<double>.Build.DenseOfEnumerable(sources.Select(s => s * parameters.SourceSign));
+        var symmetric = (_omega - _omega.Transpose()).FrobeniusNorm() <= 1e-10 * Math.Max(1, _omega.FrobeniusNorm());
+        if (symmetric && ((_omega * _omega) - _omega).FrobeniusNorm() <= 1e-9 * Math.Max(1, _omega.FrobeniusNorm()))
+        {
+            // Ω = Q Qᵀ with orthonormal Q (n × rank): Woodbury turns the n × n solve into a rank × rank one
+            var evd = _omega.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+            var keep = Enumerable.Range(0, Size).Where(i => evd.EigenValues[i].Real > 0.5).ToArray();
+            _q = Matrix<double>.Build.Dense(Size, keep.Length, (i, j) => evd.EigenVectors[i, keep[j]]);
+        }
     }
 
     /// <inheritdoc />
@@ -31,8 +40,22 @@ public sealed class DenseCtd : ICtdSystem
     {
         var n = Size;
         var xs = x.ToArray();
-        var a = Matrix<double>.Build.Dense(n, n, (i, j) => (i == j ? 1 : 0) + (_p.Xi * _omega[i, j] * xs[j]));
-        var y = a.Solve(_omegaS);
+        Vector<double> y;
+        if (_q is { } q)
+        {
+            // (I + ξ Q Qᵀ X)^-1 ΩS = ΩS − ξ Q (I_r + ξ Qᵀ X Q)^-1 Qᵀ X ΩS
+            var r = q.ColumnCount;
+            var xq = Matrix<double>.Build.Dense(n, r, (i, j) => xs[i] * q[i, j]);
+            var k = (q.TransposeThisAndMultiply(xq) * _p.Xi) + Matrix<double>.Build.DenseIdentity(r);
+            var u = q.TransposeThisAndMultiply(Vector<double>.Build.Dense(n, i => xs[i] * _omegaS[i]));
+            y = _omegaS - (q * k.Solve(u) * _p.Xi);
+        }
+        else
+        {
+            var a = Matrix<double>.Build.Dense(n, n, (i, j) => (i == j ? 1 : 0) + (_p.Xi * _omega[i, j] * xs[j]));
+            y = a.Solve(_omegaS);
+        }
+
         for (var i = 0; i < n; i++)
         {
             dxdt[i] = (_p.AlphaA * xs[i]) - (y[i] / _p.Beta);

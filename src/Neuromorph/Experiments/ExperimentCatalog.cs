@@ -10,6 +10,7 @@ public static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All { get; } =
     [
         new Crossbars.CrossbarExperiment(),
+        new Dynamics.CtdExperiment(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

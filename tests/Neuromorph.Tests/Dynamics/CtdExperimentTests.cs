@@ -1,0 +1,49 @@
+using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
+
+namespace Neuromorph.Tests.Dynamics;
+
+public class CtdExperimentTests
+{
+    [Fact]
+    public void Lattice_example_runs_and_its_energy_never_increases_while_no_device_is_held_at_a_bound()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("180 memristors", output, StringComparison.Ordinal);
+        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "energy.csv"));
+        var (_, traj) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var checkedRows = 0;
+        for (var k = 1; k < cols[1].Length && traj[3][k] < 1 && traj[2][k] > 0; k++)
+        {
+            Assert.True(cols[1][k] <= cols[1][k - 1] + 1e-9, $"L rose at row {k}");
+            checkedRows++;
+        }
+
+        Assert.True(checkedRows > 10, $"only {checkedRows} rows before a device saturated");
+
+        foreach (var f in new[] { "trajectory.csv", "final_state.csv", "trajectory.svg", "energy.svg" })
+        {
+            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        }
+    }
+
+    [Theory]
+    [InlineData("omega: { matrix: [[1, 0.5], [0.5, 1]] }\nt_end: 1", "not a symmetric projector")]
+    [InlineData("graph: { lattice: [3, 3] }\nx0: 1.5\nt_end: 1", "outside [0, 1]")]
+    [InlineData("graph: { lattice: [3, 3] }\nr_on: 100\nr_off: 10\nt_end: 1", "must not be below r_on")]
+    [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\nconvention: C", "unknown convention")]
+    [InlineData("graph: { edges_csv: edges.csv }\nt_end: 1", "disconnected")]
+    [InlineData("omega: { matrix: [[1, 0], [0]] }\nt_end: 1", "row 2 has 1 entries")]
+    public void Bad_ctd_files_exit_2(string body, string message)
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        File.WriteAllText(Path.Combine(dir, "edges.csv"), "0,1\n2,3\n");
+        var path = Path.Combine(dir, "c.yaml");
+        File.WriteAllText(path, "kind: ctd\n" + body + "\n");
+        var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}
