@@ -33,7 +33,11 @@ public static class CommandRunner
                 error.WriteLine($"neuromorph: error: {e.Message}");
             }
 
-            error.WriteLine("  hint: run 'neuromorph --help' or 'neuromorph COMMAND --help' for usage");
+            var first = args.FirstOrDefault(a => !a.StartsWith('-'));
+            var close = first is null || root.Subcommands.Any(c => c.Name == first) ? null : Suggestions.Closest(first, root.Subcommands.Select(c => c.Name));
+            error.WriteLine(close is not null
+                ? $"  hint: did you mean 'neuromorph {close}'?"
+                : "  hint: run 'neuromorph --help' or 'neuromorph COMMAND --help' for usage");
             return BadInput;
         }
 

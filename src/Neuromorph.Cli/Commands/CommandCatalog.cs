@@ -8,6 +8,10 @@ public static class CommandCatalog
     /// <summary>Creates the sub-commands in the order <c>--help</c> lists them.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return SimulateCommand.Create();
+        yield return ModelsCommand.Create();
+        yield return RunCommand.Create();
+        yield return SweepCommand.Create();
+        yield return PlotCommand.Create();
     }
 }

@@ -1,4 +1,10 @@
 using Neuromorph.Circuits.Netlist;
+using Neuromorph.Devices.CtdLinear;
+using Neuromorph.Devices.HpLinearDrift;
+using Neuromorph.Devices.Knowm;
+using Neuromorph.Devices.Team;
+using Neuromorph.Devices.ThresholdXspice;
+using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Devices;
@@ -12,9 +18,99 @@ public static class MemristorCatalog
     /// <summary>The registered models, one line each.</summary>
     public static IReadOnlyList<IMemristorModelDefinition> All { get; } =
     [
+        new HpLinearDriftDefinition(),
+        new TeamDefinition(),
+        new YakopcicDefinition(),
+        new TeamDefinition(voltageControlled: true),
+        new KnowmDefinition(),
+        new CtdLinearDefinition(),
+        new ThresholdXspiceDefinition(),
     ];
 
     /// <summary>Finds the definition a model card selects, or null.</summary>
     public static IMemristorModelDefinition? Find(MemristorSyntax syntax, int? level) =>
         All.FirstOrDefault(d => d.Syntax == syntax && (syntax == MemristorSyntax.XSpice || d.Level == (level ?? 1)));
+
+    /// <summary>Finds a definition by its short name (<c>team</c>, <c>hp</c> ...), or null.</summary>
+    public static IMemristorModelDefinition? FindByName(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Builds the device an instance line describes: checks the model card's type and level, merges the card's
+    /// parameters with the instance's (instance wins), fills defaults and checks every value against its limits.
+    /// </summary>
+    public static IMemristorModel Create(ModelCard model, MemristorCard instance)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(instance);
+        if (!string.Equals(model.Type, "memristor", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserInputException(model.Location, $"model '{model.Name}' has type '{model.Type}', but {instance.Name} is a memristor", "use .model NAME memristor (...)");
+        }
+
+        int? level = model.Parameters.TryGetValue("level", out var l) ? (int)l : null;
+        if (level is not null && l != Math.Floor(l))
+        {
+            throw new UserInputException(At(model, "level"), $"LEVEL must be a whole number, got {l}");
+        }
+
+        var definition = Find(instance.Syntax, level);
+        if (definition is null)
+        {
+            var levels = string.Join(", ", All.Where(d => d.Syntax == MemristorSyntax.Xyce).Select(d => $"{d.Level} {d.Name}"));
+            throw new UserInputException(At(model, "level"), $"no memristor model has LEVEL={level}", $"levels: {levels}");
+        }
+
+        var values = definition.Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.OrdinalIgnoreCase);
+        Merge(definition, model.Parameters, values, name => At(model, name));
+        Merge(definition, instance.InstanceParameters, values, _ => instance.Location);
+        return Build(definition, values, model.Location);
+    }
+
+    /// <summary>Builds a device of a named model from parameter values (for crossbars and studies); unknown names and bad values are user errors.</summary>
+    public static IMemristorModel Create(string modelName, IReadOnlyDictionary<string, double> parameters, SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var definition = FindByName(modelName)
+            ?? throw new UserInputException(location, $"unknown memristor model '{modelName}'", Suggestions.Hint(modelName, All.Select(d => d.Name).ToList()));
+        var values = definition.Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.OrdinalIgnoreCase);
+        Merge(definition, parameters, values, _ => location);
+        return Build(definition, values, location);
+    }
+
+    private static void Merge(IMemristorModelDefinition definition, IReadOnlyDictionary<string, double> given, Dictionary<string, double> into, Func<string, SourceLocation> at)
+    {
+        foreach (var (name, value) in given)
+        {
+            if (name.Equals("level", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var spec = definition.Parameters.FirstOrDefault(p => p.Accepts(name))
+                ?? throw new UserInputException(at(name), $"model {definition.Name} has no parameter '{name}'",
+                    Suggestions.Hint(name, definition.Parameters.Select(p => p.Name).ToList()));
+            if (!(value >= spec.Min && value <= spec.Max))
+            {
+                throw new UserInputException(at(name), $"{definition.Name} parameter {spec.Name} = {value} is outside [{spec.Min}, {spec.Max}]", spec.Description);
+            }
+
+            into[spec.Name] = value;
+        }
+    }
+
+    private static IMemristorModel Build(IMemristorModelDefinition definition, Dictionary<string, double> values, SourceLocation location)
+    {
+        try
+        {
+            return definition.Create(values);
+        }
+        catch (UserInputException ex) when (ex.Diagnostic.Location.Line == 0)
+        {
+            throw new UserInputException(location, ex.Diagnostic.Message, ex.Diagnostic.Hint);
+        }
+    }
+
+    private static SourceLocation At(ModelCard model, string name) =>
+        model.ParameterLocations is not null && model.ParameterLocations.TryGetValue(name, out var l) ? l : model.Location;
 }

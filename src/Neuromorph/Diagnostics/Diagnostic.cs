@@ -28,7 +28,8 @@ public sealed record Diagnostic(Severity Severity, SourceLocation Location, stri
     public override string ToString()
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
-        var text = $"{Location}: {kind}: {Message}";
+        var where = Location == SourceLocation.None ? "neuromorph" : Location.ToString();
+        var text = $"{where}: {kind}: {Message}";
         return Hint is null ? text : $"{text}\n  hint: {Hint}";
     }
 }

@@ -45,6 +45,8 @@ public static class EngineeringNumber
             return false;
         }
 
+        var mantissaEnd = i;
+        var exponent = 0;
         if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             var j = i + 1;
@@ -61,17 +63,17 @@ public static class EngineeringNumber
 
             if (j > expDigits)
             {
+                if (!int.TryParse(s.AsSpan(i + 1, j - i - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+                {
+                    return false;
+                }
+
                 i = j;
             }
         }
 
-        if (!double.TryParse(s.AsSpan(0, i), NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa))
-        {
-            return false;
-        }
-
         var rest = s[i..];
-        var scale = Scale(rest, out var used);
+        var (scaleExponent, factor) = Scale(rest, out var used);
         var tail = rest[used..];
         foreach (var c in tail)
         {
@@ -81,7 +83,14 @@ public static class EngineeringNumber
             }
         }
 
-        value = mantissa * scale;
+        // Apply the suffix as a decimal exponent so that 10u is exactly 1e-5, as a user writing it means.
+        var scaled = string.Concat(s.AsSpan(0, mantissaEnd), "e", (exponent + scaleExponent).ToString(CultureInfo.InvariantCulture));
+        if (!double.TryParse(scaled, NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa))
+        {
+            return false;
+        }
+
+        value = mantissa * factor;
         return double.IsFinite(value);
     }
 
@@ -89,42 +98,42 @@ public static class EngineeringNumber
     public static double Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a number");
 
-    private static double Scale(string rest, out int used)
+    private static (int Exponent, double Factor) Scale(string rest, out int used)
     {
         used = 0;
         if (rest.Length == 0)
         {
-            return 1;
+            return (0, 1);
         }
 
         var lower = rest.ToLowerInvariant();
         if (lower.StartsWith("meg", StringComparison.Ordinal))
         {
             used = 3;
-            return 1e6;
+            return (6, 1);
         }
 
         if (lower.StartsWith("mil", StringComparison.Ordinal))
         {
             used = 3;
-            return 25.4e-6;
+            return (-6, 25.4);
         }
 
         used = 1;
         switch (lower[0])
         {
-            case 'f': return 1e-15;
-            case 'p': return 1e-12;
-            case 'n': return 1e-9;
-            case 'u': return 1e-6;
-            case 'µ': return 1e-6;
-            case 'm': return 1e-3;
-            case 'k': return 1e3;
-            case 'g': return 1e9;
-            case 't': return 1e12;
+            case 'f': return (-15, 1);
+            case 'p': return (-12, 1);
+            case 'n': return (-9, 1);
+            case 'u': return (-6, 1);
+            case 'µ': return (-6, 1);
+            case 'm': return (-3, 1);
+            case 'k': return (3, 1);
+            case 'g': return (9, 1);
+            case 't': return (12, 1);
             default:
                 used = 0;
-                return 1;
+                return (0, 1);
         }
     }
 }

@@ -47,6 +47,9 @@ public sealed class Netlist
     /// <summary><c>.step</c> commands, for studies.</summary>
     public List<StepCard> Steps { get; } = [];
 
+    /// <summary>Warnings found while reading (ignored options, skipped .control blocks ...).</summary>
+    public List<Diagnostic> Warnings { get; } = [];
+
     /// <summary>Where the <c>.end</c> line was, if present.</summary>
     public SourceLocation? End { get; init; }
 }

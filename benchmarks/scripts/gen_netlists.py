@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Generates benchmark netlists that both ngspice and Neuromorph run unchanged.
+
+rc_mesh N: an N x N grid of 1 kohm resistors with 1 nF to ground at every node, driven at one corner
+by a pulse through 100 ohm; .tran over 20 us; prints three node voltages.
+xbar M: an M x M passive memristor crossbar (ngspice XSPICE threshold memristors) with 1 ohm wire
+segments, word lines driven by pulses, bit lines into 0 V sense sources; .tran; prints two bit-line currents.
+"""
+import sys
+
+
+def rc_mesh(n: int) -> str:
+    lines = [f"RC mesh {n}x{n}", "vin drv 0 pulse(0 1 1u 100n 100n 5u 20u)", "rs drv n0_0 100"]
+    for i in range(n):
+        for j in range(n):
+            lines.append(f"c{i}_{j} n{i}_{j} 0 1n")
+            if i + 1 < n:
+                lines.append(f"rv{i}_{j} n{i}_{j} n{i+1}_{j} 1k")
+            if j + 1 < n:
+                lines.append(f"rh{i}_{j} n{i}_{j} n{i}_{j+1} 1k")
+    lines += [".tran 50n 20u", ".print tran v(n0_0) v(n1_1) v(n2_3)"]
+    return "\n".join(lines) + "\n"
+
+
+def crossbar(m: int) -> str:
+    lines = [f"memristor crossbar {m}x{m}", ".model memr memristor (rmin=1k rmax=10k rinit=5k alpha=0 beta=1e5 vt=0.5)"]
+    for r in range(m):
+        lines.append(f"v{r} in{r} 0 pulse(0 {0.4 + 0.6 * (r % 3) / 2:.3f} 1u 1u 1u 20u 50u)")
+        prev = f"in{r}"
+        for c in range(m):
+            lines.append(f"rw{r}_{c} {prev} w{r}_{c} 1")
+            lines.append(f"a{r}_{c} %gd(w{r}_{c} b{r}_{c}) memr")
+            prev = f"w{r}_{c}"
+    for c in range(m):
+        for r in range(m - 1):
+            lines.append(f"rb{r}_{c} b{r}_{c} b{r+1}_{c} 1")
+        lines.append(f"vs{c} b{m-1}_{c} 0 0")
+    lines += [".tran 0.5u 40u", f".print tran i(vs0) i(vs{m-1})"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    kind, size = sys.argv[1], int(sys.argv[2])
+    sys.stdout.write(rc_mesh(size) if kind == "rc_mesh" else crossbar(size))

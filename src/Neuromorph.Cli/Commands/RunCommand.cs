@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Neuromorph.Experiments;
+using Neuromorph.Io.Yaml;
+
+namespace Neuromorph.Cli.Commands;
+
+/// <summary><c>neuromorph run EXPERIMENT.yaml [-o DIR]</c>: runs a YAML experiment (crossbar, ctd, recall ...).</summary>
+public static class RunCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("experiment") { Description = "YAML experiment file; its 'kind:' key selects the experiment" };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the file)" };
+        var kinds = string.Join(", ", ExperimentCatalog.All.Select(e => e.Kind));
+        var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(file).FullName;
+            var root = YamlSection.LoadFile(path);
+            var experiment = ExperimentCatalog.Select(root);
+            var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
+            Directory.CreateDirectory(dir);
+            var log = parse.InvocationConfiguration.Output;
+            var report = experiment.Run(root, new ExperimentContext(dir, log));
+            log.WriteLine(report.Summary);
+            foreach (var f in report.Files)
+            {
+                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
+            }
+
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Neuromorph.Diagnostics;
+using Neuromorph.Studies;
+using Neuromorph.Studies.Bases;
+using Neuromorph.Studies.Reporting;
+
+namespace Neuromorph.Cli.Commands;
+
+/// <summary>
+/// <c>neuromorph sweep STUDY.yaml [-o DIR] [--jobs N] [--shard i/n] [--fresh]</c> runs a device-parameter study,
+/// resumably; <c>neuromorph sweep merge DIR... -o DIR</c> combines the shards of one study.
+/// </summary>
+public static class SweepCommand
+{
+    /// <summary>Creates the command and its <c>merge</c> sub-command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("study") { Description = "study YAML file" };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the study file); an existing one is resumed" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "runs in parallel (default: number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string>("--shard") { Description = "run only shard i of n (e.g. 2/8), for cluster job arrays", DefaultValueFactory = _ => "1/1" };
+        var fresh = new Option<bool>("--fresh") { Description = "discard earlier results in the output directory instead of resuming" };
+        var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { file, output, jobs, shard, fresh };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse, file, output, jobs, shard, fresh, ct)));
+        command.Subcommands.Add(CreateMerge());
+        return command;
+    }
+
+    private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, CancellationToken ct)
+    {
+        var log = parse.InvocationConfiguration.Output;
+        var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
+        var shard = ShardSpec.Parse(parse.GetValue(shardOption) ?? "1/1");
+        var jobCount = parse.GetValue(jobs);
+        if (jobCount < 1)
+        {
+            throw new UserInputException($"--jobs must be at least 1, got {jobCount}");
+        }
+
+        var studyBase = StudyBaseFactory.Create(spec);
+        studyBase.Validate(spec);
+        var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name);
+        using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
+        var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
+        log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
+        var clock = Stopwatch.StartNew();
+        var lastPrint = TimeSpan.Zero;
+        var gate = new object();
+        var progress = new SyncProgress<SweepProgress>(p =>
+        {
+            lock (gate)
+            {
+                if (p.LastFailure is not null)
+                {
+                    log.WriteLine($"  failed: {p.LastFailure}");
+                }
+
+                if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
+                {
+                    lastPrint = clock.Elapsed;
+                    var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                    var eta = rate > 0 ? TimeSpan.FromSeconds((p.Total - p.Done) / rate) : TimeSpan.Zero;
+                    log.WriteLine($"  {p.Done}/{p.Total} runs, {p.Failed} failed, {rate:0.0} runs/s, ETA {eta:hh\\:mm\\:ss}");
+                }
+            }
+        });
+        var report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+        var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
+        ResultsStore.WriteAtomically(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        var plots = StudyPlots.Write(spec, rows, dir);
+        ResultsStore.WriteAtomically(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
+        return CommandRunner.Success;
+    }
+
+    private static Command CreateMerge()
+    {
+        var dirs = new Argument<DirectoryInfo[]>("directories") { Description = "shard output directories of one study", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "directory for the merged results", Required = true };
+        var command = new Command("merge", "Combine the shard directories of one study, checking nothing is missing or duplicated.") { dirs, output };
+        command.SetAction(parse =>
+        {
+            var shardDirs = parse.GetRequiredValue(dirs).Select(d => d.FullName).ToList();
+            var manifest = ResultsStore.ReadManifest(shardDirs[0]);
+            if (!File.Exists(manifest.StudyFile))
+            {
+                throw new UserInputException(new SourceLocation(manifest.StudyFile, 0, 0), "the study file these shards came from is gone", "merge on a machine where the study file is at the same path");
+            }
+
+            var spec = StudySpecReader.ReadFile(manifest.StudyFile);
+            var outDir = parse.GetRequiredValue(output).FullName;
+            var rows = ShardMerger.Merge(spec, shardDirs, outDir);
+            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir}");
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    /// <summary>An IProgress that reports on the calling thread (no synchronisation context hop).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Neuromorph.Circuits.Engine.Elements;
+
+/// <summary>E: voltage-controlled voltage source v(n+, n-) = gain v(nc+, nc-), with a branch-current unknown.</summary>
+public sealed class Vcvs(string name, int[] nodes, double gain) : ElementBehavior(name, nodes)
+{
+    private int _branch;
+    private MatrixSlot[] _slots = [];
+    private int[] _k = [];
+
+    /// <inheritdoc />
+    public override void Setup(MnaSystem system)
+    {
+        _branch = system.AddUnknown($"i({Name})", UnknownKind.Current);
+        _slots = [system.Slot(Nodes[0], _branch), system.Slot(Nodes[1], _branch), system.Slot(_branch, Nodes[0]), system.Slot(_branch, Nodes[1]), system.Slot(_branch, Nodes[2]), system.Slot(_branch, Nodes[3])];
+    }
+
+    /// <inheritdoc />
+    public override void Bind(MnaSystem system) => _k = [.. _slots.Select(system.Resolve)];
+
+    /// <inheritdoc />
+    public override void Load(MnaSystem system, LoadContext ctx)
+    {
+        var i = ctx.Solution[_branch];
+        system.Add(_k[0], 1);
+        system.Add(_k[1], -1);
+        system.Add(_k[2], 1);
+        system.Add(_k[3], -1);
+        system.Add(_k[4], -gain);
+        system.Add(_k[5], gain);
+        system.AddResidual(Nodes[0], i);
+        system.AddResidual(Nodes[1], -i);
+        system.AddResidual(_branch, ctx.V(Nodes[0]) - ctx.V(Nodes[1]) - (gain * (ctx.V(Nodes[2]) - ctx.V(Nodes[3]))));
+    }
+
+    /// <inheritdoc />
+    public override double Current(LoadContext ctx) => ctx.Solution[_branch];
+}
+
+/// <summary>G: voltage-controlled current source, current gain v(nc+, nc-) from n+ through the source to n-; gain in siemens.</summary>
+public sealed class Vccs(string name, int[] nodes, double gain) : ElementBehavior(name, nodes)
+{
+    private MatrixSlot[] _slots = [];
+    private int[] _k = [];
+
+    /// <inheritdoc />
+    public override void Setup(MnaSystem system) =>
+        _slots = [system.Slot(Nodes[0], Nodes[2]), system.Slot(Nodes[0], Nodes[3]), system.Slot(Nodes[1], Nodes[2]), system.Slot(Nodes[1], Nodes[3])];
+
+    /// <inheritdoc />
+    public override void Bind(MnaSystem system) => _k = [.. _slots.Select(system.Resolve)];
+
+    /// <inheritdoc />
+    public override void Load(MnaSystem system, LoadContext ctx)
+    {
+        system.Add(_k[0], gain);
+        system.Add(_k[1], -gain);
+        system.Add(_k[2], -gain);
+        system.Add(_k[3], gain);
+        var i = Current(ctx);
+        system.AddResidual(Nodes[0], i);
+        system.AddResidual(Nodes[1], -i);
+    }
+
+    /// <inheritdoc />
+    public override double Current(LoadContext ctx) => gain * (ctx.V(Nodes[2]) - ctx.V(Nodes[3]));
+}

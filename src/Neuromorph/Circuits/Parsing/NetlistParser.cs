@@ -1,0 +1,269 @@
+using Neuromorph.Circuits.Netlist;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Parsing;
+
+/// <summary>
+/// Reads a SPICE netlist (Xyce and ngspice dialects for memristors) into the flattened <see cref="Netlist.Netlist"/>:
+/// parameters evaluated, subcircuits expanded, waveform defaults applied. The first error is thrown as a
+/// <see cref="UserInputException"/> with file:line:col and a hint; warnings are collected in <see cref="Netlist.Netlist.Warnings"/>.
+/// </summary>
+public static class NetlistParser
+{
+    private const int MaxDepth = 50;
+
+    private static readonly string[] DotCommands =
+        [".param", ".subckt", ".ends", ".model", ".include", ".op", ".dc", ".tran", ".print", ".ic", ".options", ".option", ".opt", ".step", ".end", ".control", ".endc"];
+
+    /// <summary>Reads the netlist file at <paramref name="path"/>; <paramref name="overrides"/> replace global <c>.param</c> values (for studies).</summary>
+    public static Netlist.Netlist ParseFile(string path, IReadOnlyDictionary<string, double>? overrides = null) =>
+        Parse(NetlistSource.LoadText(path), path, overrides);
+
+    /// <summary>Reads netlist text; <paramref name="fileName"/> names it in messages and anchors relative includes.</summary>
+    public static Netlist.Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var warnings = new List<Diagnostic>();
+        var source = NetlistSource.Read(text, fileName, warnings);
+        var netlist = new Netlist.Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
+        netlist.Warnings.AddRange(warnings);
+        var (top, subcircuits) = SplitSubcircuits(source.Lines);
+        var globals = new ParameterScope();
+        DefineGlobals(top, globals, overrides ?? new Dictionary<string, double>(), netlist);
+        foreach (var line in top.Concat(subcircuits.Values.SelectMany(s => s.Body)).Where(l => l.Head == ".model"))
+        {
+            var model = DotCommandParser.Model(line, globals);
+            if (!netlist.Models.TryAdd(model.Name, model))
+            {
+                throw new UserInputException(line.Location, $"model '{model.Name}' is defined twice", $"first defined at {netlist.Models[model.Name].Location}");
+            }
+        }
+
+        foreach (var line in top.Where(l => l.Head.StartsWith('.')))
+        {
+            DotCommand(line, globals, netlist);
+        }
+
+        Expand(top, InstanceContext.Top(globals), subcircuits, netlist, 0);
+        var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault();
+        double tstep = tran is null ? 1e-9 : (tran.Step > 0 ? tran.Step : tran.Stop / 50), tstop = tran?.Stop ?? 1;
+        for (var i = 0; i < netlist.Elements.Count; i++)
+        {
+            if (netlist.Elements[i] is SourceCard s && s.Waveform is not null)
+            {
+                netlist.Elements[i] = s with { Waveform = WaveformDefaults.Apply(s.Waveform, tstep, tstop) };
+            }
+        }
+
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var e in netlist.Elements)
+        {
+            if (!seen.TryAdd(e.Name, e.Location))
+            {
+                throw new UserInputException(e.Location, $"element '{e.Name}' is defined twice", $"first defined at {seen[e.Name]}; element names must be unique");
+            }
+        }
+
+        return netlist;
+    }
+
+    private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Subcircuits) SplitSubcircuits(IReadOnlyList<NetlistLine> lines)
+    {
+        var top = new List<NetlistLine>();
+        var defs = new Dictionary<string, SubcircuitDefinition>(StringComparer.Ordinal);
+        var open = new Stack<SubcircuitDefinition>();
+        foreach (var line in lines)
+        {
+            if (line.Head == ".subckt")
+            {
+                var def = SubcircuitDefinition.FromHeader(line);
+                if (!defs.TryAdd(def.Name, def))
+                {
+                    throw new UserInputException(line.Location, $"subcircuit '{def.Name}' is defined twice", $"first defined at {defs[def.Name].Location}");
+                }
+
+                open.Push(def);
+            }
+            else if (line.Head == ".ends")
+            {
+                if (open.Count == 0)
+                {
+                    throw new UserInputException(line.Location, ".ends without .subckt", "remove it or add the .subckt line");
+                }
+
+                open.Pop();
+            }
+            else if (open.Count > 0)
+            {
+                open.Peek().Body.Add(line);
+            }
+            else
+            {
+                top.Add(line);
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            throw new UserInputException(open.Peek().Location, $"subcircuit '{open.Peek().Name}' has no .ends", "close the definition with .ends");
+        }
+
+        return (top, defs);
+    }
+
+    private static void DefineGlobals(List<NetlistLine> top, ParameterScope globals, IReadOnlyDictionary<string, double> overrides, Netlist.Netlist netlist)
+    {
+        foreach (var line in top.Where(l => l.Head == ".param"))
+        {
+            var r = new LineReader(line, ".param name=value ...");
+            var assignments = r.Assignments();
+            if (assignments.Count == 0)
+            {
+                throw new UserInputException(line.Location, ".param defines nothing", "expected: .param name=value ...");
+            }
+
+            foreach (var (name, token, _) in assignments)
+            {
+                var value = overrides.TryGetValue(name, out var o) ? o : globals.Evaluate(token);
+                globals.Set(name, value);
+                netlist.Parameters[name] = value;
+            }
+        }
+
+        foreach (var name in overrides.Keys.Where(k => !netlist.Parameters.ContainsKey(k)))
+        {
+            throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), $"parameter '{name}' is not defined by a .param line",
+                Suggestions.Hint(name, netlist.Parameters.Keys.ToList()));
+        }
+    }
+
+    private static void DotCommand(NetlistLine line, ParameterScope globals, Netlist.Netlist netlist)
+    {
+        switch (line.Head)
+        {
+            case ".param" or ".model":
+                break;
+            case ".op":
+                new LineReader(line, ".op").End();
+                netlist.Analyses.Add(new OpCard(line.Location));
+                break;
+            case ".dc":
+                netlist.Analyses.Add(DotCommandParser.Dc(line, globals));
+                break;
+            case ".tran":
+                netlist.Analyses.Add(DotCommandParser.Tran(line, globals));
+                break;
+            case ".print":
+                netlist.Prints.Add(DotCommandParser.Print(line));
+                break;
+            case ".ic":
+                DotCommandParser.InitialConditions(line, globals, netlist.InitialConditions);
+                break;
+            case ".options" or ".option" or ".opt":
+                DotCommandParser.Options(line, globals, netlist, netlist.Warnings);
+                break;
+            case ".step":
+                netlist.Steps.Add(DotCommandParser.Step(line, globals));
+                break;
+            case ".global" or ".temp" or ".save" or ".probe" or ".meas" or ".measure" or ".endc":
+                netlist.Warnings.Add(Diagnostic.Warning(line.Location, $"{line.Head} ignored", line.Head.StartsWith(".meas", StringComparison.Ordinal) ? "measure waveforms with a study (neuromorph sweep) metric" : null));
+                break;
+            default:
+                throw new UserInputException(line.Location, $"unknown dot-command '{line.Tokens[0].Original}'", Suggestions.Hint(line.Head, DotCommands));
+        }
+    }
+
+    private static void Expand(List<NetlistLine> lines, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist.Netlist netlist, int depth)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Head.StartsWith('.'))
+            {
+                if (depth > 0 && line.Head is not (".param" or ".model"))
+                {
+                    throw new UserInputException(line.Location, $"{line.Head} is not allowed inside a .subckt", "put analyses and output commands at the top level");
+                }
+
+                continue;
+            }
+
+            if (line.Head[0] == 'x')
+            {
+                ExpandInstance(line, ctx, subcircuits, netlist, depth);
+            }
+            else
+            {
+                netlist.Elements.Add(ElementParser.Parse(line, ctx));
+            }
+        }
+    }
+
+    private static void ExpandInstance(NetlistLine line, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist.Netlist netlist, int depth)
+    {
+        const string usage = "Xname node1 node2 ... subcircuit [params: name=value ...]";
+        var r = new LineReader(line, usage);
+        var words = new List<Token>();
+        while (!r.AtEnd && !r.AtAssignment && r.Peek is { Kind: TokenKind.Word } w && w.Text != "params:")
+        {
+            words.Add(r.Next("node"));
+        }
+
+        r.AcceptWord("params:");
+        var assignments = r.Assignments();
+        if (words.Count == 0)
+        {
+            throw new UserInputException(line.Location, $"{line.Tokens[0].Original} names no subcircuit", $"expected: {usage}");
+        }
+
+        var subName = words[^1].Text;
+        if (!subcircuits.TryGetValue(subName, out var def))
+        {
+            throw new UserInputException(words[^1].Location, $"unknown subcircuit '{subName}'", Suggestions.Hint(subName, subcircuits.Keys.ToList()));
+        }
+
+        if (ctx.SubcircuitStack.Contains(def.Name) || depth >= MaxDepth)
+        {
+            throw new UserInputException(line.Location, $"recursive subcircuit '{def.Name}'", $"instance chain: {string.Join(" -> ", ctx.SubcircuitStack.Append(def.Name))}");
+        }
+
+        if (words.Count - 1 != def.Ports.Count)
+        {
+            throw new UserInputException(line.Location, $"{line.Tokens[0].Original} connects {words.Count - 1} nodes but subcircuit '{def.Name}' has {def.Ports.Count} ports ({string.Join(" ", def.Ports)})", $"defined at {def.Location}");
+        }
+
+        var scope = new ParameterScope(GlobalsOf(ctx.Scope));
+        foreach (var (name, token, _) in def.Defaults)
+        {
+            scope.Set(name, scope.Evaluate(token));
+        }
+
+        foreach (var (name, token, at) in assignments)
+        {
+            if (!def.Defaults.Any(d => d.Name == name))
+            {
+                throw new UserInputException(at, $"subcircuit '{def.Name}' has no parameter '{name}'", Suggestions.Hint(name, def.Defaults.Select(d => d.Name).ToList()));
+            }
+
+            scope.Set(name, ctx.Scope.Evaluate(token));
+        }
+
+        foreach (var p in def.Body.Where(l => l.Head == ".param"))
+        {
+            foreach (var (name, token, _) in new LineReader(p, ".param name=value ...").Assignments())
+            {
+                scope.Set(name, scope.Evaluate(token));
+            }
+        }
+
+        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < def.Ports.Count; i++)
+        {
+            ports[def.Ports[i]] = ctx.Node(words[i].Text);
+        }
+
+        var inner = new InstanceContext(ctx.Prefix + line.Head + ":", ports, scope, [.. ctx.SubcircuitStack, def.Name]);
+        Expand(def.Body, inner, subcircuits, netlist, depth + 1);
+    }
+
+    private static ParameterScope GlobalsOf(ParameterScope scope) => scope.Root;
+}

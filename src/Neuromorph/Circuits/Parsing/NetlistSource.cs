@@ -1,0 +1,189 @@
+using System.Text;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Parsing;
+
+/// <summary>
+/// Turns netlist files into logical lines: reads text (refusing binary and empty files), takes the first line
+/// of the top file as the title, drops comment lines, joins <c>+</c> continuations, splices <c>.include</c>d files
+/// (detecting include cycles), skips <c>.control</c> blocks, and stops at <c>.end</c>.
+/// </summary>
+public sealed class NetlistSource
+{
+    private readonly List<NetlistLine> _lines = [];
+    private readonly List<Diagnostic> _warnings;
+
+    private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
+
+    /// <summary>The title line.</summary>
+    public string Title { get; private set; } = "";
+
+    /// <summary>Logical lines after the title, in order, includes spliced in.</summary>
+    public IReadOnlyList<NetlistLine> Lines => _lines;
+
+    /// <summary>Where <c>.end</c> was, or null if missing.</summary>
+    public SourceLocation? End { get; private set; }
+
+    /// <summary>Reads <paramref name="text"/> (the content of <paramref name="file"/>) and its includes.</summary>
+    public static NetlistSource Read(string text, string file, List<Diagnostic> warnings)
+    {
+        var source = new NetlistSource(warnings);
+        source.ReadFile(text, file, [Path.GetFullPath(file)], isTop: true);
+        return source;
+    }
+
+    /// <summary>Reads a file from disk, refusing binary content.</summary>
+    public static string LoadText(string path, SourceLocation? includedFrom = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserInputException(includedFrom ?? new SourceLocation(path, 0, 0), $"file not found: {path}", "check the path (includes are relative to the including file)");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return Decode(bytes, path);
+    }
+
+    /// <summary>Decodes bytes as UTF-8 text, or throws if they are not a text netlist.</summary>
+    public static string Decode(byte[] bytes, string file)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (the file contains NUL bytes)", "give a SPICE netlist in plain text");
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (invalid UTF-8)", "save the netlist as UTF-8 or ASCII text");
+        }
+    }
+
+    private void ReadFile(string text, string file, List<string> chain, bool isTop)
+    {
+        var physical = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var start = 0;
+        if (isTop)
+        {
+            if (physical.All(string.IsNullOrWhiteSpace))
+            {
+                throw new UserInputException(new SourceLocation(file, 1, 1), "empty netlist", "a netlist starts with a title line, then elements, analyses and .end");
+            }
+
+            Title = physical[0].Trim();
+            start = 1;
+        }
+
+        var inControl = false;
+        var pending = new List<(string Text, int Line, int Column)>();
+        for (var i = start; i <= physical.Length; i++)
+        {
+            var raw = i < physical.Length ? physical[i] : null;
+            var trimmed = raw?.TrimStart() ?? "";
+            var isContinuation = raw is not null && trimmed.StartsWith('+');
+            if (raw is not null && (trimmed.Length == 0 || trimmed.StartsWith('*')))
+            {
+                continue;
+            }
+
+            if (!isContinuation && pending.Count > 0)
+            {
+                if (Flush(pending, file, chain, ref inControl))
+                {
+                    return;
+                }
+
+                pending.Clear();
+            }
+
+            if (raw is null)
+            {
+                break;
+            }
+
+            if (isContinuation)
+            {
+                if (pending.Count == 0)
+                {
+                    throw new UserInputException(new SourceLocation(file, i + 1, 1), "continuation line '+' with nothing to continue", "a '+' line continues the line above it");
+                }
+
+                var offset = raw.Length - trimmed.Length + 1;
+                pending.Add((trimmed[1..], i + 1, offset + 1));
+            }
+            else
+            {
+                pending.Add((trimmed, i + 1, raw.Length - trimmed.Length + 1));
+            }
+        }
+
+        if (isTop && End is null)
+        {
+            throw new UserInputException(new SourceLocation(file, physical.Length, 1), "missing .end", "add .end as the last line of the netlist");
+        }
+    }
+
+    /// <summary>Handles one logical line; returns true at .end.</summary>
+    private bool Flush(List<(string Text, int Line, int Column)> parts, string file, List<string> chain, ref bool inControl)
+    {
+        var tokens = new List<Token>();
+        foreach (var (text, line, column) in parts)
+        {
+            tokens.AddRange(Tokenizer.Tokenize(text, file, line, column));
+        }
+
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        var location = tokens[0].Location;
+        var head = tokens[0].Text;
+        if (inControl)
+        {
+            inControl = head != ".endc";
+            return false;
+        }
+
+        switch (head)
+        {
+            case ".control":
+                _warnings.Add(Diagnostic.Warning(location, ".control block ignored", "Neuromorph runs the analyses given as dot-commands"));
+                inControl = true;
+                return false;
+            case ".end":
+                End = location;
+                return true;
+            case ".include" or ".inc":
+                Include(tokens, file, chain, location);
+                return false;
+        }
+
+        _lines.Add(new NetlistLine(tokens, string.Join(' ', parts.Select(p => p.Text)), location));
+        return false;
+    }
+
+    private void Include(List<Token> tokens, string file, List<string> chain, SourceLocation location)
+    {
+        if (tokens.Count != 2)
+        {
+            throw new UserInputException(location, ".include takes one file name", "e.g. .include \"models.lib\"");
+        }
+
+        var name = tokens[1].Original;
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", name));
+        if (chain.Contains(path))
+        {
+            throw new UserInputException(tokens[1].Location, $"recursive .include of '{name}'", $"include chain: {string.Join(" -> ", chain.Select(Path.GetFileName))} -> {Path.GetFileName(path)}");
+        }
+
+        var text = LoadText(path, tokens[1].Location);
+        var endBefore = End;
+        ReadFile(text, path, [.. chain, path], isTop: false);
+        End = endBefore;
+    }
+}

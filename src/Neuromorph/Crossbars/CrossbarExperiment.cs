@@ -1,0 +1,183 @@
+using System.Globalization;
+using Neuromorph.Experiments;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Plotting;
+
+namespace Neuromorph.Crossbars;
+
+/// <summary>
+/// <c>kind: crossbar</c>: programs an array (non-idealities applied), reads a batch of input vectors and compares
+/// with the ideal product of the targets. Writes <c>outputs.csv</c>, <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>
+/// and heatmaps for the first input, and <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice).
+/// </summary>
+public sealed class CrossbarExperiment : IExperiment
+{
+    /// <inheritdoc />
+    public string Kind => "crossbar";
+
+    /// <inheritdoc />
+    public string Description => "vector-matrix products on a memristive crossbar with wire resistance and device non-idealities";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames { get; } = ["vmm_error", "max_abs_error", "mean_abs_output"];
+
+    /// <inheritdoc />
+    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = CrossbarSpecReader.Read(root, context.Seed);
+        var rng = new Random(unchecked((int)spec.Seed));
+        double gMin = spec.Mapping?.GMin ?? 0, gMax = spec.Mapping?.GMax ?? spec.Target.Cast<double>().Max();
+        var programmed = Programming.Apply(spec.Target, spec.NonIdealities, gMin, gMax, spec.Levels, rng);
+        var array = new CrossbarArray(programmed, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
+        var reader = new CrossbarReader(array, spec.NonIdealities, spec.Mapping, rng);
+        var ideal = new CrossbarReader(new CrossbarArray(spec.Target), new NonIdealities(), spec.Mapping, rng);
+        var outputs = new double[spec.Inputs.Length][];
+        var expected = new double[spec.Inputs.Length][];
+        for (var k = 0; k < spec.Inputs.Length; k++)
+        {
+            expected[k] = new double[ideal.Outputs];
+            ideal.Read(spec.Inputs[k], expected[k]);
+        }
+
+        var adcRange = spec.NonIdealities.AdcRange > 0 ? (double?)null : Math.Max(1e-30, MaxAbsColumnCurrent(spec, ideal));
+        double[,]? firstDeviceCurrents = null;
+        for (var k = 0; k < spec.Inputs.Length; k++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            outputs[k] = new double[reader.Outputs];
+            reader.Read(spec.Inputs[k], outputs[k], adcRange);
+            if (k == 0 && reader.Solver is not null)
+            {
+                firstDeviceCurrents = reader.Solver.DeviceCurrents();
+            }
+        }
+
+        double errSq = 0, refSq = 0, maxAbs = 0, meanAbs = 0;
+        for (var k = 0; k < outputs.Length; k++)
+        {
+            for (var j = 0; j < outputs[k].Length; j++)
+            {
+                var d = outputs[k][j] - expected[k][j];
+                errSq += d * d;
+                refSq += expected[k][j] * expected[k][j];
+                maxAbs = Math.Max(maxAbs, Math.Abs(d));
+                meanAbs += Math.Abs(outputs[k][j]);
+            }
+        }
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["vmm_error"] = refSq > 0 ? Math.Sqrt(errSq / refSq) : Math.Sqrt(errSq),
+            ["max_abs_error"] = maxAbs,
+            ["mean_abs_output"] = meanAbs / Math.Max(1, outputs.Length * reader.Outputs),
+        };
+        var files = new List<string>();
+        if (context.OutputDirectory is { } dir)
+        {
+            var unit = spec.Mapping is null ? "A" : "weight·V";
+            files.Add(WriteRows(Path.Combine(dir, "outputs.csv"), outputs));
+            files.Add(WriteRows(Path.Combine(dir, "ideal_outputs.csv"), expected));
+            var gMicro = Scale(programmed, 1e6);
+            files.Add(SaveHeatmap(new Heatmap(gMicro) { Title = "Programmed conductance", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "G (µS)" }, Path.Combine(dir, "conductance.svg")));
+            firstDeviceCurrents ??= IdealDeviceCurrents(programmed, spec.Inputs.Length > 0 ? spec.Inputs[0] : []);
+            if (spec.WriteDeviceCurrents && spec.Inputs.Length > 0)
+            {
+                files.Add(WriteMatrix(Path.Combine(dir, "device_currents.csv"), firstDeviceCurrents));
+                files.Add(SaveHeatmap(new Heatmap(firstDeviceCurrents) { Title = "Device currents, input 1", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "I (A)", ValueUnit = "A" }, Path.Combine(dir, "device_currents.svg")));
+            }
+
+            if (reader.Solver is { } solver && spec.Inputs.Length > 0)
+            {
+                var drop = new double[array.Rows, array.Columns];
+                for (var i = 0; i < array.Rows; i++)
+                {
+                    for (var j = 0; j < array.Columns; j++)
+                    {
+                        drop[i, j] = spec.Inputs[0][i] - (solver.NodeVoltages[solver.Word(i, j)] - solver.NodeVoltages[solver.Bit(i, j)]);
+                    }
+                }
+
+                files.Add(SaveHeatmap(new Heatmap(drop) { Title = "IR drop across each device (input 1)", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "V_in - V_device (V)", ValueUnit = "V" }, Path.Combine(dir, "ir_drop.svg")));
+            }
+
+            if (spec.Inputs.Length > 0)
+            {
+                var netlist = Path.Combine(dir, "crossbar.cir");
+                AtomicFile.WriteAllText(netlist, CrossbarNetlistWriter.Write(array, spec.Inputs[0]));
+                files.Add(netlist);
+            }
+
+            _ = unit;
+        }
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"crossbar {array.Rows}x{array.Columns}{(spec.Mapping is null ? "" : $" ({spec.Mapping.Scheme.ToString().ToLowerInvariant()} mapping, {spec.Mapping.Outputs} outputs)")}, {spec.Inputs.Length} input vectors: relative error vs ideal {metrics["vmm_error"]:G4}, max |error| {maxAbs:G4}");
+        return new ExperimentReport(metrics, files, summary);
+    }
+
+    private static double MaxAbsColumnCurrent(CrossbarSpec spec, CrossbarReader ideal)
+    {
+        var a = new CrossbarArray(spec.Target);
+        var cols = new double[a.Columns];
+        double max = 0;
+        foreach (var v in spec.Inputs)
+        {
+            a.MultiplyIdeal(v, cols);
+            max = Math.Max(max, cols.Max(Math.Abs));
+        }
+
+        _ = ideal;
+        return max * 1.05;
+    }
+
+    private static double[,] IdealDeviceCurrents(double[,] g, double[] v)
+    {
+        var c = new double[g.GetLength(0), g.GetLength(1)];
+        for (var i = 0; i < g.GetLength(0); i++)
+        {
+            for (var j = 0; j < g.GetLength(1); j++)
+            {
+                c[i, j] = g[i, j] * (i < v.Length ? v[i] : 0);
+            }
+        }
+
+        return c;
+    }
+
+    private static double[,] Scale(double[,] m, double s)
+    {
+        var r = (double[,])m.Clone();
+        for (var i = 0; i < r.GetLength(0); i++)
+        {
+            for (var j = 0; j < r.GetLength(1); j++)
+            {
+                r[i, j] *= s;
+            }
+        }
+
+        return r;
+    }
+
+    private static string SaveHeatmap(Heatmap map, string path)
+    {
+        map.Save(path);
+        return path;
+    }
+
+    private static string WriteRows(string path, double[][] rows)
+    {
+        var n = rows.Length > 0 ? rows[0].Length : 0;
+        var columns = Enumerable.Range(0, n).Select(j => (IReadOnlyList<double>)rows.Select(r => r[j]).ToArray()).ToList();
+        CsvTable.Write(path, [.. Enumerable.Range(0, n).Select(j => $"out{j}")], columns);
+        return path;
+    }
+
+    private static string WriteMatrix(string path, double[,] m)
+    {
+        var columns = Enumerable.Range(0, m.GetLength(1)).Select(j => (IReadOnlyList<double>)Enumerable.Range(0, m.GetLength(0)).Select(i => m[i, j]).ToArray()).ToList();
+        CsvTable.Write(path, [.. Enumerable.Range(0, m.GetLength(1)).Select(j => $"col{j}")], columns);
+        return path;
+    }
+}

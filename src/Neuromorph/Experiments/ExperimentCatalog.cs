@@ -1,0 +1,29 @@
+using Neuromorph.Diagnostics;
+using Neuromorph.Io.Yaml;
+
+namespace Neuromorph.Experiments;
+
+/// <summary>Every experiment kind <c>neuromorph run</c> knows, selected by the file's <c>kind:</c> key.</summary>
+public static class ExperimentCatalog
+{
+    /// <summary>The registered experiment kinds, one line each.</summary>
+    public static IReadOnlyList<IExperiment> All { get; } =
+    [
+        new Crossbars.CrossbarExperiment(),
+    ];
+
+    /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
+    public static IExperiment Select(YamlSection root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var kinds = All.Select(e => e.Kind).ToList();
+        if (!root.Has("kind"))
+        {
+            throw new UserInputException(root.Location, "missing 'kind:' at the top of the experiment file", $"start the file with kind: one of {string.Join(", ", kinds)}");
+        }
+
+        var kind = root.GetString("kind");
+        return All.FirstOrDefault(e => string.Equals(e.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            ?? throw root.Error("kind", $"unknown experiment kind '{kind}'", Suggestions.Hint(kind, kinds));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Neuromorph.Io;
+
+/// <summary>
+/// Writes files so that readers never see half-written results: content goes to a temporary file in the same
+/// directory, is flushed to disk, then renamed over the target (atomic on POSIX file systems).
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes <paramref name="content"/> as UTF-8 (no BOM).</summary>
+    public static void WriteAllText(string path, string content) => WriteStream(path, s =>
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(content);
+        s.Write(bytes);
+    });
+
+    /// <summary>Writes through a text writer.</summary>
+    public static void Write(string path, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        WriteStream(path, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(w);
+        });
+    }
+
+    private static void WriteStream(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var tmp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var s = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(s);
+                s.Flush(true);
+            }
+
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+            {
+                File.Delete(tmp);
+            }
+        }
+    }
+}

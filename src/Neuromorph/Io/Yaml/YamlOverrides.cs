@@ -1,0 +1,96 @@
+using System.Globalization;
+using Neuromorph.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Neuromorph.Io.Yaml;
+
+/// <summary>
+/// Sets values in a YAML document by dotted key path, for studies that vary an experiment file:
+/// <c>array.variability.sigma</c>, with <c>[k]</c> to index lists (<c>patterns[0].noise</c>).
+/// Only existing keys may be overridden, so a typo in a study is an error rather than a silent no-op.
+/// </summary>
+public static class YamlOverrides
+{
+    /// <summary>Parses <paramref name="text"/>, applies the overrides and returns the modified root section.</summary>
+    public static YamlSection Apply(string text, string file, IReadOnlyDictionary<string, double> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var root = YamlSection.Parse(text, file);
+        foreach (var (path, value) in overrides)
+        {
+            Set(root, path, value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        return root;
+    }
+
+    /// <summary>Sets the scalar at <paramref name="path"/> to <paramref name="value"/>; the key must already exist.</summary>
+    public static void Set(YamlSection root, string path, string value)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(path);
+        YamlNode node = root.Node;
+        var parts = path.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var (key, index) = Split(parts[i]);
+            if (node is not YamlMappingNode map)
+            {
+                throw Unknown(root, path, node);
+            }
+
+            var entry = map.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.OrdinalIgnoreCase));
+            if (entry.Key is null)
+            {
+                var keys = map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToList();
+                throw new UserInputException(root.At(map), $"parameter path '{path}': no key '{key}' here", Suggestions.Hint(key, keys));
+            }
+
+            var child = entry.Value;
+            if (index is int k)
+            {
+                if (child is not YamlSequenceNode seq || k < 0 || k >= seq.Children.Count)
+                {
+                    throw new UserInputException(root.At(child), $"parameter path '{path}': '{key}' has no item [{k}]");
+                }
+
+                child = seq.Children[k];
+            }
+
+            if (i == parts.Length - 1)
+            {
+                if (child is not YamlScalarNode)
+                {
+                    throw new UserInputException(root.At(child), $"parameter path '{path}' names a list or mapping, not a single value");
+                }
+
+                if (index is int j)
+                {
+                    ((YamlSequenceNode)entry.Value).Children[j] = new YamlScalarNode(value);
+                }
+                else
+                {
+                    map.Children[entry.Key] = new YamlScalarNode(value);
+                }
+
+                return;
+            }
+
+            node = child;
+        }
+    }
+
+    private static (string Key, int? Index) Split(string part)
+    {
+        var open = part.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0 || !part.EndsWith(']'))
+        {
+            return (part, null);
+        }
+
+        return int.TryParse(part[(open + 1)..^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) ? (part[..open], k) : (part, null);
+    }
+
+    private static UserInputException Unknown(YamlSection root, string path, YamlNode at) =>
+        new(root.At(at), $"parameter path '{path}' goes through a value that is not a mapping");
+}

@@ -1,0 +1,261 @@
+namespace Neuromorph.Numerics.Sparse;
+
+/// <summary>
+/// Sparse Cholesky factorisation P A P^T = L L^T of a symmetric positive definite matrix (up-looking, as in CSparse):
+/// minimum-degree ordering, elimination tree and the pattern of L are computed once; <see cref="Factor"/> recomputes
+/// the numbers whenever the values of A change, and <see cref="Solve"/> reuses the factor for any number of
+/// right-hand sides. Used for weighted graph Laplacians (crossbar nodal networks, memristor-network dynamics).
+/// </summary>
+public sealed class SparseCholesky
+{
+    private readonly int _n;
+    private readonly int[] _perm;
+    private readonly int[] _parent;
+    private readonly int[] _cp;
+    private readonly int[] _ci;
+    private readonly int[] _cMap;
+    private readonly int[] _lp;
+    private readonly int[] _li;
+    private readonly double[] _lx;
+    private readonly double[] _cx;
+    private readonly double[] _x;
+    private readonly int[] _stack;
+    private readonly int[] _mark;
+    private readonly int[] _path;
+    private int _stamp;
+    private readonly int[] _next;
+    private readonly double[] _work;
+
+    /// <summary>Analyses the pattern of the symmetric matrix <paramref name="a"/> (both triangles stored).</summary>
+    public SparseCholesky(CsrMatrix a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        _n = a.RowCount;
+        _perm = MinimumDegreeOrdering.Compute(a);
+        var pinv = new int[_n];
+        for (var k = 0; k < _n; k++)
+        {
+            pinv[_perm[k]] = k;
+        }
+
+        // C = upper triangle of P A P^T in compressed-column form; _cMap[p] is the index into a.Values of entry p
+        var counts = new int[_n + 1];
+        for (var r = 0; r < _n; r++)
+        {
+            for (var p = a.RowPointers[r]; p < a.RowPointers[r + 1]; p++)
+            {
+                int i = pinv[r], j = pinv[a.ColumnIndices[p]];
+                if (i <= j)
+                {
+                    counts[j + 1]++;
+                }
+            }
+        }
+
+        for (var j = 0; j < _n; j++)
+        {
+            counts[j + 1] += counts[j];
+        }
+
+        _cp = counts;
+        _ci = new int[_cp[_n]];
+        _cMap = new int[_cp[_n]];
+        _cx = new double[_cp[_n]];
+        var fill = (int[])_cp.Clone();
+        for (var r = 0; r < _n; r++)
+        {
+            for (var p = a.RowPointers[r]; p < a.RowPointers[r + 1]; p++)
+            {
+                int i = pinv[r], j = pinv[a.ColumnIndices[p]];
+                if (i <= j)
+                {
+                    var q = fill[j]++;
+                    _ci[q] = i;
+                    _cMap[q] = p;
+                }
+            }
+        }
+
+        _parent = EliminationTree();
+        _x = new double[_n];
+        _stack = new int[_n];
+        _mark = new int[_n];
+        _path = new int[_n];
+        _next = new int[_n];
+        _work = new double[_n];
+
+        // symbolic: column counts of L from the row patterns (ereach), then column pointers
+        var colCount = new int[_n];
+        for (var k = 0; k < _n; k++)
+        {
+            var top = Reach(k);
+            for (var t = top; t < _n; t++)
+            {
+                colCount[_stack[t]]++;
+            }
+
+            colCount[k]++;
+        }
+
+        _lp = new int[_n + 1];
+        for (var k = 0; k < _n; k++)
+        {
+            _lp[k + 1] = _lp[k] + colCount[k];
+        }
+
+        _li = new int[_lp[_n]];
+        _lx = new double[_lp[_n]];
+    }
+
+    /// <summary>Dimension.</summary>
+    public int Size => _n;
+
+    /// <summary>Non-zeros of L.</summary>
+    public int FactorNonZeros => _lp[_n];
+
+    /// <summary>Computes L from the current values of <paramref name="a"/> (same pattern as at construction).</summary>
+    /// <exception cref="ArithmeticException">The matrix is not positive definite.</exception>
+    public void Factor(CsrMatrix a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        for (var p = 0; p < _cx.Length; p++)
+        {
+            _cx[p] = a.Values[_cMap[p]];
+        }
+
+        for (var k = 0; k < _n; k++)
+        {
+            _next[k] = _lp[k];
+        }
+
+        for (var k = 0; k < _n; k++)
+        {
+            var top = Reach(k);
+            _x[k] = 0;
+            for (var p = _cp[k]; p < _cp[k + 1]; p++)
+            {
+                _x[_ci[p]] += _cx[p];
+            }
+
+            var d = _x[k];
+            _x[k] = 0;
+            for (; top < _n; top++)
+            {
+                var i = _stack[top];
+                var lki = _x[i] / _lx[_lp[i]];
+                _x[i] = 0;
+                for (var p = _lp[i] + 1; p < _next[i]; p++)
+                {
+                    _x[_li[p]] -= _lx[p] * lki;
+                }
+
+                d -= lki * lki;
+                var q = _next[i]++;
+                _li[q] = k;
+                _lx[q] = lki;
+            }
+
+            if (!(d > 0))
+            {
+                throw new ArithmeticException($"matrix is not positive definite (pivot {d:G4} at original row {_perm[k]})");
+            }
+
+            var r = _next[k]++;
+            _li[r] = k;
+            _lx[r] = Math.Sqrt(d);
+        }
+    }
+
+    /// <summary>Solves A x = b in place (b is overwritten with x).</summary>
+    public void Solve(Span<double> b)
+    {
+        var y = _work;
+        for (var k = 0; k < _n; k++)
+        {
+            y[k] = b[_perm[k]];
+        }
+
+        for (var j = 0; j < _n; j++)
+        {
+            var yj = y[j] /= _lx[_lp[j]];
+            for (var p = _lp[j] + 1; p < _lp[j + 1]; p++)
+            {
+                y[_li[p]] -= _lx[p] * yj;
+            }
+        }
+
+        for (var j = _n - 1; j >= 0; j--)
+        {
+            var s = y[j];
+            for (var p = _lp[j] + 1; p < _lp[j + 1]; p++)
+            {
+                s -= _lx[p] * y[_li[p]];
+            }
+
+            y[j] = s / _lx[_lp[j]];
+        }
+
+        for (var k = 0; k < _n; k++)
+        {
+            b[_perm[k]] = y[k];
+        }
+    }
+
+    private int[] EliminationTree()
+    {
+        var parent = new int[_n];
+        var ancestor = new int[_n];
+        for (var k = 0; k < _n; k++)
+        {
+            parent[k] = -1;
+            ancestor[k] = -1;
+            for (var p = _cp[k]; p < _cp[k + 1]; p++)
+            {
+                var i = _ci[p];
+                while (i != -1 && i < k)
+                {
+                    var inext = ancestor[i];
+                    ancestor[i] = k;
+                    if (inext == -1)
+                    {
+                        parent[i] = k;
+                    }
+
+                    i = inext;
+                }
+            }
+        }
+
+        return parent;
+    }
+
+    /// <summary>Pattern of row k of L (excluding the diagonal) in topological order in _stack[top..n).</summary>
+    private int Reach(int k)
+    {
+        var top = _n;
+        var stamp = ++_stamp;
+        _mark[k] = stamp;
+        for (var p = _cp[k]; p < _cp[k + 1]; p++)
+        {
+            var i = _ci[p];
+            if (i > k)
+            {
+                continue;
+            }
+
+            var len = 0;
+            for (; _mark[i] != stamp; i = _parent[i])
+            {
+                _path[len++] = i;
+                _mark[i] = stamp;
+            }
+
+            while (len > 0)
+            {
+                _stack[--top] = _path[--len];
+            }
+        }
+
+        return top;
+    }
+}

@@ -1,0 +1,61 @@
+using Neuromorph.Diagnostics;
+using Neuromorph.Experiments;
+using Neuromorph.Io.Yaml;
+
+namespace Neuromorph.Studies.Bases;
+
+/// <summary>
+/// A YAML experiment as a study base: each run re-reads the experiment text, sets the varied key paths,
+/// passes the run's seed, runs the experiment without writing files and picks the metrics from its report.
+/// </summary>
+public sealed class ExperimentStudyBase : IStudyBase
+{
+    private readonly string _path;
+    private readonly string _text;
+    private readonly IExperiment _experiment;
+
+    /// <summary>Loads the experiment file at <paramref name="path"/> and selects its kind.</summary>
+    public ExperimentStudyBase(string path)
+    {
+        _path = path;
+        _text = File.ReadAllText(path);
+        _experiment = ExperimentCatalog.Select(YamlSection.Parse(_text, path));
+    }
+
+    /// <inheritdoc />
+    public void Validate(StudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        foreach (var m in spec.Metrics)
+        {
+            if (m.Kind != MetricKind.Value)
+            {
+                throw new UserInputException(m.Location, $"metric '{m.Name}': an experiment base reports values, not waveforms", $"use value: one of {string.Join(", ", _experiment.MetricNames)}");
+            }
+
+            if (!_experiment.MetricNames.Contains(m.Signal, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new UserInputException(m.Location, $"metric '{m.Name}': a '{_experiment.Kind}' experiment reports no '{m.Signal}'", Suggestions.Hint(m.Signal, _experiment.MetricNames.ToList()));
+            }
+        }
+
+        var first = StudyPlan.Runs(spec).FirstOrDefault();
+        if (first is not null)
+        {
+            YamlOverrides.Apply(_text, _path, first.Parameters);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Evaluate(StudySpec spec, StudyPoint run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(run);
+        var root = YamlOverrides.Apply(_text, _path, run.Parameters);
+        var report = _experiment.Run(root, new ExperimentContext(null, TextWriter.Null, cancellationToken) { Seed = run.Seed });
+        return spec.Metrics.ToDictionary(
+            m => m.Name,
+            m => report.Metrics.FirstOrDefault(kv => string.Equals(kv.Key, m.Signal, StringComparison.OrdinalIgnoreCase)).Value,
+            StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Neuromorph.Studies.Bases;
+
+/// <summary>The thing a study varies (a netlist or an experiment file): checks the study against it, then evaluates runs.</summary>
+public interface IStudyBase
+{
+    /// <summary>Throws a located <see cref="Neuromorph.Diagnostics.UserInputException"/> if a parameter or metric cannot apply to this base.</summary>
+    void Validate(StudySpec spec);
+
+    /// <summary>Runs one point and returns the study's metrics by name.</summary>
+    IReadOnlyDictionary<string, double> Evaluate(StudySpec spec, StudyPoint run, CancellationToken cancellationToken);
+}

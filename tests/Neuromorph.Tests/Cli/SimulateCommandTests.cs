@@ -1,0 +1,101 @@
+using System.Xml.Linq;
+using Neuromorph.Tests.Support;
+
+namespace Neuromorph.Tests.Cli;
+
+public class SimulateCommandTests
+{
+    private static string TempDir() => Directory.CreateTempSubdirectory("nm-cli").FullName;
+
+    [Fact]
+    public void Quick_start_example_writes_csv_with_print_headers_and_an_svg()
+    {
+        var dir = TempDir();
+        var (code, output, error) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot", "i(rs) vs v(in,mid)");
+        Assert.True(code == 0, error);
+        Assert.Contains("tran", output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(dir, "tran.csv"));
+        Assert.Equal("time,v(in),v(mid),i(rs),x(m1),r(m1)", lines[0]);
+        Assert.True(lines.Length > 100);
+        foreach (var svg in new[] { "tran.svg", "tran_plot1.svg" })
+        {
+            var doc = XDocument.Load(Path.Combine(dir, svg));
+            Assert.Equal("svg", doc.Root!.Name.LocalName);
+        }
+    }
+
+    [Fact]
+    public void Every_example_netlist_runs()
+    {
+        foreach (var cir in Directory.GetFiles(RepoPaths.InRepo("circuits"), "*.cir"))
+        {
+            var (code, _, error) = CliHarness.Run("simulate", cir, "-o", TempDir());
+            Assert.True(code == 0, $"{Path.GetFileName(cir)}: {error}");
+        }
+    }
+
+    [Fact]
+    public void Malformed_netlist_exits_2_with_file_line_column_and_no_stack_trace()
+    {
+        var dir = TempDir();
+        var path = Path.Combine(dir, "bad.cir");
+        File.WriteAllText(path, "bad\nR1 a 0 1k\nC1 a 0 10u5\n.tran 1u 1m\n.end\n");
+        var (code, _, error) = CliHarness.Run("simulate", path);
+        Assert.Equal(2, code);
+        Assert.Contains("bad.cir:3:8: error: malformed number '10u5'", error, StringComparison.Ordinal);
+        Assert.Contains("hint:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("t\nv1 a 0 1\nr1 a b 1k\nc1 b c 1n\nr2 c 0 1k\ni1 c d 1m\nr3 d e 1\n.op\n.end\n", "no DC path to ground")]
+    [InlineData("t\nv1 a 0 1\nv2 a 0 2\nr1 a 0 1\n.op\n.end\n", "loop of voltage sources")]
+    [InlineData("t\nymemristor m1 a 0 nope\nv1 a 0 1\n.model nop memristor level=1\n.op\n.end\n", "did you mean 'nop'")]
+    [InlineData("t\nv1 a 0 1\nr1 a 0 1\n.op\n.print op v(b)\n.end\n", "no node 'b'")]
+    [InlineData("t\nv1 a 0 1\nr1 a 0 1\n.dc vx 0 1 0.1\n.end\n", "not an independent source")]
+    public void Semantic_errors_exit_2(string netlist, string message)
+    {
+        var path = Path.Combine(TempDir(), "c.cir");
+        File.WriteAllText(path, netlist);
+        var (code, _, error) = CliHarness.Run("simulate", path);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Contains("c.cir:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Singular_circuit_exits_1_naming_the_unknown()
+    {
+        var path = Path.Combine(TempDir(), "s.cir");
+        File.WriteAllText(path, "singular\ne1 a 0 a 0 1\nr1 a 0 1k\n.op\n.end\n");
+        var (code, _, error) = CliHarness.Run("simulate", path);
+        Assert.Equal(1, code);
+        Assert.Contains("singular matrix at", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Models_lists_every_model_and_one_models_parameters()
+    {
+        var (code, output, _) = CliHarness.Run("models");
+        Assert.Equal(0, code);
+        foreach (var m in new[] { "hp", "team", "yakopcic", "vteam", "knowm", "ctd", "threshold" })
+        {
+            Assert.Contains(m, output, StringComparison.Ordinal);
+        }
+
+        var (code2, output2, _) = CliHarness.Run("models", "team");
+        Assert.Equal(0, code2);
+        Assert.Contains("xscaling", output2, StringComparison.Ordinal);
+        var (code3, _, error3) = CliHarness.Run("models", "tem");
+        Assert.Equal(2, code3);
+        Assert.Contains("did you mean 'team'", error3, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Typo_in_a_command_gets_a_suggestion()
+    {
+        var (code, _, error) = CliHarness.Run("simulat", "x.cir");
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'neuromorph simulate'", error, StringComparison.Ordinal);
+    }
+}

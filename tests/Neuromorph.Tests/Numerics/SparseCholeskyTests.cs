@@ -1,0 +1,86 @@
+using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Numerics.Sparse;
+
+namespace Neuromorph.Tests.Numerics;
+
+public class SparseCholeskyTests
+{
+    private static CsrMatrix RandomLaplacian(int n, int extraEdges, int seed)
+    {
+        var rng = new Random(seed);
+        var b = new CooBuilder(n, n);
+        void Edge(int i, int j, double g)
+        {
+            b.Add(i, i, g);
+            b.Add(j, j, g);
+            b.Add(i, j, -g);
+            b.Add(j, i, -g);
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            Edge(i, rng.Next(i), 0.1 + rng.NextDouble());
+        }
+
+        for (var e = 0; e < extraEdges; e++)
+        {
+            int i = rng.Next(n), j = rng.Next(n);
+            if (i != j)
+            {
+                Edge(i, j, 0.1 + rng.NextDouble());
+            }
+        }
+
+        for (var i = 0; i < n; i += 7)
+        {
+            b.Add(i, i, 0.5); // grounding makes it positive definite
+        }
+
+        return b.ToCsr();
+    }
+
+    [Theory]
+    [InlineData(30, 40, 1)]
+    [InlineData(300, 600, 2)]
+    public void Matches_dense_cholesky_and_refactors_with_new_values(int n, int extra, int seed)
+    {
+        var a = RandomLaplacian(n, extra, seed);
+        var chol = new SparseCholesky(a);
+        var rng = new Random(seed);
+        for (var round = 0; round < 3; round++)
+        {
+            chol.Factor(a);
+            var b = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+            var x = (double[])b.Clone();
+            chol.Solve(x);
+            var dense = Matrix<double>.Build.DenseOfArray(a.ToDense());
+            var expected = dense.Cholesky().Solve(Vector<double>.Build.DenseOfArray(b));
+            var err = (Vector<double>.Build.DenseOfArray(x) - expected).L2Norm() / expected.L2Norm();
+            Assert.True(err < 1e-11, $"relative error {err}");
+            for (var k = 0; k < a.Values.Length; k++)
+            {
+                a.Values[k] *= 1 + (0.1 * rng.NextDouble()); // keeps symmetry only approximately: rebuild symmetric values
+            }
+
+            var sym = a.ToDense();
+            for (var r = 0; r < n; r++)
+            {
+                for (var p = a.RowPointers[r]; p < a.RowPointers[r + 1]; p++)
+                {
+                    var c = a.ColumnIndices[p];
+                    a.Values[p] = r == c ? sym[r, c] + 1 : 0.5 * (sym[r, c] + sym[c, r]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Rejects_an_indefinite_matrix()
+    {
+        var b = new CooBuilder(2, 2);
+        b.Add(0, 0, 1);
+        b.Add(1, 1, -1);
+        var a = b.ToCsr();
+        Assert.Throws<ArithmeticException>(() => new SparseCholesky(a).Factor(a));
+    }
+}
