@@ -6,7 +6,7 @@ namespace Neuromorph.Optimization;
 /// Continuous Hopfield network (Hopfield 1984; Hopfield and Tank 1985) as a spin-problem solver:
 /// du_i/dt = -u_i - f_i(V), V_i = tanh(lambda u_i), f = c + K V the energy gradient, integrated with
 /// asynchronous explicit Euler steps (dt = 0.5) while the gain lambda rises geometrically from 0.5/T0 to 10/T1
-/// (deterministic annealing). Every trace point rounds V to spins; the best rounded state is quenched greedily.
+/// with Gaussian noise on the input current falling linearly from T0/2 to zero, so restarts explore. Every trace point rounds V to spins; the best rounded state is quenched greedily.
 /// </summary>
 public sealed class ContinuousHopfieldSolver : ISpinSolver
 {
@@ -40,10 +40,12 @@ public sealed class ContinuousHopfieldSolver : ISpinSolver
             var sweep = 0;
             for (; sweep < sweeps; sweep++)
             {
-                var gain = g0 * Math.Pow(g1 / g0, sweep / (double)Math.Max(1, sweeps - 1));
+                var progress = sweep / (double)Math.Max(1, sweeps - 1);
+                var gain = g0 * Math.Pow(g1 / g0, progress);
+                var noise = 0.5 * t0 * (1 - progress);
                 for (var i = 0; i < n; i++)
                 {
-                    u[i] += dt * (-u[i] - f[i]);
+                    u[i] += dt * (-u[i] - f[i] + (noise * rng.NextGaussian()));
                     var vNew = Math.Tanh(gain * u[i]);
                     var dv = vNew - v[i];
                     if (dv != 0)
