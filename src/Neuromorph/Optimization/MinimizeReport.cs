@@ -31,7 +31,8 @@ public static class MinimizeReport
             var targetEnergy = problem.Maximise ? -t : t;
             var p = result.SuccessProbability(targetEnergy);
             sb.AppendLine(c, $"target: {t:G10}, gap: {gap:G10} ({rel:F3} %)");
-            sb.AppendLine(c, $"success probability: {p:F3} ({result.Restarts.Count(r => SolverResult.Reached(r.BestEnergy, targetEnergy))}/{result.Restarts.Count} restarts)");
+            var counted = result.Counted;
+            sb.AppendLine(c, $"success probability: {p:F3} ({counted.Count(r => SolverResult.Reached(r.BestEnergy, targetEnergy))}/{counted.Count} completed restarts)");
             if (result.WallSecondsToTarget is { } ttt)
             {
                 sb.AppendLine(c, $"time to target: {ttt:F3} s");
@@ -40,7 +41,7 @@ public static class MinimizeReport
             {
                 sb.AppendLine("time to target: not reached");
             }
-            var perRun = result.Restarts.Count > 0 ? result.Restarts.Average(r => r.Seconds) : 0;
+            var perRun = counted.Count > 0 ? counted.Average(r => r.Seconds) : 0;
             if (p > 0 && p < 1)
             {
                 sb.AppendLine(c, $"time to solution (99 %): {perRun * Math.Log(0.01) / Math.Log(1 - p):F3} s (per-restart time {perRun:F3} s)");

@@ -32,7 +32,11 @@ public sealed record SolverOptions
 public readonly record struct TracePoint(int Restart, int Sweep, double Seconds, double Energy, double BestSoFar);
 
 /// <summary>Outcome of one restart.</summary>
-public sealed record RestartResult(int Restart, double BestEnergy, sbyte[] BestSpins, double Seconds, double? SecondsToTarget, IReadOnlyList<TracePoint> Trace);
+public sealed record RestartResult(int Restart, double BestEnergy, sbyte[] BestSpins, double Seconds, double? SecondsToTarget, IReadOnlyList<TracePoint> Trace)
+{
+    /// <summary>False if the time limit cut this restart short.</summary>
+    public bool Completed { get; init; } = true;
+}
 
 /// <summary>Outcome of a solver run over all restarts.</summary>
 public sealed record SolverResult(string Solver, IReadOnlyList<RestartResult> Restarts, double WallSeconds, double? WallSecondsToTarget)
@@ -40,9 +44,12 @@ public sealed record SolverResult(string Solver, IReadOnlyList<RestartResult> Re
     /// <summary>Restart holding the lowest energy.</summary>
     public RestartResult Best => Restarts.MinBy(r => r.BestEnergy) ?? throw new InvalidOperationException("no restart completed");
 
-    /// <summary>Fraction of restarts that reached <paramref name="targetEnergy"/> (within 1e-9 relative).</summary>
+    /// <summary>Restarts that ran their full schedule (all restarts if none did).</summary>
+    public IReadOnlyList<RestartResult> Counted => Restarts.Any(r => r.Completed) ? Restarts.Where(r => r.Completed).ToList() : Restarts;
+
+    /// <summary>Fraction of completed restarts that reached <paramref name="targetEnergy"/> (within 1e-9 relative).</summary>
     public double SuccessProbability(double targetEnergy) =>
-        Restarts.Count == 0 ? 0 : Restarts.Count(r => Reached(r.BestEnergy, targetEnergy)) / (double)Restarts.Count;
+        Counted.Count == 0 ? 0 : Counted.Count(r => Reached(r.BestEnergy, targetEnergy)) / (double)Counted.Count;
 
     /// <summary>True if <paramref name="energy"/> is at or below <paramref name="target"/> up to rounding.</summary>
     public static bool Reached(double energy, double target) => energy <= target + (1e-9 * Math.Max(1, Math.Abs(target)));

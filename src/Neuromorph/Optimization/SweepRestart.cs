@@ -56,6 +56,9 @@ internal sealed class SweepRestart
 
     public int Sweeps { get; }
 
+    /// <summary>True if the time limit stopped the schedule early.</summary>
+    public bool Truncated { get; private set; }
+
     /// <summary>Flips spin i (energy change must be -2 s_i f_i, computed before the flip).</summary>
     public void Flip(int i)
     {
@@ -81,7 +84,13 @@ internal sealed class SweepRestart
             _trace.Add(new TracePoint(Restart, sweep, _clock.Elapsed.TotalSeconds, Energy, Best));
         }
 
-        return (sweep & 15) == 0 && outOfTime();
+        if ((sweep & 15) == 0 && sweep < Sweeps - 1 && outOfTime())
+        {
+            Truncated = true;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Greedy descent to a local minimum (single flips), then a final best update.</summary>
@@ -102,7 +111,9 @@ internal sealed class SweepRestart
         }
 
         Energy = _model.Energy(Spins); // remove accumulated rounding
-        EndSweep(sweep, outOfTime);
+        var truncated = Truncated;
+        EndSweep(sweep, () => false);
+        Truncated = truncated;
     }
 
     public RestartResult Result()
@@ -112,6 +123,6 @@ internal sealed class SweepRestart
             _toTarget = _clock.Elapsed.TotalSeconds;
         }
 
-        return new RestartResult(Restart, _model.Energy(BestSpins), BestSpins, _clock.Elapsed.TotalSeconds - _start, _toTarget, _trace);
+        return new RestartResult(Restart, _model.Energy(BestSpins), BestSpins, _clock.Elapsed.TotalSeconds - _start, _toTarget, _trace) { Completed = !Truncated };
     }
 }
