@@ -7,4 +7,10 @@ if (args.Length > 0 && args[0] == "sweep-overhead")
     return;
 }
 
+if (args.Length > 0 && args[0] == "crossbar-vmm")
+{
+    Neuromorph.Benchmarks.Crossbars.CrossbarVmm.Run(args.Skip(1).Select(int.Parse));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

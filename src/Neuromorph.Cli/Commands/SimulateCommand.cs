@@ -30,6 +30,13 @@ public static class SimulateCommand
             var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
             Directory.CreateDirectory(dir);
             var progress = new ConsoleProgress(parse.InvocationConfiguration.Error);
+            if (netlist.Steps.Count > 0)
+            {
+                SteppedRun.Run(path, netlist, dir, log);
+                log.WriteLine($"  total {clock.Elapsed.TotalSeconds:0.00} s");
+                return CommandRunner.Success;
+            }
+
             var results = CircuitSimulator.Run(netlist, progress);
             progress.Done();
             log.WriteLine($"{netlist.Title}");

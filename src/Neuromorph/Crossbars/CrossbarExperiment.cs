@@ -20,7 +20,7 @@ public sealed class CrossbarExperiment : IExperiment
     public string Description => "vector-matrix products on a memristive crossbar with wire resistance and device non-idealities";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["vmm_error", "max_abs_error", "mean_abs_output"];
+    public IReadOnlyList<string> MetricNames { get; } = ["vmm_error", "max_abs_error", "mean_abs_output", "programming_failures", "read_power"];
 
     /// <inheritdoc />
     public ExperimentReport Run(YamlSection root, ExperimentContext context)
@@ -30,7 +30,17 @@ public sealed class CrossbarExperiment : IExperiment
         var rng = new Random(unchecked((int)spec.Seed));
         double gMin = spec.Mapping?.GMin ?? 0, gMax = spec.Mapping?.GMax ?? spec.Target.Cast<double>().Max();
         var programmed = Programming.Apply(spec.Target, spec.NonIdealities, gMin, gMax, spec.Levels, rng);
-        var array = new CrossbarArray(programmed, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
+        ProgrammingResult? written = null;
+        if (spec.Device is not null && spec.WriteVerify is not null)
+        {
+            // write-verify replaces open-loop programming: targets (after level quantisation) are written through the device model
+            var levelled = Programming.Apply(spec.Target, new NonIdealities(), gMin, gMax, spec.Levels, rng);
+            written = WriteVerify.Program(levelled, spec.Device, spec.WriteVerify);
+            programmed = written.Conductance;
+        }
+
+        var effective = spec.AccessResistance is double ra && ra > 0 ? SeriesAccess(programmed, ra) : programmed;
+        var array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
         var reader = new CrossbarReader(array, spec.NonIdealities, spec.Mapping, rng);
         var ideal = new CrossbarReader(new CrossbarArray(spec.Target), new NonIdealities(), spec.Mapping, rng);
         var outputs = new double[spec.Inputs.Length][];
@@ -72,6 +82,8 @@ public sealed class CrossbarExperiment : IExperiment
             ["vmm_error"] = refSq > 0 ? Math.Sqrt(errSq / refSq) : Math.Sqrt(errSq),
             ["max_abs_error"] = maxAbs,
             ["mean_abs_output"] = meanAbs / Math.Max(1, outputs.Length * reader.Outputs),
+            ["programming_failures"] = written?.Failures.Count ?? 0,
+            ["read_power"] = spec.Inputs.Length > 0 ? ReadPower(array, spec.Inputs[0]) : 0,
         };
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
@@ -102,6 +114,14 @@ public sealed class CrossbarExperiment : IExperiment
                 files.Add(SaveHeatmap(new Heatmap(drop) { Title = "IR drop across each device (input 1)", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "V_in - V_device (V)", ValueUnit = "V" }, Path.Combine(dir, "ir_drop.svg")));
             }
 
+            if (written is { Failures.Count: > 0 })
+            {
+                var failPath = Path.Combine(dir, "programming_failures.csv");
+                AtomicFile.WriteAllText(failPath, "row,column,target_s,achieved_s,pulses\n" + string.Concat(written.Failures.Select(f =>
+                    string.Create(CultureInfo.InvariantCulture, $"{f.Row + 1},{f.Column + 1},{f.Target:R},{f.Achieved:R},{f.Pulses}\n"))));
+                files.Add(failPath);
+            }
+
             if (spec.Inputs.Length > 0)
             {
                 var netlist = Path.Combine(dir, "crossbar.cir");
@@ -114,7 +134,59 @@ public sealed class CrossbarExperiment : IExperiment
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"crossbar {array.Rows}x{array.Columns}{(spec.Mapping is null ? "" : $" ({spec.Mapping.Scheme.ToString().ToLowerInvariant()} mapping, {spec.Mapping.Outputs} outputs)")}, {spec.Inputs.Length} input vectors: relative error vs ideal {metrics["vmm_error"]:G4}, max |error| {maxAbs:G4}");
+        if (written is not null)
+        {
+            summary += written.Failures.Count == 0
+                ? $"; write-verify: every device within tolerance ({written.Pulses.Cast<int>().Average():0.0} pulses on average)"
+                : $"; write-verify: {written.Failures.Count} device(s) missed their target (first: row {written.Failures[0].Row + 1}, column {written.Failures[0].Column + 1}), listed in programming_failures.csv";
+        }
+
         return new ExperimentReport(metrics, files, summary);
+    }
+
+    private static double[,] SeriesAccess(double[,] g, double ra)
+    {
+        var r = (double[,])g.Clone();
+        for (var i = 0; i < r.GetLength(0); i++)
+        {
+            for (var j = 0; j < r.GetLength(1); j++)
+            {
+                r[i, j] = r[i, j] > 0 ? 1 / ((1 / r[i, j]) + ra) : 0;
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>Power drawn by the devices for one read, watts: Σ G_ij V_ij² with the exact device voltages when wires have resistance.</summary>
+    private static double ReadPower(CrossbarArray array, double[] v)
+    {
+        double p = 0;
+        if (array.IsIdeal)
+        {
+            for (var i = 0; i < array.Rows; i++)
+            {
+                for (var j = 0; j < array.Columns; j++)
+                {
+                    p += array.Conductance[i, j] * v[i] * v[i];
+                }
+            }
+
+            return p;
+        }
+
+        var s = new NodalSolver(array);
+        s.Multiply(v, new double[array.Columns]);
+        for (var i = 0; i < array.Rows; i++)
+        {
+            for (var j = 0; j < array.Columns; j++)
+            {
+                var d = s.NodeVoltages[s.Word(i, j)] - s.NodeVoltages[s.Bit(i, j)];
+                p += array.Conductance[i, j] * d * d;
+            }
+        }
+
+        return p;
     }
 
     private static double MaxAbsColumnCurrent(CrossbarSpec spec, CrossbarReader ideal)

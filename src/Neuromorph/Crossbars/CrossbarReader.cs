@@ -11,6 +11,8 @@ public sealed class CrossbarReader
     private readonly Random _rng;
     private readonly NodalSolver? _solver;
     private readonly double[] _columns;
+    private CrossbarArray? _effective;
+    private int _reads;
 
     /// <summary>Creates a reader for <paramref name="array"/>; <paramref name="mapping"/> is null for raw conductance reads.</summary>
     public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, Random rng)
@@ -51,7 +53,20 @@ public sealed class CrossbarReader
         }
         else if (_solver is not null)
         {
-            _solver.Multiply(x, _columns);
+            // After as many exact solves as there are rows, switch to the exact transfer matrix: same numbers, one dense product per read.
+            if (_effective is null && ++_reads > Array.Rows)
+            {
+                _effective = new CrossbarArray(_solver.EffectiveConductance());
+            }
+
+            if (_effective is not null)
+            {
+                _effective.MultiplyIdeal(x, _columns);
+            }
+            else
+            {
+                _solver.Multiply(x, _columns);
+            }
         }
         else
         {

@@ -18,14 +18,25 @@ public sealed record CrossbarSpec(
     double[][] Inputs,
     NonIdealities NonIdealities,
     long Seed,
-    bool WriteDeviceCurrents);
+    bool WriteDeviceCurrents)
+{
+    /// <summary>Series on-resistance of a 1T1R access transistor, ohms (null: passive 0T1R).</summary>
+    public double? AccessResistance { get; init; }
+
+    /// <summary>Builds one programmable device for write-verify programming, or null for direct programming.</summary>
+    public Func<Neuromorph.Devices.IMemristorModel>? Device { get; init; }
+
+    /// <summary>Write-verify settings when <see cref="Device"/> is set.</summary>
+    public WriteVerifySettings? WriteVerify { get; init; }
+}
 
 /// <summary>Reads <c>kind: crossbar</c> files; every mistake is a located user error naming the row and column where it applies.</summary>
 public static class CrossbarSpecReader
 {
     private static readonly string[] Top = ["kind", "array", "inputs", "inputs_csv", "nonidealities", "seed", "outputs"];
-    private static readonly string[] ArrayKeys = ["conductances", "resistances", "conductances_csv", "resistances_csv", "weights", "weights_csv", "mapping", "wire_resistance", "word_wire_resistance", "bit_wire_resistance", "source_resistance", "sink_resistance"];
+    private static readonly string[] ArrayKeys = ["conductances", "resistances", "conductances_csv", "resistances_csv", "weights", "weights_csv", "mapping", "wire_resistance", "word_wire_resistance", "bit_wire_resistance", "source_resistance", "sink_resistance", "access_resistance", "programming"];
     private static readonly string[] MappingKeys = ["scheme", "g_min", "g_max", "levels", "w_max"];
+    private static readonly string[] ProgrammingKeys = ["method", "model", "parameters", "pulse_amplitude", "pulse_width", "read_voltage", "tolerance", "max_pulses"];
     private static readonly string[] NonIdealKeys = ["variability", "distribution", "programming_noise", "preset", "stuck_lrs", "stuck_hrs", "drift_nu", "drift_time", "drift_t0", "read_noise", "dac_bits", "dac_range", "adc_bits", "adc_range", "nonlinearity"];
 
     /// <summary>Reads the experiment; <paramref name="seedOverride"/> replaces the file's seed (studies).</summary>
@@ -126,7 +137,47 @@ public static class CrossbarSpecReader
 
         var ni = ReadNonIdealities(root.TryGetSection("nonidealities"));
         var outputs = root.TryGetSection("outputs");
-        return new CrossbarSpec(target, mapping, weights, levels, word, bit, src, sink, inputs, ni, seedOverride ?? root.GetLong("seed", 1), outputs?.GetBool("device_currents", true) ?? true);
+        double? access = a.Has("access_resistance") ? a.GetDouble("access_resistance") : null;
+        if (access < 0)
+        {
+            throw a.Error("access_resistance", "the access transistor's on-resistance must not be negative");
+        }
+
+        Func<Neuromorph.Devices.IMemristorModel>? device = null;
+        WriteVerifySettings? wv = null;
+        if (a.TryGetSection("programming") is { } prog)
+        {
+            prog.RejectUnknownKeys(ProgrammingKeys);
+            var method = prog.GetString("method", "direct").ToLowerInvariant();
+            if (method == "write_verify")
+            {
+                var model = prog.GetString("model");
+                var parameters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+                if (prog.TryGetSection("parameters") is { } ps)
+                {
+                    foreach (var k in ps.Keys)
+                    {
+                        parameters[k] = ps.GetDouble(k);
+                    }
+                }
+
+                var where = prog.LocationOf("model");
+                Neuromorph.Devices.MemristorCatalog.Create(model, parameters, where); // validates once, with location
+                device = () => Neuromorph.Devices.MemristorCatalog.Create(model, parameters, where);
+                wv = new WriteVerifySettings(prog.GetDouble("pulse_amplitude", 1), prog.GetDouble("pulse_width", 1e-6), prog.GetDouble("read_voltage", 0.1), prog.GetDouble("tolerance", 0.02), prog.GetInt("max_pulses", 200));
+            }
+            else if (method != "direct")
+            {
+                throw prog.Error("method", $"unknown programming method '{method}'", "use direct or write_verify");
+            }
+        }
+
+        return new CrossbarSpec(target, mapping, weights, levels, word, bit, src, sink, inputs, ni, seedOverride ?? root.GetLong("seed", 1), outputs?.GetBool("device_currents", true) ?? true)
+        {
+            AccessResistance = access,
+            Device = device,
+            WriteVerify = wv,
+        };
     }
 
     private static NonIdealities ReadNonIdealities(YamlSection? s)

@@ -89,10 +89,10 @@ public sealed class LinePlot
             var color = s.Color ?? Palette[k % Palette.Length];
             if (s.Lower is not null && s.Upper is not null)
             {
-                var band = Enumerable.Range(0, s.X.Count).Where(i => Finite(s.X[i], s.Lower[i]) && Finite(s.X[i], s.Upper[i]))
-                    .Select(i => (Px(s.X[i]), Py(s.Upper[i]))).ToList();
-                band.AddRange(Enumerable.Range(0, s.X.Count).Reverse().Where(i => Finite(s.X[i], s.Lower[i]) && Finite(s.X[i], s.Upper[i]))
-                    .Select(i => (Px(s.X[i]), Py(s.Lower[i]))));
+                var stride = Math.Max(1, s.X.Count / 1000); // bands are smooth: about 1000 vertices per edge is plenty
+                var idx = Enumerable.Range(0, s.X.Count).Where(i => (i % stride == 0 || i == s.X.Count - 1) && Finite(s.X[i], s.Lower[i]) && Finite(s.X[i], s.Upper[i])).ToList();
+                var band = idx.Select(i => (Px(s.X[i]), Py(Math.Clamp(s.Upper[i], y0, y1)))).ToList();
+                band.AddRange(Enumerable.Reverse(idx).Select(i => (Px(s.X[i]), Py(Math.Clamp(s.Lower[i], y0, y1)))));
                 c.Polygon(band, color, 0.18);
             }
 
@@ -113,11 +113,14 @@ public sealed class LinePlot
             }
         }
 
-        Legend(c, pw);
+        var pixels = _series.SelectMany(ser => Enumerable.Range(0, ser.X.Count)
+            .Where(i => double.IsFinite(ser.X[i]) && double.IsFinite(ser.Y[i]) && (X.Scale == AxisScale.Linear || ser.X[i] > 0) && (Y.Scale == AxisScale.Linear || ser.Y[i] > 0))
+            .Select(i => (Px(ser.X[i]), Py(ser.Y[i])))).ToList();
+        Legend(c, pw, ph, pixels);
         return c.ToString();
     }
 
-    private void Legend(SvgCanvas c, double pw)
+    private void Legend(SvgCanvas c, double pw, double ph, List<(double X, double Y)> pixels)
     {
         if (_series.Count < 2 && (_series.Count == 0 || _series[0].Name.Length == 0))
         {
@@ -127,7 +130,9 @@ public sealed class LinePlot
         var longest = _series.Max(s => s.Name.Length);
         var w = 34 + (longest * 6.6);
         var h = 8 + (_series.Count * 17);
-        double x = Left + pw - w - 8, y = Top + 8;
+        // the corner that hides the fewest data points (top right, top left, bottom right, bottom left)
+        var corners = new[] { (Left + pw - w - 8, Top + 8), (Left + 8, Top + 8), (Left + pw - w - 8, Top + ph - h - 8), (Left + 8, Top + ph - h - 8) };
+        var (x, y) = corners.MinBy(k => pixels.Count(p => p.X >= k.Item1 - 4 && p.X <= k.Item1 + w + 4 && p.Y >= k.Item2 - 4 && p.Y <= k.Item2 + h + 4));
         c.Rect(x, y, w, h, "white", "#bbb");
         for (var k = 0; k < _series.Count; k++)
         {

@@ -131,3 +131,44 @@ public class CrossbarSolverTests
         Assert.Equal(a.Conductance[3, 4], t.Conductance[4, 3]);
     }
 }
+
+public class CrossbarTransferMatrixTests
+{
+    [Fact]
+    public void Transfer_matrix_reproduces_exact_nodal_reads()
+    {
+        var rng = new Random(5);
+        var g = new double[9, 7];
+        for (var i = 0; i < 9; i++)
+        {
+            for (var j = 0; j < 7; j++)
+            {
+                g[i, j] = 1e-5 + (1e-4 * rng.NextDouble());
+            }
+        }
+
+        var array = new CrossbarArray(g, 3, 2);
+        var solver = new NodalSolver(array);
+        var t = new CrossbarArray(solver.EffectiveConductance());
+        var v = Enumerable.Range(0, 9).Select(_ => rng.NextDouble() - 0.3).ToArray();
+        double[] exact = new double[7], viaT = new double[7];
+        solver.Multiply(v, exact);
+        t.MultiplyIdeal(v, viaT);
+        for (var j = 0; j < 7; j++)
+        {
+            Assert.True(Math.Abs(exact[j] - viaT[j]) <= 1e-12 * Math.Abs(exact[j]), $"column {j}");
+        }
+
+        // a reader switches to the transfer matrix after m reads; results must not change
+        var reader = new Neuromorph.Crossbars.CrossbarReader(array, new Neuromorph.Crossbars.NonIdealities(), null, new Random(1));
+        var out1 = new double[7];
+        for (var k = 0; k < 12; k++)
+        {
+            reader.Read(v, out1);
+            for (var j = 0; j < 7; j++)
+            {
+                Assert.True(Math.Abs(out1[j] - exact[j]) <= 1e-12 * Math.Abs(exact[j]), $"read {k}, column {j}");
+            }
+        }
+    }
+}

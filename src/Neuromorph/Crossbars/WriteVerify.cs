@@ -1,0 +1,132 @@
+using Neuromorph.Devices;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Crossbars;
+
+/// <summary>Settings of write-verify programming: pulse amplitude (V) and width (s), read voltage (V), tolerance and budget.</summary>
+public sealed record WriteVerifySettings(double PulseAmplitude = 1, double PulseWidth = 1e-6, double ReadVoltage = 0.1, double Tolerance = 0.02, int MaxPulses = 200);
+
+/// <summary>A device that did not reach its target within the pulse budget.</summary>
+public sealed record ProgrammingFailure(int Row, int Column, double Target, double Achieved, int Pulses);
+
+/// <summary>What write-verify programming produced: the conductances read back (siemens), pulses used, and the devices that failed.</summary>
+public sealed record ProgrammingResult(double[,] Conductance, int[,] Pulses, IReadOnlyList<ProgrammingFailure> Failures);
+
+/// <summary>
+/// Write-verify programming through a dynamic device model: read the device at a small voltage, apply a pulse of the
+/// polarity that moves its conductance towards the target (the device's state equation integrated over the pulse),
+/// halve the pulse width after every overshoot, and stop within tolerance or when the pulse budget is spent.
+/// </summary>
+public static class WriteVerify
+{
+    /// <summary>Programs every device of <paramref name="targets"/> (siemens); <paramref name="makeDevice"/> builds one device.</summary>
+    public static ProgrammingResult Program(double[,] targets, Func<IMemristorModel> makeDevice, WriteVerifySettings s)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(makeDevice);
+        ArgumentNullException.ThrowIfNull(s);
+        var probe = makeDevice();
+        var (gLo, gHi) = Range(probe, s.ReadVoltage);
+        int m = targets.GetLength(0), n = targets.GetLength(1);
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (targets[i, j] < gLo * (1 - s.Tolerance) || targets[i, j] > gHi * (1 + s.Tolerance))
+                {
+                    throw new UserInputException($"target conductance {targets[i, j]:G4} S at row {i + 1}, column {j + 1} is outside what the {probe.ModelName} device reaches ([{gLo:G4}, {gHi:G4}] S)",
+                        "adjust g_min/g_max to the device's range");
+                }
+            }
+        }
+
+        var g = new double[m, n];
+        var pulses = new int[m, n];
+        var failures = new List<ProgrammingFailure>();
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var device = makeDevice();
+                var (achieved, used, ok) = ProgramOne(device, targets[i, j], s);
+                g[i, j] = achieved;
+                pulses[i, j] = used;
+                if (!ok)
+                {
+                    failures.Add(new ProgrammingFailure(i, j, targets[i, j], achieved, used));
+                }
+            }
+        }
+
+        return new ProgrammingResult(g, pulses, failures);
+    }
+
+    /// <summary>Conductance range of a device between its state bounds, read at <paramref name="v"/>.</summary>
+    public static (double Lo, double Hi) Range(IMemristorModel d, double v)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        double a = Read(d, v, Finite(d.MinState, d.InitialState - 1)), b = Read(d, v, Finite(d.MaxState, d.InitialState + 1));
+        return (Math.Min(a, b), Math.Max(a, b));
+    }
+
+    private static double Finite(double x, double fallback) => double.IsFinite(x) ? x : fallback;
+
+    private static double Read(IMemristorModel d, double v, double x) => d.Evaluate(v, x).Current / v;
+
+    private static (double G, int Pulses, bool Ok) ProgramOne(IMemristorModel d, double target, WriteVerifySettings s)
+    {
+        var x = d.InitialState;
+        var width = s.PulseWidth;
+        var polarity = 1.0;
+        var g = Read(d, s.ReadVoltage, x);
+        var lastSign = 0;
+        for (var p = 0; p < s.MaxPulses; p++)
+        {
+            var err = g - target;
+            if (Math.Abs(err) <= s.Tolerance * target)
+            {
+                return (g, p, true);
+            }
+
+            var sign = Math.Sign(err);
+            if (lastSign != 0 && sign != lastSign)
+            {
+                width /= 2; // overshoot: finer pulses
+            }
+
+            lastSign = sign;
+            var before = g;
+            var trial = Pulse(d, x, -sign * polarity * s.PulseAmplitude, width);
+            var gTrial = Read(d, s.ReadVoltage, trial);
+            if (Math.Sign(gTrial - before) == sign && gTrial != before)
+            {
+                polarity = -polarity; // this device moves the other way for this polarity
+                trial = Pulse(d, x, -sign * polarity * s.PulseAmplitude, width);
+                gTrial = Read(d, s.ReadVoltage, trial);
+            }
+
+            x = trial;
+            g = gTrial;
+        }
+
+        return (g, s.MaxPulses, Math.Abs(g - target) <= s.Tolerance * target);
+    }
+
+    /// <summary>Integrates the state over one rectangular pulse with RK4 (64 sub-steps), kept within the state bounds.</summary>
+    private static double Pulse(IMemristorModel d, double x, double v, double width)
+    {
+        const int steps = 64;
+        var h = width / steps;
+        double F(double y) => d.Evaluate(v, Math.Clamp(y, d.MinState, d.MaxState)).StateRate;
+        for (var k = 0; k < steps; k++)
+        {
+            var k1 = F(x);
+            var k2 = F(x + (h / 2 * k1));
+            var k3 = F(x + (h / 2 * k2));
+            var k4 = F(x + (h * k3));
+            x = Math.Clamp(x + (h / 6 * (k1 + (2 * k2) + (2 * k3) + k4)), d.MinState, d.MaxState);
+        }
+
+        return x;
+    }
+}

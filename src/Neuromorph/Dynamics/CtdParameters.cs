@@ -1,0 +1,58 @@
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Dynamics;
+
+/// <summary>Sign convention of the CTD equation (REFERENCES.md §1).</summary>
+public enum CtdConvention
+{
+    /// <summary>dx/dt = α x − (1/β)(I + ξΩX)^-1 Ω S (Phys. Rev. E 2017).</summary>
+    A,
+
+    /// <summary>dx/dt = −α x + (1/β)(I + ξΩX)^-1 Ω S (Sci. Adv. 2021): A with α → −α and S → −S.</summary>
+    B,
+}
+
+/// <summary>Device and dynamics parameters: R = Ron(1 + ξx), ξ = (Roff − Ron)/Ron; α in 1/s, β in V·s.</summary>
+public sealed record CtdParameters(double Ron, double Roff, double Alpha, double Beta, CtdConvention Convention)
+{
+    /// <summary>ξ = (Roff − Ron)/Ron.</summary>
+    public double Xi => (Roff - Ron) / Ron;
+
+    /// <summary>α as convention A uses it (−α for B).</summary>
+    public double AlphaA => Convention == CtdConvention.A ? Alpha : -Alpha;
+
+    /// <summary>Sign applied to sources for convention A's formulas.</summary>
+    public double SourceSign => Convention == CtdConvention.A ? 1 : -1;
+
+    /// <summary>Checks physical ranges; located errors.</summary>
+    public void Validate(SourceLocation at)
+    {
+        if (!(Ron > 0))
+        {
+            throw new UserInputException(at, $"r_on must be positive, got {Ron}");
+        }
+
+        if (Roff < Ron)
+        {
+            throw new UserInputException(at, $"r_off ({Roff}) must not be below r_on ({Ron})", "the off state is the high-resistance state");
+        }
+
+        if (!(Beta > 0) || !double.IsFinite(Alpha))
+        {
+            throw new UserInputException(at, $"beta must be positive and alpha finite (got alpha = {Alpha}, beta = {Beta})");
+        }
+    }
+}
+
+/// <summary>A CTD system: the rate dx/dt and the Lyapunov function L(x).</summary>
+public interface ICtdSystem
+{
+    /// <summary>Number of memristors M.</summary>
+    int Size { get; }
+
+    /// <summary>dx/dt at x.</summary>
+    void Rate(ReadOnlySpan<double> x, Span<double> dxdt);
+
+    /// <summary>L(x) (REFERENCES.md §1; convention B uses the substituted parameters, L_B = −L_A).</summary>
+    double Lyapunov(ReadOnlySpan<double> x);
+}

@@ -1,0 +1,146 @@
+using Neuromorph.Numerics.Sparse;
+
+namespace Neuromorph.Dynamics;
+
+/// <summary>
+/// CTD dynamics of a memristor circuit without forming Ω: each rate evaluation solves the grounded weighted
+/// Laplacian (B_r G B_r^T) φ = B_r G S with G = 1/(Ron(1 + ξx)) (sparse Cholesky, pattern analysed once), then
+/// i = G(S − B^T φ) and dx/dt = α x − (Ron/β) i (convention A). Ω-products for the Lyapunov function use the unit
+/// Laplacian: Ω v = v − B_r^T (B_r B_r^T)^-1 B_r v.
+/// </summary>
+public sealed class GraphCtd : ICtdSystem
+{
+    private readonly MemristorGraph _graph;
+    private readonly CtdParameters _p;
+    private readonly double[] _s;
+    private readonly CsrMatrix _laplacian;
+    private readonly int[] _slot;
+    private readonly SparseCholesky _chol;
+    private readonly SparseCholesky _unitChol;
+    private readonly double[] _g;
+    private readonly double[] _phi;
+
+    /// <summary>Creates the system for <paramref name="graph"/> with series sources <paramref name="sources"/> (volts, one per edge, along its orientation).</summary>
+    public GraphCtd(MemristorGraph graph, CtdParameters parameters, IReadOnlyList<double> sources)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(sources);
+        _graph = graph;
+        _p = parameters;
+        _s = [.. sources.Select(v => v * parameters.SourceSign)];
+        _g = new double[graph.Edges];
+        _phi = new double[graph.Nodes - 1];
+        _laplacian = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
+        _slot = new int[4 * graph.Edges];
+        for (var e = 0; e < graph.Edges; e++)
+        {
+            int u = graph.From[e] - 1, v = graph.To[e] - 1;
+            _slot[4 * e] = u >= 0 ? _laplacian.IndexOf(u, u) : -1;
+            _slot[(4 * e) + 1] = v >= 0 ? _laplacian.IndexOf(v, v) : -1;
+            _slot[(4 * e) + 2] = u >= 0 && v >= 0 ? _laplacian.IndexOf(u, v) : -1;
+            _slot[(4 * e) + 3] = u >= 0 && v >= 0 ? _laplacian.IndexOf(v, u) : -1;
+        }
+
+        _unitChol = new SparseCholesky(_laplacian);
+        _unitChol.Factor(_laplacian);
+        _chol = new SparseCholesky(_laplacian);
+    }
+
+    /// <inheritdoc />
+    public int Size => _graph.Edges;
+
+    /// <summary>Memristor currents (amperes, along each edge's orientation) at x.</summary>
+    public void Currents(ReadOnlySpan<double> x, Span<double> current)
+    {
+        Array.Clear(_laplacian.Values);
+        Array.Clear(_phi);
+        for (var e = 0; e < _g.Length; e++)
+        {
+            var g = 1 / (_p.Ron * (1 + (_p.Xi * x[e])));
+            _g[e] = g;
+            for (var k = 0; k < 4; k++)
+            {
+                var slot = _slot[(4 * e) + k];
+                if (slot >= 0)
+                {
+                    _laplacian.Values[slot] += k < 2 ? g : -g;
+                }
+            }
+
+            int u = _graph.From[e] - 1, v = _graph.To[e] - 1;
+            if (u >= 0)
+            {
+                _phi[u] += g * _s[e];
+            }
+
+            if (v >= 0)
+            {
+                _phi[v] -= g * _s[e];
+            }
+        }
+
+        _chol.Factor(_laplacian);
+        _chol.Solve(_phi);
+        for (var e = 0; e < _g.Length; e++)
+        {
+            int u = _graph.From[e] - 1, v = _graph.To[e] - 1;
+            var drop = (u >= 0 ? _phi[u] : 0) - (v >= 0 ? _phi[v] : 0);
+            current[e] = _g[e] * (_s[e] - drop);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
+    {
+        Currents(x, dxdt);
+        var k = _p.Ron / _p.Beta;
+        for (var e = 0; e < dxdt.Length; e++)
+        {
+            dxdt[e] = (_p.AlphaA * x[e]) - (k * dxdt[e]);
+        }
+    }
+
+    /// <summary>Ω v with the unit-conductance Laplacian (no dense Ω).</summary>
+    public double[] ApplyOmega(ReadOnlySpan<double> v)
+    {
+        var phi = new double[_graph.Nodes - 1];
+        for (var e = 0; e < v.Length; e++)
+        {
+            int a = _graph.From[e] - 1, b = _graph.To[e] - 1;
+            if (a >= 0)
+            {
+                phi[a] += v[e];
+            }
+
+            if (b >= 0)
+            {
+                phi[b] -= v[e];
+            }
+        }
+
+        _unitChol.Solve(phi);
+        var r = new double[v.Length];
+        for (var e = 0; e < v.Length; e++)
+        {
+            int a = _graph.From[e] - 1, b = _graph.To[e] - 1;
+            r[e] = v[e] - ((a >= 0 ? phi[a] : 0) - (b >= 0 ? phi[b] : 0));
+        }
+
+        return r;
+    }
+
+    /// <inheritdoc />
+    public double Lyapunov(ReadOnlySpan<double> x) => CtdLyapunov.Value(x, _p, ApplyOmega(_s), ApplyOmega(Square(x)));
+
+    private static double[] Square(ReadOnlySpan<double> x)
+    {
+        var r = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            r[i] = x[i] * x[i];
+        }
+
+        return r;
+    }
+}

@@ -1,0 +1,76 @@
+namespace Neuromorph.Numerics.Ode;
+
+/// <summary>Right-hand side dy/dt = f(t, y): writes f into <c>dydt</c>.</summary>
+public delegate void OdeFunction(double t, ReadOnlySpan<double> y, Span<double> dydt);
+
+/// <summary>Jacobian J[i, j] = ∂f_i/∂y_j at (t, y).</summary>
+public delegate void OdeJacobian(double t, ReadOnlySpan<double> y, double[,] jacobian);
+
+/// <summary>An event function g(t, y); a sign change between steps is an event, located to <see cref="OdeOptions.EventTolerance"/>.</summary>
+public delegate double OdeEventFunction(double t, ReadOnlySpan<double> y);
+
+/// <summary>Tolerances and limits of an integration. Error per component: |e_i| ≤ AbsTol + RelTol · max(|y_i|, |y_i,new|).</summary>
+public sealed record OdeOptions
+{
+    /// <summary>Relative tolerance.</summary>
+    public double RelTol { get; init; } = 1e-6;
+
+    /// <summary>Absolute tolerance.</summary>
+    public double AbsTol { get; init; } = 1e-9;
+
+    /// <summary>First step (0: chosen automatically).</summary>
+    public double InitialStep { get; init; }
+
+    /// <summary>Largest step.</summary>
+    public double MaxStep { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Step budget; exceeding it throws.</summary>
+    public int MaxSteps { get; init; } = 1_000_000;
+
+    /// <summary>Times at which to report the solution (dense output); empty: every accepted step.</summary>
+    public IReadOnlyList<double> OutputTimes { get; init; } = [];
+
+    /// <summary>Stop when max |dy/dt| falls below this (steady state); 0 = off.</summary>
+    public double SteadyStateTolerance { get; init; }
+
+    /// <summary>Stop at the first sign change of this function (threshold crossing), or null.</summary>
+    public OdeEventFunction? StopEvent { get; init; }
+
+    /// <summary>Time tolerance for locating events.</summary>
+    public double EventTolerance { get; init; } = 1e-12;
+
+    /// <summary>
+    /// Box constraints: states live in [Lower_i, Upper_i]. At a bound, a component whose derivative points outwards is
+    /// held (its derivative set to zero) rather than clipped after the fact, so the vector field stays consistent.
+    /// </summary>
+    public IReadOnlyList<double>? Lower { get; init; }
+
+    /// <summary>Upper bounds (see <see cref="Lower"/>).</summary>
+    public IReadOnlyList<double>? Upper { get; init; }
+}
+
+/// <summary>Why an integration stopped.</summary>
+public enum OdeStop
+{
+    /// <summary>Reached the end time.</summary>
+    EndTime,
+
+    /// <summary>max |dy/dt| fell below the steady-state tolerance.</summary>
+    SteadyState,
+
+    /// <summary>The stop event's function changed sign.</summary>
+    Event,
+}
+
+/// <summary>Counts of an integration.</summary>
+public sealed record OdeStatistics(int Steps, int Rejected, int FunctionEvaluations, int JacobianEvaluations, int Factorisations);
+
+/// <summary>The solution at the reported times, why it stopped, and the work it took.</summary>
+public sealed record OdeResult(IReadOnlyList<double> Times, IReadOnlyList<double[]> States, OdeStop Stop, OdeStatistics Statistics)
+{
+    /// <summary>The last reported state.</summary>
+    public double[] Final => States[^1];
+
+    /// <summary>The last reported time.</summary>
+    public double FinalTime => Times[^1];
+}

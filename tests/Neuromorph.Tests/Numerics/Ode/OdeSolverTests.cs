@@ -1,0 +1,138 @@
+using Neuromorph.Numerics.Ode;
+
+namespace Neuromorph.Tests.Numerics.Ode;
+
+public class OdeSolverTests
+{
+    // y' = -y + sin t, y(0) = 1: y(t) = 1.5 e^{-t} + (sin t - cos t)/2
+    private static readonly OdeFunction Forced = (t, y, d) => d[0] = -y[0] + Math.Sin(t);
+
+    private static double Exact(double t) => (1.5 * Math.Exp(-t)) + ((Math.Sin(t) - Math.Cos(t)) / 2);
+
+    private static double FixedStepError(Func<double, double> run) => Math.Abs(run(0) - Exact(2));
+
+    private static double ObservedOrder(Func<int, double> finalValue, int n)
+    {
+        var e1 = Math.Abs(finalValue(n) - Exact(2));
+        var e2 = Math.Abs(finalValue(2 * n) - Exact(2));
+        return Math.Log2(e1 / e2);
+    }
+
+    private static double Adaptive(AdaptiveIntegrator m, int steps) =>
+        m.Integrate(Forced, 0, [1.0], 2, new OdeOptions { InitialStep = 2.0 / steps, MaxStep = 2.0 / steps, RelTol = 1e10, AbsTol = 1e10 }).Final[0];
+
+    [Fact]
+    public void Rk4_converges_with_order_4()
+    {
+        var p = ObservedOrder(n => RungeKutta4.Integrate(Forced, 0, [1.0], 2, n).Final[0], 80);
+        Assert.InRange(p, 3.8, 4.2);
+    }
+
+    [Fact]
+    public void Dormand_prince_converges_with_order_5()
+    {
+        var p = ObservedOrder(n => Adaptive(new DormandPrince54(), n), 8);
+        Assert.InRange(p, 4.6, 6.0);
+    }
+
+    [Fact]
+    public void Rosenbrock23_converges_with_order_2()
+    {
+        var p = ObservedOrder(n => Adaptive(new Rosenbrock23(), n), 40);
+        Assert.InRange(p, 1.85, 2.15);
+        var pj = ObservedOrder(n => Adaptive(new Rosenbrock23((t, y, j) => j[0, 0] = -1), n), 40);
+        Assert.InRange(pj, 1.85, 2.15);
+    }
+
+    [Fact]
+    public void Adaptive_solvers_meet_their_tolerance_and_report_at_requested_times()
+    {
+        var times = Enumerable.Range(0, 21).Select(k => k * 0.1).ToArray();
+        foreach (var (m, tol) in new (AdaptiveIntegrator, double)[] { (new DormandPrince54(), 1e-8), (new Rosenbrock23(), 1e-5) })
+        {
+            var r = m.Integrate(Forced, 0, [1.0], 2, new OdeOptions { RelTol = tol, AbsTol = tol, OutputTimes = times });
+            Assert.Equal(times, r.Times);
+            var worst = r.Times.Select((t, i) => Math.Abs(r.States[i][0] - Exact(t))).Max();
+            Assert.True(worst < 50 * tol, $"{m.GetType().Name}: error {worst}");
+        }
+    }
+
+    [Fact]
+    public void Van_der_pol_with_mu_1e6_matches_the_reference_solution()
+    {
+        // Hairer & Wanner's VDPOL: y1' = y2, y2' = ((1 - y1^2) y2 - y1)/eps, eps = 1e-6, y(0) = (2, -0.66).
+        // Reference at t = 2: y1 = 1.706167..., y2 = -0.892810... (the literature value and SciPy Radau at rtol 1e-12 agree to 6 digits).
+        const double eps = 1e-6;
+        var r = new Rosenbrock23((t, y, j) =>
+        {
+            j[0, 0] = 0;
+            j[0, 1] = 1;
+            j[1, 0] = ((-2 * y[0] * y[1]) - 1) / eps;
+            j[1, 1] = (1 - (y[0] * y[0])) / eps;
+        }).Integrate((t, y, d) =>
+        {
+            d[0] = y[1];
+            d[1] = (((1 - (y[0] * y[0])) * y[1]) - y[0]) / eps;
+        }, 0, [2.0, -0.66], 2, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-7 });
+        Assert.Equal(1.706167, r.Final[0], 5e-6);
+        Assert.Equal(-0.892810, r.Final[1], 1e-5);
+        Assert.True(r.Statistics.Steps < 40_000, $"{r.Statistics.Steps} steps: the stiff solver should not crawl");
+    }
+
+    [Fact]
+    public void Robertson_chemistry_matches_the_reference_solution()
+    {
+        // Robertson (1966); reference at t = 40 (Hairer & Wanner II): 0.7158270687, 9.185534765e-6, 0.2841637457
+        var r = new Rosenbrock23().Integrate((t, y, d) =>
+        {
+            d[0] = (-0.04 * y[0]) + (1e4 * y[1] * y[2]);
+            d[1] = (0.04 * y[0]) - (1e4 * y[1] * y[2]) - (3e7 * y[1] * y[1]);
+            d[2] = 3e7 * y[1] * y[1];
+        }, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
+        Assert.Equal(0.7158270687, r.Final[0], 2e-6);
+        Assert.Equal(9.185534765e-6, r.Final[1], 2e-10);
+        Assert.Equal(0.2841637457, r.Final[2], 2e-6);
+    }
+
+    [Fact]
+    public void Stop_event_locates_a_threshold_crossing()
+    {
+        // y' = -y, y(0) = 1 crosses 0.25 at t = ln 4
+        var r = new DormandPrince54().Integrate((t, y, d) => d[0] = -y[0], 0, [1.0], 10, new OdeOptions { RelTol = 1e-10, AbsTol = 1e-12, StopEvent = (t, y) => y[0] - 0.25 });
+        Assert.Equal(OdeStop.Event, r.Stop);
+        Assert.Equal(Math.Log(4), r.FinalTime, 1e-8);
+        Assert.Equal(0.25, r.Final[0], 1e-8);
+    }
+
+    [Fact]
+    public void Steady_state_stops_the_run()
+    {
+        var r = new Rosenbrock23().Integrate((t, y, d) => d[0] = 3 - y[0], 0, [0.0], 1e6, new OdeOptions { SteadyStateTolerance = 1e-6 });
+        Assert.Equal(OdeStop.SteadyState, r.Stop);
+        Assert.Equal(3, r.Final[0], 1e-5);
+        Assert.True(r.FinalTime < 1e3);
+    }
+
+    [Fact]
+    public void Box_constraints_hold_a_state_at_its_bound_without_sticking()
+    {
+        // y' = cos t pushes y up to the bound 0.5, holds it while cos t > 0, then lets it leave when cos t < 0
+        var r = new DormandPrince54().Integrate((t, y, d) => d[0] = Math.Cos(t), 0, [0.0], 4, new OdeOptions { Upper = [0.5], Lower = [-10], RelTol = 1e-9, AbsTol = 1e-12, OutputTimes = [1.0, Math.PI / 2, 3.0] });
+        Assert.Equal(0.5, r.States[0][0], 1e-7);
+        Assert.Equal(0.5, r.States[1][0], 1e-7);
+        Assert.Equal(0.5 + (Math.Sin(3) - 1), r.States[2][0], 1e-6); // left the bound at pi/2
+    }
+
+    [Fact]
+    public void Batch_integrates_independent_systems()
+    {
+        var rates = new[] { 0.5, 1, 2, 4 };
+        var results = OdeBatch.Integrate(k => (t, y, d) => d[0] = -rates[k] * y[0], [.. rates.Select(_ => new[] { 1.0 })], 0, 1, () => new DormandPrince54(), new OdeOptions { RelTol = 1e-10, AbsTol = 1e-12 });
+        for (var k = 0; k < rates.Length; k++)
+        {
+            Assert.Equal(Math.Exp(-rates[k]), results[k].Final[0], 1e-9);
+        }
+
+        _ = FixedStepError(_ => 0);
+    }
+}
