@@ -87,12 +87,13 @@ public sealed class ContinuousHopfieldNetwork
         return e;
     }
 
-    /// <summary>Integrates from u over [0, duration] and returns (t, energy) at every accepted step.</summary>
+    /// <summary>Integrates u in place over [0, duration] (shared Dormand–Prince 5(4)) and returns (t, energy) at every accepted step.</summary>
     public IReadOnlyList<(double Time, double Energy)> Run(double[] u, double duration, double relTol = 1e-9)
     {
-        var trace = new List<(double, double)>();
-        DormandPrince.Integrate(Derivative, u, 0, duration, relTol, relTol * 1e-2, observer: (t, y, _) => trace.Add((t, Energy(y))));
-        return trace;
+        ArgumentNullException.ThrowIfNull(u);
+        var result = new Numerics.Ode.DormandPrince54().Integrate(Derivative, 0, u, duration, new Numerics.Ode.OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2 });
+        result.Final.CopyTo(u, 0);
+        return result.Times.Select((t, k) => (t, Energy(result.States[k]))).ToList();
     }
 
     /// <summary>int_0^{g(u)} g^-1(v) dv evaluated from u, stable when V saturates to +-1 (or 0/1) in floating point.</summary>

@@ -51,7 +51,23 @@ public sealed class Ctrnn
         }
     }
 
-    /// <summary>Integrates y in place over [t0, t1], reporting (t, y, dy/dt) after each accepted step.</summary>
-    public void Run(double[] y, double t0, double t1, double relTol, double maxStep, Action<double, double[], double[]>? observer = null) =>
-        DormandPrince.Integrate(Derivative, y, t0, t1, relTol, relTol * 1e-2, maxStep, observer);
+    /// <summary>Integrates y in place over [t0, t1] with the shared Dormand–Prince 5(4), then reports (t, y, dy/dt) at each accepted step.</summary>
+    public void Run(double[] y, double t0, double t1, double relTol, double maxStep, Action<double, double[], double[]>? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        var result = new Numerics.Ode.DormandPrince54().Integrate(Derivative, t0, y, t1,
+            new Numerics.Ode.OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2, MaxStep = maxStep });
+        result.Final.CopyTo(y, 0);
+        if (observer is null)
+        {
+            return;
+        }
+
+        var f = new double[y.Length];
+        for (var k = 0; k < result.Times.Count; k++)
+        {
+            Derivative(result.Times[k], result.States[k], f);
+            observer(result.Times[k], result.States[k], f);
+        }
+    }
 }
