@@ -91,3 +91,28 @@ public class MinimizeCommandTests
         Assert.True(cut >= 11624 * 0.995, $"cut {cut} more than 0.5 % below the best known 11624");
     }
 }
+
+public class ProblemExampleTests
+{
+    private static string Circuits()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neuromorph.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "circuits", "problems");
+    }
+
+    [Theory]
+    [InlineData("qubo_small.txt", "qubo", "best qubo_value: -2 ")]
+    [InlineData("ising_ring.txt", "ising", "best ising_energy: -4 ")]
+    public void Example_problems_reach_their_hand_computed_minimum(string file, string format, string expected)
+    {
+        var outDir = Directory.CreateTempSubdirectory("nm-ex").FullName;
+        var (code, stdout, err) = CliHarness.Run("minimize", Path.Combine(Circuits(), file), "--format", format, "--restarts", "2", "-o", outDir);
+        Assert.True(code == 0, err);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+    }
+}
