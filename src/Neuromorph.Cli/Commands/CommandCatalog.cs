@@ -13,5 +13,6 @@ public static class CommandCatalog
         yield return RunCommand.Create();
         yield return SweepCommand.Create();
         yield return PlotCommand.Create();
+        yield return MinimizeCommand.Create();
     }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Max-Cut quality benchmark on G-set instances (not a unit test).
+# Usage: benchmarks/scripts/gset_maxcut.sh [BUDGET_SECONDS=60] [SOLVERS="hopfield continuous-hopfield annealing"] [GRAPHS="G1 G2 G6 G11 G14 G22 G43"]
+# Reads ../shared/reference/gset relative to the repo root (or $GSET_DIR); prints one line per (graph, solver):
+# best cut, best known, gap %, success probability over restarts, time to target, restarts completed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+gset="${GSET_DIR:-$root/../shared/reference/gset}"
+budget="${1:-60}"
+solvers="${2:-hopfield continuous-hopfield annealing}"
+graphs="${3:-G1 G2 G6 G11 G14 G22 G43}"
+[ -d "$gset" ] || { echo "no G-set data at $gset" >&2; exit 1; }
+dotnet build "$root/src/Neuromorph.Cli" -c Release -v q -clp:ErrorsOnly >/dev/null
+cli="$root/src/Neuromorph.Cli/bin/Release/net10.0/Neuromorph.Cli.dll"
+declare -A best=([G1]=11624 [G2]=11620 [G6]=2178 [G11]=564 [G14]=3064 [G22]=13359 [G43]=6660 [G55]=10299 [G70]=9591)
+out="${TMPDIR:-/tmp}/gset_bench"
+printf "%-4s %-20s %8s %8s %8s %8s %10s %8s\n" graph solver best known gap% p_succ ttt_s restarts
+for g in $graphs; do
+  for s in $solvers; do
+    d="$out/$g-$s"
+    dotnet "$cli" minimize "$gset/$g.txt" --solver "$s" --restarts 100000 --time-limit "$budget" \
+      --target "${best[$g]}" --seed 1 -o "$d" > "$d.log"
+    cut=$(sed -n 's/^best cut: \([-0-9.]*\).*/\1/p' "$d.log")
+    gap=$(sed -n 's/^target: .*(\([-0-9.]*\) %)/\1/p' "$d.log")
+    p=$(sed -n 's/^success probability: \([0-9.]*\).*/\1/p' "$d.log")
+    ttt=$(sed -n 's/^time to target: \([0-9.]*\) s/\1/p' "$d.log"); ttt=${ttt:--}
+    n=$(sed -n 's/.*restarts completed: \([0-9]*\).*/\1/p' "$d.log")
+    printf "%-4s %-20s %8s %8s %8s %8s %10s %8s\n" "$g" "$s" "$cut" "${best[$g]}" "$gap" "$p" "$ttt" "$n"
+  done
+done

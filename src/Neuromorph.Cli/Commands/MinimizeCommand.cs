@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Neuromorph.Diagnostics;
+using Neuromorph.Optimization;
+
+namespace Neuromorph.Cli.Commands;
+
+/// <summary>
+/// <c>neuromorph minimize PROBLEM</c>: solves Max-Cut (G-set), QUBO or Ising problems with a noisy Hopfield
+/// machine, a continuous Hopfield network or simulated annealing, and writes energy.csv, solution.txt,
+/// summary.txt and energy.svg.
+/// </summary>
+public static class MinimizeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text)" };
+        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing", DefaultValueFactory = _ => "hopfield" };
+        var format = new Option<string?>("--format") { Description = "gset | qubo | ising (default: qubo for .csv, gset otherwise)" };
+        var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
+        var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
+        var sweeps = new Option<int>("--sweeps") { Description = "sweeps per restart (0: automatic)", DefaultValueFactory = _ => 0 };
+        var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut) for gap, success probability and time-to-target" };
+        var output = new Option<string>("--output", "-o") { Description = "output folder", DefaultValueFactory = _ => "minimize-out" };
+        var command = new Command("minimize", "Minimise a Max-Cut / QUBO / Ising problem with Hopfield dynamics or annealing.")
+        {
+            problem, solver, format, restarts, timeLimit, seed, sweeps, target, output,
+        };
+        command.SetAction(parse =>
+        {
+            var kind = parse.GetValue(format) switch
+            {
+                null => (ProblemKind?)null,
+                "gset" => ProblemKind.MaxCut,
+                "qubo" => ProblemKind.Qubo,
+                "ising" => ProblemKind.Ising,
+                var f => throw new UserInputException($"unknown format '{f}'", Suggestions.Hint(f, ["gset", "qubo", "ising"])),
+            };
+            var name = parse.GetValue(solver) ?? "hopfield";
+            ISpinSolver s = name switch
+            {
+                "hopfield" => new HopfieldMachine(),
+                "continuous-hopfield" => new ContinuousHopfieldSolver(),
+                "annealing" => new SimulatedAnnealing(),
+                _ => throw new UserInputException($"unknown solver '{name}'", Suggestions.Hint(name, ["hopfield", "continuous-hopfield", "annealing"])),
+            };
+            var k = parse.GetValue(restarts);
+            if (k < 1)
+            {
+                throw new UserInputException($"--restarts must be at least 1, got {k}");
+            }
+
+            var p = ProblemReader.ReadFile(parse.GetValue(problem)!, kind);
+            var t = parse.GetValue(target);
+            var options = new SolverOptions
+            {
+                Restarts = k,
+                TimeLimitSeconds = parse.GetValue(timeLimit),
+                Seed = parse.GetValue(seed),
+                Sweeps = parse.GetValue(sweeps),
+                TargetEnergy = t is { } v ? (p.Maximise ? -v : v) : null,
+            };
+            var result = s.Solve(p.Model, options);
+            MinimizeReport.Write(p, result, t, parse.GetValue(output)!);
+            parse.InvocationConfiguration.Output.Write(MinimizeReport.Summary(p, result, t));
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+}

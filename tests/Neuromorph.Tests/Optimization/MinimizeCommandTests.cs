@@ -1,0 +1,118 @@
+using System.Globalization;
+using Neuromorph.Tests.Cli;
+
+namespace Neuromorph.Tests.Optimization;
+
+public class MinimizeCommandTests
+{
+    private static string RepoShared()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neuromorph.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir is null ? "" : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference"));
+    }
+
+    // Cut recomputed here from the raw file lines and solution.txt, sharing no code with the solver or evaluator.
+    private static double CutFromFiles(string graph, string solution)
+    {
+        var side = new Dictionary<int, int>();
+        foreach (var line in File.ReadLines(solution).Where(l => !l.StartsWith('#')))
+        {
+            var t = line.Split(' ');
+            side[int.Parse(t[0], CultureInfo.InvariantCulture)] = int.Parse(t[1], CultureInfo.InvariantCulture);
+        }
+
+        var cut = 0.0;
+        foreach (var line in File.ReadLines(graph).Skip(1).Where(l => l.Trim().Length > 0))
+        {
+            var t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (side[int.Parse(t[0], CultureInfo.InvariantCulture)] != side[int.Parse(t[1], CultureInfo.InvariantCulture)])
+            {
+                cut += double.Parse(t[2], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return cut;
+    }
+
+    [Fact]
+    public void Writes_outputs_and_the_solution_cut_matches_an_independent_count()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-min").FullName;
+        var graph = Path.Combine(dir, "ring.txt");
+
+        // 7-cycle with unit weights: the maximum cut of an odd cycle is n - 1 = 6.
+        File.WriteAllLines(graph, ["7 7", .. Enumerable.Range(1, 7).Select(i => $"{i} {(i % 7) + 1} 1")]);
+        foreach (var solver in new[] { "hopfield", "annealing", "continuous-hopfield" })
+        {
+            var outDir = Path.Combine(dir, solver);
+            var (code, stdout, err) = CliHarness.Run("minimize", graph, "--solver", solver, "--restarts", "4", "--target", "6", "--seed", "3", "-o", outDir);
+            Assert.True(code == 0, err);
+            Assert.Contains("best cut: 6 ", stdout, StringComparison.Ordinal);
+            Assert.Contains("success probability: 1.000", stdout, StringComparison.Ordinal);
+            Assert.Equal(6, CutFromFiles(graph, Path.Combine(outDir, "solution.txt")));
+            foreach (var f in new[] { "energy.csv", "summary.txt", "energy.svg" })
+            {
+                Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+            }
+
+            Assert.StartsWith("seconds,sweep,restart,energy,best_so_far,cut", File.ReadLines(Path.Combine(outDir, "energy.csv")).First(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Malformed_file_exits_2_with_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-min").FullName;
+        var graph = Path.Combine(dir, "bad.txt");
+        File.WriteAllText(graph, "3 2\n1 2 1\n1 5 1\n");
+        var (code, _, err) = CliHarness.Run("minimize", graph, "-o", Path.Combine(dir, "o"));
+        Assert.Equal(2, code);
+        Assert.Contains("bad.txt:3:1: error: index 5 out of range 1..3", err, StringComparison.Ordinal);
+        var (code2, _, err2) = CliHarness.Run("minimize", graph, "--solver", "anneal");
+        Assert.Equal(2, code2);
+        Assert.Contains("annealing", err2, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void G1_cut_from_the_solution_file_matches_the_independent_count_and_is_near_the_best_known()
+    {
+        var g1 = Path.Combine(RepoShared(), "gset", "G1.txt");
+        Skip.IfNot(File.Exists(g1), $"G-set data not found at {g1}");
+        var outDir = Directory.CreateTempSubdirectory("nm-g1").FullName;
+        var (code, stdout, err) = CliHarness.Run("minimize", g1, "--solver", "annealing", "--restarts", "2", "--sweeps", "1500", "--target", "11624", "-o", outDir);
+        Assert.True(code == 0, err);
+        var cut = CutFromFiles(g1, Path.Combine(outDir, "solution.txt"));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"best cut: {cut} "), stdout, StringComparison.Ordinal);
+        Assert.True(cut >= 11624 * 0.995, $"cut {cut} more than 0.5 % below the best known 11624");
+    }
+}
+
+public class ProblemExampleTests
+{
+    private static string Circuits()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neuromorph.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "circuits", "problems");
+    }
+
+    [Theory]
+    [InlineData("qubo_small.txt", "qubo", "best qubo_value: -2 ")]
+    [InlineData("ising_ring.txt", "ising", "best ising_energy: -4 ")]
+    public void Example_problems_reach_their_hand_computed_minimum(string file, string format, string expected)
+    {
+        var outDir = Directory.CreateTempSubdirectory("nm-ex").FullName;
+        var (code, stdout, err) = CliHarness.Run("minimize", Path.Combine(Circuits(), file), "--format", format, "--restarts", "2", "-o", outDir);
+        Assert.True(code == 0, err);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+    }
+}
