@@ -180,7 +180,8 @@ public static class CrossbarSpecReader
         };
     }
 
-    private static NonIdealities ReadNonIdealities(YamlSection? s)
+    /// <summary>Reads a <c>nonidealities:</c> section (absent: none).</summary>
+    public static NonIdealities ReadNonIdealities(YamlSection? s)
     {
         if (s is null)
         {

@@ -11,6 +11,7 @@ public static class ExperimentCatalog
     [
         new Crossbars.CrossbarExperiment(),
         new Dynamics.CtdExperiment(),
+        new RecallExperimentKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
@@ -18,13 +19,14 @@ public static class ExperimentCatalog
     {
         ArgumentNullException.ThrowIfNull(root);
         var kinds = All.Select(e => e.Kind).ToList();
-        if (!root.Has("kind"))
+        var key = root.Has("kind") ? "kind" : root.Has("experiment") ? "experiment" : null;
+        if (key is null)
         {
             throw new UserInputException(root.Location, "missing 'kind:' at the top of the experiment file", $"start the file with kind: one of {string.Join(", ", kinds)}");
         }
 
-        var kind = root.GetString("kind");
+        var kind = root.GetString(key);
         return All.FirstOrDefault(e => string.Equals(e.Kind, kind, StringComparison.OrdinalIgnoreCase))
-            ?? throw root.Error("kind", $"unknown experiment kind '{kind}'", Suggestions.Hint(kind, kinds));
+            ?? throw root.Error(key, $"unknown experiment kind '{kind}'", Suggestions.Hint(kind, kinds));
     }
 }

@@ -12,11 +12,18 @@ namespace Neuromorph.Networks;
 public static class RecallExperiment
 {
     /// <summary>Runs the experiment described by <paramref name="root"/> and writes CSV files to <paramref name="outputDir"/>.</summary>
-    public static void Run(YamlSection root, string outputDir, TextWriter log)
+    public static void Run(YamlSection root, string outputDir, TextWriter log) => Run(root, outputDir, log, null);
+
+    /// <summary>
+    /// Runs the experiment; <paramref name="substrate"/> turns learned weights into the substrate that holds them (null:
+    /// the ideal matrix). On a substrate other than the ideal one, Hopfield probes run batched synchronous updates, so
+    /// every update is one product through the hardware. Returns the mean bit-error fraction and mean overlap.
+    /// </summary>
+    public static (double BitError, double Overlap) Run(YamlSection root, string? outputDir, TextWriter log, Func<DenseWeights, IWeightSubstrate>? substrate)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(log);
-        root.RejectUnknownKeys("experiment", "network", "neurons", "rule", "loads", "pairs", "noise", "probe", "probes", "max_sweeps", "seed", "patterns_file", "output_neurons");
+        root.RejectUnknownKeys("kind", "substrate", "experiment", "network", "neurons", "rule", "loads", "pairs", "noise", "probe", "probes", "max_sweeps", "seed", "patterns_file", "output_neurons");
         var network = root.GetString("network", "hopfield");
         if (network is not ("hopfield" or "bam"))
         {
@@ -38,18 +45,17 @@ public static class RecallExperiment
         var probes = root.GetInt("probes", 10);
         var maxSweeps = root.GetInt("max_sweeps", 50);
         var seed = (ulong)root.GetLong("seed", 1);
-        Directory.CreateDirectory(outputDir);
-        if (network == "hopfield")
+        if (outputDir is not null)
         {
-            RunHopfield(root, outputDir, log, noise, probeKind, probes, maxSweeps, seed);
+            Directory.CreateDirectory(outputDir);
         }
-        else
-        {
-            RunBam(root, outputDir, log, noise, probeKind, probes, seed);
-        }
+
+        return network == "hopfield"
+            ? RunHopfield(root, outputDir, log, noise, probeKind, probes, maxSweeps, seed, substrate)
+            : RunBam(root, outputDir, log, noise, probeKind, probes, seed, substrate);
     }
 
-    private static void RunHopfield(YamlSection root, string outputDir, TextWriter log, double[] noise, string probeKind, int probes, int maxSweeps, ulong seed)
+    private static (double, double) RunHopfield(YamlSection root, string? outputDir, TextWriter log, double[] noise, string probeKind, int probes, int maxSweeps, ulong seed, Func<DenseWeights, IWeightSubstrate>? substrate)
     {
         var rule = root.GetString("rule", "hebbian");
         Func<IReadOnlyList<double[]>, DenseWeights> learn = rule switch
@@ -82,32 +88,59 @@ public static class RecallExperiment
 
         var counts = root.Has("patterns_file") ? [all.Count] : loads.Select(a => Math.Max(1, (int)Math.Round(a * n))).Distinct().ToArray();
         var rows = new List<string> { "load,patterns,probe_noise,overlap,bit_error_fraction" };
+        double totalOverlap = 0;
+        var cells = 0;
         foreach (var p in counts)
         {
             var stored = all.Take(p).ToList();
-            var net = new HopfieldNetwork(learn(stored));
+            var net = new HopfieldNetwork(substrate is null ? learn(stored) : substrate(learn(stored)));
             foreach (var q in noise)
             {
                 var rng = new FastRandom(seed + (ulong)(p * 1000) + (ulong)(q * 1e6));
                 double overlap = 0;
                 var k = Math.Min(probes, p);
-                for (var mu = 0; mu < k; mu++)
+                if (substrate is null)
                 {
-                    var s = Probe(stored[mu], q, probeKind, ref rng);
-                    net.RunAsynchronous(s, maxSweeps, ref rng);
-                    overlap += s.Zip(stored[mu]).Sum(t => t.First * t.Second) / n;
+                    for (var mu = 0; mu < k; mu++)
+                    {
+                        var s = Probe(stored[mu], q, probeKind, ref rng);
+                        net.RunAsynchronous(s, maxSweeps, ref rng);
+                        overlap += s.Zip(stored[mu]).Sum(t => t.First * t.Second) / n;
+                    }
+                }
+                else
+                {
+                    var batch = new double[k * n];
+                    for (var mu = 0; mu < k; mu++)
+                    {
+                        Probe(stored[mu], q, probeKind, ref rng).CopyTo(batch, mu * n);
+                    }
+
+                    net.RunSynchronous(batch, k, maxSweeps);
+                    for (var mu = 0; mu < k; mu++)
+                    {
+                        overlap += batch.AsSpan(mu * n, n).ToArray().Zip(stored[mu]).Sum(t => t.First * t.Second) / n;
+                    }
                 }
 
                 overlap /= k;
+                totalOverlap += overlap;
+                cells++;
                 rows.Add(string.Create(CultureInfo.InvariantCulture, $"{p / (double)n:G6},{p},{q:G6},{overlap:G6},{(1 - overlap) / 2:G6}"));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hopfield {rule}: P/N = {p / (double)n:F3}, probe noise {q:F2}: overlap {overlap:F4}"));
             }
         }
 
-        AtomicFile.WriteAllText(Path.Combine(outputDir, "recall.csv"), string.Join('\n', rows) + "\n");
+        if (outputDir is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(outputDir, "recall.csv"), string.Join('\n', rows) + "\n");
+        }
+
+        var mean = totalOverlap / Math.Max(1, cells);
+        return ((1 - mean) / 2, mean);
     }
 
-    private static void RunBam(YamlSection root, string outputDir, TextWriter log, double[] noise, string probeKind, int probes, ulong seed)
+    private static (double, double) RunBam(YamlSection root, string? outputDir, TextWriter log, double[] noise, string probeKind, int probes, ulong seed, Func<DenseWeights, IWeightSubstrate>? substrate)
     {
         var n = root.GetInt("neurons", 100);
         var p = root.GetInt("output_neurons", 80);
@@ -115,10 +148,12 @@ public static class RecallExperiment
         var rng = new FastRandom(seed);
         var all = Enumerable.Range(0, pairCounts.Max()).Select(_ => (RandomPattern(ref rng, n), RandomPattern(ref rng, p))).ToList();
         var rows = new List<string> { "pairs,load,probe_noise,overlap_a,overlap_b,bit_error_fraction_b" };
+        double totalOverlap = 0;
+        var cells = 0;
         foreach (var m in pairCounts)
         {
             var stored = all.Take(m).ToList();
-            var bam = new BidirectionalMemory(LearningRules.BamCorrelation(stored));
+            var bam = new BidirectionalMemory(substrate is null ? LearningRules.BamCorrelation(stored) : substrate(LearningRules.BamCorrelation(stored)));
             foreach (var q in noise)
             {
                 double oa = 0, ob = 0;
@@ -134,12 +169,20 @@ public static class RecallExperiment
 
                 oa /= k;
                 ob /= k;
+                totalOverlap += ob;
+                cells++;
                 rows.Add(string.Create(CultureInfo.InvariantCulture, $"{m},{m / (double)Math.Min(n, p):G6},{q:G6},{oa:G6},{ob:G6},{(1 - ob) / 2:G6}"));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bam: {m} pairs, probe noise {q:F2}: overlap A {oa:F4}, B {ob:F4}"));
             }
         }
 
-        AtomicFile.WriteAllText(Path.Combine(outputDir, "bam_recall.csv"), string.Join('\n', rows) + "\n");
+        if (outputDir is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(outputDir, "bam_recall.csv"), string.Join('\n', rows) + "\n");
+        }
+
+        var mean = totalOverlap / Math.Max(1, cells);
+        return ((1 - mean) / 2, mean);
     }
 
     private static double[] RandomPattern(ref FastRandom rng, int n)

@@ -29,7 +29,9 @@ public class NetlistFuzzTests
 
     private static bool ParsesOrReportsUserError(string text)
     {
-        var task = Task.Run(() =>
+        // A dedicated thread (not the pool, which the parallel test run can starve) with a generous hang guard.
+        Exception? failure = null;
+        var worker = new Thread(() =>
         {
             try
             {
@@ -38,10 +40,20 @@ public class NetlistFuzzTests
             catch (UserInputException)
             {
             }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
         });
-        if (!task.Wait(TimeSpan.FromSeconds(2)))
+        worker.Start();
+        if (!worker.Join(TimeSpan.FromSeconds(10)))
         {
             throw new TimeoutException("parser hung on:\n" + text);
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"parser crashed on:\n{text}", failure);
         }
 
         return true;

@@ -1,0 +1,130 @@
+using Neuromorph.Io.Yaml;
+using Neuromorph.Networks;
+
+namespace Neuromorph.Crossbars;
+
+/// <summary>
+/// A network's weight matrix held by memristive crossbars: W (rows × columns, y = W x) is mapped onto one array for
+/// forward products and another for transposed products (BAM needs both), programmed with the configured
+/// non-idealities; every product goes through the DAC, the array (wire resistance, read noise) and the ADC. Neuron
+/// states are applied as ±<see cref="ReadVoltage"/>. <see cref="Weight"/> returns the programmed weight (asynchronous
+/// updates read one row at a time; only batched products see the ADC and read noise).
+/// </summary>
+public sealed class CrossbarSubstrate : IWeightSubstrate
+{
+    private readonly CrossbarReader _forward;
+    private readonly Lazy<CrossbarReader> _transposed;
+    private readonly double[,] _programmedWeights;
+
+    /// <summary>Programs <paramref name="w"/> onto crossbars.</summary>
+    public CrossbarSubstrate(double[,] w, MappingScheme scheme, double gMin, double gMax, int levels, double wireResistance, NonIdealities n, double readVoltage, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(n);
+        Rows = w.GetLength(0);
+        Columns = w.GetLength(1);
+        ReadVoltage = readVoltage;
+        var wMax = w.Cast<double>().Select(Math.Abs).DefaultIfEmpty(1).Max();
+        var rng = new Random(seed);
+        var wt = new double[Columns, Rows];
+        for (var i = 0; i < Rows; i++)
+        {
+            for (var j = 0; j < Columns; j++)
+            {
+                wt[j, i] = w[i, j];
+            }
+        }
+
+        var fMap = new WeightMapping(scheme, gMin, gMax, wMax, Rows);
+        var fArray = Program(fMap.Map(wt), n, gMin, gMax, levels, wireResistance, rng);
+        _forward = new CrossbarReader(fArray, Adc(n, fArray, readVoltage), fMap, rng);
+        var tRng = new Random(seed ^ 0x5A5A);
+        _transposed = new Lazy<CrossbarReader>(() =>
+        {
+            // programmed only when a transposed product is asked for (BAM), with its own seeded draws
+            var tMap = new WeightMapping(scheme, gMin, gMax, wMax, Columns);
+            var tArray = Program(tMap.Map(w), n, gMin, gMax, levels, wireResistance, tRng);
+            return new CrossbarReader(tArray, Adc(n, tArray, readVoltage), tMap, tRng);
+        });
+        _programmedWeights = new double[Rows, Columns];
+        for (var i = 0; i < Rows; i++)
+        {
+            for (var j = 0; j < Columns; j++)
+            {
+                var g = fArray.Conductance;
+                _programmedWeights[i, j] = scheme == MappingScheme.Differential
+                    ? (g[j, 2 * i] - g[j, (2 * i) + 1]) / fMap.Scale
+                    : (g[j, i] - g[j, Rows]) / fMap.Scale;
+            }
+        }
+    }
+
+    /// <summary>Reads a substrate section: { scheme, g_min, g_max, levels, wire_resistance, read_voltage, nonidealities }.</summary>
+    public static CrossbarSubstrate FromYaml(YamlSection s, double[,] w, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        s.RejectUnknownKeys("scheme", "g_min", "g_max", "levels", "wire_resistance", "read_voltage", "nonidealities");
+        var scheme = s.GetString("scheme", "differential").ToLowerInvariant() == "offset" ? MappingScheme.Offset : MappingScheme.Differential;
+        var gMin = s.GetDouble("g_min", 1e-6);
+        var gMax = s.GetDouble("g_max", 100e-6);
+        if (!(gMax > gMin) || gMin < 0)
+        {
+            throw s.Error("g_max", $"need 0 <= g_min < g_max (got {gMin}, {gMax})");
+        }
+
+        var levels = s.GetInt("levels", 0);
+        if (levels is 1 or < 0)
+        {
+            throw s.Error("levels", $"levels must be at least 2 (or 0 for continuous), got {levels}");
+        }
+
+        return new CrossbarSubstrate(w, scheme, gMin, gMax, levels, s.GetDouble("wire_resistance", 0), CrossbarSpecReader.ReadNonIdealities(s.TryGetSection("nonidealities")), s.GetDouble("read_voltage", 0.1), seed);
+    }
+
+    /// <summary>Voltage representing a +1 state, volts.</summary>
+    public double ReadVoltage { get; }
+
+    /// <inheritdoc />
+    public int Rows { get; }
+
+    /// <inheritdoc />
+    public int Columns { get; }
+
+    /// <inheritdoc />
+    public double Weight(int row, int column) => _programmedWeights[row, column];
+
+    /// <inheritdoc />
+    public void Multiply(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Apply(_forward, Columns, Rows, inputs, outputs, count);
+
+    /// <inheritdoc />
+    public void MultiplyTransposed(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Apply(_transposed.Value, Rows, Columns, inputs, outputs, count);
+
+    private void Apply(CrossbarReader reader, int nIn, int nOut, ReadOnlySpan<double> inputs, Span<double> outputs, int count)
+    {
+        var v = new double[nIn];
+        var y = new double[nOut];
+        for (var k = 0; k < count; k++)
+        {
+            for (var i = 0; i < nIn; i++)
+            {
+                v[i] = inputs[(k * nIn) + i] * ReadVoltage;
+            }
+
+            reader.Read(v, y);
+            for (var j = 0; j < nOut; j++)
+            {
+                outputs[(k * nOut) + j] = y[j] / ReadVoltage;
+            }
+        }
+    }
+
+    private static CrossbarArray Program(double[,] target, NonIdealities n, double gMin, double gMax, int levels, double wire, Random rng) =>
+        new(Programming.Apply(target, n, gMin, gMax, levels, rng), wire, wire);
+
+    /// <summary>DAC at the read voltage and, when an ADC is set without a range, its full scale at the largest possible column current.</summary>
+    private static NonIdealities Adc(NonIdealities n, CrossbarArray a, double readVoltage)
+    {
+        var fullScale = Enumerable.Range(0, a.Columns).Max(j => Enumerable.Range(0, a.Rows).Sum(i => a.Conductance[i, j])) * readVoltage;
+        return n with { DacRange = n.DacBits > 0 ? readVoltage : n.DacRange, AdcRange = n.AdcBits > 0 && n.AdcRange <= 0 ? fullScale : n.AdcRange };
+    }
+}
