@@ -4,6 +4,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
+using Spectre.Console;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -44,28 +45,55 @@ public static class SweepCommand
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
-        var clock = Stopwatch.StartNew();
-        var lastPrint = TimeSpan.Zero;
-        var gate = new object();
-        var progress = new SyncProgress<SweepProgress>(p =>
+        SweepReport report;
+        var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+        if (interactive)
         {
-            lock (gate)
+            // a live bar (runs done, rate, ETA) in a terminal; failures are printed above it as they happen
+            report = null!;
+            Spectre.Console.AnsiConsole.Progress()
+                .Columns(new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.RemainingTimeColumn(), new Spectre.Console.SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask(spec.Name, maxValue: total);
+                    var progress = new SyncProgress<SweepProgress>(p =>
+                    {
+                        task.Value = p.Done;
+                        task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
+                        if (p.LastFailure is not null)
+                        {
+                            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
+                        }
+                    });
+                    report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                });
+        }
+        else
+        {
+            var clock = Stopwatch.StartNew();
+            var lastPrint = TimeSpan.Zero;
+            var gate = new object();
+            var progress = new SyncProgress<SweepProgress>(p =>
             {
-                if (p.LastFailure is not null)
+                lock (gate)
                 {
-                    log.WriteLine($"  failed: {p.LastFailure}");
-                }
+                    if (p.LastFailure is not null)
+                    {
+                        log.WriteLine($"  failed: {p.LastFailure}");
+                    }
 
-                if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
-                {
-                    lastPrint = clock.Elapsed;
-                    var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-                    var eta = rate > 0 ? TimeSpan.FromSeconds((p.Total - p.Done) / rate) : TimeSpan.Zero;
-                    log.WriteLine($"  {p.Done}/{p.Total} runs, {p.Failed} failed, {rate:0.0} runs/s, ETA {eta:hh\\:mm\\:ss}");
+                    if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
+                    {
+                        lastPrint = clock.Elapsed;
+                        var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                        var eta = rate > 0 ? TimeSpan.FromSeconds((p.Total - p.Done) / rate) : TimeSpan.Zero;
+                        log.WriteLine($"  {p.Done}/{p.Total} runs, {p.Failed} failed, {rate:0.0} runs/s, ETA {eta:hh\\:mm\\:ss}");
+                    }
                 }
-            }
-        });
-        var report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            });
+            report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+        }
+
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
         ResultsStore.WriteAtomically(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         var plots = StudyPlots.Write(spec, rows, dir);
