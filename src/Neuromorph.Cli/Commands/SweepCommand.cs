@@ -95,9 +95,9 @@ public static class SweepCommand
         }
 
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        ResultsStore.WriteAtomically(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         var plots = StudyPlots.Write(spec, rows, dir);
-        ResultsStore.WriteAtomically(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
         return CommandRunner.Success;

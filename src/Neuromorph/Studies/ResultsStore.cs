@@ -70,7 +70,7 @@ public sealed class ResultsStore : IDisposable
             File.Delete(resultsPath);
         }
 
-        WriteAtomically(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options));
+        Neuromorph.Io.AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options));
         var existing = File.Exists(resultsPath) ? ReadAndRepair(resultsPath, spec) : [];
         var stream = new FileStream(resultsPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         var store = new ResultsStore(directory, manifest, stream, existing);
@@ -164,20 +164,6 @@ public sealed class ResultsStore : IDisposable
         yield return record.Status == RunStatus.Ok ? "ok" : "failed";
         yield return record.Message.ReplaceLineEndings(" ");
         yield return record.WallSeconds.ToString("0.######", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
-    public static void WriteAtomically(string path, string content)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        using (var s = new FileStream(tmp, FileMode.Create, FileAccess.Write))
-        {
-            var bytes = Encoding.UTF8.GetBytes(content);
-            s.Write(bytes);
-            s.Flush(true);
-        }
-
-        File.Move(tmp, path, overwrite: true);
     }
 
     /// <inheritdoc />

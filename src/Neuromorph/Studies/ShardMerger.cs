@@ -61,8 +61,8 @@ public static class ShardMerger
             sb.Append(CsvRow.Format(ResultsStore.Fields(r, spec))).Append('\n');
         }
 
-        ResultsStore.WriteAtomically(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
-        ResultsStore.WriteAtomically(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
+        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         return rows;
     }
 }

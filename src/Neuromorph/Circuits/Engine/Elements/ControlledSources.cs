@@ -20,15 +20,9 @@ public sealed class Vcvs(string name, int[] nodes, double gain) : ElementBehavio
     /// <inheritdoc />
     public override void Load(MnaSystem system, LoadContext ctx)
     {
-        var i = ctx.Solution[_branch];
-        system.Add(_k[0], 1);
-        system.Add(_k[1], -1);
-        system.Add(_k[2], 1);
-        system.Add(_k[3], -1);
+        StampBranch(system, _k, Nodes[0], Nodes[1], ctx.Solution[_branch]);
         system.Add(_k[4], -gain);
         system.Add(_k[5], gain);
-        system.AddResidual(Nodes[0], i);
-        system.AddResidual(Nodes[1], -i);
         system.AddResidual(_branch, ctx.V(Nodes[0]) - ctx.V(Nodes[1]) - (gain * (ctx.V(Nodes[2]) - ctx.V(Nodes[3]))));
     }
 

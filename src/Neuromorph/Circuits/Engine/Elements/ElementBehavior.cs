@@ -41,6 +41,22 @@ public abstract class ElementBehavior(string name, int[] nodes)
     protected static (int Aa, int Ab, int Ba, int Bb) Resolve(MnaSystem s, (MatrixSlot Aa, MatrixSlot Ab, MatrixSlot Ba, MatrixSlot Bb) r) =>
         (s.Resolve(r.Aa), s.Resolve(r.Ab), s.Resolve(r.Ba), s.Resolve(r.Bb));
 
+    /// <summary>
+    /// Stamps a branch-current unknown between nodes a and b: KCL gets +i at a and −i at b, and the branch equation
+    /// starts with v(a) − v(b). <paramref name="k"/> holds the slots (a, branch), (b, branch), (branch, a), (branch, b) first.
+    /// </summary>
+    protected static void StampBranch(MnaSystem s, int[] k, int a, int b, double current)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(k);
+        s.Add(k[0], 1);
+        s.Add(k[1], -1);
+        s.Add(k[2], 1);
+        s.Add(k[3], -1);
+        s.AddResidual(a, current);
+        s.AddResidual(b, -current);
+    }
+
     /// <summary>Stamps conductance g between the resolved slots.</summary>
     protected static void StampConductance(MnaSystem s, (int Aa, int Ab, int Ba, int Bb) k, double g)
     {

@@ -31,13 +31,7 @@ public sealed class VoltageSource(string name, int a, int b, double dc, Waveform
     /// <inheritdoc />
     public override void Load(MnaSystem system, LoadContext ctx)
     {
-        var i = ctx.Solution[_branch];
-        system.Add(_k[0], 1);
-        system.Add(_k[1], -1);
-        system.Add(_k[2], 1);
-        system.Add(_k[3], -1);
-        system.AddResidual(Nodes[0], i);
-        system.AddResidual(Nodes[1], -i);
+        StampBranch(system, _k, Nodes[0], Nodes[1], ctx.Solution[_branch]);
         system.AddResidual(_branch, ctx.V(Nodes[0]) - ctx.V(Nodes[1]) - Value(ctx));
     }
 
