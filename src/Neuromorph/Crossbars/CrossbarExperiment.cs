@@ -111,6 +111,16 @@ public sealed class CrossbarExperiment : IExperiment
                     }
                 }
 
+                var nodes = Path.Combine(dir, "node_voltages.csv");
+                var rowsIdx = Enumerable.Range(0, array.Rows * array.Columns).ToArray();
+                CsvTable.Write(nodes, ["row", "column", "word_line_v", "bit_line_v"],
+                [
+                    rowsIdx.Select(k => (double)(k / array.Columns)).ToArray(),
+                    rowsIdx.Select(k => (double)(k % array.Columns)).ToArray(),
+                    rowsIdx.Select(k => solver.NodeVoltages[solver.Word(k / array.Columns, k % array.Columns)]).ToArray(),
+                    rowsIdx.Select(k => solver.NodeVoltages[solver.Bit(k / array.Columns, k % array.Columns)]).ToArray(),
+                ]);
+                files.Add(nodes);
                 files.Add(SaveHeatmap(new Heatmap(drop) { Title = "IR drop across each device (input 1)", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "V_in - V_device (V)", ValueUnit = "V" }, Path.Combine(dir, "ir_drop.svg")));
             }
 

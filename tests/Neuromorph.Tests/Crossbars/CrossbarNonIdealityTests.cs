@@ -106,7 +106,7 @@ public class CrossbarNonIdealityTests
         var (code, output, error) = CliHarness.Run("run", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("relative error vs ideal", output, StringComparison.Ordinal);
-        foreach (var f in new[] { "outputs.csv", "conductance.svg", "ir_drop.svg", "device_currents.csv", "crossbar.cir" })
+        foreach (var f in new[] { "outputs.csv", "conductance.svg", "ir_drop.svg", "device_currents.csv", "crossbar.cir", "node_voltages.csv" })
         {
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
