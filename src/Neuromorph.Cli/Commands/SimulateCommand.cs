@@ -14,8 +14,10 @@ public static class SimulateCommand
     {
         var file = new Argument<FileInfo>("netlist") { Description = "SPICE netlist (.cir); Xyce and ngspice memristor syntax both work" };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the netlist)" };
+        var engine = new Option<string>("--engine") { Description = "mna (full circuit, default) or ctd (reduced Caravelli-Traversa-Di Ventra equation for LEVEL=7 memristor networks)", DefaultValueFactory = _ => "mna" };
+        engine.AcceptOnlyFromAmong("mna", "ctd");
         var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran) and write CSV tables and SVG plots.") { file, output, plots };
+        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran) and write CSV tables and SVG plots.") { file, output, plots, engine };
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
@@ -37,7 +39,7 @@ public static class SimulateCommand
                 return CommandRunner.Success;
             }
 
-            var results = CircuitSimulator.Run(netlist, progress);
+            var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist)] : CircuitSimulator.Run(netlist, progress);
             progress.Done();
             log.WriteLine($"{netlist.Title}");
             foreach (var r in results)

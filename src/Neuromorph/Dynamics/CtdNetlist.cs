@@ -1,0 +1,102 @@
+using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Netlist;
+using Neuromorph.Devices;
+using Neuromorph.Devices.CtdLinear;
+using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Ode;
+
+namespace Neuromorph.Dynamics;
+
+/// <summary>
+/// Reads a netlist of CTD memristors (LEVEL=7, all with the same RON/ROFF/ALPHA/BETA) and DC voltage sources in series
+/// with them into a <see cref="GraphCtd"/>, and integrates the reduced CTD equation instead of full MNA
+/// (<c>neuromorph simulate --engine ctd</c>). A source is folded into a memristor's branch when it shares a node with
+/// that memristor and nothing else; any other element is refused with a located error.
+/// </summary>
+public static class CtdNetlist
+{
+    /// <summary>Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name) (and the .print x() items first).</summary>
+    public static AnalysisResult Run(Netlist netlist)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault()
+            ?? throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), "--engine ctd integrates a .tran analysis; the netlist has none", "add .tran tstep tstop");
+        var memristors = netlist.Elements.OfType<MemristorCard>().ToList();
+        if (memristors.Count == 0)
+        {
+            throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), "--engine ctd needs LEVEL=7 memristors", "or use the default MNA engine");
+        }
+
+        var models = memristors.Select(m => MemristorCatalog.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
+            ?? throw new UserInputException(m.Location, $"{m.Name} is not a CTD memristor", "--engine ctd needs .model ... memristor level=7 for every memristor")).ToList();
+        var p0 = models[0];
+        if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))
+        {
+            throw new UserInputException(memristors[0].Location, "--engine ctd needs every memristor to share RON, ROFF, ALPHA and BETA", "the CTD equation has one set of device parameters");
+        }
+
+        var sources = new List<SourceCard>();
+        foreach (var e in netlist.Elements.Where(e => e is not MemristorCard))
+        {
+            if (e is SourceCard { Kind: SourceKind.Voltage, Waveform: null } v)
+            {
+                sources.Add(v);
+            }
+            else
+            {
+                throw new UserInputException(e.Location, $"--engine ctd cannot simulate {e.Name}", "it supports CTD memristors and DC voltage sources in series with them; use the MNA engine otherwise");
+            }
+        }
+
+        var degree = netlist.Elements.SelectMany(e => e.Nodes).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+        var absorbed = new HashSet<SourceCard>();
+        (string Node, double Shift) Through(string node)
+        {
+            // v(node) = v(outer) + shift when a lone source sits between node and outer
+            if (node == "0" || degree[node] != 2)
+            {
+                return (node, 0);
+            }
+
+            var s = sources.FirstOrDefault(v => !absorbed.Contains(v) && v.Nodes.Contains(node));
+            if (s is null)
+            {
+                return (node, 0);
+            }
+
+            absorbed.Add(s);
+            return s.Nodes[0] == node ? (s.Nodes[1], s.Dc) : (s.Nodes[0], -s.Dc);
+        }
+
+        var branches = memristors.Select(m =>
+        {
+            var (pa, delta) = Through(m.Nodes[0]);
+            var (pb, eps) = Through(m.Nodes[1]);
+            return (U: pb, V: pa, S: delta - eps);
+        }).ToList();
+        foreach (var s in sources.Where(s => !absorbed.Contains(s)))
+        {
+            throw new UserInputException(s.Location, $"{s.Name} is not in series with exactly one memristor", "--engine ctd folds each source into one memristor's branch");
+        }
+
+        var names = branches.SelectMany(b => new[] { b.U, b.V }).Distinct().OrderBy(n => n == "0" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i);
+        var graph = new MemristorGraph(names.Count, [.. branches.Select(b => index[b.U])], [.. branches.Select(b => index[b.V])], memristors[0].Location);
+        var parameters = new CtdParameters(p0.Ron, p0.Ron * (1 + p0.Xi), p0.Alpha, p0.Beta, CtdConvention.A);
+        var system = new GraphCtd(graph, parameters, [.. branches.Select(b => b.S)]);
+        var steps = Math.Clamp(tran.Step > 0 ? (int)Math.Round(tran.Stop / tran.Step) : 200, 10, 100_000);
+        var options = new OdeOptions
+        {
+            RelTol = netlist.Options.GetValueOrDefault("reltol", 1e-6),
+            AbsTol = 1e-9,
+            OutputTimes = [.. Enumerable.Range(0, steps + 1).Select(k => tran.Stop * k / steps)],
+            Lower = [.. Enumerable.Repeat(0.0, memristors.Count)],
+            Upper = [.. Enumerable.Repeat(1.0, memristors.Count)],
+        };
+        var r = new DormandPrince54().Integrate((t, x, d) => system.Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
+        var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
+        var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
+        return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);
+    }
+}
