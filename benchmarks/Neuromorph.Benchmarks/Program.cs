@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "sweep-overhead")
     return;
 }
 
+if (args.Length > 0 && args[0] == "ctd-lattice")
+{
+    Neuromorph.Benchmarks.Dynamics.CtdLattice.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "crossbar-vmm")
 {
     Neuromorph.Benchmarks.Crossbars.CrossbarVmm.Run(args.Skip(1).Select(int.Parse));
