@@ -26,12 +26,16 @@ public sealed class SparseCholesky
     private readonly int[] _next;
     private readonly double[] _work;
 
+    /// <summary>Above this many unknowns the ordering is nested dissection instead of minimum degree.</summary>
+    public const int NestedDissectionThreshold = 4000;
+
     /// <summary>Analyses the pattern of the symmetric matrix <paramref name="a"/> (both triangles stored).</summary>
     public SparseCholesky(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
         _n = a.RowCount;
-        _perm = MinimumDegreeOrdering.Compute(a);
+        // minimum degree for small matrices; nested dissection where fill would otherwise grow superlinearly
+        _perm = _n > NestedDissectionThreshold ? NestedDissectionOrdering.Compute(a) : MinimumDegreeOrdering.Compute(a);
         var pinv = new int[_n];
         for (var k = 0; k < _n; k++)
         {
