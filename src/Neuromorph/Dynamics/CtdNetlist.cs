@@ -37,15 +37,20 @@ public static class CtdNetlist
         }
 
         var sources = new List<SourceCard>();
+        var currentSources = new List<SourceCard>();
         foreach (var e in netlist.Elements.Where(e => e is not MemristorCard))
         {
             if (e is SourceCard { Kind: SourceKind.Voltage, Waveform: null } v)
             {
                 sources.Add(v);
             }
+            else if (e is SourceCard { Kind: SourceKind.Current, Waveform: null } c)
+            {
+                currentSources.Add(c);
+            }
             else
             {
-                throw new UserInputException(e.Location, $"--engine ctd cannot simulate {e.Name}", "it supports CTD memristors and DC voltage sources in series with them; use the MNA engine otherwise");
+                throw new UserInputException(e.Location, $"--engine ctd cannot simulate {e.Name}", "it supports CTD memristors, DC voltage sources in series with them and DC current sources at nodes; use the MNA engine otherwise");
             }
         }
 
@@ -84,7 +89,26 @@ public static class CtdNetlist
         var index = names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i);
         var graph = new MemristorGraph(names.Count, [.. branches.Select(b => index[b.U])], [.. branches.Select(b => index[b.V])], memristors[0].Location);
         var parameters = new CtdParameters(p0.Ron, p0.Ron * (1 + p0.Xi), p0.Alpha, p0.Beta, CtdConvention.A);
-        var system = new GraphCtd(graph, parameters, [.. branches.Select(b => b.S)]);
+        double[]? injection = null;
+        if (currentSources.Count > 0)
+        {
+            // a current source drives I from n+ through itself to n-: it is injected into n- and drawn from n+
+            injection = new double[names.Count];
+            foreach (var c in currentSources)
+            {
+                foreach (var (node, sign) in new[] { (c.Nodes[0], -1.0), (c.Nodes[1], 1.0) })
+                {
+                    if (!index.TryGetValue(node, out var k))
+                    {
+                        throw new UserInputException(c.Location, $"{c.Name} connects node '{node}', which no memristor branch reaches", "--engine ctd injects currents at the network's nodes");
+                    }
+
+                    injection[k] += sign * c.Dc;
+                }
+            }
+        }
+
+        var system = new GraphCtd(graph, parameters, [.. branches.Select(b => b.S)], injection);
         var steps = Math.Clamp(tran.Step > 0 ? (int)Math.Round(tran.Stop / tran.Step) : 200, 10, 100_000);
         var options = new OdeOptions
         {

@@ -19,9 +19,14 @@ public sealed class GraphCtd : ICtdSystem
     private readonly SparseCholesky _unitChol;
     private readonly double[] _g;
     private readonly double[] _phi;
+    private readonly double[]? _injection;
 
     /// <summary>Creates the system for <paramref name="graph"/> with series sources <paramref name="sources"/> (volts, one per edge, along its orientation).</summary>
-    public GraphCtd(MemristorGraph graph, CtdParameters parameters, IReadOnlyList<double> sources)
+    /// <param name="graph">The network.</param>
+    /// <param name="parameters">Device and dynamics parameters.</param>
+    /// <param name="sources">Series source of each edge, volts.</param>
+    /// <param name="injection">Current injected into each node from outside, amperes (null: none); it leaves through node 0.</param>
+    public GraphCtd(MemristorGraph graph, CtdParameters parameters, IReadOnlyList<double> sources, IReadOnlyList<double>? injection = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -29,6 +34,7 @@ public sealed class GraphCtd : ICtdSystem
         _graph = graph;
         _p = parameters;
         _s = [.. sources.Select(v => v * parameters.SourceSign)];
+        _injection = injection is null ? null : [.. injection.Select(j => j * parameters.SourceSign)];
         _g = new double[graph.Edges];
         _phi = new double[graph.Nodes - 1];
         _laplacian = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
@@ -77,6 +83,15 @@ public sealed class GraphCtd : ICtdSystem
             if (v >= 0)
             {
                 _phi[v] -= g * _s[e];
+            }
+        }
+
+        if (_injection is not null)
+        {
+            // KCL with injections: B G B^T phi = B G S + J (node 0 is ground and absorbs the balance)
+            for (var k = 1; k < _graph.Nodes; k++)
+            {
+                _phi[k - 1] += _injection[k];
             }
         }
 

@@ -69,6 +69,18 @@ public class CtdEngineTests
     }
 
     [Fact]
+    public void Ctd_engine_with_current_sources_agrees_with_mna()
+    {
+        var text = RandomNetlist(12, 30, 3).Replace(".options", "i1 n3 n7 2m\ni2 0 n5 1m\n.options", StringComparison.Ordinal);
+        var mna = CircuitSimulator.Run(NetlistParser.Parse(text, "inj.cir")).Single();
+        var ctd = CtdNetlist.Run(NetlistParser.Parse(text, "inj.cir"));
+        for (var e = 0; e < 30; e++)
+        {
+            Assert.Equal(mna.Column($"x(m{e})")!.Values[^1], ctd.Column($"x(m{e})")!.Values[^1], 2e-4);
+        }
+    }
+
+    [Fact]
     public void Ctd_engine_refuses_elements_it_cannot_reduce()
     {
         var text = "t\n.model c memristor level=7\nymemristor m1 a 0 c\nr1 a 0 1k\n.tran 1m 1\n.end\n";

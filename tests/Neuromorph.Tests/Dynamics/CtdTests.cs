@@ -164,3 +164,38 @@ public class CtdTests
         Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new CtdParameters(100, 50, 0, 1, CtdConvention.A).Validate(Neuromorph.Diagnostics.SourceLocation.None));
     }
 }
+
+public class CtdInjectionTests
+{
+    [Fact]
+    public void Node_current_injection_follows_the_projector_formula()
+    {
+        // i = (I + xi Omega X)^-1 i0, i0 = B^T (B B^T)^+ J (REFERENCES.md section 1); with our edge orientation the
+        // branch current i_e flows from To to From, so KCL reads B i = -J and i0 = -B_r^T (B_r B_r^T)^-1 J_r.
+        var g = MemristorGraph.Random(15, 0.3, 9);
+        var rng = new Random(1);
+        var j = Enumerable.Range(0, g.Nodes).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        j[0] -= j.Sum(); // balanced
+        var x = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble()).ToArray();
+        var p = new CtdParameters(100, 600, 0, 1, CtdConvention.A);
+        var ours = new double[g.Edges];
+        new GraphCtd(g, p, new double[g.Edges], j).Currents(x, ours);
+        var br = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(g.Nodes - 1, g.Edges);
+        for (var e = 0; e < g.Edges; e++)
+        {
+            if (g.From[e] > 0) { br[g.From[e] - 1, e] = 1; }
+            if (g.To[e] > 0) { br[g.To[e] - 1, e] = -1; }
+        }
+
+        var jr = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Nodes - 1, k => j[k + 1]);
+        var i0 = -(br.Transpose() * (br * br.Transpose()).Solve(jr));
+        var omega = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(g.Omega());
+        var xm = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray(x);
+        var expected = (MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(g.Edges) + (p.Xi * omega * xm)).Solve(i0);
+        Assert.True(expected.L2Norm() > 0.1);
+        for (var e = 0; e < g.Edges; e++)
+        {
+            Assert.Equal(expected[e], ours[e], 1e-10);
+        }
+    }
+}
