@@ -16,7 +16,7 @@ namespace Neuromorph.Dynamics;
 /// </summary>
 public sealed class CtdExperiment : IExperiment
 {
-    private static readonly string[] Top = ["kind", "graph", "omega", "r_on", "r_off", "xi", "alpha", "beta", "convention", "sources", "x0", "solver", "rtol", "atol", "t_end", "outputs", "seed"];
+    private static readonly string[] Top = ["kind", "graph", "omega", "r_on", "r_off", "xi", "alpha", "beta", "convention", "sources", "x0", "solver", "rtol", "atol", "t_end", "outputs", "seed", "minimize"];
 
     /// <inheritdoc />
     public string Kind => "ctd";
@@ -25,7 +25,7 @@ public sealed class CtdExperiment : IExperiment
     public string Description => "Caravelli-Traversa-Di Ventra memristor-network dynamics with their Lyapunov function";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["final_energy", "mean_final_state", "t_end"];
+    public IReadOnlyList<string> MetricNames { get; } = ["final_energy", "mean_final_state", "t_end", "best_qubo_energy", "time_to_best"];
 
     /// <inheritdoc />
     public ExperimentReport Run(YamlSection root, ExperimentContext context)
@@ -108,8 +108,41 @@ public sealed class CtdExperiment : IExperiment
             files.AddRange([traj, energyCsv, finalCsv, tsvg, esvg]);
         }
 
+        if (root.TryGetSection("minimize") is { } mz)
+        {
+            mz.RejectUnknownKeys("restarts", "t_end");
+            var restarts = mz.GetInt("restarts", 32);
+            if (restarts < 1)
+            {
+                throw mz.Error("restarts", "restarts must be at least 1");
+            }
+
+            var omegaS = system.OmegaS;
+            var runs = CtdQubo.Minimise(() => BuildSystem(root, p, seed).System, size, restarts, mz.GetDouble("t_end", tEnd), seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => system.ApplyOmega(v)));
+            var best = runs.MinBy(r => r.Energy)!;
+            metrics["best_qubo_energy"] = best.Energy;
+            metrics["time_to_best"] = runs.Where(r => r.Energy <= best.Energy + 1e-12).Min(r => r.WallSeconds);
+            if (context.OutputDirectory is { } qdir)
+            {
+                var q = Path.Combine(qdir, "qubo.csv");
+                AtomicFile.WriteAllText(q, "restart,energy,wall_s,bits\n" + string.Concat(runs.OrderBy(r => r.Index).Select(r =>
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Index},{r.Energy:R},{r.WallSeconds:0.######},{new string([.. r.Bits.Select(b => b ? '1' : '0')])}\n"))));
+                files.Add(q);
+            }
+        }
+        else
+        {
+            metrics["best_qubo_energy"] = double.NaN;
+            metrics["time_to_best"] = double.NaN;
+        }
+
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"CTD network, {size} memristors, convention {conv}: t = {result.FinalTime:G4} s ({result.Stop}), mean x {final.Average():G4}, L {energy[0]:G5} -> {energy[^1]:G5}, {result.Statistics.Steps} steps");
+        if (!double.IsNaN(metrics["best_qubo_energy"]))
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; QUBO (binary limit of L): best energy {metrics["best_qubo_energy"]:G6} after {metrics["time_to_best"]:0.###} s");
+        }
+
         return new ExperimentReport(metrics, files, summary);
     }
 

@@ -55,4 +55,10 @@ public interface ICtdSystem
 
     /// <summary>L(x) (REFERENCES.md §1; convention B uses the substituted parameters, L_B = −L_A).</summary>
     double Lyapunov(ReadOnlySpan<double> x);
+
+    /// <summary>Ω v.</summary>
+    double[] ApplyOmega(ReadOnlySpan<double> v);
+
+    /// <summary>Ω S with convention A's source sign.</summary>
+    IReadOnlyList<double> OmegaS { get; }
 }

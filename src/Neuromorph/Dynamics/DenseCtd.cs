@@ -36,6 +36,12 @@ public sealed class DenseCtd : ICtdSystem
     public int Size => _omega.RowCount;
 
     /// <inheritdoc />
+    public IReadOnlyList<double> OmegaS => [.. _omegaS];
+
+    /// <inheritdoc />
+    public double[] ApplyOmega(ReadOnlySpan<double> v) => [.. _omega * Vector<double>.Build.DenseOfArray(v.ToArray())];
+
+    /// <inheritdoc />
     public void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
     {
         var n = Size;

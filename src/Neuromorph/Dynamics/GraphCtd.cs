@@ -56,6 +56,9 @@ public sealed class GraphCtd : ICtdSystem
     /// <inheritdoc />
     public int Size => _graph.Edges;
 
+    /// <inheritdoc />
+    public IReadOnlyList<double> OmegaS => ApplyOmega(_s);
+
     /// <summary>Memristor currents (amperes, along each edge's orientation) at x.</summary>
     public void Currents(ReadOnlySpan<double> x, Span<double> current)
     {
@@ -117,6 +120,7 @@ public sealed class GraphCtd : ICtdSystem
     }
 
     /// <summary>Ω v with the unit-conductance Laplacian (no dense Ω).</summary>
+    /// <inheritdoc cref="ICtdSystem.ApplyOmega"/>
     public double[] ApplyOmega(ReadOnlySpan<double> v)
     {
         var phi = new double[_graph.Nodes - 1];

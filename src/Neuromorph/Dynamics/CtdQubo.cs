@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Neuromorph.Numerics.Ode;
+
+namespace Neuromorph.Dynamics;
+
+/// <summary>One restart of CTD minimisation: the binary state read out (x &gt; 0.5), its QUBO energy and when it finished.</summary>
+public sealed record CtdRestart(int Index, bool[] Bits, double Energy, double WallSeconds);
+
+/// <summary>
+/// Energy minimisation with memristive dynamics: the CTD Lyapunov function's binary limit is the QUBO
+/// E(b) = −(αξ/4) bᵀΩb + Σ b_i ((ΩS)_i/(2β) − α/3) (convention A parameters); running the dynamics from many random
+/// starts (batched, in parallel) and reading x &gt; 0.5 as 1 samples low-energy states of that QUBO. A QUBO maps exactly when
+/// its quadratic part is −(αξ/4) times a projector Ω and its linear part lies in the range allowed by ΩS; other QUBOs
+/// only approximately (docs/ctd.md).
+/// </summary>
+public static class CtdQubo
+{
+    /// <summary>The binary-limit energy of <paramref name="bits"/> given Ω·b products from <paramref name="applyOmega"/>.</summary>
+    public static double Energy(bool[] bits, CtdParameters p, IReadOnlyList<double> omegaS, Func<double[], double[]> applyOmega)
+    {
+        ArgumentNullException.ThrowIfNull(bits);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(omegaS);
+        ArgumentNullException.ThrowIfNull(applyOmega);
+        var b = bits.Select(x => x ? 1.0 : 0.0).ToArray();
+        var ob = applyOmega(b);
+        double quad = 0, lin = 0;
+        for (var i = 0; i < b.Length; i++)
+        {
+            quad += b[i] * ob[i];
+            lin += b[i] * ((omegaS[i] / (2 * p.Beta)) - (p.AlphaA / 3));
+        }
+
+        return (-(p.AlphaA * p.Xi / 4) * quad) + lin;
+    }
+
+    /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 (seeded) to <paramref name="tEnd"/>.</summary>
+    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy)
+    {
+        ArgumentNullException.ThrowIfNull(makeSystem);
+        ArgumentNullException.ThrowIfNull(energy);
+        var clock = Stopwatch.StartNew();
+        var x0 = Enumerable.Range(0, restarts).Select(k =>
+        {
+            var rng = new Random(unchecked(seed + (7919 * k)));
+            return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
+        }).ToList();
+        var systems = new ICtdSystem[restarts];
+        var options = new OdeOptions { RelTol = 1e-6, AbsTol = 1e-9, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6 };
+        var results = new CtdRestart[restarts];
+        Parallel.For(0, restarts, k =>
+        {
+            var sys = systems[k] = makeSystem();
+            var r = new DormandPrince54().Integrate((t, x, d) => sys.Rate(x, d), 0, x0[k], tEnd, options);
+            var bits = r.Final.Select(v => v > 0.5).ToArray();
+            results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds);
+        });
+        return [.. results];
+    }
+}
