@@ -155,7 +155,7 @@ public sealed class CtdExperiment : IExperiment
 
         if (root.TryGetSection("graph") is { } g)
         {
-            g.RejectUnknownKeys("lattice", "random", "edges_csv");
+            g.RejectUnknownKeys("lattice", "random", "random_regular", "edges_csv");
             MemristorGraph graph;
             if (g.Has("lattice"))
             {
@@ -170,6 +170,10 @@ public sealed class CtdExperiment : IExperiment
             else if (g.TryGetSection("random") is { } r)
             {
                 graph = MemristorGraph.Random(r.GetInt("nodes"), r.GetDouble("p"), (int)r.GetLong("seed", seed));
+            }
+            else if (g.TryGetSection("random_regular") is { } rr)
+            {
+                graph = MemristorGraph.RandomRegular(rr.GetInt("nodes"), rr.GetInt("degree"), (int)rr.GetLong("seed", seed));
             }
             else
             {

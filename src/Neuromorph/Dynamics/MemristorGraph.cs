@@ -132,6 +132,46 @@ public sealed class MemristorGraph
         return new MemristorGraph(n, f, t);
     }
 
+    /// <summary>A random d-regular simple graph on n nodes (configuration model, resampled until simple and connected).</summary>
+    public static MemristorGraph RandomRegular(int n, int degree, int seed)
+    {
+        if (degree < 1 || degree >= n || (n * degree) % 2 != 0)
+        {
+            throw new UserInputException($"no {degree}-regular graph on {n} nodes", "need 1 <= degree < nodes and nodes × degree even");
+        }
+
+        var rng = new Random(seed);
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var stubs = Enumerable.Range(0, n * degree).Select(k => k / degree).ToArray();
+            rng.Shuffle(stubs);
+            var seen = new HashSet<(int, int)>();
+            var ok = true;
+            for (var k = 0; k < stubs.Length && ok; k += 2)
+            {
+                int a = stubs[k], b = stubs[k + 1];
+                ok = a != b && seen.Add((Math.Min(a, b), Math.Max(a, b)));
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            var edges = seen.ToList();
+            try
+            {
+                return new MemristorGraph(n, [.. edges.Select(e => e.Item1)], [.. edges.Select(e => e.Item2)]);
+            }
+            catch (UserInputException)
+            {
+                // disconnected sample: draw again
+            }
+        }
+
+        throw new UserInputException($"could not draw a connected simple {degree}-regular graph on {n} nodes", "try another seed or degree");
+    }
+
     /// <summary>The grounded weighted Laplacian B_r diag(g) B_r^T (node 0 removed), (N-1) × (N-1).</summary>
     public CsrMatrix GroundedLaplacian(ReadOnlySpan<double> g)
     {

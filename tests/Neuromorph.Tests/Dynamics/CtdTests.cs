@@ -217,3 +217,23 @@ public class CtdQuboTests
         Assert.Equal(brute, runs.Min(r => r.Energy), 1e-9);
     }
 }
+
+public class RandomRegularGraphTests
+{
+    [Fact]
+    public void Random_regular_graphs_are_simple_connected_and_regular()
+    {
+        var g = MemristorGraph.RandomRegular(50, 3, 4);
+        Assert.Equal(75, g.Edges);
+        var degree = new int[50];
+        foreach (var (a, b) in g.From.Zip(g.To))
+        {
+            degree[a]++;
+            degree[b]++;
+        }
+
+        Assert.All(degree, d => Assert.Equal(3, d));
+        Assert.Equal(g.Edges, g.From.Zip(g.To).Select(e => (Math.Min(e.First, e.Second), Math.Max(e.First, e.Second))).Distinct().Count());
+        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
+    }
+}

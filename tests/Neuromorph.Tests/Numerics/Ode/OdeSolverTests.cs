@@ -136,3 +136,32 @@ public class OdeSolverTests
         _ = FixedStepError(_ => 0);
     }
 }
+
+public class SparseStiffSolverTests
+{
+    [Fact]
+    public void Robertson_with_a_sparse_jacobian_matches_the_reference_solution()
+    {
+        var r = Rosenbrock23.WithSparseJacobian((t, y) =>
+        {
+            var b = new Neuromorph.Numerics.Sparse.CooBuilder(3, 3);
+            b.Add(0, 0, -0.04);
+            b.Add(0, 1, 1e4 * y[2]);
+            b.Add(0, 2, 1e4 * y[1]);
+            b.Add(1, 0, 0.04);
+            b.Add(1, 1, (-1e4 * y[2]) - (6e7 * y[1]));
+            b.Add(1, 2, -1e4 * y[1]);
+            b.Add(2, 1, 6e7 * y[1]);
+            b.Add(2, 2, 0); // keep the pattern fixed
+            return b.ToCsr();
+        }).Integrate((t, y, d) =>
+        {
+            d[0] = (-0.04 * y[0]) + (1e4 * y[1] * y[2]);
+            d[1] = (0.04 * y[0]) - (1e4 * y[1] * y[2]) - (3e7 * y[1] * y[1]);
+            d[2] = 3e7 * y[1] * y[1];
+        }, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
+        Assert.Equal(0.7158270687, r.Final[0], 2e-6);
+        Assert.Equal(9.185534765e-6, r.Final[1], 2e-10);
+        Assert.Equal(0.2841637457, r.Final[2], 2e-6);
+    }
+}
