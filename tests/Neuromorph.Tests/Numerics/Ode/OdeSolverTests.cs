@@ -7,6 +7,14 @@ public class OdeSolverTests
     // y' = -y + sin t, y(0) = 1: y(t) = 1.5 e^{-t} + (sin t - cos t)/2
     private static readonly OdeFunction Forced = (t, y, d) => d[0] = -y[0] + Math.Sin(t);
 
+    /// <summary>Robertson's kinetics (1966), the standard stiff test problem.</summary>
+    internal static readonly OdeFunction Robertson = (t, y, d) =>
+    {
+        d[0] = (-0.04 * y[0]) + (1e4 * y[1] * y[2]);
+        d[1] = (0.04 * y[0]) - (1e4 * y[1] * y[2]) - (3e7 * y[1] * y[1]);
+        d[2] = 3e7 * y[1] * y[1];
+    };
+
     private static double Exact(double t) => (1.5 * Math.Exp(-t)) + ((Math.Sin(t) - Math.Cos(t)) / 2);
 
     private static double FixedStepError(Func<double, double> run) => Math.Abs(run(0) - Exact(2));
@@ -83,12 +91,7 @@ public class OdeSolverTests
     public void Robertson_chemistry_matches_the_reference_solution()
     {
         // Robertson (1966); reference at t = 40 (Hairer & Wanner II): 0.7158270687, 9.185534765e-6, 0.2841637457
-        var r = new Rosenbrock23().Integrate((t, y, d) =>
-        {
-            d[0] = (-0.04 * y[0]) + (1e4 * y[1] * y[2]);
-            d[1] = (0.04 * y[0]) - (1e4 * y[1] * y[2]) - (3e7 * y[1] * y[1]);
-            d[2] = 3e7 * y[1] * y[1];
-        }, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
+        var r = new Rosenbrock23().Integrate(Robertson, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
         Assert.Equal(0.7158270687, r.Final[0], 2e-6);
         Assert.Equal(9.185534765e-6, r.Final[1], 2e-10);
         Assert.Equal(0.2841637457, r.Final[2], 2e-6);
@@ -154,12 +157,7 @@ public class SparseStiffSolverTests
             b.Add(2, 1, 6e7 * y[1]);
             b.Add(2, 2, 0); // keep the pattern fixed
             return b.ToCsr();
-        }).Integrate((t, y, d) =>
-        {
-            d[0] = (-0.04 * y[0]) + (1e4 * y[1] * y[2]);
-            d[1] = (0.04 * y[0]) - (1e4 * y[1] * y[2]) - (3e7 * y[1] * y[1]);
-            d[2] = 3e7 * y[1] * y[1];
-        }, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
+        }).Integrate(OdeSolverTests.Robertson, 0, [1.0, 0, 0], 40, new OdeOptions { RelTol = 1e-7, AbsTol = 1e-12 });
         Assert.Equal(0.7158270687, r.Final[0], 2e-6);
         Assert.Equal(9.185534765e-6, r.Final[1], 2e-10);
         Assert.Equal(0.2841637457, r.Final[2], 2e-6);
