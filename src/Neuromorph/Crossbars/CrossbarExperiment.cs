@@ -51,7 +51,7 @@ public sealed class CrossbarExperiment : IExperiment
             ideal.Read(spec.Inputs[k], expected[k]);
         }
 
-        var adcRange = spec.NonIdealities.AdcRange > 0 ? (double?)null : Math.Max(1e-30, MaxAbsColumnCurrent(spec, ideal));
+        var adcRange = spec.NonIdealities.AdcRange > 0 ? (double?)null : Math.Max(1e-30, MaxAbsColumnCurrent(spec));
         double[,]? firstDeviceCurrents = null;
         for (var k = 0; k < spec.Inputs.Length; k++)
         {
@@ -88,7 +88,6 @@ public sealed class CrossbarExperiment : IExperiment
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
         {
-            var unit = spec.Mapping is null ? "A" : "weight·V";
             files.Add(WriteRows(Path.Combine(dir, "outputs.csv"), outputs));
             files.Add(WriteRows(Path.Combine(dir, "ideal_outputs.csv"), expected));
             var gMicro = Scale(programmed, 1e6);
@@ -139,7 +138,6 @@ public sealed class CrossbarExperiment : IExperiment
                 files.Add(netlist);
             }
 
-            _ = unit;
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
@@ -199,7 +197,7 @@ public sealed class CrossbarExperiment : IExperiment
         return p;
     }
 
-    private static double MaxAbsColumnCurrent(CrossbarSpec spec, CrossbarReader ideal)
+    private static double MaxAbsColumnCurrent(CrossbarSpec spec)
     {
         var a = new CrossbarArray(spec.Target);
         var cols = new double[a.Columns];
@@ -210,7 +208,6 @@ public sealed class CrossbarExperiment : IExperiment
             max = Math.Max(max, cols.Max(Math.Abs));
         }
 
-        _ = ideal;
         return max * 1.05;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Units;
@@ -272,7 +271,6 @@ public static class CrossbarSpecReader
             rows.Add(values);
         }
 
-        _ = CultureInfo.InvariantCulture;
         return [.. rows];
     }
 }

@@ -45,12 +45,11 @@ public static class CtdQubo
             var rng = new Random(unchecked(seed + (7919 * k)));
             return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
         }).ToList();
-        var systems = new ICtdSystem[restarts];
         var options = new OdeOptions { RelTol = 1e-6, AbsTol = 1e-9, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6 };
         var results = new CtdRestart[restarts];
         Parallel.For(0, restarts, k =>
         {
-            var sys = systems[k] = makeSystem();
+            var sys = makeSystem();
             var r = new DormandPrince54().Integrate((t, x, d) => sys.Rate(x, d), 0, x0[k], tEnd, options);
             var bits = r.Final.Select(v => v > 0.5).ToArray();
             results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds);

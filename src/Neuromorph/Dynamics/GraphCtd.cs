@@ -20,6 +20,7 @@ public sealed class GraphCtd : ICtdSystem
     private readonly double[] _g;
     private readonly double[] _phi;
     private readonly double[]? _injection;
+    private double[]? _omegaS;
 
     /// <summary>Creates the system for <paramref name="graph"/> with series sources <paramref name="sources"/> (volts, one per edge, along its orientation).</summary>
     /// <param name="graph">The network.</param>
@@ -57,7 +58,7 @@ public sealed class GraphCtd : ICtdSystem
     public int Size => _graph.Edges;
 
     /// <inheritdoc />
-    public IReadOnlyList<double> OmegaS => ApplyOmega(_s);
+    public IReadOnlyList<double> OmegaS => _omegaS ??= ApplyOmega(_s);
 
     /// <summary>Memristor currents (amperes, along each edge's orientation) at x.</summary>
     public void Currents(ReadOnlySpan<double> x, Span<double> current)
@@ -150,7 +151,7 @@ public sealed class GraphCtd : ICtdSystem
     }
 
     /// <inheritdoc />
-    public double Lyapunov(ReadOnlySpan<double> x) => CtdLyapunov.Value(x, _p, ApplyOmega(_s), ApplyOmega(Square(x)));
+    public double Lyapunov(ReadOnlySpan<double> x) => CtdLyapunov.Value(x, _p, OmegaS, ApplyOmega(Square(x)));
 
     private static double[] Square(ReadOnlySpan<double> x)
     {

@@ -21,7 +21,7 @@ public static class CsvTable
         var rows = columns.Count == 0 ? 0 : columns[0].Count;
         AtomicFile.Write(path, w =>
         {
-            w.Write(string.Join(",", headers.Select(Quote)));
+            w.Write(Neuromorph.Studies.CsvRow.Format(headers));
             w.Write('\n');
             for (var r = 0; r < rows; r++)
             {
@@ -57,6 +57,4 @@ public static class CsvTable
 
         return (headers, columns);
     }
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 }

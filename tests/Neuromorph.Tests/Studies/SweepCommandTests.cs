@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Neuromorph.Studies;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
@@ -127,6 +126,5 @@ public class SweepCommandTests
         var (code2, _, error2) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratoi", "--y", "t_half");
         Assert.Equal(2, code2);
         Assert.Contains("did you mean 'ratio'", error2, StringComparison.Ordinal);
-        _ = CultureInfo.InvariantCulture;
     }
 }

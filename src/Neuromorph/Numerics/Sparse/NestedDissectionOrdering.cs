@@ -22,7 +22,6 @@ public static class NestedDissectionOrdering
         var nextRegion = 1;
         var stack = new Stack<(int[] Nodes, bool Emit)>();
         stack.Push((Enumerable.Range(0, n).ToArray(), false));
-        var output = new List<int[]>();
         while (stack.Count > 0)
         {
             var (nodes, emit) = stack.Pop();
@@ -86,7 +85,6 @@ public static class NestedDissectionOrdering
             stack.Push((left, false));
         }
 
-        _ = output;
         return [.. order];
     }
 

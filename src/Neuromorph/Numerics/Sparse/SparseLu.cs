@@ -27,6 +27,7 @@ public sealed class SparseLu
     private double[] _ux = [];
     private int[] _colStart = [];
     private int[] _colIndex = [];
+    private int[] _rowOfValue = [];
 
     /// <summary>Analyses the pattern of <paramref name="a"/> (square) and computes a fill-reducing column order.</summary>
     public SparseLu(CsrMatrix a)
@@ -184,7 +185,7 @@ public sealed class SparseLu
             for (var m = _colStart[col]; m < _colStart[col + 1]; m++)
             {
                 var idx = _colIndex[m];
-                _x[_pinv[RowOfValue(a, idx)]] += a.Values[idx];
+                _x[_pinv[_rowOfValue[idx]]] += a.Values[idx];
             }
 
             // U part (excluding diagonal), in the stored topological order
@@ -277,29 +278,6 @@ public sealed class SparseLu
         }
     }
 
-    private int _rowLookupMatrixId = -1;
-    private int[] _rowOfValue = [];
-
-    private int RowOfValue(CsrMatrix a, int valueIndex)
-    {
-        var id = a.Values.Length;
-        if (_rowLookupMatrixId != id)
-        {
-            _rowOfValue = new int[a.NonZeroCount];
-            for (var r = 0; r < a.RowCount; r++)
-            {
-                for (var k = a.RowPointers[r]; k < a.RowPointers[r + 1]; k++)
-                {
-                    _rowOfValue[k] = r;
-                }
-            }
-
-            _rowLookupMatrixId = id;
-        }
-
-        return _rowOfValue[valueIndex];
-    }
-
     private void BuildColumnIndex(CsrMatrix a)
     {
         _colStart = new int[_n + 1];
@@ -323,7 +301,15 @@ public sealed class SparseLu
             }
         }
 
-        RowOfValue(a, 0);
+        // row of each stored value, for the column-wise scatters (the pattern is fixed for this factorisation)
+        _rowOfValue = new int[a.NonZeroCount];
+        for (var r = 0; r < _n; r++)
+        {
+            for (var k = a.RowPointers[r]; k < a.RowPointers[r + 1]; k++)
+            {
+                _rowOfValue[k] = r;
+            }
+        }
     }
 
     private void Scatter(CsrMatrix a, int col)
@@ -331,7 +317,7 @@ public sealed class SparseLu
         for (var m = _colStart[col]; m < _colStart[col + 1]; m++)
         {
             var idx = _colIndex[m];
-            _x[RowOfValue(a, idx)] += a.Values[idx];
+            _x[_rowOfValue[idx]] += a.Values[idx];
         }
     }
 
