@@ -58,10 +58,15 @@ public sealed class CrossbarExperiment : IExperiment
             context.CancellationToken.ThrowIfCancellationRequested();
             outputs[k] = new double[reader.Outputs];
             reader.Read(spec.Inputs[k], outputs[k], adcRange);
-            if (k == 0 && reader.Solver is not null)
-            {
-                firstDeviceCurrents = reader.Solver.DeviceCurrents();
-            }
+        }
+
+        // Node voltages, device currents and power are reported for input 1. The solver's state after the batch belongs
+        // to the last solve (the last input, or a unit vector once reads use the transfer matrix), so solve input 1 again.
+        var firstSolve = reader.Solver is { } s0 && spec.Inputs.Length > 0 ? s0 : null;
+        if (firstSolve is not null)
+        {
+            firstSolve.Multiply(spec.Inputs[0], new double[array.Columns]);
+            firstDeviceCurrents = firstSolve.DeviceCurrents();
         }
 
         double errSq = 0, refSq = 0, maxAbs = 0, meanAbs = 0;
@@ -83,7 +88,7 @@ public sealed class CrossbarExperiment : IExperiment
             ["max_abs_error"] = maxAbs,
             ["mean_abs_output"] = meanAbs / Math.Max(1, outputs.Length * reader.Outputs),
             ["programming_failures"] = written?.Failures.Count ?? 0,
-            ["read_power"] = spec.Inputs.Length > 0 ? ReadPower(array, spec.Inputs[0]) : 0,
+            ["read_power"] = spec.Inputs.Length > 0 ? ReadPower(array, spec.Inputs[0], firstSolve) : 0,
         };
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
@@ -99,7 +104,7 @@ public sealed class CrossbarExperiment : IExperiment
                 files.Add(SaveHeatmap(new Heatmap(firstDeviceCurrents) { Title = "Device currents, input 1", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "I (A)", ValueUnit = "A" }, Path.Combine(dir, "device_currents.svg")));
             }
 
-            if (reader.Solver is { } solver && spec.Inputs.Length > 0)
+            if (firstSolve is { } solver)
             {
                 var drop = new double[array.Rows, array.Columns];
                 for (var i = 0; i < array.Rows; i++)
@@ -166,30 +171,18 @@ public sealed class CrossbarExperiment : IExperiment
         return r;
     }
 
-    /// <summary>Power drawn by the devices for one read, watts: Σ G_ij V_ij² with the exact device voltages when wires have resistance.</summary>
-    private static double ReadPower(CrossbarArray array, double[] v)
+    /// <summary>
+    /// Power drawn by the devices for one read, watts: Σ G_ij V_ij², with the device voltages of <paramref name="solved"/>
+    /// (already solved for <paramref name="v"/>) when wires have resistance, else V_ij = v_i.
+    /// </summary>
+    private static double ReadPower(CrossbarArray array, double[] v, NodalSolver? solved)
     {
         double p = 0;
-        if (array.IsIdeal)
-        {
-            for (var i = 0; i < array.Rows; i++)
-            {
-                for (var j = 0; j < array.Columns; j++)
-                {
-                    p += array.Conductance[i, j] * v[i] * v[i];
-                }
-            }
-
-            return p;
-        }
-
-        var s = new NodalSolver(array);
-        s.Multiply(v, new double[array.Columns]);
         for (var i = 0; i < array.Rows; i++)
         {
             for (var j = 0; j < array.Columns; j++)
             {
-                var d = s.NodeVoltages[s.Word(i, j)] - s.NodeVoltages[s.Bit(i, j)];
+                var d = solved is null ? v[i] : solved.NodeVoltages[solved.Word(i, j)] - solved.NodeVoltages[solved.Bit(i, j)];
                 p += array.Conductance[i, j] * d * d;
             }
         }

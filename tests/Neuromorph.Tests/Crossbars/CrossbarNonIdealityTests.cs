@@ -115,3 +115,31 @@ public class CrossbarNonIdealityTests
         Assert.True(simCode == 0, simError);
     }
 }
+
+public class CrossbarFirstInputReportTests
+{
+    [Fact]
+    public void Node_voltages_are_those_of_input_1_even_after_the_reader_switched_to_the_transfer_matrix()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-xbv").FullName;
+        var path = Path.Combine(dir, "v.yaml");
+        // 2 rows and 5 inputs: after 2 exact solves the reader uses the transfer matrix for the rest
+        File.WriteAllText(path, """
+            kind: crossbar
+            array: { resistances: [[10k, 20k], [5k, 40k]], wire_resistance: 3 }
+            inputs: [[0.2, 0.1], [0.3, -0.1], [-0.2, 0.4], [0.1, 0.1], [0.5, -0.3]]
+            """);
+        var (code, _, error) = Neuromorph.Tests.Cli.CliHarness.Run("run", path, "-o", dir);
+        Assert.True(code == 0, error);
+        // independent reference: the MNA engine on the exported netlist of input 1, all node voltages
+        var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(dir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
+        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "x.cir")).Single();
+        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
+        for (var k = 0; k < cols[0].Length; k++)
+        {
+            int i = (int)cols[0][k], j = (int)cols[1][k];
+            Assert.Equal(op.Column($"v(w{i}_{j})")!.Values[0], cols[2][k], 1e-12);
+            Assert.Equal(op.Column($"v(b{i}_{j})")!.Values[0], cols[3][k], 1e-12);
+        }
+    }
+}
