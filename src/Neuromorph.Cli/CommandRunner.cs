@@ -56,6 +56,11 @@ public static class CommandRunner
             error.WriteLine($"neuromorph: simulation failed: {ex.Message}");
             return NumericalFailure;
         }
+        catch (Compute.AcceleratorException ex)
+        {
+            error.WriteLine($"neuromorph: accelerator failed: {ex.Message}");
+            return NumericalFailure;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("neuromorph: cancelled");

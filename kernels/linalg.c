@@ -1,0 +1,153 @@
+/* Dense and sparse linear algebra, batched over independent vectors stored back to back.
+ * Matrices are row-major; vector b of a batch starts at b * length. Contracts: src/Neuromorph/Compute/Kernels.cs. */
+
+#define NM_WG 64
+#define NM_TS 16
+
+/* ADC/DAC: clip to [-range, range] and round to one of 2^bits levels (bits <= 0 or range <= 0: unchanged). */
+DEVICE_FN real nm_quantize(real x, int bits, real range)
+{
+    if (bits <= 0 || range <= R(0.0)) return x;
+    real step = R(2.0) * range / (real)((1 << bits) - 1);
+    real c = r_fmin(r_fmax(x, -range), range);
+    return -range + r_floor((c + range) / step + R(0.5)) * step;
+}
+
+/* Element (i, j) of W as read for batch item b: with read noise, w (1 + noise xi(j, i, b, step)), clipped at 0 when clip. */
+DEVICE_FN real nm_noisy(real w, int i, int j, int b, real noise, int clip, uint seed_lo, uint seed_hi, uint step)
+{
+    real g = w * (R(1.0) + noise * philox_gaussian((uint)j, (uint)i, (uint)b, step, seed_lo, seed_hi));
+    return clip ? r_fmax(g, R(0.0)) : g;
+}
+
+/* Y[b, i] = ADC(sum_j W~[i, j] X[b, j]); one work-group of NM_WG items per (row, batch item). Grid (rows * NM_WG, batch), local (NM_WG, 1). */
+KERNEL void matvec(const GLOBAL real* W, const GLOBAL real* X, GLOBAL real* Y, int rows, int cols, int batch,
+                   real noise, int clip, uint seed_lo, uint seed_hi, uint step, int adc_bits, real adc_range)
+{
+    LOCAL_ARRAY(real, part, NM_WG);
+    int i = GRP0, b = GID1, t = LID0;
+    real acc = R(0.0);
+    if (i < rows && b < batch) {
+        const GLOBAL real* w = W + (long)i * cols;
+        const GLOBAL real* x = X + (long)b * cols;
+        if (noise == R(0.0)) {
+            for (int j = t; j < cols; j += NM_WG) acc += w[j] * x[j];
+        } else {
+            for (int j = t; j < cols; j += NM_WG) acc += nm_noisy(w[j], i, j, b, noise, clip, seed_lo, seed_hi, step) * x[j];
+        }
+    }
+    part[t] = acc;
+    BARRIER();
+    for (int s = NM_WG / 2; s > 0; s >>= 1) {
+        if (t < s) part[t] += part[t + s];
+        BARRIER();
+    }
+    if (t == 0 && i < rows && b < batch) Y[(long)b * rows + i] = nm_quantize(part[0], adc_bits, adc_range);
+}
+
+/* Same contract as matvec, tiled for large batches. Grid (rows, batch) rounded to NM_TS, local (NM_TS, NM_TS). */
+KERNEL void matmat(const GLOBAL real* W, const GLOBAL real* X, GLOBAL real* Y, int rows, int cols, int batch,
+                   real noise, int clip, uint seed_lo, uint seed_hi, uint step, int adc_bits, real adc_range)
+{
+    LOCAL_ARRAY(real, wt, NM_TS * (NM_TS + 1));
+    LOCAL_ARRAY(real, xt, NM_TS * (NM_TS + 1));
+    int li = LID0, lb = LID1;
+    int i = GRP0 * NM_TS + li, b = GRP1 * NM_TS + lb;
+    real acc = R(0.0);
+    for (int j0 = 0; j0 < cols; j0 += NM_TS) {
+        int wr = GRP0 * NM_TS + lb, wc = j0 + li;
+        wt[lb * (NM_TS + 1) + li] = (wr < rows && wc < cols) ? W[(long)wr * cols + wc] : R(0.0);
+        int xb = GRP1 * NM_TS + lb;
+        xt[lb * (NM_TS + 1) + li] = (xb < batch && wc < cols) ? X[(long)xb * cols + wc] : R(0.0);
+        BARRIER();
+        int kmax = cols - j0 < NM_TS ? cols - j0 : NM_TS;
+        if (noise == R(0.0)) {
+            for (int k = 0; k < kmax; k++) acc += wt[li * (NM_TS + 1) + k] * xt[lb * (NM_TS + 1) + k];
+        } else if (i < rows && b < batch) {
+            for (int k = 0; k < kmax; k++)
+                acc += nm_noisy(wt[li * (NM_TS + 1) + k], i, j0 + k, b, noise, clip, seed_lo, seed_hi, step) * xt[lb * (NM_TS + 1) + k];
+        }
+        BARRIER();
+    }
+    if (i < rows && b < batch) Y[(long)b * rows + i] = nm_quantize(acc, adc_bits, adc_range);
+}
+
+/* Y[b, j] = ADC(sum_i W~[i, j] X[b, i]) (transposed product; noise counter as in matvec). Grid (cols, batch). */
+KERNEL void matvec_t(const GLOBAL real* W, const GLOBAL real* X, GLOBAL real* Y, int rows, int cols, int batch,
+                     real noise, int clip, uint seed_lo, uint seed_hi, uint step, int adc_bits, real adc_range)
+{
+    int j = GID0, b = GID1;
+    if (j >= cols || b >= batch) return;
+    const GLOBAL real* x = X + (long)b * rows;
+    real acc = R(0.0);
+    if (noise == R(0.0)) {
+        for (int i = 0; i < rows; i++) acc += W[(long)i * cols + j] * x[i];
+    } else {
+        for (int i = 0; i < rows; i++) acc += nm_noisy(W[(long)i * cols + j], i, j, b, noise, clip, seed_lo, seed_hi, step) * x[i];
+    }
+    Y[(long)b * cols + j] = nm_quantize(acc, adc_bits, adc_range);
+}
+
+/* X[k] = DAC(X[k]) in place. Grid (n). */
+KERNEL void quantize(GLOBAL real* X, int n, int bits, real range)
+{
+    int k = GID0;
+    if (k < n) X[k] = nm_quantize(X[k], bits, range);
+}
+
+/* out[b] = sum_k A[b, k] B[b, k]; one work-group of NM_WG * 4 items per batch item. Grid (256, batch), local (256, 1). */
+KERNEL void batched_dot(const GLOBAL real* A, const GLOBAL real* B, GLOBAL real* out, int n, int batch)
+{
+    LOCAL_ARRAY(real, part, 256);
+    int b = GID1, t = LID0;
+    real acc = R(0.0);
+    if (b < batch) {
+        for (int k = t; k < n; k += 256) acc += A[(long)b * n + k] * B[(long)b * n + k];
+    }
+    part[t] = acc;
+    BARRIER();
+    for (int s = 128; s > 0; s >>= 1) {
+        if (t < s) part[t] += part[t + s];
+        BARRIER();
+    }
+    if (t == 0 && b < batch) out[b] = part[0];
+}
+
+/* Y[b, k] += sign * coef[b] * X[b, k]. Grid (n, batch). */
+KERNEL void batched_axpy(const GLOBAL real* X, GLOBAL real* Y, const GLOBAL real* coef, real sign, int n, int batch)
+{
+    int k = GID0, b = GID1;
+    if (k < n && b < batch) Y[(long)b * n + k] += sign * coef[b] * X[(long)b * n + k];
+}
+
+/* Y[b, k] = X[b, k] + coef[b] * Y[b, k]. Grid (n, batch). */
+KERNEL void batched_xpay(const GLOBAL real* X, GLOBAL real* Y, const GLOBAL real* coef, int n, int batch)
+{
+    int k = GID0, b = GID1;
+    if (k < n && b < batch) Y[(long)b * n + k] = X[(long)b * n + k] + coef[b] * Y[(long)b * n + k];
+}
+
+/* Z[k] = a X[k] + c Y[k]. Grid (n). */
+KERNEL void axpby(const GLOBAL real* X, const GLOBAL real* Y, GLOBAL real* Z, real a, real c, int n)
+{
+    int k = GID0;
+    if (k < n) Z[k] = a * X[k] + c * Y[k];
+}
+
+/* C[k] = A[k] B[k mod period] (period = n: elementwise; period < n: B repeats per batch item). Grid (n). */
+KERNEL void hadamard(const GLOBAL real* A, const GLOBAL real* B, GLOBAL real* C, int n, int period)
+{
+    int k = GID0;
+    if (k < n) C[k] = A[k] * B[k % period];
+}
+
+/* Y = A X for a CSR matrix with n_rows rows (one work item per row). Grid (n_rows). */
+KERNEL void spmv_csr(const GLOBAL int* row_ptr, const GLOBAL int* col_idx, const GLOBAL real* values,
+                     const GLOBAL real* X, GLOBAL real* Y, int n_rows)
+{
+    int r = GID0;
+    if (r >= n_rows) return;
+    real acc = R(0.0);
+    for (int p = row_ptr[r]; p < row_ptr[r + 1]; p++) acc += values[p] * X[col_idx[p]];
+    Y[r] = acc;
+}

@@ -1,0 +1,311 @@
+using System.Runtime.InteropServices;
+using Neuromorph.Compute;
+
+namespace Neuromorph.Gpu.Cuda;
+
+/// <summary>
+/// <see cref="IAccelerator"/> on one CUDA device: the device's primary context (made current on whichever thread
+/// calls), the kernel program compiled by NVRTC once per (device, precision) and cached for the process, launches on
+/// the default stream serialised by a lock.
+/// </summary>
+public sealed unsafe class CudaAccelerator : IAccelerator
+{
+    private static readonly Dictionary<(int Device, Precision Precision), IntPtr> Modules = [];
+    private static readonly Lock ModulesLock = new();
+
+    private readonly int _device;
+    private readonly IntPtr _context;
+    private readonly Dictionary<string, IntPtr> _functions = [];
+    private readonly Lock _lock = new();
+    private readonly int _realSize;
+    private bool _disposed;
+
+    internal CudaAccelerator(int ordinal, DeviceInfo info, Precision precision)
+    {
+        _device = CudaNative.Device(ordinal);
+        Device = info;
+        Precision = precision;
+        _realSize = precision == Precision.Double ? 8 : 4;
+        _context = CudaNative.RetainPrimaryContext(_device);
+        CudaNative.SetCurrent(_context);
+        lock (ModulesLock)
+        {
+            if (!Modules.TryGetValue((_device, precision), out var module))
+            {
+                module = CudaNative.LoadModule(Compile(precision));
+                Modules[(_device, precision)] = module;
+            }
+
+            foreach (var name in Kernels.All)
+            {
+                _functions[name] = CudaNative.Function(module, name);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public DeviceInfo Device { get; }
+
+    /// <inheritdoc/>
+    public Precision Precision { get; }
+
+    /// <inheritdoc/>
+    public DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real)
+    {
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            return new CuBuffer(this, CudaNative.Alloc((long)length * (kind == ElementKind.Real ? _realSize : 4)), length, kind);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(DeviceBuffer buffer, ReadOnlySpan<double> source, int offset = 0)
+    {
+        var ptr = Pointer(buffer, ElementKind.Real, offset + source.Length);
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            if (Precision == Precision.Double)
+            {
+                fixed (double* p = source)
+                {
+                    CudaNative.CopyToDevice(ptr + (ulong)(offset * 8L), p, source.Length * 8L);
+                }
+            }
+            else
+            {
+                var f = new float[source.Length];
+                for (var i = 0; i < f.Length; i++)
+                {
+                    f[i] = (float)source[i];
+                }
+
+                fixed (float* p = f)
+                {
+                    CudaNative.CopyToDevice(ptr + (ulong)(offset * 4L), p, f.Length * 4L);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(DeviceBuffer buffer, ReadOnlySpan<int> source, int offset = 0)
+    {
+        var ptr = Pointer(buffer, ElementKind.Int32, offset + source.Length);
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            fixed (int* p = source)
+            {
+                CudaNative.CopyToDevice(ptr + (ulong)(offset * 4L), p, source.Length * 4L);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0)
+    {
+        var ptr = Pointer(buffer, ElementKind.Real, offset + destination.Length);
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            if (Precision == Precision.Double)
+            {
+                fixed (double* p = destination)
+                {
+                    CudaNative.CopyToHost(p, ptr + (ulong)(offset * 8L), destination.Length * 8L);
+                }
+            }
+            else
+            {
+                var f = new float[destination.Length];
+                fixed (float* p = f)
+                {
+                    CudaNative.CopyToHost(p, ptr + (ulong)(offset * 4L), f.Length * 4L);
+                }
+
+                for (var i = 0; i < f.Length; i++)
+                {
+                    destination[i] = f[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>Copies an Int32 buffer into host memory.</summary>
+    public void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0)
+    {
+        var ptr = Pointer(buffer, ElementKind.Int32, offset + destination.Length);
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            fixed (int* p = destination)
+            {
+                CudaNative.CopyToHost(p, ptr + (ulong)(offset * 4L), destination.Length * 4L);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args)
+    {
+        Kernels.Validate(kernel, args);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Each argument gets an 8-byte slot; cuLaunchKernel reads the size the kernel declares from it.
+        var slots = stackalloc ulong[args.Length];
+        var pointers = stackalloc void*[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            var slot = (byte*)(slots + i);
+            switch (a.Kind)
+            {
+                case KernelArgKind.Buffer:
+                    *(ulong*)slot = Pointer(a.Buffer!, a.Buffer!.Kind, 0);
+                    break;
+                case KernelArgKind.Int:
+                    *(int*)slot = (int)a.Integer;
+                    break;
+                case KernelArgKind.UInt:
+                    *(uint*)slot = (uint)a.Integer;
+                    break;
+                default:
+                    if (Precision == Precision.Double)
+                    {
+                        *(double*)slot = a.Real;
+                    }
+                    else
+                    {
+                        *(float*)slot = (float)a.Real;
+                    }
+
+                    break;
+            }
+
+            pointers[i] = slot;
+        }
+
+        int bx = grid.BlockX, by = grid.TwoDimensional ? grid.BlockY : 1;
+        var gx = (uint)((Math.Max(1, grid.GlobalX) + bx - 1) / bx);
+        var gy = (uint)((Math.Max(1, grid.GlobalY) + by - 1) / by);
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.Launch(_functions[kernel], gx, gy, (uint)bx, (uint)by, pointers, kernel);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Synchronize()
+    {
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.Synchronize();
+        }
+    }
+
+    /// <summary>Device time of <paramref name="work"/> in milliseconds, measured with CUDA events.</summary>
+    public double TimeMilliseconds(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        IntPtr start, end;
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            start = CudaNative.CreateEvent();
+            end = CudaNative.CreateEvent();
+            CudaNative.RecordEvent(start);
+        }
+
+        work();
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.RecordEvent(end);
+            var ms = CudaNative.ElapsedMilliseconds(start, end);
+            CudaNative.DestroyEvent(start);
+            CudaNative.DestroyEvent(end);
+            return ms;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.Synchronize();
+        }
+    }
+
+    private byte[] Compile(Precision precision)
+    {
+        int major = CudaNative.Attribute(_device, CudaNative.AttributeComputeCapabilityMajor);
+        int minor = CudaNative.Attribute(_device, CudaNative.AttributeComputeCapabilityMinor);
+        var source = KernelSource.Program(BackendKind.Cuda, precision);
+
+        // A toolkit older than the device cannot target its architecture; PTX for an older one JIT-compiles forward.
+        var targets = new List<(int, int)> { (major, minor) };
+        targets.AddRange(new[] { (9, 0), (8, 0), (7, 5), (7, 0), (6, 0) }.Where(t => t.Item1 < major || (t.Item1 == major && t.Item2 < minor)));
+        AcceleratorException? last = null;
+        foreach (var (ma, mi) in targets)
+        {
+            try
+            {
+                return CudaNative.CompileToPtx(source, "neuromorph_kernels.cu", ma, mi);
+            }
+            catch (AcceleratorException e) when (e.Message.Contains("gpu-architecture", StringComparison.Ordinal) || e.Message.Contains("INVALID_OPTION", StringComparison.Ordinal))
+            {
+                last = e;
+            }
+        }
+
+        throw last ?? new AcceleratorException("NVRTC could not target this device");
+    }
+
+    private ulong Pointer(DeviceBuffer buffer, ElementKind kind, int needed)
+    {
+        if (buffer is not CuBuffer b || b.Owner != this || b.IsDisposed)
+        {
+            throw new ArgumentException("buffer does not belong to this CUDA accelerator or was disposed");
+        }
+
+        if (b.Kind != kind)
+        {
+            throw new ArgumentException($"buffer holds {b.Kind}, expected {kind}");
+        }
+
+        if (needed > b.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(buffer), $"copy of {needed} elements exceeds the buffer's {b.Length}");
+        }
+
+        return b.Handle;
+    }
+
+    private sealed class CuBuffer(CudaAccelerator owner, ulong handle, int length, ElementKind kind) : DeviceBuffer(length, kind)
+    {
+        public CudaAccelerator Owner { get; } = owner;
+
+        public ulong Handle { get; } = handle;
+
+        protected override void Release()
+        {
+            lock (Owner._lock)
+            {
+                CudaNative.SetCurrent(Owner._context);
+                CudaNative.Free(Handle);
+            }
+        }
+    }
+}

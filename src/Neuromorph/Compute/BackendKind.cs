@@ -1,0 +1,24 @@
+namespace Neuromorph.Compute;
+
+/// <summary>Which implementation of <see cref="IAccelerator"/> runs the kernels.</summary>
+public enum BackendKind
+{
+    /// <summary>Managed code on the host CPU (SIMD, multi-threaded); always present; double precision.</summary>
+    Cpu,
+
+    /// <summary>OpenCL through libOpenCL.so.1 (a GPU, or the CPU through PoCL).</summary>
+    OpenCl,
+
+    /// <summary>CUDA driver API through libcuda.so.1, kernels compiled at run time by NVRTC.</summary>
+    Cuda,
+}
+
+/// <summary>Floating-point width of an accelerator's buffers and kernels.</summary>
+public enum Precision
+{
+    /// <summary>32-bit float (the GPU default).</summary>
+    Single,
+
+    /// <summary>64-bit double (the CPU default; on GPUs only where the device supports it).</summary>
+    Double,
+}
