@@ -35,6 +35,12 @@ public sealed class DenseCtd : ICtdSystem
     /// <inheritdoc />
     public int Size => _omega.RowCount;
 
+    /// <summary>The CTD parameters.</summary>
+    public CtdParameters Parameters => _p;
+
+    /// <summary>Ω as a row-major copy (for accelerators).</summary>
+    public double[] OmegaRowMajor() => _omega.ToRowMajorArray();
+
     /// <inheritdoc />
     public IReadOnlyList<double> OmegaS => [.. _omegaS];
 
