@@ -14,5 +14,6 @@ public static class CommandCatalog
         yield return SweepCommand.Create();
         yield return PlotCommand.Create();
         yield return MinimizeCommand.Create();
+        yield return BackendsCommand.Create();
     }
 }

@@ -27,6 +27,8 @@ public static class MinimizeCommand
         {
             problem, solver, format, restarts, timeLimit, seed, sweeps, target, output,
         };
+        var backend = new BackendOptions();
+        backend.AddTo(command);
         command.SetAction(parse =>
         {
             var kind = parse.GetValue(format) switch
@@ -61,6 +63,23 @@ public static class MinimizeCommand
                 Sweeps = parse.GetValue(sweeps),
                 TargetEnergy = t is { } v ? (p.Maximise ? -v : v) : null,
             };
+            using var accelerator = backend.Open(parse, parse.InvocationConfiguration.Output);
+            if (accelerator is not null)
+            {
+                if (s is HopfieldMachine)
+                {
+                    s = new DeviceHopfieldMachine(accelerator);
+                }
+                else if (backend.Named(parse) == "auto")
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"backend: solver '{s.Name}' has no accelerated path; it runs on the CPU");
+                }
+                else
+                {
+                    throw new UserInputException($"solver '{s.Name}' runs on the CPU only; --backend {backend.Named(parse)} applies to --solver hopfield", "drop --backend, use --backend auto, or use --solver hopfield");
+                }
+            }
+
             var result = s.Solve(p.Model, options);
             MinimizeReport.Write(p, result, t, parse.GetValue(output)!);
             parse.InvocationConfiguration.Output.Write(MinimizeReport.Summary(p, result, t));

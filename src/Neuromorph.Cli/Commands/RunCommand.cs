@@ -14,6 +14,8 @@ public static class RunCommand
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the file)" };
         var kinds = string.Join(", ", ExperimentCatalog.All.Select(e => e.Kind));
         var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output };
+        var backend = new BackendOptions();
+        backend.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
@@ -22,7 +24,8 @@ public static class RunCommand
             var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
             Directory.CreateDirectory(dir);
             var log = parse.InvocationConfiguration.Output;
-            var report = experiment.Run(root, new ExperimentContext(dir, log));
+            using var accelerator = backend.Open(parse, log);
+            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse) });
             log.WriteLine(report.Summary);
             foreach (var f in report.Files)
             {

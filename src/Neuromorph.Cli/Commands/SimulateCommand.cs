@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 
 namespace Neuromorph.Cli.Commands;
@@ -18,9 +19,23 @@ public static class SimulateCommand
         engine.AcceptOnlyFromAmong("mna", "ctd");
         var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran) and write CSV tables and SVG plots.") { file, output, plots, engine };
+        var backend = new BackendOptions();
+        backend.AddTo(command);
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
+            if (backend.Named(parse) is { } named && Gpu.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
+            {
+                throw new UserInputException(
+                    $"--backend {named}: the circuit engines (MNA with sparse LU, CTD on sparse graphs) run on the CPU",
+                    "drop --backend; accelerators serve 'run' (recall, dense CTD), 'sweep' and 'minimize --solver hopfield'");
+            }
+
+            if (backend.Named(parse) == "auto")
+            {
+                log.WriteLine("backend: auto: the circuit engines run on the CPU");
+            }
+
             var path = parse.GetRequiredValue(file).FullName;
             var clock = Stopwatch.StartNew();
             var netlist = NetlistParser.ParseFile(path);

@@ -23,12 +23,14 @@ public static class SweepCommand
         var shard = new Option<string>("--shard") { Description = "run only shard i of n (e.g. 2/8), for cluster job arrays", DefaultValueFactory = _ => "1/1" };
         var fresh = new Option<bool>("--fresh") { Description = "discard earlier results in the output directory instead of resuming" };
         var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { file, output, jobs, shard, fresh };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse, file, output, jobs, shard, fresh, ct)));
+        var backend = new BackendOptions();
+        backend.AddTo(command);
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse, file, output, jobs, shard, fresh, backend, ct)));
         command.Subcommands.Add(CreateMerge());
         return command;
     }
 
-    private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, CancellationToken ct)
+    private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, BackendOptions backend, CancellationToken ct)
     {
         var log = parse.InvocationConfiguration.Output;
         var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
@@ -39,7 +41,8 @@ public static class SweepCommand
             throw new UserInputException($"--jobs must be at least 1, got {jobCount}");
         }
 
-        var studyBase = StudyBaseFactory.Create(spec);
+        using var accelerator = backend.Open(parse, log);
+        var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
         var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name);
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));

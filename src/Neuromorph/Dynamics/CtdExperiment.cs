@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
@@ -45,6 +46,12 @@ public sealed class CtdExperiment : IExperiment
         var p = new CtdParameters(ron, roff, root.GetDouble("alpha", 0), root.GetDouble("beta", 1), conv);
         p.Validate(root.Location);
         var (system, size) = BuildSystem(root, p, seed);
+        using var onDevice = system is DenseCtd { IsProjector: true } dense && context.Accelerator is { } acc ? new DeviceDenseCtd(dense, acc) : null;
+        if (onDevice is not null)
+        {
+            system = onDevice;
+            context.Log.WriteLine($"ctd: dense Ω rates on {DeviceInfo.BackendName(onDevice.Accelerator.Device.Backend)} ({onDevice.Accelerator.Device.Name}, {onDevice.Accelerator.Precision} precision)");
+        }
         var x0 = Vector(root, "x0", size, seed + 1, 0.5);
         for (var i = 0; i < size; i++)
         {

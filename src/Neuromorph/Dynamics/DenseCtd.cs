@@ -35,6 +35,9 @@ public sealed class DenseCtd : ICtdSystem
     /// <inheritdoc />
     public int Size => _omega.RowCount;
 
+    /// <summary>Whether Ω is a symmetric projector (what the Woodbury path and accelerators rely on).</summary>
+    public bool IsProjector => _q is not null;
+
     /// <summary>The CTD parameters.</summary>
     public CtdParameters Parameters => _p;
 

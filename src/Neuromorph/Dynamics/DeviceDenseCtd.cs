@@ -25,6 +25,11 @@ public sealed class DeviceDenseCtd : ICtdSystem, IDisposable
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(accelerator);
+        if (!system.IsProjector)
+        {
+            throw new ArgumentException("the accelerated CTD rate needs Ω to be a symmetric projector");
+        }
+
         _host = system;
         _acc = accelerator;
         Size = system.Size;
@@ -41,6 +46,9 @@ public sealed class DeviceDenseCtd : ICtdSystem, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<double> OmegaS => _omegaS;
+
+    /// <summary>The accelerator the rates run on.</summary>
+    public IAccelerator Accelerator => _acc;
 
     /// <summary>Relative residual at which the inner CG stops (1e-12 in double, 1e-6 in single precision).</summary>
     public double Tolerance { get; init; }

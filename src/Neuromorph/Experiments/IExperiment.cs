@@ -31,6 +31,12 @@ public sealed record ExperimentContext(string? OutputDirectory, TextWriter Log, 
     /// <summary>Compute backend the user asked for (<c>cpu</c>, <c>opencl</c>, <c>cuda</c>, <c>auto</c>), or null for the default.</summary>
     public string? Backend { get; init; }
 
+    /// <summary>
+    /// The accelerator opened from <c>--backend</c>, or null when none was named (experiments then use their CPU code).
+    /// Experiments that have an accelerated path use it; the caller owns and disposes it.
+    /// </summary>
+    public Compute.IAccelerator? Accelerator { get; init; }
+
     /// <summary>Seed given by a sweep for this run; overrides the file's own seed when set.</summary>
     public long? Seed { get; init; }
 }

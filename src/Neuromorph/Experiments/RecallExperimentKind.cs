@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks;
@@ -39,15 +40,32 @@ public sealed class RecallExperimentKind : IExperiment
         }
 
         var substrateSection = root.TryGetSection("substrate");
-        Func<DenseWeights, IWeightSubstrate>? substrate = substrateSection is null
-            ? null
-            : w => CrossbarSubstrate.FromYaml(substrateSection, ToArray(w), seed);
-        var (ber, overlap) = RecallExperiment.Run(root, context.OutputDirectory, context.OutputDirectory is null ? TextWriter.Null : context.Log, substrate);
+        var onDevice = new List<DeviceWeights>();
+        Func<DenseWeights, IWeightSubstrate>? substrate = substrateSection is not null
+            ? w => CrossbarSubstrate.FromYaml(substrateSection, ToArray(w), seed)
+            : context.Accelerator is { } acc
+                ? w =>
+                {
+                    var d = DeviceWeights.From(acc, w);
+                    onDevice.Add(d);
+                    return d;
+                }
+                : null;
+        double ber, overlap;
+        try
+        {
+            (ber, overlap) = RecallExperiment.Run(root, context.OutputDirectory, context.OutputDirectory is null ? TextWriter.Null : context.Log, substrate);
+        }
+        finally
+        {
+            onDevice.ForEach(d => d.Dispose());
+        }
+
         var files = context.OutputDirectory is { } dir ? Directory.GetFiles(dir, "*recall.csv").ToList() : [];
         return new ExperimentReport(
             new Dictionary<string, double> { ["bit_error_rate"] = ber, ["overlap"] = overlap },
             files,
-            $"recall{(substrate is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {ber:G4}, mean overlap {overlap:G4}");
+            $"recall{(substrateSection is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {ber:G4}, mean overlap {overlap:G4}");
     }
 
     private static double[,] ToArray(DenseWeights w)

@@ -22,6 +22,9 @@ public sealed class ExperimentStudyBase : IStudyBase
         _experiment = ExperimentCatalog.Select(YamlSection.Parse(_text, path));
     }
 
+    /// <summary>Accelerator for experiments with an accelerated path (from <c>--backend</c>), or null.</summary>
+    public Compute.IAccelerator? Accelerator { get; init; }
+
     /// <inheritdoc />
     public void Validate(StudySpec spec)
     {
@@ -52,7 +55,7 @@ public sealed class ExperimentStudyBase : IStudyBase
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(run);
         var root = YamlOverrides.Apply(_text, _path, run.Parameters);
-        var report = _experiment.Run(root, new ExperimentContext(null, TextWriter.Null, cancellationToken) { Seed = run.Seed });
+        var report = _experiment.Run(root, new ExperimentContext(null, TextWriter.Null, cancellationToken) { Seed = run.Seed, Accelerator = Accelerator });
         return spec.Metrics.ToDictionary(
             m => m.Name,
             m => report.Metrics.FirstOrDefault(kv => string.Equals(kv.Key, m.Signal, StringComparison.OrdinalIgnoreCase)).Value,

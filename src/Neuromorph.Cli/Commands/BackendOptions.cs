@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
+using Neuromorph.Gpu;
+
+namespace Neuromorph.Cli.Commands;
+
+/// <summary>
+/// <c>--backend cpu|opencl[:N]|cuda[:N]|auto</c> and <c>--precision single|double</c>, shared by every command that
+/// computes. Without <c>--backend</c> a command runs its CPU code as before; with it, the named accelerator is opened
+/// (a missing one is an input error, exit 2) and <c>auto</c> reports what it picked.
+/// </summary>
+public sealed class BackendOptions
+{
+    /// <summary>Creates the options.</summary>
+    public BackendOptions()
+    {
+        Backend = new Option<string?>("--backend") { Description = "compute backend: cpu, opencl[:N], cuda[:N] or auto (CUDA, then an OpenCL GPU, then the CPU); see 'neuromorph backends'" };
+        Precision = new Option<string?>("--precision") { Description = "single or double (default: single on GPUs, double on CPUs)" };
+    }
+
+    /// <summary>The <c>--backend</c> option.</summary>
+    public Option<string?> Backend { get; }
+
+    /// <summary>The <c>--precision</c> option.</summary>
+    public Option<string?> Precision { get; }
+
+    /// <summary>Adds both options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Backend);
+        command.Options.Add(Precision);
+    }
+
+    /// <summary>The accelerator the user named, or null when <c>--backend</c> was not given; logs the choice.</summary>
+    public IAccelerator? Open(ParseResult parse, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(log);
+        var spec = parse.GetValue(Backend);
+        var precision = parse.GetValue(Precision)?.ToLowerInvariant() switch
+        {
+            null => (Compute.Precision?)null,
+            "single" or "float" or "fp32" => Compute.Precision.Single,
+            "double" or "fp64" => Compute.Precision.Double,
+            var p => throw new UserInputException($"unknown precision '{p}'", "use single or double"),
+        };
+        if (spec is null)
+        {
+            if (precision is not null)
+            {
+                throw new UserInputException("--precision needs --backend", "add --backend opencl, cuda or auto");
+            }
+
+            return null;
+        }
+
+        var acc = AcceleratorCatalog.Open(spec, precision, out var choice);
+        log.WriteLine($"backend: {choice}, {acc.Precision.ToString().ToLowerInvariant()} precision");
+        return acc;
+    }
+
+    /// <summary>The backend name the user gave (lower case), or null.</summary>
+    public string? Named(ParseResult parse) => parse?.GetValue(Backend)?.Trim().ToLowerInvariant();
+}
