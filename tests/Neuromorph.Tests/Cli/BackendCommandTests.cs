@@ -1,0 +1,69 @@
+using Neuromorph.Tests.Support;
+
+namespace Neuromorph.Tests.Cli;
+
+/// <summary><c>neuromorph backends</c> and the <c>--backend</c> option: listing, checks, and the input errors.</summary>
+public class BackendCommandTests
+{
+    [Fact]
+    public void Backends_lists_the_cpu_and_says_why_a_backend_is_missing_or_checks_it()
+    {
+        var (code, output, _) = CliHarness.Run("backends", "--check");
+        Assert.Equal(0, code);
+        Assert.Contains("cpu", output, StringComparison.Ordinal);
+        Assert.Contains("test product correct", output, StringComparison.Ordinal);
+        foreach (var backend in new[] { "opencl", "cuda" })
+        {
+            // Either a device line or a stated reason, never silence.
+            Assert.True(output.Contains(backend + ":0", StringComparison.Ordinal) || output.Contains(backend + ": not available", StringComparison.Ordinal), output);
+        }
+    }
+
+    [Theory]
+    [InlineData("opncl", "did you mean 'opencl'")]
+    [InlineData("cuda:x", "device index")]
+    [InlineData("cpu:1", "device index")]
+    public void Bad_backend_names_are_input_errors(string backend, string hint)
+    {
+        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", backend, "-o", Path.Combine(Path.GetTempPath(), "nm-backend-bad"));
+        Assert.Equal(2, code);
+        Assert.Contains(hint, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_backend_that_is_missing_exits_2_without_falling_back()
+    {
+        if (Neuromorph.Gpu.AcceleratorCatalog.Unavailable(Neuromorph.Compute.BackendKind.Cuda) is null)
+        {
+            return; // a GPU machine: CUDA is present, nothing to check here
+        }
+
+        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", "cuda", "-o", Path.Combine(Path.GetTempPath(), "nm-backend-cuda"));
+        Assert.Equal(2, code);
+        Assert.Contains("not available", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Precision_without_backend_and_simulate_on_a_gpu_backend_are_input_errors()
+    {
+        var problem = Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt");
+        Assert.Equal(2, CliHarness.Run("minimize", problem, "--format", "qubo", "--precision", "single", "-o", Path.Combine(Path.GetTempPath(), "nm-prec")).ExitCode);
+        var (code, _, error) = CliHarness.Run("simulate", Path.Combine(RepoPaths.Root, "circuits", "rc_step.cir"), "--backend", "opencl", "-o", Path.Combine(Path.GetTempPath(), "nm-sim-gpu"));
+        Assert.Equal(2, code);
+        Assert.Contains("run on the CPU", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Minimize_on_the_cpu_accelerator_reaches_the_same_optimum_as_the_default_solver()
+    {
+        var problem = Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt");
+        var dir = Path.Combine(Path.GetTempPath(), "nm-min-cpu-acc");
+        var (code, output, error) = CliHarness.Run("minimize", problem, "--format", "qubo", "--backend", "cpu", "--restarts", "4", "-o", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("backend: cpu backend", output, StringComparison.Ordinal);
+        var (code2, output2, _) = CliHarness.Run("minimize", problem, "--format", "qubo", "--restarts", "4", "-o", dir + "-default");
+        Assert.Equal(0, code2);
+        string Best(string text) => text.Split('\n').First(l => l.StartsWith("best", StringComparison.Ordinal)).Split('(')[0];
+        Assert.Equal(Best(output2), Best(output));
+    }
+}
