@@ -134,6 +134,13 @@ KERNEL void axpby(const GLOBAL real* X, const GLOBAL real* Y, GLOBAL real* Z, re
     if (k < n) Z[k] = a * X[k] + c * Y[k];
 }
 
+/* Y[k] = X[k]: the copy whose bandwidth benchmarks compare against. Grid (n). */
+KERNEL void copy(const GLOBAL real* X, GLOBAL real* Y, int n)
+{
+    int k = GID0;
+    if (k < n) Y[k] = X[k];
+}
+
 /* C[k] = A[k] B[k mod period] (period = n: elementwise; period < n: B repeats per batch item). Grid (n). */
 KERNEL void hadamard(const GLOBAL real* A, const GLOBAL real* B, GLOBAL real* C, int n, int period)
 {

@@ -19,4 +19,11 @@ if (args.Length > 0 && args[0] == "crossbar-vmm")
     return;
 }
 
+if (args.Length > 0 && args[0] == "compute-bench")
+{
+    static int[] Ints(string s) => [.. s.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+    Neuromorph.Benchmarks.Compute.ComputeBench.Run(args[1], Ints(args[2]), Ints(args[3]), args.Length > 4 ? args[4] : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -101,6 +101,10 @@ public class KernelTests
         acc.Launch(Kernels.Axpby, new LaunchGrid(n * batch), ba, bb, w, 2.5, -0.5, n * batch);
         Check(acc, Read(acc, w), [.. a.Select((v, k) => (2.5 * v) - (0.5 * b[k]))], "axpby");
 
+        using var copy = Poisoned(acc, n * batch);
+        acc.Launch(Kernels.Copy, new LaunchGrid(n * batch), ba, copy, n * batch);
+        Check(acc, Read(acc, copy), a, "copy");
+
         using var h = Poisoned(acc, n * batch);
         acc.Launch(Kernels.Hadamard, new LaunchGrid(n * batch), ba, bb, h, n * batch, n);
         Check(acc, Read(acc, h), [.. a.Select((v, k) => v * b[k % n])], "hadamard");

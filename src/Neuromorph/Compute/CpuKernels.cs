@@ -84,6 +84,10 @@ public static class CpuKernels
                     break;
                 }
 
+            case Kernels.Copy:
+                args.Real(0).AsSpan(0, args.Int(2)).CopyTo(args.Real(1));
+                break;
+
             case Kernels.Hadamard:
                 {
                     double[] x = args.Real(0), y = args.Real(1), z = args.Real(2);
@@ -151,26 +155,29 @@ public static class CpuKernels
         var step = a.UInt(10);
         var bits = a.Int(11);
         var range = a.Scalar(12);
-        Parallel.For(0, rows * batch, Options(rows * batch * (long)cols), k =>
+        // Row-outer: each row of W is read once from memory and reused for every vector of the batch.
+        Parallel.For(0, rows, Options(rows * batch * (long)cols), i =>
         {
-            int b = k / rows, i = k % rows;
             var wi = w.AsSpan(i * cols, cols);
-            var xb = x.AsSpan(b * cols, cols);
-            double acc;
-            if (noise == 0)
+            for (var b = 0; b < batch; b++)
             {
-                acc = TensorPrimitives.Dot<double>(wi, xb);
-            }
-            else
-            {
-                acc = 0;
-                for (var j = 0; j < cols; j++)
+                var xb = x.AsSpan(b * cols, cols);
+                double acc;
+                if (noise == 0)
                 {
-                    acc += Noisy(wi[j], i, j, b, noise, clip, seed, step) * xb[j];
+                    acc = TensorPrimitives.Dot<double>(wi, xb);
                 }
-            }
+                else
+                {
+                    acc = 0;
+                    for (var j = 0; j < cols; j++)
+                    {
+                        acc += Noisy(wi[j], i, j, b, noise, clip, seed, step) * xb[j];
+                    }
+                }
 
-            y[(b * rows) + i] = Kernels.QuantizeValue(acc, bits, range);
+                y[(b * rows) + i] = Kernels.QuantizeValue(acc, bits, range);
+            }
         });
     }
 

@@ -38,6 +38,9 @@ public static class Kernels
     /// <summary>axpby(X, Y, Z, a, c, n): Z = a X + c Y. Grid (n).</summary>
     public const string Axpby = "axpby";
 
+    /// <summary>copy(X, Y, n): Y = X (the reference for achieved memory bandwidth). Grid (n).</summary>
+    public const string Copy = "copy";
+
     /// <summary>hadamard(A, B, C, n, period): C[k] = A[k] · B[k mod period]. Grid (n).</summary>
     public const string Hadamard = "hadamard";
 
@@ -74,7 +77,7 @@ public static class Kernels
     /// <summary>Every kernel name, for compilation checks and <c>neuromorph backends</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        PhiloxWords, MatVec, MatMat, MatVecTransposed, Quantize, BatchedDot, BatchedAxpy, BatchedXpay, Axpby, Hadamard,
+        PhiloxWords, MatVec, MatMat, MatVecTransposed, Quantize, BatchedDot, BatchedAxpy, BatchedXpay, Axpby, Copy, Hadamard,
         SpMVCsr, SignUpdate, HopfieldAsyncSweep, Activation, LeakyRate, CtdRate, VteamPulse,
     ];
 
@@ -93,6 +96,7 @@ public static class Kernels
         [BatchedAxpy] = "bbbrii",
         [BatchedXpay] = "bbbii",
         [Axpby] = "bbbrri",
+        [Copy] = "bbi",
         [Hadamard] = "bbbii",
         [SpMVCsr] = "nnbbbi",
         [SignUpdate] = "bbbiiruuu",
