@@ -27,6 +27,8 @@ public static class MinimizeCommand
         {
             problem, solver, format, restarts, timeLimit, seed, sweeps, target, output,
         };
+        var substrate = new Option<string>("--substrate") { Description = "ideal, or a crossbar YAML (the recall experiment's substrate keys) whose programmed, wired array computes the couplings", DefaultValueFactory = _ => "ideal" };
+        command.Options.Add(substrate);
         var backend = new BackendOptions();
         backend.AddTo(command);
         command.SetAction(parse =>
@@ -80,7 +82,24 @@ public static class MinimizeCommand
                 }
             }
 
-            var result = s.Solve(p.Model, options);
+            HardwareIsing? hardware = null;
+            if (parse.GetValue(substrate) is { } sub && sub != "ideal")
+            {
+                if (accelerator is not null)
+                {
+                    throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
+                }
+
+                var yaml = Io.Yaml.YamlSection.LoadFile(sub);
+                hardware = HardwareIsing.FromYaml(p.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
+                parse.InvocationConfiguration.Output.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+                if (s is HopfieldMachine)
+                {
+                    s = new HopfieldMachine { Hardware = hardware };
+                }
+            }
+
+            var result = SolverCatalog.Solve(s, p, options, hardware);
             MinimizeReport.Write(p, result, t, parse.GetValue(output)!);
             parse.InvocationConfiguration.Output.Write(MinimizeReport.Summary(p, result, t));
             return CommandRunner.Success;

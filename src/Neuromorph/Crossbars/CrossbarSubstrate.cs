@@ -15,6 +15,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
     private readonly CrossbarReader _forward;
     private readonly Lazy<CrossbarReader> _transposed;
     private readonly double[,] _programmedWeights;
+    private readonly NonIdealities _nonIdealities;
 
     /// <summary>Programs <paramref name="w"/> onto crossbars.</summary>
     public CrossbarSubstrate(double[,] w, MappingScheme scheme, double gMin, double gMax, int levels, double wireResistance, NonIdealities n, double readVoltage, int seed)
@@ -24,6 +25,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         Rows = w.GetLength(0);
         Columns = w.GetLength(1);
         ReadVoltage = readVoltage;
+        _nonIdealities = n;
         var wMax = w.Cast<double>().Select(Math.Abs).DefaultIfEmpty(1).Max();
         var rng = new Random(seed);
         var wt = new double[Columns, Rows];
@@ -92,6 +94,40 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
 
     /// <inheritdoc />
     public double Weight(int row, int column) => _programmedWeights[row, column];
+
+    /// <summary>
+    /// The weights the forward array realises for a noiseless read, wire resistance included: column j is the
+    /// combined output for a unit input on line j (the transfer matrix of the nodal network when wires have
+    /// resistance, the programmed conductances otherwise). DAC, ADC, read noise and I–V nonlinearity are per-read
+    /// effects and are not part of it.
+    /// </summary>
+    public double[,] EffectiveWeights()
+    {
+        var a = _forward.Array;
+        var g = _forward.Solver?.EffectiveConductance() ?? a.Conductance;
+        var mapping = _forward.Mapping!;
+        var w = new double[Rows, Columns];
+        var currents = new double[a.Columns];
+        var outputs = new double[Rows];
+        for (var j = 0; j < Columns; j++)
+        {
+            for (var c = 0; c < a.Columns; c++)
+            {
+                currents[c] = g[j, c];
+            }
+
+            mapping.Combine(currents, outputs);
+            for (var i = 0; i < Rows; i++)
+            {
+                w[i, j] = outputs[i];
+            }
+        }
+
+        return w;
+    }
+
+    /// <summary>The non-idealities the substrate was programmed and is read with.</summary>
+    public NonIdealities NonIdealities => _nonIdealities;
 
     /// <inheritdoc />
     public void Multiply(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Apply(_forward, Columns, Rows, inputs, outputs, count);

@@ -12,6 +12,7 @@ public static class ExperimentCatalog
         new Crossbars.CrossbarExperiment(),
         new Dynamics.CtdExperiment(),
         new RecallExperimentKind(),
+        new MaxCutExperimentKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

@@ -13,6 +13,9 @@ public sealed class HopfieldMachine : ISpinSolver
     /// <summary>Noise schedule (null: automatic exponential schedule scaled to the model).</summary>
     public NoiseSchedule? Noise { get; init; }
 
+    /// <summary>Crossbar read effects on each decision (field ADC and read noise), or null for ideal arithmetic.</summary>
+    public HardwareIsing? Hardware { get; init; }
+
     /// <inheritdoc/>
     public string Name => "hopfield";
 
@@ -38,7 +41,7 @@ public sealed class HopfieldMachine : ISpinSolver
                 var sigma = noise.At(sweeps > 1 ? sweep / (double)(sweeps - 1) : 1);
                 for (var i = 0; i < n; i++)
                 {
-                    var h = f[i] + (sigma * run.Random.NextGaussian());
+                    var h = (Hardware is { } hw ? hw.Field(i, f[i]) + (hw.ReadNoiseScale[i] * run.Random.NextGaussian()) : f[i]) + (sigma * run.Random.NextGaussian());
                     var want = h > 0 ? (sbyte)-1 : (sbyte)1;
                     if (want != s[i] && h != 0)
                     {

@@ -1,0 +1,40 @@
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Optimization;
+
+/// <summary>The solvers <c>minimize</c> and the <c>maxcut</c> experiment offer, by name, and hardware-aware runs.</summary>
+public static class SolverCatalog
+{
+    /// <summary>Solver names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing"];
+
+    /// <summary>Creates solver <paramref name="name"/>; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
+    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null) => name switch
+    {
+        "hopfield" => new HopfieldMachine { Hardware = hardware },
+        "continuous-hopfield" => new ContinuousHopfieldSolver(),
+        "annealing" => new SimulatedAnnealing(),
+        _ => at is { } loc
+            ? throw new UserInputException(loc, $"unknown solver '{name}'", Suggestions.Hint(name, [.. Names]))
+            : throw new UserInputException($"unknown solver '{name}'", Suggestions.Hint(name, [.. Names])),
+    };
+
+    /// <summary>
+    /// Runs <paramref name="solver"/> on the hardware couplings when <paramref name="hardware"/> is given (then scores
+    /// every restart's solution on the true problem), or on the problem itself.
+    /// </summary>
+    public static SolverResult Solve(ISpinSolver solver, OptimizationProblem problem, SolverOptions options, HardwareIsing? hardware, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        if (hardware is null)
+        {
+            return solver.Solve(problem.Model, options, cancel);
+        }
+
+        // The hardware cannot know when it reached the true target: solve without one, then score on the problem.
+        var result = solver.Solve(hardware.Model, options with { TargetEnergy = null }, cancel);
+        return HardwareIsing.Rescore(result, problem.Model, options.TargetEnergy);
+    }
+}
