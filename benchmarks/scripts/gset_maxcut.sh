@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Max-Cut quality benchmark on G-set instances (not a unit test).
+# Set SUBSTRATE=FILE.yaml to run on a crossbar (minimize --substrate); the default is ideal arithmetic.
 # Usage: benchmarks/scripts/gset_maxcut.sh [BUDGET_SECONDS=60] [SOLVERS="hopfield continuous-hopfield annealing"] [GRAPHS="G1 G2 G6 G11 G14 G22 G43"]
 # Reads ../shared/reference/gset relative to the repo root (or $GSET_DIR); prints one line per (graph, solver):
 # best cut, best known, gap %, success probability over restarts, time to target, restarts completed.
@@ -19,7 +20,7 @@ for g in $graphs; do
   for s in $solvers; do
     d="$out/$g-$s"
     dotnet "$cli" minimize "$gset/$g.txt" --solver "$s" --restarts 100000 --time-limit "$budget" \
-      --target "${best[$g]}" --seed 1 -o "$d" > "$d.log"
+      --target "${best[$g]}" --seed 1 ${SUBSTRATE:+--substrate "$SUBSTRATE"} -o "$d" > "$d.log"
     cut=$(sed -n 's/^best cut: \([-0-9.]*\).*/\1/p' "$d.log")
     gap=$(sed -n 's/^target: .*(\([-0-9.]*\) %)/\1/p' "$d.log")
     p=$(sed -n 's/^success probability: \([0-9.]*\).*/\1/p' "$d.log")
