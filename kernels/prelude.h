@@ -31,16 +31,6 @@
 #define LOCAL_ARRAY(type, name, size) __local type name[size]
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define MULHI32(a, b) mul_hi((uint)(a), (uint)(b))
-#define r_tanh tanh
-#define r_exp exp
-#define r_log log
-#define r_sqrt sqrt
-#define r_cos cos
-#define r_fabs fabs
-#define r_floor floor
-#define r_fmin fmin
-#define r_fmax fmax
-#define r_pow pow
 #endif
 
 #if NM_CUDA
@@ -59,18 +49,10 @@ typedef unsigned int uint;
 #define LOCAL_ARRAY(type, name, size) __shared__ type name[size]
 #define BARRIER() __syncthreads()
 #define MULHI32(a, b) __umulhi((uint)(a), (uint)(b))
-#if NM_DOUBLE
-#define r_tanh tanh
-#define r_exp exp
-#define r_log log
-#define r_sqrt sqrt
-#define r_cos cos
-#define r_fabs fabs
-#define r_floor floor
-#define r_fmin fmin
-#define r_fmax fmax
-#define r_pow pow
-#else
+#endif
+
+/* Math in the chosen precision: OpenCL C and CUDA's double functions are overloaded; CUDA float needs the f forms. */
+#if NM_CUDA && !NM_DOUBLE
 #define r_tanh tanhf
 #define r_exp expf
 #define r_log logf
@@ -81,7 +63,17 @@ typedef unsigned int uint;
 #define r_fmin fminf
 #define r_fmax fmaxf
 #define r_pow powf
-#endif
+#else
+#define r_tanh tanh
+#define r_exp exp
+#define r_log log
+#define r_sqrt sqrt
+#define r_cos cos
+#define r_fabs fabs
+#define r_floor floor
+#define r_fmin fmin
+#define r_fmax fmax
+#define r_pow pow
 #endif
 
 #if NM_DOUBLE

@@ -75,11 +75,7 @@ public sealed unsafe class CudaAccelerator : IAccelerator
             }
             else
             {
-                var f = new float[source.Length];
-                for (var i = 0; i < f.Length; i++)
-                {
-                    f[i] = (float)source[i];
-                }
+                var f = SinglePrecision.ToSingle(source);
 
                 fixed (float* p = f)
                 {
@@ -125,10 +121,7 @@ public sealed unsafe class CudaAccelerator : IAccelerator
                     CudaNative.CopyToHost(p, ptr + (ulong)(offset * 4L), f.Length * 4L);
                 }
 
-                for (var i = 0; i < f.Length; i++)
-                {
-                    destination[i] = f[i];
-                }
+                SinglePrecision.ToDouble(f, destination);
             }
         }
     }
@@ -275,35 +268,24 @@ public sealed unsafe class CudaAccelerator : IAccelerator
 
     private ulong Pointer(DeviceBuffer buffer, ElementKind kind, int needed)
     {
-        if (buffer is not CuBuffer b || b.Owner != this || b.IsDisposed)
-        {
-            throw new ArgumentException("buffer does not belong to this CUDA accelerator or was disposed");
-        }
-
-        if (b.Kind != kind)
-        {
-            throw new ArgumentException($"buffer holds {b.Kind}, expected {kind}");
-        }
-
-        if (needed > b.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(buffer), $"copy of {needed} elements exceeds the buffer's {b.Length}");
-        }
-
+        buffer.CheckUse(this, kind, needed);
+        var b = (CuBuffer)buffer;
         return b.Handle;
     }
 
     private sealed class CuBuffer(CudaAccelerator owner, ulong handle, int length, ElementKind kind) : DeviceBuffer(length, kind)
     {
-        public CudaAccelerator Owner { get; } = owner;
+        public CudaAccelerator Accelerator { get; } = owner;
+
+        protected override object Owner => Accelerator;
 
         public ulong Handle { get; } = handle;
 
         protected override void Release()
         {
-            lock (Owner._lock)
+            lock (Accelerator._lock)
             {
-                CudaNative.SetCurrent(Owner._context);
+                CudaNative.SetCurrent(Accelerator._context);
                 CudaNative.Free(Handle);
             }
         }

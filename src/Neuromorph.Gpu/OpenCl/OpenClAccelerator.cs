@@ -79,11 +79,7 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
             }
             else
             {
-                var f = new float[source.Length];
-                for (var i = 0; i < f.Length; i++)
-                {
-                    f[i] = (float)source[i];
-                }
+                var f = SinglePrecision.ToSingle(source);
 
                 fixed (float* p = f)
                 {
@@ -127,10 +123,7 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
                     OpenClNative.Read(_queue, mem, (nuint)(offset * 4L), (nuint)(f.Length * 4L), p);
                 }
 
-                for (var i = 0; i < f.Length; i++)
-                {
-                    destination[i] = f[i];
-                }
+                SinglePrecision.ToDouble(f, destination);
             }
         }
     }
@@ -231,27 +224,16 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
 
     private IntPtr Mem(DeviceBuffer buffer, ElementKind kind, int needed)
     {
-        if (buffer is not ClBuffer b || b.Owner != this || b.IsDisposed)
-        {
-            throw new ArgumentException("buffer does not belong to this OpenCL accelerator or was disposed");
-        }
-
-        if (b.Kind != kind)
-        {
-            throw new ArgumentException($"buffer holds {b.Kind}, expected {kind}");
-        }
-
-        if (needed > b.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(buffer), $"copy of {needed} elements exceeds the buffer's {b.Length}");
-        }
-
+        buffer.CheckUse(this, kind, needed);
+        var b = (ClBuffer)buffer;
         return b.Handle;
     }
 
     private sealed class ClBuffer(OpenClAccelerator owner, IntPtr handle, int length, ElementKind kind) : DeviceBuffer(length, kind)
     {
-        public OpenClAccelerator Owner { get; } = owner;
+        public OpenClAccelerator Accelerator { get; } = owner;
+
+        protected override object Owner => Accelerator;
 
         public IntPtr Handle { get; } = handle;
 

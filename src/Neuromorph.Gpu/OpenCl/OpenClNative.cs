@@ -48,18 +48,7 @@ internal static unsafe class OpenClNative
         return ids;
     }
 
-    public static string PlatformString(IntPtr platform, uint param)
-    {
-        nuint size;
-        Check(A.GetPlatformInfo(platform, param, 0, null, &size), "clGetPlatformInfo");
-        var bytes = new byte[size];
-        fixed (byte* b = bytes)
-        {
-            Check(A.GetPlatformInfo(platform, param, size, b, null), "clGetPlatformInfo");
-        }
-
-        return Text(bytes);
-    }
+    public static string PlatformString(IntPtr platform, uint param) => InfoString(A.GetPlatformInfo, platform, param, "clGetPlatformInfo");
 
     public static IntPtr[] Devices(IntPtr platform)
     {
@@ -80,14 +69,16 @@ internal static unsafe class OpenClNative
         return ids;
     }
 
-    public static string DeviceString(IntPtr device, uint param)
+    public static string DeviceString(IntPtr device, uint param) => InfoString(A.GetDeviceInfo, device, param, "clGetDeviceInfo");
+
+    private static string InfoString(delegate* unmanaged<IntPtr, uint, nuint, void*, nuint*, int> query, IntPtr handle, uint param, string call)
     {
         nuint size;
-        Check(A.GetDeviceInfo(device, param, 0, null, &size), "clGetDeviceInfo");
+        Check(query(handle, param, 0, null, &size), call);
         var bytes = new byte[size];
         fixed (byte* b = bytes)
         {
-            Check(A.GetDeviceInfo(device, param, size, b, null), "clGetDeviceInfo");
+            Check(query(handle, param, size, b, null), call);
         }
 
         return Text(bytes);

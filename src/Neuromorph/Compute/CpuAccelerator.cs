@@ -85,6 +85,8 @@ public sealed class CpuAccelerator : IAccelerator
 
         public int[]? Ints { get; private set; }
 
+        protected override object Owner => typeof(CpuAccelerator);
+
         protected override void Release()
         {
             Reals = null;

@@ -145,16 +145,12 @@ public static class CpuKernels
         return clip ? Math.Max(g, 0) : g;
     }
 
+    private static (double[] W, double[] X, double[] Y, int Rows, int Cols, int Batch, double Noise, bool Clip, ulong Seed, uint Step, int Bits, double Range) ProductArgs(Args a) =>
+        (a.Real(0), a.Real(1), a.Real(2), a.Int(3), a.Int(4), a.Int(5), a.Scalar(6), a.Int(7) != 0, Seed(a, 8), a.UInt(10), a.Int(11), a.Scalar(12));
+
     private static void MatVec(Args a)
     {
-        double[] w = a.Real(0), x = a.Real(1), y = a.Real(2);
-        int rows = a.Int(3), cols = a.Int(4), batch = a.Int(5);
-        var noise = a.Scalar(6);
-        var clip = a.Int(7) != 0;
-        var seed = Seed(a, 8);
-        var step = a.UInt(10);
-        var bits = a.Int(11);
-        var range = a.Scalar(12);
+        var (w, x, y, rows, cols, batch, noise, clip, seed, step, bits, range) = ProductArgs(a);
         // Row-outer: each row of W is read once from memory and reused for every vector of the batch.
         Parallel.For(0, rows, Options(rows * batch * (long)cols), i =>
         {
@@ -183,14 +179,7 @@ public static class CpuKernels
 
     private static void MatVecTransposed(Args a)
     {
-        double[] w = a.Real(0), x = a.Real(1), y = a.Real(2);
-        int rows = a.Int(3), cols = a.Int(4), batch = a.Int(5);
-        var noise = a.Scalar(6);
-        var clip = a.Int(7) != 0;
-        var seed = Seed(a, 8);
-        var step = a.UInt(10);
-        var bits = a.Int(11);
-        var range = a.Scalar(12);
+        var (w, x, y, rows, cols, batch, noise, clip, seed, step, bits, range) = ProductArgs(a);
         Parallel.For(0, batch, Options(batch * (long)rows * cols), b =>
         {
             var yb = y.AsSpan(b * cols, cols);

@@ -33,6 +33,31 @@ public abstract class DeviceBuffer : IDisposable
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
     public bool IsDisposed { get; private set; }
 
+    /// <summary>
+    /// Throws unless this buffer belongs to <paramref name="owner"/>, is live, holds <paramref name="kind"/> and has at
+    /// least <paramref name="needed"/> elements: the checks every backend makes before touching device memory.
+    /// </summary>
+    public void CheckUse(object owner, ElementKind kind, int needed)
+    {
+        if (!ReferenceEquals(Owner, owner) || IsDisposed)
+        {
+            throw new ArgumentException("buffer does not belong to this accelerator or was disposed");
+        }
+
+        if (Kind != kind)
+        {
+            throw new ArgumentException($"buffer holds {Kind}, expected {kind}");
+        }
+
+        if (needed > Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(needed), $"copy of {needed} elements exceeds the buffer's {Length}");
+        }
+    }
+
+    /// <summary>The accelerator that allocated the buffer.</summary>
+    protected abstract object Owner { get; }
+
     /// <inheritdoc/>
     public void Dispose()
     {
