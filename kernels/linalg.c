@@ -45,31 +45,50 @@ KERNEL void matvec(const GLOBAL real* W, const GLOBAL real* X, GLOBAL real* Y, i
     if (t == 0 && i < rows && b < batch) Y[(long)b * rows + i] = nm_quantize(part[0], adc_bits, adc_range);
 }
 
-/* Same contract as matvec, tiled for large batches. Grid (rows, batch) rounded to NM_TS, local (NM_TS, NM_TS). */
+/* Same contract as matvec, for large batches: C = X W^T blocked in registers. A 16 x 16 work-group computes a
+ * 64-row x 64-vector tile, each item 4 x 4 outputs (rows tx + 16r, vectors ty + 16q), stepping through the columns
+ * 16 at a time through local memory. Grid (ceil(rows / 64) * 16, ceil(batch / 64) * 16), local (16, 16). */
+#define NM_BT 64
 KERNEL void matmat(const GLOBAL real* W, const GLOBAL real* X, GLOBAL real* Y, int rows, int cols, int batch,
                    real noise, int clip, uint seed_lo, uint seed_hi, uint step, int adc_bits, real adc_range)
 {
-    LOCAL_ARRAY(real, wt, NM_TS * (NM_TS + 1));
-    LOCAL_ARRAY(real, xt, NM_TS * (NM_TS + 1));
-    int li = LID0, lb = LID1;
-    int i = GRP0 * NM_TS + li, b = GRP1 * NM_TS + lb;
-    real acc = R(0.0);
+    LOCAL_ARRAY(real, ws, NM_TS * NM_BT);
+    LOCAL_ARRAY(real, xs, NM_TS * NM_BT);
+    int tx = LID0, ty = LID1, t = ty * NM_TS + tx;
+    int i0 = GRP0 * NM_BT, b0 = GRP1 * NM_BT;
+    real acc[4][4];
+    for (int r = 0; r < 4; r++)
+        for (int q = 0; q < 4; q++) acc[r][q] = R(0.0);
     for (int j0 = 0; j0 < cols; j0 += NM_TS) {
-        int wr = GRP0 * NM_TS + lb, wc = j0 + li;
-        wt[lb * (NM_TS + 1) + li] = (wr < rows && wc < cols) ? W[(long)wr * cols + wc] : R(0.0);
-        int xb = GRP1 * NM_TS + lb;
-        xt[lb * (NM_TS + 1) + li] = (xb < batch && wc < cols) ? X[(long)xb * cols + wc] : R(0.0);
+        for (int l = 0; l < 4; l++) {
+            int e = t + 256 * l, row = e / NM_TS, kk = e % NM_TS, j = j0 + kk;
+            ws[kk * NM_BT + row] = (i0 + row < rows && j < cols) ? W[(long)(i0 + row) * cols + j] : R(0.0);
+            xs[kk * NM_BT + row] = (b0 + row < batch && j < cols) ? X[(long)(b0 + row) * cols + j] : R(0.0);
+        }
         BARRIER();
         int kmax = cols - j0 < NM_TS ? cols - j0 : NM_TS;
-        if (noise == R(0.0)) {
-            for (int k = 0; k < kmax; k++) acc += wt[li * (NM_TS + 1) + k] * xt[lb * (NM_TS + 1) + k];
-        } else if (i < rows && b < batch) {
-            for (int k = 0; k < kmax; k++)
-                acc += nm_noisy(wt[li * (NM_TS + 1) + k], i, j0 + k, b, noise, clip, seed_lo, seed_hi, step) * xt[lb * (NM_TS + 1) + k];
+        for (int k = 0; k < kmax; k++) {
+            real a[4], x[4];
+            for (int r = 0; r < 4; r++) a[r] = ws[k * NM_BT + tx + 16 * r];
+            for (int q = 0; q < 4; q++) x[q] = xs[k * NM_BT + ty + 16 * q];
+            if (noise == R(0.0)) {
+                for (int r = 0; r < 4; r++)
+                    for (int q = 0; q < 4; q++) acc[r][q] += a[r] * x[q];
+            } else {
+                for (int r = 0; r < 4; r++)
+                    for (int q = 0; q < 4; q++)
+                        acc[r][q] += nm_noisy(a[r], i0 + tx + 16 * r, j0 + k, b0 + ty + 16 * q, noise, clip, seed_lo, seed_hi, step) * x[q];
+            }
         }
         BARRIER();
     }
-    if (i < rows && b < batch) Y[(long)b * rows + i] = nm_quantize(acc, adc_bits, adc_range);
+    for (int q = 0; q < 4; q++) {
+        int b = b0 + ty + 16 * q;
+        for (int r = 0; r < 4; r++) {
+            int i = i0 + tx + 16 * r;
+            if (i < rows && b < batch) Y[(long)b * rows + i] = nm_quantize(acc[r][q], adc_bits, adc_range);
+        }
+    }
 }
 
 /* Y[b, j] = ADC(sum_i W~[i, j] X[b, i]) (transposed product; noise counter as in matvec). Grid (cols, batch). */

@@ -17,9 +17,9 @@ public class KernelTests
     {
         var acc = Backends.Open(backend);
         var seed = 0x1234_5678_9abc_def0UL;
-        foreach (var (rows, cols) in new[] { (1, 1), (37, 53), (64, 64), (130, 17) })
+        foreach (var (rows, cols, batches) in new[] { (1, 1, new[] { 1, 70 }), (37, 53, new[] { 1, 3, 20 }), (64, 64, new[] { 1, 20 }), (130, 17, new[] { 3, 70 }), (70, 129, new[] { 66 }) })
         {
-            foreach (var batch in new[] { 1, 3, 20 })
+            foreach (var batch in batches)
             {
                 foreach (var (noise, clip) in new[] { (0.0, false), (0.1, false), (0.3, true) })
                 {
@@ -278,7 +278,7 @@ public class KernelTests
         var grid = kernel switch
         {
             Kernels.MatVec => new LaunchGrid(rows * 64, batch, 64, 1),
-            Kernels.MatMat => new LaunchGrid(rows, batch, 16, 16),
+            Kernels.MatMat => Kernels.MatMatGrid(rows, batch),
             _ => new LaunchGrid(cols, batch),
         };
         acc.Launch(kernel, grid, bw, bx, by, rows, cols, batch, noise, clip ? 1 : 0, (uint)seed, (uint)(seed >> 32), step, bits, range);

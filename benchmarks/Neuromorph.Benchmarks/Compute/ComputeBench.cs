@@ -8,8 +8,8 @@ namespace Neuromorph.Benchmarks.Compute;
 
 /// <summary>
 /// <c>compute-bench BACKEND N[,N..] B[,B..]</c>: on one accelerator, the device copy bandwidth (the measured peak the
-/// kernels are compared against), then for each size N and batch B the batched product y = W x (matvec below 8,
-/// tiled matmat from 8) and one synchronous Hopfield step (product + sign update), reporting time, achieved
+/// kernels are compared against), then for each size N and batch B the batched product y = W x (matvec below 32,
+/// register-blocked matmat from 32) and one synchronous Hopfield step (product + sign update), reporting time, achieved
 /// bandwidth, GFLOP/s and the fraction of copy bandwidth. CUDA timings use events; others use a wall clock after
 /// synchronisation. Output is CSV on stdout.
 /// </summary>

@@ -92,8 +92,8 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         var step = _reads++;
-        var grid = count >= 8 ? new LaunchGrid(Rows, count, 16, 16) : new LaunchGrid(Rows * 64, count, 64, 1);
-        _acc.Launch(count >= 8 ? Kernels.MatMat : Kernels.MatVec, grid, _w, x, y, Rows, Columns, count, ReadNoise, ClipAtZero ? 1 : 0,
+        var grid = count >= 32 ? Kernels.MatMatGrid(Rows, count) : new LaunchGrid(Rows * 64, count, 64, 1);
+        _acc.Launch(count >= 32 ? Kernels.MatMat : Kernels.MatVec, grid, _w, x, y, Rows, Columns, count, ReadNoise, ClipAtZero ? 1 : 0,
             (uint)Seed, (uint)(Seed >> 32), step, AdcBits, AdcRange);
     }
 

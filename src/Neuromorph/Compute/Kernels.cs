@@ -17,7 +17,10 @@ public static class Kernels
     /// </summary>
     public const string MatVec = "matvec";
 
-    /// <summary>matmat: the contract of <see cref="MatVec"/>, tiled for large batches. Grid (rows, batch), local (16, 16).</summary>
+    /// <summary>
+    /// matmat: the contract of <see cref="MatVec"/>, register-blocked for large batches (64 × 64 outputs per 16 × 16
+    /// work-group). Grid <see cref="MatMatGrid"/>.
+    /// </summary>
     public const string MatMat = "matmat";
 
     /// <summary>matvec_t: Y[b, j] = ADC(Σ_i W~[i, j] X[b, i]), arguments as <see cref="MatVec"/>. Grid (cols, batch).</summary>
@@ -73,6 +76,9 @@ public static class Kernels
     /// with a Joglekar window of exponent p (0: none). Grid (n).
     /// </summary>
     public const string VteamPulse = "vteam_pulse";
+
+    /// <summary>The launch grid of <see cref="MatMat"/> for a product of <paramref name="rows"/> outputs and <paramref name="batch"/> vectors.</summary>
+    public static LaunchGrid MatMatGrid(int rows, int batch) => new(((rows + 63) / 64) * 16, ((batch + 63) / 64) * 16, 16, 16);
 
     /// <summary>Every kernel name, for compilation checks and <c>neuromorph backends</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
