@@ -15,20 +15,33 @@ KERNEL void sign_update(const GLOBAL real* H, const GLOBAL real* bias, GLOBAL re
 }
 
 /* One asynchronous sweep (neurons 0..n-1 in order) of a binary Hopfield network per batch item, with field noise
- * xi(i, b, step, 0xFFFFFFFE). Grid (batch). */
+ * xi(i, b, step, 0xFFFFFFFE). One work-group of NM_SW items per batch item: each field is a work-group reduction,
+ * then item 0 updates the spin before the next neuron. Grid (NM_SW * batch), local (NM_SW). */
+#define NM_SW 128
 KERNEL void hopfield_async_sweep(const GLOBAL real* W, const GLOBAL real* bias, GLOBAL real* S, int n, int batch,
                                  real noise, uint seed_lo, uint seed_hi, uint step)
 {
-    int b = GID0;
-    if (b >= batch) return;
+    LOCAL_ARRAY(real, part, NM_SW);
+    int b = GRP0, t = LID0;
+    if (b >= batch) return; /* whole work-groups only: safe before the barriers */
     GLOBAL real* s = S + (long)b * n;
     for (int i = 0; i < n; i++) {
         const GLOBAL real* w = W + (long)i * n;
-        real h = bias[i];
-        for (int j = 0; j < n; j++) h += w[j] * s[j];
-        if (noise != R(0.0)) h += noise * philox_gaussian((uint)i, (uint)b, step, 0xFFFFFFFEu, seed_lo, seed_hi);
-        if (h > R(0.0)) s[i] = R(1.0);
-        else if (h < R(0.0)) s[i] = R(-1.0);
+        real acc = R(0.0);
+        for (int j = t; j < n; j += NM_SW) acc += w[j] * s[j];
+        part[t] = acc;
+        BARRIER();
+        for (int h = NM_SW / 2; h > 0; h >>= 1) {
+            if (t < h) part[t] += part[t + h];
+            BARRIER();
+        }
+        if (t == 0) {
+            real f = part[0] + bias[i];
+            if (noise != R(0.0)) f += noise * philox_gaussian((uint)i, (uint)b, step, 0xFFFFFFFEu, seed_lo, seed_hi);
+            if (f > R(0.0)) s[i] = R(1.0);
+            else if (f < R(0.0)) s[i] = R(-1.0);
+        }
+        BARRIER_GLOBAL(); /* the new s[i] must be seen by every item before the next field */
     }
 }
 

@@ -5,7 +5,8 @@
  *   KERNEL            entry point           GLOBAL          pointer into device memory
  *   GID0/GID1         global index          LID0/LID1       index within the work-group (block)
  *   GRP0/GRP1         work-group index      LSZ0/LSZ1       work-group size
- *   LOCAL_ARRAY(t,n,s) work-group shared array              BARRIER()       work-group barrier
+ *   LOCAL_ARRAY(t,n,s) work-group shared array              BARRIER()       work-group barrier (local memory)
+ *   BARRIER_GLOBAL()  barrier that also makes global-memory writes visible within the work-group
  *   real              float or double       R(x)            real literal
  *   MULHI32(a,b)      high 32 bits of a 32x32 product
  *   r_tanh r_exp r_log r_sqrt r_cos r_fabs r_floor r_fmin r_fmax r_pow  math in the chosen precision
@@ -30,6 +31,7 @@
 #define LSZ1 ((int)get_local_size(1))
 #define LOCAL_ARRAY(type, name, size) __local type name[size]
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
+#define BARRIER_GLOBAL() barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)
 #define MULHI32(a, b) mul_hi((uint)(a), (uint)(b))
 #endif
 
@@ -48,6 +50,7 @@ typedef unsigned int uint;
 #define LSZ1 ((int)blockDim.y)
 #define LOCAL_ARRAY(type, name, size) __shared__ type name[size]
 #define BARRIER() __syncthreads()
+#define BARRIER_GLOBAL() __syncthreads()
 #define MULHI32(a, b) __umulhi((uint)(a), (uint)(b))
 #endif
 

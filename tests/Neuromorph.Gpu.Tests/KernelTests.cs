@@ -189,7 +189,7 @@ public class KernelTests
 
             using var bw = Upload(acc, w);
             using var bs2 = Upload(acc, s0);
-            acc.Launch(Kernels.HopfieldAsyncSweep, new LaunchGrid(batch), bw, bb, bs2, n, batch, noise, (uint)seed, (uint)(seed >> 32), 4u);
+            acc.Launch(Kernels.HopfieldAsyncSweep, new LaunchGrid(128 * batch, 1, 128, 1), bw, bb, bs2, n, batch, noise, (uint)seed, (uint)(seed >> 32), 4u);
             Assert.Equal(sweep, Read(acc, bs2));
         }
     }

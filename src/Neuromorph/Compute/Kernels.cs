@@ -58,7 +58,7 @@ public static class Kernels
 
     /// <summary>
     /// hopfield_async_sweep(W, bias, S, n, batch, noise, seedLo, seedHi, step): one in-order asynchronous sweep per batch item,
-    /// field noise ξ(i, b, step, 2^32 − 2). Grid (batch).
+    /// field noise ξ(i, b, step, 2^32 − 2). Grid (128 · batch), local (128): one work-group per batch item.
     /// </summary>
     public const string HopfieldAsyncSweep = "hopfield_async_sweep";
 
