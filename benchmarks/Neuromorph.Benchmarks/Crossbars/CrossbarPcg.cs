@@ -20,7 +20,7 @@ public static class CrossbarPcg
         var batch = 20;
         var direct = false;
         var warm = true;
-        var tolerance = 1e-10;
+        var tolerance = new NodalSolverOptions().Tolerance;
         var preconditioners = new List<CrossbarPreconditioner> { CrossbarPreconditioner.LineGaussSeidel };
         var sizes = new List<(int M, int N)>();
         for (var k = 0; k < args.Length; k++)
