@@ -26,4 +26,10 @@ if (args.Length > 0 && args[0] == "compute-bench")
     return;
 }
 
+if (args.Length > 0 && args[0] == "crossbar-pcg")
+{
+    Neuromorph.Benchmarks.Crossbars.CrossbarPcg.Run(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -29,7 +29,7 @@ public static class CrossbarVmm
 
             var array = new CrossbarArray(g, 1, 1);
             var clock = Stopwatch.StartNew();
-            var solver = new NodalSolver(array);
+            var solver = new NodalSolver(array, new NodalSolverOptions { Method = NodalSolverMethod.Direct });
             var factorMs = clock.Elapsed.TotalMilliseconds;
             var batch = n <= 256 ? 1000 : 100;
             var v = new double[n];

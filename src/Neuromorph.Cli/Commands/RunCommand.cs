@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Cli.Commands;
 
-/// <summary><c>neuromorph run EXPERIMENT.yaml [-o DIR]</c>: runs a YAML experiment (crossbar, ctd, recall ...).</summary>
+/// <summary><c>neuromorph run EXPERIMENT.yaml [-o DIR] [--export-netlist [FILE]]</c>: runs a YAML experiment (crossbar, ctd, recall ...).</summary>
 public static class RunCommand
 {
     /// <summary>Creates the command.</summary>
@@ -12,8 +13,14 @@ public static class RunCommand
     {
         var file = new Argument<FileInfo>("experiment") { Description = "YAML experiment file; its 'kind:' key selects the experiment" };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the file)" };
+        var netlist = new Option<string?>("--export-netlist")
+        {
+            Description = "write the solved circuit as a SPICE netlist to FILE (default: crossbar.cir in the output directory; crossbar experiments)",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "FILE",
+        };
         var kinds = string.Join(", ", ExperimentCatalog.All.Select(e => e.Kind));
-        var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output };
+        var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output, netlist };
         var backend = new BackendOptions();
         backend.AddTo(command);
         command.SetAction(parse =>
@@ -22,10 +29,21 @@ public static class RunCommand
             var root = YamlSection.LoadFile(path);
             var experiment = ExperimentCatalog.Select(root);
             var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
+            string? netlistPath = null;
+            if (parse.GetResult(netlist) is not null)
+            {
+                if (experiment is not INetlistExporter exporter)
+                {
+                    throw new UserInputException($"--export-netlist: a '{experiment.Kind}' experiment has no netlist to export", "netlists are exported by: " + string.Join(", ", ExperimentCatalog.All.Where(e => e is INetlistExporter).Select(e => e.Kind)));
+                }
+
+                netlistPath = Path.GetFullPath(parse.GetValue(netlist) is { Length: > 0 } chosen ? chosen : Path.Combine(dir, exporter.DefaultNetlistName));
+            }
+
             Directory.CreateDirectory(dir);
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
-            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse) });
+            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath });
             log.WriteLine(report.Summary);
             foreach (var f in report.Files)
             {

@@ -9,10 +9,14 @@ namespace Neuromorph.Crossbars;
 /// <summary>
 /// <c>kind: crossbar</c>: programs an array (non-idealities applied), reads a batch of input vectors and compares
 /// with the ideal product of the targets. Writes <c>outputs.csv</c>, <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>
-/// and heatmaps for the first input, and <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice).
+/// and heatmaps for the first input, and <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice; elsewhere
+/// with <c>--export-netlist FILE</c>).
 /// </summary>
-public sealed class CrossbarExperiment : IExperiment
+public sealed class CrossbarExperiment : IExperiment, INetlistExporter
 {
+    /// <inheritdoc />
+    public string DefaultNetlistName => "crossbar.cir";
+
     /// <inheritdoc />
     public string Kind => "crossbar";
 
@@ -41,7 +45,7 @@ public sealed class CrossbarExperiment : IExperiment
 
         var effective = spec.AccessResistance is double ra && ra > 0 ? SeriesAccess(programmed, ra) : programmed;
         var array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
-        var reader = new CrossbarReader(array, spec.NonIdealities, spec.Mapping, rng);
+        var reader = new CrossbarReader(array, spec.NonIdealities, spec.Mapping, rng, spec.Solver);
         var ideal = new CrossbarReader(new CrossbarArray(spec.Target), new NonIdealities(), spec.Mapping, rng);
         var outputs = new double[spec.Inputs.Length][];
         var expected = new double[spec.Inputs.Length][];
@@ -138,15 +142,24 @@ public sealed class CrossbarExperiment : IExperiment
 
             if (spec.Inputs.Length > 0)
             {
-                var netlist = Path.Combine(dir, "crossbar.cir");
+                var netlist = context.NetlistPath ?? Path.Combine(dir, DefaultNetlistName);
+                if (Path.GetDirectoryName(Path.GetFullPath(netlist)) is { } netlistDir)
+                {
+                    Directory.CreateDirectory(netlistDir);
+                }
+
                 AtomicFile.WriteAllText(netlist, CrossbarNetlistWriter.Write(array, spec.Inputs[0]));
                 files.Add(netlist);
             }
-
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"crossbar {array.Rows}x{array.Columns}{(spec.Mapping is null ? "" : $" ({spec.Mapping.Scheme.ToString().ToLowerInvariant()} mapping, {spec.Mapping.Outputs} outputs)")}, {spec.Inputs.Length} input vectors: relative error vs ideal {metrics["vmm_error"]:G4}, max |error| {maxAbs:G4}");
+        if (reader.Solver is { IsIterative: true } iterative)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; iterative solver (PCG): {iterative.TotalIterations} iterations in all");
+        }
+
         if (written is not null)
         {
             summary += written.Failures.Count == 0

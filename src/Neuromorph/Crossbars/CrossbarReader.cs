@@ -11,18 +11,23 @@ public sealed class CrossbarReader
     private readonly Random _rng;
     private readonly NodalSolver? _solver;
     private readonly double[] _columns;
+    private readonly NodalSolverOptions _solverOptions;
     private CrossbarArray? _effective;
     private int _reads;
 
-    /// <summary>Creates a reader for <paramref name="array"/>; <paramref name="mapping"/> is null for raw conductance reads.</summary>
-    public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, Random rng)
+    /// <summary>
+    /// Creates a reader for <paramref name="array"/>; <paramref name="mapping"/> is null for raw conductance reads;
+    /// <paramref name="solverOptions"/> chooses how arrays with wire resistance are solved (default: by size).
+    /// </summary>
+    public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, Random rng, NodalSolverOptions? solverOptions = null)
     {
         ArgumentNullException.ThrowIfNull(array);
         Array = array;
         _n = nonIdealities ?? new NonIdealities();
         Mapping = mapping;
         _rng = rng ?? throw new ArgumentNullException(nameof(rng));
-        _solver = array.IsIdeal ? null : new NodalSolver(array);
+        _solverOptions = solverOptions ?? new NodalSolverOptions();
+        _solver = array.IsIdeal ? null : new NodalSolver(array, _solverOptions);
         _columns = new double[array.Columns];
     }
 
@@ -130,7 +135,7 @@ public sealed class CrossbarReader
         }
         else
         {
-            new NodalSolver(noisy).Multiply(x, columns);
+            new NodalSolver(noisy, _solverOptions).Multiply(x, columns);
         }
     }
 

@@ -27,12 +27,17 @@ public sealed record CrossbarSpec(
 
     /// <summary>Write-verify settings when <see cref="Device"/> is set.</summary>
     public WriteVerifySettings? WriteVerify { get; init; }
+
+    /// <summary>How reads with wire resistance are solved (direct, iterative or by size).</summary>
+    public NodalSolverOptions Solver { get; init; } = new();
 }
 
 /// <summary>Reads <c>kind: crossbar</c> files; every mistake is a located user error naming the row and column where it applies.</summary>
 public static class CrossbarSpecReader
 {
-    private static readonly string[] Top = ["kind", "array", "inputs", "inputs_csv", "nonidealities", "seed", "outputs"];
+    private static readonly string[] Top = ["kind", "array", "inputs", "inputs_csv", "nonidealities", "seed", "outputs", "solver"];
+    private static readonly string[] SolverKeys = ["method", "tolerance", "max_iterations", "preconditioner"];
+    private static readonly string[] VariabilityKeys = ["on", "distribution", "sigma"];
     private static readonly string[] ArrayKeys = ["conductances", "resistances", "conductances_csv", "resistances_csv", "weights", "weights_csv", "mapping", "wire_resistance", "word_wire_resistance", "bit_wire_resistance", "source_resistance", "sink_resistance", "access_resistance", "programming"];
     private static readonly string[] MappingKeys = ["scheme", "g_min", "g_max", "levels", "w_max"];
     private static readonly string[] ProgrammingKeys = ["method", "model", "parameters", "pulse_amplitude", "pulse_width", "read_voltage", "tolerance", "max_pulses"];
@@ -176,7 +181,55 @@ public static class CrossbarSpecReader
             AccessResistance = access,
             Device = device,
             WriteVerify = wv,
+            Solver = ReadSolver(root),
         };
+    }
+
+    /// <summary>Reads <c>solver: auto | direct | iterative</c> or <c>solver: { method, tolerance, max_iterations, preconditioner }</c>.</summary>
+    public static NodalSolverOptions ReadSolver(YamlSection root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (!root.Has("solver"))
+        {
+            return new NodalSolverOptions();
+        }
+
+        YamlSection? s = root.Find("solver") is YamlDotNet.RepresentationModel.YamlScalarNode ? null : root.GetSection("solver");
+        s?.RejectUnknownKeys(SolverKeys);
+        var method = (s is null ? root.GetString("solver") : s.GetString("method", "auto")).ToLowerInvariant() switch
+        {
+            "auto" => NodalSolverMethod.Auto,
+            "direct" => NodalSolverMethod.Direct,
+            "iterative" => NodalSolverMethod.Iterative,
+            var m => throw (s is null ? root.Error("solver", $"unknown solver '{m}'", "use auto, direct or iterative") : s.Error("method", $"unknown solver method '{m}'", "use auto, direct or iterative")),
+        };
+        if (s is null)
+        {
+            return new NodalSolverOptions { Method = method };
+        }
+
+        var defaults = new NodalSolverOptions();
+        var tolerance = s.GetDouble("tolerance", defaults.Tolerance);
+        if (!(tolerance is > 0 and < 1))
+        {
+            throw s.Error("tolerance", $"the solver tolerance must be in (0, 1), got {tolerance}", "a relative residual such as 1e-12");
+        }
+
+        var maxIterations = s.GetInt("max_iterations", defaults.MaxIterations);
+        if (maxIterations < 1)
+        {
+            throw s.Error("max_iterations", $"max_iterations must be at least 1, got {maxIterations}");
+        }
+
+        var preconditioner = s.GetString("preconditioner", "line").ToLowerInvariant() switch
+        {
+            "line" => CrossbarPreconditioner.LineGaussSeidel,
+            "line_jacobi" => CrossbarPreconditioner.LineJacobi,
+            "ic0" => CrossbarPreconditioner.IncompleteCholesky,
+            "jacobi" => CrossbarPreconditioner.Jacobi,
+            var p => throw s.Error("preconditioner", $"unknown preconditioner '{p}'", "use line (the default), line_jacobi, ic0 or jacobi"),
+        };
+        return new NodalSolverOptions { Method = method, Tolerance = tolerance, MaxIterations = maxIterations, Preconditioner = preconditioner };
     }
 
     /// <summary>Reads a <c>nonidealities:</c> section (absent: none).</summary>
@@ -200,10 +253,12 @@ public static class CrossbarSpecReader
             return v is >= 0 and <= 1 ? v : throw s.Error(key, $"{key} must be a fraction in [0, 1], got {v}");
         }
 
+        var (sigma, target, distribution) = ReadVariability(s);
         return new NonIdealities
         {
-            Variability = s.GetDouble("variability", 0),
-            VariabilityDistribution = s.GetString("distribution", "lognormal").ToLowerInvariant() == "normal" ? VariabilityDistribution.Normal : VariabilityDistribution.Lognormal,
+            Variability = sigma,
+            VariabilityOn = target,
+            VariabilityDistribution = distribution,
             ProgrammingNoise = s.GetDouble("programming_noise", 0),
             PcmModel = preset == "pcm",
             StuckAtLrs = Frac("stuck_lrs"),
@@ -219,6 +274,53 @@ public static class CrossbarSpecReader
             Nonlinearity = s.GetDouble("nonlinearity", 0),
         };
     }
+
+    /// <summary>
+    /// <c>variability: 0.05</c> with <c>distribution:</c> beside it (spread of the conductance), or
+    /// <c>variability: { on: conductance | ron | roff | both, distribution: normal | lognormal, sigma: 0.05 }</c>.
+    /// </summary>
+    private static (double Sigma, VariabilityTarget On, VariabilityDistribution Distribution) ReadVariability(YamlSection s)
+    {
+        if (!s.Has("variability"))
+        {
+            return (0, VariabilityTarget.Conductance, Distribution(s));
+        }
+
+        if (s.Find("variability") is YamlDotNet.RepresentationModel.YamlScalarNode)
+        {
+            return (Sigma(s, "variability"), VariabilityTarget.Conductance, Distribution(s));
+        }
+
+        var v = s.GetSection("variability");
+        v.RejectUnknownKeys(VariabilityKeys);
+        if (s.Has("distribution"))
+        {
+            throw s.Error("distribution", "distribution is given twice", "with variability: { ... } put distribution inside it");
+        }
+
+        var on = v.GetString("on", "conductance").ToLowerInvariant() switch
+        {
+            "conductance" or "g" => VariabilityTarget.Conductance,
+            "ron" or "r_on" => VariabilityTarget.Ron,
+            "roff" or "r_off" => VariabilityTarget.Roff,
+            "both" => VariabilityTarget.Both,
+            var t => throw v.Error("on", $"unknown variability target '{t}'", "use conductance, ron, roff or both (ron and roff drawn independently)"),
+        };
+        return (Sigma(v, "sigma"), on, Distribution(v));
+    }
+
+    private static double Sigma(YamlSection s, string key)
+    {
+        var sigma = s.GetDouble(key);
+        return sigma >= 0 && double.IsFinite(sigma) ? sigma : throw s.Error(key, $"the variability sigma must be finite and not negative, got {sigma}", "a relative spread such as 0.05");
+    }
+
+    private static VariabilityDistribution Distribution(YamlSection s) => s.GetString("distribution", "lognormal").ToLowerInvariant() switch
+    {
+        "normal" => VariabilityDistribution.Normal,
+        "lognormal" => VariabilityDistribution.Lognormal,
+        var d => throw s.Error("distribution", $"unknown distribution '{d}'", "use normal or lognormal"),
+    };
 
     private static double[,] To2D(double[][] m)
     {

@@ -3,11 +3,27 @@ namespace Neuromorph.Crossbars;
 /// <summary>Distribution of device-to-device variability.</summary>
 public enum VariabilityDistribution
 {
-    /// <summary>G (1 + σ N(0,1)), clipped at 0.</summary>
+    /// <summary>G (1 + σ N(0,1)), clipped at 0; for R_on/R_off, R (1 + σ N(0,1)) with draws of 1 + σ N ≤ 0 redrawn (truncated at 0).</summary>
     Normal,
 
-    /// <summary>G exp(σ N(0,1)): median G, always positive.</summary>
+    /// <summary>G exp(σ N(0,1)) (or R exp(σ N(0,1))): median G (R), always positive.</summary>
     Lognormal,
+}
+
+/// <summary>What device-to-device variability perturbs.</summary>
+public enum VariabilityTarget
+{
+    /// <summary>The programmed conductance itself.</summary>
+    Conductance,
+
+    /// <summary>Each device's on-resistance R_on (its highest conductance 1/R_on); targets keep their place in the device's own window.</summary>
+    Ron,
+
+    /// <summary>Each device's off-resistance R_off (its lowest conductance 1/R_off).</summary>
+    Roff,
+
+    /// <summary>R_on and R_off, drawn independently with the same σ.</summary>
+    Both,
 }
 
 /// <summary>
@@ -18,6 +34,9 @@ public sealed record NonIdealities
 {
     /// <summary>Relative device-to-device spread σ (0 = off).</summary>
     public double Variability { get; init; }
+
+    /// <summary>What the device-to-device spread perturbs: the conductance, or each device's R_on and/or R_off.</summary>
+    public VariabilityTarget VariabilityOn { get; init; } = VariabilityTarget.Conductance;
 
     /// <summary>Shape of the device-to-device spread.</summary>
     public VariabilityDistribution VariabilityDistribution { get; init; } = VariabilityDistribution.Lognormal;

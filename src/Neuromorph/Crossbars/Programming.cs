@@ -11,7 +11,11 @@ public static class Programming
     /// <summary>aihwkit PCM model constant: maximum conductance the normalised target refers to, siemens.</summary>
     public const double PcmGmax = 25e-6;
 
-    /// <summary>Applies the programming-time non-idealities to <paramref name="target"/> (siemens) within [gMin, gMax].</summary>
+    /// <summary>
+    /// Applies the programming-time non-idealities to <paramref name="target"/> (siemens) within [gMin, gMax]. Variability
+    /// on R_on/R_off gives every device its own window [1/R_off,d, 1/R_on,d] around the nominal window [gMin, gMax]
+    /// (gMin = 0: the smallest target) and keeps each target at the same relative place in it.
+    /// </summary>
     public static double[,] Apply(double[,] target, NonIdealities n, double gMin, double gMax, int levels, Random rng)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -24,6 +28,7 @@ public static class Programming
 
         int m = target.GetLength(0), c = target.GetLength(1);
         var g = new double[m, c];
+        var windowMin = gMin > 0 ? gMin : target.Cast<double>().Min();
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < c; j++)
@@ -35,10 +40,14 @@ public static class Programming
                     t = gMin + (Math.Round((Math.Clamp(t, gMin, gMax) - gMin) / step) * step);
                 }
 
-                if (n.Variability > 0)
+                if (n.Variability > 0 && n.VariabilityOn == VariabilityTarget.Conductance)
                 {
                     var z = Gaussian(rng);
                     t = n.VariabilityDistribution == VariabilityDistribution.Lognormal ? t * Math.Exp(n.Variability * z) : Math.Max(0, t * (1 + (n.Variability * z)));
+                }
+                else if (n.Variability > 0)
+                {
+                    t = DeviceWindow(t, windowMin, gMax, n, rng);
                 }
 
                 if (n.PcmModel)
@@ -71,6 +80,36 @@ public static class Programming
         }
 
         return g;
+    }
+
+    /// <summary>
+    /// Target <paramref name="t"/> in the nominal window [lo, hi] (siemens) moved into a device window whose R_on = 1/hi and/or
+    /// R_off = 1/lo are drawn from the variability distribution: G = G_off,d + w (G_on,d − G_off,d), w = (t − lo)/(hi − lo).
+    /// </summary>
+    private static double DeviceWindow(double t, double lo, double hi, NonIdealities n, Random rng)
+    {
+        var onFactor = n.VariabilityOn is VariabilityTarget.Ron or VariabilityTarget.Both ? ResistanceFactor(n, rng) : 1;
+        var offFactor = n.VariabilityOn is VariabilityTarget.Roff or VariabilityTarget.Both ? ResistanceFactor(n, rng) : 1;
+        var w = hi > lo ? Math.Clamp((t - lo) / (hi - lo), 0, 1) : 1;
+        double gOn = hi / onFactor, gOff = lo / offFactor;
+        return gOff + (w * (gOn - gOff));
+    }
+
+    /// <summary>R_d / R: exp(σ z) (lognormal) or 1 + σ z redrawn until positive (normal).</summary>
+    private static double ResistanceFactor(NonIdealities n, Random rng)
+    {
+        if (n.VariabilityDistribution == VariabilityDistribution.Lognormal)
+        {
+            return Math.Exp(n.Variability * Gaussian(rng));
+        }
+
+        double f;
+        do
+        {
+            f = 1 + (n.Variability * Gaussian(rng));
+        }
+        while (f <= 0);
+        return f;
     }
 
     /// <summary>aihwkit programming noise σ (in units of gmax) for normalised target gT: max(-1.1731 gT² + 1.9650 gT + 0.2635, 0) µS / 25 µS.</summary>

@@ -39,6 +39,16 @@ public sealed record ExperimentContext(string? OutputDirectory, TextWriter Log, 
 
     /// <summary>Seed given by a sweep for this run; overrides the file's own seed when set.</summary>
     public long? Seed { get; init; }
+
+    /// <summary>Where an <see cref="INetlistExporter"/> writes its SPICE netlist (<c>--export-netlist FILE</c>); null: its default place.</summary>
+    public string? NetlistPath { get; init; }
+}
+
+/// <summary>An experiment that can export the circuit it solved as a SPICE netlist (<c>neuromorph run --export-netlist</c>).</summary>
+public interface INetlistExporter
+{
+    /// <summary>File name of the netlist in the output directory when no path is given.</summary>
+    string DefaultNetlistName { get; }
 }
 
 /// <summary>What an experiment reports: scalar metrics by name (for sweeps), files written, and a short human summary.</summary>
