@@ -162,7 +162,7 @@ public sealed class CtdExperiment : IExperiment
 
         if (root.TryGetSection("graph") is { } g)
         {
-            g.RejectUnknownKeys("lattice", "random", "random_regular", "edges_csv");
+            g.RejectUnknownKeys("lattice", "random", "random_regular", "edges_csv", "laplacian");
             MemristorGraph graph;
             if (g.Has("lattice"))
             {
@@ -188,7 +188,13 @@ public sealed class CtdExperiment : IExperiment
             }
 
             var s = Vector(root, "sources", graph.Edges, seed + 2, 0);
-            return (new GraphCtd(graph, p, s), graph.Edges);
+            var iterative = g.GetString("laplacian", "direct").ToLowerInvariant() switch
+            {
+                "direct" => false,
+                "iterative" => true,
+                var l => throw g.Error("laplacian", $"unknown laplacian solver '{l}'", "use direct (sparse Cholesky, the default) or iterative (IC(0)-preconditioned CG, warm-started)"),
+            };
+            return (new GraphCtd(graph, p, s, iterative: iterative), graph.Edges);
         }
 
         var o = root.GetSection("omega");

@@ -236,4 +236,19 @@ public class RandomRegularGraphTests
         Assert.Equal(g.Edges, g.From.Zip(g.To).Select(e => (Math.Min(e.First, e.Second), Math.Max(e.First, e.Second))).Distinct().Count());
         Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
     }
+
+    [Fact]
+    public void Iterative_laplacian_solves_give_the_direct_trajectory()
+    {
+        var g = MemristorGraph.Lattice(12, 15);
+        var s = Enumerable.Range(0, g.Edges).Select(e => 0.5 * Math.Sin(e + 1.0)).ToArray();
+        var x0 = Enumerable.Range(0, g.Edges).Select(e => 0.5 + (0.3 * Math.Cos(e))).ToArray();
+        var p = new CtdParameters(100, 1000, 0.1, 1, CtdConvention.A);
+        var options = new OdeOptions { RelTol = 1e-8, AbsTol = 1e-10 };
+        var direct = new DormandPrince54().Integrate((t, x, d) => new GraphCtd(g, p, s).Rate(x, d), 0, x0, 1, options).Final;
+        var pcg = new GraphCtd(g, p, s, iterative: true);
+        var iterative = new DormandPrince54().Integrate((t, x, d) => pcg.Rate(x, d), 0, x0, 1, options).Final;
+        Assert.True(pcg.Iterations > 0);
+        Assert.True(direct.Zip(iterative).Max(t => Math.Abs(t.First - t.Second)) < 1e-10);
+    }
 }
