@@ -42,13 +42,7 @@ public static class MinimizeCommand
                 var f => throw new UserInputException($"unknown format '{f}'", Suggestions.Hint(f, ["gset", "qubo", "ising"])),
             };
             var name = parse.GetValue(solver) ?? "hopfield";
-            ISpinSolver s = name switch
-            {
-                "hopfield" => new HopfieldMachine(),
-                "continuous-hopfield" => new ContinuousHopfieldSolver(),
-                "annealing" => new SimulatedAnnealing(),
-                _ => throw new UserInputException($"unknown solver '{name}'", Suggestions.Hint(name, ["hopfield", "continuous-hopfield", "annealing"])),
-            };
+            var s = SolverCatalog.Create(name);
             var k = parse.GetValue(restarts);
             if (k < 1)
             {
