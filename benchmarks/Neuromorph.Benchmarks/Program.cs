@@ -9,7 +9,7 @@ if (args.Length > 0 && args[0] == "sweep-overhead")
 
 if (args.Length > 0 && args[0] == "ctd-lattice")
 {
-    Neuromorph.Benchmarks.Dynamics.CtdLattice.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "iterative");
+    Neuromorph.Benchmarks.Dynamics.CtdLattice.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4], args.Skip(5).Contains("iterative"), args.Skip(5).Contains("integral"));
     return;
 }
 

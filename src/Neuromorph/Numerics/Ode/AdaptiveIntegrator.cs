@@ -131,6 +131,12 @@ public abstract class AdaptiveIntegrator
                 break;
             }
 
+            if (o.StepControl == StepControl.Integral)
+            {
+                h *= err == 0 ? 10 : Math.Min(10, 0.9 * Math.Pow(err, -1.0 / (ErrorOrder + 1)));
+                continue;
+            }
+
             var fac = 0.9 * Math.Pow(Math.Max(err, 1e-10), -0.7 / (ErrorOrder + 1)) * Math.Pow(errOld, 0.4 / (ErrorOrder + 1));
             h *= Math.Clamp(fac, 0.2, 5);
             errOld = Math.Max(err, 1e-4);
