@@ -5,20 +5,6 @@ namespace Neuromorph.Tests.Crossbars;
 
 public class CrossbarNonIdealityTests
 {
-    private static double[,] Uniform(int m, int n, double g)
-    {
-        var a = new double[m, n];
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                a[i, j] = g;
-            }
-        }
-
-        return a;
-    }
-
     [Fact]
     public void Differential_and_offset_mappings_recover_w_transpose_x_exactly_when_ideal()
     {
@@ -41,7 +27,7 @@ public class CrossbarNonIdealityTests
     [Fact]
     public void Variability_and_programming_noise_have_their_specified_spread()
     {
-        var target = Uniform(100, 100, 50e-6);
+        var target = CrossbarFixtures.Uniform(100, 100, 50e-6);
         var logn = Programming.Apply(target, new NonIdealities { Variability = 0.1 }, 0, 100e-6, 0, new Random(3)).Cast<double>().Select(g => Math.Log(g / 50e-6)).ToArray();
         Assert.InRange(logn.Average(), -0.01, 0.01);
         Assert.InRange(Math.Sqrt(logn.Select(z => z * z).Average()), 0.097, 0.103);
@@ -54,10 +40,10 @@ public class CrossbarNonIdealityTests
     public void Fault_fractions_match_and_seeds_reproduce()
     {
         var n = new NonIdealities { StuckAtLrs = 0.05, StuckAtHrs = 0.1 };
-        var g = Programming.Apply(Uniform(200, 100, 50e-6), n, 1e-6, 100e-6, 0, new Random(9)).Cast<double>().ToArray();
+        var g = Programming.Apply(CrossbarFixtures.Uniform(200, 100, 50e-6), n, 1e-6, 100e-6, 0, new Random(9)).Cast<double>().ToArray();
         Assert.InRange(g.Count(x => x == 100e-6) / 20000.0, 0.045, 0.055);
         Assert.InRange(g.Count(x => x == 1e-6) / 20000.0, 0.093, 0.107);
-        var again = Programming.Apply(Uniform(200, 100, 50e-6), n, 1e-6, 100e-6, 0, new Random(9)).Cast<double>().ToArray();
+        var again = Programming.Apply(CrossbarFixtures.Uniform(200, 100, 50e-6), n, 1e-6, 100e-6, 0, new Random(9)).Cast<double>().ToArray();
         Assert.Equal(g, again);
     }
 

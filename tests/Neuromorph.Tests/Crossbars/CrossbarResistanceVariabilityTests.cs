@@ -8,20 +8,6 @@ public class CrossbarResistanceVariabilityTests
     private const double GMin = 1e-6;
     private const double GMax = 100e-6;
 
-    private static double[,] Uniform(int m, int n, double g)
-    {
-        var a = new double[m, n];
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                a[i, j] = g;
-            }
-        }
-
-        return a;
-    }
-
     private static (double Mean, double Sd) Stats(IEnumerable<double> xs)
     {
         var a = xs.ToArray();
@@ -30,7 +16,7 @@ public class CrossbarResistanceVariabilityTests
     }
 
     private static double[] Programmed(double target, VariabilityTarget on, VariabilityDistribution d, double sigma, int seed) =>
-        [.. Programming.Apply(Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new Random(seed)).Cast<double>()];
+        [.. Programming.Apply(CrossbarFixtures.Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new Random(seed)).Cast<double>()];
 
     [Fact]
     public void Lognormal_ron_spread_moves_devices_at_g_max_by_exactly_that_distribution()
