@@ -51,16 +51,8 @@ public sealed class ContinuousHopfieldNetwork
     /// <summary>Right-hand side du/dt.</summary>
     public void Derivative(double t, ReadOnlySpan<double> u, Span<double> dudt)
     {
-        var n = u.Length;
-        var v = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            v[i] = Output(u[i]);
-        }
-
-        var tv = new double[n];
-        Weights.Multiply(v, tv, 1);
-        for (var i = 0; i < n; i++)
+        var (v, tv) = OutputsAndInputs(u);
+        for (var i = 0; i < u.Length; i++)
         {
             dudt[i] = (tv[i] - (u[i] / Resistance[i]) + Current[i]) / Capacitance[i];
         }
@@ -69,17 +61,9 @@ public sealed class ContinuousHopfieldNetwork
     /// <summary>Hopfield energy at internal state u.</summary>
     public double Energy(ReadOnlySpan<double> u)
     {
-        var n = u.Length;
-        var v = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            v[i] = Output(u[i]);
-        }
-
-        var tv = new double[n];
-        Weights.Multiply(v, tv, 1);
+        var (v, tv) = OutputsAndInputs(u);
         var e = 0.0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < u.Length; i++)
         {
             e += (-0.5 * v[i] * tv[i]) + (InverseIntegralAt(u[i]) / Resistance[i]) - (Current[i] * v[i]);
         }
@@ -110,6 +94,20 @@ public sealed class ContinuousHopfieldNetwork
 
         // V ln V + (1 - V) ln(1 - V) with ln V = -softplus(-x), ln(1 - V) = -softplus(x).
         return (-(v * Softplus(-x)) - ((1 - v) * Softplus(x))) / Gain;
+    }
+
+    /// <summary>V = g(u) and the synaptic input T V.</summary>
+    private (double[] V, double[] TV) OutputsAndInputs(ReadOnlySpan<double> u)
+    {
+        var v = new double[u.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            v[i] = Output(u[i]);
+        }
+
+        var tv = new double[u.Length];
+        Weights.Multiply(v, tv, 1);
+        return (v, tv);
     }
 
     private static double Softplus(double x) => x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : Math.Log(1 + Math.Exp(x));
