@@ -24,6 +24,8 @@ public sealed class SparseCholesky
     private readonly int[] _path;
     private int _stamp;
     private readonly int[] _next;
+    private readonly int[] _rowStart;
+    private readonly int[] _rows;
     private readonly double[] _work;
 
     /// <summary>Above this many unknowns the ordering is nested dissection instead of minimum degree.</summary>
@@ -88,18 +90,25 @@ public sealed class SparseCholesky
         _next = new int[_n];
         _work = new double[_n];
 
-        // symbolic: column counts of L from the row patterns (ereach), then column pointers
+        // symbolic: row patterns of L (ereach), kept in topological order so each numeric factorisation skips the
+        // elimination-tree walks; column counts from them, then column pointers
         var colCount = new int[_n];
+        var rows = new List<int>();
+        _rowStart = new int[_n + 1];
         for (var k = 0; k < _n; k++)
         {
             var top = Reach(k);
             for (var t = top; t < _n; t++)
             {
                 colCount[_stack[t]]++;
+                rows.Add(_stack[t]);
             }
 
             colCount[k]++;
+            _rowStart[k + 1] = rows.Count;
         }
+
+        _rows = [.. rows];
 
         _lp = new int[_n + 1];
         for (var k = 0; k < _n; k++)
@@ -134,7 +143,6 @@ public sealed class SparseCholesky
 
         for (var k = 0; k < _n; k++)
         {
-            var top = Reach(k);
             _x[k] = 0;
             for (var p = _cp[k]; p < _cp[k + 1]; p++)
             {
@@ -143,9 +151,9 @@ public sealed class SparseCholesky
 
             var d = _x[k];
             _x[k] = 0;
-            for (; top < _n; top++)
+            for (var t = _rowStart[k]; t < _rowStart[k + 1]; t++)
             {
-                var i = _stack[top];
+                var i = _rows[t];
                 var lki = _x[i] / _lx[_lp[i]];
                 _x[i] = 0;
                 for (var p = _lp[i] + 1; p < _next[i]; p++)
