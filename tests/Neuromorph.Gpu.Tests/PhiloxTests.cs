@@ -51,19 +51,7 @@ public class PhiloxTests
     internal static int[] ReadInts(IAccelerator acc, DeviceBuffer buffer)
     {
         var result = new int[buffer.Length];
-        switch (acc)
-        {
-            case CpuAccelerator:
-                CpuAccelerator.Read(buffer, result);
-                break;
-            case OpenCl.OpenClAccelerator cl:
-                cl.Read(buffer, result);
-                break;
-            case Cuda.CudaAccelerator cu:
-                cu.Read(buffer, result);
-                break;
-        }
-
+        acc.Read(buffer, result);
         return result;
     }
 }

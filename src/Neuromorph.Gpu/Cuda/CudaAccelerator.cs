@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Neuromorph.Compute;
 
 namespace Neuromorph.Gpu.Cuda;
@@ -8,7 +7,7 @@ namespace Neuromorph.Gpu.Cuda;
 /// calls), the kernel program compiled by NVRTC once per (device, precision) and cached for the process, launches on
 /// the default stream serialised by a lock.
 /// </summary>
-public sealed unsafe class CudaAccelerator : IAccelerator
+public sealed unsafe class CudaAccelerator : NativeAccelerator
 {
     private static readonly Dictionary<(int Device, Precision Precision), IntPtr> Modules = [];
     private static readonly Lock ModulesLock = new();
@@ -17,15 +16,12 @@ public sealed unsafe class CudaAccelerator : IAccelerator
     private readonly IntPtr _context;
     private readonly Dictionary<string, IntPtr> _functions = [];
     private readonly Lock _lock = new();
-    private readonly int _realSize;
     private bool _disposed;
 
     internal CudaAccelerator(int ordinal, DeviceInfo info, Precision precision)
+        : base(info, precision)
     {
         _device = CudaNative.Device(ordinal);
-        Device = info;
-        Precision = precision;
-        _realSize = precision == Precision.Double ? 8 : 4;
         _context = CudaNative.RetainPrimaryContext(_device);
         CudaNative.SetCurrent(_context);
         lock (ModulesLock)
@@ -44,104 +40,17 @@ public sealed unsafe class CudaAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public DeviceInfo Device { get; }
-
-    /// <inheritdoc/>
-    public Precision Precision { get; }
-
-    /// <inheritdoc/>
-    public DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real)
+    public override DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real)
     {
         lock (_lock)
         {
             CudaNative.SetCurrent(_context);
-            return new CuBuffer(this, CudaNative.Alloc((long)length * (kind == ElementKind.Real ? _realSize : 4)), length, kind);
+            return new CuBuffer(this, CudaNative.Alloc((long)length * (kind == ElementKind.Real ? RealSize : 4)), length, kind);
         }
     }
 
     /// <inheritdoc/>
-    public void Write(DeviceBuffer buffer, ReadOnlySpan<double> source, int offset = 0)
-    {
-        var ptr = Pointer(buffer, ElementKind.Real, offset + source.Length);
-        lock (_lock)
-        {
-            CudaNative.SetCurrent(_context);
-            if (Precision == Precision.Double)
-            {
-                fixed (double* p = source)
-                {
-                    CudaNative.CopyToDevice(ptr + (ulong)(offset * 8L), p, source.Length * 8L);
-                }
-            }
-            else
-            {
-                var f = SinglePrecision.ToSingle(source);
-
-                fixed (float* p = f)
-                {
-                    CudaNative.CopyToDevice(ptr + (ulong)(offset * 4L), p, f.Length * 4L);
-                }
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Write(DeviceBuffer buffer, ReadOnlySpan<int> source, int offset = 0)
-    {
-        var ptr = Pointer(buffer, ElementKind.Int32, offset + source.Length);
-        lock (_lock)
-        {
-            CudaNative.SetCurrent(_context);
-            fixed (int* p = source)
-            {
-                CudaNative.CopyToDevice(ptr + (ulong)(offset * 4L), p, source.Length * 4L);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0)
-    {
-        var ptr = Pointer(buffer, ElementKind.Real, offset + destination.Length);
-        lock (_lock)
-        {
-            CudaNative.SetCurrent(_context);
-            if (Precision == Precision.Double)
-            {
-                fixed (double* p = destination)
-                {
-                    CudaNative.CopyToHost(p, ptr + (ulong)(offset * 8L), destination.Length * 8L);
-                }
-            }
-            else
-            {
-                var f = new float[destination.Length];
-                fixed (float* p = f)
-                {
-                    CudaNative.CopyToHost(p, ptr + (ulong)(offset * 4L), f.Length * 4L);
-                }
-
-                SinglePrecision.ToDouble(f, destination);
-            }
-        }
-    }
-
-    /// <summary>Copies an Int32 buffer into host memory.</summary>
-    public void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0)
-    {
-        var ptr = Pointer(buffer, ElementKind.Int32, offset + destination.Length);
-        lock (_lock)
-        {
-            CudaNative.SetCurrent(_context);
-            fixed (int* p = destination)
-            {
-                CudaNative.CopyToHost(p, ptr + (ulong)(offset * 4L), destination.Length * 4L);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args)
+    public override void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args)
     {
         Kernels.Validate(kernel, args);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -152,29 +61,14 @@ public sealed unsafe class CudaAccelerator : IAccelerator
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
-            var slot = (byte*)(slots + i);
-            switch (a.Kind)
+            var slot = slots + i;
+            if (a.Kind == KernelArgKind.Buffer)
             {
-                case KernelArgKind.Buffer:
-                    *(ulong*)slot = Pointer(a.Buffer!, a.Buffer!.Kind, 0);
-                    break;
-                case KernelArgKind.Int:
-                    *(int*)slot = (int)a.Integer;
-                    break;
-                case KernelArgKind.UInt:
-                    *(uint*)slot = (uint)a.Integer;
-                    break;
-                default:
-                    if (Precision == Precision.Double)
-                    {
-                        *(double*)slot = a.Real;
-                    }
-                    else
-                    {
-                        *(float*)slot = (float)a.Real;
-                    }
-
-                    break;
+                *slot = Pointer(a.Buffer!, a.Buffer!.Kind, 0);
+            }
+            else
+            {
+                WriteScalar(a, slot);
             }
 
             pointers[i] = slot;
@@ -191,7 +85,7 @@ public sealed unsafe class CudaAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public void Synchronize()
+    public override void Synchronize()
     {
         lock (_lock)
         {
@@ -226,7 +120,7 @@ public sealed unsafe class CudaAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         if (_disposed)
         {
@@ -264,6 +158,26 @@ public sealed unsafe class CudaAccelerator : IAccelerator
         }
 
         throw last ?? new AcceleratorException("NVRTC could not target this device");
+    }
+
+    /// <inheritdoc/>
+    protected override void CopyToDevice(DeviceBuffer buffer, long byteOffset, long bytes, void* source)
+    {
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.CopyToDevice(((CuBuffer)buffer).Handle + (ulong)byteOffset, source, bytes);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void CopyToHost(DeviceBuffer buffer, long byteOffset, long bytes, void* destination)
+    {
+        lock (_lock)
+        {
+            CudaNative.SetCurrent(_context);
+            CudaNative.CopyToHost(destination, ((CuBuffer)buffer).Handle + (ulong)byteOffset, bytes);
+        }
     }
 
     private ulong Pointer(DeviceBuffer buffer, ElementKind kind, int needed)

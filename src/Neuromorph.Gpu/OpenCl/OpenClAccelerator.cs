@@ -7,30 +7,25 @@ namespace Neuromorph.Gpu.OpenCl;
 /// per (device, precision) and cached for the process, launches serialised by a lock (kernel objects hold their
 /// arguments, so they are not shared between threads).
 /// </summary>
-public sealed unsafe class OpenClAccelerator : IAccelerator
+public sealed unsafe class OpenClAccelerator : NativeAccelerator
 {
     private static readonly Dictionary<(IntPtr Device, Precision Precision), (IntPtr Context, IntPtr Program)> Programs = [];
     private static readonly Lock ProgramsLock = new();
 
-    private readonly IntPtr _device;
     private readonly IntPtr _context;
     private readonly IntPtr _queue;
     private readonly Dictionary<string, IntPtr> _kernels = [];
     private readonly Lock _lock = new();
-    private readonly int _realSize;
     private bool _disposed;
 
     internal OpenClAccelerator(IntPtr device, DeviceInfo info, Precision precision)
+        : base(info, precision)
     {
         if (precision == Precision.Double && !info.DoublePrecision)
         {
             throw new AcceleratorException($"OpenCL device '{info.Name}' has no double precision (cl_khr_fp64); use single precision");
         }
 
-        _device = device;
-        Device = info;
-        Precision = precision;
-        _realSize = precision == Precision.Double ? 8 : 4;
         lock (ProgramsLock)
         {
             if (!Programs.TryGetValue((device, precision), out var compiled))
@@ -52,97 +47,14 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public DeviceInfo Device { get; }
-
-    /// <inheritdoc/>
-    public Precision Precision { get; }
-
-    /// <inheritdoc/>
-    public DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real)
+    public override DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real)
     {
-        var size = kind == ElementKind.Real ? _realSize : 4;
+        var size = kind == ElementKind.Real ? RealSize : 4;
         return new ClBuffer(this, OpenClNative.CreateBuffer(_context, (nuint)((long)length * size)), length, kind);
     }
 
     /// <inheritdoc/>
-    public void Write(DeviceBuffer buffer, ReadOnlySpan<double> source, int offset = 0)
-    {
-        var mem = Mem(buffer, ElementKind.Real, offset + source.Length);
-        lock (_lock)
-        {
-            if (Precision == Precision.Double)
-            {
-                fixed (double* p = source)
-                {
-                    OpenClNative.Write(_queue, mem, (nuint)(offset * 8L), (nuint)(source.Length * 8L), p);
-                }
-            }
-            else
-            {
-                var f = SinglePrecision.ToSingle(source);
-
-                fixed (float* p = f)
-                {
-                    OpenClNative.Write(_queue, mem, (nuint)(offset * 4L), (nuint)(f.Length * 4L), p);
-                }
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Write(DeviceBuffer buffer, ReadOnlySpan<int> source, int offset = 0)
-    {
-        var mem = Mem(buffer, ElementKind.Int32, offset + source.Length);
-        lock (_lock)
-        {
-            fixed (int* p = source)
-            {
-                OpenClNative.Write(_queue, mem, (nuint)(offset * 4L), (nuint)(source.Length * 4L), p);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0)
-    {
-        var mem = Mem(buffer, ElementKind.Real, offset + destination.Length);
-        lock (_lock)
-        {
-            if (Precision == Precision.Double)
-            {
-                fixed (double* p = destination)
-                {
-                    OpenClNative.Read(_queue, mem, (nuint)(offset * 8L), (nuint)(destination.Length * 8L), p);
-                }
-            }
-            else
-            {
-                var f = new float[destination.Length];
-                fixed (float* p = f)
-                {
-                    OpenClNative.Read(_queue, mem, (nuint)(offset * 4L), (nuint)(f.Length * 4L), p);
-                }
-
-                SinglePrecision.ToDouble(f, destination);
-            }
-        }
-    }
-
-    /// <summary>Copies an Int32 buffer into host memory.</summary>
-    public void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0)
-    {
-        var mem = Mem(buffer, ElementKind.Int32, offset + destination.Length);
-        lock (_lock)
-        {
-            fixed (int* p = destination)
-            {
-                OpenClNative.Read(_queue, mem, (nuint)(offset * 4L), (nuint)(destination.Length * 4L), p);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args)
+    public override void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args)
     {
         Kernels.Validate(kernel, args);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -152,33 +64,16 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
             for (var i = 0; i < args.Length; i++)
             {
                 var a = args[i];
-                switch (a.Kind)
+                if (a.Kind == KernelArgKind.Buffer)
                 {
-                    case KernelArgKind.Buffer:
-                        var mem = Mem(a.Buffer!, a.Buffer!.Kind, 0);
-                        OpenClNative.SetArg(k, (uint)i, (nuint)sizeof(IntPtr), &mem, kernel);
-                        break;
-                    case KernelArgKind.Int:
-                        var iv = (int)a.Integer;
-                        OpenClNative.SetArg(k, (uint)i, 4, &iv, kernel);
-                        break;
-                    case KernelArgKind.UInt:
-                        var uv = (uint)a.Integer;
-                        OpenClNative.SetArg(k, (uint)i, 4, &uv, kernel);
-                        break;
-                    default:
-                        if (Precision == Precision.Double)
-                        {
-                            var dv = a.Real;
-                            OpenClNative.SetArg(k, (uint)i, 8, &dv, kernel);
-                        }
-                        else
-                        {
-                            var fv = (float)a.Real;
-                            OpenClNative.SetArg(k, (uint)i, 4, &fv, kernel);
-                        }
-
-                        break;
+                    var mem = Mem(a.Buffer!, a.Buffer!.Kind, 0);
+                    OpenClNative.SetArg(k, (uint)i, (nuint)sizeof(IntPtr), &mem, kernel);
+                }
+                else
+                {
+                    ulong slot;
+                    var size = WriteScalar(a, &slot);
+                    OpenClNative.SetArg(k, (uint)i, (nuint)size, &slot, kernel);
                 }
             }
 
@@ -193,7 +88,7 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public void Synchronize()
+    public override void Synchronize()
     {
         lock (_lock)
         {
@@ -202,7 +97,7 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         if (_disposed)
         {
@@ -219,6 +114,24 @@ public sealed unsafe class OpenClAccelerator : IAccelerator
             }
 
             OpenClNative.ReleaseQueue(_queue);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void CopyToDevice(DeviceBuffer buffer, long byteOffset, long bytes, void* source)
+    {
+        lock (_lock)
+        {
+            OpenClNative.Write(_queue, ((ClBuffer)buffer).Handle, (nuint)byteOffset, (nuint)bytes, source);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void CopyToHost(DeviceBuffer buffer, long byteOffset, long bytes, void* destination)
+    {
+        lock (_lock)
+        {
+            OpenClNative.Read(_queue, ((ClBuffer)buffer).Handle, (nuint)byteOffset, (nuint)bytes, destination);
         }
     }
 

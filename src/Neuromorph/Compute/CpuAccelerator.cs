@@ -37,8 +37,8 @@ public sealed class CpuAccelerator : IAccelerator
     public void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0) =>
         Real(buffer).AsSpan(offset, destination.Length).CopyTo(destination);
 
-    /// <summary>Copies an Int32 buffer into host memory.</summary>
-    public static void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0) =>
+    /// <inheritdoc/>
+    public void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0) =>
         Integers(buffer).AsSpan(offset, destination.Length).CopyTo(destination);
 
     /// <inheritdoc/>

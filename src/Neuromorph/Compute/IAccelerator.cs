@@ -26,6 +26,9 @@ public interface IAccelerator : IDisposable
     /// <summary>Copies a real buffer (from element <paramref name="offset"/>) into host memory; waits for queued work.</summary>
     void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0);
 
+    /// <summary>Copies an Int32 buffer (from element <paramref name="offset"/>) into host memory; waits for queued work.</summary>
+    void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0);
+
     /// <summary>Queues kernel <paramref name="kernel"/> on <paramref name="grid"/> with <paramref name="args"/>.</summary>
     void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args);
 
