@@ -4,13 +4,13 @@
 #define NM_WG 64
 #define NM_TS 16
 
-/* ADC/DAC: clip to [-range, range] and round to one of 2^bits levels (bits <= 0 or range <= 0: unchanged). */
+/* ADC/DAC: clip to [-range, range] and round (ties to even) to one of 2^bits levels (bits <= 0 or range <= 0: unchanged). */
 DEVICE_FN real nm_quantize(real x, int bits, real range)
 {
     if (bits <= 0 || range <= R(0.0)) return x;
     real step = R(2.0) * range / (real)((1 << bits) - 1);
     real c = r_fmin(r_fmax(x, -range), range);
-    return -range + r_floor((c + range) / step + R(0.5)) * step;
+    return -range + r_rint((c + range) / step) * step; /* ties to even, as the host */
 }
 
 /* Element (i, j) of W as read for batch item b: with read noise, w (1 + noise xi(j, i, b, step)), clipped at 0 when clip. */

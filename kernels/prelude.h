@@ -9,7 +9,7 @@
  *   BARRIER_GLOBAL()  barrier that also makes global-memory writes visible within the work-group
  *   real              float or double       R(x)            real literal
  *   MULHI32(a,b)      high 32 bits of a 32x32 product
- *   r_tanh r_exp r_log r_sqrt r_cos r_fabs r_floor r_fmin r_fmax r_pow  math in the chosen precision
+ *   r_tanh r_exp r_log r_sqrt r_cos r_fabs r_floor r_rint r_fmin r_fmax r_pow  math in the chosen precision
  */
 #ifndef NM_PRELUDE
 #define NM_PRELUDE
@@ -63,6 +63,7 @@ typedef unsigned int uint;
 #define r_cos cosf
 #define r_fabs fabsf
 #define r_floor floorf
+#define r_rint rintf
 #define r_fmin fminf
 #define r_fmax fmaxf
 #define r_pow powf
@@ -74,6 +75,7 @@ typedef unsigned int uint;
 #define r_cos cos
 #define r_fabs fabs
 #define r_floor floor
+#define r_rint rint
 #define r_fmin fmin
 #define r_fmax fmax
 #define r_pow pow

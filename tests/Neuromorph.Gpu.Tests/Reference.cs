@@ -18,7 +18,7 @@ internal static class Reference
         var levels = Math.Pow(2, bits) - 1;
         var lsb = 2 * range / levels;
         var c = Math.Min(Math.Max(x, -range), range);
-        return -range + (Math.Floor(((c + range) / lsb) + 0.5) * lsb);
+        return -range + (Math.Round((c + range) / lsb, MidpointRounding.ToEven) * lsb);
     }
 
     public static double NoisyWeight(double w, int i, int j, int b, double noise, bool clip, ulong seed, uint step)

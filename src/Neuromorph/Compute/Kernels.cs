@@ -26,7 +26,7 @@ public static class Kernels
     /// <summary>matvec_t: Y[b, j] = ADC(Σ_i W~[i, j] X[b, i]), arguments as <see cref="MatVec"/>. Grid (cols, batch).</summary>
     public const string MatVecTransposed = "matvec_t";
 
-    /// <summary>quantize(X, n, bits, range): X = DAC(X) in place (clip to ±range, 2^bits levels, round half up).</summary>
+    /// <summary>quantize(X, n, bits, range): X = DAC(X) in place (clip to ±range, 2^bits levels, ties to even).</summary>
     public const string Quantize = "quantize";
 
     /// <summary>batched_dot(A, B, out, n, batch): out[b] = Σ_k A[b, k] B[b, k]. Grid (256, batch), local (256, 1).</summary>
@@ -145,7 +145,10 @@ public static class Kernels
         }
     }
 
-    /// <summary>The ADC/DAC rounding every backend uses: clip to ±range, round half up onto 2^bits levels.</summary>
+    /// <summary>
+    /// The ADC/DAC rounding every backend and the crossbar reader use: clip to ±range and round to the nearest of
+    /// 2^bits levels, ties to even (IEEE rint in the kernels, <see cref="Math.Round(double)"/> here).
+    /// </summary>
     public static double QuantizeValue(double x, int bits, double range)
     {
         if (bits <= 0 || range <= 0)
@@ -155,6 +158,6 @@ public static class Kernels
 
         var step = 2 * range / ((1 << bits) - 1);
         var c = Math.Clamp(x, -range, range);
-        return (-range) + (Math.Floor(((c + range) / step) + 0.5) * step);
+        return (-range) + (Math.Round((c + range) / step) * step);
     }
 }

@@ -83,17 +83,6 @@ public sealed record NonIdealities
     /// <summary>True if nothing is switched on.</summary>
     public bool None => Variability == 0 && ProgrammingNoise == 0 && !PcmModel && StuckAtLrs == 0 && StuckAtHrs == 0 && DriftNu == 0 && ReadNoise == 0 && DacBits == 0 && AdcBits == 0 && Nonlinearity == 0;
 
-    /// <summary>Uniform quantiser with 2^bits levels over [-range, range] (values clipped).</summary>
-    public static double Quantize(double x, int bits, double range)
-    {
-        if (bits <= 0 || range <= 0)
-        {
-            return x;
-        }
-
-        var levels = (1 << bits) - 1;
-        var step = 2 * range / levels;
-        var clipped = Math.Clamp(x, -range, range);
-        return (-range) + (Math.Round((clipped + range) / step) * step);
-    }
+    /// <summary>Uniform quantiser with 2^bits levels over [-range, range] (values clipped, ties to even): the same rounding the compute kernels use.</summary>
+    public static double Quantize(double x, int bits, double range) => Compute.Kernels.QuantizeValue(x, bits, range);
 }
