@@ -33,16 +33,13 @@ public static class MinimizeCommand
         backend.AddTo(command);
         command.SetAction(parse =>
         {
-            var kind = parse.GetValue(format) switch
+            if (!ProblemReader.TryParseFormat(parse.GetValue(format), out var kind))
             {
-                null => (ProblemKind?)null,
-                "gset" => ProblemKind.MaxCut,
-                "qubo" => ProblemKind.Qubo,
-                "ising" => ProblemKind.Ising,
-                var f => throw new UserInputException($"unknown format '{f}'", Suggestions.Hint(f, ["gset", "qubo", "ising"])),
-            };
+                throw new UserInputException($"unknown format '{parse.GetValue(format)}'", Suggestions.Hint(parse.GetValue(format)!, [.. ProblemReader.FormatNames]));
+            }
+
             var name = parse.GetValue(solver) ?? "hopfield";
-            var s = SolverCatalog.Create(name);
+            SolverCatalog.Validate(name);
             var k = parse.GetValue(restarts);
             if (k < 1)
             {
@@ -60,6 +57,20 @@ public static class MinimizeCommand
                 TargetEnergy = t is { } v ? (p.Maximise ? -v : v) : null,
             };
             using var accelerator = backend.Open(parse, parse.InvocationConfiguration.Output);
+            HardwareIsing? hardware = null;
+            if (parse.GetValue(substrate) is { } sub && sub != "ideal")
+            {
+                if (accelerator is not null)
+                {
+                    throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
+                }
+
+                var yaml = Io.Yaml.YamlSection.LoadFile(sub);
+                hardware = HardwareIsing.FromYaml(p.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
+                parse.InvocationConfiguration.Output.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+            }
+
+            var s = SolverCatalog.Create(name, hardware);
             if (accelerator is not null)
             {
                 if (s is HopfieldMachine)
@@ -73,23 +84,6 @@ public static class MinimizeCommand
                 else
                 {
                     throw new UserInputException($"solver '{s.Name}' runs on the CPU only; --backend {backend.Named(parse)} applies to --solver hopfield", "drop --backend, use --backend auto, or use --solver hopfield");
-                }
-            }
-
-            HardwareIsing? hardware = null;
-            if (parse.GetValue(substrate) is { } sub && sub != "ideal")
-            {
-                if (accelerator is not null)
-                {
-                    throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
-                }
-
-                var yaml = Io.Yaml.YamlSection.LoadFile(sub);
-                hardware = HardwareIsing.FromYaml(p.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
-                parse.InvocationConfiguration.Output.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
-                if (s is HopfieldMachine)
-                {
-                    s = new HopfieldMachine { Hardware = hardware };
                 }
             }
 

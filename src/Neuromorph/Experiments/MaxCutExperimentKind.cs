@@ -35,14 +35,11 @@ public sealed class MaxCutExperimentKind : IExperiment
             throw root.Error("problem", $"problem file '{rel}' not found (looked in {path})", "paths are relative to the experiment file");
         }
 
-        var kind = root.GetString("format", "").ToLowerInvariant() switch
+        if (!ProblemReader.TryParseFormat(root.GetString("format", ""), out var kind))
         {
-            "" => (ProblemKind?)null,
-            "gset" or "maxcut" => ProblemKind.MaxCut,
-            "qubo" => ProblemKind.Qubo,
-            "ising" => ProblemKind.Ising,
-            var f => throw root.Error("format", $"unknown format '{f}'", "use gset, qubo or ising"),
-        };
+            throw root.Error("format", $"unknown format '{root.GetString("format")}'", "use gset, qubo or ising");
+        }
+
         var problem = ProblemReader.ReadFile(path, kind);
         var seed = context.Seed ?? root.GetLong("seed", 1);
         var restarts = root.GetInt("restarts", 8);

@@ -9,6 +9,35 @@ namespace Neuromorph.Optimization;
 /// </summary>
 public static class ProblemReader
 {
+    /// <summary>Format names accepted by <c>--format</c> and the maxcut experiment's <c>format:</c> key.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } = ["gset", "qubo", "ising"];
+
+    /// <summary>
+    /// The problem kind for a format name (gset or maxcut, qubo, ising; null or empty: decide from the file), or false
+    /// when the name is unknown (the caller reports it where it was written).
+    /// </summary>
+    public static bool TryParseFormat(string? name, out ProblemKind? kind)
+    {
+        switch (name?.ToLowerInvariant())
+        {
+            case null or "":
+                kind = null;
+                return true;
+            case "gset" or "maxcut":
+                kind = ProblemKind.MaxCut;
+                return true;
+            case "qubo":
+                kind = ProblemKind.Qubo;
+                return true;
+            case "ising":
+                kind = ProblemKind.Ising;
+                return true;
+            default:
+                kind = null;
+                return false;
+        }
+    }
+
     /// <summary>Reads <paramref name="path"/>; <paramref name="kind"/> null picks QUBO for .csv and G-set otherwise.</summary>
     public static OptimizationProblem ReadFile(string path, ProblemKind? kind = null)
     {

@@ -8,16 +8,28 @@ public static class SolverCatalog
     /// <summary>Solver names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing"];
 
-    /// <summary>Creates solver <paramref name="name"/>; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
-    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null) => name switch
+    /// <summary>Throws an input error (located when <paramref name="at"/> is given) unless <paramref name="name"/> is a solver.</summary>
+    public static void Validate(string name, SourceLocation? at = null)
     {
-        "hopfield" => new HopfieldMachine { Hardware = hardware },
-        "continuous-hopfield" => new ContinuousHopfieldSolver(),
-        "annealing" => new SimulatedAnnealing(),
-        _ => at is { } loc
-            ? throw new UserInputException(loc, $"unknown solver '{name}'", Suggestions.Hint(name, [.. Names]))
-            : throw new UserInputException($"unknown solver '{name}'", Suggestions.Hint(name, [.. Names])),
-    };
+        if (!Names.Contains(name))
+        {
+            var hint = Suggestions.Hint(name, [.. Names]);
+            throw at is { } loc ? new UserInputException(loc, $"unknown solver '{name}'", hint) : new UserInputException($"unknown solver '{name}'", hint);
+        }
+    }
+
+    /// <summary>Creates solver <paramref name="name"/>; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
+    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null)
+    {
+        Validate(name, at);
+        return name switch
+        {
+            "hopfield" => new HopfieldMachine { Hardware = hardware },
+            "continuous-hopfield" => new ContinuousHopfieldSolver(),
+            "annealing" => new SimulatedAnnealing(),
+            _ => throw new System.Diagnostics.UnreachableException($"solver '{name}' passed validation but has no constructor"),
+        };
+    }
 
     /// <summary>
     /// Runs <paramref name="solver"/> on the hardware couplings when <paramref name="hardware"/> is given (then scores
