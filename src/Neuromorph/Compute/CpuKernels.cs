@@ -12,7 +12,7 @@ public static class CpuKernels
     /// <summary>Runs kernel <paramref name="name"/>.</summary>
     public static void Run(string name, ReadOnlySpan<KernelArg> a)
     {
-        var args = new Args(name, a.ToArray());
+        var args = new Args(name, a);
         switch (name)
         {
             case Kernels.PhiloxWords: PhiloxWords(args); break;
@@ -318,8 +318,10 @@ public static class CpuKernels
     private static ParallelOptions Options(long work) =>
         new() { MaxDegreeOfParallelism = work < 200_000 ? 1 : Environment.ProcessorCount };
 
-    private readonly struct Args(string kernel, KernelArg[] args)
+    private readonly ref struct Args(string kernel, ReadOnlySpan<KernelArg> args)
     {
+        private readonly ReadOnlySpan<KernelArg> _args = args;
+
         public DeviceBuffer Buffer(int i) => At(i).AsBuffer(kernel, i);
 
         public double[] Real(int i) => CpuAccelerator.Real(Buffer(i));
@@ -331,6 +333,6 @@ public static class CpuKernels
         public double Scalar(int i) => At(i).Real;
 
         private KernelArg At(int i) =>
-            i < args.Length ? args[i] : throw new ArgumentException($"kernel {kernel}: expected more than {args.Length} arguments");
+            i < _args.Length ? _args[i] : throw new ArgumentException($"kernel {kernel}: expected more than {_args.Length} arguments");
     }
 }

@@ -12,7 +12,7 @@ public sealed class DeviceConjugateGradient : IDisposable
 {
     private readonly IAccelerator _acc;
     private readonly int _n;
-    private readonly DeviceBuffer _rowPtr, _col, _val, _invDiag, _x, _r, _z, _p, _q, _scalar, _dot;
+    private readonly DeviceBuffer _rowPtr, _col, _val, _invDiag, _x, _r, _z, _p, _q, _dot;
 
     /// <summary>Uploads <paramref name="a"/> (must be square, symmetric positive definite with a positive diagonal).</summary>
     public DeviceConjugateGradient(IAccelerator accelerator, CsrMatrix a)
@@ -47,7 +47,6 @@ public sealed class DeviceConjugateGradient : IDisposable
         _z = accelerator.Allocate(_n);
         _p = accelerator.Allocate(_n);
         _q = accelerator.Allocate(_n);
-        _scalar = accelerator.Allocate(1);
         _dot = accelerator.Allocate(1);
     }
 
@@ -127,7 +126,7 @@ public sealed class DeviceConjugateGradient : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var b in new[] { _rowPtr, _col, _val, _invDiag, _x, _r, _z, _p, _q, _scalar, _dot })
+        foreach (var b in new[] { _rowPtr, _col, _val, _invDiag, _x, _r, _z, _p, _q, _dot })
         {
             b.Dispose();
         }

@@ -110,9 +110,10 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
 
         // Noiseless sweeps down to a local minimum of every restart.
         var before = new double[n * k];
+        acc.Read(bs, spins);
         for (var q = 0; q < 1000; q++)
         {
-            acc.Read(bs, before);
+            (before, spins) = (spins, before);
             acc.Launch(Kernels.HopfieldAsyncSweep, new LaunchGrid(128 * k, 1, 128, 1), bw, bias, bs, n, k, 0.0, 0u, 0u, 0u);
             acc.Read(bs, spins);
             if (spins.AsSpan().SequenceEqual(before))

@@ -92,10 +92,11 @@ public sealed class HardwareIsing
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(truth);
         var restarts = result.Restarts
-            .Select(r => r with
+            .Select(r => (Restart: r, Energy: truth.Energy(r.BestSpins)))
+            .Select(x => x.Restart with
             {
-                BestEnergy = truth.Energy(r.BestSpins),
-                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(truth.Energy(r.BestSpins), t) ? r.Seconds : null,
+                BestEnergy = x.Energy,
+                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(x.Energy, t) ? x.Restart.Seconds : null,
             })
             .ToList();
         var ttt = restarts.Where(r => r.SecondsToTarget is not null).Select(r => r.SecondsToTarget).Min();
