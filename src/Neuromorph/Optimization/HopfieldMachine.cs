@@ -35,13 +35,14 @@ public sealed class HopfieldMachine : ISpinSolver
             var sweeps = run.Sweeps;
             var s = run.Spins;
             var f = run.Field;
+            var hw = Hardware;
             var sweep = 0;
             for (; sweep < sweeps; sweep++)
             {
                 var sigma = noise.At(sweeps > 1 ? sweep / (double)(sweeps - 1) : 1);
                 for (var i = 0; i < n; i++)
                 {
-                    var h = (Hardware is { } hw ? hw.Field(i, f[i]) + (hw.ReadNoiseScale[i] * run.Random.NextGaussian()) : f[i]) + (sigma * run.Random.NextGaussian());
+                    var h = (hw is null ? f[i] : hw.Field(i, f[i]) + (hw.ReadNoiseScale[i] * run.Random.NextGaussian())) + (sigma * run.Random.NextGaussian());
                     var want = h > 0 ? (sbyte)-1 : (sbyte)1;
                     if (want != s[i] && h != 0)
                     {
