@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Dynamics;
@@ -78,6 +79,7 @@ public sealed class GraphCtd : ICtdSystem
     public IReadOnlyList<double> OmegaS => _omegaS ??= ApplyOmega(_s);
 
     /// <summary>Memristor currents (amperes, along each edge's orientation) at x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Currents(ReadOnlySpan<double> x, Span<double> current)
     {
         Array.Clear(_laplacian.Values);

@@ -116,4 +116,46 @@ public class NestedDissectionTests
         // natural (banded) order would fill about n * m = 729,000 entries
         Assert.True(chol.FactorNonZeros < 250_000, $"fill {chol.FactorNonZeros}");
     }
+
+    [Fact]
+    public void Nested_dissection_orders_disconnected_pieces_and_puts_a_star_hub_last()
+    {
+        // a 65x65 lattice (4225 nodes, above the threshold) plus a separate star: hub and 300 leaves; the hub is the
+        // star's only separator, so it must come last among the star's nodes (no fill)
+        const int m = 65, leaves = 300;
+        var n = (m * m) + leaves + 1;
+        var b = new CooBuilder(n, n);
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var k = (i * m) + j;
+                b.Add(k, k, 4.01);
+                if (j + 1 < m) { b.Add(k, k + 1, -1); b.Add(k + 1, k, -1); }
+                if (i + 1 < m) { b.Add(k, k + m, -1); b.Add(k + m, k, -1); }
+            }
+        }
+
+        var hub = m * m;
+        b.Add(hub, hub, leaves + 1.0);
+        for (var l = 1; l <= leaves; l++)
+        {
+            b.Add(hub + l, hub + l, 2);
+            b.Add(hub, hub + l, -1);
+            b.Add(hub + l, hub, -1);
+        }
+
+        var a = b.ToCsr();
+        var order = NestedDissectionOrdering.Compute(a);
+        Assert.Equal(Enumerable.Range(0, n), order.Order());
+        var starOrder = order.Where(v => v >= hub).ToArray();
+        Assert.Equal(hub, starOrder[^1]);
+        var chol = new SparseCholesky(a);
+        chol.Factor(a);
+        var x = Enumerable.Range(0, n).Select(k => Math.Cos(k)).ToArray();
+        var rhs = new double[n];
+        a.Multiply(x, rhs);
+        chol.Solve(rhs);
+        Assert.True(rhs.Zip(x).Max(t => Math.Abs(t.First - t.Second)) < 1e-10);
+    }
 }

@@ -1,101 +1,150 @@
+using System.Runtime.CompilerServices;
+
 namespace Neuromorph.Numerics.Sparse;
 
 /// <summary>
 /// Nested dissection by level-set separators (George 1973): split the graph at the middle breadth-first level from a
 /// pseudo-peripheral node, order both halves recursively, the separator last. On grid-like graphs (lattices,
 /// crossbar nodal networks) the fill of the factor grows like n log n instead of minimum degree's faster growth, and
-/// the ordering itself is linear-time per level. Small pieces are ordered by minimum degree.
+/// the ordering itself is linear-time per level. Pieces of at most 64 nodes are ordered by minimum degree.
+/// Works in place on one permutation array (pieces are index ranges), so it allocates O(n) in all.
 /// </summary>
 public static class NestedDissectionOrdering
 {
     private const int Leaf = 64;
 
     /// <summary>The elimination order for the symmetric pattern of <paramref name="a"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Compute(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
         var n = a.RowCount;
+        var nodes = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            nodes[i] = i;
+        }
+
         var region = new int[n];
         var level = new int[n];
-        var order = new List<int>(n);
         var queue = new int[n];
+        var scratch = new int[n];
+        var order = new int[n];
+        var count = 0;
         var nextRegion = 1;
-        var stack = new Stack<(int[] Nodes, bool Emit)>();
-        stack.Push((Enumerable.Range(0, n).ToArray(), false));
+        var leaf = new LeafOrdering();
+
+        // work stack of pieces nodes[lo..hi); a negative lo marks a separator to emit once both halves are ordered
+        var stack = new Stack<long>();
+        stack.Push(Piece(0, n, false));
         while (stack.Count > 0)
         {
-            var (nodes, emit) = stack.Pop();
+            var (lo, hi, emit) = Unpack(stack.Pop());
+            var size = hi - lo;
             if (emit)
             {
-                order.AddRange(nodes);
-                continue;
-            }
-
-            if (nodes.Length <= Leaf)
-            {
-                order.AddRange(LeafOrder(a, nodes, region, ref nextRegion));
+                Array.Copy(nodes, lo, order, count, size);
+                count += size;
                 continue;
             }
 
             var id = nextRegion++;
-            foreach (var v in nodes)
+            for (var k = lo; k < hi; k++)
             {
-                region[v] = id;
-                level[v] = -1;
+                region[nodes[k]] = id;
+                level[nodes[k]] = -1;
             }
 
-            // BFS twice for a pseudo-peripheral start, then level structure of this component
-            var start = Bfs(a, nodes[0], id, region, level, queue, out _);
-            Reset(nodes, level);
-            var far = Bfs(a, start, id, region, level, queue, out var reached);
-            if (reached < nodes.Length)
+            if (size <= Leaf)
             {
-                // disconnected piece: split into the reached component and the rest
-                var inComp = nodes.Where(v => level[v] >= 0).ToArray();
-                var rest = nodes.Where(v => level[v] < 0).ToArray();
-                stack.Push((rest, false));
-                stack.Push((inComp, false));
+                count = leaf.Order(a, nodes, lo, hi, region, id, order, count);
+                continue;
+            }
+
+            // BFS twice for a pseudo-peripheral start, then the level structure of this piece
+            var start = Bfs(a, nodes[lo], id, region, level, queue, out _);
+            for (var k = lo; k < hi; k++)
+            {
+                level[nodes[k]] = -1;
+            }
+
+            var far = Bfs(a, start, id, region, level, queue, out var reached);
+            if (reached < size)
+            {
+                // disconnected piece: the reached component first, the rest as a separate piece
+                var split = Partition(nodes, lo, hi, level, scratch, v => v >= 0 ? 0 : 1, out _);
+                stack.Push(Piece(split, hi, false));
+                stack.Push(Piece(lo, split, false));
                 continue;
             }
 
             var maxLevel = level[far];
             if (maxLevel < 2)
             {
-                order.AddRange(LeafOrder(a, nodes, region, ref nextRegion));
+                count = leaf.Order(a, nodes, lo, hi, region, id, order, count);
                 continue;
             }
 
             var counts = new int[maxLevel + 1];
-            foreach (var v in nodes)
+            for (var k = lo; k < hi; k++)
             {
-                counts[level[v]]++;
+                counts[level[nodes[k]]]++;
             }
 
             int sep = 1, cumulative = counts[0];
-            while (sep < maxLevel - 1 && cumulative + counts[sep] < nodes.Length / 2)
+            while (sep < maxLevel - 1 && cumulative + counts[sep] < size / 2)
             {
                 cumulative += counts[sep++];
             }
 
-            var left = nodes.Where(v => level[v] < sep).ToArray();
-            var right = nodes.Where(v => level[v] > sep).ToArray();
-            var separator = nodes.Where(v => level[v] == sep).ToArray();
-            stack.Push((separator, true));
-            stack.Push((right, false));
-            stack.Push((left, false));
+            // [levels below sep | levels above sep | separator]
+            var leftEnd = Partition(nodes, lo, hi, level, scratch, v => v < sep ? 0 : v > sep ? 1 : 2, out var rightEnd);
+            stack.Push(Piece(rightEnd, hi, true));
+            stack.Push(Piece(leftEnd, rightEnd, false));
+            stack.Push(Piece(lo, leftEnd, false));
         }
 
-        return [.. order];
+        return order;
     }
 
-    private static void Reset(int[] nodes, int[] level)
+    private static long Piece(int lo, int hi, bool emit) => ((long)lo << 32) | (uint)hi | (emit ? 1L << 63 : 0);
+
+    private static (int Lo, int Hi, bool Emit) Unpack(long p) => ((int)((p >> 32) & 0x7fffffff), (int)(uint)p, p < 0);
+
+    /// <summary>
+    /// Stable partition of nodes[lo..hi) into classes 0, 1, 2 by <paramref name="classOf"/>(level); returns the end
+    /// of class 0, and the end of class 1 in <paramref name="end1"/>.
+    /// </summary>
+    private static int Partition(int[] nodes, int lo, int hi, int[] level, int[] scratch, Func<int, int> classOf, out int end1)
     {
-        foreach (var v in nodes)
+        var c = lo;
+        var end0 = lo;
+        end1 = lo;
+        for (var cls = 0; cls < 3; cls++)
         {
-            level[v] = -1;
+            for (var k = lo; k < hi; k++)
+            {
+                if (classOf(level[nodes[k]]) == cls)
+                {
+                    scratch[c++] = nodes[k];
+                }
+            }
+
+            if (cls == 0)
+            {
+                end0 = c;
+            }
+            else if (cls == 1)
+            {
+                end1 = c;
+            }
         }
+
+        Array.Copy(scratch, lo, nodes, lo, hi - lo);
+        return end0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Bfs(CsrMatrix a, int start, int id, int[] region, int[] level, int[] queue, out int reached)
     {
         int head = 0, tail = 0, last = start;
@@ -118,32 +167,5 @@ public static class NestedDissectionOrdering
 
         reached = tail;
         return last;
-    }
-
-    private static IEnumerable<int> LeafOrder(CsrMatrix a, int[] nodes, int[] region, ref int nextRegion)
-    {
-        // minimum degree inside the leaf (edges to other pieces ignored)
-        var id = nextRegion++;
-        foreach (var v in nodes)
-        {
-            region[v] = id;
-        }
-
-        var local = nodes.Select((v, i) => (v, i)).ToDictionary(t => t.v, t => t.i);
-        var b = new CooBuilder(nodes.Length, nodes.Length);
-        foreach (var v in nodes)
-        {
-            b.Add(local[v], local[v], 1);
-            for (var p = a.RowPointers[v]; p < a.RowPointers[v + 1]; p++)
-            {
-                var w = a.ColumnIndices[p];
-                if (region[w] == id)
-                {
-                    b.Add(local[v], local[w], 1);
-                }
-            }
-        }
-
-        return MinimumDegreeOrdering.Compute(b.ToCsr()).Select(k => nodes[k]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Neuromorph.Numerics.Sparse;
 
 /// <summary>
@@ -32,6 +33,7 @@ public sealed class SparseCholesky
     public const int NestedDissectionThreshold = 4000;
 
     /// <summary>Analyses the pattern of the symmetric matrix <paramref name="a"/> (both triangles stored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SparseCholesky(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -128,6 +130,7 @@ public sealed class SparseCholesky
 
     /// <summary>Computes L from the current values of <paramref name="a"/> (same pattern as at construction).</summary>
     /// <exception cref="ArithmeticException">The matrix is not positive definite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -179,6 +182,7 @@ public sealed class SparseCholesky
     }
 
     /// <summary>Solves A x = b in place (b is overwritten with x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<double> b)
     {
         var y = _work;
@@ -213,6 +217,7 @@ public sealed class SparseCholesky
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] EliminationTree()
     {
         var parent = new int[_n];
@@ -242,6 +247,7 @@ public sealed class SparseCholesky
     }
 
     /// <summary>Pattern of row k of L (excluding the diagonal) in topological order in _stack[top..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reach(int k)
     {
         var top = _n;
