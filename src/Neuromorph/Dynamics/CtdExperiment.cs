@@ -143,8 +143,9 @@ public sealed class CtdExperiment : IExperiment
             metrics["time_to_best"] = double.NaN;
         }
 
+        var how = system is GraphCtd circuit ? $" ({(circuit.Analysis == CircuitAnalysis.Loop ? "loop" : "nodal")} analysis, {circuit.Unknowns} unknown{(circuit.Unknowns == 1 ? "" : "s")})" : "";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"CTD network, {size} memristors, convention {conv}: t = {result.FinalTime:G4} s ({result.Stop}), mean x {final.Average():G4}, L {energy[0]:G5} -> {energy[^1]:G5}, {result.Statistics.Steps} steps");
+            $"CTD network, {size} memristors{how}, convention {conv}: t = {result.FinalTime:G4} s ({result.Stop}), mean x {final.Average():G4}, L {energy[0]:G5} -> {energy[^1]:G5}, {result.Statistics.Steps} steps");
         if (!double.IsNaN(metrics["best_qubo_energy"]))
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; QUBO (binary limit of L): best energy {metrics["best_qubo_energy"]:G6} after {metrics["time_to_best"]:0.###} s");
@@ -162,7 +163,7 @@ public sealed class CtdExperiment : IExperiment
 
         if (root.TryGetSection("graph") is { } g)
         {
-            g.RejectUnknownKeys("lattice", "random", "random_regular", "edges_csv", "laplacian");
+            g.RejectUnknownKeys("lattice", "random", "random_regular", "edges_csv", "laplacian", "analysis");
             MemristorGraph graph;
             if (g.Has("lattice"))
             {
@@ -194,7 +195,19 @@ public sealed class CtdExperiment : IExperiment
                 "iterative" => true,
                 var l => throw g.Error("laplacian", $"unknown laplacian solver '{l}'", "use direct (sparse Cholesky, the default) or iterative (IC(0)-preconditioned CG, warm-started)"),
             };
-            return (new GraphCtd(graph, p, s, iterative: iterative), graph.Edges);
+            var analysis = g.GetString("analysis", "auto").ToLowerInvariant() switch
+            {
+                "auto" => CircuitAnalysis.Auto,
+                "node" or "nodal" => CircuitAnalysis.Node,
+                "loop" or "mesh" => CircuitAnalysis.Loop,
+                var a => throw g.Error("analysis", $"unknown circuit analysis '{a}'", "use auto (the cheaper factorisation, the default), node or loop"),
+            };
+            if (iterative && analysis == CircuitAnalysis.Loop)
+            {
+                throw g.Error("laplacian", "laplacian: iterative solves the nodal Laplacian and cannot be combined with analysis: loop", "drop one of the two");
+            }
+
+            return (new GraphCtd(graph, p, s, iterative: iterative, analysis: analysis), graph.Edges);
         }
 
         var o = root.GetSection("omega");

@@ -1,27 +1,17 @@
-using System.Runtime.CompilerServices;
-using Neuromorph.Numerics.Sparse;
-
 namespace Neuromorph.Dynamics;
 
 /// <summary>
-/// CTD dynamics of a memristor circuit without forming Ω: each rate evaluation solves the grounded weighted
-/// Laplacian (B_r G B_r^T) φ = B_r G S with G = 1/(Ron(1 + ξx)) (sparse Cholesky, pattern analysed once), then
-/// i = G(S − B^T φ) and dx/dt = α x − (Ron/β) i (convention A). Ω-products for the Lyapunov function use the unit
-/// Laplacian: Ω v = v − B_r^T (B_r B_r^T)^-1 B_r v.
+/// CTD dynamics of a memristor circuit without forming Ω: each rate evaluation solves the circuit for its branch
+/// currents i at R = Ron(1 + ξx), by nodal analysis (grounded weighted Laplacian, N − 1 unknowns) or loop analysis
+/// (A R Aᵀ over a fundamental cycle basis, M − N + 1 unknowns), whichever factorises more cheaply, then
+/// dx/dt = α x − (Ron/β) i (convention A). Ω-products for the Lyapunov function use the same analysis with unit
+/// resistances.
 /// </summary>
 public sealed class GraphCtd : ICtdSystem
 {
-    private readonly MemristorGraph _graph;
     private readonly CtdParameters _p;
     private readonly double[] _s;
-    private readonly CsrMatrix _laplacian;
-    private readonly int[] _slot;
-    private readonly Lazy<SparseCholesky> _chol;
-    private readonly Lazy<SparseCholesky> _unitChol;
-    private readonly double[]? _warm;
-    private readonly double[] _g;
-    private readonly double[] _phi;
-    private readonly double[]? _injection;
+    private readonly INetworkAnalysis _analysis;
     private double[]? _omegaS;
 
     /// <summary>Creates the system for <paramref name="graph"/> with series sources <paramref name="sources"/> (volts, one per edge, along its orientation).</summary>
@@ -30,117 +20,55 @@ public sealed class GraphCtd : ICtdSystem
     /// <param name="sources">Series source of each edge, volts.</param>
     /// <param name="injection">Current injected into each node from outside, amperes (null: none); it leaves through node 0.</param>
     /// <param name="iterative">
-    /// Solve each Laplacian by conjugate gradient preconditioned with IC(0), warm-started from the previous
-    /// evaluation's potentials (relative residual 1e-13), instead of a sparse Cholesky factorisation.
+    /// Nodal analysis with each Laplacian solved by conjugate gradient preconditioned with IC(0), warm-started from
+    /// the previous evaluation's potentials (relative residual 1e-13), instead of a sparse Cholesky factorisation.
     /// </param>
-    public GraphCtd(MemristorGraph graph, CtdParameters parameters, IReadOnlyList<double> sources, IReadOnlyList<double>? injection = null, bool iterative = false)
+    /// <param name="analysis">
+    /// Node or loop analysis; <see cref="CircuitAnalysis.Auto"/> (the default) compares the cost of both sparse
+    /// factorisations when the graph has fewer loops than non-ground nodes, and uses nodal analysis otherwise.
+    /// </param>
+    public GraphCtd(MemristorGraph graph, CtdParameters parameters, IReadOnlyList<double> sources, IReadOnlyList<double>? injection = null, bool iterative = false, CircuitAnalysis analysis = CircuitAnalysis.Auto)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(sources);
-        _graph = graph;
-        _p = parameters;
-        _s = [.. sources.Select(v => v * parameters.SourceSign)];
-        _injection = injection is null ? null : [.. injection.Select(j => j * parameters.SourceSign)];
-        _g = new double[graph.Edges];
-        _phi = new double[graph.Nodes - 1];
-        _laplacian = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
-        _slot = new int[4 * graph.Edges];
-        for (var e = 0; e < graph.Edges; e++)
+        if (iterative && analysis == CircuitAnalysis.Loop)
         {
-            int u = graph.From[e] - 1, v = graph.To[e] - 1;
-            _slot[4 * e] = u >= 0 ? _laplacian.IndexOf(u, u) : -1;
-            _slot[(4 * e) + 1] = v >= 0 ? _laplacian.IndexOf(v, v) : -1;
-            _slot[(4 * e) + 2] = u >= 0 && v >= 0 ? _laplacian.IndexOf(u, v) : -1;
-            _slot[(4 * e) + 3] = u >= 0 && v >= 0 ? _laplacian.IndexOf(v, u) : -1;
+            throw new ArgumentException("the iterative solver is for nodal analysis only", nameof(iterative));
         }
 
-        var unit = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
-        _unitChol = new Lazy<SparseCholesky>(() =>
-        {
-            var c = new SparseCholesky(unit);
-            c.Factor(unit);
-            return c;
-        });
-        _chol = new Lazy<SparseCholesky>(() => new SparseCholesky(_laplacian));
-        _warm = iterative ? new double[graph.Nodes - 1] : null;
+        _p = parameters;
+        _s = [.. sources.Select(v => v * parameters.SourceSign)];
+        double[]? j = injection is null ? null : [.. injection.Select(v => v * parameters.SourceSign)];
+        _analysis = Choose(graph, parameters, _s, j, iterative, analysis);
+        Size = graph.Edges;
     }
 
+    /// <summary>The analysis in use (node or loop).</summary>
+    public CircuitAnalysis Analysis => _analysis.Kind;
+
+    /// <summary>Unknowns of the linear system solved per evaluation.</summary>
+    public int Unknowns => _analysis.Unknowns;
+
     /// <summary>Whether Laplacian solves are iterative (PCG with warm start) rather than direct.</summary>
-    public bool Iterative => _warm is not null;
+    public bool Iterative => _analysis is NodalAnalysis { Iterative: true };
 
     /// <summary>Conjugate-gradient iterations so far (iterative mode).</summary>
-    public long Iterations { get; private set; }
+    public long Iterations => _analysis.Iterations;
 
     /// <inheritdoc />
-    public int Size => _graph.Edges;
+    public int Size { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<double> OmegaS => _omegaS ??= ApplyOmega(_s);
 
     /// <summary>Memristor currents (amperes, along each edge's orientation) at x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Currents(ReadOnlySpan<double> x, Span<double> current)
-    {
-        Array.Clear(_laplacian.Values);
-        Array.Clear(_phi);
-        for (var e = 0; e < _g.Length; e++)
-        {
-            var g = 1 / (_p.Ron * (1 + (_p.Xi * x[e])));
-            _g[e] = g;
-            for (var k = 0; k < 4; k++)
-            {
-                var slot = _slot[(4 * e) + k];
-                if (slot >= 0)
-                {
-                    _laplacian.Values[slot] += k < 2 ? g : -g;
-                }
-            }
-
-            int u = _graph.From[e] - 1, v = _graph.To[e] - 1;
-            if (u >= 0)
-            {
-                _phi[u] += g * _s[e];
-            }
-
-            if (v >= 0)
-            {
-                _phi[v] -= g * _s[e];
-            }
-        }
-
-        if (_injection is not null)
-        {
-            // KCL with injections: B G B^T phi = B G S + J (node 0 is ground and absorbs the balance)
-            for (var k = 1; k < _graph.Nodes; k++)
-            {
-                _phi[k - 1] += _injection[k];
-            }
-        }
-
-        if (_warm is { } warm)
-        {
-            var cg = new ConjugateGradient(_laplacian, new IncompleteCholesky(_laplacian)) { Tolerance = 1e-13, MaxIterations = 10 * _phi.Length };
-            Iterations += cg.Solve(_phi, warm);
-            warm.CopyTo(_phi, 0);
-        }
-        else
-        {
-            _chol.Value.Factor(_laplacian);
-            _chol.Value.Solve(_phi);
-        }
-        for (var e = 0; e < _g.Length; e++)
-        {
-            int u = _graph.From[e] - 1, v = _graph.To[e] - 1;
-            var drop = (u >= 0 ? _phi[u] : 0) - (v >= 0 ? _phi[v] : 0);
-            current[e] = _g[e] * (_s[e] - drop);
-        }
-    }
+    public void Currents(ReadOnlySpan<double> x, Span<double> current) => _analysis.Currents(x, current);
 
     /// <inheritdoc />
     public void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
     {
-        Currents(x, dxdt);
+        _analysis.Currents(x, dxdt);
         var k = _p.Ron / _p.Beta;
         for (var e = 0; e < dxdt.Length; e++)
         {
@@ -148,38 +76,37 @@ public sealed class GraphCtd : ICtdSystem
         }
     }
 
-    /// <summary>Ω v with the unit-conductance Laplacian (no dense Ω).</summary>
+    /// <summary>Ω v with unit resistances (no dense Ω).</summary>
     /// <inheritdoc cref="ICtdSystem.ApplyOmega"/>
-    public double[] ApplyOmega(ReadOnlySpan<double> v)
-    {
-        var phi = new double[_graph.Nodes - 1];
-        for (var e = 0; e < v.Length; e++)
-        {
-            int a = _graph.From[e] - 1, b = _graph.To[e] - 1;
-            if (a >= 0)
-            {
-                phi[a] += v[e];
-            }
-
-            if (b >= 0)
-            {
-                phi[b] -= v[e];
-            }
-        }
-
-        _unitChol.Value.Solve(phi);
-        var r = new double[v.Length];
-        for (var e = 0; e < v.Length; e++)
-        {
-            int a = _graph.From[e] - 1, b = _graph.To[e] - 1;
-            r[e] = v[e] - ((a >= 0 ? phi[a] : 0) - (b >= 0 ? phi[b] : 0));
-        }
-
-        return r;
-    }
+    public double[] ApplyOmega(ReadOnlySpan<double> v) => _analysis.ApplyOmega(v);
 
     /// <inheritdoc />
     public double Lyapunov(ReadOnlySpan<double> x) => CtdLyapunov.Value(x, _p, OmegaS, ApplyOmega(Square(x)));
+
+    private static INetworkAnalysis Choose(MemristorGraph graph, CtdParameters p, double[] s, double[]? j, bool iterative, CircuitAnalysis analysis)
+    {
+        if (iterative || analysis == CircuitAnalysis.Node || (analysis == CircuitAnalysis.Auto && graph.CycleRank >= graph.Nodes - 1))
+        {
+            return new NodalAnalysis(graph, p, s, j, iterative);
+        }
+
+        var loop = LoopAnalysis.TryCreate(graph, p, s, j);
+        if (analysis == CircuitAnalysis.Loop)
+        {
+            return loop ?? (INetworkAnalysis)new NodalAnalysis(graph, p, s, j, iterative: false);
+        }
+
+        var node = new NodalAnalysis(graph, p, s, j, iterative: false);
+        if (loop is null)
+        {
+            return node;
+        }
+
+        // per evaluation: assemble, factorise, solve; factorisation dominates, assembly and solve are linear in their sizes
+        var nodeCost = node.Factorisation.FactorOperations + (2.0 * node.Factorisation.FactorNonZeros) + (4.0 * graph.Edges);
+        var loopCost = loop.Factorisation.FactorOperations + (2.0 * loop.Factorisation.FactorNonZeros) + loop.Couplings;
+        return loopCost < nodeCost ? loop : node;
+    }
 
     private static double[] Square(ReadOnlySpan<double> x)
     {

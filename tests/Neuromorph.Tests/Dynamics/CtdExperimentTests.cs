@@ -36,6 +36,8 @@ public class CtdExperimentTests
     [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\nconvention: C", "unknown convention")]
     [InlineData("graph: { edges_csv: edges.csv }\nt_end: 1", "disconnected")]
     [InlineData("omega: { matrix: [[1, 0], [0]] }\nt_end: 1", "row 2 has 1 entries")]
+    [InlineData("graph: { lattice: [3, 3], analysis: branch }\nt_end: 1", "unknown circuit analysis 'branch'")]
+    [InlineData("graph: { lattice: [3, 3], analysis: loop, laplacian: iterative }\nt_end: 1", "cannot be combined with analysis: loop")]
     public void Bad_ctd_files_exit_2(string body, string message)
     {
         var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
@@ -45,5 +47,17 @@ public class CtdExperimentTests
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ring_of_devices_is_solved_by_loop_analysis_and_says_so()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        File.WriteAllText(Path.Combine(dir, "ring.csv"), string.Concat(Enumerable.Range(0, 30).Select(k => $"{k},{(k + 1) % 30}\n")));
+        var path = Path.Combine(dir, "ring.yaml");
+        File.WriteAllText(path, "kind: ctd\ngraph: { edges_csv: ring.csv }\nalpha: 0.1\nsources: 0.2\nt_end: 1\n");
+        var (code, output, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
+        Assert.True(code == 0, error);
+        Assert.Contains("30 memristors (loop analysis, 1 unknown)", output, StringComparison.Ordinal);
     }
 }

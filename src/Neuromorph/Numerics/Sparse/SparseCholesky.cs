@@ -116,6 +116,7 @@ public sealed class SparseCholesky
         for (var k = 0; k < _n; k++)
         {
             _lp[k + 1] = _lp[k] + colCount[k];
+            FactorOperations += (double)colCount[k] * colCount[k];
         }
 
         _li = new int[_lp[_n]];
@@ -127,6 +128,9 @@ public sealed class SparseCholesky
 
     /// <summary>Non-zeros of L.</summary>
     public int FactorNonZeros => _lp[_n];
+
+    /// <summary>Multiply-adds of one numeric factorisation, Σ_k (column count of L)² (a cost model for choosing between systems).</summary>
+    public double FactorOperations { get; }
 
     /// <summary>Computes L from the current values of <paramref name="a"/> (same pattern as at construction).</summary>
     /// <exception cref="ArithmeticException">The matrix is not positive definite.</exception>
