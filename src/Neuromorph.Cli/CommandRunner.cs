@@ -56,6 +56,13 @@ public static class CommandRunner
             error.WriteLine($"neuromorph: simulation failed: {ex.Message}");
             return NumericalFailure;
         }
+        catch (ArithmeticException ex)
+        {
+            // a factorisation that met a non-positive pivot or similar: a numerical failure of the model, not a crash
+            error.WriteLine($"neuromorph: numerical failure: {ex.Message}");
+            error.WriteLine("  hint: tighten rtol/atol, or check that device parameters keep every resistance positive");
+            return NumericalFailure;
+        }
         catch (Compute.AcceleratorException ex)
         {
             error.WriteLine($"neuromorph: accelerator failed: {ex.Message}");

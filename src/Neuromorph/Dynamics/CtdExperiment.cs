@@ -17,7 +17,7 @@ namespace Neuromorph.Dynamics;
 /// </summary>
 public sealed class CtdExperiment : IExperiment
 {
-    private static readonly string[] Top = ["kind", "graph", "omega", "r_on", "r_off", "xi", "alpha", "beta", "convention", "sources", "x0", "solver", "rtol", "atol", "t_end", "outputs", "seed", "minimize"];
+    private static readonly string[] Top = ["kind", "graph", "omega", "r_on", "r_off", "xi", "alpha", "beta", "convention", "sources", "x0", "solver", "rtol", "atol", "t_end", "outputs", "seed", "minimize", "bounds"];
 
     /// <inheritdoc />
     public string Kind => "ctd";
@@ -81,7 +81,21 @@ public sealed class CtdExperiment : IExperiment
             "rosenbrock" or "ode23s" => new Rosenbrock23(),
             var s => throw root.Error("solver", $"unknown solver '{s}'", "use dopri (non-stiff) or rosenbrock (stiff)"),
         };
-        var result = solver.Integrate((t, x, d) => system.Rate(x, d), 0, x0, tEnd, options);
+        var bounds = root.GetString("bounds", "hold").ToLowerInvariant() switch
+        {
+            "hold" => CtdBoundMode.Hold,
+            "projected" => CtdBoundMode.Projected,
+            var b => throw root.Error("bounds", $"unknown bound handling '{b}'", "use hold (a saturated device stays at its bound, the default) or projected (gradient flow of L projected in its metric: L never rises)"),
+        };
+        var rateSystem = system;
+        OdeFunction rate = bounds == CtdBoundMode.Projected
+            ? (t, x, d) =>
+            {
+                rateSystem.Rate(x, d);
+                CtdBounds.Project(rateSystem, p, x, d);
+            }
+            : (t, x, d) => rateSystem.Rate(x, d);
+        var result = solver.Integrate(rate, 0, x0, tEnd, options);
         var energy = result.States.Select(x => system.Lyapunov(x)).ToArray();
         var final = result.Final;
         var metrics = new Dictionary<string, double> { ["final_energy"] = energy[^1], ["mean_final_state"] = final.Average(), ["t_end"] = result.FinalTime };
@@ -125,7 +139,7 @@ public sealed class CtdExperiment : IExperiment
             }
 
             var omegaS = system.OmegaS;
-            var runs = CtdQubo.Minimise(() => BuildSystem(root, p, seed).System, size, restarts, mz.GetDouble("t_end", tEnd), seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => system.ApplyOmega(v)));
+            var runs = CtdQubo.Minimise(() => BuildSystem(root, p, seed).System, size, restarts, mz.GetDouble("t_end", tEnd), seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => system.ApplyOmega(v)), bounds == CtdBoundMode.Projected ? p : null);
             var best = runs.MinBy(r => r.Energy)!;
             metrics["best_qubo_energy"] = best.Energy;
             metrics["time_to_best"] = runs.Where(r => r.Energy <= best.Energy + 1e-12).Min(r => r.WallSeconds);

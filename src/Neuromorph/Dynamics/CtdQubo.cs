@@ -35,7 +35,8 @@ public static class CtdQubo
     }
 
     /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 (seeded) to <paramref name="tEnd"/>.</summary>
-    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy)
+    /// <param name="projectWith">When given, states are kept in [0, 1] by <see cref="CtdBounds.Project"/> with these parameters instead of holding saturated devices.</param>
+    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null)
     {
         ArgumentNullException.ThrowIfNull(makeSystem);
         ArgumentNullException.ThrowIfNull(energy);
@@ -50,7 +51,14 @@ public static class CtdQubo
         Parallel.For(0, restarts, k =>
         {
             var sys = makeSystem();
-            var r = new DormandPrince54().Integrate((t, x, d) => sys.Rate(x, d), 0, x0[k], tEnd, options);
+            var r = new DormandPrince54().Integrate((t, x, d) =>
+            {
+                sys.Rate(x, d);
+                if (projectWith is not null)
+                {
+                    CtdBounds.Project(sys, projectWith, x, d);
+                }
+            }, 0, x0[k], tEnd, options);
             var bits = r.Final.Select(v => v > 0.5).ToArray();
             results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds);
         });

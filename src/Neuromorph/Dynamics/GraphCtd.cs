@@ -5,7 +5,8 @@ namespace Neuromorph.Dynamics;
 /// currents i at R = Ron(1 + ξx), by nodal analysis (grounded weighted Laplacian, N − 1 unknowns) or loop analysis
 /// (A R Aᵀ over a fundamental cycle basis, M − N + 1 unknowns), whichever factorises more cheaply, then
 /// dx/dt = α x − (Ron/β) i (convention A). Ω-products for the Lyapunov function use the same analysis with unit
-/// resistances.
+/// resistances. Resistances use x clamped to [0, 1], so Runge–Kutta stages that overshoot a bound still see a
+/// physical circuit (a device's resistance never leaves [Ron, Roff]).
 /// </summary>
 public sealed class GraphCtd : ICtdSystem
 {

@@ -80,7 +80,7 @@ internal sealed class NodalAnalysis : INetworkAnalysis
         Array.Clear(_phi);
         for (var e = 0; e < _g.Length; e++)
         {
-            var g = 1 / (_p.Ron * (1 + (_p.Xi * x[e])));
+            var g = 1 / (_p.Ron * (1 + (_p.Xi * Math.Clamp(x[e], 0, 1))));
             _g[e] = g;
             for (var k = 0; k < 4; k++)
             {

@@ -37,6 +37,7 @@ public class CtdExperimentTests
     [InlineData("graph: { edges_csv: edges.csv }\nt_end: 1", "disconnected")]
     [InlineData("omega: { matrix: [[1, 0], [0]] }\nt_end: 1", "row 2 has 1 entries")]
     [InlineData("graph: { lattice: [3, 3], analysis: branch }\nt_end: 1", "unknown circuit analysis 'branch'")]
+    [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\nbounds: clip", "unknown bound handling 'clip'")]
     [InlineData("graph: { lattice: [3, 3], analysis: loop, laplacian: iterative }\nt_end: 1", "cannot be combined with analysis: loop")]
     public void Bad_ctd_files_exit_2(string body, string message)
     {
