@@ -27,6 +27,6 @@ public static class CtdLattice
         }, 0, x0, tEnd, new OdeOptions { RelTol = 1e-8, AbsTol = 1e-10, StepControl = integralControl ? StepControl.Integral : StepControl.ProportionalIntegral });
         var elapsed = clock.Elapsed.TotalSeconds;
         File.WriteAllLines(output, r.Final.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"neuromorph: M = {g.Edges}, {r.Statistics.Steps} steps, {evals} rhs evaluations, {elapsed:0.000} s, {1e3 * elapsed / evals:0.000} ms per rhs{(iterative ? $", {sys.Iterations / (double)evals:0.0} PCG iterations per rhs" : "")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"neuromorph: M = {g.Edges}, {r.Statistics.Steps} steps, {evals} rhs evaluations, {elapsed:0.000} s, {1e3 * elapsed / evals:0.000} ms per rhs{(iterative ? $", {sys.Iterations / (double)evals:0.0} PCG iterations per rhs" : $", {sys.FactorReuse.Factorisations} factorisations, {sys.FactorReuse.Iterations} factor-preconditioned CG iterations")}"));
     }
 }

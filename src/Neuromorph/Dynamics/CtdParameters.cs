@@ -24,6 +24,13 @@ public sealed record CtdParameters(double Ron, double Roff, double Alpha, double
     /// <summary>Sign applied to sources for convention A's formulas.</summary>
     public double SourceSign => Convention == CtdConvention.A ? 1 : -1;
 
+    /// <summary>
+    /// R = Ron(1 + ξx) as evaluated at integrator stages: the same linear law slightly outside [0, 1] (Runge–Kutta
+    /// stages overshoot a bound; a smooth continuation keeps the error estimate honest and leaves the model unchanged
+    /// inside the box), floored at Ron/1000 so that even a wild stage keeps every resistance positive.
+    /// </summary>
+    public double StageResistance(double x) => Ron * Math.Max(1 + (Xi * x), 1e-3);
+
     /// <summary>Checks physical ranges; located errors.</summary>
     public void Validate(SourceLocation at)
     {

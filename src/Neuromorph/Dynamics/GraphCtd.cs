@@ -5,8 +5,8 @@ namespace Neuromorph.Dynamics;
 /// currents i at R = Ron(1 + ξx), by nodal analysis (grounded weighted Laplacian, N − 1 unknowns) or loop analysis
 /// (A R Aᵀ over a fundamental cycle basis, M − N + 1 unknowns), whichever factorises more cheaply, then
 /// dx/dt = α x − (Ron/β) i (convention A). Ω-products for the Lyapunov function use the same analysis with unit
-/// resistances. Resistances use x clamped to [0, 1], so Runge–Kutta stages that overshoot a bound still see a
-/// physical circuit (a device's resistance never leaves [Ron, Roff]).
+/// resistances. Resistances come from <see cref="CtdParameters.StageResistance"/>, so a Runge–Kutta stage that
+/// overshoots a bound never makes the circuit singular.
 /// </summary>
 public sealed class GraphCtd : ICtdSystem
 {
@@ -56,6 +56,9 @@ public sealed class GraphCtd : ICtdSystem
 
     /// <summary>Conjugate-gradient iterations so far (iterative mode).</summary>
     public long Iterations => _analysis.Iterations;
+
+    /// <summary>Nodal analysis, direct mode: numeric factorisations so far, and CG iterations preconditioned by an earlier factor.</summary>
+    public (int Factorisations, long Iterations) FactorReuse => _analysis is NodalAnalysis n ? (n.Factorisations, n.LaggedIterations) : (0, 0);
 
     /// <inheritdoc />
     public int Size { get; }

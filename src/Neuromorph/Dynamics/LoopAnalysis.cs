@@ -172,7 +172,7 @@ internal sealed class LoopAnalysis : INetworkAnalysis
         Array.Clear(_rhs);
         for (var e = 0; e < _r.Length; e++)
         {
-            var r = _p.Ron * (1 + (_p.Xi * Math.Clamp(x[e], 0, 1)));
+            var r = _p.StageResistance(x[e]);
             _r[e] = r;
             for (var k = _pairStart[e]; k < _pairStart[e + 1]; k++)
             {

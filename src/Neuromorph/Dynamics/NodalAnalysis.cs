@@ -5,7 +5,9 @@ namespace Neuromorph.Dynamics;
 
 /// <summary>
 /// Nodal analysis of a memristor network: solve the grounded weighted Laplacian (B_r G B_r^T) φ = B_r G S + J_r
-/// (sparse Cholesky, pattern analysed once; or IC(0)-PCG warm-started from the previous potentials), then
+/// (sparse Cholesky, pattern analysed once, its factor reused to precondition CG on the following evaluations while
+/// that is cheaper than refactorising (<see cref="LaggedCholesky"/>); or IC(0)-PCG warm-started from the previous
+/// potentials), then
 /// i = G(S − B^T φ). Ω v = v − B_r^T (B_r B_r^T)^-1 B_r v with the unit Laplacian.
 /// </summary>
 internal sealed class NodalAnalysis : INetworkAnalysis
@@ -16,7 +18,7 @@ internal sealed class NodalAnalysis : INetworkAnalysis
     private readonly double[]? _injection;
     private readonly CsrMatrix _laplacian;
     private readonly int[] _slot;
-    private readonly Lazy<SparseCholesky> _chol;
+    private readonly Lazy<LaggedCholesky> _chol;
     private readonly Lazy<SparseCholesky> _unitChol;
     private readonly double[]? _warm;
     private readonly double[] _g;
@@ -53,7 +55,7 @@ internal sealed class NodalAnalysis : INetworkAnalysis
             c.Factor(unit);
             return c;
         });
-        _chol = new Lazy<SparseCholesky>(() => new SparseCholesky(_laplacian));
+        _chol = new Lazy<LaggedCholesky>(() => new LaggedCholesky(_laplacian));
         _warm = iterative ? new double[graph.Nodes - 1] : null;
     }
 
@@ -66,11 +68,17 @@ internal sealed class NodalAnalysis : INetworkAnalysis
     /// <inheritdoc />
     public long Iterations { get; private set; }
 
+    /// <summary>Conjugate-gradient iterations preconditioned by an earlier factor (direct mode).</summary>
+    public long LaggedIterations => _chol.IsValueCreated ? _chol.Value.Iterations : 0;
+
     /// <summary>Whether solves are iterative.</summary>
     public bool Iterative => _warm is not null;
 
     /// <summary>The symbolic analysis of the Laplacian (built on first use).</summary>
-    public SparseCholesky Factorisation => _chol.Value;
+    public SparseCholesky Factorisation => _chol.Value.Analysis;
+
+    /// <summary>Numeric factorisations so far (direct mode; the others are factor-preconditioned CG solves).</summary>
+    public int Factorisations => _chol.IsValueCreated ? _chol.Value.Factorisations : 0;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -80,7 +88,7 @@ internal sealed class NodalAnalysis : INetworkAnalysis
         Array.Clear(_phi);
         for (var e = 0; e < _g.Length; e++)
         {
-            var g = 1 / (_p.Ron * (1 + (_p.Xi * Math.Clamp(x[e], 0, 1))));
+            var g = 1 / _p.StageResistance(x[e]);
             _g[e] = g;
             for (var k = 0; k < 4; k++)
             {
@@ -120,7 +128,6 @@ internal sealed class NodalAnalysis : INetworkAnalysis
         }
         else
         {
-            _chol.Value.Factor(_laplacian);
             _chol.Value.Solve(_phi);
         }
 

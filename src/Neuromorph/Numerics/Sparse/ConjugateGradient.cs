@@ -93,6 +93,7 @@ public sealed class ConjugateGradient
 
     /// <summary>Solves A x = b; <paramref name="x"/> holds the initial guess on entry (zeros for a cold start) and the solution on exit. Returns the iteration count.</summary>
     /// <exception cref="SimulationException">The residual did not fall below the tolerance within <see cref="MaxIterations"/> iterations.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Solve(ReadOnlySpan<double> b, Span<double> x)
     {
         var n = _a.RowCount;

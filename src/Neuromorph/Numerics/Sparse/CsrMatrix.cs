@@ -81,6 +81,7 @@ public sealed class CsrMatrix
     }
 
     /// <summary>y = A x.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         if (x.Length != ColumnCount || y.Length != RowCount)
