@@ -15,7 +15,7 @@ public static class MinimizeCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text)" };
-        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing", DefaultValueFactory = _ => "hopfield" };
+        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd", DefaultValueFactory = _ => "hopfield" };
         var format = new Option<string?>("--format") { Description = "gset | qubo | ising (default: qubo for .csv, gset otherwise)" };
         var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
         var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };

@@ -6,7 +6,7 @@ namespace Neuromorph.Optimization;
 public static class SolverCatalog
 {
     /// <summary>Solver names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing"];
+    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd"];
 
     /// <summary>Throws an input error (located when <paramref name="at"/> is given) unless <paramref name="name"/> is a solver.</summary>
     public static void Validate(string name, SourceLocation? at = null)
@@ -27,6 +27,7 @@ public static class SolverCatalog
             "hopfield" => new HopfieldMachine { Hardware = hardware },
             "continuous-hopfield" => new ContinuousHopfieldSolver(),
             "annealing" => new SimulatedAnnealing(),
+            "ctd" => new CtdSolver(),
             _ => throw new System.Diagnostics.UnreachableException($"solver '{name}' passed validation but has no constructor"),
         };
     }

@@ -147,6 +147,28 @@ public class OdeSolverTests
         Assert.Equal(0.5 + (Math.Sin(3) - 1), r.States[2][0], 1e-6); // left the bound at pi/2
     }
 
+    [Theory]
+    [InlineData(1e-6)]
+    [InlineData(1e-9)]
+    public void A_component_reaching_its_bound_keeps_the_components_it_drives_accurate(double rtol)
+    {
+        // x' = 1 (held at 1 from t = 0.5), y' = x, z' = -x: exact y(t) = 0.5t + t²/2 up to 0.5, then 0.375 + (t - 0.5);
+        // leaving the clamped x out of the error estimate must not hide the kink that y and z feel
+        var r = new DormandPrince54().Integrate((t, s, d) =>
+        {
+            d[0] = 1;
+            d[1] = s[0];
+            d[2] = -s[0];
+        }, 0, [0.5, 0, 0], 2, new OdeOptions { Upper = [1, 100, 100], Lower = [0, -100, -100], RelTol = rtol, AbsTol = rtol * 1e-3, OutputTimes = [0.25, 0.5, 1.3, 2] });
+        double Y(double t) => t <= 0.5 ? (0.5 * t) + (t * t / 2) : 0.375 + (t - 0.5);
+        foreach (var (t, state) in r.Times.Zip(r.States))
+        {
+            Assert.Equal(Math.Min(0.5 + t, 1), state[0], 1e-12);
+            Assert.Equal(Y(t), state[1], 100 * rtol);
+            Assert.Equal(-Y(t), state[2], 100 * rtol);
+        }
+    }
+
     [Fact]
     public void Batch_integrates_independent_systems()
     {

@@ -1,0 +1,199 @@
+using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Sparse;
+
+namespace Neuromorph.Optimization;
+
+/// <summary>
+/// Memristive-dynamics solver: the spin model is written as a QUBO over b = (1 + s)/2, E = bᵀAb + lᵀb + const,
+/// and embedded exactly in the binary limit of the CTD Lyapunov function (<see cref="CtdQubo"/>, convention A):
+/// Ω = δI − 4A/(αξ), sparse with the problem's coupling pattern, δ a little above the spectral radius of the
+/// off-diagonal part so that Ω is positive definite (I + ξΩX stays invertible and L descends; δI adds only a linear
+/// term on binary states, which the sources cancel), and S = Ω⁻¹ 2β(l + α/3 + αξδ/4). Each restart integrates the
+/// CTD equation (<see cref="SparseCtd"/>, conjugate gradients per rate) from a random x0 in [0, 1] to
+/// <see cref="Duration"/> or steady state, reads x &gt; 0.5 as b, quenches it greedily (<see cref="Quench"/>) and scores
+/// it on the exact model. Restart r uses the start CtdQubo.Minimise gives its r-th restart, so results do not depend on
+/// threading. The problem is scaled so that its largest row (|l_i| + Σ_j |A_ij|) equals α; scaling changes the
+/// trajectories, not the minimiser.
+/// </summary>
+public sealed class CtdSolver : ISpinSolver
+{
+    /// <summary>Device and dynamics parameters (default: Ron 100 Ω, Roff 2100 Ω, α = 1/s, β = 1 V·s, convention A).</summary>
+    public CtdParameters Parameters { get; init; } = new(100, 2100, 1, 1, CtdConvention.A);
+
+    /// <summary>
+    /// Follow the read-out with a greedy single-flip descent on the exact model, as the other solvers end (default
+    /// true). The continuous dynamics descend L, but the read-out x &gt; 0.5 need not be a local minimum of the binary
+    /// energy; the trace keeps the raw energy at sweep 0 and the quenched one at sweep 1.
+    /// </summary>
+    public bool Quench { get; init; } = true;
+
+    /// <summary>Integration time per restart, seconds.</summary>
+    public double Duration { get; init; } = 30;
+
+    /// <inheritdoc/>
+    public string Name => "ctd";
+
+    /// <summary>
+    /// The embedding of <paramref name="model"/>: a sparse symmetric positive definite Ω (the coupling pattern plus a
+    /// diagonal) and sources S such that the binary-limit energy of the CTD system is the model energy up to a positive
+    /// scale and a constant. Create one <see cref="SparseCtd"/> per trajectory from it.
+    /// </summary>
+    public (CsrMatrix Omega, double[] Sources) Embed(IsingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var p = Parameters;
+        if (p.Convention != CtdConvention.A || !(p.Alpha > 0) || !(p.Xi > 0))
+        {
+            throw new ArgumentException("the CTD embedding needs convention A with alpha > 0 and r_off > r_on", nameof(model));
+        }
+
+        var n = model.Size;
+
+        // s = 2b - 1: K_ij s_i s_j -> 4 K_ij b_i b_j - 2 K_ij (b_i + b_j) + K_ij; c_i s_i -> 2 c_i b_i - c_i.
+        // bᵀAb with A_ij = A_ji = 2 K_ij carries the quadratic part; l the linear part.
+        var l = new double[n];
+        var rowAbs = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            l[i] = 2 * model.Linear[i];
+            for (var k = model.RowStart[i]; k < model.RowStart[i + 1]; k++)
+            {
+                l[i] -= 2 * model.Coupling[k];
+                rowAbs[i] += Math.Abs(2 * model.Coupling[k]);
+            }
+        }
+
+        // scale the problem so its largest row (|l_i| + Σ_j |A_ij|) equals α
+        var scale = Enumerable.Range(0, n).Select(i => Math.Abs(l[i]) + rowAbs[i]).DefaultIfEmpty(0).Max();
+        scale = scale > 0 ? scale / p.Alpha : 1;
+        var offDiagonal = -4 / (scale * p.Alpha * p.Xi);
+
+        CsrMatrix Omega(double delta)
+        {
+            var b = new CooBuilder(n, n);
+            for (var i = 0; i < n; i++)
+            {
+                b.Add(i, i, delta);
+                for (var k = model.RowStart[i]; k < model.RowStart[i + 1]; k++)
+                {
+                    b.Add(i, model.Neighbour[k], offDiagonal * 2 * model.Coupling[k]);
+                }
+            }
+
+            return b.ToCsr();
+        }
+
+        // Ω = δI + (off-diagonal part): δ a little above the off-diagonal part's spectral radius (power iteration),
+        // which makes Ω positive definite so that I + ξΩX stays invertible and L descends; δI adds only a linear term
+        // on binary states. A Cholesky factorisation confirms it; Gershgorin's bound is the fallback.
+        var offPart = Omega(0);
+        var radius = SpectralRadius(offPart);
+        var gershgorin = rowAbs.DefaultIfEmpty(0).Max() * Math.Abs(offDiagonal);
+        var delta = Math.Min((1.1 * radius) + 1e-3, gershgorin + (0.05 * radius) + 1e-3);
+        var omega = Omega(delta);
+        try
+        {
+            new SparseCholesky(omega).Factor(omega);
+        }
+        catch (ArithmeticException)
+        {
+            delta = gershgorin + (0.05 * radius) + 1e-3;
+            omega = Omega(delta);
+        }
+
+        // binary limit: −(αξ/4) bᵀΩb = bᵀAb/scale − (αξδ/4) Σ b_i, and the linear part (ΩS)_i/(2β) − α/3 = l_i/scale + αξδ/4
+        // with this ΩS, so the δ terms cancel and L(b) = E(b)/scale + const
+        var rhs = Enumerable.Range(0, n).Select(i => 2 * p.Beta * ((l[i] / scale) + (p.Alpha / 3) + (p.Alpha * p.Xi * delta / 4))).ToArray();
+        var chol = new SparseCholesky(omega);
+        chol.Factor(omega);
+        chol.Solve(rhs);
+        return (omega, rhs);
+    }
+
+    private static double SpectralRadius(CsrMatrix a)
+    {
+        var n = a.RowCount;
+        var v = Enumerable.Range(0, n).Select(i => 1 + (0.5 * Math.Sin(i + 1.0))).ToArray();
+        var w = new double[n];
+        var estimate = 0.0;
+        for (var it = 0; it < 100; it++)
+        {
+            var norm = Math.Sqrt(v.Sum(t => t * t));
+            if (norm == 0)
+            {
+                return 0;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                v[i] /= norm;
+            }
+
+            a.Multiply(v, w);
+            var next = Math.Sqrt(w.Sum(t => t * t));
+            (v, w) = (w, v);
+            if (Math.Abs(next - estimate) <= 1e-6 * next)
+            {
+                return next;
+            }
+
+            estimate = next;
+        }
+
+        return estimate;
+    }
+
+    /// <inheritdoc/>
+    public SolverResult Solve(IsingModel model, SolverOptions options, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var (omega, sources) = Embed(model);
+        var n = model.Size;
+        var seed = (int)(options.Seed % int.MaxValue);
+        return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
+        {
+            var start = clock.Elapsed.TotalSeconds;
+            var spins = new sbyte[n];
+            double Energy(bool[] bits)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    spins[i] = bits[i] ? (sbyte)1 : (sbyte)-1;
+                }
+
+                return model.Energy(spins);
+            }
+
+            var run = CtdQubo.Minimise(() => new SparseCtd(omega, Parameters, sources), n, 1, Duration, unchecked(seed + (7919 * r)), Energy)[0];
+            Energy(run.Bits);
+            var read = clock.Elapsed.TotalSeconds;
+            var trace = new List<TracePoint> { new(r, 0, read, run.Energy, run.Energy) };
+            var energy = run.Energy;
+            if (Quench)
+            {
+                var field = new double[n];
+                model.LocalFields(spins, field);
+                for (var improved = true; improved;)
+                {
+                    improved = false;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (spins[i] * field[i] > 1e-12)
+                        {
+                            model.Flip(spins, field, i);
+                            improved = true;
+                        }
+                    }
+                }
+
+                energy = model.Energy(spins);
+                trace.Add(new TracePoint(r, 1, clock.Elapsed.TotalSeconds, energy, Math.Min(energy, run.Energy)));
+            }
+
+            var now = clock.Elapsed.TotalSeconds;
+            double? toTarget = options.TargetEnergy is { } t && SolverResult.Reached(energy, t) ? now : null;
+            return new RestartResult(r, energy, spins, now - start, toTarget, trace);
+        }, cancel);
+    }
+}
