@@ -55,6 +55,7 @@ public static class MinimizeCommand
                 Seed = parse.GetValue(seed),
                 Sweeps = parse.GetValue(sweeps),
                 TargetEnergy = t is { } v ? (p.Maximise ? -v : v) : null,
+                Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "restarts"),
             };
             using var accelerator = backend.Open(parse, parse.InvocationConfiguration.Output);
             HardwareIsing? hardware = null;

@@ -43,7 +43,7 @@ public static class RunCommand
             Directory.CreateDirectory(dir);
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
-            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath });
+            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
             log.WriteLine(report.Summary);
             foreach (var f in report.Files)
             {

@@ -46,7 +46,7 @@ public static class SimulateCommand
 
             var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
             Directory.CreateDirectory(dir);
-            var progress = new ConsoleProgress(parse.InvocationConfiguration.Error);
+            var progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "transient");
             if (netlist.Steps.Count > 0)
             {
                 SteppedRun.Run(path, netlist, dir, log);
@@ -55,7 +55,6 @@ public static class SimulateCommand
             }
 
             var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist)] : CircuitSimulator.Run(netlist, progress);
-            progress.Done();
             log.WriteLine($"{netlist.Title}");
             foreach (var r in results)
             {
@@ -83,25 +82,4 @@ public static class SimulateCommand
     }
 
     private static string Rel(string p) => Path.GetRelativePath(Environment.CurrentDirectory, p);
-
-    /// <summary>Prints a percentage on stderr for runs longer than two seconds.</summary>
-    private sealed class ConsoleProgress(TextWriter error) : IProgress<double>
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private int _last = -1;
-
-        public void Report(double value)
-        {
-            var pct = (int)(value * 100);
-            if (_clock.Elapsed.TotalSeconds > 2 && pct / 10 != _last / 10)
-            {
-                _last = pct;
-                error.WriteLine($"  transient {pct}% ({_clock.Elapsed.TotalSeconds:0.0} s)");
-            }
-        }
-
-        public void Done()
-        {
-        }
-    }
 }

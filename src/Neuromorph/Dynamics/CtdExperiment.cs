@@ -74,6 +74,7 @@ public sealed class CtdExperiment : IExperiment
             OutputTimes = [.. Enumerable.Range(0, 201).Select(k => tEnd * k / 200)],
             Lower = [.. Enumerable.Repeat(0.0, size)],
             Upper = [.. Enumerable.Repeat(1.0, size)],
+            Progress = context.Progress,
         };
         AdaptiveIntegrator solver = root.GetString("solver", "dopri").ToLowerInvariant() switch
         {

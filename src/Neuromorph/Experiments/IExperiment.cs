@@ -37,6 +37,9 @@ public sealed record ExperimentContext(string? OutputDirectory, TextWriter Log, 
     /// </summary>
     public Compute.IAccelerator? Accelerator { get; init; }
 
+    /// <summary>Where a long experiment reports the fraction of its work done (null: nowhere).</summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>Seed given by a sweep for this run; overrides the file's own seed when set.</summary>
     public long? Seed { get; init; }
 

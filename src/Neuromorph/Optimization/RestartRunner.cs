@@ -37,6 +37,7 @@ public static class RestartRunner
                     }
 
                     results.Add(body(r, OutOfTime, clock));
+                    options.Progress?.Report(results.Count / (double)options.Restarts);
                 }
             })
             { IsBackground = true };

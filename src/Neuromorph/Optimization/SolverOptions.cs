@@ -21,6 +21,9 @@ public sealed record SolverOptions
     /// <summary>Trace points recorded per restart.</summary>
     public int TracePoints { get; init; } = 100;
 
+    /// <summary>Receives the fraction of restarts finished (null: no reports).</summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>Restarts run concurrently (defaults to the processor count).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 

@@ -119,6 +119,7 @@ public abstract class AdaptiveIntegrator
             Array.Copy(yNew, y, n);
             Array.Copy(fNew, f0, n);
             t = tNew;
+            o.Progress?.Report((t - t0) / (t1 - t0));
             if (o.SteadyStateTolerance > 0 && f0.Max(Math.Abs) < o.SteadyStateTolerance)
             {
                 stop = OdeStop.SteadyState;

@@ -15,6 +15,9 @@ public sealed record OdeOptions
     /// <summary>Relative tolerance.</summary>
     public double RelTol { get; init; } = 1e-6;
 
+    /// <summary>Receives the fraction of [t0, t1] integrated after each accepted step (null: no reports).</summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>Absolute tolerance.</summary>
     public double AbsTol { get; init; } = 1e-9;
 

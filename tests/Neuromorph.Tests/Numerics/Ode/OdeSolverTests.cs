@@ -170,6 +170,21 @@ public class OdeSolverTests
     }
 
     [Fact]
+    public void Progress_reports_the_integrated_fraction_after_each_accepted_step()
+    {
+        var seen = new List<double>();
+        var r = new DormandPrince54().Integrate((t, y, d) => d[0] = -y[0], 0, [1.0], 3, new OdeOptions { Progress = new Collect(seen) });
+        Assert.Equal(r.Statistics.Steps, seen.Count);
+        Assert.True(seen.Zip(seen.Skip(1)).All(p => p.Second > p.First));
+        Assert.Equal(1.0, seen[^1], 12);
+    }
+
+    private sealed class Collect(List<double> into) : IProgress<double>
+    {
+        public void Report(double value) => into.Add(value);
+    }
+
+    [Fact]
     public void Batch_integrates_independent_systems()
     {
         var rates = new[] { 0.5, 1, 2, 4 };
