@@ -283,10 +283,19 @@ public sealed class CtdExperiment : IExperiment
         var from = new List<int>();
         var to = new List<int>();
         var lines = File.ReadAllLines(path);
+        var first = true;
         for (var k = 0; k < lines.Length; k++)
         {
             var cells = lines[k].Split(',', StringSplitOptions.TrimEntries);
-            if (cells.Length == 1 && cells[0].Length == 0)
+            if ((cells.Length == 1 && cells[0].Length == 0) || lines[k].TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            // an optional header row (e.g. "from,to") before the first edge
+            var header = first && cells.Length == 2 && !cells.Any(c => int.TryParse(c, out _));
+            first = false;
+            if (header)
             {
                 continue;
             }
