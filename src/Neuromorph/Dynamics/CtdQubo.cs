@@ -4,7 +4,11 @@ using Neuromorph.Numerics.Ode;
 namespace Neuromorph.Dynamics;
 
 /// <summary>One restart of CTD minimisation: the binary state read out (x &gt; 0.5), its QUBO energy and when it finished.</summary>
-public sealed record CtdRestart(int Index, bool[] Bits, double Energy, double WallSeconds);
+public sealed record CtdRestart(int Index, bool[] Bits, double Energy, double WallSeconds)
+{
+    /// <summary>False when an interrupt (a time budget) stopped the trajectory before its end time or steady state.</summary>
+    public bool Completed { get; init; } = true;
+}
 
 /// <summary>
 /// Energy minimisation with memristive dynamics: the CTD Lyapunov function's binary limit is the QUBO
@@ -36,7 +40,8 @@ public static class CtdQubo
 
     /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 (seeded) to <paramref name="tEnd"/>.</summary>
     /// <param name="projectWith">When given, states are kept in [0, 1] by <see cref="CtdBounds.Project"/> with these parameters instead of holding saturated devices.</param>
-    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null)
+    /// <param name="interrupt">Asked after every step; true stops the trajectories where they are (null: never).</param>
+    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null, Func<bool>? interrupt = null)
     {
         ArgumentNullException.ThrowIfNull(makeSystem);
         ArgumentNullException.ThrowIfNull(energy);
@@ -46,7 +51,7 @@ public static class CtdQubo
             var rng = new Random(unchecked(seed + (7919 * k)));
             return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
         }).ToList();
-        var options = new OdeOptions { RelTol = 1e-6, AbsTol = 1e-9, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6 };
+        var options = new OdeOptions { RelTol = 1e-6, AbsTol = 1e-9, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };
         var results = new CtdRestart[restarts];
         Parallel.For(0, restarts, k =>
         {
@@ -60,7 +65,7 @@ public static class CtdQubo
                 }
             }, 0, x0[k], tEnd, options);
             var bits = r.Final.Select(v => v > 0.5).ToArray();
-            results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds);
+            results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds) { Completed = r.Stop != OdeStop.Interrupted };
         });
         return [.. results];
     }

@@ -12,7 +12,8 @@ namespace Neuromorph.Optimization;
 /// CTD equation (<see cref="SparseCtd"/>, conjugate gradients per rate) from a random x0 in [0, 1] to
 /// <see cref="Duration"/> or steady state, reads x &gt; 0.5 as b, quenches it greedily (<see cref="Quench"/>) and scores
 /// it on the exact model. Restart r uses the start CtdQubo.Minimise gives its r-th restart, so results do not depend on
-/// threading. The problem is scaled so that its largest row (|l_i| + Σ_j |A_ij|) equals α; scaling changes the
+/// threading. `--time-limit` stops running trajectories where they are (read out and quenched, not counted as
+/// completed). The problem is scaled so that its largest row (|l_i| + Σ_j |A_ij|) equals α; scaling changes the
 /// trajectories, not the minimiser.
 /// </summary>
 public sealed class CtdSolver : ISpinSolver
@@ -165,7 +166,7 @@ public sealed class CtdSolver : ISpinSolver
                 return model.Energy(spins);
             }
 
-            var run = CtdQubo.Minimise(() => new SparseCtd(omega, Parameters, sources), n, 1, Duration, unchecked(seed + (7919 * r)), Energy)[0];
+            var run = CtdQubo.Minimise(() => new SparseCtd(omega, Parameters, sources), n, 1, Duration, unchecked(seed + (7919 * r)), Energy, interrupt: outOfTime)[0];
             Energy(run.Bits);
             var read = clock.Elapsed.TotalSeconds;
             var trace = new List<TracePoint> { new(r, 0, read, run.Energy, run.Energy) };
@@ -193,7 +194,7 @@ public sealed class CtdSolver : ISpinSolver
 
             var now = clock.Elapsed.TotalSeconds;
             double? toTarget = options.TargetEnergy is { } t && SolverResult.Reached(energy, t) ? now : null;
-            return new RestartResult(r, energy, spins, now - start, toTarget, trace);
+            return new RestartResult(r, energy, spins, now - start, toTarget, trace) { Completed = run.Completed };
         }, cancel);
     }
 }

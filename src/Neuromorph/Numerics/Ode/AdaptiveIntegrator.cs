@@ -120,6 +120,17 @@ public abstract class AdaptiveIntegrator
             Array.Copy(fNew, f0, n);
             t = tNew;
             o.Progress?.Report((t - t0) / (t1 - t0));
+            if (o.Interrupt?.Invoke() == true && t < t1)
+            {
+                stop = OdeStop.Interrupted;
+                if (outputs.Count > 0 && (times.Count == 0 || times[^1] != t))
+                {
+                    times.Add(t);
+                    states.Add((double[])y.Clone());
+                }
+
+                break;
+            }
             if (o.SteadyStateTolerance > 0 && f0.Max(Math.Abs) < o.SteadyStateTolerance)
             {
                 stop = OdeStop.SteadyState;

@@ -15,6 +15,9 @@ public sealed record OdeOptions
     /// <summary>Relative tolerance.</summary>
     public double RelTol { get; init; } = 1e-6;
 
+    /// <summary>Asked after each accepted step; true stops the run there with <see cref="OdeStop.Interrupted"/> (null: never).</summary>
+    public Func<bool>? Interrupt { get; init; }
+
     /// <summary>Receives the fraction of [t0, t1] integrated after each accepted step (null: no reports).</summary>
     public IProgress<double>? Progress { get; init; }
 
@@ -82,6 +85,9 @@ public enum OdeStop
 
     /// <summary>The stop event's function changed sign.</summary>
     Event,
+
+    /// <summary><see cref="OdeOptions.Interrupt"/> asked to stop (a wall-clock budget ran out).</summary>
+    Interrupted,
 }
 
 /// <summary>Counts of an integration.</summary>

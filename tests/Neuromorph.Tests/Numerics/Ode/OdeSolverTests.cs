@@ -179,6 +179,17 @@ public class OdeSolverTests
         Assert.Equal(1.0, seen[^1], 12);
     }
 
+    [Fact]
+    public void Interrupt_stops_the_run_where_it_is()
+    {
+        var steps = 0;
+        var r = new DormandPrince54().Integrate((t, y, d) => d[0] = -y[0], 0, [1.0], 100, new OdeOptions { Interrupt = () => ++steps >= 3, OutputTimes = [50, 100] });
+        Assert.Equal(OdeStop.Interrupted, r.Stop);
+        Assert.Equal(3, r.Statistics.Steps);
+        Assert.True(r.FinalTime < 50);
+        Assert.Equal(Math.Exp(-r.FinalTime), r.Final[0], 1e-6);
+    }
+
     private sealed class Collect(List<double> into) : IProgress<double>
     {
         public void Report(double value) => into.Add(value);
