@@ -159,3 +159,82 @@ public class NestedDissectionTests
         Assert.True(rhs.Zip(x).Max(t => Math.Abs(t.First - t.Second)) < 1e-10);
     }
 }
+
+public class SupernodalCholeskyTests
+{
+    private static CsrMatrix Lattice(int m, int seed)
+    {
+        var rng = new Random(seed);
+        var b = new CooBuilder(m * m, m * m);
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var k = (i * m) + j;
+                b.Add(k, k, 0.01);
+                void Edge(int a, int c)
+                {
+                    var g = 0.5 + rng.NextDouble();
+                    b.Add(a, a, g);
+                    b.Add(c, c, g);
+                    b.Add(a, c, -g);
+                    b.Add(c, a, -g);
+                }
+
+                if (j + 1 < m) { Edge(k, k + 1); }
+                if (i + 1 < m) { Edge(k, k + m); }
+            }
+        }
+
+        return b.ToCsr();
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(75)]
+    public void Supernodal_and_column_factorisations_give_the_same_solves(int m)
+    {
+        var a = Lattice(m, m);
+        var column = new SparseCholesky(a, supernodal: false);
+        var super = new SparseCholesky(a, supernodal: true);
+        Assert.True(super.Supernodal && !column.Supernodal);
+        Assert.True(super.SupernodeCount < a.RowCount, $"{super.SupernodeCount} supernodes for {a.RowCount} columns");
+        for (var round = 0; round < 2; round++)
+        {
+            // refactorise with new values: same pattern
+            for (var p = 0; p < a.Values.Length; p++)
+            {
+                a.Values[p] *= 1 + (0.1 * round);
+            }
+
+            column.Factor(a);
+            super.Factor(a);
+            var x = Enumerable.Range(0, a.RowCount).Select(k => Math.Sin(k + round)).ToArray();
+            var rhs = new double[a.RowCount];
+            a.Multiply(x, rhs);
+            var y1 = (double[])rhs.Clone();
+            var y2 = (double[])rhs.Clone();
+            column.Solve(y1);
+            super.Solve(y2);
+            Assert.True(y2.Zip(x).Max(t => Math.Abs(t.First - t.Second)) < 1e-9);
+            Assert.True(y1.Zip(y2).Max(t => Math.Abs(t.First - t.Second)) < 1e-11);
+        }
+    }
+
+    [Fact]
+    public void Supernodal_factorisation_rejects_an_indefinite_matrix()
+    {
+        var a = Lattice(30, 2);
+        a.Values[a.IndexOf(450, 450)] = -5;
+        Assert.Throws<ArithmeticException>(() => new SparseCholesky(a, supernodal: true).Factor(a));
+    }
+
+    [Fact]
+    public void Large_factorisations_choose_supernodes_and_small_ones_columns()
+    {
+        Assert.False(new SparseCholesky(Lattice(30, 1)).Supernodal);
+        var big = new SparseCholesky(Lattice(160, 1));
+        Assert.True(big.FactorOperations >= SparseCholesky.SupernodalOperations);
+        Assert.True(big.Supernodal);
+    }
+}

@@ -33,8 +33,10 @@ public sealed class SparseCholesky
     public const int NestedDissectionThreshold = 4000;
 
     /// <summary>Analyses the pattern of the symmetric matrix <paramref name="a"/> (both triangles stored).</summary>
+    /// <param name="a">The matrix.</param>
+    /// <param name="supernodal">Force the supernodal (true) or column (false) numeric phase; null chooses by <see cref="SupernodalOperations"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public SparseCholesky(CsrMatrix a)
+    public SparseCholesky(CsrMatrix a, bool? supernodal = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         _n = a.RowCount;
@@ -121,7 +123,38 @@ public sealed class SparseCholesky
 
         _li = new int[_lp[_n]];
         _lx = new double[_lp[_n]];
+
+        // supernodal numeric phase where the factorisation is dominated by dense blocks (large separators); the factor
+        // is then copied into the column layout, whose triangular solves are faster than blocked ones here
+        if (supernodal ?? FactorOperations >= SupernodalOperations)
+        {
+            _super = new SupernodalFactor(_n, _parent, colCount, _rowStart, _rows, _cp, _ci, _cMap);
+            var next = (int[])_lp[.._n];
+            for (var k = 0; k < _n; k++)
+            {
+                _li[next[k]++] = k;
+                for (var t = _rowStart[k]; t < _rowStart[k + 1]; t++)
+                {
+                    _li[next[_rows[t]]++] = k;
+                }
+            }
+        }
     }
+
+    /// <summary>
+    /// Factorisations costing at least this many multiply-adds use supernodes (measured on lattice Laplacians: 1.45×
+    /// faster at 1.4e8, 1.4× at 3e7, 2.5× slower at 4e6, where thin supernodes' bookkeeping dominates).
+    /// </summary>
+    public const double SupernodalOperations = 2e7;
+
+    private readonly SupernodalFactor? _super;
+
+
+    /// <summary>Number of supernodes (when <see cref="Supernodal"/>).</summary>
+    public int SupernodeCount => _super?.Count ?? 0;
+
+    /// <summary>Whether the numeric factorisation works on supernodes (dense blocks) rather than single columns.</summary>
+    public bool Supernodal => _super is not null;
 
     /// <summary>Dimension.</summary>
     public int Size => _n;
@@ -138,6 +171,13 @@ public sealed class SparseCholesky
     public void Factor(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
+        if (_super is not null)
+        {
+            _super.Factor(a.Values, _perm);
+            _super.CopyTo(_lp, _li, _lx);
+            return;
+        }
+
         for (var p = 0; p < _cx.Length; p++)
         {
             _cx[p] = a.Values[_cMap[p]];
@@ -194,6 +234,7 @@ public sealed class SparseCholesky
         {
             y[k] = b[_perm[k]];
         }
+
 
         for (var j = 0; j < _n; j++)
         {
