@@ -54,7 +54,7 @@ public static class SimulateCommand
                 return CommandRunner.Success;
             }
 
-            var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist)] : CircuitSimulator.Run(netlist, progress);
+            var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist, progress)] : CircuitSimulator.Run(netlist, progress);
             log.WriteLine($"{netlist.Title}");
             foreach (var r in results)
             {

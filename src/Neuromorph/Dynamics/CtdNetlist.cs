@@ -16,7 +16,9 @@ namespace Neuromorph.Dynamics;
 public static class CtdNetlist
 {
     /// <summary>Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name) (and the .print x() items first).</summary>
-    public static AnalysisResult Run(Netlist netlist)
+    /// <param name="netlist">The parsed netlist.</param>
+    /// <param name="progress">Receives the fraction of the .tran interval integrated (null: none).</param>
+    public static AnalysisResult Run(Netlist netlist, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(netlist);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -117,6 +119,7 @@ public static class CtdNetlist
             OutputTimes = [.. Enumerable.Range(0, steps + 1).Select(k => tran.Stop * k / steps)],
             Lower = [.. Enumerable.Repeat(0.0, memristors.Count)],
             Upper = [.. Enumerable.Repeat(1.0, memristors.Count)],
+            Progress = progress,
         };
         var r = new DormandPrince54().Integrate((t, x, d) => system.Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
         var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
