@@ -67,11 +67,12 @@ public sealed class CtdExperiment : IExperiment
             throw root.Error("t_end", "t_end must be positive");
         }
 
+        var (shownStates, points) = Outputs(root, size);
         var options = new OdeOptions
         {
             RelTol = root.GetDouble("rtol", 1e-6),
             AbsTol = root.GetDouble("atol", 1e-9),
-            OutputTimes = [.. Enumerable.Range(0, 201).Select(k => tEnd * k / 200)],
+            OutputTimes = [.. Enumerable.Range(0, points).Select(k => tEnd * k / (points - 1))],
             Lower = [.. Enumerable.Repeat(0.0, size)],
             Upper = [.. Enumerable.Repeat(1.0, size)],
             Progress = context.Progress,
@@ -103,11 +104,10 @@ public sealed class CtdExperiment : IExperiment
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
         {
-            var shown = Math.Min(size, 20);
             var headers = new List<string> { "time", "mean", "min", "max" };
-            headers.AddRange(Enumerable.Range(0, shown).Select(i => $"x{i}"));
+            headers.AddRange(shownStates.Select(i => $"x{i}"));
             var cols = new List<IReadOnlyList<double>> { result.Times.ToArray(), result.States.Select(s => s.Average()).ToArray(), result.States.Select(s => s.Min()).ToArray(), result.States.Select(s => s.Max()).ToArray() };
-            cols.AddRange(Enumerable.Range(0, shown).Select(i => (IReadOnlyList<double>)result.States.Select(s => s[i]).ToArray()));
+            cols.AddRange(shownStates.Select(i => (IReadOnlyList<double>)result.States.Select(s => s[i]).ToArray()));
             var traj = Path.Combine(dir, "trajectory.csv");
             CsvTable.Write(traj, headers, cols);
             var energyCsv = Path.Combine(dir, "energy.csv");
@@ -116,7 +116,7 @@ public sealed class CtdExperiment : IExperiment
             CsvTable.Write(finalCsv, ["memristor", "x"], [Enumerable.Range(0, size).Select(i => (double)i).ToArray(), final]);
             var tp = new LinePlot { Title = "Memristor states", X = new Axis("Time", "s"), Y = new Axis("state x") };
             tp.Add(new Series("mean (band: min..max)", [.. result.Times], [.. result.States.Select(s => s.Average())]) { Lower = [.. result.States.Select(s => s.Min())], Upper = [.. result.States.Select(s => s.Max())] });
-            foreach (var i in Enumerable.Range(0, Math.Min(size, 6)))
+            foreach (var i in shownStates.Take(6))
             {
                 tp.Add(new Series($"x{i}", [.. result.Times], [.. result.States.Select(s => s[i])], LineStyle.Dashed));
             }
@@ -313,6 +313,60 @@ public sealed class CtdExperiment : IExperiment
     }
 
     /// <summary>A vector key: a number (constant), a list, or { random: { low, high } }.</summary>
+    /// <summary>
+    /// <c>outputs: { states: all | N | [i, j, ...], points: P }</c>: which memristor states trajectory.csv carries
+    /// (default the first 20; N the first N; a list of 0-based indices) and at how many evenly spaced times (default 201).
+    /// </summary>
+    private static (int[] States, int Points) Outputs(YamlSection root, int size)
+    {
+        if (root.TryGetSection("outputs") is not { } o)
+        {
+            return ([.. Enumerable.Range(0, Math.Min(size, 20))], 201);
+        }
+
+        o.RejectUnknownKeys("states", "points");
+        var points = o.GetInt("points", 201);
+        if (points < 2)
+        {
+            throw o.Error("points", $"outputs.points must be at least 2, got {points}", "the trajectory needs its start and end");
+        }
+
+        int[] states;
+        if (!o.Has("states"))
+        {
+            states = [.. Enumerable.Range(0, Math.Min(size, 20))];
+        }
+        else if (o.Find("states") is YamlDotNet.RepresentationModel.YamlSequenceNode)
+        {
+            var list = o.GetDoubleList("states");
+            foreach (var v in list)
+            {
+                if (v != Math.Floor(v) || v < 0 || v >= size)
+                {
+                    throw o.Error("states", $"outputs.states has {v}, not a memristor index in 0..{size - 1}");
+                }
+            }
+
+            states = [.. list.Select(v => (int)v)];
+        }
+        else if (o.GetString("states").Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            states = [.. Enumerable.Range(0, size)];
+        }
+        else
+        {
+            var n = o.GetInt("states");
+            if (n < 0)
+            {
+                throw o.Error("states", $"outputs.states must be all, a count or a list of indices, got {n}");
+            }
+
+            states = [.. Enumerable.Range(0, Math.Min(size, n))];
+        }
+
+        return (states, points);
+    }
+
     private static double[] Vector(YamlSection root, string key, int size, int seed, double fallback)
     {
         if (!root.Has(key))

@@ -38,6 +38,9 @@ public class CtdExperimentTests
     [InlineData("omega: { matrix: [[1, 0], [0]] }\nt_end: 1", "row 2 has 1 entries")]
     [InlineData("graph: { lattice: [3, 3], analysis: branch }\nt_end: 1", "unknown circuit analysis 'branch'")]
     [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\nbounds: clip", "unknown bound handling 'clip'")]
+    [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\noutputs: { states: [1, 12] }", "not a memristor index in 0..11")]
+    [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\noutputs: { points: 1 }", "outputs.points must be at least 2")]
+    [InlineData("graph: { lattice: [3, 3] }\nt_end: 1\noutputs: { every: 2 }", "every")]
     [InlineData("graph: { lattice: [3, 3], analysis: loop, laplacian: iterative }\nt_end: 1", "cannot be combined with analysis: loop")]
     public void Bad_ctd_files_exit_2(string body, string message)
     {
@@ -82,5 +85,23 @@ public class CtdExperimentTests
         var (_, a) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "loop", "final_state.csv"));
         var (_, b) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node", "final_state.csv"));
         Assert.True(a[1].Zip(b[1]).Max(t => Math.Abs(t.First - t.Second)) < 1e-6);
+    }
+
+    [Theory]
+    [InlineData("states: [3, 7]\n  points: 11", new[] { "x3", "x7" }, 11)]
+    [InlineData("states: all", new[] { "x0", "x11" }, 201)]
+    [InlineData("states: 2", new[] { "x0", "x1" }, 201)]
+    public void Outputs_choose_the_states_and_times_in_the_trajectory(string outputs, string[] expectHeaders, int rows)
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        var path = Path.Combine(dir, "c.yaml");
+        File.WriteAllText(path, "kind: ctd\ngraph: { lattice: [3, 3] }\nalpha: 0.1\nsources: 0.3\nt_end: 1\noutputs:\n  " + outputs + "\n");
+        var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
+        Assert.True(code == 0, error);
+        var (headers, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "out", "trajectory.csv"));
+        Assert.Equal(["time", "mean", "min", "max"], headers.Take(4));
+        Assert.All(expectHeaders, h => Assert.Contains(h, headers));
+        Assert.Equal(rows, cols[0].Length);
+        Assert.Equal(1.0, cols[0][^1], 12);
     }
 }
