@@ -94,7 +94,8 @@ public sealed class GraphCtd : ICtdSystem
             return new NodalAnalysis(graph, p, s, j, iterative);
         }
 
-        var loop = LoopAnalysis.TryCreate(graph, p, s, j);
+        // automatic choice: a loop system that sums more couplings than 16 nodal assemblies cannot win, so it is not built
+        var loop = LoopAnalysis.TryCreate(graph, p, s, j, analysis == CircuitAnalysis.Loop ? LoopAnalysis.MaxCouplings : 16L * (graph.Edges + graph.Nodes));
         if (analysis == CircuitAnalysis.Loop)
         {
             return loop ?? (INetworkAnalysis)new NodalAnalysis(graph, p, s, j, iterative: false);

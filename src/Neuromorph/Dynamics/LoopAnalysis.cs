@@ -109,13 +109,15 @@ internal sealed class LoopAnalysis : INetworkAnalysis
 
     /// <summary>
     /// Loop analysis of <paramref name="graph"/>, or null when the graph has no loops or the loop system would couple
-    /// more than <see cref="MaxCouplings"/> pairs (then nodal analysis is the only sensible choice).
+    /// more than <paramref name="maxCouplings"/> pairs (then nodal analysis is the only sensible choice). Counting the
+    /// couplings costs one pass over the loops; nothing large is allocated before the check.
     /// </summary>
     /// <param name="graph">The network.</param>
     /// <param name="parameters">Device parameters (Ron, ξ).</param>
     /// <param name="sources">Series source of each edge with convention A's sign.</param>
     /// <param name="injection">Current injected at each node with convention A's sign (null: none).</param>
-    public static LoopAnalysis? TryCreate(MemristorGraph graph, CtdParameters parameters, double[] sources, double[]? injection)
+    /// <param name="maxCouplings">Give up above this many couplings (default <see cref="MaxCouplings"/>).</param>
+    public static LoopAnalysis? TryCreate(MemristorGraph graph, CtdParameters parameters, double[] sources, double[]? injection, long maxCouplings = MaxCouplings)
     {
         var basis = new CycleBasis(graph);
         if (basis.Count == 0)
@@ -133,7 +135,7 @@ internal sealed class LoopAnalysis : INetworkAnalysis
         }
 
         var couplings = through.Sum(c => c * c);
-        if (couplings > MaxCouplings)
+        if (couplings > Math.Min(maxCouplings, MaxCouplings))
         {
             return null;
         }
