@@ -41,7 +41,8 @@ public static class CtdQubo
     /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 (seeded) to <paramref name="tEnd"/>.</summary>
     /// <param name="projectWith">When given, states are kept in [0, 1] by <see cref="CtdBounds.Project"/> with these parameters instead of holding saturated devices.</param>
     /// <param name="interrupt">Asked after every step; true stops the trajectories where they are (null: never).</param>
-    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null, Func<bool>? interrupt = null)
+    /// <param name="relTol">Relative tolerance of the trajectories (absolute: a thousandth of it).</param>
+    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null, Func<bool>? interrupt = null, double relTol = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(makeSystem);
         ArgumentNullException.ThrowIfNull(energy);
@@ -51,7 +52,7 @@ public static class CtdQubo
             var rng = new Random(unchecked(seed + (7919 * k)));
             return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
         }).ToList();
-        var options = new OdeOptions { RelTol = 1e-6, AbsTol = 1e-9, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };
+        var options = new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-3, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };
         var results = new CtdRestart[restarts];
         Parallel.For(0, restarts, k =>
         {

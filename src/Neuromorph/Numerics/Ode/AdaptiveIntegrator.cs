@@ -157,29 +157,19 @@ public abstract class AdaptiveIntegrator
         return new OdeResult(times, states, stop, Stats(steps, rejected));
     }
 
-    /// <summary>Weighted RMS norm of an error estimate e against y and yNew; components that the step carries onto a box bound (clamped and held there) are left out.</summary>
+    /// <summary>Weighted RMS norm of an error estimate e against y and yNew.</summary>
     protected static double ErrorNorm(ReadOnlySpan<double> e, ReadOnlySpan<double> y, ReadOnlySpan<double> yNew, OdeOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
         double sum = 0;
         for (var i = 0; i < e.Length; i++)
         {
-            if (ReachesBound(i, y, yNew, o))
-            {
-                // the step carries this component onto its bound, where it is clamped and held: the estimate measures
-                // the kink of the held rate, not an error of the clamped result (the components it drives keep theirs)
-                continue;
-            }
-
             var sc = o.AbsTol + (o.RelTol * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i])));
             sum += e[i] / sc * (e[i] / sc);
         }
 
         return Math.Sqrt(sum / Math.Max(1, e.Length));
     }
-
-    private static bool ReachesBound(int i, ReadOnlySpan<double> y, ReadOnlySpan<double> yNew, OdeOptions o) =>
-        (o.Upper is { } up && yNew[i] >= up[i] && yNew[i] > y[i]) || (o.Lower is { } low && yNew[i] <= low[i] && yNew[i] < y[i]);
 
     private OdeStatistics Stats(int steps, int rejected) => new(steps, rejected, Evaluations, JacobianEvaluations, Factorisations);
 
@@ -201,18 +191,6 @@ public abstract class AdaptiveIntegrator
             var yk = new double[y.Length];
             Hermite(t, y, f0, tNew, yNew, fNew, outputs[k], yk);
             BoundedFunction.Clamp(yk, o); // the interpolant of a step that reached a bound can bulge past it
-            for (var i = 0; i < yk.Length; i++)
-            {
-                if (ReachesBound(i, y, yNew, o))
-                {
-                    // the step ended with this component clamped (and its error left out of the estimate): follow its
-                    // initial rate until it meets the bound, then hold, instead of a cubic through the kink
-                    var bound = yNew[i] > y[i] ? o.Upper![i] : o.Lower![i];
-                    var moved = y[i] + (f0[i] * (outputs[k] - t));
-                    yk[i] = (bound - moved) * (bound - y[i]) > 0 ? moved : bound;
-                }
-            }
-
             times.Add(outputs[k]);
             states.Add(yk);
             k++;
