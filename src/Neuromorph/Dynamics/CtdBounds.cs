@@ -33,7 +33,15 @@ public static class CtdBounds
     /// Replaces <paramref name="dxdt"/> (the system's own rate at <paramref name="x"/>) by the projected flow when a
     /// device sits at a bound with an outward rate; returns the number of devices held (0: rate unchanged).
     /// </summary>
-    public static int Project(ICtdSystem system, CtdParameters p, ReadOnlySpan<double> x, Span<double> dxdt)
+    /// <param name="system">The CTD system (its rate is already in <paramref name="dxdt"/>).</param>
+    /// <param name="p">Its parameters.</param>
+    /// <param name="x">The state.</param>
+    /// <param name="dxdt">The system's rate on entry, the projected rate on exit.</param>
+    /// <param name="warm">
+    /// Optional buffer of length M kept by the caller across the evaluations of one trajectory: the previous solve's
+    /// solution, which starts the next conjugate-gradient solve (consecutive states are close).
+    /// </param>
+    public static int Project(ICtdSystem system, CtdParameters p, ReadOnlySpan<double> x, Span<double> dxdt, double[]? warm = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(p);
@@ -74,7 +82,7 @@ public static class CtdBounds
         // at a bound now points outwards (at most M rounds; the final round's rate descends L)
         for (var round = 0; round <= m; round++)
         {
-            Solve(system, p, x, r, held, d);
+            Solve(system, p, x, r, held, d, warm);
             var added = false;
             for (var i = 0; i < m; i++)
             {
@@ -99,7 +107,7 @@ public static class CtdBounds
     private static bool Outward(double x, double rate) => (x <= 0 && rate < 0) || (x >= 1 && rate > 0);
 
     /// <summary>d_F solving (I + ξ Ω_FF X_F) d_F = r_F; d = 0 on the held set.</summary>
-    private static void Solve(ICtdSystem system, CtdParameters p, ReadOnlySpan<double> x, double[] r, bool[] held, double[] d)
+    private static void Solve(ICtdSystem system, CtdParameters p, ReadOnlySpan<double> x, double[] r, bool[] held, double[] d, double[]? warm)
     {
         var m = x.Length;
         var sqrtX = new double[m];
@@ -133,10 +141,27 @@ public static class CtdBounds
         }
 
         var u = new double[m];
+        if (warm is not null)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                u[i] = held[i] ? 0 : warm[i];
+            }
+        }
+
         var res = (double[])b.Clone();
-        var dir = (double[])b.Clone();
+        if (warm is not null)
+        {
+            var au = Apply(u);
+            for (var i = 0; i < m; i++)
+            {
+                res[i] -= au[i];
+            }
+        }
+
+        var dir = (double[])res.Clone();
         var rr = Dot(res, res);
-        var stop = Tolerance * Tolerance * rr;
+        var stop = Tolerance * Tolerance * Dot(b, b);
         for (var it = 0; it < 10 * m + 10 && rr > stop; it++)
         {
             var q = Apply(dir);
@@ -154,6 +179,11 @@ public static class CtdBounds
             }
 
             rr = rrNew;
+        }
+
+        if (warm is not null)
+        {
+            u.CopyTo(warm, 0);
         }
 
         // d_F = r_F − ξ Ω_FF D u

@@ -90,11 +90,12 @@ public sealed class CtdExperiment : IExperiment
             var b => throw root.Error("bounds", $"unknown bound handling '{b}'", "use hold (a saturated device stays at its bound, the default) or projected (gradient flow of L projected in its metric: L never rises)"),
         };
         var rateSystem = system;
+        var warm = new double[size];
         OdeFunction rate = bounds == CtdBoundMode.Projected
             ? (t, x, d) =>
             {
                 rateSystem.Rate(x, d);
-                CtdBounds.Project(rateSystem, p, x, d);
+                CtdBounds.Project(rateSystem, p, x, d, warm);
             }
             : (t, x, d) => rateSystem.Rate(x, d);
         var result = solver.Integrate(rate, 0, x0, tEnd, options);

@@ -57,12 +57,13 @@ public static class CtdQubo
         Parallel.For(0, restarts, k =>
         {
             var sys = makeSystem();
+            var warm = new double[size];
             var r = new DormandPrince54().Integrate((t, x, d) =>
             {
                 sys.Rate(x, d);
                 if (projectWith is not null)
                 {
-                    CtdBounds.Project(sys, projectWith, x, d);
+                    CtdBounds.Project(sys, projectWith, x, d, warm);
                 }
             }, 0, x0[k], tEnd, options);
             var bits = r.Final.Select(v => v > 0.5).ToArray();
