@@ -93,21 +93,3 @@ public class CtdBoundsTests
         }
     }
 }
-
-public class CtdProjectedQuboTests
-{
-    [Fact]
-    public void Restarts_with_projected_bounds_also_find_the_brute_force_minimum()
-    {
-        const int m = 10;
-        var omega = DenseCtd.RandomProjector(m, 4, 21);
-        var rng = new Random(5);
-        var s = Enumerable.Range(0, m).Select(_ => rng.NextDouble() - 0.5).ToArray();
-        var p = new CtdParameters(100, 2100, 1.0, 0.2, CtdConvention.A);
-        var sys = new DenseCtd(omega, p, s);
-        double E(bool[] b) => CtdQubo.Energy(b, p, sys.OmegaS, v => sys.ApplyOmega(v));
-        var brute = Enumerable.Range(0, 1 << m).Select(k => E([.. Enumerable.Range(0, m).Select(i => ((k >> i) & 1) == 1)])).Min();
-        var runs = CtdQubo.Minimise(() => new DenseCtd(omega, p, s), m, 48, 30, 11, E, projectWith: p);
-        Assert.Equal(brute, runs.Min(r => r.Energy), 1e-9);
-    }
-}

@@ -202,8 +202,10 @@ public class CtdInjectionTests
 
 public class CtdQuboTests
 {
-    [Fact]
-    public void Restarts_of_the_dynamics_find_the_brute_force_minimum_of_the_binary_lyapunov_qubo()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Restarts_of_the_dynamics_find_the_brute_force_minimum_of_the_binary_lyapunov_qubo(bool projectedBounds)
     {
         const int m = 10;
         var omega = DenseCtd.RandomProjector(m, 4, 21);
@@ -213,7 +215,7 @@ public class CtdQuboTests
         var sys = new DenseCtd(omega, p, s);
         double E(bool[] b) => CtdQubo.Energy(b, p, sys.OmegaS, v => sys.ApplyOmega(v));
         var brute = Enumerable.Range(0, 1 << m).Select(k => E([.. Enumerable.Range(0, m).Select(i => ((k >> i) & 1) == 1)])).Min();
-        var runs = CtdQubo.Minimise(() => new DenseCtd(omega, p, s), m, 48, 30, 11, E);
+        var runs = CtdQubo.Minimise(() => new DenseCtd(omega, p, s), m, 48, 30, 11, E, projectWith: projectedBounds ? p : null);
         Assert.Equal(brute, runs.Min(r => r.Energy), 1e-9);
     }
 }

@@ -92,16 +92,7 @@ public class NestedDissectionTests
     {
         const int m = 90;
         var b = new CooBuilder(m * m, m * m);
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < m; j++)
-            {
-                var k = (i * m) + j;
-                b.Add(k, k, 4.01);
-                if (j + 1 < m) { b.Add(k, k + 1, -1); b.Add(k + 1, k, -1); }
-                if (i + 1 < m) { b.Add(k, k + m, -1); b.Add(k + m, k, -1); }
-            }
-        }
+        LatticeMatrix.Add(b, m, 4.01);
 
         var a = b.ToCsr();
         var order = NestedDissectionOrdering.Compute(a);
@@ -125,16 +116,7 @@ public class NestedDissectionTests
         const int m = 65, leaves = 300;
         var n = (m * m) + leaves + 1;
         var b = new CooBuilder(n, n);
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < m; j++)
-            {
-                var k = (i * m) + j;
-                b.Add(k, k, 4.01);
-                if (j + 1 < m) { b.Add(k, k + 1, -1); b.Add(k + 1, k, -1); }
-                if (i + 1 < m) { b.Add(k, k + m, -1); b.Add(k + m, k, -1); }
-            }
-        }
+        LatticeMatrix.Add(b, m, 4.01);
 
         var hub = m * m;
         b.Add(hub, hub, leaves + 1.0);
@@ -166,26 +148,7 @@ public class SupernodalCholeskyTests
     {
         var rng = new Random(seed);
         var b = new CooBuilder(m * m, m * m);
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < m; j++)
-            {
-                var k = (i * m) + j;
-                b.Add(k, k, 0.01);
-                void Edge(int a, int c)
-                {
-                    var g = 0.5 + rng.NextDouble();
-                    b.Add(a, a, g);
-                    b.Add(c, c, g);
-                    b.Add(a, c, -g);
-                    b.Add(c, a, -g);
-                }
-
-                if (j + 1 < m) { Edge(k, k + 1); }
-                if (i + 1 < m) { Edge(k, k + m); }
-            }
-        }
-
+        LatticeMatrix.Add(b, m, 0.01, () => 0.5 + rng.NextDouble());
         return b.ToCsr();
     }
 
@@ -236,5 +199,48 @@ public class SupernodalCholeskyTests
         var big = new SparseCholesky(Lattice(160, 1));
         Assert.True(big.FactorOperations >= SparseCholesky.SupernodalOperations);
         Assert.True(big.Supernodal);
+    }
+}
+
+/// <summary>Test matrices on an m × m grid of nodes (node k = i·m + j, edges to the right and below).</summary>
+internal static class LatticeMatrix
+{
+    /// <summary>
+    /// Adds a grid matrix to <paramref name="b"/>: without <paramref name="conductance"/>, <paramref name="diagonal"/> on
+    /// the diagonal and −1 per edge; with it, the weighted Laplacian of conductances drawn in edge order plus
+    /// <paramref name="diagonal"/> on the diagonal.
+    /// </summary>
+    public static void Add(CooBuilder b, int m, double diagonal, Func<double>? conductance = null)
+    {
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var k = (i * m) + j;
+                b.Add(k, k, diagonal);
+                if (j + 1 < m)
+                {
+                    Edge(k, k + 1);
+                }
+
+                if (i + 1 < m)
+                {
+                    Edge(k, k + m);
+                }
+            }
+        }
+
+        void Edge(int u, int v)
+        {
+            var g = conductance?.Invoke() ?? 1;
+            if (conductance is not null)
+            {
+                b.Add(u, u, g);
+                b.Add(v, v, g);
+            }
+
+            b.Add(u, v, -g);
+            b.Add(v, u, -g);
+        }
     }
 }
