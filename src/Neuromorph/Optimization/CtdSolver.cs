@@ -182,18 +182,7 @@ public sealed class CtdSolver : ISpinSolver
             {
                 var field = new double[n];
                 model.LocalFields(spins, field);
-                for (var improved = true; improved;)
-                {
-                    improved = false;
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (spins[i] * field[i] > 1e-12)
-                        {
-                            model.Flip(spins, field, i);
-                            improved = true;
-                        }
-                    }
-                }
+                model.Descend(spins, field);
 
                 energy = model.Energy(spins);
                 trace.Add(new TracePoint(r, 1, clock.Elapsed.TotalSeconds, energy, Math.Min(energy, run.Energy)));

@@ -92,6 +92,26 @@ public sealed class IsingModel
         }
     }
 
+    /// <summary>
+    /// Greedy single-flip descent to a local minimum: flips every spin whose flip lowers the energy (s_i f_i &gt; 0)
+    /// until none does, keeping <paramref name="field"/> current.
+    /// </summary>
+    public void Descend(Span<sbyte> s, Span<double> field)
+    {
+        for (var improved = true; improved;)
+        {
+            improved = false;
+            for (var i = 0; i < Size; i++)
+            {
+                if (s[i] * field[i] > 1e-12)
+                {
+                    Flip(s, field, i);
+                    improved = true;
+                }
+            }
+        }
+    }
+
     /// <summary>Flips spin <paramref name="i"/> and updates the local fields of its neighbours.</summary>
     public void Flip(Span<sbyte> s, Span<double> field, int i)
     {

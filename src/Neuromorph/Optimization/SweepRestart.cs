@@ -96,21 +96,8 @@ internal sealed class SweepRestart
     /// <summary>Greedy descent to a local minimum (single flips), then a final best update.</summary>
     public void Quench(int sweep, Func<bool> outOfTime)
     {
-        var improved = true;
-        while (improved)
-        {
-            improved = false;
-            for (var i = 0; i < Spins.Length; i++)
-            {
-                if (Spins[i] * Field[i] > 1e-12)
-                {
-                    Flip(i);
-                    improved = true;
-                }
-            }
-        }
-
-        Energy = _model.Energy(Spins); // remove accumulated rounding
+        _model.Descend(Spins, Field);
+        Energy = _model.Energy(Spins); // the descent's exact energy (no accumulated rounding)
         var truncated = Truncated;
         EndSweep(sweep, () => false);
         Truncated = truncated;
