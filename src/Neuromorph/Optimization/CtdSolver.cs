@@ -76,44 +76,52 @@ public sealed class CtdSolver : ISpinSolver
         scale = scale > 0 ? scale / p.Alpha : 1;
         var offDiagonal = -4 / (scale * p.Alpha * p.Xi);
 
-        CsrMatrix Omega(double delta)
+        // the off-diagonal part −4A/(αξ scale), with the diagonal in the pattern (explicit zeros)
+        var builder = new CooBuilder(n, n);
+        for (var i = 0; i < n; i++)
         {
-            var b = new CooBuilder(n, n);
+            builder.Add(i, i, 0);
+            for (var k = model.RowStart[i]; k < model.RowStart[i + 1]; k++)
+            {
+                builder.Add(i, model.Neighbour[k], offDiagonal * 2 * model.Coupling[k]);
+            }
+        }
+
+        var offPart = builder.ToCsr();
+        CsrMatrix Shifted(double delta)
+        {
+            var values = (double[])offPart.Values.Clone();
             for (var i = 0; i < n; i++)
             {
-                b.Add(i, i, delta);
-                for (var k = model.RowStart[i]; k < model.RowStart[i + 1]; k++)
-                {
-                    b.Add(i, model.Neighbour[k], offDiagonal * 2 * model.Coupling[k]);
-                }
+                values[offPart.IndexOf(i, i)] += delta;
             }
 
-            return b.ToCsr();
+            return new CsrMatrix(n, n, offPart.RowPointers, offPart.ColumnIndices, values);
         }
 
         // Ω = δI + (off-diagonal part): δ a little above the off-diagonal part's spectral radius (power iteration),
         // which makes Ω positive definite so that I + ξΩX stays invertible and L descends; δI adds only a linear term
-        // on binary states. A Cholesky factorisation confirms it; Gershgorin's bound is the fallback.
-        var offPart = Omega(0);
+        // on binary states. The Cholesky factorisation that confirms it also solves for the sources; Gershgorin's
+        // bound is the fallback.
         var radius = SpectralRadius(offPart);
         var gershgorin = rowAbs.DefaultIfEmpty(0).Max() * Math.Abs(offDiagonal);
         var delta = Math.Min((1.1 * radius) + 1e-3, gershgorin + (0.05 * radius) + 1e-3);
-        var omega = Omega(delta);
+        var omega = Shifted(delta);
+        var chol = new SparseCholesky(omega);
         try
         {
-            new SparseCholesky(omega).Factor(omega);
+            chol.Factor(omega);
         }
         catch (ArithmeticException)
         {
             delta = gershgorin + (0.05 * radius) + 1e-3;
-            omega = Omega(delta);
+            omega = Shifted(delta);
+            chol.Factor(omega);
         }
 
         // binary limit: −(αξ/4) bᵀΩb = bᵀAb/scale − (αξδ/4) Σ b_i, and the linear part (ΩS)_i/(2β) − α/3 = l_i/scale + αξδ/4
         // with this ΩS, so the δ terms cancel and L(b) = E(b)/scale + const
         var rhs = Enumerable.Range(0, n).Select(i => 2 * p.Beta * ((l[i] / scale) + (p.Alpha / 3) + (p.Alpha * p.Xi * delta / 4))).ToArray();
-        var chol = new SparseCholesky(omega);
-        chol.Factor(omega);
         chol.Solve(rhs);
         return (omega, rhs);
     }
