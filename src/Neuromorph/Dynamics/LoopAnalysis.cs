@@ -29,25 +29,18 @@ internal sealed class LoopAnalysis : INetworkAnalysis
     private readonly double[] _rhs;
     private readonly double[] _r;
 
-    private LoopAnalysis(CycleBasis basis, int edges, CtdParameters parameters, double[] sources, double[]? treeCurrent, long couplings)
+    private LoopAnalysis(CycleBasis basis, long[] through, CtdParameters parameters, double[] sources, double[]? treeCurrent, long couplings)
     {
         _p = parameters;
         _s = sources;
         _i0 = treeCurrent;
         var loops = basis.Count;
+        var edges = through.Length;
         // columns of A: the loops through each edge
         _edgeStart = new int[edges + 1];
-        foreach (var loop in basis.Loops)
-        {
-            foreach (var (e, _) in loop)
-            {
-                _edgeStart[e + 1]++;
-            }
-        }
-
         for (var e = 0; e < edges; e++)
         {
-            _edgeStart[e + 1] += _edgeStart[e];
+            _edgeStart[e + 1] = _edgeStart[e] + (int)through[e];
         }
 
         _loopOf = new int[_edgeStart[edges]];
@@ -147,7 +140,7 @@ internal sealed class LoopAnalysis : INetworkAnalysis
             i0 = basis.TreeCurrents([.. injection.Select(j => -j)]);
         }
 
-        return new LoopAnalysis(basis, graph.Edges, parameters, sources, i0, couplings);
+        return new LoopAnalysis(basis, through, parameters, sources, i0, couplings);
     }
 
     /// <inheritdoc />
