@@ -106,108 +106,34 @@ public static class CtdBounds
 
     private static bool Outward(double x, double rate) => (x <= 0 && rate < 0) || (x >= 1 && rate > 0);
 
-    /// <summary>d_F solving (I + ξ Ω_FF X_F) d_F = r_F; d = 0 on the held set.</summary>
+    /// <summary>d_F solving (I + ξ Ω_FF X_F) d_F = r_F (<see cref="CtdMetricSolve"/>); d = 0 on the held set.</summary>
     private static void Solve(ICtdSystem system, CtdParameters p, ReadOnlySpan<double> x, double[] r, bool[] held, double[] d, double[]? warm)
     {
         var m = x.Length;
         var sqrtX = new double[m];
-        var b = new double[m];
+        var u = new double[m];
         for (var i = 0; i < m; i++)
         {
             if (!held[i])
             {
                 sqrtX[i] = Math.Sqrt(Math.Max(x[i], 0));
-                b[i] = sqrtX[i] * r[i];
+                u[i] = warm?[i] ?? 0;
             }
         }
 
-        // (I + ξ D Ω_FF D) u = D r_F, D = X_F^½ (zero on held devices, so every vector stays zero there)
-        double[] Apply(double[] v)
-        {
-            var dv = new double[m];
-            for (var i = 0; i < m; i++)
-            {
-                dv[i] = sqrtX[i] * v[i];
-            }
-
-            var odv = system.ApplyOmega(dv);
-            var y = new double[m];
-            for (var i = 0; i < m; i++)
-            {
-                y[i] = v[i] + (p.Xi * sqrtX[i] * odv[i]);
-            }
-
-            return y;
-        }
-
-        var u = new double[m];
-        if (warm is not null)
-        {
-            for (var i = 0; i < m; i++)
-            {
-                u[i] = held[i] ? 0 : warm[i];
-            }
-        }
-
-        var res = (double[])b.Clone();
-        if (warm is not null)
-        {
-            var au = Apply(u);
-            for (var i = 0; i < m; i++)
-            {
-                res[i] -= au[i];
-            }
-        }
-
-        var dir = (double[])res.Clone();
-        var rr = Dot(res, res);
-        var stop = Tolerance * Tolerance * Dot(b, b);
-        for (var it = 0; it < 10 * m + 10 && rr > stop; it++)
-        {
-            var q = Apply(dir);
-            var step = rr / Dot(dir, q);
-            for (var i = 0; i < m; i++)
-            {
-                u[i] += step * dir[i];
-                res[i] -= step * q[i];
-            }
-
-            var rrNew = Dot(res, res);
-            for (var i = 0; i < m; i++)
-            {
-                dir[i] = res[i] + (rrNew / rr * dir[i]);
-            }
-
-            rr = rrNew;
-        }
-
+        // D = X_F^½ is zero on held devices, so the solve couples only the free ones
+        new CtdMetricSolve(m).Solve((v, into) => system.ApplyOmega(v).CopyTo(into, 0), p.Xi, sqrtX, r, u, d, Tolerance);
         if (warm is not null)
         {
             u.CopyTo(warm, 0);
         }
 
-        // d_F = r_F − ξ Ω_FF D u
-        var du = new double[m];
         for (var i = 0; i < m; i++)
         {
-            du[i] = sqrtX[i] * u[i];
+            if (held[i])
+            {
+                d[i] = 0;
+            }
         }
-
-        var odu = system.ApplyOmega(du);
-        for (var i = 0; i < m; i++)
-        {
-            d[i] = held[i] ? 0 : r[i] - (p.Xi * odu[i]);
-        }
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
     }
 }

@@ -16,11 +16,9 @@ public sealed class SparseCtd : ICtdSystem
     private readonly double[] _omegaS;
     private readonly double[] _u;
     private readonly double[] _d;
-    private readonly double[] _b;
-    private readonly double[] _r;
-    private readonly double[] _dir;
-    private readonly double[] _q;
-    private readonly double[] _t;
+    private readonly double[] _y;
+    private readonly CtdMetricSolve _solve;
+    private readonly Action<double[], double[]> _product;
 
     /// <summary>Creates the system; <paramref name="omega"/> must be symmetric positive definite (both triangles stored).</summary>
     public SparseCtd(CsrMatrix omega, CtdParameters parameters, IReadOnlyList<double> sources)
@@ -35,11 +33,9 @@ public sealed class SparseCtd : ICtdSystem
         omega.Multiply([.. sources.Select(s => s * parameters.SourceSign)], _omegaS);
         _u = new double[n];
         _d = new double[n];
-        _b = new double[n];
-        _r = new double[n];
-        _dir = new double[n];
-        _q = new double[n];
-        _t = new double[n];
+        _y = new double[n];
+        _solve = new CtdMetricSolve(n);
+        _product = (v, into) => omega.Multiply(v, into);
     }
 
     /// <summary>Relative residual of each rate's conjugate-gradient solve.</summary>
@@ -65,56 +61,16 @@ public sealed class SparseCtd : ICtdSystem
     /// <inheritdoc />
     public void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
     {
-        var n = Size;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < Size; i++)
         {
             _d[i] = Math.Sqrt(Math.Max(x[i], 0));
-            _b[i] = _d[i] * _omegaS[i];
         }
 
-        // (I + ξ D Ω D) u = D ΩS from the previous u
-        Apply(_u, _q);
-        for (var i = 0; i < n; i++)
+        // (I + ξΩX) y = ΩS from the previous evaluation's u
+        Iterations += _solve.Solve(_product, _p.Xi, _d, _omegaS, _u, _y, Tolerance);
+        for (var i = 0; i < Size; i++)
         {
-            _r[i] = _b[i] - _q[i];
-            _dir[i] = _r[i];
-        }
-
-        var bb = Dot(_b, _b);
-        var rr = Dot(_r, _r);
-        var stop = Tolerance * Tolerance * Math.Max(bb, double.Epsilon);
-        for (var it = 0; it < 10 * n && rr > stop; it++)
-        {
-            Apply(_dir, _q);
-            var step = rr / Dot(_dir, _q);
-            for (var i = 0; i < n; i++)
-            {
-                _u[i] += step * _dir[i];
-                _r[i] -= step * _q[i];
-            }
-
-            var rrNew = Dot(_r, _r);
-            var beta = rrNew / rr;
-            rr = rrNew;
-            for (var i = 0; i < n; i++)
-            {
-                _dir[i] = _r[i] + (beta * _dir[i]);
-            }
-
-            Iterations++;
-        }
-
-        // y = ΩS − ξ Ω D u
-        for (var i = 0; i < n; i++)
-        {
-            _t[i] = _d[i] * _u[i];
-        }
-
-        _omega.Multiply(_t, _q);
-        for (var i = 0; i < n; i++)
-        {
-            var y = _omegaS[i] - (_p.Xi * _q[i]);
-            dxdt[i] = (_p.AlphaA * x[i]) - (y / _p.Beta);
+            dxdt[i] = (_p.AlphaA * x[i]) - (_y[i] / _p.Beta);
         }
     }
 
@@ -129,21 +85,4 @@ public sealed class SparseCtd : ICtdSystem
 
         return CtdLyapunov.Value(x, _p, _omegaS, ApplyOmega(sq));
     }
-
-    // y = v + ξ D Ω D v
-    private void Apply(double[] v, double[] y)
-    {
-        for (var i = 0; i < v.Length; i++)
-        {
-            _t[i] = _d[i] * v[i];
-        }
-
-        _omega.Multiply(_t, y);
-        for (var i = 0; i < v.Length; i++)
-        {
-            y[i] = v[i] + (_p.Xi * _d[i] * y[i]);
-        }
-    }
-
-    private static double Dot(double[] a, double[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 }
