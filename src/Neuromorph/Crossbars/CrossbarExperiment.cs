@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Experiments;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Plotting;
 
 namespace Neuromorph.Crossbars;
@@ -31,7 +32,7 @@ public sealed class CrossbarExperiment : IExperiment, INetlistExporter
     {
         ArgumentNullException.ThrowIfNull(context);
         var spec = CrossbarSpecReader.Read(root, context.Seed);
-        var rng = new Random(unchecked((int)spec.Seed));
+        var rng = new RandomStream(unchecked((int)spec.Seed));
         double gMin = spec.Mapping?.GMin ?? 0, gMax = spec.Mapping?.GMax ?? spec.Target.Cast<double>().Max();
         var programmed = Programming.Apply(spec.Target, spec.NonIdealities, gMin, gMax, spec.Levels, rng);
         ProgrammingResult? written = null;

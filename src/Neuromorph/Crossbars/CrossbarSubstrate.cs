@@ -1,5 +1,6 @@
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Crossbars;
 
@@ -27,7 +28,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         ReadVoltage = readVoltage;
         _nonIdealities = n;
         var wMax = w.Cast<double>().Select(Math.Abs).DefaultIfEmpty(1).Max();
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var wt = new double[Columns, Rows];
         for (var i = 0; i < Rows; i++)
         {
@@ -40,7 +41,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         var fMap = new WeightMapping(scheme, gMin, gMax, wMax, Rows);
         var fArray = Program(fMap.Map(wt), n, gMin, gMax, levels, wireResistance, rng);
         _forward = new CrossbarReader(fArray, Adc(n, fArray, readVoltage), fMap, rng);
-        var tRng = new Random(seed ^ 0x5A5A);
+        var tRng = new RandomStream(seed ^ 0x5A5A);
         _transposed = new Lazy<CrossbarReader>(() =>
         {
             // programmed only when a transposed product is asked for (BAM), with its own seeded draws
@@ -154,7 +155,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         }
     }
 
-    private static CrossbarArray Program(double[,] target, NonIdealities n, double gMin, double gMax, int levels, double wire, Random rng) =>
+    private static CrossbarArray Program(double[,] target, NonIdealities n, double gMin, double gMax, int levels, double wire, RandomStream rng) =>
         new(Programming.Apply(target, n, gMin, gMax, levels, rng), wire, wire);
 
     /// <summary>DAC at the read voltage and, when an ADC is set without a range, its full scale at the largest possible column current.</summary>

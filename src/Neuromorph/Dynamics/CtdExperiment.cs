@@ -1,10 +1,11 @@
-using Neuromorph.Compute;
 using System.Globalization;
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Plotting;
 
 namespace Neuromorph.Dynamics;
@@ -388,7 +389,7 @@ public sealed class CtdExperiment : IExperiment
         }
 
         var r = root.GetSection(key).GetSection("random");
-        var rng = new Random((int)r.GetLong("seed", seed));
+        var rng = new RandomStream((int)r.GetLong("seed", seed));
         double lo = r.GetDouble("low"), hi = r.GetDouble("high");
         return [.. Enumerable.Range(0, size).Select(_ => lo + ((hi - lo) * rng.NextDouble()))];
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks;
 
@@ -82,8 +83,8 @@ public static class RecallExperiment
         {
             n = root.GetInt("neurons", 500);
             var pMax = (int)Math.Round(loads.Max() * n);
-            var rng = new FastRandom(seed);
-            all = Enumerable.Range(0, Math.Max(1, pMax)).Select(_ => RandomPattern(ref rng, n)).ToList();
+            var rng = new RandomStream(seed);
+            all = Enumerable.Range(0, Math.Max(1, pMax)).Select(_ => RandomPattern(rng, n)).ToList();
         }
 
         var counts = root.Has("patterns_file") ? [all.Count] : loads.Select(a => Math.Max(1, (int)Math.Round(a * n))).Distinct().ToArray();
@@ -96,15 +97,15 @@ public static class RecallExperiment
             var net = new HopfieldNetwork(substrate is null ? learn(stored) : substrate(learn(stored)));
             foreach (var q in noise)
             {
-                var rng = new FastRandom(seed + (ulong)(p * 1000) + (ulong)(q * 1e6));
+                var rng = new RandomStream(seed + (ulong)(p * 1000) + (ulong)(q * 1e6));
                 double overlap = 0;
                 var k = Math.Min(probes, p);
                 if (substrate is null)
                 {
                     for (var mu = 0; mu < k; mu++)
                     {
-                        var s = Probe(stored[mu], q, probeKind, ref rng);
-                        net.RunAsynchronous(s, maxSweeps, ref rng);
+                        var s = Probe(stored[mu], q, probeKind, rng);
+                        net.RunAsynchronous(s, maxSweeps, rng);
                         overlap += s.Zip(stored[mu]).Sum(t => t.First * t.Second) / n;
                     }
                 }
@@ -113,7 +114,7 @@ public static class RecallExperiment
                     var batch = new double[k * n];
                     for (var mu = 0; mu < k; mu++)
                     {
-                        Probe(stored[mu], q, probeKind, ref rng).CopyTo(batch, mu * n);
+                        Probe(stored[mu], q, probeKind, rng).CopyTo(batch, mu * n);
                     }
 
                     net.RunSynchronous(batch, k, maxSweeps);
@@ -145,8 +146,8 @@ public static class RecallExperiment
         var n = root.GetInt("neurons", 100);
         var p = root.GetInt("output_neurons", 80);
         var pairCounts = root.Has("pairs") ? root.GetDoubleList("pairs").Select(v => (int)v).ToArray() : [1, 2, 4, 8, 16, 32];
-        var rng = new FastRandom(seed);
-        var all = Enumerable.Range(0, pairCounts.Max()).Select(_ => (RandomPattern(ref rng, n), RandomPattern(ref rng, p))).ToList();
+        var rng = new RandomStream(seed);
+        var all = Enumerable.Range(0, pairCounts.Max()).Select(_ => (RandomPattern(rng, n), RandomPattern(rng, p))).ToList();
         var rows = new List<string> { "pairs,load,probe_noise,overlap_a,overlap_b,bit_error_fraction_b" };
         double totalOverlap = 0;
         var cells = 0;
@@ -160,8 +161,8 @@ public static class RecallExperiment
                 var k = Math.Min(probes, m);
                 for (var mu = 0; mu < k; mu++)
                 {
-                    var a = Probe(stored[mu].Item1, q, probeKind, ref rng);
-                    var b = RandomPattern(ref rng, p);
+                    var a = Probe(stored[mu].Item1, q, probeKind, rng);
+                    var b = RandomPattern(rng, p);
                     bam.Recall(a, b);
                     oa += a.Zip(stored[mu].Item1).Sum(t => t.First * t.Second) / n;
                     ob += b.Zip(stored[mu].Item2).Sum(t => t.First * t.Second) / p;
@@ -185,7 +186,7 @@ public static class RecallExperiment
         return ((1 - mean) / 2, mean);
     }
 
-    private static double[] RandomPattern(ref FastRandom rng, int n)
+    private static double[] RandomPattern(RandomStream rng, int n)
     {
         var x = new double[n];
         for (var i = 0; i < n; i++)
@@ -196,7 +197,7 @@ public static class RecallExperiment
         return x;
     }
 
-    private static double[] Probe(double[] pattern, double q, string kind, ref FastRandom rng)
+    private static double[] Probe(double[] pattern, double q, string kind, RandomStream rng)
     {
         var s = (double[])pattern.Clone();
         for (var i = 0; i < s.Length; i++)

@@ -84,7 +84,7 @@ public sealed class HardwareIsing
     }
 
     /// <summary>What the hardware sees of field f_i: quantised by the ADC (noise is added by the solver).</summary>
-    public double Field(int i, double f) => AdcBits > 0 ? Compute.Kernels.QuantizeValue(f, AdcBits, AdcRange[i]) : f;
+    public double Field(int i, double f) => AdcBits > 0 ? DataConverter.Quantize(f, AdcBits, AdcRange[i]) : f;
 
     /// <summary>Re-scores a result found on the hardware couplings on the true problem.</summary>
     public static SolverResult Rescore(SolverResult result, IsingModel truth, double? targetEnergy)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Optimization;
 
@@ -24,7 +25,7 @@ internal sealed class SweepRestart
         _clock = clock;
         _start = clock.Elapsed.TotalSeconds;
         Restart = restart;
-        Random = new FastRandom((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
+        Random = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
         Spins = new sbyte[model.Size];
         for (var i = 0; i < Spins.Length; i++)
         {
@@ -42,7 +43,7 @@ internal sealed class SweepRestart
 
     public int Restart { get; }
 
-    public FastRandom Random;
+    public RandomStream Random;
 
     public sbyte[] Spins { get; }
 

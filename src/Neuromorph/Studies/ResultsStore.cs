@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

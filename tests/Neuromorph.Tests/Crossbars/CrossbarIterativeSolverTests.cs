@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -8,7 +9,7 @@ public class CrossbarIterativeSolverTests
 {
     private static CrossbarArray Random(int m, int n, int seed, double rWire, double rMin = 1e3, double rMax = 100e3)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var g = new double[m, n];
         for (var i = 0; i < m; i++)
         {
@@ -23,7 +24,7 @@ public class CrossbarIterativeSolverTests
 
     private static double[][] Inputs(int m, int count, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         return [.. Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, m).Select(_ => (rng.NextDouble() * 0.4) - 0.1).ToArray())];
     }
 

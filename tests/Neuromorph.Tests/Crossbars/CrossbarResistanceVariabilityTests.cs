@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -16,7 +17,7 @@ public class CrossbarResistanceVariabilityTests
     }
 
     private static double[] Programmed(double target, VariabilityTarget on, VariabilityDistribution d, double sigma, int seed) =>
-        [.. Programming.Apply(CrossbarFixtures.Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new Random(seed)).Cast<double>()];
+        [.. Programming.Apply(CrossbarFixtures.Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new RandomStream(seed)).Cast<double>()];
 
     [Fact]
     public void Lognormal_ron_spread_moves_devices_at_g_max_by_exactly_that_distribution()

@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
 
@@ -13,7 +14,7 @@ public class CrossbarSubstrateTests
     [InlineData(MappingScheme.Differential, 1e-9)]
     public void Ideal_crossbar_substrate_computes_the_same_products_as_the_dense_matrix(MappingScheme scheme, double wire)
     {
-        var rng = new Random(3);
+        var rng = new RandomStream(3);
         var w = new double[7, 5];
         for (var i = 0; i < 7; i++)
         {

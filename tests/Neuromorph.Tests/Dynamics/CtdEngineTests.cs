@@ -3,6 +3,7 @@ using System.Text;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Dynamics;
 
@@ -10,7 +11,7 @@ public class CtdEngineTests
 {
     private static string RandomNetlist(int nodes, int edges, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var sb = new StringBuilder("random CTD network\n.model ctd memristor level=7 ron=100 roff=1k alpha=0.2 beta=0.5\n");
         string N(int k) => k == 0 ? "0" : $"n{k}";
         var pairs = new List<(int, int)>();

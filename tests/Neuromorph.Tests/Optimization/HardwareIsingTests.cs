@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
@@ -28,7 +29,7 @@ public class HardwareIsingTests
     public void Effective_weights_with_wire_resistance_equal_explicit_nodal_reads_of_unit_inputs()
     {
         const int n = 6;
-        var r = new Random(2);
+        var r = new RandomStream(2);
         var w = new double[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -132,7 +133,7 @@ public class HardwareIsingTests
 
     private static OptimizationProblem SmallMaxCut(int n, int seed, out double optimum)
     {
-        var r = new Random(seed);
+        var r = new RandomStream(seed);
         var lines = new List<string>();
         for (var i = 1; i <= n; i++)
         {

@@ -1,4 +1,6 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Studies;
 
 namespace Neuromorph.Tests.Studies;
@@ -25,7 +27,7 @@ public class ResultsStoreTests
             throw new SimulationException("timestep too small at t = 1 ms");
         }
 
-        var noise = new Random((int)(run.Seed % int.MaxValue)).NextDouble();
+        var noise = new RandomStream((int)(run.Seed % int.MaxValue)).NextDouble();
         return new Dictionary<string, double> { ["f"] = (run.Parameters["a"] * run.Parameters["b"]) + noise, ["g"] = run.Seed % 1000 };
     }
 

@@ -1,4 +1,4 @@
-namespace Neuromorph.Networks.Dynamics;
+namespace Neuromorph.Networks.Continuous;
 
 /// <summary>
 /// Continuous-time recurrent neural network (Beer 1995): tau_i dy_i/dt = -y_i + sum_j w_ij sigma(y_j + theta_j) + I_i,

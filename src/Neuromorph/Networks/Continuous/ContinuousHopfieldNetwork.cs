@@ -1,4 +1,4 @@
-namespace Neuromorph.Networks.Dynamics;
+namespace Neuromorph.Networks.Continuous;
 
 /// <summary>
 /// Continuous Hopfield network (Hopfield, PNAS 81, 3088, 1984): C_i du_i/dt = sum_j T_ij V_j - u_i/R_i + I_i,
