@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 

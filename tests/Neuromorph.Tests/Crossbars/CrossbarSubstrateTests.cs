@@ -25,7 +25,7 @@ public class CrossbarSubstrateTests
         }
 
         var dense = new DenseWeights(w);
-        var xbar = new CrossbarSubstrate(w, scheme, 1e-6, 100e-6, 0, wire, new NonIdealities(), 0.1, 1);
+        var xbar = new CrossbarSubstrate(w, CrossbarSubstrateSpec.Default with { Scheme = scheme, WireResistance = wire }, 1);
         var x = Enumerable.Range(0, 10).Select(_ => rng.NextDouble() < 0.5 ? -1.0 : 1.0).ToArray(); // two inputs of 5
         double[] a = new double[14], b = new double[14];
         dense.Multiply(x, a, 2);

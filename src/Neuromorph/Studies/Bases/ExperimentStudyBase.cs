@@ -12,7 +12,7 @@ public sealed class ExperimentStudyBase : IStudyBase
 {
     private readonly string _path;
     private readonly string _text;
-    private readonly IExperiment _experiment;
+    private readonly IExperimentKind _experiment;
 
     /// <summary>Loads the experiment file at <paramref name="path"/> and selects its kind.</summary>
     public ExperimentStudyBase(string path)
