@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
@@ -98,9 +99,9 @@ public static class SweepCommand
         }
 
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         var plots = StudyPlots.Write(spec, rows, dir);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
         return CommandRunner.Success;

@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 
@@ -129,10 +130,10 @@ public class CrossbarIterativeSolverTests
             return Path.Combine(outDir, "outputs.csv");
         }
 
-        var (_, direct) = Neuromorph.Io.CsvTable.Read(Run("direct"));
+        var (_, direct) = CsvTable.Read(Run("direct"));
         foreach (var form in new[] { "iterative", "{ method: iterative, tolerance: 1e-13, max_iterations: 500, preconditioner: ic0 }" })
         {
-            var (_, iterative) = Neuromorph.Io.CsvTable.Read(Run(form));
+            var (_, iterative) = CsvTable.Read(Run(form));
             for (var c = 0; c < direct.Length; c++)
             {
                 for (var r = 0; r < direct[c].Length; r++)

@@ -1,7 +1,11 @@
+using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Parsing;
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -106,7 +110,7 @@ public class CrossbarNonIdealityTests
     public void Example_crossbar_experiment_runs_and_its_exported_netlist_reproduces_the_first_read()
     {
         var dir = Directory.CreateTempSubdirectory("nm-xb").FullName;
-        var (code, output, error) = CliHarness.Run("run", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
+        var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("relative error vs ideal", output, StringComparison.Ordinal);
         foreach (var f in new[] { "outputs.csv", "conductance.svg", "ir_drop.svg", "device_currents.csv", "crossbar.cir", "node_voltages.csv" })
@@ -132,12 +136,12 @@ public class CrossbarFirstInputReportTests
             array: { resistances: [[10k, 20k], [5k, 40k]], wire_resistance: 3 }
             inputs: [[0.2, 0.1], [0.3, -0.1], [-0.2, 0.4], [0.1, 0.1], [0.5, -0.3]]
             """);
-        var (code, _, error) = Neuromorph.Tests.Cli.CliHarness.Run("run", path, "-o", dir);
+        var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
         Assert.True(code == 0, error);
         // independent reference: the MNA engine on the exported netlist of input 1, all node voltages
         var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(dir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
-        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "x.cir")).Single();
-        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
+        var op = CircuitSimulator.Run(NetlistParser.Parse(netlist, "x.cir")).Single();
+        var (_, cols) = CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
         for (var k = 0; k < cols[0].Length; k++)
         {
             int i = (int)cols[0][k], j = (int)cols[1][k];

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Dynamics;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
@@ -84,8 +85,8 @@ public class CtdBoundsTests
         File.WriteAllText(path, yaml);
         var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
         Assert.True(code == 0, error);
-        var (_, energy) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "energy.csv"));
-        var (_, traj) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var (_, energy) = CsvTable.Read(Path.Combine(dir, "energy.csv"));
+        var (_, traj) = CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
         var saturatedRows = Enumerable.Range(0, traj[3].Length).Count(k => traj[3][k] >= 1 || traj[2][k] <= 0);
         Assert.True(saturatedRows > 100, $"only {saturatedRows} rows with a saturated device");
         for (var k = 1; k < energy[1].Length; k++)
