@@ -49,7 +49,7 @@ public static class SweepCommand
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
-        SweepReport report;
+        StudyOutcome report;
         var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         if (interactive)
         {
@@ -60,7 +60,7 @@ public static class SweepCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(spec.Name, maxValue: total);
-                    var progress = new SyncProgress<SweepProgress>(p =>
+                    var progress = new SyncProgress<StudyProgress>(p =>
                     {
                         task.Value = p.Done;
                         task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
@@ -69,7 +69,7 @@ public static class SweepCommand
                             Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
                         }
                     });
-                    report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
                 });
         }
         else
@@ -77,7 +77,7 @@ public static class SweepCommand
             var clock = Stopwatch.StartNew();
             var lastPrint = TimeSpan.Zero;
             var gate = new object();
-            var progress = new SyncProgress<SweepProgress>(p =>
+            var progress = new SyncProgress<StudyProgress>(p =>
             {
                 lock (gate)
                 {
@@ -95,7 +95,7 @@ public static class SweepCommand
                     }
                 }
             });
-            report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         }
 
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);

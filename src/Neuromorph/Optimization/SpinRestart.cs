@@ -5,10 +5,10 @@ using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Optimization;
 
 /// <summary>
-/// Bookkeeping for one sweep-based restart: random start, incremental local fields, best-so-far tracking,
+/// Bookkeeping for one restart of a spin solver (annealing, Hopfield machine, continuous Hopfield): random start, incremental local fields, best-so-far tracking,
 /// trace sampling, target timing and a final zero-temperature quench.
 /// </summary>
-internal sealed class SweepRestart
+internal sealed class SpinRestart
 {
     private readonly IsingModel _model;
     private readonly SolverOptions _options;
@@ -18,7 +18,7 @@ internal sealed class SweepRestart
     private readonly int _traceEvery;
     private double? _toTarget;
 
-    public SweepRestart(IsingModel model, SolverOptions options, int restart, Stopwatch clock)
+    public SpinRestart(IsingModel model, SolverOptions options, int restart, Stopwatch clock)
     {
         _model = model;
         _options = options;
