@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Diagnostics;
-using Neuromorph.Io;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
@@ -98,12 +97,9 @@ public static class SweepCommand
             report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         }
 
-        var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
-        var plots = StudyPlots.Write(spec, rows, dir);
-        AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        var files = StudyOutputs.WriteFromResults(spec, dir);
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot(s)");
         return CommandRunner.Success;
     }
 
@@ -124,7 +120,8 @@ public static class SweepCommand
             var spec = StudySpecReader.ReadFile(manifest.StudyFile);
             var outDir = parse.GetRequiredValue(output).FullName;
             var rows = ShardMerger.Merge(spec, shardDirs, outDir);
-            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir}");
+            var files = StudyOutputs.Write(spec, rows, outDir);
+            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot(s))");
             return CommandRunner.Success;
         });
         return command;
