@@ -65,7 +65,6 @@ public static class MinimizeCommand
             var request = new MinimizeRequest(p, name, options)
             {
                 Substrate = parse.GetValue(substrate) is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
-                SubstrateSeed = (int)(parse.GetValue(seed) % int.MaxValue),
                 Accelerator = accelerator,
                 BackendNamed = backend.Named(parse) is { } b && b != "auto",
             };

@@ -38,7 +38,7 @@ public sealed class HardwareIsing
     public double CouplingDeviation { get; }
 
     /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/>.</summary>
-    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, int seed)
+    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(substrate);

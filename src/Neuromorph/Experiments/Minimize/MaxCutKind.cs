@@ -74,7 +74,6 @@ public sealed class MaxCutKind : IExperimentKind
         var request = new MinimizeRequest(problem, root.GetString("solver", "hopfield"), options)
         {
             Substrate = root.TryGetSection("substrate") is { } sub ? SubstrateSpecReader.Read(sub) : null,
-            SubstrateSeed = (int)(seed % int.MaxValue),
             Accelerator = context.Accelerator,
             BackendNamed = context.Backend is { } b && b != "auto",
             SolverLocation = root.LocationOf("solver"),

@@ -1,6 +1,7 @@
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Experiments.Minimize;
@@ -17,9 +18,6 @@ public sealed record MinimizeRequest(OptimizationProblem Problem, string Solver,
 {
     /// <summary>Crossbar on which the couplings are programmed, or null for ideal arithmetic.</summary>
     public CrossbarSubstrateSpec? Substrate { get; init; }
-
-    /// <summary>Seed of the crossbar's programming draws.</summary>
-    public int SubstrateSeed { get; init; } = 1;
 
     /// <summary>Compute device for the restarts, or null for the CPU.</summary>
     public IAccelerator? Accelerator { get; init; }
@@ -43,7 +41,7 @@ public static class Minimization
         ArgumentNullException.ThrowIfNull(request);
         SolverCatalog.Validate(request.Solver, request.SolverLocation);
         var notes = new List<string>();
-        var hardware = request.Substrate is { } substrate ? HardwareIsing.Program(request.Problem.Model, substrate, request.SubstrateSeed) : null;
+        var hardware = request.Substrate is { } substrate ? HardwareIsing.Program(request.Problem.Model, substrate, SeedSequence.Derive((long)request.Options.Seed, 1, 0)) : null;
         var (solver, note) = SolverCatalog.Create(request.Solver, hardware, request.Accelerator, request.BackendNamed, request.SolverLocation);
         if (note is not null)
         {
