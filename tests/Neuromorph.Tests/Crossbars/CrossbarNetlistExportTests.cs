@@ -26,7 +26,7 @@ public class CrossbarNetlistExportTests
         Assert.False(File.Exists(Path.Combine(dir, "out", "crossbar.cir")));
         Assert.Contains("chosen.cir", output, StringComparison.Ordinal);
         var netlist = string.Join('\n', File.ReadAllLines(target).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
-        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "chosen.cir")).Single();
+        var op = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "chosen.cir")).Single();
         var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "out", "node_voltages.csv"));
         Assert.Equal(op.Column("v(w0_0)")!.Values[0], cols[2][0], 1e-12);
     }

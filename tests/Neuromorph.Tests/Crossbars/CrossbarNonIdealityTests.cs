@@ -119,7 +119,7 @@ public class CrossbarFirstInputReportTests
         Assert.True(code == 0, error);
         // independent reference: the MNA engine on the exported netlist of input 1, all node voltages
         var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(dir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
-        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "x.cir")).Single();
+        var op = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "x.cir")).Single();
         var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
         for (var k = 0; k < cols[0].Length; k++)
         {
