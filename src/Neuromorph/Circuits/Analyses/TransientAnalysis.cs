@@ -81,16 +81,26 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         }
 
         Record(0);
-        circuit.Accept(ctx);
+        if (s.UseInitialConditions)
+        {
+            circuit.AcceptStates(ctx);
+        }
+        else
+        {
+            circuit.Accept(ctx);
+        }
+
         var history = new List<(double T, double[] U)> { (0, (double[])u.Clone()) };
         double t = 0, h = Math.Min(hmax, NextBreakpoint(breakpoints, 0) / 10) / 1000, hPrev = h;
         var order = 1;
         int accepted = 0, rejected = 0;
         var uNew = new double[n];
         var lastReport = 0.0;
+        var restartAfterFirstStep = s.UseInitialConditions;
         while (t < s.Stop * (1 - 1e-12))
         {
             cancel.ThrowIfCancellationRequested();
+
             var bp = NextBreakpoint(breakpoints, t);
             var hitsBreakpoint = t + h >= bp - (1e-9 * h);
             if (hitsBreakpoint)
@@ -138,9 +148,16 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
 
             hPrev = h;
             var grow = ratio > 0 ? Math.Min(2, 0.9 * Math.Pow(ratio, -1.0 / (order + 1))) : 2;
-            if (hitsBreakpoint)
+            if (hitsBreakpoint || restartAfterFirstStep)
             {
-                breakpoints.Remove(bp);
+                // With uic the t = 0 point holds .ic node values, not the voltages the capacitors' IC= imply; like a
+                // corner, it is no history for the error estimate.
+                restartAfterFirstStep = false;
+                if (hitsBreakpoint)
+                {
+                    breakpoints.Remove(bp);
+                }
+
                 order = 1;
                 history.RemoveRange(0, history.Count - 1);
                 // The first step after a corner has no usable history for an error estimate: keep it tiny.
@@ -213,6 +230,11 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         var sys = circuit.System;
         for (var i = 0; i < corrected.Length; i++)
         {
+            if (sys.Kinds[i] == UnknownKind.SourceCurrent)
+            {
+                continue;
+            }
+
             var err = factor * Math.Abs(corrected[i] - predicted[i]);
             var trtol = sys.Kinds[i] == UnknownKind.State ? 1 : _tolerances.TrTol;
             var tol = trtol * ((_tolerances.RelTol * Math.Max(Math.Abs(corrected[i]), Math.Abs(last[i]))) + _tolerances.Absolute(sys.Kinds[i], sys.StateTolerances[i]));

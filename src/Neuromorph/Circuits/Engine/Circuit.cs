@@ -99,6 +99,13 @@ public sealed class Circuit
             e.Accept(ctx);
         }
 
+        AcceptStates(ctx);
+    }
+
+    /// <summary>Stores every integration state's present value as history (the start of a transient with <c>uic</c>, whose values the elements' IC= set).</summary>
+    public void AcceptStates(LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
         foreach (var d in System.Derivatives)
         {
             d.Accept(ctx);

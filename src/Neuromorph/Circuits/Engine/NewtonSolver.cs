@@ -10,7 +10,7 @@ public sealed record SolverTolerances(double RelTol = 1e-3, double AbsTol = 1e-1
     public double Absolute(UnknownKind kind, double stateTolerance) => kind switch
     {
         UnknownKind.Voltage => VnTol,
-        UnknownKind.Current => AbsTol,
+        UnknownKind.Current or UnknownKind.SourceCurrent => AbsTol,
         _ => stateTolerance,
     };
 }

@@ -1,6 +1,6 @@
 namespace Neuromorph.Circuits.Expressions;
 
-/// <summary>The binary operators' values and partial derivatives (comparisons and logic are 0/1 with zero derivative).</summary>
+/// <summary>The binary operators' values and partial derivatives (comparisons and logic are 0/1 with zero derivative; division as ngspice's).</summary>
 public static class Operators
 {
     /// <summary>a op b, with d/da and d/db.</summary>
@@ -18,9 +18,13 @@ public static class Operators
                 (da, db) = (b, a);
                 return a * b;
             case BinaryOperator.Divide:
-                da = 1 / b;
-                db = -a / (b * b);
-                return a / b;
+            {
+                // ngspice's divide: the denominator is moved 1e-32 away from zero, so x/0 is huge but finite and 0/0 is 0
+                var d = b >= 0 ? b + 1e-32 : b - 1e-32;
+                da = 1 / d;
+                db = -a / (d * d);
+                return a / d;
+            }
             case BinaryOperator.Power:
                 return BuiltinFunctions.Power(a, b, out da, out db);
         }

@@ -20,7 +20,7 @@ public sealed class BehavioralVoltageSource(string name, int[] nodes, CompiledEx
     public override void CreateUnknowns(MnaSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        _branch = system.AddUnknown($"i({Name})", UnknownKind.Current);
+        _branch = system.AddUnknown($"i({Name})", UnknownKind.SourceCurrent);
     }
 
     /// <inheritdoc />

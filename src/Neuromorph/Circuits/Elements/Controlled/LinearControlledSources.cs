@@ -19,7 +19,7 @@ public sealed class Vcvs(string name, int[] nodes, double gain) : ElementBehavio
     public override void CreateUnknowns(MnaSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        _branch = system.AddUnknown($"i({Name})", UnknownKind.Current);
+        _branch = system.AddUnknown($"i({Name})", UnknownKind.SourceCurrent);
     }
 
     /// <inheritdoc />

@@ -31,7 +31,7 @@ public sealed class VoltageSource(string name, int a, int b, double dc, Waveform
     public override void CreateUnknowns(MnaSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        _branch = system.AddUnknown($"i({Name})", UnknownKind.Current);
+        _branch = system.AddUnknown($"i({Name})", UnknownKind.SourceCurrent);
     }
 
     /// <inheritdoc />
