@@ -97,6 +97,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         var uNew = new double[n];
         var lastReport = 0.0;
         var restartAfterFirstStep = s.UseInitialConditions;
+        var limiters = circuit.Elements.OfType<ITimestepLimiter>().ToArray();
         while (t < s.Stop * (1 - 1e-12))
         {
             cancel.ThrowIfCancellationRequested();
@@ -167,6 +168,11 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             {
                 order = 2;
                 h = Math.Min(h * Math.Max(0.5, grow), hmax);
+            }
+
+            foreach (var limiter in limiters)
+            {
+                h = Math.Max(Math.Min(h, limiter.MaxStep(hPrev)), hmin * 10);
             }
 
             if (progress is not null && t - lastReport > s.Stop / 100)

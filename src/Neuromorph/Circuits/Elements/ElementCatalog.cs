@@ -2,7 +2,9 @@ using Neuromorph.Circuits.Elements.Behavioral;
 using Neuromorph.Circuits.Elements.Controlled;
 using Neuromorph.Circuits.Elements.Memristors;
 using Neuromorph.Circuits.Elements.Passive;
+using Neuromorph.Circuits.Elements.Semiconductors;
 using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.Elements.Switches;
 using Neuromorph.Circuits.Engine;
 
 namespace Neuromorph.Circuits.Elements;
@@ -28,6 +30,10 @@ public static class ElementCatalog
         new BehavioralKind(),
         new XyceMemristorKind(),
         new XSpiceMemristorKind(),
+        new DiodeKind(),
+        new MosfetKind(),
+        new VoltageSwitchKind(),
+        new CurrentSwitchKind(),
     ];
 
     private static readonly Dictionary<Type, IElementKind> ByCard = All.GroupBy(k => k.CardType).ToDictionary(g => g.Key, g => g.First());

@@ -36,6 +36,16 @@ public sealed class BuildContext(Netlist netlist, IReadOnlyDictionary<string, in
         return [.. card.Nodes.Select(Node)];
     }
 
+    /// <summary>Adds a warning to the netlist's (once per message).</summary>
+    public void Warn(Diagnostic warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        if (!Netlist.Warnings.Any(w => w.Message == warning.Message))
+        {
+            Netlist.Warnings.Add(warning);
+        }
+    }
+
     /// <summary>An option value, or <paramref name="fallback"/>.</summary>
     public double Option(string name, double fallback) => Netlist.Options.GetValueOrDefault(name, fallback);
 

@@ -145,3 +145,10 @@ public interface IInitialConditionBehavior
     /// <summary>Applies the initial condition: sets the element's integration state (and its unknown, if any).</summary>
     void ApplyInitialCondition(double[] solution);
 }
+
+/// <summary>An element that bounds the next time step (a switch whose control approaches its threshold).</summary>
+public interface ITimestepLimiter
+{
+    /// <summary>The largest next step, seconds, after an accepted step of <paramref name="lastStep"/>; infinity for no limit.</summary>
+    double MaxStep(double lastStep);
+}
