@@ -5,8 +5,8 @@ namespace Neuromorph.Optimization.LocalSearch;
 
 /// <summary>
 /// Simulated annealing on the clause energy (the unsatisfied weight) of a CNF formula: Metropolis single-variable flips
-/// in sequential sweeps, geometric temperature schedule from T0 = 2 w_max to T1 = 0.05 w_max (w_max the largest clause
-/// weight); the <c>annealing</c> solver for SAT and MAX-SAT inputs. A restart stops early when it satisfies every clause or reaches
+/// in sequential sweeps, geometric temperature schedule from T0 = 2 w_max to T1 = 0.05 w_min (the largest and smallest
+/// clause weights); the <c>annealing</c> solver for SAT and MAX-SAT inputs. A restart stops early when it satisfies every clause or reaches
 /// the target.
 /// </summary>
 public sealed class ClauseAnnealing : ISatSolver
@@ -14,7 +14,7 @@ public sealed class ClauseAnnealing : ISatSolver
     /// <summary>Start temperature in units of the largest clause weight.</summary>
     public double StartTemperature { get; init; } = 2;
 
-    /// <summary>End temperature in units of the largest clause weight.</summary>
+    /// <summary>End temperature in units of the smallest clause weight.</summary>
     public double EndTemperature { get; init; } = 0.05;
 
     /// <inheritdoc/>
@@ -26,13 +26,14 @@ public sealed class ClauseAnnealing : ISatSolver
         ArgumentNullException.ThrowIfNull(formula);
         ArgumentNullException.ThrowIfNull(options);
         var scale = formula.MaxWeight();
+        var small = formula.Weight.DefaultIfEmpty(1).Min();
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var run = new ClauseRestart(formula, options, r, clock);
             var rng = new FastRandom((options.Seed * 0xD1B54A32D192ED03UL) ^ (ulong)(r + 1));
             var sweeps = options.SweepsFor(formula.Variables);
             var t = StartTemperature * scale;
-            var ratio = Math.Pow(EndTemperature / StartTemperature, 1.0 / Math.Max(1, sweeps - 1));
+            var ratio = Math.Pow(EndTemperature * small / (StartTemperature * scale), 1.0 / Math.Max(1, sweeps - 1));
             var s = run.State;
             for (var sweep = 0; sweep < sweeps; sweep++)
             {

@@ -87,7 +87,7 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
         var traceEvery = Math.Max(1, steps / Math.Max(1, o.TracePoints));
         double? toTarget = null;
         var record = r < o.RecordDynamics ? NewRecord(r, f) : null;
-        var recordEvery = Math.Max(1, steps / 400);
+        var nextRecord = 0; // samples at geometrically growing step intervals (about 50 per decade)
         var completed = true;
         var step = 0;
         var energy = double.PositiveInfinity;
@@ -110,9 +110,10 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
                 }
             }
 
-            if (record is not null && step % recordEvery == 0)
+            if (record is not null && step == nextRecord)
             {
                 Sample(record, batch, slot, f, clock);
+                nextRecord = step + Math.Max(1, step / 20);
             }
 
             if (step % traceEvery == 0)
