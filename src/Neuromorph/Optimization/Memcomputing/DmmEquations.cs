@@ -39,6 +39,13 @@ public static class DmmEquations
         for (var m = 0; m < weight.Length; m++)
         {
             int k0 = start[m], k1 = start[m + 1];
+            if (k1 - k0 == 2)
+            {
+                unsat += TwoLiteral(variable[k0], polarity[k0], variable[k0 + 1], polarity[k0 + 1], drive[m], weight[m], xs[m], xl[m], p, v, dv,
+                    out clause[m], out dxs[m], out dxl[m]);
+                continue;
+            }
+
             double min = double.MaxValue, second = double.MaxValue;
             var arg = k0;
             var satisfied = false;
@@ -84,5 +91,32 @@ public static class DmmEquations
         }
 
         return unsat;
+    }
+
+    /// <summary>The same terms for a two-literal clause (the Ising encoding's clauses), without the general loops.</summary>
+    private static double TwoLiteral(int a, sbyte qa, int b, sbyte qb, double w, double weight, double s, double l, DmmParameters p,
+        ReadOnlySpan<double> v, Span<double> dv, out double c, out double dxs, out double dxl)
+    {
+        double va = v[a], vb = v[b];
+        double ta = 1 - (qa * va), tb = 1 - (qb * vb);
+        var satisfied = (va >= 0 ? qa : -qa) > 0 || (vb >= 0 ? qb : -qb) > 0;
+        var g = w * l * s;
+        var rigid = w * (1 + (p.Zeta * l)) * (1 - s);
+        if (ta <= tb)
+        {
+            c = 0.5 * ta;
+            dv[a] += qa * ((g * 0.5 * tb) + (rigid * c));
+            dv[b] += g * qb * c;
+        }
+        else
+        {
+            c = 0.5 * tb;
+            dv[b] += qb * ((g * 0.5 * ta) + (rigid * c));
+            dv[a] += g * qa * c;
+        }
+
+        dxs = p.Beta * (s + p.Epsilon) * (c - p.Gamma);
+        dxl = p.Alpha * (c - p.Delta);
+        return satisfied ? 0 : weight;
     }
 }
