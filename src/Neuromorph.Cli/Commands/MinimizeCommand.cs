@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Minimize;
+using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Problems;
 
@@ -74,65 +78,40 @@ public static class MinimizeCommand
             };
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
-            var sub = parse.GetValue(substrate) is { } s0 && s0 != "ideal" ? s0 : null;
             var controls = CtdScheduleOption.Parse(parse.GetValue(schedule), name);
-            SolverResult result;
-            if (p is SatProblem sat)
+            var request = new MinimizeRequest(p, name, options)
             {
-                if (sub is not null || accelerator is not null)
-                {
-                    throw new UserInputException("CNF formulas run on the CPU without a crossbar substrate", "drop --substrate and --backend");
-                }
-
-                result = SolverCatalog.CreateSat(name).Solve(sat.Formula, options);
-            }
-            else
+                Substrate = parse.GetValue(substrate) is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
+                Accelerator = accelerator,
+                BackendNamed = backend.Named(parse) is { } b && b != "auto",
+                CtdControls = controls?.Controls,
+                CtdTime = controls?.Time,
+            };
+            var outcome = Minimization.Run(request);
+            if (outcome.Hardware is { } hardware)
             {
-                var quadratic = p as OptimizationProblem ?? ((PortfolioProblem)p).Qubo;
-                HardwareIsing? hardware = null;
-                if (sub is not null)
-                {
-                    if (accelerator is not null)
-                    {
-                        throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
-                    }
-
-                    var yaml = Io.Yaml.YamlSection.LoadFile(sub);
-                    hardware = HardwareIsing.FromYaml(quadratic.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
-                    log.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
-                }
-
-                var spin = SolverCatalog.Create(name, hardware);
-                if (controls is { } ctd)
-                {
-                    spin = new CtdSolver { Controls = ctd.Controls, Duration = ctd.Time ?? 30 };
-                }
-
-                if (accelerator is not null)
-                {
-                    if (spin is HopfieldMachine)
-                    {
-                        spin = new DeviceHopfieldMachine(accelerator);
-                    }
-                    else if (backend.Named(parse) == "auto")
-                    {
-                        log.WriteLine($"backend: solver '{spin.Name}' has no accelerated path; it runs on the CPU");
-                    }
-                    else
-                    {
-                        throw new UserInputException($"solver '{spin.Name}' runs on the CPU only; --backend {backend.Named(parse)} applies to --solver hopfield", "drop --backend, use --backend auto, or use --solver hopfield");
-                    }
-                }
-
-                result = SolverCatalog.Solve(spin, quadratic, options, hardware);
+                log.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
             }
 
+            foreach (var note in outcome.Notes)
+            {
+                log.WriteLine(note);
+            }
+
+            var result = outcome.Result;
             var dir = parse.GetValue(output)!;
-            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: sub is not null);
+            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null);
             log.Write(MinimizeReport.Summary(p, result, t));
             log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>The crossbar of <c>--substrate FILE</c>: its <c>substrate:</c> section, or the whole file.</summary>
+    private static CrossbarSubstrateSpec ReadSubstrate(string path)
+    {
+        var yaml = YamlSection.LoadFile(path);
+        return SubstrateSpecReader.Read(yaml.TryGetSection("substrate") ?? yaml);
     }
 }

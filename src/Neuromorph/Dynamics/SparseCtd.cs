@@ -35,7 +35,7 @@ public sealed class SparseCtd : ICtdSystem
         _u = new double[n];
         _d = new double[n];
         _y = new double[n];
-        _solve = new CtdMetricSolve(n);
+        _solve = new CtdMetricSolve(n, Tolerance);
         _product = (v, into) => omega.Multiply(v, into);
     }
 
@@ -87,7 +87,7 @@ public sealed class SparseCtd : ICtdSystem
         }
 
         // (I + ξΩX) y = ΩS (+ 2βμ) from the previous evaluation's u
-        Iterations += _solve.Solve(_product, _p.Xi, _d, rhs, _u, _y, Tolerance);
+        Iterations += _solve.Solve(_product, _p.Xi, _d, rhs, _u, _y);
         for (var i = 0; i < Size; i++)
         {
             dxdt[i] = (alpha * x[i]) - (_y[i] / _p.Beta);

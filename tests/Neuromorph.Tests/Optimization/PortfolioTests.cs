@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Minimize;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Memcomputing;
 using Neuromorph.Optimization.Problems;

@@ -1,4 +1,4 @@
-using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Optimization.Memcomputing;
@@ -78,7 +78,7 @@ public sealed class DmmBatch
     /// <summary>Random voltages in [−1, 1], x_l = 1 and x_s = C_m(v₀) (the initial memories of the authors' public demo).</summary>
     public void Initialise(int k, ulong seed)
     {
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var v = Voltages(k);
         for (var i = 0; i < v.Length; i++)
         {

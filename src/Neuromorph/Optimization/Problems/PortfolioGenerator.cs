@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Optimization.Problems;
 
@@ -16,7 +16,7 @@ public static class PortfolioGenerator
     public static PortfolioMarket Synthetic(int assets, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(assets, 1);
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var beta = new double[assets];
         var idio = new double[assets];
         var mu = new double[assets];

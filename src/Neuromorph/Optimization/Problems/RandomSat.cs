@@ -1,4 +1,4 @@
-using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Optimization.Problems;
 
@@ -18,7 +18,7 @@ public static class RandomSat
             throw new ArgumentOutOfRangeException(nameof(n), $"need at least {k} variables");
         }
 
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         if (planted is not null)
         {
             for (var i = 0; i < n; i++)
