@@ -99,7 +99,7 @@ public sealed class MaxCutKind : IExperimentKind
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
         {
-            MinimizeReport.Write(problem, result, target, dir);
+            MinimizeReport.Write(problem, result, target, dir, hardwareEnergies: hardware is not null);
             files.AddRange(Directory.GetFiles(dir));
         }
 
