@@ -61,11 +61,14 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         }
     }
 
-    /// <summary>Reads a substrate section: { scheme, g_min, g_max, levels, wire_resistance, read_voltage, nonidealities }.</summary>
-    public static CrossbarSubstrate FromYaml(YamlSection s, double[,] w, int seed)
+    /// <summary>
+    /// Reads a substrate section: { scheme, g_min, g_max, levels, wire_resistance, read_voltage, nonidealities };
+    /// <paramref name="extraKeys"/> are keys the caller reads itself (allowed, not read here).
+    /// </summary>
+    public static CrossbarSubstrate FromYaml(YamlSection s, double[,] w, int seed, IReadOnlyCollection<string>? extraKeys = null)
     {
         ArgumentNullException.ThrowIfNull(s);
-        s.RejectUnknownKeys("scheme", "g_min", "g_max", "levels", "wire_resistance", "read_voltage", "nonidealities");
+        s.RejectUnknownKeys(["scheme", "g_min", "g_max", "levels", "wire_resistance", "read_voltage", "nonidealities", .. extraKeys ?? []]);
         var scheme = s.GetString("scheme", "differential").ToLowerInvariant() == "offset" ? MappingScheme.Offset : MappingScheme.Differential;
         var gMin = s.GetDouble("g_min", 1e-6);
         var gMax = s.GetDouble("g_max", 100e-6);
