@@ -19,11 +19,21 @@ public static class MemoryCapacity
             throw new ArgumentException("memory capacity is measured with one input", nameof(esn));
         }
 
+        return Measure(u => esn.Run(u, u.Length), esn.Units, maxDelay, washout, trainLength, testLength, ridge, seed);
+    }
+
+    /// <summary>
+    /// Measures the capacity of any reservoir: <paramref name="drive"/> maps the input series (one value per step) to
+    /// <paramref name="width"/> features per step (a memristive reservoir's conductance reads, for instance).
+    /// </summary>
+    public static Result Measure(Func<double[], double[]> drive, int width, int maxDelay, int washout, int trainLength, int testLength, double ridge, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
         ArgumentOutOfRangeException.ThrowIfLessThan(washout, maxDelay);
         var length = washout + trainLength + testLength;
         var rng = new FastRandom(seed);
         var u = Enumerable.Range(0, length).Select(_ => (2 * rng.NextDouble()) - 1).ToArray();
-        var states = esn.Run(u, length);
+        var states = drive(u);
         var targets = new double[length * maxDelay];
         for (var t = maxDelay; t < length; t++)
         {
@@ -33,7 +43,7 @@ public static class MemoryCapacity
             }
         }
 
-        var readout = ReservoirReadout.Fit(states[..((washout + trainLength) * esn.Units)], u, targets, washout + trainLength, esn.Units, 1, maxDelay, washout, ridge, includeInput: false);
+        var readout = ReservoirReadout.Fit(states[..((washout + trainLength) * width)], u, targets, washout + trainLength, width, 1, maxDelay, washout, ridge, includeInput: false);
         var start = washout + trainLength;
         var y = readout.Predict(states, u, start, testLength);
         var perDelay = new double[maxDelay];
