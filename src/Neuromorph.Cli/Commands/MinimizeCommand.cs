@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Minimize;
+using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Cli.Commands;
@@ -58,41 +62,36 @@ public static class MinimizeCommand
                 Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "restarts"),
             };
             using var accelerator = backend.Open(parse, parse.InvocationConfiguration.Output);
-            HardwareIsing? hardware = null;
-            if (parse.GetValue(substrate) is { } sub && sub != "ideal")
+            var request = new MinimizeRequest(p, name, options)
             {
-                if (accelerator is not null)
-                {
-                    throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
-                }
-
-                var yaml = Io.Yaml.YamlSection.LoadFile(sub);
-                hardware = HardwareIsing.FromYaml(p.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
-                parse.InvocationConfiguration.Output.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+                Substrate = parse.GetValue(substrate) is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
+                SubstrateSeed = (int)(parse.GetValue(seed) % int.MaxValue),
+                Accelerator = accelerator,
+                BackendNamed = backend.Named(parse) is { } b && b != "auto",
+            };
+            var outcome = Minimization.Run(request);
+            if (outcome.Hardware is { } hardware)
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
             }
 
-            var s = SolverCatalog.Create(name, hardware);
-            if (accelerator is not null)
+            foreach (var note in outcome.Notes)
             {
-                if (s is HopfieldMachine)
-                {
-                    s = new DeviceHopfieldMachine(accelerator);
-                }
-                else if (backend.Named(parse) == "auto")
-                {
-                    parse.InvocationConfiguration.Output.WriteLine($"backend: solver '{s.Name}' has no accelerated path; it runs on the CPU");
-                }
-                else
-                {
-                    throw new UserInputException($"solver '{s.Name}' runs on the CPU only; --backend {backend.Named(parse)} applies to --solver hopfield", "drop --backend, use --backend auto, or use --solver hopfield");
-                }
+                parse.InvocationConfiguration.Output.WriteLine(note);
             }
 
-            var result = SolverCatalog.Solve(s, p, options, hardware);
+            var result = outcome.Result;
             MinimizeReport.Write(p, result, t, parse.GetValue(output)!);
             parse.InvocationConfiguration.Output.Write(MinimizeReport.Summary(p, result, t));
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>The crossbar of <c>--substrate FILE</c>: its <c>substrate:</c> section, or the whole file.</summary>
+    private static CrossbarSubstrateSpec ReadSubstrate(string path)
+    {
+        var yaml = YamlSection.LoadFile(path);
+        return SubstrateSpecReader.Read(yaml.TryGetSection("substrate") ?? yaml);
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
+using Neuromorph.Dynamics;
 using Neuromorph.Io;
 
 namespace Neuromorph.Cli.Commands;
@@ -54,7 +55,7 @@ public static class SimulateCommand
                 return CommandRunner.Success;
             }
 
-            var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist, progress)] : CircuitSimulator.Run(netlist, progress);
+            var results = parse.GetValue(engine) == "ctd" ? [CtdNetlist.Run(netlist, progress)] : CircuitSimulator.Run(netlist, progress);
             log.WriteLine($"{netlist.Title}");
             foreach (var r in results)
             {

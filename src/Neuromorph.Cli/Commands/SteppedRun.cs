@@ -1,6 +1,7 @@
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Netlist;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Plotting;
 
@@ -23,7 +24,7 @@ public static class SteppedRun
         {
             if (!netlist.Parameters.ContainsKey(step.Parameter))
             {
-                throw new Neuromorph.Diagnostics.UserInputException(step.Location, $".step varies '{step.Parameter}', which no .param defines", "declare it with .param NAME=value");
+                throw new UserInputException(step.Location, $".step varies '{step.Parameter}', which no .param defines", "declare it with .param NAME=value");
             }
 
             combos = [.. combos.SelectMany(c => step.Values.Select(v => new Dictionary<string, double>(c, StringComparer.OrdinalIgnoreCase) { [step.Parameter] = v }))];

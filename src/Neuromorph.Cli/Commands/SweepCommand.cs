@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
@@ -48,7 +49,7 @@ public static class SweepCommand
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
-        SweepReport report;
+        StudyOutcome report;
         var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         if (interactive)
         {
@@ -59,7 +60,7 @@ public static class SweepCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(spec.Name, maxValue: total);
-                    var progress = new SyncProgress<SweepProgress>(p =>
+                    var progress = new SyncProgress<StudyProgress>(p =>
                     {
                         task.Value = p.Done;
                         task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
@@ -68,7 +69,7 @@ public static class SweepCommand
                             Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
                         }
                     });
-                    report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
                 });
         }
         else
@@ -76,7 +77,7 @@ public static class SweepCommand
             var clock = Stopwatch.StartNew();
             var lastPrint = TimeSpan.Zero;
             var gate = new object();
-            var progress = new SyncProgress<SweepProgress>(p =>
+            var progress = new SyncProgress<StudyProgress>(p =>
             {
                 lock (gate)
                 {
@@ -94,13 +95,13 @@ public static class SweepCommand
                     }
                 }
             });
-            report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         }
 
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         var plots = StudyPlots.Write(spec, rows, dir);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
         return CommandRunner.Success;

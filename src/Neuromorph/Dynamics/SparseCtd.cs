@@ -34,7 +34,7 @@ public sealed class SparseCtd : ICtdSystem
         _u = new double[n];
         _d = new double[n];
         _y = new double[n];
-        _solve = new CtdMetricSolve(n);
+        _solve = new CtdMetricSolve(n, Tolerance);
         _product = (v, into) => omega.Multiply(v, into);
     }
 
@@ -67,7 +67,7 @@ public sealed class SparseCtd : ICtdSystem
         }
 
         // (I + ξΩX) y = ΩS from the previous evaluation's u
-        Iterations += _solve.Solve(_product, _p.Xi, _d, _omegaS, _u, _y, Tolerance);
+        Iterations += _solve.Solve(_product, _p.Xi, _d, _omegaS, _u, _y);
         for (var i = 0; i < Size; i++)
         {
             dxdt[i] = (_p.AlphaA * x[i]) - (_y[i] / _p.Beta);

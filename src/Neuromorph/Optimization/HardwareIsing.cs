@@ -1,5 +1,4 @@
 using Neuromorph.Crossbars;
-using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Optimization;
 
@@ -38,8 +37,8 @@ public sealed class HardwareIsing
     /// <summary>‖K_hw − K‖_F / ‖K‖_F: how far the hardware couplings are from the problem's.</summary>
     public double CouplingDeviation { get; }
 
-    /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/> (the recall experiment's substrate keys).</summary>
-    public static HardwareIsing FromYaml(IsingModel model, YamlSection substrate, int seed)
+    /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/>.</summary>
+    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(substrate);
@@ -53,7 +52,7 @@ public sealed class HardwareIsing
             }
         }
 
-        var crossbar = CrossbarSubstrate.FromYaml(substrate, w, seed);
+        var crossbar = new CrossbarSubstrate(w, substrate, seed);
         var eff = crossbar.EffectiveWeights();
         var pairs = new List<(int I, int J, double K)>();
         double diff = 0, norm = 0;
@@ -84,7 +83,7 @@ public sealed class HardwareIsing
     }
 
     /// <summary>What the hardware sees of field f_i: quantised by the ADC (noise is added by the solver).</summary>
-    public double Field(int i, double f) => AdcBits > 0 ? Compute.Kernels.QuantizeValue(f, AdcBits, AdcRange[i]) : f;
+    public double Field(int i, double f) => AdcBits > 0 ? DataConverter.Quantize(f, AdcBits, AdcRange[i]) : f;
 
     /// <summary>Re-scores a result found on the hardware couplings on the true problem.</summary>
     public static SolverResult Rescore(SolverResult result, IsingModel truth, double? targetEnergy)

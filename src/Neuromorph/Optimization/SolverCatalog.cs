@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Optimization;
@@ -19,17 +21,40 @@ public static class SolverCatalog
     }
 
     /// <summary>Creates solver <paramref name="name"/>; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
-    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null)
+    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null) => Create(name, hardware, null, false, at).Solver;
+
+    /// <summary>
+    /// Creates solver <paramref name="name"/> for a run that may have a compute device: the Hopfield machine runs all
+    /// restarts as one batch on <paramref name="accelerator"/>; the other solvers have no accelerated path, which is an
+    /// input error when the backend was named (<paramref name="backendNamed"/>) and a note when it was chosen by
+    /// <c>auto</c>. Crossbar hardware couplings run on the CPU only. The same policy serves <c>minimize</c> and
+    /// <c>kind: maxcut</c>.
+    /// </summary>
+    public static (ISpinSolver Solver, string? Note) Create(string name, HardwareIsing? hardware, IAccelerator? accelerator, bool backendNamed, SourceLocation? at = null)
     {
         Validate(name, at);
-        return name switch
+        if (accelerator is not null && hardware is not null)
         {
+            throw new UserInputException("a crossbar substrate runs on the CPU", "drop --backend (or the substrate)");
+        }
+
+        if (accelerator is not null && name != "hopfield")
+        {
+            return backendNamed
+                ? throw new UserInputException($"solver '{name}' runs on the CPU only; a compute backend applies to the hopfield solver", "drop --backend, use --backend auto, or use the hopfield solver")
+                : (Create(name, hardware, at), $"backend: solver '{name}' has no accelerated path; it runs on the CPU");
+        }
+
+        ISpinSolver solver = name switch
+        {
+            "hopfield" when accelerator is not null => new DeviceHopfieldMachine(accelerator),
             "hopfield" => new HopfieldMachine { Hardware = hardware },
             "continuous-hopfield" => new ContinuousHopfieldSolver(),
             "annealing" => new SimulatedAnnealing(),
             "ctd" => new CtdSolver(),
-            _ => throw new System.Diagnostics.UnreachableException($"solver '{name}' passed validation but has no constructor"),
+            _ => throw new UnreachableException($"solver '{name}' passed validation but has no constructor"),
         };
+        return (solver, null);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using System.Text;
 using Neuromorph.Diagnostics;
 
@@ -61,8 +62,8 @@ public static class ShardMerger
             sb.Append(CsvRow.Format(ResultsStore.Fields(r, spec))).Append('\n');
         }
 
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         return rows;
     }
 }

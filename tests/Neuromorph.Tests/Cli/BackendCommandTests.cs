@@ -1,3 +1,5 @@
+using Neuromorph.Compute;
+using Neuromorph.Gpu;
 using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Cli;
@@ -33,7 +35,7 @@ public class BackendCommandTests
     [Fact]
     public void A_named_backend_that_is_missing_exits_2_without_falling_back()
     {
-        if (Neuromorph.Gpu.AcceleratorCatalog.Unavailable(Neuromorph.Compute.BackendKind.Cuda) is null)
+        if (AcceleratorCatalog.Unavailable(BackendKind.Cuda) is null)
         {
             return; // a GPU machine: CUDA is present, nothing to check here
         }

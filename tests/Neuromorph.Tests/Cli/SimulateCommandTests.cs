@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using Neuromorph.Io;
+using Neuromorph.Studies;
 using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Cli;
@@ -106,9 +108,9 @@ public class SteppedSimulateTests
     public void Step_param_runs_each_value_and_stacks_the_rows()
     {
         var dir = Directory.CreateTempSubdirectory("nm-step").FullName;
-        var (code, _, error) = CliHarness.Run("simulate", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "rc_step.cir"), "-o", dir);
+        var (code, _, error) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "rc_step.cir"), "-o", dir);
         Assert.True(code == 0, error);
-        var (headers, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "tran.csv"));
+        var (headers, cols) = CsvTable.Read(Path.Combine(dir, "tran.csv"));
         Assert.Equal(["r", "time", "v(out)"], headers);
         foreach (var r in new[] { 500.0, 1000, 2000 })
         {
@@ -116,7 +118,7 @@ public class SteppedSimulateTests
             Assert.NotEmpty(idx);
             var tau = r * 1e-6;
             // at t = tau the step response is 1 - 1/e
-            var v = Neuromorph.Studies.WaveformMetrics.Interpolate(idx.Select(i => cols[1][i]).ToArray(), idx.Select(i => cols[2][i]).ToArray(), tau);
+            var v = WaveformMetrics.Interpolate(idx.Select(i => cols[1][i]).ToArray(), idx.Select(i => cols[2][i]).ToArray(), tau);
             Assert.Equal(1 - Math.Exp(-1), v, 2e-3);
         }
 

@@ -1,5 +1,7 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -8,7 +10,7 @@ public class CrossbarIterativeSolverTests
 {
     private static CrossbarArray Random(int m, int n, int seed, double rWire, double rMin = 1e3, double rMax = 100e3)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var g = new double[m, n];
         for (var i = 0; i < m; i++)
         {
@@ -23,7 +25,7 @@ public class CrossbarIterativeSolverTests
 
     private static double[][] Inputs(int m, int count, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         return [.. Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, m).Select(_ => (rng.NextDouble() * 0.4) - 0.1).ToArray())];
     }
 
@@ -128,10 +130,10 @@ public class CrossbarIterativeSolverTests
             return Path.Combine(outDir, "outputs.csv");
         }
 
-        var (_, direct) = Neuromorph.Io.CsvTable.Read(Run("direct"));
+        var (_, direct) = CsvTable.Read(Run("direct"));
         foreach (var form in new[] { "iterative", "{ method: iterative, tolerance: 1e-13, max_iterations: 500, preconditioner: ic0 }" })
         {
-            var (_, iterative) = Neuromorph.Io.CsvTable.Read(Run(form));
+            var (_, iterative) = CsvTable.Read(Run(form));
             for (var c = 0; c < direct.Length; c++)
             {
                 for (var r = 0; r < direct[c].Length; r++)

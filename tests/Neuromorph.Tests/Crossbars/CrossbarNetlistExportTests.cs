@@ -1,4 +1,8 @@
+using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Io;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -26,8 +30,8 @@ public class CrossbarNetlistExportTests
         Assert.False(File.Exists(Path.Combine(dir, "out", "crossbar.cir")));
         Assert.Contains("chosen.cir", output, StringComparison.Ordinal);
         var netlist = string.Join('\n', File.ReadAllLines(target).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
-        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "chosen.cir")).Single();
-        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "out", "node_voltages.csv"));
+        var op = CircuitSimulator.Run(NetlistParser.Parse(netlist, "chosen.cir")).Single();
+        var (_, cols) = CsvTable.Read(Path.Combine(dir, "out", "node_voltages.csv"));
         Assert.Equal(op.Column("v(w0_0)")!.Values[0], cols[2][0], 1e-12);
     }
 
@@ -47,7 +51,7 @@ public class CrossbarNetlistExportTests
     public void Export_netlist_on_an_experiment_without_a_netlist_is_a_user_error()
     {
         var dir = Directory.CreateTempSubdirectory("nm-xbn").FullName;
-        var (code, _, error) = CliHarness.Run("run", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", Path.Combine(dir, "out"), "--export-netlist", Path.Combine(dir, "x.cir"));
+        var (code, _, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", Path.Combine(dir, "out"), "--export-netlist", Path.Combine(dir, "x.cir"));
         Assert.Equal(2, code);
         Assert.Contains("has no netlist to export", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "x.cir")));

@@ -1,4 +1,7 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -16,7 +19,7 @@ public class CrossbarResistanceVariabilityTests
     }
 
     private static double[] Programmed(double target, VariabilityTarget on, VariabilityDistribution d, double sigma, int seed) =>
-        [.. Programming.Apply(CrossbarFixtures.Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new Random(seed)).Cast<double>()];
+        [.. Programming.Apply(CrossbarFixtures.Uniform(100, 100, target), new NonIdealities { Variability = sigma, VariabilityOn = on, VariabilityDistribution = d }, GMin, GMax, 0, new RandomStream(seed)).Cast<double>()];
 
     [Fact]
     public void Lognormal_ron_spread_moves_devices_at_g_max_by_exactly_that_distribution()
@@ -59,10 +62,10 @@ public class CrossbarResistanceVariabilityTests
     [Fact]
     public void Yaml_map_form_reads_target_distribution_and_sigma()
     {
-        var root = Neuromorph.Io.Yaml.YamlSection.Parse("nonidealities:\n  variability: { on: roff, distribution: normal, sigma: 0.07 }\n", "v.yaml");
+        var root = YamlSection.Parse("nonidealities:\n  variability: { on: roff, distribution: normal, sigma: 0.07 }\n", "v.yaml");
         var n = CrossbarSpecReader.ReadNonIdealities(root.GetSection("nonidealities"));
         Assert.Equal((0.07, VariabilityTarget.Roff, VariabilityDistribution.Normal), (n.Variability, n.VariabilityOn, n.VariabilityDistribution));
-        var scalar = CrossbarSpecReader.ReadNonIdealities(Neuromorph.Io.Yaml.YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
+        var scalar = CrossbarSpecReader.ReadNonIdealities(YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
         Assert.Equal((0.05, VariabilityTarget.Conductance, VariabilityDistribution.Lognormal), (scalar.Variability, scalar.VariabilityOn, scalar.VariabilityDistribution));
     }
 

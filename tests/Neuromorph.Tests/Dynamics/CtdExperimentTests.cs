@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
 
@@ -12,8 +13,8 @@ public class CtdExperimentTests
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("180 memristors", output, StringComparison.Ordinal);
-        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "energy.csv"));
-        var (_, traj) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var (_, cols) = CsvTable.Read(Path.Combine(dir, "energy.csv"));
+        var (_, traj) = CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
         var checkedRows = 0;
         for (var k = 1; k < cols[1].Length && traj[3][k] < 1 && traj[2][k] > 0; k++)
         {
@@ -82,8 +83,8 @@ public class CtdExperimentTests
         Assert.True(code == 0, error);
         Assert.Contains("(nodal analysis, 479 unknowns)", output, StringComparison.Ordinal);
 
-        var (_, a) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "loop", "final_state.csv"));
-        var (_, b) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node", "final_state.csv"));
+        var (_, a) = CsvTable.Read(Path.Combine(dir, "loop", "final_state.csv"));
+        var (_, b) = CsvTable.Read(Path.Combine(dir, "node", "final_state.csv"));
         Assert.True(a[1].Zip(b[1]).Max(t => Math.Abs(t.First - t.Second)) < 1e-6);
     }
 
@@ -98,7 +99,7 @@ public class CtdExperimentTests
         File.WriteAllText(path, "kind: ctd\ngraph: { lattice: [3, 3] }\nalpha: 0.1\nsources: 0.3\nt_end: 1\noutputs:\n  " + outputs + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
         Assert.True(code == 0, error);
-        var (headers, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "out", "trajectory.csv"));
+        var (headers, cols) = CsvTable.Read(Path.Combine(dir, "out", "trajectory.csv"));
         Assert.Equal(["time", "mean", "min", "max"], headers.Take(4));
         Assert.All(expectHeaders, h => Assert.Contains(h, headers));
         Assert.Equal(rows, cols[0].Length);

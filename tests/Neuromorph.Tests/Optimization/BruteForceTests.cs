@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Tests.Optimization;
@@ -7,7 +8,7 @@ public class BruteForceTests
 {
     private static OptimizationProblem Random(ProblemKind kind, int n, double density, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var terms = new List<Term>();
         for (var i = 0; i < n; i++)
         {

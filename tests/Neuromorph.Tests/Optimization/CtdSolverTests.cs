@@ -1,4 +1,5 @@
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 
@@ -9,7 +10,7 @@ public class CtdSolverTests
 {
     private static OptimizationProblem RandomMaxCut(int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var terms = new List<Term>();
         for (var i = 0; i < n; i++)
         {
@@ -73,7 +74,7 @@ public class CtdSolverTests
         var (omega, sources) = ctd.Embed(p.Model);
         var sparse = new SparseCtd(omega, ctd.Parameters, sources);
         var dense = new DenseCtd(new double[12, 12].Fill((i, j) => omega[i, j]), ctd.Parameters, sources);
-        var rng = new Random(4);
+        var rng = new RandomStream(4);
         var x = Enumerable.Range(0, 12).Select(_ => rng.NextDouble()).ToArray();
         double[] a = new double[12], b = new double[12];
         sparse.Rate(x, a);

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Minimize;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
@@ -28,7 +31,7 @@ public class HardwareIsingTests
     public void Effective_weights_with_wire_resistance_equal_explicit_nodal_reads_of_unit_inputs()
     {
         const int n = 6;
-        var r = new Random(2);
+        var r = new RandomStream(2);
         var w = new double[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -39,8 +42,8 @@ public class HardwareIsingTests
         }
 
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 20, 0, 0, 0), "substrate.yaml");
-        var eff = CrossbarSubstrate.FromYaml(yaml, w, 1).EffectiveWeights();
-        var explicitReads = CrossbarSubstrate.FromYaml(yaml, w, 1);
+        var eff = new CrossbarSubstrate(w, SubstrateSpecReader.Read(yaml), 1).EffectiveWeights();
+        var explicitReads = new CrossbarSubstrate(w, SubstrateSpecReader.Read(yaml), 1);
         var y = new double[n];
         var maxDiff = 0.0;
         var maxEffect = 0.0;
@@ -65,7 +68,7 @@ public class HardwareIsingTests
     {
         var problem = SmallMaxCut(14, 5, out var optimum);
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 0, 0, 0, 0), "substrate.yaml");
-        var hw = HardwareIsing.FromYaml(problem.Model, yaml, 1);
+        var hw = HardwareIsing.Program(problem.Model, SubstrateSpecReader.Read(yaml), 1);
         Assert.True(hw.CouplingDeviation < 1e-12, $"deviation {hw.CouplingDeviation}");
         var result = SolverCatalog.Solve(SolverCatalog.Create("hopfield", hw), problem, new SolverOptions { Restarts = 8, Seed = 3, Sweeps = 300 }, hw);
         Assert.Equal(optimum, problem.ObjectiveFromEnergy(result.Best.BestEnergy), 9);
@@ -76,7 +79,7 @@ public class HardwareIsingTests
     {
         var problem = SmallMaxCut(16, 9, out var optimum);
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 200, 0.4, 3, 0.2), "substrate.yaml");
-        var hw = HardwareIsing.FromYaml(problem.Model, yaml, 4);
+        var hw = HardwareIsing.Program(problem.Model, SubstrateSpecReader.Read(yaml), 4);
         Assert.True(hw.CouplingDeviation > 0.1);
         var result = SolverCatalog.Solve(SolverCatalog.Create("hopfield", hw), problem, new SolverOptions { Restarts = 4, Seed = 1, Sweeps = 100 }, hw);
         foreach (var restart in result.Restarts)
@@ -104,7 +107,7 @@ public class HardwareIsingTests
         Assert.Contains("hardware couplings differ", output2, StringComparison.Ordinal);
 
         var root = YamlSection.LoadFile(RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"));
-        var report = new MaxCutExperimentKind().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
+        var report = new MaxCutKind().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
         Assert.InRange(report.Metrics["best_cut"], 150, 172);
         Assert.InRange(report.Metrics["success_probability"], 0, 1);
     }
@@ -132,7 +135,7 @@ public class HardwareIsingTests
 
     private static OptimizationProblem SmallMaxCut(int n, int seed, out double optimum)
     {
-        var r = new Random(seed);
+        var r = new RandomStream(seed);
         var lines = new List<string>();
         for (var i = 1; i <= n; i++)
         {

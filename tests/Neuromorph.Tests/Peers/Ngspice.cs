@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Neuromorph.Studies;
 
 namespace Neuromorph.Tests.Peers;
 
@@ -86,5 +87,5 @@ public static class WaveformComparison
 
     /// <summary>Linear interpolation (clamped at the ends).</summary>
     public static double Interpolate(IReadOnlyList<double> t, IReadOnlyList<double> y, double at) =>
-        Neuromorph.Studies.WaveformMetrics.Interpolate(t, y, at);
+        WaveformMetrics.Interpolate(t, y, at);
 }

@@ -1,4 +1,6 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Studies;
 
 namespace Neuromorph.Tests.Studies;
@@ -25,7 +27,7 @@ public class ResultsStoreTests
             throw new SimulationException("timestep too small at t = 1 ms");
         }
 
-        var noise = new Random((int)(run.Seed % int.MaxValue)).NextDouble();
+        var noise = new RandomStream((int)(run.Seed % int.MaxValue)).NextDouble();
         return new Dictionary<string, double> { ["f"] = (run.Parameters["a"] * run.Parameters["b"]) + noise, ["g"] = run.Seed % 1000 };
     }
 
@@ -33,7 +35,7 @@ public class ResultsStoreTests
     {
         var dir = Path.Combine(fx.Directory, name);
         using var store = ResultsStore.Open(dir, spec, shard, resume: true);
-        SweepRunner.Run(spec, store, shard, Evaluate, jobs: 2);
+        StudyRunner.Run(spec, store, shard, Evaluate, jobs: 2);
         return dir;
     }
 
@@ -47,7 +49,7 @@ public class ResultsStoreTests
         var spec = fx.Spec(Study);
         var dir = Path.Combine(fx.Directory, "all");
         using var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true);
-        var report = SweepRunner.Run(spec, store, ShardSpec.All, Evaluate, jobs: 2);
+        var report = StudyRunner.Run(spec, store, ShardSpec.All, Evaluate, jobs: 2);
         Assert.Equal(45, report.Executed);
         Assert.Equal(1, report.Failed);
         var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
@@ -99,7 +101,7 @@ public class ResultsStoreTests
         using (var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true))
         {
             var limited = new RunEvaluator((run, ct) => Interlocked.Increment(ref calls) > 20 ? throw new OperationCanceledException() : Evaluate(run, ct));
-            Assert.ThrowsAny<Exception>(() => SweepRunner.Run(spec, store, ShardSpec.All, limited, jobs: 1));
+            Assert.ThrowsAny<Exception>(() => StudyRunner.Run(spec, store, ShardSpec.All, limited, jobs: 1));
         }
 
         File.AppendAllText(Path.Combine(dir, "results.csv"), "21,0,12345,0.5,2,0.");
@@ -107,7 +109,7 @@ public class ResultsStoreTests
         using (var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true))
         {
             Assert.Equal(20, store.Existing.Count);
-            var report = SweepRunner.Run(spec, store, ShardSpec.All, (r, ct) =>
+            var report = StudyRunner.Run(spec, store, ShardSpec.All, (r, ct) =>
             {
                 Interlocked.Increment(ref calls);
                 return Evaluate(r, ct);

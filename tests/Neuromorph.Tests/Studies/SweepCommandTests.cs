@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using System.Diagnostics;
 using Neuromorph.Studies;
 using Neuromorph.Tests.Cli;

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
 using Neuromorph.Numerics.Sparse;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Reservoirs;
 
@@ -28,8 +29,8 @@ public sealed class EchoStateNetwork
 
         Spec = spec;
         var n = spec.Units;
-        var rng = new FastRandom(spec.Seed);
-        Recurrent = spec.Topology == ReservoirTopology.Orthogonal ? Orthogonal(n, spec.SpectralRadius, ref rng) : SparseRandom(n, spec.Density, spec.SpectralRadius, ref rng, spec.Seed);
+        var rng = new RandomStream(spec.Seed);
+        Recurrent = spec.Topology == ReservoirTopology.Orthogonal ? Orthogonal(n, spec.SpectralRadius, rng) : SparseRandom(n, spec.Density, spec.SpectralRadius, rng, spec.Seed);
         _inputWeights = [.. Enumerable.Range(0, n * spec.InputSize).Select(_ => spec.InputScaling * ((2 * rng.NextDouble()) - 1))];
         Bias = [.. Enumerable.Range(0, n).Select(_ => spec.BiasScaling * ((2 * rng.NextDouble()) - 1))];
         RecurrentWeights = new SparseWeights(Recurrent);
@@ -124,7 +125,7 @@ public sealed class EchoStateNetwork
         x.CopyTo(State);
     }
 
-    private static CsrMatrix SparseRandom(int n, double density, double rho, ref FastRandom rng, ulong seed)
+    private static CsrMatrix SparseRandom(int n, double density, double rho, RandomStream rng, ulong seed)
     {
         var b = new CooBuilder(n, n);
         for (var i = 0; i < n; i++)
@@ -148,7 +149,7 @@ public sealed class EchoStateNetwork
         return w;
     }
 
-    private static CsrMatrix Orthogonal(int n, double rho, ref FastRandom rng)
+    private static CsrMatrix Orthogonal(int n, double rho, RandomStream rng)
     {
         var g = Matrix<double>.Build.Dense(n, n);
         for (var i = 0; i < n; i++)

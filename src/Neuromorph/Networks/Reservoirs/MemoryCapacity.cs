@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Reservoirs;
 
 /// <summary>
@@ -31,7 +32,7 @@ public static class MemoryCapacity
         ArgumentNullException.ThrowIfNull(drive);
         ArgumentOutOfRangeException.ThrowIfLessThan(washout, maxDelay);
         var length = washout + trainLength + testLength;
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var u = Enumerable.Range(0, length).Select(_ => (2 * rng.NextDouble()) - 1).ToArray();
         var states = drive(u);
         var targets = new double[length * maxDelay];

@@ -1,4 +1,5 @@
 using Neuromorph.Devices;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Reservoirs;
 
@@ -29,7 +30,7 @@ public sealed class MemristiveReservoir
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(spec.VirtualNodes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(spec.PulseWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(spec.ReadVoltage);
-        var rng = new FastRandom(spec.Seed);
+        var rng = new RandomStream(spec.Seed);
         _mask = [.. Enumerable.Range(0, spec.Devices * spec.InputSize).Select(_ => spec.BinaryMask ? (rng.NextDouble() < 0.5 ? -1.0 : 1.0) : (2 * rng.NextDouble()) - 1)];
         var gMin = Conductance(device.MinState);
         var gMax = Conductance(device.MaxState);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Numerics.Sparse;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Reservoirs;
 
@@ -36,7 +37,7 @@ public static class SpectralRadius
         var n = a.RowCount;
         var v = new List<double[]>();
         var h = new double[m + 1, m];
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var q = Enumerable.Range(0, n).Select(_ => rng.NextGaussian()).ToArray();
         Scale(q, 1 / Norm(q));
         v.Add(q);

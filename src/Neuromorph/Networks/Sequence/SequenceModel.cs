@@ -1,5 +1,6 @@
 using Neuromorph.Networks.Sequence.Cells;
 using Neuromorph.Numerics.Dense;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Sequence;
 
@@ -66,7 +67,7 @@ public sealed class SequenceModel
     public static SequenceModel Create(SequenceModelSpec spec, ulong seed, IGemm? gemm = null)
     {
         var model = new SequenceModel(spec, gemm);
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var k = 1 / Math.Sqrt(spec.HiddenSize);
         foreach (var p in model.Parameters)
         {

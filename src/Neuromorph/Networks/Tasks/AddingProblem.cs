@@ -1,4 +1,5 @@
 using Neuromorph.Networks.Sequence.Training;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Tasks;
 
@@ -18,7 +19,7 @@ public static class AddingProblem
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2);
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var x = new double[count * steps * 2];
         var y = new double[count];
         var half = steps / 2;

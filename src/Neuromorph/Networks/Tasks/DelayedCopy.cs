@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Tasks;
 
 /// <summary>
@@ -17,7 +18,7 @@ public static class DelayedCopy
             throw new ArgumentException("give at least one delay, each >= 0", nameof(delays));
         }
 
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var u = Enumerable.Range(0, length).Select(_ => (2 * rng.NextDouble()) - 1).ToArray();
         var o = delays.Count;
         var y = new double[length * o];

@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Tasks;
 
 /// <summary>
@@ -14,7 +15,7 @@ public static class Narma10
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         var n = length + transient + 1;
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         var u = new double[n];
         var y = new double[n + 1];
         for (var t = 0; t < n; t++)

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Networks;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Tasks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Networks.Reservoirs;
 
@@ -63,7 +64,7 @@ public class EchoStateNetworkTests
     public void Ridge_regression_equals_least_squares_on_the_augmented_system()
     {
         const int n = 80, f = 6, o = 2;
-        var rng = new FastRandom(7);
+        var rng = new RandomStream(7);
         var x = Enumerable.Range(0, n * f).Select(_ => rng.NextGaussian()).ToArray();
         var y = Enumerable.Range(0, n * o).Select(_ => rng.NextGaussian()).ToArray();
         const double lambda = 0.7;

@@ -57,7 +57,7 @@ public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<Tr
         return p =>
         {
             var w = ToArray(p);
-            return new NoiseManagedSubstrate(new CrossbarSubstrate(w, MappingScheme.Differential, gMin, gMax, 0, 0, n, 0.1, (seed * 101) + k++), compensateDrift ? w : null);
+            return new NoiseManagedSubstrate(new CrossbarSubstrate(w, CrossbarSubstrateSpec.Default with { GMin = gMin, GMax = gMax, NonIdealities = n }, (seed * 101) + k++), compensateDrift ? w : null);
         };
     }
 
@@ -103,8 +103,8 @@ public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<Tr
         var hard = new EchoStateNetwork(soft.Spec);
         var states = soft.Run(s.Inputs, 300);
         var readout = ReservoirReadout.Fit(states, s.Inputs, s.Targets, 300, 40, 1, 1, 50, 1e-6, true);
-        hard.RecurrentWeights = new NoiseManagedSubstrate(new CrossbarSubstrate(soft.Recurrent.ToDense(), MappingScheme.Differential, 1e-6, 1e-4, 0, 0, new NonIdealities(), 0.1, 1));
-        hard.InputWeights = new NoiseManagedSubstrate(new CrossbarSubstrate(soft.InputMatrixArray(), MappingScheme.Differential, 1e-6, 1e-4, 0, 0, new NonIdealities(), 0.1, 2));
+        hard.RecurrentWeights = new NoiseManagedSubstrate(new CrossbarSubstrate(soft.Recurrent.ToDense(), CrossbarSubstrateSpec.Default, 1));
+        hard.InputWeights = new NoiseManagedSubstrate(new CrossbarSubstrate(soft.InputMatrixArray(), CrossbarSubstrateSpec.Default, 2));
         var hardStates = hard.Run(s.Inputs, 300);
         var expected = readout.Predict(states, s.Inputs, 50, 250);
         var w = new double[1, readout.Features];
@@ -113,7 +113,7 @@ public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<Tr
             w[0, j] = readout.Weights[j];
         }
 
-        readout.Substrate = new NoiseManagedSubstrate(new CrossbarSubstrate(w, MappingScheme.Differential, 1e-6, 1e-4, 0, 0, new NonIdealities(), 0.1, 3));
+        readout.Substrate = new NoiseManagedSubstrate(new CrossbarSubstrate(w, CrossbarSubstrateSpec.Default, 3));
         var actual = readout.Predict(hardStates, s.Inputs, 50, 250);
         for (var t = 0; t < 250; t++)
         {

@@ -1,5 +1,6 @@
 using Neuromorph.Networks;
 using Neuromorph.Networks.Sequence;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Networks.Sequence;
 
@@ -26,7 +27,7 @@ internal static class SequenceFixtures
     /// <summary>Uniform values in [-1, 1].</summary>
     public static double[] Uniform(int n, ulong seed)
     {
-        var rng = new FastRandom(seed);
+        var rng = new RandomStream(seed);
         return [.. Enumerable.Range(0, n).Select(_ => (2 * rng.NextDouble()) - 1)];
     }
 

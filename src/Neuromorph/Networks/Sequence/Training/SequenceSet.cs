@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Sequence.Training;
 
 /// <summary>
@@ -98,8 +99,8 @@ public sealed class SequenceSet
         }
 
         var order = Enumerable.Range(0, Count).ToArray();
-        var rng = new FastRandom(seed);
-        Shuffle(order, ref rng);
+        var rng = new RandomStream(seed);
+        rng.Shuffle<int>(order);
         var nv = Math.Clamp((int)Math.Round(fraction * Count), 1, Count - 1);
         return (Subset(order[nv..]), Subset(order[..nv]));
     }
@@ -127,17 +128,6 @@ public sealed class SequenceSet
             {
                 Targets.AsSpan(s * TargetSize, TargetSize).CopyTo(targets.Slice(k * TargetSize, TargetSize));
             }
-        }
-    }
-
-    /// <summary>Fisher–Yates shuffle with the project's seeded generator.</summary>
-    public static void Shuffle(int[] order, ref FastRandom rng)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = rng.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Sequence.Training;
 
@@ -29,7 +30,7 @@ public static class Trainer
         }
 
         var optimizer = options.CreateOptimizer();
-        var rng = new FastRandom(options.Seed);
+        var rng = new RandomStream(options.Seed);
         var noise = options.Noise is { Sigma: > 0 } wn ? new NoisyBinding(model, wn) : null;
         var order = Enumerable.Range(0, train.Count).ToArray();
         var epochs = new List<EpochReport>();
@@ -52,7 +53,7 @@ public static class Trainer
                 var clock = Stopwatch.StartNew();
                 if (options.Shuffle)
                 {
-                    SequenceSet.Shuffle(order, ref rng);
+                    rng.Shuffle<int>(order);
                 }
 
                 double sum = 0, normSum = 0;
@@ -64,7 +65,7 @@ public static class Trainer
                     var idx = order.AsSpan(start, Math.Min(batchMax, train.Count - start));
                     var b = idx.Length;
                     train.Gather(idx, x, targets);
-                    noise?.Redraw(ref rng);
+                    noise?.Redraw(rng);
                     ModelState? state = null;
                     for (var t0 = 0; t0 < train.Steps; t0 += chunk)
                     {
@@ -149,11 +150,11 @@ public static class Trainer
     {
         private readonly Dictionary<Parameter, double[]> _copies = model.Parameters.Where(p => p.IsMatrix).ToDictionary(p => p, p => new double[p.Value.Length]);
 
-        public void Redraw(ref FastRandom rng)
+        public void Redraw(RandomStream rng)
         {
             foreach (var (p, copy) in _copies)
             {
-                noise.Perturb(p.Value, copy, ref rng);
+                noise.Perturb(p.Value, copy, rng);
             }
 
             model.BindWeights(p => new GemmWeights(_copies[p], p.Rows, p.Columns, model.Gemm));

@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Sequence.Training;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace Neuromorph.Networks.Sequence.Training;
 public sealed record WeightNoise(double Sigma, bool Multiplicative = false)
 {
     /// <summary>Writes a perturbed copy of <paramref name="w"/> into <paramref name="into"/>.</summary>
-    public void Perturb(ReadOnlySpan<double> w, Span<double> into, ref FastRandom rng)
+    public void Perturb(ReadOnlySpan<double> w, Span<double> into, RandomStream rng)
     {
         var scale = Multiplicative ? 1 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(w));
         for (var i = 0; i < w.Length; i++)

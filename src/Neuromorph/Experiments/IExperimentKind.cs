@@ -1,13 +1,15 @@
+using Neuromorph.Compute;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments;
 
 /// <summary>
 /// A kind of YAML experiment (<c>kind: crossbar</c>, <c>kind: ctd</c>, <c>kind: recall</c> ...) that
-/// <c>neuromorph run</c> executes and <c>neuromorph sweep</c> varies. A new experiment kind is one class
-/// plus one line in <see cref="ExperimentCatalog"/>.
+/// <c>neuromorph run</c> executes and <c>neuromorph sweep</c> varies. The kind is the edge between files and physics:
+/// its reader turns YAML into the typed spec the physics code takes, and the kind writes what the physics returns.
+/// A new experiment kind is one folder under Experiments (reader + kind) plus one line in <see cref="ExperimentCatalog"/>.
 /// </summary>
-public interface IExperiment
+public interface IExperimentKind
 {
     /// <summary>The value of the file's <c>kind:</c> key that selects this experiment.</summary>
     string Kind { get; }
@@ -35,7 +37,7 @@ public sealed record ExperimentContext(string? OutputDirectory, TextWriter Log, 
     /// The accelerator opened from <c>--backend</c>, or null when none was named (experiments then use their CPU code).
     /// Experiments that have an accelerated path use it; the caller owns and disposes it.
     /// </summary>
-    public Compute.IAccelerator? Accelerator { get; init; }
+    public IAccelerator? Accelerator { get; init; }
 
     /// <summary>Where a long experiment reports the fraction of its work done (null: nowhere).</summary>
     public IProgress<double>? Progress { get; init; }

@@ -1,4 +1,6 @@
-namespace Neuromorph.Compute;
+using Neuromorph.Compute;
+
+namespace Neuromorph.Networks.Continuous;
 
 /// <summary>Which leaky-integrator network a <see cref="DeviceLeakyNetwork"/> evaluates.</summary>
 public enum LeakyNetworkKind

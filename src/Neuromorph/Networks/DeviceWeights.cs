@@ -1,6 +1,6 @@
-using Neuromorph.Networks;
+using Neuromorph.Compute;
 
-namespace Neuromorph.Compute;
+namespace Neuromorph.Networks;
 
 /// <summary>
 /// A weight matrix held on an accelerator: every batched product is one kernel launch (matvec for small batches,

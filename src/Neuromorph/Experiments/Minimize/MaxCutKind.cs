@@ -1,7 +1,8 @@
+using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
 
-namespace Neuromorph.Experiments;
+namespace Neuromorph.Experiments.Minimize;
 
 /// <summary>
 /// <c>kind: maxcut</c>: one energy-minimisation run (Max-Cut, QUBO or Ising file) with restarts, on ideal arithmetic
@@ -9,7 +10,7 @@ namespace Neuromorph.Experiments;
 /// and mean objective, the gap to a target, the success probability and the wall time, so a study can ask how much
 /// wire resistance, variability or ADC resolution costs in cut quality.
 /// </summary>
-public sealed class MaxCutExperimentKind : IExperiment
+public sealed class MaxCutKind : IExperimentKind
 {
     private static readonly string[] Keys = ["kind", "experiment", "problem", "format", "solver", "restarts", "sweeps", "seed", "target", "time_limit", "substrate"];
 
@@ -49,18 +50,42 @@ public sealed class MaxCutExperimentKind : IExperiment
         }
 
         double? target = root.Has("target") ? root.GetDouble("target") : null;
-        var hardware = root.TryGetSection("substrate") is { } sub ? HardwareIsing.FromYaml(problem.Model, sub, (int)(seed % int.MaxValue)) : null;
-        var solver = SolverCatalog.Create(root.GetString("solver", "hopfield"), hardware, root.LocationOf("solver"));
+        var sweeps = root.GetInt("sweeps", 0);
+        if (sweeps < 0)
+        {
+            throw root.Error("sweeps", $"sweeps must be at least 0 (0: automatic), got {sweeps}");
+        }
+
+        var timeLimit = root.GetDouble("time_limit", 0);
+        if (!(timeLimit >= 0))
+        {
+            throw root.Error("time_limit", $"time_limit must be at least 0 seconds (0: none), got {timeLimit}");
+        }
+
         var options = new SolverOptions
         {
             Restarts = restarts,
-            Sweeps = root.GetInt("sweeps", 0),
+            Sweeps = sweeps,
             Seed = (ulong)seed,
-            TimeLimitSeconds = root.GetDouble("time_limit", 0),
+            TimeLimitSeconds = timeLimit,
             TargetEnergy = target is { } t ? (problem.Maximise ? -t : t) : null,
             Parallelism = context.OutputDirectory is null ? 1 : Environment.ProcessorCount,
         };
-        var result = SolverCatalog.Solve(solver, problem, options, hardware, context.CancellationToken);
+        var request = new MinimizeRequest(problem, root.GetString("solver", "hopfield"), options)
+        {
+            Substrate = root.TryGetSection("substrate") is { } sub ? SubstrateSpecReader.Read(sub) : null,
+            SubstrateSeed = (int)(seed % int.MaxValue),
+            Accelerator = context.Accelerator,
+            BackendNamed = context.Backend is { } b && b != "auto",
+            SolverLocation = root.LocationOf("solver"),
+        };
+        var outcome = Minimization.Run(request, context.CancellationToken);
+        foreach (var note in outcome.Notes)
+        {
+            context.Log.WriteLine(note);
+        }
+
+        var (result, hardware) = (outcome.Result, outcome.Hardware);
         var objectives = result.Restarts.Select(r => problem.ObjectiveFromEnergy(r.BestEnergy)).ToList();
         var best = problem.ObjectiveFromEnergy(result.Best.BestEnergy);
         var metrics = new Dictionary<string, double>

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Optimization;
 
 /// <summary>
-/// Bookkeeping for one sweep-based restart: random start, incremental local fields, best-so-far tracking,
+/// Bookkeeping for one restart of a spin solver (annealing, Hopfield machine, continuous Hopfield): random start, incremental local fields, best-so-far tracking,
 /// trace sampling, target timing and a final zero-temperature quench.
 /// </summary>
-internal sealed class SweepRestart
+internal sealed class SpinRestart
 {
     private readonly IsingModel _model;
     private readonly SolverOptions _options;
@@ -17,14 +18,14 @@ internal sealed class SweepRestart
     private readonly int _traceEvery;
     private double? _toTarget;
 
-    public SweepRestart(IsingModel model, SolverOptions options, int restart, Stopwatch clock)
+    public SpinRestart(IsingModel model, SolverOptions options, int restart, Stopwatch clock)
     {
         _model = model;
         _options = options;
         _clock = clock;
         _start = clock.Elapsed.TotalSeconds;
         Restart = restart;
-        Random = new FastRandom((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
+        Random = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
         Spins = new sbyte[model.Size];
         for (var i = 0; i < Spins.Length; i++)
         {
@@ -42,7 +43,7 @@ internal sealed class SweepRestart
 
     public int Restart { get; }
 
-    public FastRandom Random;
+    public RandomStream Random;
 
     public sbyte[] Spins { get; }
 

@@ -1,4 +1,4 @@
-namespace Neuromorph.Networks.Dynamics;
+namespace Neuromorph.Networks.Continuous;
 
 /// <summary>Neuron transfer function V = g(u) of a continuous Hopfield network.</summary>
 public enum Activation

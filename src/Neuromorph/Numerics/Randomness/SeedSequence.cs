@@ -1,4 +1,4 @@
-namespace Neuromorph.Studies;
+namespace Neuromorph.Numerics.Randomness;
 
 /// <summary>
 /// Derives independent, reproducible 63-bit seeds for each (point, replicate) of a study from the

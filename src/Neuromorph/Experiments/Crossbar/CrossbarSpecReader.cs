@@ -1,36 +1,11 @@
+using Neuromorph.Crossbars;
+using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Units;
+using YamlDotNet.RepresentationModel;
 
-namespace Neuromorph.Crossbars;
-
-/// <summary>A crossbar experiment as read from YAML: target conductances (or weights and their mapping), wires, inputs, non-idealities.</summary>
-public sealed record CrossbarSpec(
-    double[,] Target,
-    WeightMapping? Mapping,
-    double[,]? Weights,
-    int Levels,
-    double WordWire,
-    double BitWire,
-    double? Source,
-    double? Sink,
-    double[][] Inputs,
-    NonIdealities NonIdealities,
-    long Seed,
-    bool WriteDeviceCurrents)
-{
-    /// <summary>Series on-resistance of a 1T1R access transistor, ohms (null: passive 0T1R).</summary>
-    public double? AccessResistance { get; init; }
-
-    /// <summary>Builds one programmable device for write-verify programming, or null for direct programming.</summary>
-    public Func<Neuromorph.Devices.IMemristorModel>? Device { get; init; }
-
-    /// <summary>Write-verify settings when <see cref="Device"/> is set.</summary>
-    public WriteVerifySettings? WriteVerify { get; init; }
-
-    /// <summary>How reads with wire resistance are solved (direct, iterative or by size).</summary>
-    public NodalSolverOptions Solver { get; init; } = new();
-}
+namespace Neuromorph.Experiments.Crossbar;
 
 /// <summary>Reads <c>kind: crossbar</c> files; every mistake is a located user error naming the row and column where it applies.</summary>
 public static class CrossbarSpecReader
@@ -147,7 +122,7 @@ public static class CrossbarSpecReader
             throw a.Error("access_resistance", "the access transistor's on-resistance must not be negative");
         }
 
-        Func<Neuromorph.Devices.IMemristorModel>? device = null;
+        Func<IMemristorModel>? device = null;
         WriteVerifySettings? wv = null;
         if (a.TryGetSection("programming") is { } prog)
         {
@@ -166,8 +141,8 @@ public static class CrossbarSpecReader
                 }
 
                 var where = prog.LocationOf("model");
-                Neuromorph.Devices.MemristorCatalog.Create(model, parameters, where); // validates once, with location
-                device = () => Neuromorph.Devices.MemristorCatalog.Create(model, parameters, where);
+                MemristorCatalog.Create(model, parameters, where); // validates once, with location
+                device = () => MemristorCatalog.Create(model, parameters, where);
                 wv = new WriteVerifySettings(prog.GetDouble("pulse_amplitude", 1), prog.GetDouble("pulse_width", 1e-6), prog.GetDouble("read_voltage", 0.1), prog.GetDouble("tolerance", 0.02), prog.GetInt("max_pulses", 200));
             }
             else if (method != "direct")
@@ -194,7 +169,7 @@ public static class CrossbarSpecReader
             return new NodalSolverOptions();
         }
 
-        YamlSection? s = root.Find("solver") is YamlDotNet.RepresentationModel.YamlScalarNode ? null : root.GetSection("solver");
+        YamlSection? s = root.Find("solver") is YamlScalarNode ? null : root.GetSection("solver");
         s?.RejectUnknownKeys(SolverKeys);
         var method = (s is null ? root.GetString("solver") : s.GetString("method", "auto")).ToLowerInvariant() switch
         {
@@ -286,7 +261,7 @@ public static class CrossbarSpecReader
             return (0, VariabilityTarget.Conductance, Distribution(s));
         }
 
-        if (s.Find("variability") is YamlDotNet.RepresentationModel.YamlScalarNode)
+        if (s.Find("variability") is YamlScalarNode)
         {
             return (Sigma(s, "variability"), VariabilityTarget.Conductance, Distribution(s));
         }

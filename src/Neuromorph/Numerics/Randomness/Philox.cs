@@ -1,4 +1,4 @@
-namespace Neuromorph.Compute;
+namespace Neuromorph.Numerics.Randomness;
 
 /// <summary>
 /// Philox4x32-10 counter-based generator (Salmon et al., SC'11, Random123). A random number is a pure function of

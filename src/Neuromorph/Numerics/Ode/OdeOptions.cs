@@ -1,14 +1,5 @@
 namespace Neuromorph.Numerics.Ode;
 
-/// <summary>Right-hand side dy/dt = f(t, y): writes f into <c>dydt</c>.</summary>
-public delegate void OdeFunction(double t, ReadOnlySpan<double> y, Span<double> dydt);
-
-/// <summary>Jacobian J[i, j] = ∂f_i/∂y_j at (t, y).</summary>
-public delegate void OdeJacobian(double t, ReadOnlySpan<double> y, double[,] jacobian);
-
-/// <summary>An event function g(t, y); a sign change between steps is an event, located to <see cref="OdeOptions.EventTolerance"/>.</summary>
-public delegate double OdeEventFunction(double t, ReadOnlySpan<double> y);
-
 /// <summary>Tolerances and limits of an integration. Error per component: |e_i| ≤ AbsTol + RelTol · max(|y_i|, |y_i,new|).</summary>
 public sealed record OdeOptions
 {
@@ -72,33 +63,4 @@ public enum StepControl
 
     /// <summary>Classic integral (elementary) control, as SciPy's RK45 uses.</summary>
     Integral,
-}
-
-/// <summary>Why an integration stopped.</summary>
-public enum OdeStop
-{
-    /// <summary>Reached the end time.</summary>
-    EndTime,
-
-    /// <summary>max |dy/dt| fell below the steady-state tolerance.</summary>
-    SteadyState,
-
-    /// <summary>The stop event's function changed sign.</summary>
-    Event,
-
-    /// <summary><see cref="OdeOptions.Interrupt"/> asked to stop (a wall-clock budget ran out).</summary>
-    Interrupted,
-}
-
-/// <summary>Counts of an integration.</summary>
-public sealed record OdeStatistics(int Steps, int Rejected, int FunctionEvaluations, int JacobianEvaluations, int Factorisations);
-
-/// <summary>The solution at the reported times, why it stopped, and the work it took.</summary>
-public sealed record OdeResult(IReadOnlyList<double> Times, IReadOnlyList<double[]> States, OdeStop Stop, OdeStatistics Statistics)
-{
-    /// <summary>The last reported state.</summary>
-    public double[] Final => States[^1];
-
-    /// <summary>The last reported time.</summary>
-    public double FinalTime => Times[^1];
 }

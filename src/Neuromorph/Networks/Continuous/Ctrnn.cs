@@ -1,4 +1,6 @@
-namespace Neuromorph.Networks.Dynamics;
+using Neuromorph.Numerics.Ode;
+
+namespace Neuromorph.Networks.Continuous;
 
 /// <summary>
 /// Continuous-time recurrent neural network (Beer 1995): tau_i dy_i/dt = -y_i + sum_j w_ij sigma(y_j + theta_j) + I_i,
@@ -55,8 +57,8 @@ public sealed class Ctrnn
     public void Run(double[] y, double t0, double t1, double relTol, double maxStep, Action<double, double[], double[]>? observer = null)
     {
         ArgumentNullException.ThrowIfNull(y);
-        var result = new Numerics.Ode.DormandPrince54().Integrate(Derivative, t0, y, t1,
-            new Numerics.Ode.OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2, MaxStep = maxStep });
+        var result = new DormandPrince54().Integrate(Derivative, t0, y, t1,
+            new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2, MaxStep = maxStep });
         result.Final.CopyTo(y, 0);
         if (observer is null)
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
-using Neuromorph.Networks;
+using Neuromorph.Experiments;
+using Neuromorph.Experiments.Recall;
 
-namespace Neuromorph.Tests.Networks;
+namespace Neuromorph.Tests.Experiments;
 
-public class RecallExperimentTests
+public class RecallKindTests
 {
     [Fact]
     public void Hopfield_recall_csv_shows_retrieval_below_and_collapse_above_the_critical_load()
@@ -13,7 +14,7 @@ public class RecallExperimentTests
         var yaml = YamlSection.Parse("experiment: recall\nnetwork: hopfield\nneurons: 400\nloads: [0.05, 0.3]\nnoise: [0.0, 0.1]\nprobes: 5\nseed: 2\n", "r.yaml");
         var dir = Directory.CreateTempSubdirectory("nm-recall").FullName;
         using var log = new StringWriter();
-        RecallExperiment.Run(yaml, dir, log);
+        new RecallKind().Run(yaml, new ExperimentContext(dir, log));
         var rows = File.ReadAllLines(Path.Combine(dir, "recall.csv")).Skip(1)
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         Assert.Equal(4, rows.Count);
@@ -28,7 +29,7 @@ public class RecallExperimentTests
     {
         var yaml = YamlSection.Parse("network: bam\nneurons: 100\noutput_neurons: 80\npairs: [2, 4]\nnoise: [0.0, 0.1]\nseed: 3\n", "b.yaml");
         var dir = Directory.CreateTempSubdirectory("nm-bam").FullName;
-        RecallExperiment.Run(yaml, dir, TextWriter.Null);
+        new RecallKind().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
         var rows = File.ReadAllLines(Path.Combine(dir, "bam_recall.csv")).Skip(1).ToList();
         Assert.Equal(4, rows.Count);
         Assert.All(rows, r => Assert.Equal("1", r.Split(',')[4]));
@@ -37,8 +38,8 @@ public class RecallExperimentTests
     [Fact]
     public void Unknown_keys_and_values_are_located()
     {
-        var ex = Assert.Throws<UserInputException>(() => RecallExperiment.Run(YamlSection.Parse("network: hopfield\nrule: hebb\n", "x.yaml"), Path.GetTempPath(), TextWriter.Null));
+        var ex = Assert.Throws<UserInputException>(() => RecallSpecReader.Read(YamlSection.Parse("network: hopfield\nrule: hebb\n", "x.yaml")));
         Assert.Contains("x.yaml:2", ex.Diagnostic.ToString(), StringComparison.Ordinal);
-        Assert.Throws<UserInputException>(() => RecallExperiment.Run(YamlSection.Parse("netwrk: bam\n", "x.yaml"), Path.GetTempPath(), TextWriter.Null));
+        Assert.Throws<UserInputException>(() => RecallSpecReader.Read(YamlSection.Parse("netwrk: bam\n", "x.yaml")));
     }
 }

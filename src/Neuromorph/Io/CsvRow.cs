@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Neuromorph.Studies;
+namespace Neuromorph.Io;
 
 /// <summary>RFC 4180 formatting and parsing of one CSV line (quotes doubled inside quoted fields).</summary>
 public static class CsvRow

@@ -1,41 +1,32 @@
-using Neuromorph.Compute;
-using System.Globalization;
 using Neuromorph.Diagnostics;
-using Neuromorph.Experiments;
-using Neuromorph.Io;
+using Neuromorph.Dynamics;
 using Neuromorph.Io.Yaml;
-using Neuromorph.Numerics.Ode;
-using Neuromorph.Plotting;
+using Neuromorph.Numerics.Randomness;
+using MathNet.Numerics.LinearAlgebra;
+using YamlDotNet.RepresentationModel;
 
-namespace Neuromorph.Dynamics;
+namespace Neuromorph.Experiments.Ctd;
 
-/// <summary>
-/// <c>kind: ctd</c>: integrates the Caravelli–Traversa–Di Ventra equation on a graph (lattice, random, edge list) or a
-/// dense Ω (given, or a random projector), with the state kept in [0, 1], and records the Lyapunov function.
-/// Writes <c>trajectory.csv</c> (time, mean, min, max and up to 20 states), <c>energy.csv</c>, <c>final_state.csv</c>
-/// and SVG plots of both.
-/// </summary>
-public sealed class CtdExperiment : IExperiment
+/// <summary>Reads <c>kind: ctd</c> files into a <see cref="CtdRunSpec"/>; every mistake is a located user error.</summary>
+public static class CtdSpecReader
 {
     private static readonly string[] Top = ["kind", "graph", "omega", "r_on", "r_off", "xi", "alpha", "beta", "convention", "sources", "x0", "solver", "rtol", "atol", "t_end", "outputs", "seed", "minimize", "bounds"];
 
-    /// <inheritdoc />
-    public string Kind => "ctd";
-
-    /// <inheritdoc />
-    public string Description => "Caravelli-Traversa-Di Ventra memristor-network dynamics with their Lyapunov function";
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["final_energy", "mean_final_state", "t_end", "best_qubo_energy", "time_to_best"];
-
-    /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    /// <summary>
+    /// Reads the run and which memristor states trajectory.csv shows; <paramref name="seedOverride"/> replaces the
+    /// file's seed (studies).
+    /// </summary>
+    public static (CtdRunSpec Spec, int[] ShownStates) Read(YamlSection root, long? seedOverride = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(context);
         root.RejectUnknownKeys(Top);
-        var seed = (int)(context.Seed ?? root.GetLong("seed", 1));
+        var seed = (int)(seedOverride ?? root.GetLong("seed", 1));
         var ron = root.GetDouble("r_on", 100);
+        if (root.Has("xi") && root.Has("r_off"))
+        {
+            throw root.Error("xi", "give r_off or xi, not both (xi = (r_off - r_on) / r_on)", "drop one of the two");
+        }
+
         var roff = root.Has("xi") ? ron * (1 + root.GetDouble("xi")) : root.GetDouble("r_off", 1000);
         var conv = root.GetString("convention", "A").ToUpperInvariant() switch
         {
@@ -45,13 +36,8 @@ public sealed class CtdExperiment : IExperiment
         };
         var p = new CtdParameters(ron, roff, root.GetDouble("alpha", 0), root.GetDouble("beta", 1), conv);
         p.Validate(root.Location);
-        var (system, size) = BuildSystem(root, p, seed);
-        using var onDevice = system is DenseCtd { IsProjector: true } dense && context.Accelerator is { } acc ? new DeviceDenseCtd(dense, acc) : null;
-        if (onDevice is not null)
-        {
-            system = onDevice;
-            context.Log.WriteLine($"ctd: dense Ω rates on {DeviceInfo.BackendName(onDevice.Accelerator.Device.Backend)} ({onDevice.Accelerator.Device.Name}, {onDevice.Accelerator.Precision} precision)");
-        }
+        var network = ReadNetwork(root, seed);
+        var size = network.Size;
         var x0 = Vector(root, "x0", size, seed + 1, 0.5);
         for (var i = 0; i < size; i++)
         {
@@ -67,20 +53,18 @@ public sealed class CtdExperiment : IExperiment
             throw root.Error("t_end", "t_end must be positive");
         }
 
+        var rtol = root.GetDouble("rtol", 1e-6);
+        var atol = root.GetDouble("atol", 1e-9);
+        if (!(rtol > 0) || !(atol > 0))
+        {
+            throw root.Error(rtol > 0 ? "atol" : "rtol", $"tolerances must be positive (rtol {rtol}, atol {atol})", "e.g. rtol: 1e-6, atol: 1e-9");
+        }
+
         var (shownStates, points) = Outputs(root, size);
-        var options = new OdeOptions
+        var integrator = root.GetString("solver", "dopri").ToLowerInvariant() switch
         {
-            RelTol = root.GetDouble("rtol", 1e-6),
-            AbsTol = root.GetDouble("atol", 1e-9),
-            OutputTimes = [.. Enumerable.Range(0, points).Select(k => tEnd * k / (points - 1))],
-            Lower = [.. Enumerable.Repeat(0.0, size)],
-            Upper = [.. Enumerable.Repeat(1.0, size)],
-            Progress = context.Progress,
-        };
-        AdaptiveIntegrator solver = root.GetString("solver", "dopri").ToLowerInvariant() switch
-        {
-            "dopri" or "dopri5" or "rk45" => new DormandPrince54(),
-            "rosenbrock" or "ode23s" => new Rosenbrock23(),
+            "dopri" or "dopri5" or "rk45" => CtdIntegrator.DormandPrince,
+            "rosenbrock" or "ode23s" => CtdIntegrator.Rosenbrock,
             var s => throw root.Error("solver", $"unknown solver '{s}'", "use dopri (non-stiff) or rosenbrock (stiff)"),
         };
         var bounds = root.GetString("bounds", "hold").ToLowerInvariant() switch
@@ -89,48 +73,7 @@ public sealed class CtdExperiment : IExperiment
             "projected" => CtdBoundMode.Projected,
             var b => throw root.Error("bounds", $"unknown bound handling '{b}'", "use hold (a saturated device stays at its bound, the default) or projected (gradient flow of L projected in its metric: L never rises)"),
         };
-        var rateSystem = system;
-        var warm = new double[size];
-        OdeFunction rate = bounds == CtdBoundMode.Projected
-            ? (t, x, d) =>
-            {
-                rateSystem.Rate(x, d);
-                CtdBounds.Project(rateSystem, p, x, d, warm);
-            }
-            : (t, x, d) => rateSystem.Rate(x, d);
-        var result = solver.Integrate(rate, 0, x0, tEnd, options);
-        var energy = result.States.Select(x => system.Lyapunov(x)).ToArray();
-        var final = result.Final;
-        var metrics = new Dictionary<string, double> { ["final_energy"] = energy[^1], ["mean_final_state"] = final.Average(), ["t_end"] = result.FinalTime };
-        var files = new List<string>();
-        if (context.OutputDirectory is { } dir)
-        {
-            var headers = new List<string> { "time", "mean", "min", "max" };
-            headers.AddRange(shownStates.Select(i => $"x{i}"));
-            var cols = new List<IReadOnlyList<double>> { result.Times.ToArray(), result.States.Select(s => s.Average()).ToArray(), result.States.Select(s => s.Min()).ToArray(), result.States.Select(s => s.Max()).ToArray() };
-            cols.AddRange(shownStates.Select(i => (IReadOnlyList<double>)result.States.Select(s => s[i]).ToArray()));
-            var traj = Path.Combine(dir, "trajectory.csv");
-            CsvTable.Write(traj, headers, cols);
-            var energyCsv = Path.Combine(dir, "energy.csv");
-            CsvTable.Write(energyCsv, ["time", "lyapunov"], [result.Times.ToArray(), energy]);
-            var finalCsv = Path.Combine(dir, "final_state.csv");
-            CsvTable.Write(finalCsv, ["memristor", "x"], [Enumerable.Range(0, size).Select(i => (double)i).ToArray(), final]);
-            var tp = new LinePlot { Title = "Memristor states", X = new Axis("Time", "s"), Y = new Axis("state x") };
-            tp.Add(new Series("mean (band: min..max)", [.. result.Times], [.. result.States.Select(s => s.Average())]) { Lower = [.. result.States.Select(s => s.Min())], Upper = [.. result.States.Select(s => s.Max())] });
-            foreach (var i in shownStates.Take(6))
-            {
-                tp.Add(new Series($"x{i}", [.. result.Times], [.. result.States.Select(s => s[i])], LineStyle.Dashed));
-            }
-
-            var tsvg = Path.Combine(dir, "trajectory.svg");
-            tp.Save(tsvg);
-            var ep = new LinePlot { Title = "Lyapunov function", X = new Axis("Time", "s"), Y = new Axis("L") };
-            ep.Add(new Series("L(x(t))", [.. result.Times], energy));
-            var esvg = Path.Combine(dir, "energy.svg");
-            ep.Save(esvg);
-            files.AddRange([traj, energyCsv, finalCsv, tsvg, esvg]);
-        }
-
+        CtdQuboSearch? search = null;
         if (root.TryGetSection("minimize") is { } mz)
         {
             mz.RejectUnknownKeys("restarts", "t_end");
@@ -140,37 +83,29 @@ public sealed class CtdExperiment : IExperiment
                 throw mz.Error("restarts", "restarts must be at least 1");
             }
 
-            var omegaS = system.OmegaS;
-            var runs = CtdQubo.Minimise(() => BuildSystem(root, p, seed).System, size, restarts, mz.GetDouble("t_end", tEnd), seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => system.ApplyOmega(v)), bounds == CtdBoundMode.Projected ? p : null);
-            var best = runs.MinBy(r => r.Energy)!;
-            metrics["best_qubo_energy"] = best.Energy;
-            metrics["time_to_best"] = runs.Where(r => r.Energy <= best.Energy + 1e-12).Min(r => r.WallSeconds);
-            if (context.OutputDirectory is { } qdir)
+            var searchEnd = mz.GetDouble("t_end", tEnd);
+            if (!(searchEnd > 0))
             {
-                var q = Path.Combine(qdir, "qubo.csv");
-                AtomicFile.WriteAllText(q, "restart,energy,wall_s,bits\n" + string.Concat(runs.OrderBy(r => r.Index).Select(r =>
-                    string.Create(CultureInfo.InvariantCulture, $"{r.Index},{r.Energy:R},{r.WallSeconds:0.######},{new string([.. r.Bits.Select(b => b ? '1' : '0')])}\n"))));
-                files.Add(q);
+                throw mz.Error("t_end", "t_end must be positive");
             }
-        }
-        else
-        {
-            metrics["best_qubo_energy"] = double.NaN;
-            metrics["time_to_best"] = double.NaN;
+
+            search = new CtdQuboSearch(restarts, searchEnd);
         }
 
-        var how = system is GraphCtd circuit ? $" ({(circuit.Analysis == CircuitAnalysis.Loop ? "loop" : "nodal")} analysis, {circuit.Unknowns} unknown{(circuit.Unknowns == 1 ? "" : "s")})" : "";
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"CTD network, {size} memristors{how}, convention {conv}: t = {result.FinalTime:G4} s ({result.Stop}), mean x {final.Average():G4}, L {energy[0]:G5} -> {energy[^1]:G5}, {result.Statistics.Steps} steps");
-        if (!double.IsNaN(metrics["best_qubo_energy"]))
+        var spec = new CtdRunSpec(p, network, x0, tEnd)
         {
-            summary += string.Create(CultureInfo.InvariantCulture, $"; QUBO (binary limit of L): best energy {metrics["best_qubo_energy"]:G6} after {metrics["time_to_best"]:0.###} s");
-        }
-
-        return new ExperimentReport(metrics, files, summary);
+            Points = points,
+            RelTol = rtol,
+            AbsTol = atol,
+            Integrator = integrator,
+            Bounds = bounds,
+            Minimize = search,
+            Seed = seed,
+        };
+        return (spec, shownStates);
     }
 
-    private static (ICtdSystem System, int Size) BuildSystem(YamlSection root, CtdParameters p, int seed)
+    private static CtdNetworkSpec ReadNetwork(YamlSection root, int seed)
     {
         if (root.Has("graph") == root.Has("omega"))
         {
@@ -193,11 +128,17 @@ public sealed class CtdExperiment : IExperiment
             }
             else if (g.TryGetSection("random") is { } r)
             {
-                graph = MemristorGraph.Random(r.GetInt("nodes"), r.GetDouble("p"), (int)r.GetLong("seed", seed));
+                var probability = r.GetDouble("p");
+                if (probability is < 0 or > 1)
+                {
+                    throw r.Error("p", $"the edge probability must be in [0, 1], got {probability}");
+                }
+
+                graph = MemristorGraph.Random(Count(r, "nodes", 2), probability, (int)r.GetLong("seed", seed));
             }
             else if (g.TryGetSection("random_regular") is { } rr)
             {
-                graph = MemristorGraph.RandomRegular(rr.GetInt("nodes"), rr.GetInt("degree"), (int)rr.GetLong("seed", seed));
+                graph = MemristorGraph.RandomRegular(Count(rr, "nodes", 2), Count(rr, "degree", 1), (int)rr.GetLong("seed", seed));
             }
             else
             {
@@ -223,7 +164,7 @@ public sealed class CtdExperiment : IExperiment
                 throw g.Error("laplacian", "laplacian: iterative solves the nodal Laplacian and cannot be combined with analysis: loop", "drop one of the two");
             }
 
-            return (new GraphCtd(graph, p, s, iterative: iterative, analysis: analysis), graph.Edges);
+            return new CtdNetworkSpec { Graph = graph, Sources = s, IterativeLaplacian = iterative, Analysis = analysis };
         }
 
         var o = root.GetSection("omega");
@@ -231,7 +172,7 @@ public sealed class CtdExperiment : IExperiment
         double[,] omega;
         if (o.TryGetSection("random_projector") is { } rp)
         {
-            var n = rp.GetInt("n");
+            var n = Count(rp, "n", 1);
             var rank = rp.GetInt("rank");
             if (rank < 1 || rank > n)
             {
@@ -259,7 +200,7 @@ public sealed class CtdExperiment : IExperiment
 
             if (o.GetBool("require_projector", true))
             {
-                var w = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(omega);
+                var w = Matrix<double>.Build.DenseOfArray(omega);
                 var err = ((w * w) - w).FrobeniusNorm() + (w - w.Transpose()).FrobeniusNorm();
                 if (err > 1e-8 * Math.Max(1, w.FrobeniusNorm()))
                 {
@@ -268,8 +209,7 @@ public sealed class CtdExperiment : IExperiment
             }
         }
 
-        var size = omega.GetLength(0);
-        return (new DenseCtd(omega, p, Vector(root, "sources", size, seed + 2, 0)), size);
+        return new CtdNetworkSpec { Omega = omega, Sources = Vector(root, "sources", omega.GetLength(0), seed + 2, 0) };
     }
 
     private static MemristorGraph ReadEdges(YamlSection g)
@@ -313,7 +253,6 @@ public sealed class CtdExperiment : IExperiment
         return new MemristorGraph(from.Concat(to).Max() + 1, from, to, new SourceLocation(path, 1, 1));
     }
 
-    /// <summary>A vector key: a number (constant), a list, or { random: { low, high } }.</summary>
     /// <summary>
     /// <c>outputs: { states: all | N | [i, j, ...], points: P }</c>: which memristor states trajectory.csv carries
     /// (default the first 20; N the first N; a list of 0-based indices) and at how many evenly spaced times (default 201).
@@ -337,7 +276,7 @@ public sealed class CtdExperiment : IExperiment
         {
             states = [.. Enumerable.Range(0, Math.Min(size, 20))];
         }
-        else if (o.Find("states") is YamlDotNet.RepresentationModel.YamlSequenceNode)
+        else if (o.Find("states") is YamlSequenceNode)
         {
             var list = o.GetDoubleList("states");
             foreach (var v in list)
@@ -368,6 +307,14 @@ public sealed class CtdExperiment : IExperiment
         return (states, points);
     }
 
+    /// <summary>A count key that must be at least <paramref name="min"/>.</summary>
+    private static int Count(YamlSection s, string key, int min)
+    {
+        var n = s.GetInt(key);
+        return n >= min ? n : throw s.Error(key, $"{key} must be at least {min}, got {n}");
+    }
+
+    /// <summary>A vector key: a number (constant), a list, or { random: { low, high } }.</summary>
     private static double[] Vector(YamlSection root, string key, int size, int seed, double fallback)
     {
         if (!root.Has(key))
@@ -376,19 +323,19 @@ public sealed class CtdExperiment : IExperiment
         }
 
         var node = root.Find(key);
-        if (node is YamlDotNet.RepresentationModel.YamlScalarNode)
+        if (node is YamlScalarNode)
         {
             return [.. Enumerable.Repeat(root.GetDouble(key), size)];
         }
 
-        if (node is YamlDotNet.RepresentationModel.YamlSequenceNode)
+        if (node is YamlSequenceNode)
         {
             var v = root.GetDoubleList(key);
             return v.Length == size ? v : throw root.Error(key, $"{key} has {v.Length} values, the network has {size} memristors");
         }
 
         var r = root.GetSection(key).GetSection("random");
-        var rng = new Random((int)r.GetLong("seed", seed));
+        var rng = new RandomStream(r.GetLong("seed", seed));
         double lo = r.GetDouble("low"), hi = r.GetDouble("high");
         return [.. Enumerable.Range(0, size).Select(_ => lo + ((hi - lo) * rng.NextDouble()))];
     }

@@ -7,26 +7,26 @@ namespace Neuromorph.Studies;
 public delegate IReadOnlyDictionary<string, double> RunEvaluator(StudyPoint run, CancellationToken cancellationToken);
 
 /// <summary>Progress of a sweep: runs done (this session and before), runs to do in this shard, failures so far.</summary>
-public readonly record struct SweepProgress(int Done, int Total, int Failed, string? LastFailure);
+public readonly record struct StudyProgress(int Done, int Total, int Failed, string? LastFailure);
 
 /// <summary>What a sweep did: runs executed now, skipped as already finished, and failed.</summary>
-public sealed record SweepReport(int Executed, int Skipped, int Failed, int Total, TimeSpan Wall);
+public sealed record StudyOutcome(int Executed, int Skipped, int Failed, int Total, TimeSpan Wall);
 
 /// <summary>
 /// Runs the runs of a study that belong to a shard and are not yet finished, in parallel, appending each
 /// result to the <see cref="ResultsStore"/> as it finishes. A failing run is recorded with its reason and the
 /// sweep goes on. Finished means status ok: failed runs are retried on resume.
 /// </summary>
-public static class SweepRunner
+public static class StudyRunner
 {
     /// <summary>Runs the sweep.</summary>
-    public static SweepReport Run(
+    public static StudyOutcome Run(
         StudySpec spec,
         ResultsStore store,
         ShardSpec shard,
         RunEvaluator evaluate,
         int jobs,
-        IProgress<SweepProgress>? progress = null,
+        IProgress<StudyProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -38,7 +38,7 @@ public static class SweepRunner
         var todo = mine.Where(r => !finished.Contains(r.RunKey)).ToList();
         var skipped = mine.Count - todo.Count;
         int done = skipped, failed = 0;
-        progress?.Report(new SweepProgress(done, mine.Count, 0, null));
+        progress?.Report(new StudyProgress(done, mine.Count, 0, null));
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
         Parallel.ForEach(todo, options, run =>
         {
@@ -58,8 +58,8 @@ public static class SweepRunner
             store.Append(record, spec);
             var failures = record.Status == RunStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed);
             var n = Interlocked.Increment(ref done);
-            progress?.Report(new SweepProgress(n, mine.Count, failures, record.Status == RunStatus.Failed ? $"point {run.RunKey}: {record.Message}" : null));
+            progress?.Report(new StudyProgress(n, mine.Count, failures, record.Status == RunStatus.Failed ? $"point {run.RunKey}: {record.Message}" : null));
         });
-        return new SweepReport(todo.Count, skipped, failed, mine.Count, clock.Elapsed);
+        return new StudyOutcome(todo.Count, skipped, failed, mine.Count, clock.Elapsed);
     }
 }

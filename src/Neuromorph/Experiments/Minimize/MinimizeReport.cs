@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Neuromorph.Io;
+using Neuromorph.Optimization;
 using Neuromorph.Plotting;
 
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Experiments.Minimize;
 
 /// <summary>
 /// Writes the outputs of a minimisation run: energy.csv (trace), solution.txt (one spin per line, and the
