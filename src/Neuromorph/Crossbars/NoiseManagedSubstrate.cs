@@ -7,7 +7,8 @@ namespace Neuromorph.Crossbars;
 /// input vector is divided by its largest magnitude before the DAC and the result multiplied back, so every product
 /// uses the DAC's full range and nothing clips (exact for an ideal array). Global drift compensation (optional):
 /// one calibration read of the all-ones vector, compared with the product the target weights should give, yields a
-/// single output gain that undoes the average conductance drift.
+/// single output gain that undoes the average conductance drift (aihwkit's global drift compensation, calibrated
+/// against a read taken right after programming).
 /// </summary>
 public sealed class NoiseManagedSubstrate : IWeightSubstrate
 {
@@ -16,35 +17,31 @@ public sealed class NoiseManagedSubstrate : IWeightSubstrate
     private readonly double[] _y;
 
     /// <summary>
-    /// Wraps <paramref name="array"/>; when <paramref name="targetWeights"/> is given (rows × columns, the weights the
-    /// array was programmed with), applies global drift compensation calibrated against them.
+    /// Wraps <paramref name="array"/>. With <paramref name="driftReference"/> (the same array as read right after
+    /// programming, before drift), applies global drift compensation: gain = Σ|reference · 1| / Σ|array · 1| from
+    /// one read of the all-ones vector each. <paramref name="inputScaling"/> false passes inputs to the DAC unscaled
+    /// (they clip at its range).
     /// </summary>
-    public NoiseManagedSubstrate(IWeightSubstrate array, double[,]? targetWeights = null)
+    public NoiseManagedSubstrate(IWeightSubstrate array, IWeightSubstrate? driftReference = null, bool inputScaling = true)
     {
         _array = array ?? throw new ArgumentNullException(nameof(array));
+        InputScaling = inputScaling;
         _x = new double[array.Columns];
         _y = new double[array.Rows];
-        if (targetWeights is not null)
+        if (driftReference is not null)
         {
             var ones = Enumerable.Repeat(1.0, Columns).ToArray();
-            var expected = 0.0;
-            for (var i = 0; i < Rows; i++)
-            {
-                var s = 0.0;
-                for (var j = 0; j < Columns; j++)
-                {
-                    s += targetWeights[i, j];
-                }
-
-                expected += Math.Abs(s);
-            }
-
+            var expected = new double[Rows];
             var measured = new double[Rows];
+            driftReference.Multiply(ones, expected, 1);
             _array.Multiply(ones, measured, 1);
-            var got = measured.Sum(Math.Abs);
-            DriftGain = got > 0 && expected > 0 ? expected / got : 1;
+            double want = expected.Sum(Math.Abs), got = measured.Sum(Math.Abs);
+            DriftGain = got > 0 && want > 0 ? want / got : 1;
         }
     }
+
+    /// <summary>Whether each input vector is scaled to the DAC's full range.</summary>
+    public bool InputScaling { get; }
 
     /// <summary>The output gain of global drift compensation (1 when off).</summary>
     public double DriftGain { get; } = 1;
@@ -72,8 +69,7 @@ public sealed class NoiseManagedSubstrate : IWeightSubstrate
         {
             var v = inputs.Slice(k * nIn, nIn);
             var o = outputs.Slice(k * nOut, nOut);
-            var scale = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(v);
-            scale = Math.Abs(scale);
+            var scale = InputScaling ? Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(v)) : 1;
             if (!(scale > 0))
             {
                 o.Clear();

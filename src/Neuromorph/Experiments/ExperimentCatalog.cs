@@ -3,6 +3,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Ctd;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Recall;
+using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments;
@@ -17,6 +18,7 @@ public static class ExperimentCatalog
         new CtdKind(),
         new RecallKind(),
         new MaxCutKind(),
+        new SequenceKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

@@ -57,7 +57,10 @@ public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<Tr
         return p =>
         {
             var w = ToArray(p);
-            return new NoiseManagedSubstrate(new CrossbarSubstrate(w, CrossbarSubstrateSpec.Default with { GMin = gMin, GMax = gMax, NonIdealities = n }, (seed * 101) + k++), compensateDrift ? w : null);
+            var spec = CrossbarSubstrateSpec.Default with { GMin = gMin, GMax = gMax, NonIdealities = n };
+            var arraySeed = (seed * 101) + k++;
+            var beforeDrift = compensateDrift ? new CrossbarSubstrate(w, spec with { NonIdealities = n with { DriftTime = 0 } }, arraySeed) : null;
+            return new NoiseManagedSubstrate(new CrossbarSubstrate(w, spec, arraySeed), beforeDrift);
         };
     }
 
