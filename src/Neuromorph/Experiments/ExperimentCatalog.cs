@@ -1,8 +1,10 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Continuous;
 using Neuromorph.Experiments.Ctd;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Recall;
+using Neuromorph.Experiments.Reservoir;
 using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
@@ -19,6 +21,8 @@ public static class ExperimentCatalog
         new RecallKind(),
         new MaxCutKind(),
         new SequenceKind(),
+        new EsnKind(),
+        new CtrnnKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

@@ -12,7 +12,10 @@ public static class Torch
     public const string Missing = "PyTorch is not importable by /usr/bin/python3 (apt-get install python3-torch)";
 
     /// <summary>True when /usr/bin/python3 can import torch.</summary>
-    public static bool IsAvailable { get; } = Probe();
+    public static bool IsAvailable { get; } = Imports("torch");
+
+    /// <summary>True when /usr/bin/python3 can import SciPy.</summary>
+    public static bool HasScipy { get; } = Imports("scipy.integrate");
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="args"/>; returns stdout, throws with stderr on failure.</summary>
     public static string Run(string script, params string[] args)
@@ -30,11 +33,12 @@ public static class Torch
         return p.ExitCode == 0 ? stdout.Result : throw new InvalidOperationException($"{script} failed ({p.ExitCode}): {stderr.Result}");
     }
 
-    private static bool Probe()
+    /// <summary>True when /usr/bin/python3 can import <paramref name="module"/>.</summary>
+    public static bool Imports(string module)
     {
         try
         {
-            using var p = Process.Start(new ProcessStartInfo(Python, ["-c", "import torch"]) { RedirectStandardOutput = true, RedirectStandardError = true });
+            using var p = Process.Start(new ProcessStartInfo(Python, ["-c", $"import {module}"]) { RedirectStandardOutput = true, RedirectStandardError = true });
             return p!.WaitForExit(60_000) && p.ExitCode == 0;
         }
         catch (System.ComponentModel.Win32Exception)
