@@ -16,8 +16,8 @@ internal static class AxisTransform
     public static double Unmap(FigureAxis axis, double coordinate) => axis.Scale == AxisScale.Log ? Math.Pow(10, coordinate) : coordinate;
 
     /// <summary>
-    /// The visible range in plot coordinates for the mapped values: a fixed limit where the axis has one; whole decades on
-    /// log axes; the data range (tight) or the data range with 5 % margins on linear ones.
+    /// The visible range in plot coordinates for the mapped values: a fixed limit where the axis has one, else the data
+    /// range (tight) or the data range with 5 % margins (in log10 units on a log axis).
     /// </summary>
     public static (double Lo, double Hi) Range(FigureAxis axis, IEnumerable<double> mapped, bool tight)
     {
@@ -36,17 +36,9 @@ internal static class AxisTransform
         {
             (lo, hi) = (0, 1);
         }
-        else if (log)
-        {
-            (lo, hi) = (Math.Floor(lo + 1e-9), Math.Ceiling(hi - 1e-9));
-            if (hi <= lo)
-            {
-                hi = lo + 1;
-            }
-        }
         else if (hi <= lo)
         {
-            var pad = lo != 0 ? Math.Abs(lo) * 0.1 : 1;
+            var pad = log ? 0.5 : lo != 0 ? Math.Abs(lo) * 0.1 : 1;
             (lo, hi) = (lo - pad, hi + pad);
         }
         else if (!tight)

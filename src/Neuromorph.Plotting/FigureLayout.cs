@@ -78,7 +78,14 @@ internal static class FigureLayout
             return axis with { Ticks = [.. ticks.OrderBy(t => t.Position)] };
         }
 
-        return !vertical && map.XExtent is null ? axis with { IntegerTicks = true } : axis;
+        if (!vertical && map.XExtent is null)
+        {
+            var cols = map.Values.GetLength(1);
+            var every = Math.Max(1, (int)Math.Ceiling(cols / 12.0));
+            return axis with { Ticks = [.. Enumerable.Range(0, cols).Where(c => c % every == 0).Select(c => new AxisTick(c, c.ToString(System.Globalization.CultureInfo.InvariantCulture)))] };
+        }
+
+        return axis;
     }
 
     private static (float Top, float Bottom) Vertical(Figure figure, int k)
@@ -95,7 +102,7 @@ internal static class FigureLayout
         {
             var (lo, hi) = HeatmapColors.Range(map);
             var labels = TickMarks.Linear(lo, hi, 300, 46, map.ColorAxis.Unit, false).LongestLabel;
-            right = 22 + 24 + (labels * CharWidth) + 34;
+            right = 22 + 30 + 10 + (labels * CharWidth) + 50;
         }
 
         if (panel.Legend == LegendPlacement.Outside)

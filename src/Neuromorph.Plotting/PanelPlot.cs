@@ -40,7 +40,7 @@ internal static class PanelPlot
                     AddBand(plot, panel, frame, b, color);
                     break;
                 case ReferenceLine r:
-                    AddReference(plot, panel, r, color);
+                    AddReference(plot, panel, frame, r, color, points);
                     break;
                 case Bars bars:
                     AddBars(plot, panel, frame, bars, color, points);
@@ -162,7 +162,7 @@ internal static class PanelPlot
         }
     }
 
-    private static void AddReference(SP.Plot plot, Panel panel, ReferenceLine r, SP.Color color)
+    private static void AddReference(SP.Plot plot, Panel panel, PanelFrame frame, ReferenceLine r, SP.Color color, List<(double X, double Y)> points)
     {
         var horizontal = r.Orientation == ReferenceOrientation.Horizontal;
         var v = AxisTransform.Map(horizontal ? panel.Y : panel.X, r.Value);
@@ -170,6 +170,10 @@ internal static class PanelPlot
         {
             return;
         }
+
+        points.AddRange(horizontal
+            ? Samples([frame.X.Lo, frame.X.Hi], [v, v], frame, joined: true)
+            : Samples([v, v], [frame.Y.Lo, frame.Y.Hi], frame, joined: true));
 
         SP.Plottables.AxisLine line = horizontal ? plot.Add.HorizontalLine(v, 1.6f, color, SP.LinePattern.Dashed) : plot.Add.VerticalLine(v, 1.6f, color, SP.LinePattern.Dashed);
         line.LegendText = r.Name;
@@ -219,6 +223,9 @@ internal static class PanelPlot
         bar.Label = map.ColorAxis.Title;
         bar.LabelStyle.FontSize = 14;
         bar.LabelStyle.Bold = false;
+        // ScottPlot measures a colour bar's axis as label widths plus title height, without the tick marks and their
+        // gap, so the title would overlap long tick labels: move it out by that much
+        bar.LabelStyle.OffsetX = 12;
         var ticks = TickMarks.Linear(lo, hi, frame.DataHeight, 46, map.ColorAxis.Unit, map.ColorAxis.IntegerTicks);
         SetTicks(bar.Axis, ticks);
     }

@@ -34,7 +34,7 @@ internal static class PanelRanges
         }
 
         // traces over time end at the data; loops, markers and bars get margins
-        var tight = panel.Layers.All(l => l is Band or HeatmapLayer or ReferenceLine || (l is LineSeries s && s.Style != LineStyle.Markers && Thinning.Monotonic(s.X)));
+        var tight = panel.Layers.All(l => l is Band or HeatmapLayer or ReferenceLine || (l is LineSeries s && s.Style is LineStyle.Solid or LineStyle.Dashed && Thinning.Monotonic(s.X)));
         return AxisTransform.Range(panel.X, values, tight);
     }
 

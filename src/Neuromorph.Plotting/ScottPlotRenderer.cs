@@ -20,22 +20,22 @@ public sealed class ScottPlotRenderer : IFigureRenderer
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentNullException.ThrowIfNull(directory);
-        var files = new List<string>();
-        if (formats.HasFlag(PlotFormats.Png))
+        var png = Path.Combine(directory, figure.Name + ".png");
+        var svg = Path.Combine(directory, figure.Name + ".svg");
+        switch (formats)
         {
-            var path = Path.Combine(directory, figure.Name + ".png");
-            AtomicFile.WriteAllBytes(path, RenderPng(figure));
-            files.Add(path);
+            case PlotFormats.Png:
+                AtomicFile.WriteAllBytes(png, RenderPng(figure));
+                return [png];
+            case PlotFormats.Svg:
+                AtomicFile.WriteAllBytes(svg, RenderSvg(figure));
+                return [svg];
+            case PlotFormats.Both:
+                Parallel.Invoke(() => AtomicFile.WriteAllBytes(png, RenderPng(figure)), () => AtomicFile.WriteAllBytes(svg, RenderSvg(figure)));
+                return [png, svg];
+            default:
+                return [];
         }
-
-        if (formats.HasFlag(PlotFormats.Svg))
-        {
-            var path = Path.Combine(directory, figure.Name + ".svg");
-            AtomicFile.WriteAllBytes(path, RenderSvg(figure));
-            files.Add(path);
-        }
-
-        return files;
     }
 
     /// <inheritdoc />
@@ -47,9 +47,25 @@ public sealed class ScottPlotRenderer : IFigureRenderer
         surface.Canvas.Scale(PngDensity);
         multiplot.Render(surface.Canvas, new SP.PixelRect(0, width, height, 0));
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels();
+        // the Sub row filter alone at zlib level 6: a third of the default encoder's time, and smaller files for plots
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 6))
+            ?? throw new InvalidOperationException($"figure '{figure.Name}': the PNG encoder failed");
         return data.ToArray();
     }
+
+    /// <summary>
+    /// Loads the native graphics library, finds the font and compiles the drawing code on a background thread, so the
+    /// first real figure of a short run (the quick-start simulation) does not pay for it after the simulation. Idempotent.
+    /// </summary>
+    public static void WarmUp() => _ = Warm.Value;
+
+    private static readonly Lazy<Task> Warm = new(() => Task.Run(() =>
+    {
+        double[] x = [0, 1, 2];
+        var panel = new Panel(new FigureAxis("t", "s"), new FigureAxis("v", "V"), [new LineSeries("a", x, x), new LineSeries("b", x, x)]);
+        new ScottPlotRenderer().RenderPng(Figure.Single("warm-up", panel) with { Width = 120, PanelHeight = 80 });
+    }));
 
     /// <summary>The figure as an SVG document (UTF-8 bytes).</summary>
     public static byte[] RenderSvg(Figure figure)

@@ -25,7 +25,9 @@ internal static class TickMarks
         if (axis.Ticks is { } fixedTicks)
         {
             var inside = fixedTicks.Where(t => AxisTransform.Map(axis, t.Position) is var p && p >= lo - 1e-9 && p <= hi + 1e-9).ToList();
-            var every = Math.Max(1, (int)Math.Ceiling(inside.Count / Math.Max(2, pixels / spacing)));
+            // labelled categories need only room for their own text
+            var room = Math.Min(spacing, 16 + (7.4 * inside.Select(t => t.Label.Length).DefaultIfEmpty(1).Max()));
+            var every = Math.Max(1, (int)Math.Ceiling(inside.Count / Math.Max(2, pixels / room)));
             var shown = inside.Where((_, i) => i % every == 0).ToList();
             return new TickSet([.. shown.Select(t => AxisTransform.Map(axis, t.Position))], [.. shown.Select(t => t.Label)], []);
         }
@@ -70,13 +72,37 @@ internal static class TickMarks
         return new TickSet([.. major], [.. major.Select(v => LinearLabel(v, unit, decimals, digits))], [.. minor]);
     }
 
-    /// <summary>Decade ticks over [lo, hi] (log10 of the data), thinned to every second, third ... decade on long ranges.</summary>
+    /// <summary>
+    /// Decade ticks over [lo, hi] (log10 of the data), thinned to every second, third ... decade on long ranges; a range
+    /// of less than three decades also labels 2× and 5×, and one within a decade every digit.
+    /// </summary>
     public static TickSet Log(double lo, double hi, double pixels, double spacing, string unit)
     {
         var a = (int)Math.Ceiling(lo - 1e-9);
         var b = (int)Math.Floor(hi + 1e-9);
-        var every = Math.Max(1, (int)Math.Ceiling((b - a + 1) / Math.Max(2, pixels / spacing)));
-        var major = Enumerable.Range(a, Math.Max(0, b - a + 1)).Where(k => (k - a) % every == 0).ToArray();
+        var decades = Math.Max(0, b - a + 1);
+        var every = Math.Max(1, (int)Math.Ceiling(decades / Math.Max(2, pixels / spacing)));
+        if (decades < 3)
+        {
+            var digits = hi - lo < 0.7 ? new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 } : [1, 2, 5];
+            var major = new List<double>();
+            var minorTicks = new List<double>();
+            for (var k = (int)Math.Floor(lo); k <= hi; k++)
+            {
+                foreach (var d in Enumerable.Range(1, 9))
+                {
+                    var v = k + Math.Log10(d);
+                    if (v >= lo - 1e-9 && v <= hi + 1e-9)
+                    {
+                        (digits.Contains(d) ? major : minorTicks).Add(v);
+                    }
+                }
+            }
+
+            return new TickSet([.. major], [.. major.Select(v => LogLabel(v, unit))], [.. minorTicks]);
+        }
+
+        var decadeTicks = Enumerable.Range(a, decades).Where(k => (k - a) % every == 0).ToArray();
         var minor = new List<double>();
         if (every == 1)
         {
@@ -87,10 +113,26 @@ internal static class TickMarks
         }
         else
         {
-            minor.AddRange(Enumerable.Range(a, Math.Max(0, b - a + 1)).Where(k => (k - a) % every != 0).Select(k => (double)k));
+            minor.AddRange(Enumerable.Range(a, decades).Where(k => (k - a) % every != 0).Select(k => (double)k));
         }
 
-        return new TickSet([.. major.Select(k => (double)k)], [.. major.Select(k => DecadeLabel(k, unit))], [.. minor]);
+        return new TickSet([.. decadeTicks.Select(k => (double)k)], [.. decadeTicks.Select(k => DecadeLabel(k, unit))], [.. minor]);
+    }
+
+    /// <summary>The label of a log-axis tick at log10 value <paramref name="v"/> that need not be a whole decade (2 mA, 50 k).</summary>
+    private static string LogLabel(double v, string unit)
+    {
+        var k = (int)Math.Floor(v + 1e-9);
+        var d = (int)Math.Round(Math.Pow(10, v - k));
+        if (d == 1)
+        {
+            return DecadeLabel(k, unit);
+        }
+
+        var value = d * Math.Pow(10, k);
+        return unit.Length > 0 ? SiFormat.Format(value, unit, 3)
+            : k is >= -3 and <= 4 ? value.ToString("0.####", CultureInfo.InvariantCulture)
+            : $"{d}×10{Superscript(k)}";
     }
 
     /// <summary>A linear tick label: SI-prefixed with a unit; otherwise a plain number with the step's decimals, or scientific outside 10⁻³..10⁶.</summary>

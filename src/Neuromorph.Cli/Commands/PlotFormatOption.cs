@@ -45,7 +45,14 @@ public sealed class PlotFormatOption
         ArgumentNullException.ThrowIfNull(parse);
         var error = parse.InvocationConfiguration.Error;
         var gate = new object();
-        return new FigureWriter(new ScottPlotRenderer(), Formats(parse), line =>
+        var formats = Formats(parse);
+        if (formats != PlotFormats.None)
+        {
+            // the command computes first: get the renderer ready meanwhile
+            ScottPlotRenderer.WarmUp();
+        }
+
+        return new FigureWriter(new ScottPlotRenderer(), formats, line =>
         {
             lock (gate)
             {

@@ -71,9 +71,11 @@ public static class SimulateCommand
             foreach (var a in report.Analyses)
             {
                 var csv = Path.Combine(dir, $"{a.Name}.csv");
+                // the plots render while the table is written
+                var plotting = figures.Enabled ? Task.Run(() => figures.Write(ResultPlots.Figures(a, requests), dir)) : Task.FromResult<IReadOnlyList<string>>([]);
                 var (headers, columns) = a.Table();
                 CsvTable.Write(csv, headers, columns);
-                var plotFiles = figures.Enabled ? figures.Write(ResultPlots.Figures(a, requests), dir) : [];
+                var plotFiles = plotting.GetAwaiter().GetResult();
                 var s = a.Runs[0].Result.Statistics;
                 log.WriteLine(report.Stepped
                     ? $"  {a.Name,-5} {a.Runs.Count} steps, {a.Runs.Sum(r => r.Result.Statistics.Points)} points"

@@ -42,11 +42,12 @@ public static class MinimizeFigures
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(result);
-        var time = new FigureAxis("Wall time", "s");
+        var time = new FigureAxis("Wall time since the start", "s") { Min = 0 };
         var energyName = hardwareEnergies ? "Hardware energy" : "Energy";
         var shown = result.Restarts.OrderBy(r => r.Restart).Take(ShownRestarts).ToList();
-        var energy = shown.Select((r, k) => (Layer)new LineSeries($"restart {r.Restart}", [.. r.Trace.Select(p => p.Seconds)], [.. r.Trace.Select(p => p.Energy)]) { Width = 1.1, Color = Palette.At(k) }).ToList();
-        var best = shown.Select((r, k) => (Layer)new LineSeries("", [.. r.Trace.Select(p => p.Seconds)], [.. r.Trace.Select(p => p.BestSoFar)]) { Width = 1.1, Color = Palette.At(k) }).ToList();
+        LineStyle Style(RestartResult r) => r.Trace.Count < 20 ? LineStyle.LineAndMarkers : LineStyle.Solid;
+        var energy = shown.Select((r, k) => (Layer)new LineSeries($"restart {r.Restart}", [.. r.Trace.Select(p => p.Seconds)], [.. r.Trace.Select(p => p.Energy)]) { Width = 1.1, Color = Palette.At(k), Style = Style(r) }).ToList();
+        var best = shown.Select((r, k) => (Layer)new LineSeries("", [.. r.Trace.Select(p => p.Seconds)], [.. r.Trace.Select(p => p.BestSoFar)]) { Width = 1.1, Color = Palette.At(k), Style = Style(r) }).ToList();
         var (t, overall) = BestOverAll(result);
         best.Add(new LineSeries("best of all restarts", t, overall) { Width = 2.4, Color = "#000000" });
         if (target is { } objective && !hardwareEnergies)
