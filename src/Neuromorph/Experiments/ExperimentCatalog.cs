@@ -1,8 +1,11 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Continuous;
 using Neuromorph.Experiments.Ctd;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Recall;
+using Neuromorph.Experiments.Reservoir;
+using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments;
@@ -17,6 +20,9 @@ public static class ExperimentCatalog
         new CtdKind(),
         new RecallKind(),
         new MaxCutKind(),
+        new SequenceKind(),
+        new EsnKind(),
+        new CtrnnKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

@@ -1,5 +1,10 @@
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.Elements.Controlled;
+using Neuromorph.Circuits.Elements.Memristors;
+using Neuromorph.Circuits.Elements.Passive;
+using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Tests.Support;
 
