@@ -46,7 +46,7 @@ public static class SweepCommand
         var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
         var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name));
-        using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
+        using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
         StudyOutcome report;

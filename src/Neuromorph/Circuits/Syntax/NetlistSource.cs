@@ -16,6 +16,7 @@ public sealed class NetlistSource
     private string? _wantedSection;
     private string? _section;
     private readonly List<Diagnostic> _warnings;
+    private readonly List<string> _files = [];
 
     private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
 
@@ -27,6 +28,9 @@ public sealed class NetlistSource
 
     /// <summary>Lines of <c>.control</c> ... <c>.endc</c> blocks (without those two lines), in order.</summary>
     public IReadOnlyList<NetlistLine> ControlLines => _control;
+
+    /// <summary>Every file read: the top file, then its <c>.include</c>d files and <c>.lib</c> libraries (full paths, once each).</summary>
+    public IReadOnlyList<string> Files => _files;
 
     /// <summary>Where <c>.end</c> was, or null if missing.</summary>
     public SourceLocation? End { get; private set; }
@@ -77,6 +81,11 @@ public sealed class NetlistSource
 
     private void ReadFile(string text, string file, List<string> chain, bool isTop)
     {
+        if (!_files.Contains(Path.GetFullPath(file)))
+        {
+            _files.Add(Path.GetFullPath(file));
+        }
+
         var physical = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var start = 0;
         if (isTop)

@@ -15,6 +15,9 @@ public sealed class NetlistStudyBase(string path) : IStudyBase
     private readonly string _text = NetlistSource.LoadText(path);
 
     /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles => NetlistSource.Read(_text, path, []).Files;
+
+    /// <inheritdoc />
     public void Validate(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
