@@ -37,6 +37,11 @@ public sealed class NetlistStudyBase(string path) : IStudyBase
                 throw new UserInputException(m.Location, $"metric '{m.Name}': a netlist base is measured on waveforms", "use final, at, min, max, average, rms or cross");
             }
 
+            if (kind == PrintAnalysis.Tran && netlist.Analyses.OfType<TranCard>().First() is var tran)
+            {
+                WaveformMetrics.RequireWithin(m, 0, tran.Stop);
+            }
+
             if (!columns.Contains(m.Signal, StringComparer.OrdinalIgnoreCase))
             {
                 throw new UserInputException(m.Location, $"metric '{m.Name}' reads '{m.Signal}', which {Path.GetFileName(path)} does not .print {kind.ToString().ToLowerInvariant()}",
