@@ -72,7 +72,7 @@ public static class SequenceThroughput
 
     /// <summary>
     /// LSTM, GRU and tanh Elman networks (24 units) on the adding problem at T = <paramref name="steps"/>, the same
-    /// budget each; prints test MSE per epoch and ‖∂L/∂x_t‖ at initialisation against the distance from the end.
+    /// budget each; prints test MSE per epoch and ‖∂L/∂x_t‖ before and after training against the distance from the end.
     /// </summary>
     public static void Adding(int steps, int epochs)
     {
@@ -86,6 +86,8 @@ public static class SequenceThroughput
             var clock = Stopwatch.StartNew();
             Trainer.Train(model, train, null, new TrainingOptions { Epochs = epochs, BatchSize = 32, LearningRate = 1e-2, ClipNorm = 1, Seed = 4 },
                 e => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {cell} epoch {e.Epoch}: train {e.TrainLoss:F4}, test {SequenceEvaluation.MeanLoss(model, test, LossKind.MeanSquaredError):F4} ({clock.Elapsed.TotalSeconds:F1} s)")));
+            flow = GradientFlow(model, test, steps);
+            Console.WriteLine($"{cell}: |dL/dx_t| after training, t = T-1, T-10, T-25, T-50: " + string.Join(", ", new[] { 1, 10, 25, 50 }.Where(k => k <= steps).Select(k => flow[steps - k].ToString("E2", CultureInfo.InvariantCulture))));
         }
     }
 
