@@ -54,4 +54,12 @@ if (args.Length > 0 && args[0] == "adding")
     return;
 }
 
+if (args.Length > 0 && args[0] == "sat-scaling")
+{
+    Neuromorph.Benchmarks.Optimization.SatScaling.Run([.. args[1].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))],
+        int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 4 ? args[4].Split(',') : ["dmm", "walksat"]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

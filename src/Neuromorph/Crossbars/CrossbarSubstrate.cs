@@ -18,7 +18,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
     private readonly NonIdealities _nonIdealities;
 
     /// <summary>Programs <paramref name="w"/> onto crossbars.</summary>
-    public CrossbarSubstrate(double[,] w, CrossbarSubstrateSpec spec, int seed)
+    public CrossbarSubstrate(double[,] w, CrossbarSubstrateSpec spec, long seed)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(spec);
@@ -41,7 +41,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         var fMap = new WeightMapping(scheme, gMin, gMax, wMax, Rows);
         var fArray = Program(fMap.Map(wt), n, gMin, gMax, levels, wireResistance, rng);
         _forward = new CrossbarReader(fArray, Adc(n, fArray, readVoltage), fMap, rng);
-        var tRng = new RandomStream(seed ^ 0x5A5A);
+        var tRng = RandomStream.ForStream(seed, 1);
         _transposed = new Lazy<CrossbarReader>(() =>
         {
             // programmed only when a transposed product is asked for (BAM), with its own seeded draws

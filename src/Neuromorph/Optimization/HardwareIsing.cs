@@ -38,7 +38,7 @@ public sealed class HardwareIsing
     public double CouplingDeviation { get; }
 
     /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/>.</summary>
-    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, int seed)
+    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(substrate);
@@ -95,7 +95,9 @@ public sealed class HardwareIsing
             .Select(x => x.Restart with
             {
                 BestEnergy = x.Energy,
-                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(x.Energy, t) ? x.Restart.Seconds : null,
+                // the restart's answer is known when it ends: its finishing time on the run's clock (its duration
+                // alone would put the time to target before the restart's own trace points)
+                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(x.Energy, t) ? x.Restart.FinishedAt : null,
             })
             .ToList();
         var ttt = restarts.Where(r => r.SecondsToTarget is not null).Select(r => r.SecondsToTarget).Min();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
+using Neuromorph.Optimization.LocalSearch;
+using Neuromorph.Optimization.Memcomputing;
 
 namespace Neuromorph.Optimization;
 
@@ -8,7 +10,13 @@ namespace Neuromorph.Optimization;
 public static class SolverCatalog
 {
     /// <summary>Solver names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd"];
+    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "walksat"];
+
+    /// <summary>Solvers for Max-Cut, QUBO, Ising and portfolio problems.</summary>
+    public static IReadOnlyList<string> SpinNames { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm"];
+
+    /// <summary>Solvers for CNF and weighted CNF formulas.</summary>
+    public static IReadOnlyList<string> SatNames { get; } = ["dmm", "annealing", "walksat"];
 
     /// <summary>Throws an input error (located when <paramref name="at"/> is given) unless <paramref name="name"/> is a solver.</summary>
     public static void Validate(string name, SourceLocation? at = null)
@@ -52,9 +60,31 @@ public static class SolverCatalog
             "continuous-hopfield" => new ContinuousHopfieldSolver(),
             "annealing" => new SimulatedAnnealing(),
             "ctd" => new CtdSolver(),
+            "dmm" => new DmmSolver(),
+            "walksat" => throw Mismatch(name, "CNF formulas (.cnf, .wcnf)", SpinNames, at),
             _ => throw new UnreachableException($"solver '{name}' passed validation but has no constructor"),
         };
         return (solver, null);
+    }
+
+    /// <summary>Creates the CNF solver <paramref name="name"/> (dmm, annealing on the clause energy, walksat).</summary>
+    public static ISatSolver CreateSat(string name, SourceLocation? at = null)
+    {
+        Validate(name, at);
+        return name switch
+        {
+            "dmm" => new DmmSolver(),
+            "annealing" => new ClauseAnnealing(),
+            "walksat" => new WalkSat(),
+            _ => throw Mismatch(name, "Max-Cut, QUBO, Ising and portfolio problems", SatNames, at),
+        };
+    }
+
+    private static UserInputException Mismatch(string name, string what, IReadOnlyList<string> valid, SourceLocation? at)
+    {
+        var message = $"solver '{name}' only solves {what}";
+        var hint = $"for this problem use one of: {string.Join(", ", valid)}";
+        return at is { } loc ? new UserInputException(loc, message, hint) : new UserInputException(message, hint);
     }
 
     /// <summary>

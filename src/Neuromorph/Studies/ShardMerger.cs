@@ -7,7 +7,7 @@ namespace Neuromorph.Studies;
 /// <summary>
 /// Combines the run directories of the shards of one study into one: checks every directory holds the same
 /// study (fingerprint), that no run appears in two shards and that no run is missing, then writes the merged
-/// <c>results.csv</c> (sorted by point and replicate) and <c>summary.csv</c>.
+/// <c>results.csv</c> (sorted by point and replicate); <see cref="Reporting.StudyOutputs"/> writes the summary and report.
 /// </summary>
 public static class ShardMerger
 {
@@ -63,7 +63,6 @@ public static class ShardMerger
         }
 
         AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
         return rows;
     }
 }

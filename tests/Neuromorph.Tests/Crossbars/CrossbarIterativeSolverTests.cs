@@ -3,6 +3,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -113,7 +114,7 @@ public class CrossbarIterativeSolverTests
     [Fact]
     public void Yaml_solver_option_selects_the_solver_and_both_give_the_same_outputs()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbpcg").FullName;
+        using var dir = new TempDirectory("nm-xbpcg");
         string Run(string solver)
         {
             var path = Path.Combine(dir, $"{solver.Replace(' ', '_').Replace(':', '_').Replace('{', '_').Replace('}', '_').Replace(',', '_')}.yaml");
@@ -151,7 +152,8 @@ public class CrossbarIterativeSolverTests
     [InlineData("solver: { preconditioner: ilu }", "unknown preconditioner 'ilu'")]
     public void Bad_solver_settings_are_located_user_errors(string line, string message)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xbs").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xbs");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\narray: { resistances: [[1k, 2k], [3k, 4k]], wire_resistance: 1 }\ninputs: [[0.1, 0.2]]\n" + line + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);

@@ -1,4 +1,4 @@
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
@@ -98,7 +98,8 @@ public class CrossbarNonIdealityTests
     [InlineData("array: { resistances: [[1k]], wire_resistance: 1 }\ninputs: [[0.1]]\nnonidealities: { stuck_lrs: 2 }", "fraction")]
     public void Bad_crossbar_files_exit_2_naming_the_problem(string body, string message)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xb").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xb");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\n" + body + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);
@@ -109,7 +110,7 @@ public class CrossbarNonIdealityTests
     [Fact]
     public void Example_crossbar_experiment_runs_and_its_exported_netlist_reproduces_the_first_read()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xb").FullName;
+        using var dir = new TempDirectory("nm-xb");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("relative error vs ideal", output, StringComparison.Ordinal);
@@ -128,7 +129,7 @@ public class CrossbarFirstInputReportTests
     [Fact]
     public void Node_voltages_are_those_of_input_1_even_after_the_reader_switched_to_the_transfer_matrix()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbv").FullName;
+        using var dir = new TempDirectory("nm-xbv");
         var path = Path.Combine(dir, "v.yaml");
         // 2 rows and 5 inputs: after 2 exact solves the reader uses the transfer matrix for the rest
         File.WriteAllText(path, """

@@ -3,6 +3,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -77,7 +78,8 @@ public class CrossbarResistanceVariabilityTests
     [InlineData("variability: { on: ron, sigma: 0.1, spread: 2 }", "spread", 3)]
     public void Bad_variability_is_a_user_error_at_file_line_and_column(string line, string message, int lineNumber)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xbvar").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xbvar");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\nnonidealities:\n  " + line + "\narray: { weights: [[1, -1]] }\ninputs: [[0.1]]\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);
@@ -88,7 +90,7 @@ public class CrossbarResistanceVariabilityTests
     [Fact]
     public void Ron_variability_runs_from_yaml_and_reproduces_with_the_seed()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbvr").FullName;
+        using var dir = new TempDirectory("nm-xbvr");
         var path = Path.Combine(dir, "v.yaml");
         File.WriteAllText(path, """
             kind: crossbar

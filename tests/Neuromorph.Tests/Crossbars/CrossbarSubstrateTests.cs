@@ -50,7 +50,7 @@ public class CrossbarSubstrateTests
     [Fact]
     public void Recall_on_a_crossbar_runs_and_the_hardware_study_sweeps()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-recall").FullName;
+        using var dir = new TempDirectory("nm-recall");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "recall_crossbar.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("on a crossbar substrate", output, StringComparison.Ordinal);

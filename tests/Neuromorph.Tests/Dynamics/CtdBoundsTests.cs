@@ -79,7 +79,7 @@ public class CtdBoundsTests
     public void With_projected_bounds_the_lattice_example_never_raises_its_energy_even_after_devices_saturate()
     {
         // circuits/ctd_lattice.yaml with bounds: hold raises L by up to 0.075 once devices saturate (docs/ctd.md)
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var yaml = File.ReadAllText(RepoPaths.InRepo("circuits", "ctd_lattice.yaml")) + "bounds: projected\n";
         var path = Path.Combine(dir, "projected.yaml");
         File.WriteAllText(path, yaml);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;

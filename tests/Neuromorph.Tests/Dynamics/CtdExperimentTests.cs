@@ -9,7 +9,7 @@ public class CtdExperimentTests
     [Fact]
     public void Lattice_example_runs_and_its_energy_never_increases_while_no_device_is_held_at_a_bound()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("180 memristors", output, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public class CtdExperimentTests
     [InlineData("graph: { lattice: [3, 3], analysis: loop, laplacian: iterative }\nt_end: 1", "cannot be combined with analysis: loop")]
     public void Bad_ctd_files_exit_2(string body, string message)
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         File.WriteAllText(Path.Combine(dir, "edges.csv"), "0,1\n2,3\n");
         var path = Path.Combine(dir, "c.yaml");
         File.WriteAllText(path, "kind: ctd\n" + body + "\n");
@@ -57,7 +57,7 @@ public class CtdExperimentTests
     [Fact]
     public void A_ring_of_devices_is_solved_by_loop_analysis_and_says_so()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         File.WriteAllText(Path.Combine(dir, "ring.csv"), string.Concat(Enumerable.Range(0, 30).Select(k => $"{k},{(k + 1) % 30}\n")));
         var path = Path.Combine(dir, "ring.yaml");
         File.WriteAllText(path, "kind: ctd\ngraph: { edges_csv: ring.csv }\nalpha: 0.1\nsources: 0.2\nt_end: 1\n");
@@ -69,7 +69,7 @@ public class CtdExperimentTests
     [Fact]
     public void Necklace_example_runs_by_loop_analysis_and_matches_nodal_analysis()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var example = RepoPaths.InRepo("circuits", "ctd_necklace.yaml");
         var (code, output, error) = CliHarness.Run("run", example, "-o", Path.Combine(dir, "loop"));
         Assert.True(code == 0, error);
@@ -94,7 +94,7 @@ public class CtdExperimentTests
     [InlineData("states: 2", new[] { "x0", "x1" }, 201)]
     public void Outputs_choose_the_states_and_times_in_the_trajectory(string outputs, string[] expectHeaders, int rows)
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var path = Path.Combine(dir, "c.yaml");
         File.WriteAllText(path, "kind: ctd\ngraph: { lattice: [3, 3] }\nalpha: 0.1\nsources: 0.3\nt_end: 1\noutputs:\n  " + outputs + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
-using Neuromorph.Io.Yaml;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.Recall;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Experiments;
 
@@ -12,7 +13,7 @@ public class RecallKindTests
     public void Hopfield_recall_csv_shows_retrieval_below_and_collapse_above_the_critical_load()
     {
         var yaml = YamlSection.Parse("experiment: recall\nnetwork: hopfield\nneurons: 400\nloads: [0.05, 0.3]\nnoise: [0.0, 0.1]\nprobes: 5\nseed: 2\n", "r.yaml");
-        var dir = Directory.CreateTempSubdirectory("nm-recall").FullName;
+        using var dir = new TempDirectory("nm-recall");
         using var log = new StringWriter();
         new RecallKind().Run(yaml, new ExperimentContext(dir, log));
         var rows = File.ReadAllLines(Path.Combine(dir, "recall.csv")).Skip(1)
@@ -28,7 +29,7 @@ public class RecallKindTests
     public void Bam_recall_is_perfect_for_few_pairs()
     {
         var yaml = YamlSection.Parse("network: bam\nneurons: 100\noutput_neurons: 80\npairs: [2, 4]\nnoise: [0.0, 0.1]\nseed: 3\n", "b.yaml");
-        var dir = Directory.CreateTempSubdirectory("nm-bam").FullName;
+        using var dir = new TempDirectory("nm-bam");
         new RecallKind().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
         var rows = File.ReadAllLines(Path.Combine(dir, "bam_recall.csv")).Skip(1).ToList();
         Assert.Equal(4, rows.Count);

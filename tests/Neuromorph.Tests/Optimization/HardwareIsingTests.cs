@@ -94,13 +94,14 @@ public class HardwareIsingTests
     [Fact]
     public void Maxcut_experiment_and_minimize_with_a_substrate_file_run_end_to_end()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "nm-maxcut-exp");
+        using var scratch = new TempDirectory("nm-maxcut-exp");
+        var dir = Path.Combine(scratch, "run");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("on a crossbar", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "solution.txt")));
 
-        var sub = Path.Combine(Path.GetTempPath(), "nm-substrate.yaml");
+        var sub = Path.Combine(scratch, "substrate.yaml");
         File.WriteAllText(sub, string.Format(CultureInfo.InvariantCulture, Substrate, 1, 0.05, 6, 0));
         var (code2, output2, error2) = CliHarness.Run("minimize", RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt"), "--substrate", sub, "--restarts", "4", "--sweeps", "200", "-o", dir + "-min");
         Assert.True(code2 == 0, error2);
@@ -115,13 +116,13 @@ public class HardwareIsingTests
     [Fact]
     public void Wire_resistance_study_runs_two_points_and_hardware_costs_cut_quality_at_300_ohm()
     {
-        var study = Path.Combine(Path.GetTempPath(), "nm-study-wire", "study.yaml");
-        Directory.CreateDirectory(Path.GetDirectoryName(study)!);
+        using var scratch = new TempDirectory("nm-study-wire");
+        var study = Path.Combine(scratch, "study.yaml");
         File.Copy(RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"), Path.Combine(Path.GetDirectoryName(study)!, "maxcut_crossbar.yaml"), true);
         Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(study)!, "problems"));
         File.Copy(RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt"), Path.Combine(Path.GetDirectoryName(study)!, "problems", "maxcut_48.txt"), true);
         File.WriteAllText(study, File.ReadAllText(RepoPaths.InRepo("circuits", "study_maxcut_wire.yaml")).Replace("logspace: [0.1, 300, 8]", "list: [0.1, 300]", StringComparison.Ordinal).Replace("replicates: 3", "replicates: 1", StringComparison.Ordinal));
-        var dir = Path.Combine(Path.GetTempPath(), "nm-study-wire-out");
+        var dir = Path.Combine(scratch, "out");
         var (code, _, error) = CliHarness.Run("sweep", study, "-o", dir, "--fresh");
         Assert.True(code == 0, error);
         var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));

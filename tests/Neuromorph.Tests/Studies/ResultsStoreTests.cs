@@ -2,6 +2,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Studies;
+using Neuromorph.Studies.Reporting;
 
 namespace Neuromorph.Tests.Studies;
 
@@ -65,9 +66,12 @@ public class ResultsStoreTests
         var whole = RunAll(fx, spec, "whole", ShardSpec.All);
         var shards = Enumerable.Range(1, 3).Select(i => RunAll(fx, spec, $"s{i}", new ShardSpec(i, 3))).ToList();
         var merged = Path.Combine(fx.Directory, "merged");
-        ShardMerger.Merge(spec, shards, merged);
+        var rows = ShardMerger.Merge(spec, shards, merged);
         Assert.Equal(Sorted(whole), Sorted(merged));
-        Assert.True(File.Exists(Path.Combine(merged, "summary.csv")));
+        var files = StudyOutputs.Write(spec, rows, merged);
+        Assert.Contains(Path.Combine(merged, "summary.csv"), files);
+        Assert.Contains(Path.Combine(merged, "index.html"), files);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));
     }
 
     [Fact]

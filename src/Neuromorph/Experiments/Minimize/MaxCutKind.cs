@@ -74,7 +74,6 @@ public sealed class MaxCutKind : IExperimentKind
         var request = new MinimizeRequest(problem, root.GetString("solver", "hopfield"), options)
         {
             Substrate = root.TryGetSection("substrate") is { } sub ? SubstrateSpecReader.Read(sub) : null,
-            SubstrateSeed = (int)(seed % int.MaxValue),
             Accelerator = context.Accelerator,
             BackendNamed = context.Backend is { } b && b != "auto",
             SolverLocation = root.LocationOf("solver"),
@@ -100,7 +99,7 @@ public sealed class MaxCutKind : IExperimentKind
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
         {
-            MinimizeReport.Write(problem, result, target, dir);
+            MinimizeReport.Write(problem, result, target, dir, hardwareEnergies: hardware is not null);
             files.AddRange(Directory.GetFiles(dir));
         }
 

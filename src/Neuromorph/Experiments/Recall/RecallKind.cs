@@ -4,6 +4,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Experiments.Recall;
 
@@ -28,8 +29,9 @@ public sealed class RecallKind : IExperimentKind
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = RecallSpecReader.Read(root, context.Seed is long s ? (ulong)(s % int.MaxValue) : null);
-        var substrateSeed = (int)(context.Seed ?? root.GetLong("seed", 1));
+        var spec = RecallSpecReader.Read(root, context.Seed is long s ? (ulong)s : null);
+        var substrateSeed = SeedSequence.Derive((long)spec.Seed, 1, 0); // the crossbar's draws are independent of the patterns' and probes'
+
         var substrateSpec = root.TryGetSection("substrate") is { } section ? SubstrateSpecReader.Read(section) : null;
         var onDevice = new List<DeviceWeights>();
         Func<DenseWeights, IWeightSubstrate>? substrate = substrateSpec is not null
