@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Cli;
@@ -63,7 +64,7 @@ public static class CommandRunner
             error.WriteLine("  hint: tighten rtol/atol, or check that device parameters keep every resistance positive");
             return NumericalFailure;
         }
-        catch (Compute.AcceleratorException ex)
+        catch (AcceleratorException ex)
         {
             error.WriteLine($"neuromorph: accelerator failed: {ex.Message}");
             return NumericalFailure;

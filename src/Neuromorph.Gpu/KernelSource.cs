@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Neuromorph.Compute;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Gpu;
 

@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Gpu.Tests;
 
@@ -116,7 +117,7 @@ public class KernelTests
     {
         var acc = Backends.Open(backend);
         const int n = 300;
-        var r = new Random(11);
+        var r = new RandomStream(11);
         var rowPtr = new List<int> { 0 };
         var cols = new List<int>();
         var vals = new List<double>();

@@ -1,7 +1,8 @@
 using Neuromorph.Compute;
 using Neuromorph.Dynamics;
 using Neuromorph.Networks;
-using Neuromorph.Networks.Dynamics;
+using Neuromorph.Networks.Continuous;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 using Neuromorph.Optimization;
 
@@ -137,7 +138,7 @@ public class OperationTests
     {
         var acc = Backends.Open(backend);
         const int n = 14;
-        var r = new Random(3);
+        var r = new RandomStream(3);
         var pairs = new List<(int, int, double)>();
         for (var i = 0; i < n; i++)
         {

@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Gpu.Tests;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using Neuromorph.Compute;
 using Neuromorph.Gpu;
 using Neuromorph.Gpu.Cuda;
+using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Compute;
 
@@ -44,7 +46,7 @@ public static class ComputeBench
             }
 
             var w = new double[(long)n * n > int.MaxValue ? 0 : n * n];
-            var rng = new Random(1);
+            var rng = new RandomStream(1);
             for (var i = 0; i < w.Length; i++)
             {
                 w[i] = rng.NextDouble() - 0.5;

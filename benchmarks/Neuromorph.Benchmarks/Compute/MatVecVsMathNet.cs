@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Compute;
+using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Compute;
 
@@ -27,7 +29,7 @@ public class MatVecVsMathNet
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(1);
+        var rng = new RandomStream(1);
         var w = Enumerable.Range(0, N * N).Select(_ => rng.NextDouble() - 0.5).ToArray();
         _m = Matrix<double>.Build.Dense(N, N, (i, j) => w[(i * N) + j]);
         _x = Enumerable.Range(0, N).Select(_ => rng.NextDouble()).ToArray();

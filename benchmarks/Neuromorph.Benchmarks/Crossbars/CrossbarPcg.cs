@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Crossbars;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Crossbars;
 
@@ -45,7 +46,7 @@ public static class CrossbarPcg
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (m, n) in sizes)
         {
-            var rng = new Random(m * 7919 + n);
+            var rng = new RandomStream(m * 7919 + n);
             var g = new double[m, n];
             for (var i = 0; i < m; i++)
             {

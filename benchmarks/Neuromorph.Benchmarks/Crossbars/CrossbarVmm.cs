@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Crossbars;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Crossbars;
 
@@ -17,7 +18,7 @@ public static class CrossbarVmm
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in sizes)
         {
-            var rng = new Random(n);
+            var rng = new RandomStream(n);
             var g = new double[n, n];
             for (var i = 0; i < n; i++)
             {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Benchmarks.Dynamics;
@@ -25,7 +26,7 @@ public class CholeskyFactor
     public void Setup()
     {
         var g = MemristorGraph.Lattice(Side, Side);
-        var rng = new Random(1);
+        var rng = new RandomStream(1);
         _a = g.GroundedLaplacian([.. Enumerable.Range(0, g.Edges).Select(_ => 1 / (100 * (1 + (9 * rng.NextDouble()))))]);
         _column = new SparseCholesky(_a, supernodal: false);
         _supernodal = new SparseCholesky(_a, supernodal: true);

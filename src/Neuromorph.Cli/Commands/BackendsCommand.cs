@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Compute;
 using Neuromorph.Gpu;
+using Neuromorph.Networks;
 
 namespace Neuromorph.Cli.Commands;
 

@@ -48,7 +48,7 @@ public static class SweepCommand
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
-        SweepReport report;
+        StudyOutcome report;
         var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         if (interactive)
         {
@@ -59,7 +59,7 @@ public static class SweepCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(spec.Name, maxValue: total);
-                    var progress = new SyncProgress<SweepProgress>(p =>
+                    var progress = new SyncProgress<StudyProgress>(p =>
                     {
                         task.Value = p.Done;
                         task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
@@ -68,7 +68,7 @@ public static class SweepCommand
                             Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
                         }
                     });
-                    report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
                 });
         }
         else
@@ -76,7 +76,7 @@ public static class SweepCommand
             var clock = Stopwatch.StartNew();
             var lastPrint = TimeSpan.Zero;
             var gate = new object();
-            var progress = new SyncProgress<SweepProgress>(p =>
+            var progress = new SyncProgress<StudyProgress>(p =>
             {
                 lock (gate)
                 {
@@ -94,15 +94,12 @@ public static class SweepCommand
                     }
                 }
             });
-            report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         }
 
-        var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
-        var plots = StudyPlots.Write(spec, rows, dir);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        var files = StudyOutputs.WriteFromResults(spec, dir);
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot(s)");
         return CommandRunner.Success;
     }
 
@@ -123,7 +120,8 @@ public static class SweepCommand
             var spec = StudySpecReader.ReadFile(manifest.StudyFile);
             var outDir = parse.GetRequiredValue(output).FullName;
             var rows = ShardMerger.Merge(spec, shardDirs, outDir);
-            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir}");
+            var files = StudyOutputs.Write(spec, rows, outDir);
+            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot(s))");
             return CommandRunner.Success;
         });
         return command;

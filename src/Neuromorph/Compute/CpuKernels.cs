@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Compute;
 

@@ -1,3 +1,5 @@
+using Neuromorph.Numerics.Randomness;
+
 namespace Neuromorph.Compute;
 
 /// <summary>
@@ -146,8 +148,9 @@ public static class Kernels
     }
 
     /// <summary>
-    /// The ADC/DAC rounding every backend and the crossbar reader use: clip to ±range and round to the nearest of
-    /// 2^bits levels, ties to even (IEEE rint in the kernels, <see cref="Math.Round(double)"/> here).
+    /// The kernels' copy of the crossbar periphery's ADC/DAC rule (Crossbars.DataConverter, which Compute, a leaf, cannot
+    /// reference): clip to ±range and round to the nearest of 2^bits levels, ties to even (IEEE rint in the C kernels).
+    /// A test checks the two agree.
     /// </summary>
     public static double QuantizeValue(double x, int bits, double range)
     {

@@ -1,3 +1,5 @@
+using Neuromorph.Numerics.Randomness;
+
 namespace Neuromorph.Crossbars;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Neuromorph.Crossbars;
 public sealed class CrossbarReader
 {
     private readonly NonIdealities _n;
-    private readonly Random _rng;
+    private readonly RandomStream _rng;
     private readonly NodalSolver? _solver;
     private readonly double[] _columns;
     private readonly NodalSolverOptions _solverOptions;
@@ -19,7 +21,7 @@ public sealed class CrossbarReader
     /// Creates a reader for <paramref name="array"/>; <paramref name="mapping"/> is null for raw conductance reads;
     /// <paramref name="solverOptions"/> chooses how arrays with wire resistance are solved (default: by size).
     /// </summary>
-    public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, Random rng, NodalSolverOptions? solverOptions = null)
+    public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, RandomStream rng, NodalSolverOptions? solverOptions = null)
     {
         ArgumentNullException.ThrowIfNull(array);
         Array = array;
@@ -49,7 +51,7 @@ public sealed class CrossbarReader
         var x = new double[v.Length];
         for (var i = 0; i < v.Length; i++)
         {
-            x[i] = NonIdealities.Quantize(v[i], _n.DacBits, _n.DacRange);
+            x[i] = DataConverter.Quantize(v[i], _n.DacBits, _n.DacRange);
         }
 
         if (_n.ReadNoise > 0 || _n.PcmModel || _n.Nonlinearity != 0)
@@ -81,7 +83,7 @@ public sealed class CrossbarReader
         var range = adcRange ?? _n.AdcRange;
         for (var j = 0; j < _columns.Length; j++)
         {
-            _columns[j] = NonIdealities.Quantize(_columns[j], _n.AdcBits, range);
+            _columns[j] = DataConverter.Quantize(_columns[j], _n.AdcBits, range);
         }
 
         if (Mapping is null)

@@ -82,7 +82,4 @@ public sealed record NonIdealities
 
     /// <summary>True if nothing is switched on.</summary>
     public bool None => Variability == 0 && ProgrammingNoise == 0 && !PcmModel && StuckAtLrs == 0 && StuckAtHrs == 0 && DriftNu == 0 && ReadNoise == 0 && DacBits == 0 && AdcBits == 0 && Nonlinearity == 0;
-
-    /// <summary>Uniform quantiser with 2^bits levels over [-range, range] (values clipped, ties to even): the same rounding the compute kernels use.</summary>
-    public static double Quantize(double x, int bits, double range) => Compute.Kernels.QuantizeValue(x, bits, range);
 }

@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Crossbars;
 
@@ -16,7 +17,7 @@ public static class Programming
     /// on R_on/R_off gives every device its own window [1/R_off,d, 1/R_on,d] around the nominal window [gMin, gMax]
     /// (gMin = 0: the smallest target) and keeps each target at the same relative place in it.
     /// </summary>
-    public static double[,] Apply(double[,] target, NonIdealities n, double gMin, double gMax, int levels, Random rng)
+    public static double[,] Apply(double[,] target, NonIdealities n, double gMin, double gMax, int levels, RandomStream rng)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(n);
@@ -86,7 +87,7 @@ public static class Programming
     /// Target <paramref name="t"/> in the nominal window [lo, hi] (siemens) moved into a device window whose R_on = 1/hi and/or
     /// R_off = 1/lo are drawn from the variability distribution: G = G_off,d + w (G_on,d − G_off,d), w = (t − lo)/(hi − lo).
     /// </summary>
-    private static double DeviceWindow(double t, double lo, double hi, NonIdealities n, Random rng)
+    private static double DeviceWindow(double t, double lo, double hi, NonIdealities n, RandomStream rng)
     {
         var onFactor = n.VariabilityOn is VariabilityTarget.Ron or VariabilityTarget.Both ? ResistanceFactor(n, rng) : 1;
         var offFactor = n.VariabilityOn is VariabilityTarget.Roff or VariabilityTarget.Both ? ResistanceFactor(n, rng) : 1;
@@ -96,7 +97,7 @@ public static class Programming
     }
 
     /// <summary>R_d / R: exp(σ z) (lognormal) or 1 + σ z redrawn until positive (normal).</summary>
-    private static double ResistanceFactor(NonIdealities n, Random rng)
+    private static double ResistanceFactor(NonIdealities n, RandomStream rng)
     {
         if (n.VariabilityDistribution == VariabilityDistribution.Lognormal)
         {
@@ -116,7 +117,7 @@ public static class Programming
     public static double PcmProgrammingSigma(double gT) => Math.Max((-1.1731 * gT * gT) + (1.9650 * gT) + 0.2635, 0) * 1e-6 / PcmGmax;
 
     /// <summary>aihwkit drift exponent: ν ~ N(μ, s), μ = clip(-0.0155 ln gT + 0.0244, 0.049, 0.1), s = clip(-0.0125 ln gT - 0.0059, 0.008, 0.045).</summary>
-    public static double PcmDriftNu(double gT, Random rng)
+    public static double PcmDriftNu(double gT, RandomStream rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var lg = Math.Log(Math.Max(gT, 1e-12));
@@ -126,7 +127,7 @@ public static class Programming
     }
 
     /// <summary>A standard normal draw (Box–Muller).</summary>
-    public static double Gaussian(Random rng)
+    public static double Gaussian(RandomStream rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var u1 = 1 - rng.NextDouble();

@@ -122,7 +122,7 @@ public static class CtdBounds
         }
 
         // D = X_F^½ is zero on held devices, so the solve couples only the free ones
-        new CtdMetricSolve(m).Solve((v, into) => system.ApplyOmega(v).CopyTo(into, 0), p.Xi, sqrtX, r, u, d, Tolerance);
+        new CtdMetricSolve(m, Tolerance).Solve((v, into) => system.ApplyOmega(v).CopyTo(into, 0), p.Xi, sqrtX, r, u, d);
         if (warm is not null)
         {
             u.CopyTo(warm, 0);

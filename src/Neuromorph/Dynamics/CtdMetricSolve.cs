@@ -1,22 +1,33 @@
+using Neuromorph.Numerics.Sparse;
+
 namespace Neuromorph.Dynamics;
 
 /// <summary>
 /// Solves the CTD system (I + ξΩX) y = r for a positive semidefinite Ω given only through products, as conjugate
-/// gradients on its symmetric form (I + ξ D Ω D) u = D r with D = X^½ (eigenvalues in [1, 1 + ξ‖Ω‖ max x]), then
-/// y = r − ξ Ω D u. Devices with D = 0 drop out of the coupling (their rows are the identity), which is how
-/// <see cref="CtdBounds"/> restricts the system to free devices. One instance holds the buffers for one size.
+/// gradients (<see cref="ConjugateGradient"/> on a matrix-free operator) on its symmetric form
+/// (I + ξ D Ω D) u = D r with D = X^½ (eigenvalues in [1, 1 + ξ‖Ω‖ max x]), then y = r − ξ Ω D u. Devices with
+/// D = 0 drop out of the coupling (their rows are the identity), which is how <see cref="CtdBounds"/> restricts the
+/// system to free devices. One instance holds the buffers for one size.
 /// </summary>
-internal sealed class CtdMetricSolve(int size)
+internal sealed class CtdMetricSolve
 {
-    private readonly double[] _b = new double[size];
-    private readonly double[] _res = new double[size];
-    private readonly double[] _dir = new double[size];
-    private readonly double[] _q = new double[size];
-    private readonly double[] _t = new double[size];
+    private readonly MetricOperator _operator;
+    private readonly ConjugateGradient _cg;
+    private readonly double[] _b;
+    private readonly double[] _t;
+
+    /// <summary>Buffers for systems of <paramref name="size"/> devices, solved to relative residual <paramref name="tolerance"/> against ‖D r‖.</summary>
+    public CtdMetricSolve(int size, double tolerance)
+    {
+        _operator = new MetricOperator(size);
+        _cg = new ConjugateGradient(_operator) { Tolerance = tolerance, MaxIterations = (10 * size) + 10 };
+        _b = new double[size];
+        _t = new double[size];
+    }
 
     /// <summary>
     /// Writes y; <paramref name="u"/> holds the starting guess on entry (zeros for a cold start) and the solution on
-    /// exit. Stops at relative residual <paramref name="tolerance"/> against ‖D r‖. Returns the iterations.
+    /// exit. Returns the iterations.
     /// </summary>
     /// <param name="omega">Writes Ω v into its second argument.</param>
     /// <param name="xi">ξ.</param>
@@ -24,80 +35,60 @@ internal sealed class CtdMetricSolve(int size)
     /// <param name="r">Right-hand side.</param>
     /// <param name="u">Warm start in, solution of the symmetric system out.</param>
     /// <param name="y">The solution y = r − ξ Ω D u.</param>
-    /// <param name="tolerance">Relative residual.</param>
-    public int Solve(Action<double[], double[]> omega, double xi, double[] sqrtX, double[] r, double[] u, double[] y, double tolerance)
+    public int Solve(Action<double[], double[]> omega, double xi, double[] sqrtX, double[] r, double[] u, double[] y)
     {
-        var n = size;
+        var n = _b.Length;
         for (var i = 0; i < n; i++)
         {
             _b[i] = sqrtX[i] * r[i];
         }
 
-        var bb = Dot(_b, _b);
-        var iterations = 0;
-        if (bb == 0)
-        {
-            Array.Clear(u);
-        }
-        else
-        {
-            Apply(omega, xi, sqrtX, u, _q);
-            for (var i = 0; i < n; i++)
-            {
-                _res[i] = _b[i] - _q[i];
-                _dir[i] = _res[i];
-            }
-
-            var rr = Dot(_res, _res);
-            var stop = tolerance * tolerance * bb;
-            for (; iterations < (10 * n) + 10 && rr > stop; iterations++)
-            {
-                Apply(omega, xi, sqrtX, _dir, _q);
-                var step = rr / Dot(_dir, _q);
-                for (var i = 0; i < n; i++)
-                {
-                    u[i] += step * _dir[i];
-                    _res[i] -= step * _q[i];
-                }
-
-                var rrNew = Dot(_res, _res);
-                var beta = rrNew / rr;
-                rr = rrNew;
-                for (var i = 0; i < n; i++)
-                {
-                    _dir[i] = _res[i] + (beta * _dir[i]);
-                }
-            }
-        }
-
+        _operator.Bind(omega, xi, sqrtX);
+        var iterations = _cg.Solve(_b, u);
         for (var i = 0; i < n; i++)
         {
             _t[i] = sqrtX[i] * u[i];
         }
 
-        omega(_t, _q);
+        omega(_t, y);
         for (var i = 0; i < n; i++)
         {
-            y[i] = r[i] - (xi * _q[i]);
+            y[i] = r[i] - (xi * y[i]);
         }
 
         return iterations;
     }
 
-    // into = v + ξ D Ω D v
-    private void Apply(Action<double[], double[]> omega, double xi, double[] sqrtX, double[] v, double[] into)
+    /// <summary>v ↦ v + ξ D Ω D v for the Ω, ξ and D of the current solve.</summary>
+    private sealed class MetricOperator(int size) : ILinearOperator
     {
-        for (var i = 0; i < v.Length; i++)
+        private readonly double[] _t = new double[size];
+        private readonly double[] _q = new double[size];
+        private Action<double[], double[]> _omega = (_, _) => { };
+        private double _xi;
+        private double[] _sqrtX = [];
+
+        public int Size => size;
+
+        public void Bind(Action<double[], double[]> omega, double xi, double[] sqrtX)
         {
-            _t[i] = sqrtX[i] * v[i];
+            _omega = omega;
+            _xi = xi;
+            _sqrtX = sqrtX;
         }
 
-        omega(_t, into);
-        for (var i = 0; i < v.Length; i++)
+        public void Multiply(ReadOnlySpan<double> x, Span<double> y)
         {
-            into[i] = v[i] + (xi * sqrtX[i] * into[i]);
+            for (var i = 0; i < size; i++)
+            {
+                _t[i] = _sqrtX[i] * x[i];
+            }
+
+            _omega(_t, _q);
+            for (var i = 0; i < size; i++)
+            {
+                y[i] = x[i] + (_xi * _sqrtX[i] * _q[i]);
+            }
         }
     }
-
-    private static double Dot(double[] a, double[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 }

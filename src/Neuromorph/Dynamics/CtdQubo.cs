@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Dynamics;
 
@@ -49,7 +50,7 @@ public static class CtdQubo
         var clock = Stopwatch.StartNew();
         var x0 = Enumerable.Range(0, restarts).Select(k =>
         {
-            var rng = new Random(unchecked(seed + (7919 * k)));
+            var rng = new RandomStream(unchecked(seed + (7919 * k)));
             return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
         }).ToList();
         var options = new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-3, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };

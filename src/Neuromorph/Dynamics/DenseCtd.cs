@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Dynamics;
 
@@ -92,7 +93,7 @@ public sealed class DenseCtd : ICtdSystem
     /// <summary>A random projector Ω = A^T (A A^T)^-1 A with A of shape rank × n, entries uniform(0, 1), seeded.</summary>
     public static double[,] RandomProjector(int n, int rank, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var a = Matrix<double>.Build.Dense(rank, n, (_, _) => rng.NextDouble());
         return (a.Transpose() * (a * a.Transpose()).Inverse() * a).ToArray();
     }

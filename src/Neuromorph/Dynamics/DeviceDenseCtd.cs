@@ -1,5 +1,6 @@
 using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
+using Neuromorph.Networks;
 
 namespace Neuromorph.Dynamics;
 

@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Dynamics;
@@ -104,7 +105,7 @@ public sealed class MemristorGraph
     /// <summary>An Erdős–Rényi graph G(n, p) with a seed, plus a random spanning path so it is connected.</summary>
     public static MemristorGraph Random(int n, double p, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var order = Enumerable.Range(0, n).ToArray();
         rng.Shuffle(order);
         var f = new List<int>();
@@ -140,7 +141,7 @@ public sealed class MemristorGraph
             throw new UserInputException($"no {degree}-regular graph on {n} nodes", "need 1 <= degree < nodes and nodes × degree even");
         }
 
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             var stubs = Enumerable.Range(0, n * degree).Select(k => k / degree).ToArray();

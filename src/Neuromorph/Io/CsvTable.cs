@@ -21,7 +21,7 @@ public static class CsvTable
         var rows = columns.Count == 0 ? 0 : columns[0].Count;
         AtomicFile.Write(path, w =>
         {
-            w.Write(Neuromorph.Studies.CsvRow.Format(headers));
+            w.Write(CsvRow.Format(headers));
             w.Write('\n');
             for (var r = 0; r < rows; r++)
             {
@@ -44,11 +44,11 @@ public static class CsvTable
     public static (string[] Headers, double[][] Columns) Read(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
-        var headers = Neuromorph.Studies.CsvRow.Parse(lines[0]).ToArray();
+        var headers = CsvRow.Parse(lines[0]).ToArray();
         var columns = headers.Select(_ => new double[lines.Length - 1]).ToArray();
         for (var r = 1; r < lines.Length; r++)
         {
-            var f = Neuromorph.Studies.CsvRow.Parse(lines[r]);
+            var f = CsvRow.Parse(lines[r]);
             for (var c = 0; c < headers.Length && c < f.Count; c++)
             {
                 columns[c][r - 1] = double.TryParse(f[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;

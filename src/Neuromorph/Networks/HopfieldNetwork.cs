@@ -1,3 +1,5 @@
+using Neuromorph.Numerics.Randomness;
+
 namespace Neuromorph.Networks;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class HopfieldNetwork
     /// <paramref name="maxSweeps"/>). <paramref name="noise"/> adds Gaussian noise of the scheduled amplitude
     /// to each input (annealing). Returns the energy after each sweep (first entry: initial energy).
     /// </summary>
-    public IReadOnlyList<double> RunAsynchronous(double[] state, int maxSweeps, ref FastRandom random, NoiseSchedule? noise = null)
+    public IReadOnlyList<double> RunAsynchronous(double[] state, int maxSweeps, RandomStream random, NoiseSchedule? noise = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var n = Size;

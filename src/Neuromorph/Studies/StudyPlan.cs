@@ -1,3 +1,5 @@
+using Neuromorph.Numerics.Randomness;
+
 namespace Neuromorph.Studies;
 
 /// <summary>
@@ -65,7 +67,7 @@ public static class StudyPlan
 
     private static List<IReadOnlyDictionary<string, double>> Random(IReadOnlyList<ParameterAxis> axes, int samples, long seed)
     {
-        var rng = new Random(unchecked((int)SeedSequence.Mix((ulong)seed)));
+        var rng = new RandomStream(unchecked((int)SeedSequence.Mix((ulong)seed)));
         var result = new List<IReadOnlyDictionary<string, double>>(samples);
         for (var s = 0; s < samples; s++)
         {
@@ -83,7 +85,7 @@ public static class StudyPlan
 
     private static List<IReadOnlyDictionary<string, double>> LatinHypercube(IReadOnlyList<ParameterAxis> axes, int samples, long seed)
     {
-        var rng = new Random(unchecked((int)SeedSequence.Mix((ulong)seed ^ 0x1A7EUL)));
+        var rng = new RandomStream(unchecked((int)SeedSequence.Mix((ulong)seed ^ 0x1A7EUL)));
         var columns = new double[axes.Count][];
         for (var a = 0; a < axes.Count; a++)
         {

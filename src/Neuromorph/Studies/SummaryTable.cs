@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using System.Text;
 using MathNet.Numerics.Distributions;
 

@@ -1,6 +1,7 @@
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Crossbars;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Peers;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -9,7 +10,7 @@ public class CrossbarSolverTests
 {
     private static CrossbarArray Random(int m, int n, int seed, double rWire)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var g = new double[m, n];
         for (var i = 0; i < m; i++)
         {
@@ -24,7 +25,7 @@ public class CrossbarSolverTests
 
     private static double[] Inputs(int m, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         return [.. Enumerable.Range(0, m).Select(_ => (rng.NextDouble() * 0.4) - 0.1)];
     }
 
@@ -137,7 +138,7 @@ public class CrossbarTransferMatrixTests
     [Fact]
     public void Transfer_matrix_reproduces_exact_nodal_reads()
     {
-        var rng = new Random(5);
+        var rng = new RandomStream(5);
         var g = new double[9, 7];
         for (var i = 0; i < 9; i++)
         {
@@ -160,7 +161,7 @@ public class CrossbarTransferMatrixTests
         }
 
         // a reader switches to the transfer matrix after m reads; results must not change
-        var reader = new Neuromorph.Crossbars.CrossbarReader(array, new Neuromorph.Crossbars.NonIdealities(), null, new Random(1));
+        var reader = new CrossbarReader(array, new NonIdealities(), null, new RandomStream(1));
         var out1 = new double[7];
         for (var k = 0; k < 12; k++)
         {

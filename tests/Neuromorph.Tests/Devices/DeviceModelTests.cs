@@ -2,6 +2,7 @@ using Neuromorph.Devices;
 using Neuromorph.Devices.Knowm;
 using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Devices;
 
@@ -131,7 +132,7 @@ public class DeviceDocsTests
     [Fact]
     public void Devices_doc_lists_every_declared_parameter_of_every_model()
     {
-        var doc = File.ReadAllText(Neuromorph.Tests.Support.RepoPaths.InRepo("docs", "devices.md"));
+        var doc = File.ReadAllText(RepoPaths.InRepo("docs", "devices.md"));
         foreach (var d in MemristorCatalog.All)
         {
             var section = doc.IndexOf($"### {d.Name}\n", StringComparison.Ordinal);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Dynamics;
 
@@ -10,7 +12,7 @@ public class CtdEngineTests
 {
     private static string RandomNetlist(int nodes, int edges, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var sb = new StringBuilder("random CTD network\n.model ctd memristor level=7 ron=100 roff=1k alpha=0.2 beta=0.5\n");
         string N(int k) => k == 0 ? "0" : $"n{k}";
         var pairs = new List<(int, int)>();
@@ -84,7 +86,7 @@ public class CtdEngineTests
     public void Ctd_engine_refuses_elements_it_cannot_reduce()
     {
         var text = "t\n.model c memristor level=7\nymemristor m1 a 0 c\nr1 a 0 1k\n.tran 1m 1\n.end\n";
-        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => CtdNetlist.Run(NetlistParser.Parse(text, "x.cir")));
+        var ex = Assert.Throws<UserInputException>(() => CtdNetlist.Run(NetlistParser.Parse(text, "x.cir")));
         Assert.Contains("cannot simulate r1", ex.Message, StringComparison.Ordinal);
         Assert.Equal(4, ex.Diagnostic.Location.Line);
     }

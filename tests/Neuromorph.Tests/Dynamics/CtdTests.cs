@@ -1,5 +1,7 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Dynamics;
 
@@ -25,7 +27,7 @@ public class CtdTests
     public void Laplacian_solve_gives_the_same_rates_as_the_dense_omega_formula()
     {
         var g = MemristorGraph.Random(30, 0.12, 5);
-        var rng = new Random(2);
+        var rng = new RandomStream(2);
         var s = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var x = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble()).ToArray();
         foreach (var conv in new[] { CtdConvention.A, CtdConvention.B })
@@ -111,7 +113,7 @@ public class CtdTests
     public void Lyapunov_function_never_increases_and_its_gradient_relation_holds(CtdConvention conv)
     {
         var g = MemristorGraph.Random(20, 0.2, 11);
-        var rng = new Random(4);
+        var rng = new RandomStream(4);
         var s = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var p = new CtdParameters(100, 1000, 0.2, 0.5, conv);
         var sys = new GraphCtd(g, p, s);
@@ -148,7 +150,7 @@ public class CtdTests
         var omega = DenseCtd.RandomProjector(40, 10, 7);
         var w = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(omega);
         Assert.True(((w * w) - w).FrobeniusNorm() < 1e-9);
-        var rng = new Random(8);
+        var rng = new RandomStream(8);
         var sys = new DenseCtd(omega, new CtdParameters(100, 500, -0.1, 1, CtdConvention.A), [.. Enumerable.Range(0, 40).Select(_ => rng.NextDouble() - 0.5)]);
         var x0 = Enumerable.Range(0, 40).Select(_ => rng.NextDouble()).ToArray();
         var r = new DormandPrince54().Integrate((t, x, d) => sys.Rate(x, d), 0, x0, 3, Tight with { OutputTimes = [.. Enumerable.Range(0, 31).Select(k => k * 0.1)] });
@@ -159,9 +161,9 @@ public class CtdTests
     [Fact]
     public void Bad_graphs_are_user_errors()
     {
-        Assert.Contains("both ends", Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new MemristorGraph(3, [0, 1], [1, 1])).Message, StringComparison.Ordinal);
-        Assert.Contains("disconnected", Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new MemristorGraph(4, [0, 2], [1, 3])).Message, StringComparison.Ordinal);
-        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new CtdParameters(100, 50, 0, 1, CtdConvention.A).Validate(Neuromorph.Diagnostics.SourceLocation.None));
+        Assert.Contains("both ends", Assert.Throws<UserInputException>(() => new MemristorGraph(3, [0, 1], [1, 1])).Message, StringComparison.Ordinal);
+        Assert.Contains("disconnected", Assert.Throws<UserInputException>(() => new MemristorGraph(4, [0, 2], [1, 3])).Message, StringComparison.Ordinal);
+        Assert.Throws<UserInputException>(() => new CtdParameters(100, 50, 0, 1, CtdConvention.A).Validate(SourceLocation.None));
     }
 }
 
@@ -173,7 +175,7 @@ public class CtdInjectionTests
         // i = (I + xi Omega X)^-1 i0, i0 = B^T (B B^T)^+ J (REFERENCES.md section 1); with our edge orientation the
         // branch current i_e flows from To to From, so KCL reads B i = -J and i0 = -B_r^T (B_r B_r^T)^-1 J_r.
         var g = MemristorGraph.Random(15, 0.3, 9);
-        var rng = new Random(1);
+        var rng = new RandomStream(1);
         var j = Enumerable.Range(0, g.Nodes).Select(_ => rng.NextDouble() - 0.5).ToArray();
         j[0] -= j.Sum(); // balanced
         var x = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble()).ToArray();
@@ -209,7 +211,7 @@ public class CtdQuboTests
     {
         const int m = 10;
         var omega = DenseCtd.RandomProjector(m, 4, 21);
-        var rng = new Random(5);
+        var rng = new RandomStream(5);
         var s = Enumerable.Range(0, m).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var p = new CtdParameters(100, 2100, 1.0, 0.2, CtdConvention.A);
         var sys = new DenseCtd(omega, p, s);
@@ -236,7 +238,7 @@ public class RandomRegularGraphTests
 
         Assert.All(degree, d => Assert.Equal(3, d));
         Assert.Equal(g.Edges, g.From.Zip(g.To).Select(e => (Math.Min(e.First, e.Second), Math.Max(e.First, e.Second))).Distinct().Count());
-        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
+        Assert.Throws<UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Dynamics;
 
@@ -45,7 +46,7 @@ public class LoopAnalysisTests
     public void Loop_and_node_analysis_give_the_same_rates_with_sources_and_injections(CtdConvention convention, bool inject)
     {
         var g = Sparse(120, 0.012, 7);
-        var rng = new Random(3);
+        var rng = new RandomStream(3);
         var s = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var x = Enumerable.Range(0, g.Edges).Select(_ => rng.NextDouble()).ToArray();
         double[]? j = null;

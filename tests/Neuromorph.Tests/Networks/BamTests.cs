@@ -1,16 +1,17 @@
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Networks;
 
 public class BamTests
 {
-    private static double[] Random(Random rng, int n) => Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+    private static double[] Random(RandomStream rng, int n) => Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
 
     [Fact]
     public void Stored_pairs_are_bidirectionally_stable_and_recalled_from_noisy_probes()
     {
         // m = 4 pairs, well below min(n, p) = 80 (Kosko 1988): reliable recall expected.
-        var rng = new Random(5);
+        var rng = new RandomStream(5);
         const int n = 100, p = 80;
         var pairs = Enumerable.Range(0, 4).Select(_ => (Random(rng, n), Random(rng, p))).ToList();
         var bam = new BidirectionalMemory(LearningRules.BamCorrelation(pairs));

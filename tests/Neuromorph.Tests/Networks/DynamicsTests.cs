@@ -1,5 +1,6 @@
 using Neuromorph.Networks;
-using Neuromorph.Networks.Dynamics;
+using Neuromorph.Networks.Continuous;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Networks;
 
@@ -10,7 +11,7 @@ public class DynamicsTests
     [InlineData(Activation.Logistic)]
     public void Continuous_Hopfield_energy_never_increases_for_symmetric_weights(Activation g)
     {
-        var rng = new Random(4);
+        var rng = new RandomStream(4);
         const int n = 12;
         var t = new DenseWeights(n, n);
         for (var i = 0; i < n; i++)

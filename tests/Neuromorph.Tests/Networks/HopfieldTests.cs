@@ -1,4 +1,5 @@
 using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Tests.Networks;
 
@@ -6,7 +7,7 @@ public class HopfieldTests
 {
     private static List<double[]> Patterns(int p, int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         return Enumerable.Range(0, p).Select(_ => Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray()).ToList();
     }
 
@@ -14,7 +15,7 @@ public class HopfieldTests
     public void Asynchronous_updates_never_raise_the_energy()
     {
         // Random symmetric weights with zero diagonal and random thresholds: Hopfield's 1982 Lyapunov argument.
-        var rng = new Random(3);
+        var rng = new RandomStream(3);
         const int n = 60;
         var w = new DenseWeights(n, n);
         for (var i = 0; i < n; i++)
@@ -26,11 +27,11 @@ public class HopfieldTests
         }
 
         var net = new HopfieldNetwork(w, Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray());
-        var fr = new FastRandom(7);
+        var fr = new RandomStream(7);
         for (var trial = 0; trial < 20; trial++)
         {
             var s = Enumerable.Range(0, n).Select(_ => rng.Next(2) == 0 ? -1.0 : 1.0).ToArray();
-            var e = net.RunAsynchronous(s, 100, ref fr);
+            var e = net.RunAsynchronous(s, 100, fr);
             for (var k = 1; k < e.Count; k++)
             {
                 Assert.True(e[k] <= e[k - 1] + 1e-12, $"energy rose from {e[k - 1]} to {e[k]}");
@@ -58,13 +59,13 @@ public class HopfieldTests
         var p = (int)Math.Round(alpha * n);
         var patterns = Patterns(p, n, 11);
         var net = new HopfieldNetwork(LearningRules.Hebbian(patterns));
-        var fr = new FastRandom(5);
+        var fr = new RandomStream(5);
         var errors = 0.0;
         const int probes = 8;
         for (var mu = 0; mu < probes; mu++)
         {
             var s = (double[])patterns[mu].Clone();
-            net.RunAsynchronous(s, 50, ref fr);
+            net.RunAsynchronous(s, 50, fr);
             errors += s.Zip(patterns[mu]).Count(t => t.First != t.Second) / (double)n;
         }
 
@@ -78,11 +79,11 @@ public class HopfieldTests
         const int n = 100;
         var patterns = Patterns(40, n, 2); // alpha = 0.4, far above 0.138
         var net = new HopfieldNetwork(LearningRules.PseudoInverse(patterns));
-        var fr = new FastRandom(1);
+        var fr = new RandomStream(1);
         foreach (var xi in patterns)
         {
             var s = (double[])xi.Clone();
-            net.RunAsynchronous(s, 10, ref fr);
+            net.RunAsynchronous(s, 10, fr);
             Assert.Equal(xi, s);
         }
     }
@@ -106,12 +107,12 @@ public class HopfieldTests
         double Errors(DenseWeights w)
         {
             var net = new HopfieldNetwork(w);
-            var fr = new FastRandom(3);
+            var fr = new RandomStream(3);
             var e = 0.0;
             foreach (var xi in patterns.Take(10))
             {
                 var s = (double[])xi.Clone();
-                net.RunAsynchronous(s, 50, ref fr);
+                net.RunAsynchronous(s, 50, fr);
                 e += s.Zip(xi).Count(t => t.First != t.Second);
             }
 
@@ -127,7 +128,7 @@ public class HopfieldTests
         const int n = 80;
         var patterns = Patterns(4, n, 21);
         var net = new HopfieldNetwork(LearningRules.Hebbian(patterns));
-        var rng = new Random(8);
+        var rng = new RandomStream(8);
         var batch = new double[n * 4];
         for (var b = 0; b < 4; b++)
         {
@@ -150,7 +151,7 @@ public class HopfieldTests
     [Fact]
     public void Dense_products_match_naive_sums()
     {
-        var rng = new Random(1);
+        var rng = new RandomStream(1);
         var w = new DenseWeights(7, 5);
         for (var i = 0; i < 7; i++)
         {

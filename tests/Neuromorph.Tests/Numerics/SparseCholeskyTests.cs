@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Tests.Numerics;
@@ -7,7 +8,7 @@ public class SparseCholeskyTests
 {
     private static CsrMatrix RandomLaplacian(int n, int extraEdges, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var b = new CooBuilder(n, n);
         void Edge(int i, int j, double g)
         {
@@ -46,7 +47,7 @@ public class SparseCholeskyTests
     {
         var a = RandomLaplacian(n, extra, seed);
         var chol = new SparseCholesky(a);
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         for (var round = 0; round < 3; round++)
         {
             chol.Factor(a);
@@ -146,7 +147,7 @@ public class SupernodalCholeskyTests
 {
     private static CsrMatrix Lattice(int m, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var b = new CooBuilder(m * m, m * m);
         LatticeMatrix.Add(b, m, 0.01, () => 0.5 + rng.NextDouble());
         return b.ToCsr();

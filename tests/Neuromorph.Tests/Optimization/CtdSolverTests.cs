@@ -1,6 +1,8 @@
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Optimization;
 
@@ -9,7 +11,7 @@ public class CtdSolverTests
 {
     private static OptimizationProblem RandomMaxCut(int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new RandomStream(seed);
         var terms = new List<Term>();
         for (var i = 0; i < n; i++)
         {
@@ -73,7 +75,7 @@ public class CtdSolverTests
         var (omega, sources) = ctd.Embed(p.Model);
         var sparse = new SparseCtd(omega, ctd.Parameters, sources);
         var dense = new DenseCtd(new double[12, 12].Fill((i, j) => omega[i, j]), ctd.Parameters, sources);
-        var rng = new Random(4);
+        var rng = new RandomStream(4);
         var x = Enumerable.Range(0, 12).Select(_ => rng.NextDouble()).ToArray();
         double[] a = new double[12], b = new double[12];
         sparse.Rate(x, a);
@@ -92,7 +94,7 @@ public class CtdSolverTests
         var r = new CtdSolver().Solve(p.Model, new SolverOptions { Restarts = 16, Seed = 3, Parallelism = 2 });
         Assert.Equal(BruteForceCut(p), p.Objective(r.Best.BestSpins));
 
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var graph = Path.Combine(dir, "ring.txt");
         File.WriteAllLines(graph, ["7 7", .. Enumerable.Range(1, 7).Select(i => $"{i} {(i % 7) + 1} 1")]);
         var (code, stdout, err) = CliHarness.Run("minimize", graph, "--solver", "ctd", "--restarts", "4", "--target", "6", "-o", Path.Combine(dir, "o"));

@@ -42,7 +42,8 @@ public sealed class JacobiPreconditioner : IPreconditioner
 }
 
 /// <summary>
-/// Preconditioned conjugate gradient for a symmetric positive definite <see cref="CsrMatrix"/> (both triangles stored).
+/// Preconditioned conjugate gradient for a symmetric positive definite <see cref="ILinearOperator"/>: a
+/// <see cref="CsrMatrix"/> (both triangles stored) or a matrix-free operator. The project's one host-side CG.
 /// <see cref="Solve"/> starts from the vector passed in, so a batch of related right-hand sides can warm-start each solve
 /// from the previous solution; the start is first scaled by the factor that minimises the A-norm error along it, so a
 /// poor guess never starts worse than zero. Stops when ‖b − A x‖₂ ≤ <see cref="Tolerance"/> ‖b‖₂ (checked on the true
@@ -51,25 +52,28 @@ public sealed class JacobiPreconditioner : IPreconditioner
 /// </summary>
 public sealed class ConjugateGradient
 {
-    private readonly CsrMatrix _a;
+    private readonly ILinearOperator _a;
     private readonly IPreconditioner _m;
     private readonly double[] _r;
     private readonly double[] _z;
     private readonly double[] _p;
     private readonly double[] _q;
 
-    /// <summary>Creates a solver for <paramref name="a"/>; <paramref name="preconditioner"/> defaults to Jacobi.</summary>
-    public ConjugateGradient(CsrMatrix a, IPreconditioner? preconditioner = null)
+    /// <summary>
+    /// Creates a solver for <paramref name="a"/>; <paramref name="preconditioner"/> defaults to Jacobi for a stored
+    /// matrix and to none (identity) for a matrix-free operator.
+    /// </summary>
+    public ConjugateGradient(ILinearOperator a, IPreconditioner? preconditioner = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.RowCount != a.ColumnCount)
+        if (a is CsrMatrix csr && csr.RowCount != csr.ColumnCount)
         {
             throw new ArgumentException("conjugate gradient needs a square matrix", nameof(a));
         }
 
         _a = a;
-        _m = preconditioner ?? new JacobiPreconditioner(a);
-        var n = a.RowCount;
+        _m = preconditioner ?? (a is CsrMatrix m ? new JacobiPreconditioner(m) : IdentityPreconditioner.Instance);
+        var n = a.Size;
         _r = new double[n];
         _z = new double[n];
         _p = new double[n];
@@ -89,14 +93,14 @@ public sealed class ConjugateGradient
     public double LastResidual { get; private set; }
 
     /// <summary>Dimension.</summary>
-    public int Size => _a.RowCount;
+    public int Size => _a.Size;
 
     /// <summary>Solves A x = b; <paramref name="x"/> holds the initial guess on entry (zeros for a cold start) and the solution on exit. Returns the iteration count.</summary>
     /// <exception cref="SimulationException">The residual did not fall below the tolerance within <see cref="MaxIterations"/> iterations.</exception>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Solve(ReadOnlySpan<double> b, Span<double> x)
     {
-        var n = _a.RowCount;
+        var n = _a.Size;
         if (b.Length != n || x.Length != n)
         {
             throw new ArgumentException($"conjugate gradient of size {n} given b of {b.Length} and x of {x.Length}");

@@ -5,7 +5,7 @@ namespace Neuromorph.Numerics.Sparse;
 /// <c>Values[RowPointers[r] .. RowPointers[r+1]-1]</c> at columns <c>ColumnIndices[...]</c>, sorted by column,
 /// no duplicates. The pattern is fixed once built; values may be overwritten in place (assembly reuse).
 /// </summary>
-public sealed class CsrMatrix
+public sealed class CsrMatrix : ILinearOperator
 {
     /// <summary>Creates a matrix from its arrays (taken, not copied). Columns in each row must be sorted and unique.</summary>
     public CsrMatrix(int rows, int columns, int[] rowPointers, int[] columnIndices, double[] values)
@@ -79,6 +79,9 @@ public sealed class CsrMatrix
             return k < 0 ? 0.0 : Values[k];
         }
     }
+
+    /// <inheritdoc />
+    int ILinearOperator.Size => RowCount;
 
     /// <summary>y = A x.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using System.Net;
 using System.Text;
 
