@@ -32,6 +32,11 @@ public static class PlotCommand
             }
 
             var (headers, columns) = CsvTable.Read(path);
+            if (columns.Length == 0 || columns[0].Length == 0)
+            {
+                throw new UserInputException(new SourceLocation(path, 2, 1), "the CSV file has a header row but no data rows", "plot a file with at least one row of numbers under the header");
+            }
+
             int Col(string name) => Array.FindIndex(headers, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase)) is var i && i >= 0
                 ? i
                 : throw new UserInputException(new SourceLocation(path, 1, 1), $"no column '{name}'", Suggestions.Hint(name, headers));
@@ -62,7 +67,7 @@ public static class PlotCommand
                 }
             }
 
-            var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(path, ".svg");
+            var target = OutputLocation.PrepareFile(parse.GetValue(output)?.FullName ?? Path.ChangeExtension(path, ".svg"));
             plot.Save(target);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {target}");
             return CommandRunner.Success;
