@@ -155,18 +155,31 @@ public sealed class NetlistSource
     {
         var first = parts[0];
         var isControl = _inControl && !first.Text.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
-        var tokens = new List<Token>();
-        foreach (var (text, line, column) in parts)
+        // continuation lines are joined before tokenizing, so a quoted or braced expression may span them
+        var joinedText = string.Join(' ', parts.Select(p => p.Text));
+        var starts = new List<int>();
+        var offset = 0;
+        foreach (var part in parts)
         {
-            try
-            {
-                tokens.AddRange(Tokenizer.Tokenize(text, file, line, column));
-            }
-            catch (UserInputException) when (isControl)
-            {
-                // control lines are not SPICE cards (echo "...", plot titles); keep them as words
-                tokens.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), new SourceLocation(file, line, column), w)));
-            }
+            starts.Add(offset);
+            offset += part.Text.Length + 1;
+        }
+
+        SourceLocation Locate(int i)
+        {
+            var k = starts.FindLastIndex(s => s <= i);
+            return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
+        }
+
+        List<Token> tokens;
+        try
+        {
+            tokens = Tokenizer.Tokenize(joinedText, Locate);
+        }
+        catch (UserInputException) when (isControl)
+        {
+            // control lines are not SPICE cards (echo "...", plot titles); keep them as words
+            tokens = [.. joinedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), Locate(0), w))];
         }
 
         if (tokens.Count == 0)
@@ -176,7 +189,6 @@ public sealed class NetlistSource
 
         var location = tokens[0].Location;
         var head = tokens[0].Text;
-        var joined = string.Join(' ', parts.Select(p => p.Text));
         if (_inControl)
         {
             if (head == ".endc")
@@ -185,7 +197,7 @@ public sealed class NetlistSource
             }
             else
             {
-                _control.Add(new NetlistLine(tokens, joined, location));
+                _control.Add(new NetlistLine(tokens, joinedText, location));
             }
 
             return false;
@@ -230,7 +242,7 @@ public sealed class NetlistSource
                 return false;
         }
 
-        _lines.Add(new NetlistLine(tokens, joined, location));
+        _lines.Add(new NetlistLine(tokens, joinedText, location));
         return false;
     }
 
