@@ -4,6 +4,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Problems;
@@ -68,6 +69,7 @@ public static class MinimizeCommand
 
             var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
             var p = ProblemLoader.Read(parse.GetValue(problem)!, parse.GetValue(format), settings);
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)!);
             var t = parse.GetValue(target) ?? (p is SatProblem { Weighted: false } ? 0 : null);
             var options = new SolverOptions
             {
@@ -90,7 +92,8 @@ public static class MinimizeCommand
                 CtdControls = controls?.Controls,
                 CtdTime = controls?.Time,
             };
-            var outcome = Minimization.Run(request);
+            var interrupt = Interruption.Requested;
+            var outcome = Minimization.Run(request, interrupt);
             if (outcome.Hardware is { } hardware)
             {
                 log.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
@@ -102,12 +105,22 @@ public static class MinimizeCommand
             }
 
             var result = outcome.Result;
-            var dir = parse.GetValue(output)!;
+            if (result.Restarts.Count == 0)
+            {
+                interrupt.ThrowIfCancellationRequested();
+            }
+
             var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null).ToList();
             var plots = plotFormat.Writer(parse).Write(MinimizeFigures.Of(p, result, t, hardwareEnergies: outcome.Hardware is not null), dir);
             files.AddRange(plots.Select(Path.GetFileName).OfType<string>());
             log.Write(MinimizeReport.Summary(p, result, t));
             log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
+            if (interrupt.IsCancellationRequested)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted; the {result.Restarts.Count} finished restart(s) of {k} are written above");
+                return Interruption.ExitCode;
+            }
+
             return CommandRunner.Success;
         });
         return command;

@@ -131,6 +131,8 @@ public static class PlotCommand
 
         if (output is not null)
         {
+            // checked before anything is drawn: not a directory, and writable
+            output = OutputLocation.PrepareFile(output);
             var ext = Path.GetExtension(output).ToLowerInvariant();
             if (!explicitFormat && ext is ".png" or ".svg")
             {

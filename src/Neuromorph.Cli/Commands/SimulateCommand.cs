@@ -26,7 +26,8 @@ public static class SimulateCommand
         var engine = new Option<string>("--engine") { Description = "mna (full circuit, default) or ctd (reduced Caravelli-Traversa-Di Ventra equation for LEVEL=7 memristor networks)", DefaultValueFactory = _ => "mna" };
         engine.AcceptOnlyFromAmong("mna", "ctd");
         var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable; one series per .step)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { file, output, plots, engine };
+        var maxPoints = new Option<int>("--max-points") { Description = "write at most N rows per analysis CSV, evenly spaced (0: every point)", DefaultValueFactory = _ => 0 };
+        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { file, output, plots, engine, maxPoints };
         var plotFormat = new PlotFormatOption();
         plotFormat.AddTo(command);
         var backend = new BackendOptions();
@@ -35,6 +36,12 @@ public static class SimulateCommand
         {
             var log = parse.InvocationConfiguration.Output;
             var err = parse.InvocationConfiguration.Error;
+            var rowLimit = parse.GetValue(maxPoints);
+            if (rowLimit is < 0 or 1)
+            {
+                throw new UserInputException($"--max-points must be 0 (every point) or at least 2, got {rowLimit}", "e.g. --max-points 10000");
+            }
+
             if (backend.Named(parse) is { } named && Gpu.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
             {
                 throw new UserInputException(
@@ -57,16 +64,15 @@ public static class SimulateCommand
             }
 
             var figures = plotFormat.Writer(parse);
-            var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             var progress = new ConsoleProgress(err, "transient");
             NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
-            var report = NetlistSimulation.Run(path, chosen, progress);
+            var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested);
             foreach (var w in report.Netlist.Warnings)
             {
                 err.WriteLine(w.ToString());
             }
 
-            Directory.CreateDirectory(dir);
             log.WriteLine($"{report.Netlist.Title}");
             foreach (var a in report.Analyses)
             {
@@ -74,7 +80,15 @@ public static class SimulateCommand
                 // the plots render while the table is written
                 var plotting = figures.Enabled ? Task.Run(() => figures.Write(ResultPlots.Figures(a, requests), dir)) : Task.FromResult<IReadOnlyList<string>>([]);
                 var (headers, columns) = a.Table();
-                CsvTable.Write(csv, headers, columns);
+                columns = LimitRows(columns, rowLimit);
+                var rows = columns.Count == 0 ? 0 : columns[0].Count;
+                var bytes = CsvTable.EstimateBytes(rows, columns.Count);
+                if (bytes > LargeOutput)
+                {
+                    err.WriteLine($"neuromorph: warning: {Path.GetFileName(csv)} will take about {bytes / 1e6:0} MB ({rows} rows x {columns.Count} columns); '.print' fewer vectors or use --max-points to write less");
+                }
+
+                CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
                 var plotFiles = plotting.GetAwaiter().GetResult();
                 var s = a.Runs[0].Result.Statistics;
                 log.WriteLine(report.Stepped
@@ -151,4 +165,10 @@ public static class SimulateCommand
     }
 
     private static string Rel(string p) => Path.GetRelativePath(Environment.CurrentDirectory, p);
+
+    /// <summary>Above this many bytes a CSV is announced before it is written.</summary>
+    private const long LargeOutput = 100_000_000;
+
+    private static IReadOnlyList<IReadOnlyList<double>> LimitRows(IReadOnlyList<IReadOnlyList<double>> columns, int maxRows) =>
+        maxRows == 0 || columns.Count == 0 || columns[0].Count <= maxRows ? columns : CsvTable.SelectRows(columns, CsvTable.EvenlySpacedRows(columns[0].Count, maxRows));
 }

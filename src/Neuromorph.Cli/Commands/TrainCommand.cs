@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Neuromorph.Experiments.Sequence;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Cli.Commands;
@@ -29,7 +30,7 @@ public static class TrainCommand
                 throw root.Error("model_file", "nothing to train: the file loads a trained model and has no 'training:' section", "use 'neuromorph run' to evaluate a trained model");
             }
 
-            var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             var error = parse.InvocationConfiguration.Error;
             var result = SequenceRun.Execute(spec, dir, error.WriteLine);
             var log = parse.InvocationConfiguration.Output;

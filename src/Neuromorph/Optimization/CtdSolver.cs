@@ -27,7 +27,7 @@ public sealed class CtdSolver : ISpinSolver
     /// <summary>
     /// Follow the read-out with a greedy single-flip descent on the exact model, as the other solvers end (default
     /// true). The continuous dynamics descend L, but the read-out x &gt; 0.5 need not be a local minimum of the binary
-    /// energy; the trace keeps the raw energy at sweep 0 and the quenched one at sweep 1.
+    /// energy; the trace holds the raw read-outs over time and ends with the quenched energy.
     /// </summary>
     public bool Quench { get; init; } = true;
 
