@@ -12,7 +12,9 @@ internal static class PanelPlot
         var plot = new SP.Plot();
         plot.Font.Set(font);
         plot.Layout.Fixed(new SP.PixelPadding(frame.Left, frame.Right, frame.Bottom, frame.Top));
-        plot.Axes.SetLimits(frame.X.Lo, frame.X.Hi, frame.Y.Lo, frame.Y.Hi);
+        // a hair wider than the frame, so ticks on the very ends (the last decade of a sweep) are not dropped as outside
+        double ex = (frame.X.Hi - frame.X.Lo) * 1e-9, ey = (frame.Y.Hi - frame.Y.Lo) * 1e-9;
+        plot.Axes.SetLimits(frame.X.Lo - ex, frame.X.Hi + ex, frame.Y.Lo - ey, frame.Y.Hi + ey);
         SetTicks(plot.Axes.Bottom, frame.XTicks);
         SetTicks(plot.Axes.Left, frame.YTicks);
         plot.Axes.Bottom.Label.Text = frame.ShowXTitle ? panel.X.Title : "";

@@ -102,3 +102,31 @@ public class PlotCommandLineTests
         Assert.Contains("jpeg", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The Bode plot of an .ac analysis, checked against the analytic memristive RC low-pass.</summary>
+public class BodePlotTests
+{
+    [Fact]
+    public void Ac_analysis_plots_magnitude_in_db_and_phase_in_degrees_against_log_frequency()
+    {
+        using var dir = new TempDirectory("nm-bode");
+        var cir = RepoPaths.InRepo("circuits", "memristor_lowpass_ac.cir");
+        var (code, output, error) = CliHarness.Run("simulate", cir, "-o", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("ac.png", output, StringComparison.Ordinal);
+        var report = Neuromorph.Circuits.Simulation.NetlistSimulation.Run(cir);
+        var figure = Assert.Single(Neuromorph.Cli.Commands.ResultPlots.Figures(report.Analyses.Single(a => a.Kind == "ac"), []));
+        Assert.Equal(Neuromorph.Figures.AxisScale.Log, figure.Panels[0].X.Scale);
+        Assert.Equal(["Magnitude (dB)", "Phase (°)"], figure.Panels.Select(p => p.Y.Title));
+        // R = Ron x0 + Roff (1 - x0) = 14.41 kOhm, C = 10 nF: |H| = 1 / sqrt(1 + (f/fc)^2), phase = -atan(f/fc)
+        var fc = 1 / (2 * Math.PI * 14_410 * 10e-9);
+        var magnitude = (Neuromorph.Figures.LineSeries)figure.Panels[0].Layers[0];
+        var phase = (Neuromorph.Figures.LineSeries)figure.Panels[1].Layers[0];
+        for (var i = 0; i < magnitude.X.Count; i++)
+        {
+            var r = magnitude.X[i] / fc;
+            Assert.Equal(-10 * Math.Log10(1 + (r * r)), magnitude.Y[i], 1e-6);
+            Assert.Equal(-Math.Atan(r) * 180 / Math.PI, phase.Y[i], 1e-6);
+        }
+    }
+}
