@@ -14,10 +14,27 @@ internal static class FigureLayout
     /// <summary>Extra height of the first panel when the figure has a title.</summary>
     public const int TitleHeight = 34;
 
-    /// <summary>The frame of every panel, top to bottom.</summary>
+    /// <summary>
+    /// The frame of every panel, top to bottom. A legend that would cover data in every corner goes outside, on the
+    /// right of its panel (and the margins are laid out again for it).
+    /// </summary>
     public static PanelFrame[] Frames(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
+        var placements = figure.Panels.Select(p => p.Legend).ToArray();
+        var frames = Frames(figure, placements);
+        var crowded = Enumerable.Range(0, frames.Length).Where(k => placements[k] == LegendPlacement.Auto && LegendCorners.Best(figure.Panels[k], frames[k]).Covered > 0).ToList();
+        if (crowded.Count == 0)
+        {
+            return frames;
+        }
+
+        crowded.ForEach(k => placements[k] = LegendPlacement.Outside);
+        return Frames(figure, placements);
+    }
+
+    private static PanelFrame[] Frames(Figure figure, LegendPlacement[] placements)
+    {
         var panels = figure.Panels;
         var ranges = panels.Select(p => (X: PanelRanges.X(p), Y: PanelRanges.Y(p))).ToArray();
         if (figure.SharedX)
@@ -36,7 +53,7 @@ internal static class FigureLayout
         }
 
         var left = Math.Max(60, (yTicks.Max(t => t.LongestLabel) * CharWidth) + 40);
-        var right = panels.Max(Right);
+        var right = Enumerable.Range(0, panels.Count).Max(k => Right(panels[k], placements[k]));
         for (var k = 0; k < panels.Count; k++)
         {
             var (top, bottom) = Vertical(figure, k);
@@ -50,6 +67,7 @@ internal static class FigureLayout
                 XTicks = xTicks,
                 YTicks = yTicks[k],
                 ShowXTitle = !figure.SharedX || k == panels.Count - 1,
+                Legend = placements[k],
                 Title = string.Join(": ", titles),
             };
         }
@@ -95,7 +113,7 @@ internal static class FigureLayout
         return (top, showX ? 50f : 28f);
     }
 
-    private static float Right(Panel panel)
+    private static float Right(Panel panel, LegendPlacement legend)
     {
         var right = 22f;
         if (panel.Layers.OfType<HeatmapLayer>().FirstOrDefault() is { } map)
@@ -105,7 +123,7 @@ internal static class FigureLayout
             right = 22 + 30 + 10 + (labels * CharWidth) + 50;
         }
 
-        if (panel.Legend == LegendPlacement.Outside)
+        if (legend == LegendPlacement.Outside)
         {
             var names = panel.Layers.Where(l => l.Name.Length > 0).Select(l => l.Name.Length).DefaultIfEmpty(0).Max();
             right += 50 + (names * CharWidth);

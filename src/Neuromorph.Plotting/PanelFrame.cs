@@ -1,3 +1,5 @@
+using Neuromorph.Figures;
+
 namespace Neuromorph.Plotting;
 
 /// <summary>
@@ -26,6 +28,9 @@ internal sealed record PanelFrame(int Width, int Height, float Left, float Right
 
     /// <summary>True when the x axis title is drawn (the bottom panel of a stack).</summary>
     public bool ShowXTitle { get; init; } = true;
+
+    /// <summary>Where the legend goes: the panel's choice, or outside when no corner inside is free of data.</summary>
+    public LegendPlacement Legend { get; init; }
 
     /// <summary>Text above the data area (figure title and/or panel title; empty: none).</summary>
     public string Title { get; init; } = "";

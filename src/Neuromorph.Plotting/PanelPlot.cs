@@ -29,23 +29,22 @@ internal static class PanelPlot
         }
 
         var colors = LayerColors(panel.Layers);
-        var points = new List<(double X, double Y)>();
         for (var k = 0; k < panel.Layers.Count; k++)
         {
             var color = SP.Color.FromHex(colors[k]);
             switch (panel.Layers[k])
             {
                 case LineSeries s:
-                    AddLine(plot, panel, frame, s, color, points);
+                    AddLine(plot, panel, frame, s, color);
                     break;
                 case Band b:
                     AddBand(plot, panel, frame, b, color);
                     break;
                 case ReferenceLine r:
-                    AddReference(plot, panel, frame, r, color, points);
+                    AddReference(plot, panel, r, color);
                     break;
                 case Bars bars:
-                    AddBars(plot, panel, frame, bars, color, points);
+                    AddBars(plot, panel, frame, bars, color);
                     break;
                 case HeatmapLayer map:
                     AddHeatmap(plot, frame, map);
@@ -53,7 +52,7 @@ internal static class PanelPlot
             }
         }
 
-        PlaceLegend(plot, panel, frame, points);
+        PlaceLegend(plot, panel, frame);
         return plot;
     }
 
@@ -105,7 +104,7 @@ internal static class PanelPlot
         axis.TickLabelStyle.FontSize = 12;
     }
 
-    private static void AddLine(SP.Plot plot, Panel panel, PanelFrame frame, LineSeries s, SP.Color color, List<(double X, double Y)> points)
+    private static void AddLine(SP.Plot plot, Panel panel, PanelFrame frame, LineSeries s, SP.Color color)
     {
         var n = Math.Min(s.X.Count, s.Y.Count);
         var x = new double[n];
@@ -116,12 +115,8 @@ internal static class PanelPlot
         }
 
         var first = true;
-        foreach (var (start, length) in Runs(x, y))
+        foreach (var (kx, ky) in DrawnRuns(s, x, y, frame))
         {
-            var rx = new ArraySegment<double>(x, start, length);
-            var ry = new ArraySegment<double>(y, start, length);
-            var keep = s.Style == LineStyle.Markers ? [.. Enumerable.Range(0, length)] : Thinning.Keep(rx, ry, frame.PixelsPerX, frame.PixelsPerY);
-            double[] kx = [.. keep.Select(i => rx[i])], ky = [.. keep.Select(i => ry[i])];
             var scatter = plot.Add.Scatter(kx, ky, color);
             scatter.LineWidth = s.Style == LineStyle.Markers ? 0 : (float)s.Width;
             scatter.MarkerSize = s.Style switch
@@ -133,7 +128,6 @@ internal static class PanelPlot
             scatter.LinePattern = s.Style == LineStyle.Dashed ? SP.LinePattern.Dashed : SP.LinePattern.Solid;
             scatter.LegendText = first ? s.Name : "";
             first = false;
-            points.AddRange(Samples(kx, ky, frame, s.Style != LineStyle.Markers));
         }
     }
 
@@ -164,7 +158,7 @@ internal static class PanelPlot
         }
     }
 
-    private static void AddReference(SP.Plot plot, Panel panel, PanelFrame frame, ReferenceLine r, SP.Color color, List<(double X, double Y)> points)
+    private static void AddReference(SP.Plot plot, Panel panel, ReferenceLine r, SP.Color color)
     {
         var horizontal = r.Orientation == ReferenceOrientation.Horizontal;
         var v = AxisTransform.Map(horizontal ? panel.Y : panel.X, r.Value);
@@ -173,16 +167,13 @@ internal static class PanelPlot
             return;
         }
 
-        points.AddRange(horizontal
-            ? Samples([frame.X.Lo, frame.X.Hi], [v, v], frame, joined: true)
-            : Samples([v, v], [frame.Y.Lo, frame.Y.Hi], frame, joined: true));
 
         SP.Plottables.AxisLine line = horizontal ? plot.Add.HorizontalLine(v, 1.6f, color, SP.LinePattern.Dashed) : plot.Add.VerticalLine(v, 1.6f, color, SP.LinePattern.Dashed);
         line.LegendText = r.Name;
         line.LabelText = "";
     }
 
-    private static void AddBars(SP.Plot plot, Panel panel, PanelFrame frame, Bars bars, SP.Color color, List<(double X, double Y)> points)
+    private static void AddBars(SP.Plot plot, Panel panel, PanelFrame frame, Bars bars, SP.Color color)
     {
         var baseline = panel.Y.Scale == AxisScale.Log ? frame.Y.Lo : 0;
         var list = new List<SP.Bar>();
@@ -192,10 +183,6 @@ internal static class PanelPlot
             if (double.IsFinite(x) && double.IsFinite(h))
             {
                 list.Add(new SP.Bar { Position = x, Value = h, ValueBase = baseline, Size = bars.BarWidth, FillColor = color, LineWidth = 0 });
-                for (var f = 0.0; f <= 1; f += 0.1)
-                {
-                    points.Add(Pixel(frame, x, baseline + ((h - baseline) * f)));
-                }
             }
         }
 
@@ -232,11 +219,25 @@ internal static class PanelPlot
         SetTicks(bar.Axis, ticks);
     }
 
-    /// <summary>The legend: inside, in the corner that covers the fewest drawn points; outside on the right; or none.</summary>
-    private static void PlaceLegend(SP.Plot plot, Panel panel, PanelFrame frame, List<(double X, double Y)> points)
+    /// <summary>
+    /// The runs of a series as drawn: split at points that cannot be placed (NaN, ≤ 0 on a log axis), each thinned to
+    /// the pixel grid (markers-only series keep every point).
+    /// </summary>
+    public static IEnumerable<(double[] X, double[] Y)> DrawnRuns(LineSeries s, double[] x, double[] y, PanelFrame frame)
     {
-        var named = panel.Layers.Where(l => l.Name.Length > 0).ToList();
-        if (panel.Legend == LegendPlacement.None || named.Count == 0)
+        foreach (var (start, length) in Runs(x, y))
+        {
+            var rx = new ArraySegment<double>(x, start, length);
+            var ry = new ArraySegment<double>(y, start, length);
+            var keep = s.Style == LineStyle.Markers ? [.. Enumerable.Range(0, length)] : Thinning.Keep(rx, ry, frame.PixelsPerX, frame.PixelsPerY);
+            yield return ([.. keep.Select(i => rx[i])], [.. keep.Select(i => ry[i])]);
+        }
+    }
+
+    /// <summary>The legend where the frame says: inside in the corner that covers the least data, outside on the right, or none.</summary>
+    private static void PlaceLegend(SP.Plot plot, Panel panel, PanelFrame frame)
+    {
+        if (frame.Legend == LegendPlacement.None || !panel.Layers.Any(l => l.Name.Length > 0))
         {
             plot.HideLegend();
             return;
@@ -245,25 +246,17 @@ internal static class PanelPlot
         plot.Legend.FontSize = 12;
         plot.Legend.OutlineColor = SP.Color.FromHex("#BBBBBB");
         plot.Legend.ShadowColor = SP.Colors.Transparent;
-        if (panel.Legend == LegendPlacement.Outside)
+        if (frame.Legend == LegendPlacement.Outside)
         {
             plot.ShowLegend(SP.Edge.Right);
             return;
         }
 
-        var w = 58 + (named.Max(l => l.Name.Length) * 7.2);
-        var h = 12 + (named.Count * 21.0);
-        double W = frame.DataWidth, H = frame.DataHeight;
-        var corners = new (SP.Alignment Where, double X0, double Y0)[]
-        {
-            (SP.Alignment.UpperRight, W - w, 0), (SP.Alignment.UpperLeft, 0, 0), (SP.Alignment.LowerRight, W - w, H - h), (SP.Alignment.LowerLeft, 0, H - h),
-        };
-        var best = corners.MinBy(c => points.Count(p => p.X >= c.X0 && p.X <= c.X0 + w && p.Y >= c.Y0 && p.Y <= c.Y0 + h));
-        plot.ShowLegend(best.Where);
+        plot.ShowLegend(LegendCorners.Best(panel, frame).Corner);
     }
 
     /// <summary>Maximal runs of indices where every given coordinate is finite (NaN breaks a line).</summary>
-    private static IEnumerable<(int Start, int Length)> Runs(double[] x, params double[][] ys)
+    public static IEnumerable<(int Start, int Length)> Runs(double[] x, params double[][] ys)
     {
         var start = -1;
         for (var i = 0; i <= x.Length; i++)
@@ -280,26 +273,4 @@ internal static class PanelPlot
             }
         }
     }
-
-    /// <summary>Pixel positions along a drawn line (points, and every few pixels along long segments) for legend placement.</summary>
-    private static IEnumerable<(double X, double Y)> Samples(double[] x, double[] y, PanelFrame frame, bool joined)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            var p = Pixel(frame, x[i], y[i]);
-            yield return p;
-            if (joined && i + 1 < x.Length)
-            {
-                var q = Pixel(frame, x[i + 1], y[i + 1]);
-                var steps = (int)Math.Min(400, Math.Max(Math.Abs(q.X - p.X), Math.Abs(q.Y - p.Y)) / 4);
-                for (var s = 1; s < steps; s++)
-                {
-                    yield return (p.X + ((q.X - p.X) * s / steps), p.Y + ((q.Y - p.Y) * s / steps));
-                }
-            }
-        }
-    }
-
-    private static (double X, double Y) Pixel(PanelFrame frame, double x, double y) =>
-        ((x - frame.X.Lo) * frame.PixelsPerX, (frame.Y.Hi - y) * frame.PixelsPerY);
 }

@@ -177,11 +177,21 @@ public class RenderTests
         [
             new LineSeries("a", x, [.. x.Select(v => 0.8 + (0.2 * Math.Sin(20 * v)))]),
             new LineSeries("b", x, [.. x.Select(v => 0.9 + (0.1 * Math.Cos(20 * v)))]),
-            new LineSeries("c", [0, 1], [0, 0]),
+            new LineSeries("c", [0.8, 1], [0, 0]),
         ]);
         var figure = Figure.Single("legend", panel);
-        var plot = PanelPlot.Build(panel, FigureLayout.Frames(figure)[0], Typefaces.Sans);
+        var frame = FigureLayout.Frames(figure)[0];
+        Assert.Equal(LegendPlacement.Auto, frame.Legend);
+        var plot = PanelPlot.Build(panel, frame, Typefaces.Sans);
         Assert.True(plot.Legend.IsVisible);
-        Assert.Contains(plot.Legend.Alignment, new[] { ScottPlot.Alignment.LowerLeft, ScottPlot.Alignment.LowerRight });
+        Assert.Equal(ScottPlot.Alignment.LowerLeft, plot.Legend.Alignment);
+
+        // a sine filling the whole area leaves no free corner: the legend goes outside, beside the data
+        var dense = Enumerable.Range(0, 2000).Select(i => i / 1999.0).ToArray();
+        var full = Figure.Single("full", new Panel(new FigureAxis("x"), new FigureAxis("y"),
+            [new LineSeries("target", dense, [.. dense.Select(v => Math.Sin(60 * v))]), new LineSeries("prediction", dense, [.. dense.Select(v => Math.Sin(60 * v) * 0.9)])]));
+        var fullFrame = FigureLayout.Frames(full)[0];
+        Assert.Equal(LegendPlacement.Outside, fullFrame.Legend);
+        Assert.True(fullFrame.Right > 100, "no room was made for the legend");
     }
 }

@@ -11,7 +11,7 @@ namespace Neuromorph.Experiments.Sequence;
 public static class SequenceFigures
 {
     /// <summary>Test steps drawn at most (a few sequences' worth).</summary>
-    public const int MaxSteps = 400;
+    public const int MaxSteps = 200;
 
     /// <summary>Train and validation loss per epoch; <paramref name="keptEpoch"/> (the model written) as a vertical line.</summary>
     public static Figure Training(IReadOnlyList<EpochReport> epochs, int keptEpoch)
