@@ -26,6 +26,7 @@ internal static class PanelPlot
         if (frame.Title.Length > 0)
         {
             plot.Title(frame.Title, 15);
+            plot.Axes.Title.Label.OffsetX = TitleShift(frame, TextWidth(frame.Title, font, 15));
         }
 
         var colors = LayerColors(panel.Layers);
@@ -54,6 +55,28 @@ internal static class PanelPlot
 
         PlaceLegend(plot, panel, frame);
         return plot;
+    }
+
+    /// <summary>
+    /// How far to move a title of width <paramref name="textWidth"/> from the centre of the data area so that it stays
+    /// inside the figure (a legend outside narrows the data area and moves its centre left); 0 when it fits.
+    /// </summary>
+    public static float TitleShift(PanelFrame frame, float textWidth)
+    {
+        const float margin = 6;
+        var centre = frame.Left + (frame.DataWidth / 2);
+        var lo = margin + (textWidth / 2);
+        var hi = frame.Width - margin - (textWidth / 2);
+        var wanted = lo > hi ? frame.Width / 2f : Math.Clamp(centre, lo, hi);
+        return wanted - centre;
+    }
+
+    /// <summary>Width in logical pixels of <paramref name="text"/> in <paramref name="font"/> at <paramref name="size"/> pixels.</summary>
+    public static float TextWidth(string text, string font, float size)
+    {
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(font);
+        using var skFont = new SkiaSharp.SKFont(typeface, size);
+        return skFont.MeasureText(text);
     }
 
     /// <summary>

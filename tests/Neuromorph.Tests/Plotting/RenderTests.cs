@@ -194,4 +194,32 @@ public class RenderTests
         Assert.Equal(LegendPlacement.Outside, fullFrame.Legend);
         Assert.True(fullFrame.Right > 100, "no room was made for the legend");
     }
+    [Fact]
+    public void A_long_title_over_a_panel_with_its_legend_outside_stays_inside_the_figure()
+    {
+        // the legend outside narrows the data area and moves its centre left; a title centred over it would start left of the image
+        var x = Enumerable.Range(0, 50).Select(i => i / 49.0).ToArray();
+        var panel = new Panel(new FigureAxis("substrate.nonidealities.variability"), new FigureAxis("ber"),
+        [
+            new LineSeries("substrate.nonidealities.adc_bits = 2", x, x),
+            new LineSeries("substrate.nonidealities.adc_bits = 4", x, [.. x.Select(v => 1 - v)]),
+        ]) { Legend = LegendPlacement.Outside };
+        var figure = Figure.Single("title", panel) with { Title = "ber vs substrate.nonidealities.variability (mean ± std over 3 replicates)" };
+        var frame = FigureLayout.Frames(figure)[0];
+        var width = PanelPlot.TextWidth(figure.Title, Typefaces.Sans, 15);
+        Assert.True(width > frame.DataWidth, "the case needs a title wider than the data area");
+        var shift = PanelPlot.TitleShift(frame, width);
+        var centre = frame.Left + (frame.DataWidth / 2) + shift;
+        Assert.InRange(centre - (width / 2), 5.9, figure.Width);
+        Assert.InRange(centre + (width / 2), 0, figure.Width - 5.9);
+
+        var png = PngImage.Decode(Renderer.RenderPng(figure));
+        var band = 2 * FigureLayout.TitleHeight;
+        Assert.True(png.HasColor("#000000", 0, 0, png.Width - 1, band), "no title drawn");
+        Assert.False(png.HasColor("#000000", 0, 0, 5, band, 120), "the title touches the left edge");
+        Assert.False(png.HasColor("#000000", png.Width - 6, 0, png.Width - 1, band, 120), "the title touches the right edge");
+
+        // a title that fits stays centred over the data area
+        Assert.Equal(0, PanelPlot.TitleShift(frame, 100));
+    }
 }
