@@ -54,11 +54,21 @@ internal static class FigureLayout
 
         var left = Math.Max(60, (yTicks.Max(t => t.LongestLabel) * CharWidth) + 40);
         var right = Enumerable.Range(0, panels.Count).Max(k => Right(panels[k], placements[k]));
+        TickSet[] XTicks() => [.. panels.Select((p, k) => TickMarks.For(IndexAxis(p, vertical: false), ranges[k].X.Lo, ranges[k].X.Hi, figure.Width - left - right, 90))];
+        var xTickSets = XTicks();
+        // a label is centred on its tick, so one at the right end (100 kHz) can reach past the figure: widen the margin
+        var overhang = Enumerable.Range(0, panels.Count).Max(k => Overhang(xTickSets[k], ranges[k].X, figure.Width - left - right));
+        if (overhang + 4 > right)
+        {
+            right = overhang + 4;
+            xTickSets = XTicks();
+        }
+
         for (var k = 0; k < panels.Count; k++)
         {
             var (top, bottom) = Vertical(figure, k);
             var frameHeight = height + (k == 0 && figure.Title.Length > 0 ? TitleHeight : 0);
-            var xTicks = TickMarks.For(IndexAxis(panels[k], vertical: false), ranges[k].X.Lo, ranges[k].X.Hi, figure.Width - left - right, 90);
+            var xTicks = xTickSets[k];
             var titles = new[] { k == 0 ? figure.Title : "", panels[k].Title }.Where(t => t.Length > 0);
             frames[k] = new PanelFrame(figure.Width, frameHeight, left, right, top, bottom)
             {
@@ -73,6 +83,19 @@ internal static class FigureLayout
         }
 
         return frames;
+    }
+
+    /// <summary>How far the x tick labels reach past the right end of a data area <paramref name="pixels"/> wide (0 when they do not).</summary>
+    public static float Overhang(TickSet ticks, (double Lo, double Hi) range, float pixels)
+    {
+        var over = 0f;
+        for (var i = 0; i < ticks.Major.Length; i++)
+        {
+            var x = (float)((ticks.Major[i] - range.Lo) / (range.Hi - range.Lo) * pixels);
+            over = Math.Max(over, x + (ticks.Labels[i].Length * CharWidth / 2) - pixels);
+        }
+
+        return over;
     }
 
     /// <summary>

@@ -222,4 +222,17 @@ public class RenderTests
         // a title that fits stays centred over the data area
         Assert.Equal(0, PanelPlot.TitleShift(frame, 100));
     }
+    [Fact]
+    public void A_tick_label_at_the_right_end_of_the_x_axis_stays_inside_the_figure()
+    {
+        // "100000" is centred on the last tick, at the very right of the data area: the margin must hold its half
+        var x = Enumerable.Range(0, 101).Select(i => i * 1000.0).ToArray();
+        var figure = Figure.Single("wide", new Panel(new FigureAxis("f"), new FigureAxis("y"), [new LineSeries("", x, [.. x.Select(v => v % 7)])]));
+        var frame = FigureLayout.Frames(figure)[0];
+        Assert.Equal("100000", frame.XTicks.Labels[^1]);
+        Assert.True(FigureLayout.Overhang(frame.XTicks, frame.X, frame.DataWidth) + 4 <= frame.Right, $"right margin {frame.Right} too narrow");
+
+        var png = PngImage.Decode(Renderer.RenderPng(figure));
+        Assert.False(png.HasColor("#000000", png.Width - 5, 0, png.Width - 1, png.Height - 1, 120), "something dark touches the right edge");
+    }
 }
