@@ -24,7 +24,7 @@ public static class SimulateCommand
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
-            if (backend.Named(parse) is { } named && Gpu.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
+            if (backend.Named(parse) is { } named && Kernels.Backends.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
             {
                 throw new UserInputException(
                     $"--backend {named}: the circuit engines (MNA with sparse LU, CTD on sparse graphs) run on the CPU",

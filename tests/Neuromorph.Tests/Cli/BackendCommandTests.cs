@@ -33,7 +33,7 @@ public class BackendCommandTests
     [Fact]
     public void A_named_backend_that_is_missing_exits_2_without_falling_back()
     {
-        if (Neuromorph.Gpu.AcceleratorCatalog.Unavailable(Neuromorph.Compute.BackendKind.Cuda) is null)
+        if (Neuromorph.Kernels.Backends.AcceleratorCatalog.Unavailable(Neuromorph.Compute.BackendKind.Cuda) is null)
         {
             return; // a GPU machine: CUDA is present, nothing to check here
         }
@@ -60,7 +60,7 @@ public class BackendCommandTests
         var dir = Path.Combine(Path.GetTempPath(), "nm-min-cpu-acc");
         var (code, output, error) = CliHarness.Run("minimize", problem, "--format", "qubo", "--backend", "cpu", "--restarts", "4", "-o", dir);
         Assert.True(code == 0, error);
-        Assert.Contains("backend: cpu backend", output, StringComparison.Ordinal);
+        Assert.Contains("backend: cpu (managed", output, StringComparison.Ordinal);
         var (code2, output2, _) = CliHarness.Run("minimize", problem, "--format", "qubo", "--restarts", "4", "-o", dir + "-default");
         Assert.Equal(0, code2);
         string Best(string text) => text.Split('\n').First(l => l.StartsWith("best", StringComparison.Ordinal)).Split('(')[0];
