@@ -52,12 +52,12 @@ public class OperationTests
     public void Batched_conjugate_gradient_solves_every_item_like_a_cholesky_factorisation(string backend)
     {
         var acc = Backends.Open(backend);
-        const int n = 40, count = 5;
+        const int n = 12, count = 3;
         var single = acc.Precision == Precision.Single;
         var m = Matrix<double>.Build.Random(n, n, 4);
         var a = (m * m.Transpose()) + (n * Matrix<double>.Build.DenseIdentity(n)); // SPD, condition number ~ 5
         var b = Reference.Random(n * count, 8);
-        b.AsSpan(2 * n, n).Clear(); // one zero right-hand side: its solution is zero
+        b.AsSpan(n, n).Clear(); // one zero right-hand side: its solution is zero
         using var op = new DenseOperator(acc, a);
         using var cg = new BatchedConjugateGradient(acc, n, count) { Tolerance = single ? 1e-5 : 1e-11 };
         using var bb = KernelTests.Upload(acc, b);
@@ -70,7 +70,7 @@ public class OperationTests
         {
             var expected = chol.Solve(Vector<double>.Build.DenseOfArray(b[(k * n)..((k + 1) * n)])).ToArray();
             var actual = solution[(k * n)..((k + 1) * n)];
-            if (k == 2)
+            if (k == 1)
             {
                 Assert.All(actual, v => Assert.Equal(0, v));
                 continue;
@@ -108,8 +108,8 @@ public class OperationTests
     public void Dense_ctd_rates_match_the_host_solver_for_a_batch_of_starts(string backend)
     {
         var acc = Backends.Open(backend);
-        const int n = 8, batch = 2; // Ω products run matvec: a group reduction per output, costly on ILGPU's CPU accelerator
-        var omega = DenseCtd.RandomProjector(n, 3, 5);
+        const int n = 6, batch = 2; // Ω products run matvec: a group reduction per output, costly on ILGPU's CPU accelerator
+        var omega = DenseCtd.RandomProjector(n, 2, 5);
         var p = new CtdParameters(100, 1e4, 0.2, 1, CtdConvention.A);
         var sources = Reference.Random(n, 9);
         var host = new DenseCtd(omega, p, sources);

@@ -12,7 +12,7 @@ namespace Neuromorph.Kernels.Backends.IlgpuCpu;
 public static class IlgpuCpuBackend
 {
     /// <summary>The emulated device: 32 threads per warp, 8 warps per group, one multiprocessor.</summary>
-    public static CPUDevice Device => CPUDevice.AMD;
+    public static CPUDevice Device { get; } = new(numThreadsPerWarp: 8, numWarpsPerMultiprocessor: 32, numMultiprocessors: 1);
 
     /// <summary>The device as listed.</summary>
     public static DeviceInfo Info { get; } = new(

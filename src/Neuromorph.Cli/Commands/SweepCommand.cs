@@ -68,7 +68,9 @@ public static class SweepCommand
                             Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
                         }
                     });
-                    report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    report = studyBase is IBatchStudyBase batched
+                        ? SweepRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                        : SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
                 });
         }
         else
@@ -94,7 +96,9 @@ public static class SweepCommand
                     }
                 }
             });
-            report = SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            report = studyBase is IBatchStudyBase batched
+                        ? SweepRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                        : SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
         }
 
         var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
