@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
+using Neuromorph.Benchmarks.Compute;
+using Neuromorph.Benchmarks.Crossbars;
+using Neuromorph.Benchmarks.Dynamics;
 using Neuromorph.Benchmarks.Studies;
 
 if (args.Length > 0 && args[0] == "sweep-overhead")
@@ -9,26 +12,34 @@ if (args.Length > 0 && args[0] == "sweep-overhead")
 
 if (args.Length > 0 && args[0] == "ctd-lattice")
 {
-    Neuromorph.Benchmarks.Dynamics.CtdLattice.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4], args.Skip(5).Contains("iterative"), args.Skip(5).Contains("integral"));
+    CtdLattice.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args[4], args.Skip(5).Contains("iterative"), args.Skip(5).Contains("integral"));
     return;
 }
 
 if (args.Length > 0 && args[0] == "crossbar-vmm")
 {
-    Neuromorph.Benchmarks.Crossbars.CrossbarVmm.Run(args.Skip(1).Select(int.Parse));
+    CrossbarVmm.Run(args.Skip(1).Select(int.Parse));
     return;
 }
 
 if (args.Length > 0 && args[0] == "compute-bench")
 {
     static int[] Ints(string s) => [.. s.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-    Neuromorph.Benchmarks.Compute.ComputeBench.Run(args[1], Ints(args[2]), Ints(args[3]), args.Length > 4 ? args[4] : null);
+    ComputeBench.Run(args[1], Ints(args[2]), Ints(args[3]), args.Length > 4 ? args[4] : null);
     return;
 }
 
 if (args.Length > 0 && args[0] == "crossbar-pcg")
 {
-    Neuromorph.Benchmarks.Crossbars.CrossbarPcg.Run(args[1..]);
+    CrossbarPcg.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "sat-scaling")
+{
+    Neuromorph.Benchmarks.Optimization.SatScaling.Run([.. args[1].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))],
+        int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 4 ? args[4].Split(',') : ["dmm", "walksat"]);
     return;
 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Cli;
@@ -19,8 +20,11 @@ public static class CommandRunner
     /// <summary>Exit code for malformed input or flags.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the chosen action.</summary>
-    public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="root"/> and runs the chosen action; <paramref name="cancel"/>
+    /// is what the command watches for an interrupt (<see cref="Interruption.Requested"/>).
+    /// </summary>
+    public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         output ??= Console.Out;
@@ -43,7 +47,9 @@ public static class CommandRunner
 
         try
         {
-            var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // interrupts are handled by Interruption (Program installs it), not by System.CommandLine
+            var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            Interruption.Watch(cancel);
             return parse.Invoke(config);
         }
         catch (UserInputException ex)
@@ -63,15 +69,28 @@ public static class CommandRunner
             error.WriteLine("  hint: tighten rtol/atol, or check that device parameters keep every resistance positive");
             return NumericalFailure;
         }
-        catch (Compute.AcceleratorException ex)
+        catch (AcceleratorException ex)
         {
             error.WriteLine($"neuromorph: accelerator failed: {ex.Message}");
             return NumericalFailure;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("neuromorph: cancelled");
-            return 130;
+            error.WriteLine("neuromorph: interrupted; files written before the interrupt are complete, nothing half-written is left");
+            return Interruption.ExitCode;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"neuromorph: file error: {ex.Message}");
+            error.WriteLine("  hint: check free space and permissions of the input and output paths");
+            return NumericalFailure;
+        }
+        catch (Exception ex)
+        {
+            // anything else is a bug in Neuromorph: one line for the user, never a stack trace
+            error.WriteLine($"neuromorph: internal error ({ex.GetType().Name}): {ex.Message}");
+            error.WriteLine("  hint: this is a bug in Neuromorph; please report it with the command line and input files");
+            return NumericalFailure;
         }
     }
 }

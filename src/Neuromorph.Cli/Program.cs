@@ -8,4 +8,5 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return CommandRunner.Invoke(root, args);
+using var interruption = Interruption.Install(Console.Error);
+return CommandRunner.Invoke(root, args, cancel: interruption.Token);

@@ -24,7 +24,7 @@ public static class SweepOverhead
             var clock = Stopwatch.StartNew();
             using (var store = ResultsStore.Open(outDir, spec, ShardSpec.All, resume: false))
             {
-                SweepRunner.Run(spec, store, ShardSpec.All, (run, _) => new Dictionary<string, double> { ["m"] = run.Parameters["a"] * run.Parameters["b"] }, jobs);
+                StudyRunner.Run(spec, store, ShardSpec.All, (run, _) => new Dictionary<string, double> { ["m"] = run.Parameters["a"] * run.Parameters["b"] }, jobs);
             }
 
             var rows = ResultsStore.ReadRows(Path.Combine(outDir, "results.csv"), ResultsStore.Header(spec), ["a", "b"], ["m"]);

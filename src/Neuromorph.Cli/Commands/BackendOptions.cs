@@ -16,21 +16,21 @@ public sealed class BackendOptions
     public BackendOptions()
     {
         Backend = new Option<string?>("--backend") { Description = "compute backend: cpu (managed, default), cuda[:N], opencl[:N], ilgpu-cpu (the GPU kernels on the host) or auto (CUDA, then an OpenCL GPU, then cpu); see 'neuromorph backends'" };
-        Precision = new Option<string?>("--precision") { Description = "single or double (default: single on GPUs, double on CPUs)" };
+        PrecisionOption = new Option<string?>("--precision") { Description = "single or double (default: single on GPUs, double on CPUs)" };
     }
 
     /// <summary>The <c>--backend</c> option.</summary>
     public Option<string?> Backend { get; }
 
     /// <summary>The <c>--precision</c> option.</summary>
-    public Option<string?> Precision { get; }
+    public Option<string?> PrecisionOption { get; }
 
     /// <summary>Adds both options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Backend);
-        command.Options.Add(Precision);
+        command.Options.Add(PrecisionOption);
     }
 
     /// <summary>The accelerator the user named, or null when <c>--backend</c> was not given; logs the choice.</summary>
@@ -39,11 +39,11 @@ public sealed class BackendOptions
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(log);
         var spec = parse.GetValue(Backend);
-        var precision = parse.GetValue(Precision)?.ToLowerInvariant() switch
+        var precision = parse.GetValue(PrecisionOption)?.ToLowerInvariant() switch
         {
-            null => (Compute.Precision?)null,
-            "single" or "float" or "fp32" => Compute.Precision.Single,
-            "double" or "fp64" => Compute.Precision.Double,
+            null => (Precision?)null,
+            "single" or "float" or "fp32" => Precision.Single,
+            "double" or "fp64" => Precision.Double,
             var p => throw new UserInputException($"unknown precision '{p}'", "use single or double"),
         };
         if (spec is null)

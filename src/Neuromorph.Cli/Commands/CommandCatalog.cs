@@ -11,6 +11,7 @@ public static class CommandCatalog
         yield return SimulateCommand.Create();
         yield return ModelsCommand.Create();
         yield return RunCommand.Create();
+        yield return TrainCommand.Create();
         yield return SweepCommand.Create();
         yield return PlotCommand.Create();
         yield return MinimizeCommand.Create();

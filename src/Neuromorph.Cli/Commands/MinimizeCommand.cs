@@ -1,31 +1,42 @@
 using System.CommandLine;
+using System.Globalization;
+using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Minimize;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
-/// <c>neuromorph minimize PROBLEM</c>: solves Max-Cut (G-set), QUBO or Ising problems with a noisy Hopfield
-/// machine, a continuous Hopfield network or simulated annealing, and writes energy.csv, solution.txt,
-/// summary.txt and energy.svg.
+/// <c>neuromorph minimize PROBLEM</c>: solves Max-Cut (G-set), QUBO, Ising, Markowitz portfolio, SAT and weighted MAX-SAT
+/// problems with Hopfield machines, annealing, memristive (CTD) dynamics, a digital memcomputing machine or WalkSAT, and
+/// writes energy.csv, final.csv, solution.txt, summary.txt, states.csv/memory.csv (where recorded) and energy.svg.
 /// </summary>
 public static class MinimizeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text)" };
-        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd", DefaultValueFactory = _ => "hopfield" };
-        var format = new Option<string?>("--format") { Description = "gset | qubo | ising (default: qubo for .csv, gset otherwise)" };
+        var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text, DIMACS .cnf/.wcnf, portfolio or price CSV)" };
+        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
+        var format = new Option<string?>("--format") { Description = "gset | qubo | ising | cnf | wcnf | portfolio | prices (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
         var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
         var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
-        var sweeps = new Option<int>("--sweeps") { Description = "sweeps per restart (0: automatic)", DefaultValueFactory = _ => 0 };
-        var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut) for gap, success probability and time-to-target" };
+        var sweeps = new Option<int>("--sweeps") { Description = "sweeps per restart (dmm: integration steps; 0: automatic)", DefaultValueFactory = _ => 0 };
+        var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut) for gap, success probability and time-to-target (CNF: 0 by default)" };
         var output = new Option<string>("--output", "-o") { Description = "output folder", DefaultValueFactory = _ => "minimize-out" };
-        var command = new Command("minimize", "Minimise a Max-Cut / QUBO / Ising problem with Hopfield dynamics or annealing.")
+        var budget = new Option<int?>("--budget") { Description = "portfolio: number of assets to hold (default: half)" };
+        var risk = new Option<double>("--risk-aversion") { Description = "portfolio: weight q of the variance xᵀΣx", DefaultValueFactory = _ => 1 };
+        var penalty = new Option<double?>("--penalty") { Description = "portfolio: budget penalty P (default: automatic, large enough to meet the budget)" };
+        var schedule = new Option<string?>("--ctd-schedule") { Description = "ctd: time-dependent controls, e.g. 'anneal' (see docs/minimize.md)" };
+        var command = new Command("minimize", "Minimise a Max-Cut / QUBO / Ising / portfolio / SAT problem with neuromorphic dynamics or annealing.")
         {
-            problem, solver, format, restarts, timeLimit, seed, sweeps, target, output,
+            problem, solver, format, restarts, timeLimit, seed, sweeps, target, output, budget, risk, penalty, schedule,
         };
         var substrate = new Option<string>("--substrate") { Description = "ideal, or a crossbar YAML (the recall experiment's substrate keys) whose programmed, wired array computes the couplings", DefaultValueFactory = _ => "ideal" };
         command.Options.Add(substrate);
@@ -33,11 +44,6 @@ public static class MinimizeCommand
         backend.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!ProblemReader.TryParseFormat(parse.GetValue(format), out var kind))
-            {
-                throw new UserInputException($"unknown format '{parse.GetValue(format)}'", Suggestions.Hint(parse.GetValue(format)!, [.. ProblemReader.FormatNames]));
-            }
-
             var name = parse.GetValue(solver) ?? "hopfield";
             SolverCatalog.Validate(name);
             var k = parse.GetValue(restarts);
@@ -46,53 +52,79 @@ public static class MinimizeCommand
                 throw new UserInputException($"--restarts must be at least 1, got {k}");
             }
 
-            var p = ProblemReader.ReadFile(parse.GetValue(problem)!, kind);
-            var t = parse.GetValue(target);
+            var limit = parse.GetValue(timeLimit);
+            if (!(limit >= 0) || !double.IsFinite(limit))
+            {
+                throw new UserInputException($"--time-limit must be a number of seconds ≥ 0 (0: no limit), got {limit.ToString(CultureInfo.InvariantCulture)}", "e.g. --time-limit 60");
+            }
+
+            var m = parse.GetValue(sweeps);
+            if (m < 0)
+            {
+                throw new UserInputException($"--sweeps must be ≥ 0 (0: automatic), got {m}", "e.g. --sweeps 2000");
+            }
+
+            var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
+            var p = ProblemLoader.Read(parse.GetValue(problem)!, parse.GetValue(format), settings);
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)!);
+            var t = parse.GetValue(target) ?? (p is SatProblem { Weighted: false } ? 0 : null);
             var options = new SolverOptions
             {
                 Restarts = k,
-                TimeLimitSeconds = parse.GetValue(timeLimit),
+                TimeLimitSeconds = limit,
                 Seed = parse.GetValue(seed),
-                Sweeps = parse.GetValue(sweeps),
-                TargetEnergy = t is { } v ? (p.Maximise ? -v : v) : null,
-                Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "restarts"),
+                Sweeps = m,
+                TargetEnergy = t is { } v ? p.EnergyFromObjective(v) : null,
+                Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "minimize"),
+                RecordDynamics = 1,
             };
-            using var accelerator = backend.Open(parse, parse.InvocationConfiguration.Output);
-            HardwareIsing? hardware = null;
-            if (parse.GetValue(substrate) is { } sub && sub != "ideal")
+            var log = parse.InvocationConfiguration.Output;
+            using var accelerator = backend.Open(parse, log);
+            var controls = CtdScheduleOption.Parse(parse.GetValue(schedule), name);
+            var request = new MinimizeRequest(p, name, options)
             {
-                if (accelerator is not null)
-                {
-                    throw new UserInputException("--substrate with a crossbar runs on the CPU", "drop --backend");
-                }
-
-                var yaml = Io.Yaml.YamlSection.LoadFile(sub);
-                hardware = HardwareIsing.FromYaml(p.Model, yaml.TryGetSection("substrate") ?? yaml, (int)(parse.GetValue(seed) % int.MaxValue));
-                parse.InvocationConfiguration.Output.WriteLine($"substrate: {sub}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+                Substrate = parse.GetValue(substrate) is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
+                Accelerator = accelerator,
+                BackendNamed = backend.Named(parse) is { } b && b != "auto",
+                CtdControls = controls?.Controls,
+                CtdTime = controls?.Time,
+            };
+            var interrupt = Interruption.Requested;
+            var outcome = Minimization.Run(request, interrupt);
+            if (outcome.Hardware is { } hardware)
+            {
+                log.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
             }
 
-            var s = SolverCatalog.Create(name, hardware);
-            if (accelerator is not null)
+            foreach (var note in outcome.Notes)
             {
-                if (s is HopfieldMachine)
-                {
-                    s = new DeviceHopfieldMachine(accelerator);
-                }
-                else if (backend.Named(parse) == "auto")
-                {
-                    parse.InvocationConfiguration.Output.WriteLine($"backend: solver '{s.Name}' has no accelerated path; it runs on the CPU");
-                }
-                else
-                {
-                    throw new UserInputException($"solver '{s.Name}' runs on the CPU only; --backend {backend.Named(parse)} applies to --solver hopfield", "drop --backend, use --backend auto, or use --solver hopfield");
-                }
+                log.WriteLine(note);
             }
 
-            var result = SolverCatalog.Solve(s, p, options, hardware);
-            MinimizeReport.Write(p, result, t, parse.GetValue(output)!);
-            parse.InvocationConfiguration.Output.Write(MinimizeReport.Summary(p, result, t));
+            var result = outcome.Result;
+            if (result.Restarts.Count == 0)
+            {
+                interrupt.ThrowIfCancellationRequested();
+            }
+
+            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null);
+            log.Write(MinimizeReport.Summary(p, result, t));
+            log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
+            if (interrupt.IsCancellationRequested)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted; the {result.Restarts.Count} finished restart(s) of {k} are written above");
+                return Interruption.ExitCode;
+            }
+
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>The crossbar of <c>--substrate FILE</c>: its <c>substrate:</c> section, or the whole file.</summary>
+    private static CrossbarSubstrateSpec ReadSubstrate(string path)
+    {
+        var yaml = YamlSection.LoadFile(path);
+        return SubstrateSpecReader.Read(yaml.TryGetSection("substrate") ?? yaml);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Neuromorph.Circuits.Netlist;
 using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 

@@ -62,7 +62,7 @@ public static class PlotCommand
                 }
             }
 
-            var target = parse.GetValue(output)?.FullName ?? Path.ChangeExtension(path, ".svg");
+            var target = OutputLocation.PrepareFile(parse.GetValue(output)?.FullName ?? Path.ChangeExtension(path, ".svg"));
             plot.Save(target);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {target}");
             return CommandRunner.Success;

@@ -1,4 +1,4 @@
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Diagnostics;
 using Neuromorph.Plotting;
 
@@ -7,9 +7,10 @@ namespace Neuromorph.Cli.Commands;
 /// <summary>Plots of a simulation result: one SVG per analysis with a panel per quantity, plus requested "Y vs X" plots.</summary>
 public static class ResultPlots
 {
-    /// <summary>Writes the plots into <paramref name="dir"/>; returns their paths.</summary>
-    public static List<string> Write(AnalysisResult result, string dir, IReadOnlyList<string> requests)
+    /// <summary>Writes the plots into <paramref name="dir"/>, files named after <paramref name="name"/> (default: the analysis kind); returns their paths.</summary>
+    public static List<string> Write(AnalysisResult result, string dir, IReadOnlyList<string> requests, string? name = null)
     {
+        name ??= result?.Kind;
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(requests);
         var files = new List<string>();
@@ -31,7 +32,7 @@ public static class ResultPlots
             panels.Add(plot);
         }
 
-        var main = Path.Combine(dir, $"{result.Kind}.svg");
+        var main = Path.Combine(dir, $"{name}.svg");
         new StackedPlot(panels).Save(main);
         files.Add(main);
         for (var k = 0; k < requests.Count; k++)
@@ -47,7 +48,7 @@ public static class ResultPlots
             var (yq, xq) = (Quantity(y.Header), Quantity(x.Header));
             var plot = new LinePlot { Title = $"{y.Header} vs {x.Header}", X = new Axis(x.Header, xq.Unit), Y = new Axis(y.Header, yq.Unit), Width = 560, Height = 480 };
             plot.Add(new Series(y.Header, x.Values, y.Values));
-            var path = Path.Combine(dir, $"{result.Kind}_plot{k + 1}.svg");
+            var path = Path.Combine(dir, $"{name}_plot{k + 1}.svg");
             plot.Save(path);
             files.Add(path);
         }

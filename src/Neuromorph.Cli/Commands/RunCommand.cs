@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Cli.Commands;
@@ -28,7 +29,7 @@ public static class RunCommand
             var path = parse.GetRequiredValue(file).FullName;
             var root = YamlSection.LoadFile(path);
             var experiment = ExperimentCatalog.Select(root);
-            var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             string? netlistPath = null;
             if (parse.GetResult(netlist) is not null)
             {
@@ -40,10 +41,9 @@ public static class RunCommand
                 netlistPath = Path.GetFullPath(parse.GetValue(netlist) is { Length: > 0 } chosen ? chosen : Path.Combine(dir, exporter.DefaultNetlistName));
             }
 
-            Directory.CreateDirectory(dir);
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
-            var report = experiment.Run(root, new ExperimentContext(dir, log) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
+            var report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
             log.WriteLine(report.Summary);
             foreach (var f in report.Files)
             {

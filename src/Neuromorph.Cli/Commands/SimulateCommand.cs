@@ -1,29 +1,43 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Neuromorph.Circuits.Engine;
-using Neuromorph.Circuits.Parsing;
+using System.Globalization;
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Simulation;
 using Neuromorph.Diagnostics;
+using Neuromorph.Dynamics;
 using Neuromorph.Io;
 
 namespace Neuromorph.Cli.Commands;
 
-/// <summary><c>neuromorph simulate FILE.cir [-o DIR] [--plot "Y vs X"]</c>: runs a SPICE netlist's analyses and writes CSV and SVG.</summary>
+/// <summary>
+/// <c>neuromorph simulate FILE.cir [-o DIR] [--plot "Y vs X"] [--engine mna|ctd]</c>: runs a SPICE netlist through
+/// <see cref="NetlistSimulation"/> and writes one CSV per analysis (tran.csv, tran2.csv ...), measure.csv, the
+/// control block's wrdata files, and SVG plots.
+/// </summary>
 public static class SimulateCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("netlist") { Description = "SPICE netlist (.cir); Xyce and ngspice memristor syntax both work" };
+        var file = new Argument<FileInfo>("netlist") { Description = "SPICE netlist (.cir); Xyce and ngspice syntax both work" };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the netlist)" };
         var engine = new Option<string>("--engine") { Description = "mna (full circuit, default) or ctd (reduced Caravelli-Traversa-Di Ventra equation for LEVEL=7 memristor networks)", DefaultValueFactory = _ => "mna" };
         engine.AcceptOnlyFromAmong("mna", "ctd");
         var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran) and write CSV tables and SVG plots.") { file, output, plots, engine };
+        var maxPoints = new Option<int>("--max-points") { Description = "write at most N rows per analysis CSV, evenly spaced (0: every point)", DefaultValueFactory = _ => 0 };
+        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and SVG plots.") { file, output, plots, engine, maxPoints };
         var backend = new BackendOptions();
         backend.AddTo(command);
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
+            var err = parse.InvocationConfiguration.Error;
+            var rowLimit = parse.GetValue(maxPoints);
+            if (rowLimit is < 0 or 1)
+            {
+                throw new UserInputException($"--max-points must be 0 (every point) or at least 2, got {rowLimit}", "e.g. --max-points 10000");
+            }
+
             if (backend.Named(parse) is { } named && Kernels.Backends.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
             {
                 throw new UserInputException(
@@ -38,40 +52,59 @@ public static class SimulateCommand
 
             var path = parse.GetRequiredValue(file).FullName;
             var clock = Stopwatch.StartNew();
-            var netlist = NetlistParser.ParseFile(path);
-            foreach (var w in netlist.Warnings)
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
+            var progress = new ConsoleProgress(err, "transient");
+            NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
+            var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested);
+            foreach (var w in report.Netlist.Warnings)
             {
-                parse.InvocationConfiguration.Error.WriteLine(w.ToString());
+                err.WriteLine(w.ToString());
             }
 
-            var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path));
-            Directory.CreateDirectory(dir);
-            var progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "transient");
-            if (netlist.Steps.Count > 0)
+            log.WriteLine($"{report.Netlist.Title}");
+            foreach (var a in report.Analyses)
             {
-                SteppedRun.Run(path, netlist, dir, log);
-                log.WriteLine($"  total {clock.Elapsed.TotalSeconds:0.00} s");
-                return CommandRunner.Success;
-            }
-
-            var results = parse.GetValue(engine) == "ctd" ? [Neuromorph.Dynamics.CtdNetlist.Run(netlist, progress)] : CircuitSimulator.Run(netlist, progress);
-            log.WriteLine($"{netlist.Title}");
-            foreach (var r in results)
-            {
-                var csv = Path.Combine(dir, $"{r.Kind}.csv");
-                var headers = (r.Kind == "op" ? Array.Empty<string>() : [r.IndependentName]).Concat(r.Columns.Select(c => c.Header)).ToList();
-                var columns = (r.Kind == "op" ? Array.Empty<double[]>() : [r.Independent]).Concat(r.Columns.Select(c => c.Values)).ToList<IReadOnlyList<double>>();
-                CsvTable.Write(csv, headers, columns);
-                var plotFiles = ResultPlots.Write(r, dir, parse.GetValue(plots) ?? []);
-                var s = r.Statistics;
-                log.WriteLine($"  {r.Kind,-4} {s.Points} points, {s.AcceptedSteps} steps accepted, {s.RejectedSteps} rejected, {s.NewtonIterations} Newton iterations, {s.Wall.TotalMilliseconds:0.0} ms");
-                log.WriteLine($"       wrote {Rel(csv)}{string.Concat(plotFiles.Select(p => ", " + Rel(p)))}");
-                if (r.Kind == "op")
+                var csv = Path.Combine(dir, $"{a.Name}.csv");
+                var (headers, columns) = a.Table();
+                columns = LimitRows(columns, rowLimit);
+                var rows = columns.Count == 0 ? 0 : columns[0].Count;
+                var bytes = CsvTable.EstimateBytes(rows, columns.Count);
+                if (bytes > LargeOutput)
                 {
-                    foreach (var c in r.Columns)
+                    err.WriteLine($"neuromorph: warning: {Path.GetFileName(csv)} will take about {bytes / 1e6:0} MB ({rows} rows x {columns.Count} columns); '.print' fewer vectors or use --max-points to write less");
+                }
+
+                CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
+                var plotFiles = a.Kind == "ac" ? [] : report.Stepped
+                    ? [.. new[] { SteppedRun.Plot(a, dir) }.OfType<string>()]
+                    : ResultPlots.Write(a.Runs[0].Result, dir, parse.GetValue(plots) ?? [], a.Name);
+                var s = a.Runs[0].Result.Statistics;
+                log.WriteLine(report.Stepped
+                    ? $"  {a.Name,-5} {a.Runs.Count} steps, {a.Runs.Sum(r => r.Result.Statistics.Points)} points"
+                    : $"  {a.Name,-5} {s.Points} points, {s.AcceptedSteps} steps accepted, {s.RejectedSteps} rejected, {s.NewtonIterations} Newton iterations, {s.Wall.TotalMilliseconds:0.0} ms");
+                log.WriteLine($"        wrote {Rel(csv)}{string.Concat(plotFiles.Select(p => ", " + Rel(p)))}");
+                if (a.Kind == "op" && !report.Stepped)
+                {
+                    foreach (var c in a.Runs[0].Result.Columns)
                     {
-                        log.WriteLine($"       {c.Header} = {c.Values[0]:G6}");
+                        log.WriteLine($"        {c.Header} = {c.Values[0]:G6}");
                     }
+                }
+            }
+
+            WriteMeasures(report, dir, log, err);
+            foreach (var c in report.ControlOutputs)
+            {
+                var text = ControlOutputText.Format(c);
+                if (c.Output.File is { } name)
+                {
+                    var target = Path.Combine(dir, name);
+                    AtomicFile.WriteAllText(target, text);
+                    log.WriteLine($"  wrdata wrote {Rel(target)}");
+                }
+                else
+                {
+                    log.Write(text);
                 }
             }
 
@@ -81,5 +114,49 @@ public static class SimulateCommand
         return command;
     }
 
+    private static void WriteMeasures(SimulationReport report, string dir, TextWriter log, TextWriter err)
+    {
+        if (report.Netlist.Measures.Count == 0)
+        {
+            return;
+        }
+
+        var names = report.Netlist.Steps.Select(s => s.Parameter).ToList();
+        var headers = names.Concat(report.Measures[0].Values.Select(v => v.Name)).ToList();
+        var columns = headers.Select(_ => new List<double>()).ToList();
+        foreach (var run in report.Measures)
+        {
+            var k = 0;
+            foreach (var n in names)
+            {
+                columns[k++].Add(run.Step[n]);
+            }
+
+            foreach (var v in run.Values)
+            {
+                columns[k++].Add(v.Value);
+                var at = names.Count == 0 ? "" : $" ({string.Join(", ", names.Select(n => $"{n} = {run.Step[n]:G4}"))})";
+                if (v.Succeeded)
+                {
+                    log.WriteLine($"  {v.Name} = {v.Value.ToString("G8", CultureInfo.InvariantCulture)}{at}");
+                }
+                else
+                {
+                    err.WriteLine(Diagnostic.Warning(v.Location, $".measure {v.Name} failed{at}: {v.Failure}").ToString());
+                }
+            }
+        }
+
+        var csv = Path.Combine(dir, "measure.csv");
+        CsvTable.Write(csv, headers, columns.Select(c => (IReadOnlyList<double>)c).ToList());
+        log.WriteLine($"  wrote {Rel(csv)}");
+    }
+
     private static string Rel(string p) => Path.GetRelativePath(Environment.CurrentDirectory, p);
+
+    /// <summary>Above this many bytes a CSV is announced before it is written.</summary>
+    private const long LargeOutput = 100_000_000;
+
+    private static IReadOnlyList<IReadOnlyList<double>> LimitRows(IReadOnlyList<IReadOnlyList<double>> columns, int maxRows) =>
+        maxRows == 0 || columns.Count == 0 || columns[0].Count <= maxRows ? columns : CsvTable.SelectRows(columns, CsvTable.EvenlySpacedRows(columns[0].Count, maxRows));
 }

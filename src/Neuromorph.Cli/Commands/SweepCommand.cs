@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
@@ -25,7 +26,7 @@ public static class SweepCommand
         var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { file, output, jobs, shard, fresh };
         var backend = new BackendOptions();
         backend.AddTo(command);
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse, file, output, jobs, shard, fresh, backend, ct)));
+        command.SetAction(parse => Run(parse, file, output, jobs, shard, fresh, backend, Interruption.Requested));
         command.Subcommands.Add(CreateMerge());
         return command;
     }
@@ -44,69 +45,83 @@ public static class SweepCommand
         using var accelerator = backend.Open(parse, log);
         var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
-        var dir = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name);
+        var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name));
         using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
-        SweepReport report;
-        var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
-        if (interactive)
+        StudyOutcome report;
+        try
         {
-            // a live bar (runs done, rate, ETA) in a terminal; failures are printed above it as they happen
-            report = null!;
-            Spectre.Console.AnsiConsole.Progress()
-                .Columns(new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.RemainingTimeColumn(), new Spectre.Console.SpinnerColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask(spec.Name, maxValue: total);
-                    var progress = new SyncProgress<SweepProgress>(p =>
+            var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+            if (interactive)
+            {
+                // a live bar (runs done, rate, ETA) in a terminal; failures are printed above it as they happen
+                report = null!;
+                Spectre.Console.AnsiConsole.Progress()
+                    .Columns(new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.RemainingTimeColumn(), new Spectre.Console.SpinnerColumn())
+                    .Start(ctx =>
                     {
-                        task.Value = p.Done;
-                        task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
+                        var task = ctx.AddTask(spec.Name, maxValue: total);
+                        var progress = new SyncProgress<StudyProgress>(p =>
+                        {
+                            task.Value = p.Done;
+                            task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
+                            if (p.LastFailure is not null)
+                            {
+                                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
+                            }
+                        });
+                        report = studyBase is IBatchStudyBase batched
+                    ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    });
+            }
+            else
+            {
+                var clock = Stopwatch.StartNew();
+                var lastPrint = TimeSpan.Zero;
+                var gate = new object();
+                var progress = new SyncProgress<StudyProgress>(p =>
+                {
+                    lock (gate)
+                    {
                         if (p.LastFailure is not null)
                         {
-                            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
+                            log.WriteLine($"  failed: {p.LastFailure}");
                         }
-                    });
-                    report = studyBase is IBatchStudyBase batched
-                        ? SweepRunner.RunBatched(spec, store, shard, batched, progress, ct)
-                        : SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+
+                        if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
+                        {
+                            lastPrint = clock.Elapsed;
+                            var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                            var eta = rate > 0 ? TimeSpan.FromSeconds((p.Total - p.Done) / rate) : TimeSpan.Zero;
+                            log.WriteLine($"  {p.Done}/{p.Total} runs, {p.Failed} failed, {rate:0.0} runs/s, ETA {eta:hh\\:mm\\:ss}");
+                        }
+                    }
                 });
+                report = studyBase is IBatchStudyBase batched
+                    ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            }
+
         }
-        else
+        catch (OperationCanceledException)
         {
-            var clock = Stopwatch.StartNew();
-            var lastPrint = TimeSpan.Zero;
-            var gate = new object();
-            var progress = new SyncProgress<SweepProgress>(p =>
-            {
-                lock (gate)
-                {
-                    if (p.LastFailure is not null)
-                    {
-                        log.WriteLine($"  failed: {p.LastFailure}");
-                    }
-
-                    if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
-                    {
-                        lastPrint = clock.Elapsed;
-                        var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-                        var eta = rate > 0 ? TimeSpan.FromSeconds((p.Total - p.Done) / rate) : TimeSpan.Zero;
-                        log.WriteLine($"  {p.Done}/{p.Total} runs, {p.Failed} failed, {rate:0.0} runs/s, ETA {eta:hh\\:mm\\:ss}");
-                    }
-                }
-            });
-            report = studyBase is IBatchStudyBase batched
-                        ? SweepRunner.RunBatched(spec, store, shard, batched, progress, ct)
-                        : SweepRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+            // every finished run is already in results.csv; the report covers them
+            var kept = StudyOutputs.WriteFromResults(spec, dir);
+            parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted; finished runs are kept in {Path.Combine(dir, ResultsStore.ResultsFile)} (report: {kept.Count} files); run the same command again to resume");
+            return Interruption.ExitCode;
         }
 
-        var rows = ResultsStore.ReadRows(Path.Combine(dir, ResultsStore.ResultsFile), ResultsStore.Header(spec), [.. spec.Axes.Select(a => a.Key)], [.. spec.Metrics.Select(m => m.Name)]);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "summary.csv"), SummaryTable.ToCsv(spec, rows));
-        var plots = StudyPlots.Write(spec, rows, dir);
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(dir, "index.html"), StudyReport.ToHtml(spec, rows, [.. plots.Select(p => (p.Title, p.Svg))]));
+        var files = StudyOutputs.WriteFromResults(spec, dir);
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {plots.Count} plot(s)");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot(s)");
+        if (report.Failed > 0)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"neuromorph: {report.Failed} of {report.Total} runs failed (status and message in results.csv); they are retried when the study is resumed");
+            return CommandRunner.NumericalFailure;
+        }
+
         return CommandRunner.Success;
     }
 
@@ -125,9 +140,10 @@ public static class SweepCommand
             }
 
             var spec = StudySpecReader.ReadFile(manifest.StudyFile);
-            var outDir = parse.GetRequiredValue(output).FullName;
+            var outDir = OutputLocation.PrepareDirectory(parse.GetRequiredValue(output).FullName);
             var rows = ShardMerger.Merge(spec, shardDirs, outDir);
-            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir}");
+            var files = StudyOutputs.Write(spec, rows, outDir);
+            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot(s))");
             return CommandRunner.Success;
         });
         return command;

@@ -1,4 +1,3 @@
-using Neuromorph.Io.Yaml;
 using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
@@ -19,10 +18,11 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
     private readonly NonIdealities _nonIdealities;
 
     /// <summary>Programs <paramref name="w"/> onto crossbars.</summary>
-    public CrossbarSubstrate(double[,] w, MappingScheme scheme, double gMin, double gMax, int levels, double wireResistance, NonIdealities n, double readVoltage, int seed)
+    public CrossbarSubstrate(double[,] w, CrossbarSubstrateSpec spec, long seed)
     {
         ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(n);
+        ArgumentNullException.ThrowIfNull(spec);
+        var (scheme, gMin, gMax, levels, wireResistance, n, readVoltage) = spec;
         Rows = w.GetLength(0);
         Columns = w.GetLength(1);
         ReadVoltage = readVoltage;
@@ -41,7 +41,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
         var fMap = new WeightMapping(scheme, gMin, gMax, wMax, Rows);
         var fArray = Program(fMap.Map(wt), n, gMin, gMax, levels, wireResistance, rng);
         _forward = new CrossbarReader(fArray, Adc(n, fArray, readVoltage), fMap, rng);
-        var tRng = new RandomStream(seed ^ 0x5A5A);
+        var tRng = RandomStream.ForStream(seed, 1);
         _transposed = new Lazy<CrossbarReader>(() =>
         {
             // programmed only when a transposed product is asked for (BAM), with its own seeded draws
@@ -60,28 +60,6 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
                     : (g[j, i] - g[j, Rows]) / fMap.Scale;
             }
         }
-    }
-
-    /// <summary>Reads a substrate section: { scheme, g_min, g_max, levels, wire_resistance, read_voltage, nonidealities }.</summary>
-    public static CrossbarSubstrate FromYaml(YamlSection s, double[,] w, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        s.RejectUnknownKeys("scheme", "g_min", "g_max", "levels", "wire_resistance", "read_voltage", "nonidealities");
-        var scheme = s.GetString("scheme", "differential").ToLowerInvariant() == "offset" ? MappingScheme.Offset : MappingScheme.Differential;
-        var gMin = s.GetDouble("g_min", 1e-6);
-        var gMax = s.GetDouble("g_max", 100e-6);
-        if (!(gMax > gMin) || gMin < 0)
-        {
-            throw s.Error("g_max", $"need 0 <= g_min < g_max (got {gMin}, {gMax})");
-        }
-
-        var levels = s.GetInt("levels", 0);
-        if (levels is 1 or < 0)
-        {
-            throw s.Error("levels", $"levels must be at least 2 (or 0 for continuous), got {levels}");
-        }
-
-        return new CrossbarSubstrate(w, scheme, gMin, gMax, levels, s.GetDouble("wire_resistance", 0), CrossbarSpecReader.ReadNonIdealities(s.TryGetSection("nonidealities")), s.GetDouble("read_voltage", 0.1), seed);
     }
 
     /// <summary>Voltage representing a +1 state, volts.</summary>

@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Netlist;
 
 namespace Neuromorph.Devices;
 

@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Netlist;
 using Neuromorph.Devices.CtdLinear;
 using Neuromorph.Devices.HpLinearDrift;
 using Neuromorph.Devices.Knowm;
@@ -10,8 +9,8 @@ using Neuromorph.Diagnostics;
 namespace Neuromorph.Devices;
 
 /// <summary>
-/// Every memristor model Neuromorph knows, and the rules that turn a <c>.model</c> card plus instance
-/// parameters into a device: select by syntax and <c>LEVEL</c>, resolve aliases, fill defaults, check limits.
+/// Every memristor model Neuromorph knows, and the rules that turn parameter values into a device: select by
+/// syntax and <c>LEVEL</c>, resolve aliases, fill defaults, check limits. Knows nothing of netlists.
 /// </summary>
 public static class MemristorCatalog
 {
@@ -36,35 +35,20 @@ public static class MemristorCatalog
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Builds the device an instance line describes: checks the model card's type and level, merges the card's
-    /// parameters with the instance's (instance wins), fills defaults and checks every value against its limits.
+    /// Builds a device of <paramref name="definition"/> from parameter values given in order (later ones win, e.g. a model
+    /// card's then an instance's), each with where it was written: fills defaults and checks every value against its limits.
     /// </summary>
-    public static IMemristorModel Create(ModelCard model, MemristorCard instance)
+    public static IMemristorModel Create(IMemristorModelDefinition definition, IEnumerable<(string Name, double Value, SourceLocation At)> given, SourceLocation location)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(instance);
-        if (!string.Equals(model.Type, "memristor", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UserInputException(model.Location, $"model '{model.Name}' has type '{model.Type}', but {instance.Name} is a memristor", "use .model NAME memristor (...)");
-        }
-
-        int? level = model.Parameters.TryGetValue("level", out var l) ? (int)l : null;
-        if (level is not null && l != Math.Floor(l))
-        {
-            throw new UserInputException(At(model, "level"), $"LEVEL must be a whole number, got {l}");
-        }
-
-        var definition = Find(instance.Syntax, level);
-        if (definition is null)
-        {
-            var levels = string.Join(", ", All.Where(d => d.Syntax == MemristorSyntax.Xyce).Select(d => $"{d.Level} {d.Name}"));
-            throw new UserInputException(At(model, "level"), $"no memristor model has LEVEL={level}", $"levels: {levels}");
-        }
-
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(given);
         var values = definition.Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.OrdinalIgnoreCase);
-        Merge(definition, model.Parameters, values, name => At(model, name));
-        Merge(definition, instance.InstanceParameters, values, _ => instance.Location);
-        return Build(definition, values, model.Location);
+        foreach (var (name, value, at) in given)
+        {
+            Merge(definition, new Dictionary<string, double> { [name] = value }, values, _ => at);
+        }
+
+        return Build(definition, values, location);
     }
 
     /// <summary>Builds a device of a named model from parameter values (for crossbars and studies); unknown names and bad values are user errors.</summary>
@@ -110,7 +94,4 @@ public static class MemristorCatalog
             throw new UserInputException(location, ex.Diagnostic.Message, ex.Diagnostic.Hint);
         }
     }
-
-    private static SourceLocation At(ModelCard model, string name) =>
-        model.ParameterLocations is not null && model.ParameterLocations.TryGetValue(name, out var l) ? l : model.Location;
 }

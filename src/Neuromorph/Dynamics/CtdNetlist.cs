@@ -1,5 +1,7 @@
-using Neuromorph.Circuits.Engine;
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Elements.Memristors;
+using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Devices;
 using Neuromorph.Devices.CtdLinear;
 using Neuromorph.Diagnostics;
@@ -30,7 +32,7 @@ public static class CtdNetlist
             throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), "--engine ctd needs LEVEL=7 memristors", "or use the default MNA engine");
         }
 
-        var models = memristors.Select(m => MemristorCatalog.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
+        var models = memristors.Select(m => MemristorModels.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
             ?? throw new UserInputException(m.Location, $"{m.Name} is not a CTD memristor", "--engine ctd needs .model ... memristor level=7 for every memristor")).ToList();
         var p0 = models[0];
         if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))

@@ -19,6 +19,7 @@ public sealed class SparseCtd : ICtdSystem
     private readonly double[] _y;
     private readonly CtdMetricSolve _solve;
     private readonly Action<double[], double[]> _product;
+    private double[]? _shifted;
 
     /// <summary>Creates the system; <paramref name="omega"/> must be symmetric positive definite (both triangles stored).</summary>
     public SparseCtd(CsrMatrix omega, CtdParameters parameters, IReadOnlyList<double> sources)
@@ -59,18 +60,37 @@ public sealed class SparseCtd : ICtdSystem
     }
 
     /// <inheritdoc />
-    public void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
+    public void Rate(ReadOnlySpan<double> x, Span<double> dxdt) => Rate(x, dxdt, _p.AlphaA, 0);
+
+    /// <summary>
+    /// The rate with time-dependent controls (convention A): dx/dt = α x − (1/β)(I + ξΩX)⁻¹(ΩS + 2β μ 1). The decay
+    /// <paramref name="alpha"/> replaces α (both the −(α/3)Σx³ and the −(αξ/4)(x²)ᵀΩ(x²) terms of L scale with it) and
+    /// <paramref name="bias"/> μ adds μ Σ x_i² to L (a source offset: +μ per device in the binary limit).
+    /// </summary>
+    public void Rate(ReadOnlySpan<double> x, Span<double> dxdt, double alpha, double bias)
     {
         for (var i = 0; i < Size; i++)
         {
             _d[i] = Math.Sqrt(Math.Max(x[i], 0));
         }
 
-        // (I + ξΩX) y = ΩS from the previous evaluation's u
-        Iterations += _solve.Solve(_product, _p.Xi, _d, _omegaS, _u, _y);
+        var rhs = _omegaS;
+        if (bias != 0)
+        {
+            _shifted ??= new double[Size];
+            for (var i = 0; i < Size; i++)
+            {
+                _shifted[i] = _omegaS[i] + (2 * _p.Beta * bias);
+            }
+
+            rhs = _shifted;
+        }
+
+        // (I + ξΩX) y = ΩS (+ 2βμ) from the previous evaluation's u
+        Iterations += _solve.Solve(_product, _p.Xi, _d, rhs, _u, _y);
         for (var i = 0; i < Size; i++)
         {
-            dxdt[i] = (_p.AlphaA * x[i]) - (_y[i] / _p.Beta);
+            dxdt[i] = (alpha * x[i]) - (_y[i] / _p.Beta);
         }
     }
 

@@ -1,4 +1,11 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Continuous;
+using Neuromorph.Experiments.Ctd;
+using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Recall;
+using Neuromorph.Experiments.Reservoir;
+using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments;
@@ -7,16 +14,19 @@ namespace Neuromorph.Experiments;
 public static class ExperimentCatalog
 {
     /// <summary>The registered experiment kinds, one line each.</summary>
-    public static IReadOnlyList<IExperiment> All { get; } =
+    public static IReadOnlyList<IExperimentKind> All { get; } =
     [
-        new Crossbars.CrossbarExperiment(),
-        new Dynamics.CtdExperiment(),
-        new RecallExperimentKind(),
-        new MaxCutExperimentKind(),
+        new CrossbarKind(),
+        new CtdKind(),
+        new RecallKind(),
+        new MaxCutKind(),
+        new SequenceKind(),
+        new EsnKind(),
+        new CtrnnKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
-    public static IExperiment Select(YamlSection root)
+    public static IExperimentKind Select(YamlSection root)
     {
         ArgumentNullException.ThrowIfNull(root);
         var kinds = All.Select(e => e.Kind).ToList();

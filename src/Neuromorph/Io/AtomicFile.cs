@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Neuromorph.Io;
@@ -8,6 +9,8 @@ namespace Neuromorph.Io;
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly ConcurrentDictionary<string, byte> InFlight = new();
+
     /// <summary>Writes <paramref name="content"/> as UTF-8 (no BOM).</summary>
     public static void WriteAllText(string path, string content) => WriteStream(path, s =>
     {
@@ -31,6 +34,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tmp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        InFlight[tmp] = 0;
         try
         {
             using (var s = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
@@ -47,6 +51,36 @@ public static class AtomicFile
             {
                 File.Delete(tmp);
             }
+
+            InFlight.TryRemove(tmp, out _);
         }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of writes still in progress (a process stopped by the user mid-write calls this on
+    /// its way out, so no half-written <c>*.tmp</c> is left beside the results). Returns how many were removed.
+    /// </summary>
+    public static int DeleteUnfinished()
+    {
+        var removed = 0;
+        foreach (var tmp in InFlight.Keys)
+        {
+            try
+            {
+                if (File.Exists(tmp))
+                {
+                    File.Delete(tmp);
+                    removed++;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return removed;
     }
 }

@@ -8,8 +8,41 @@ namespace Neuromorph.Io;
 /// </summary>
 public static class CsvTable
 {
-    /// <summary>Writes columns of equal length under <paramref name="headers"/>.</summary>
-    public static void Write(string path, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<double>> columns)
+    /// <summary>Bytes a table of <paramref name="rows"/> × <paramref name="columns"/> numbers takes as CSV, roughly (round-trip doubles).</summary>
+    public static long EstimateBytes(long rows, int columns) => rows * columns * 22L;
+
+    /// <summary>
+    /// Row indices that keep at most <paramref name="maxRows"/> of <paramref name="rows"/>, evenly spaced, first and last
+    /// included (all rows when <paramref name="maxRows"/> is 0 or not smaller).
+    /// </summary>
+    public static int[] EvenlySpacedRows(int rows, int maxRows)
+    {
+        if (maxRows <= 0 || maxRows >= rows)
+        {
+            return [.. Enumerable.Range(0, rows)];
+        }
+
+        if (maxRows == 1)
+        {
+            return [0];
+        }
+
+        return [.. Enumerable.Range(0, maxRows).Select(k => (int)Math.Round((double)k * (rows - 1) / (maxRows - 1))).Distinct()];
+    }
+
+    /// <summary>The given rows of every column.</summary>
+    public static IReadOnlyList<IReadOnlyList<double>> SelectRows(IReadOnlyList<IReadOnlyList<double>> columns, int[] rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. columns.Select(c => (IReadOnlyList<double>)[.. rows.Select(r => c[r])])];
+    }
+
+    /// <summary>
+    /// Writes columns of equal length under <paramref name="headers"/>. <paramref name="progress"/> receives the fraction
+    /// of rows written; <paramref name="cancel"/> stops the write, leaving no file behind.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<double>> columns, IProgress<double>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(columns);
@@ -23,8 +56,15 @@ public static class CsvTable
         {
             w.Write(CsvRow.Format(headers));
             w.Write('\n');
+            var every = Math.Max(1, rows / 100);
             for (var r = 0; r < rows; r++)
             {
+                if (r % every == 0)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    progress?.Report((double)r / rows);
+                }
+
                 for (var c = 0; c < columns.Count; c++)
                 {
                     if (c > 0)

@@ -48,6 +48,21 @@ public sealed class DenseWeights : IWeightSubstrate
     /// <inheritdoc/>
     public double Weight(int row, int column) => this[row, column];
 
+    /// <summary>A copy as a two-dimensional array [row, column].</summary>
+    public double[,] ToArray()
+    {
+        var a = new double[Rows, Columns];
+        for (var i = 0; i < Rows; i++)
+        {
+            for (var j = 0; j < Columns; j++)
+            {
+                a[i, j] = this[i, j];
+            }
+        }
+
+        return a;
+    }
+
     /// <inheritdoc/>
     public void Multiply(ReadOnlySpan<double> inputs, Span<double> outputs, int count)
     {

@@ -22,7 +22,7 @@ public sealed class ContinuousHopfieldSolver : ISpinSolver
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var n = model.Size;
-            var run = new SweepRestart(model, options, r, clock);
+            var run = new SpinRestart(model, options, r, clock);
             var rng = run.Random;
             var u = new double[n];
             var v = new double[n];

@@ -1,4 +1,6 @@
 using Neuromorph.Dynamics;
+using Neuromorph.Numerics.Randomness;
+using Neuromorph.Numerics.Ode;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Optimization;
@@ -9,11 +11,12 @@ namespace Neuromorph.Optimization;
 /// Ω = δI − 4A/(αξ), sparse with the problem's coupling pattern, δ a little above the spectral radius of the
 /// off-diagonal part so that Ω is positive definite (I + ξΩX stays invertible and L descends; δI adds only a linear
 /// term on binary states, which the sources cancel), and S = Ω⁻¹ 2β(l + α/3 + αξδ/4). Each restart integrates the
-/// CTD equation (<see cref="SparseCtd"/>, conjugate gradients per rate) from a random x0 in [0, 1] to
-/// <see cref="Duration"/> or steady state, reads x &gt; 0.5 as b, quenches it greedily (<see cref="Quench"/>) and scores
-/// it on the exact model. Restart r uses the start CtdQubo.Minimise gives its r-th restart, so results do not depend on
-/// threading. `--time-limit` stops running trajectories where they are (read out and quenched, not counted as
-/// completed). The problem is scaled so that its largest row (|l_i| + Σ_j |A_ij|) equals α; scaling changes the
+/// CTD equation (<see cref="SparseCtd"/>, conjugate gradients per rate) from a random x0 in [0, 1] (seeded from
+/// (seed, restart), so results do not depend on threading) to <see cref="Duration"/> or steady state, with optional
+/// time-dependent <see cref="Controls"/>, reads x &gt; 0.5 as b at <see cref="SolverOptions.TracePoints"/> evenly spaced
+/// times (the energy trace), takes the best read-out, quenches it greedily (<see cref="Quench"/>) and scores it on the
+/// exact model. `--time-limit` stops running trajectories where they are (read out and quenched, not counted as
+/// /// completed). The problem is scaled so that its largest row (|l_i| + Σ_j |A_ij|) equals α; scaling changes the
 /// trajectories, not the minimiser.
 /// </summary>
 public sealed class CtdSolver : ISpinSolver
@@ -24,7 +27,7 @@ public sealed class CtdSolver : ISpinSolver
     /// <summary>
     /// Follow the read-out with a greedy single-flip descent on the exact model, as the other solvers end (default
     /// true). The continuous dynamics descend L, but the read-out x &gt; 0.5 need not be a local minimum of the binary
-    /// energy; the trace keeps the raw energy at sweep 0 and the quenched one at sweep 1.
+    /// energy; the trace holds the raw read-outs over time and ends with the quenched energy.
     /// </summary>
     public bool Quench { get; init; } = true;
 
@@ -37,6 +40,9 @@ public sealed class CtdSolver : ISpinSolver
 
     /// <summary>Integration time per restart, seconds.</summary>
     public double Duration { get; init; } = 30;
+
+    /// <summary>Time-dependent controls (decay α(t), source offset μ(t)); none by default.</summary>
+    public CtdControls Controls { get; init; } = new();
 
     /// <inheritdoc/>
     public string Name => "ctd";
@@ -166,39 +172,100 @@ public sealed class CtdSolver : ISpinSolver
         ArgumentNullException.ThrowIfNull(options);
         var (omega, sources) = Embed(model);
         var n = model.Size;
-        var seed = (int)(options.Seed % int.MaxValue);
+        var alpha = Parameters.AlphaA;
+        var controls = Controls;
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var start = clock.Elapsed.TotalSeconds;
-            var spins = new sbyte[n];
-            double Energy(bool[] bits)
+            var rng = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+            var x0 = new double[n];
+            for (var i = 0; i < n; i++)
             {
-                for (var i = 0; i < n; i++)
-                {
-                    spins[i] = bits[i] ? (sbyte)1 : (sbyte)-1;
-                }
-
-                return model.Energy(spins);
+                x0[i] = rng.NextDouble();
             }
 
-            var run = CtdQubo.Minimise(() => new SparseCtd(omega, Parameters, sources), n, 1, Duration, unchecked(seed + (7919 * r)), Energy, interrupt: outOfTime, relTol: Tolerance)[0];
-            Energy(run.Bits);
-            var read = clock.Elapsed.TotalSeconds;
-            var trace = new List<TracePoint> { new(r, 0, read, run.Energy, run.Energy) };
-            var energy = run.Energy;
+            var sys = new SparseCtd(omega, Parameters, sources);
+            var points = Math.Max(2, options.TracePoints);
+            var times = Enumerable.Range(0, points).Select(k => Duration * k / (points - 1)).ToArray();
+            var wall = new WallClockOfModelTime(clock, Duration);
+            var ode = new OdeOptions
+            {
+                RelTol = Tolerance,
+                AbsTol = Tolerance * 1e-3,
+                Lower = [.. Enumerable.Repeat(0.0, n)],
+                Upper = [.. Enumerable.Repeat(1.0, n)],
+                SteadyStateTolerance = controls.IsConstant ? 1e-6 : 0, // a schedule runs to its end
+                Interrupt = outOfTime,
+                OutputTimes = times,
+                Progress = wall,
+            };
+            var run = new DormandPrince54().Integrate((t, x, d) =>
+            {
+                var (a, mu) = controls.At(t, Duration, alpha);
+                sys.Rate(x, d, a, mu);
+            }, 0, x0, Duration, ode);
+
+            // energy of the read-out x > 0.5 at each output time; the restart's answer is the best read-out, quenched
+            var spins = new sbyte[n];
+            var trace = new List<TracePoint>();
+            var best = double.PositiveInfinity;
+            var bestSpins = new sbyte[n];
+            for (var k = 0; k < run.Times.Count; k++)
+            {
+                var x = run.States[k];
+                for (var i = 0; i < n; i++)
+                {
+                    spins[i] = x[i] > 0.5 ? (sbyte)1 : (sbyte)-1;
+                }
+
+                var e = model.Energy(spins);
+                if (e < best)
+                {
+                    Array.Copy(spins, bestSpins, n);
+                }
+
+                best = Math.Min(best, e);
+                trace.Add(new TracePoint(r, k, wall.At(run.Times[k]), e, best));
+            }
+
+            var energy = model.Energy(bestSpins);
             if (Quench)
             {
                 var field = new double[n];
-                model.LocalFields(spins, field);
-                model.Descend(spins, field);
+                model.LocalFields(bestSpins, field);
+                model.Descend(bestSpins, field);
+                energy = model.Energy(bestSpins);
+                trace.Add(new TracePoint(r, run.Times.Count, clock.Elapsed.TotalSeconds, energy, Math.Min(energy, best)));
+            }
 
-                energy = model.Energy(spins);
-                trace.Add(new TracePoint(r, 1, clock.Elapsed.TotalSeconds, energy, Math.Min(energy, run.Energy)));
+            DynamicsRecord? record = null;
+            if (r < options.RecordDynamics)
+            {
+                var picks = DynamicsRecord.Pick(n, 64);
+                record = new DynamicsRecord(r, [.. picks.Select(i => $"x_{i + 1}")], []);
+                for (var k = 0; k < run.Times.Count; k++)
+                {
+                    record.Add(run.Times[k], wall.At(run.Times[k]), [.. picks.Select(i => run.States[k][i])], []);
+                }
             }
 
             var now = clock.Elapsed.TotalSeconds;
             double? toTarget = options.TargetEnergy is { } t && SolverResult.Reached(energy, t) ? now : null;
-            return new RestartResult(r, energy, spins, now - start, toTarget, trace) { Completed = run.Completed };
+            return new RestartResult(r, energy, bestSpins, now - start, toTarget, trace) { Completed = run.Stop != OdeStop.Interrupted, Dynamics = record };
         }, cancel);
+    }
+
+    /// <summary>Wall-clock time at which the integration passed each model time (from the integrator's progress reports).</summary>
+    private sealed class WallClockOfModelTime(System.Diagnostics.Stopwatch clock, double duration) : IProgress<double>
+    {
+        private readonly List<(double Model, double Wall)> _marks = [(0, clock.Elapsed.TotalSeconds)];
+
+        public void Report(double value) => _marks.Add((value * duration, clock.Elapsed.TotalSeconds));
+
+        public double At(double modelTime)
+        {
+            var k = _marks.FindIndex(m => m.Model >= modelTime);
+            return k < 0 ? _marks[^1].Wall : _marks[k].Wall;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using Neuromorph.Crossbars;
-using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Optimization;
 
@@ -38,8 +37,8 @@ public sealed class HardwareIsing
     /// <summary>‖K_hw − K‖_F / ‖K‖_F: how far the hardware couplings are from the problem's.</summary>
     public double CouplingDeviation { get; }
 
-    /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/> (the recall experiment's substrate keys).</summary>
-    public static HardwareIsing FromYaml(IsingModel model, YamlSection substrate, int seed)
+    /// <summary>Programs <paramref name="model"/>'s couplings onto the crossbar described by <paramref name="substrate"/>.</summary>
+    public static HardwareIsing Program(IsingModel model, CrossbarSubstrateSpec substrate, long seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(substrate);
@@ -53,7 +52,7 @@ public sealed class HardwareIsing
             }
         }
 
-        var crossbar = CrossbarSubstrate.FromYaml(substrate, w, seed);
+        var crossbar = new CrossbarSubstrate(w, substrate, seed);
         var eff = crossbar.EffectiveWeights();
         var pairs = new List<(int I, int J, double K)>();
         double diff = 0, norm = 0;
@@ -96,7 +95,9 @@ public sealed class HardwareIsing
             .Select(x => x.Restart with
             {
                 BestEnergy = x.Energy,
-                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(x.Energy, t) ? x.Restart.Seconds : null,
+                // the restart's answer is known when it ends: its finishing time on the run's clock (its duration
+                // alone would put the time to target before the restart's own trace points)
+                SecondsToTarget = targetEnergy is { } t && SolverResult.Reached(x.Energy, t) ? x.Restart.FinishedAt : null,
             })
             .ToList();
         var ttt = restarts.Where(r => r.SecondsToTarget is not null).Select(r => r.SecondsToTarget).Min();

@@ -30,7 +30,7 @@ public sealed class HopfieldMachine : ISpinSolver
         var noise = Noise ?? new NoiseSchedule(NoiseShape.Exponential, 0.8 * t0, 0.8 * t1);
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
-            var run = new SweepRestart(model, options, r, clock);
+            var run = new SpinRestart(model, options, r, clock);
             var n = model.Size;
             var sweeps = run.Sweeps;
             var s = run.Spins;

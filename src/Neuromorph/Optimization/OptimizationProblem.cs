@@ -5,7 +5,7 @@ namespace Neuromorph.Optimization;
 /// <see cref="IsingModel"/> the solvers minimise. Model energy equals <see cref="Objective"/> for QUBO and Ising,
 /// and equals minus the cut for Max-Cut.
 /// </summary>
-public sealed class OptimizationProblem
+public sealed class OptimizationProblem : IProblem
 {
     /// <summary>Creates a problem from its original terms.</summary>
     public OptimizationProblem(ProblemKind kind, string name, int size, IReadOnlyList<Term> terms)
@@ -35,6 +35,18 @@ public sealed class OptimizationProblem
 
     /// <summary>True if the user-facing objective is maximised (Max-Cut).</summary>
     public bool Maximise => Kind == ProblemKind.MaxCut;
+
+    /// <inheritdoc/>
+    public string KindName => Kind.ToString();
+
+    /// <inheritdoc/>
+    public int TermCount => Terms.Count;
+
+    /// <inheritdoc/>
+    public bool BinaryValues => Kind == ProblemKind.Qubo;
+
+    /// <inheritdoc/>
+    public double EnergyFromObjective(double objective) => Maximise ? -objective : objective;
 
     /// <summary>Name of the objective for reports.</summary>
     public string ObjectiveName => Kind switch

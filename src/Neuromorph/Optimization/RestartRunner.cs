@@ -36,8 +36,8 @@ public static class RestartRunner
                         return;
                     }
 
-                    results.Add(body(r, OutOfTime, clock));
-                    options.Progress?.Report(results.Count / (double)options.Restarts);
+                    results.Add(body(r, OutOfTime, clock) with { FinishedAt = clock.Elapsed.TotalSeconds });
+                    options.Progress?.Report(Math.Max(results.Count / (double)options.Restarts, limit > 0 ? clock.Elapsed.TotalSeconds / limit : 0));
                 }
             })
             { IsBackground = true };

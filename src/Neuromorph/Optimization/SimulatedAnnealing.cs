@@ -64,7 +64,7 @@ public sealed class SimulatedAnnealing : ISpinSolver
         var t1 = EndTemperature ?? a1;
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
-            var run = new SweepRestart(model, options, r, clock);
+            var run = new SpinRestart(model, options, r, clock);
             var n = model.Size;
             var sweeps = run.Sweeps;
             var ratio = Math.Pow(t1 / t0, 1.0 / Math.Max(1, sweeps - 1));

@@ -24,6 +24,9 @@ public sealed record SolverOptions
     /// <summary>Receives the fraction of restarts finished (null: no reports).</summary>
     public IProgress<double>? Progress { get; init; }
 
+    /// <summary>Restarts whose device states (and, for memcomputing, memories) are sampled over time for plots (default 0).</summary>
+    public int RecordDynamics { get; init; }
+
     /// <summary>Restarts run concurrently (defaults to the processor count).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
@@ -39,6 +42,12 @@ public sealed record RestartResult(int Restart, double BestEnergy, sbyte[] BestS
 {
     /// <summary>False if the time limit cut this restart short.</summary>
     public bool Completed { get; init; } = true;
+
+    /// <summary>Wall-clock seconds from the start of the run to the end of this restart (set by <see cref="RestartRunner"/>).</summary>
+    public double FinishedAt { get; init; }
+
+    /// <summary>Sampled device states and memories when <see cref="SolverOptions.RecordDynamics"/> asked for them, else null.</summary>
+    public DynamicsRecord? Dynamics { get; init; }
 }
 
 /// <summary>Outcome of a solver run over all restarts.</summary>

@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Studies;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Neuromorph.Studies;
 public sealed record ParameterAxis(string Key, IReadOnlyList<double> Values, double Low, double High, bool Logarithmic)
 {
     /// <summary>Where the parameter is declared in the study file.</summary>
-    public Neuromorph.Diagnostics.SourceLocation Location { get; init; } = Neuromorph.Diagnostics.SourceLocation.None;
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>Evenly spaced values from <paramref name="start"/> to <paramref name="stop"/> inclusive.</summary>
     public static double[] Linspace(double start, double stop, int count)

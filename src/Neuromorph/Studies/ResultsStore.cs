@@ -71,7 +71,7 @@ public sealed class ResultsStore : IDisposable
             File.Delete(resultsPath);
         }
 
-        Neuromorph.Io.AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options));
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, ManifestJson.Options));
         var existing = File.Exists(resultsPath) ? ReadAndRepair(resultsPath, spec) : [];
         var stream = new FileStream(resultsPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         var store = new ResultsStore(directory, manifest, stream, existing);

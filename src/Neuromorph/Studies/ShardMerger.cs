@@ -7,7 +7,7 @@ namespace Neuromorph.Studies;
 /// <summary>
 /// Combines the run directories of the shards of one study into one: checks every directory holds the same
 /// study (fingerprint), that no run appears in two shards and that no run is missing, then writes the merged
-/// <c>results.csv</c> (sorted by point and replicate) and <c>summary.csv</c>.
+/// <c>results.csv</c> (sorted by point and replicate); <see cref="Reporting.StudyOutputs"/> writes the summary and report.
 /// </summary>
 public static class ShardMerger
 {
@@ -62,8 +62,7 @@ public static class ShardMerger
             sb.Append(CsvRow.Format(ResultsStore.Fields(r, spec))).Append('\n');
         }
 
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
-        Neuromorph.Io.AtomicFile.WriteAllText(Path.Combine(outputDirectory, "summary.csv"), SummaryTable.ToCsv(spec, rows));
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, ResultsStore.ResultsFile), sb.ToString());
         return rows;
     }
 }

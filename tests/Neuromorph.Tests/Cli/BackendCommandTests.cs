@@ -1,3 +1,5 @@
+using Neuromorph.Compute;
+using Neuromorph.Kernels.Backends;
 using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Cli;
@@ -25,7 +27,8 @@ public class BackendCommandTests
     [InlineData("cpu:1", "device index")]
     public void Bad_backend_names_are_input_errors(string backend, string hint)
     {
-        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", backend, "-o", Path.Combine(Path.GetTempPath(), "nm-backend-bad"));
+        using var scratch = new TempDirectory("nm-backend");
+        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", backend, "-o", scratch);
         Assert.Equal(2, code);
         Assert.Contains(hint, error, StringComparison.Ordinal);
     }
@@ -33,12 +36,13 @@ public class BackendCommandTests
     [Fact]
     public void A_named_backend_that_is_missing_exits_2_without_falling_back()
     {
-        if (Neuromorph.Kernels.Backends.AcceleratorCatalog.Unavailable(Neuromorph.Compute.BackendKind.Cuda) is null)
+        using var scratch = new TempDirectory("nm-backend");
+        if (AcceleratorCatalog.Unavailable(BackendKind.Cuda) is null)
         {
             return; // a GPU machine: CUDA is present, nothing to check here
         }
 
-        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", "cuda", "-o", Path.Combine(Path.GetTempPath(), "nm-backend-cuda"));
+        var (code, _, error) = CliHarness.Run("minimize", Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt"), "--format", "qubo", "--backend", "cuda", "-o", scratch);
         Assert.Equal(2, code);
         Assert.Contains("not available", error, StringComparison.Ordinal);
     }
@@ -46,9 +50,10 @@ public class BackendCommandTests
     [Fact]
     public void Precision_without_backend_and_simulate_on_a_gpu_backend_are_input_errors()
     {
+        using var scratch = new TempDirectory("nm-backend");
         var problem = Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt");
-        Assert.Equal(2, CliHarness.Run("minimize", problem, "--format", "qubo", "--precision", "single", "-o", Path.Combine(Path.GetTempPath(), "nm-prec")).ExitCode);
-        var (code, _, error) = CliHarness.Run("simulate", Path.Combine(RepoPaths.Root, "circuits", "rc_step.cir"), "--backend", "opencl", "-o", Path.Combine(Path.GetTempPath(), "nm-sim-gpu"));
+        Assert.Equal(2, CliHarness.Run("minimize", problem, "--format", "qubo", "--precision", "single", "-o", scratch).ExitCode);
+        var (code, _, error) = CliHarness.Run("simulate", Path.Combine(RepoPaths.Root, "circuits", "rc_step.cir"), "--backend", "opencl", "-o", scratch);
         Assert.Equal(2, code);
         Assert.Contains("run on the CPU", error, StringComparison.Ordinal);
     }
@@ -57,11 +62,12 @@ public class BackendCommandTests
     public void Minimize_on_the_cpu_accelerator_reaches_the_same_optimum_as_the_default_solver()
     {
         var problem = Path.Combine(RepoPaths.Root, "circuits", "problems", "qubo_small.txt");
-        var dir = Path.Combine(Path.GetTempPath(), "nm-min-cpu-acc");
+        using var scratch = new TempDirectory("nm-min-cpu-acc");
+        var dir = Path.Combine(scratch, "device");
         var (code, output, error) = CliHarness.Run("minimize", problem, "--format", "qubo", "--backend", "cpu", "--restarts", "4", "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("backend: cpu (managed", output, StringComparison.Ordinal);
-        var (code2, output2, _) = CliHarness.Run("minimize", problem, "--format", "qubo", "--restarts", "4", "-o", dir + "-default");
+        var (code2, output2, _) = CliHarness.Run("minimize", problem, "--format", "qubo", "--restarts", "4", "-o", Path.Combine(scratch, "default"));
         Assert.Equal(0, code2);
         string Best(string text) => text.Split('\n').First(l => l.StartsWith("best", StringComparison.Ordinal)).Split('(')[0];
         Assert.Equal(Best(output2), Best(output));

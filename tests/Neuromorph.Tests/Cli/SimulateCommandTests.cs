@@ -1,16 +1,17 @@
 using System.Xml.Linq;
+using Neuromorph.Io;
+using Neuromorph.Studies;
 using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Cli;
 
 public class SimulateCommandTests
 {
-    private static string TempDir() => Directory.CreateTempSubdirectory("nm-cli").FullName;
 
     [Fact]
     public void Quick_start_example_writes_csv_with_print_headers_and_an_svg()
     {
-        var dir = TempDir();
+        using var dir = new TempDirectory("nm-cli");
         var (code, output, error) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot", "i(rs) vs v(in,mid)");
         Assert.True(code == 0, error);
         Assert.Contains("tran", output, StringComparison.Ordinal);
@@ -29,7 +30,8 @@ public class SimulateCommandTests
     {
         foreach (var cir in Directory.GetFiles(RepoPaths.InRepo("circuits"), "*.cir"))
         {
-            var (code, _, error) = CliHarness.Run("simulate", cir, "-o", TempDir());
+            using var scratch = new TempDirectory("nm-cli");
+            var (code, _, error) = CliHarness.Run("simulate", cir, "-o", scratch);
             Assert.True(code == 0, $"{Path.GetFileName(cir)}: {error}");
         }
     }
@@ -37,7 +39,7 @@ public class SimulateCommandTests
     [Fact]
     public void Malformed_netlist_exits_2_with_file_line_column_and_no_stack_trace()
     {
-        var dir = TempDir();
+        using var dir = new TempDirectory("nm-cli");
         var path = Path.Combine(dir, "bad.cir");
         File.WriteAllText(path, "bad\nR1 a 0 1k\nC1 a 0 10u5\n.tran 1u 1m\n.end\n");
         var (code, _, error) = CliHarness.Run("simulate", path);
@@ -55,7 +57,8 @@ public class SimulateCommandTests
     [InlineData("t\nv1 a 0 1\nr1 a 0 1\n.dc vx 0 1 0.1\n.end\n", "not an independent source")]
     public void Semantic_errors_exit_2(string netlist, string message)
     {
-        var path = Path.Combine(TempDir(), "c.cir");
+        using var scratch = new TempDirectory("nm-cli");
+        var path = Path.Combine(scratch, "c.cir");
         File.WriteAllText(path, netlist);
         var (code, _, error) = CliHarness.Run("simulate", path);
         Assert.Equal(2, code);
@@ -66,7 +69,8 @@ public class SimulateCommandTests
     [Fact]
     public void Singular_circuit_exits_1_naming_the_unknown()
     {
-        var path = Path.Combine(TempDir(), "s.cir");
+        using var scratch = new TempDirectory("nm-cli");
+        var path = Path.Combine(scratch, "s.cir");
         File.WriteAllText(path, "singular\ne1 a 0 a 0 1\nr1 a 0 1k\n.op\n.end\n");
         var (code, _, error) = CliHarness.Run("simulate", path);
         Assert.Equal(1, code);
@@ -105,10 +109,10 @@ public class SteppedSimulateTests
     [Fact]
     public void Step_param_runs_each_value_and_stacks_the_rows()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-step").FullName;
-        var (code, _, error) = CliHarness.Run("simulate", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "rc_step.cir"), "-o", dir);
+        using var dir = new TempDirectory("nm-step");
+        var (code, _, error) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "rc_step.cir"), "-o", dir);
         Assert.True(code == 0, error);
-        var (headers, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "tran.csv"));
+        var (headers, cols) = CsvTable.Read(Path.Combine(dir, "tran.csv"));
         Assert.Equal(["r", "time", "v(out)"], headers);
         foreach (var r in new[] { 500.0, 1000, 2000 })
         {
@@ -116,7 +120,7 @@ public class SteppedSimulateTests
             Assert.NotEmpty(idx);
             var tau = r * 1e-6;
             // at t = tau the step response is 1 - 1/e
-            var v = Neuromorph.Studies.WaveformMetrics.Interpolate(idx.Select(i => cols[1][i]).ToArray(), idx.Select(i => cols[2][i]).ToArray(), tau);
+            var v = WaveformMetrics.Interpolate(idx.Select(i => cols[1][i]).ToArray(), idx.Select(i => cols[2][i]).ToArray(), tau);
             Assert.Equal(1 - Math.Exp(-1), v, 2e-3);
         }
 

@@ -1,7 +1,9 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -112,7 +114,7 @@ public class CrossbarIterativeSolverTests
     [Fact]
     public void Yaml_solver_option_selects_the_solver_and_both_give_the_same_outputs()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbpcg").FullName;
+        using var dir = new TempDirectory("nm-xbpcg");
         string Run(string solver)
         {
             var path = Path.Combine(dir, $"{solver.Replace(' ', '_').Replace(':', '_').Replace('{', '_').Replace('}', '_').Replace(',', '_')}.yaml");
@@ -129,10 +131,10 @@ public class CrossbarIterativeSolverTests
             return Path.Combine(outDir, "outputs.csv");
         }
 
-        var (_, direct) = Neuromorph.Io.CsvTable.Read(Run("direct"));
+        var (_, direct) = CsvTable.Read(Run("direct"));
         foreach (var form in new[] { "iterative", "{ method: iterative, tolerance: 1e-13, max_iterations: 500, preconditioner: ic0 }" })
         {
-            var (_, iterative) = Neuromorph.Io.CsvTable.Read(Run(form));
+            var (_, iterative) = CsvTable.Read(Run(form));
             for (var c = 0; c < direct.Length; c++)
             {
                 for (var r = 0; r < direct[c].Length; r++)
@@ -150,7 +152,8 @@ public class CrossbarIterativeSolverTests
     [InlineData("solver: { preconditioner: ilu }", "unknown preconditioner 'ilu'")]
     public void Bad_solver_settings_are_located_user_errors(string line, string message)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xbs").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xbs");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\narray: { resistances: [[1k, 2k], [3k, 4k]], wire_resistance: 1 }\ninputs: [[0.1, 0.2]]\n" + line + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);

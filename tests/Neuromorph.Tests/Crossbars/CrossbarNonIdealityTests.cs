@@ -1,6 +1,10 @@
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Parsing;
 using Neuromorph.Crossbars;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -78,7 +82,8 @@ public class CrossbarNonIdealityTests
     [InlineData("array: { resistances: [[1k]], wire_resistance: 1 }\ninputs: [[0.1]]\nnonidealities: { stuck_lrs: 2 }", "fraction")]
     public void Bad_crossbar_files_exit_2_naming_the_problem(string body, string message)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xb").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xb");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\n" + body + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);
@@ -89,8 +94,8 @@ public class CrossbarNonIdealityTests
     [Fact]
     public void Example_crossbar_experiment_runs_and_its_exported_netlist_reproduces_the_first_read()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xb").FullName;
-        var (code, output, error) = CliHarness.Run("run", Neuromorph.Tests.Support.RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
+        using var dir = new TempDirectory("nm-xb");
+        var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("relative error vs ideal", output, StringComparison.Ordinal);
         foreach (var f in new[] { "outputs.csv", "conductance.svg", "ir_drop.svg", "device_currents.csv", "crossbar.cir", "node_voltages.csv" })
@@ -108,7 +113,7 @@ public class CrossbarFirstInputReportTests
     [Fact]
     public void Node_voltages_are_those_of_input_1_even_after_the_reader_switched_to_the_transfer_matrix()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbv").FullName;
+        using var dir = new TempDirectory("nm-xbv");
         var path = Path.Combine(dir, "v.yaml");
         // 2 rows and 5 inputs: after 2 exact solves the reader uses the transfer matrix for the rest
         File.WriteAllText(path, """
@@ -116,12 +121,12 @@ public class CrossbarFirstInputReportTests
             array: { resistances: [[10k, 20k], [5k, 40k]], wire_resistance: 3 }
             inputs: [[0.2, 0.1], [0.3, -0.1], [-0.2, 0.4], [0.1, 0.1], [0.5, -0.3]]
             """);
-        var (code, _, error) = Neuromorph.Tests.Cli.CliHarness.Run("run", path, "-o", dir);
+        var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
         Assert.True(code == 0, error);
         // independent reference: the MNA engine on the exported netlist of input 1, all node voltages
         var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(dir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
-        var op = Neuromorph.Circuits.Engine.CircuitSimulator.Run(Neuromorph.Circuits.Parsing.NetlistParser.Parse(netlist, "x.cir")).Single();
-        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
+        var op = CircuitSimulator.Run(NetlistParser.Parse(netlist, "x.cir")).Single();
+        var (_, cols) = CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
         for (var k = 0; k < cols[0].Length; k++)
         {
             int i = (int)cols[0][k], j = (int)cols[1][k];

@@ -1,6 +1,9 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -60,10 +63,10 @@ public class CrossbarResistanceVariabilityTests
     [Fact]
     public void Yaml_map_form_reads_target_distribution_and_sigma()
     {
-        var root = Neuromorph.Io.Yaml.YamlSection.Parse("nonidealities:\n  variability: { on: roff, distribution: normal, sigma: 0.07 }\n", "v.yaml");
+        var root = YamlSection.Parse("nonidealities:\n  variability: { on: roff, distribution: normal, sigma: 0.07 }\n", "v.yaml");
         var n = CrossbarSpecReader.ReadNonIdealities(root.GetSection("nonidealities"));
         Assert.Equal((0.07, VariabilityTarget.Roff, VariabilityDistribution.Normal), (n.Variability, n.VariabilityOn, n.VariabilityDistribution));
-        var scalar = CrossbarSpecReader.ReadNonIdealities(Neuromorph.Io.Yaml.YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
+        var scalar = CrossbarSpecReader.ReadNonIdealities(YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
         Assert.Equal((0.05, VariabilityTarget.Conductance, VariabilityDistribution.Lognormal), (scalar.Variability, scalar.VariabilityOn, scalar.VariabilityDistribution));
     }
 
@@ -75,7 +78,8 @@ public class CrossbarResistanceVariabilityTests
     [InlineData("variability: { on: ron, sigma: 0.1, spread: 2 }", "spread", 3)]
     public void Bad_variability_is_a_user_error_at_file_line_and_column(string line, string message, int lineNumber)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nm-xbvar").FullName, "x.yaml");
+        using var pathDir = new TempDirectory("nm-xbvar");
+        var path = Path.Combine(pathDir, "x.yaml");
         File.WriteAllText(path, "kind: crossbar\nnonidealities:\n  " + line + "\narray: { weights: [[1, -1]] }\ninputs: [[0.1]]\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
         Assert.Equal(2, code);
@@ -86,7 +90,7 @@ public class CrossbarResistanceVariabilityTests
     [Fact]
     public void Ron_variability_runs_from_yaml_and_reproduces_with_the_seed()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-xbvr").FullName;
+        using var dir = new TempDirectory("nm-xbvr");
         var path = Path.Combine(dir, "v.yaml");
         File.WriteAllText(path, """
             kind: crossbar

@@ -1,4 +1,4 @@
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Crossbars;
 using Neuromorph.Numerics.Randomness;
@@ -161,7 +161,7 @@ public class CrossbarTransferMatrixTests
         }
 
         // a reader switches to the transfer matrix after m reads; results must not change
-        var reader = new Neuromorph.Crossbars.CrossbarReader(array, new Neuromorph.Crossbars.NonIdealities(), null, new RandomStream(1));
+        var reader = new CrossbarReader(array, new NonIdealities(), null, new RandomStream(1));
         var out1 = new double[7];
         for (var k = 0; k < 12; k++)
         {

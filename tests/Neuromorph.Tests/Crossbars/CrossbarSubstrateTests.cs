@@ -25,7 +25,7 @@ public class CrossbarSubstrateTests
         }
 
         var dense = new DenseWeights(w);
-        var xbar = new CrossbarSubstrate(w, scheme, 1e-6, 100e-6, 0, wire, new NonIdealities(), 0.1, 1);
+        var xbar = new CrossbarSubstrate(w, CrossbarSubstrateSpec.Default with { Scheme = scheme, WireResistance = wire }, 1);
         var x = Enumerable.Range(0, 10).Select(_ => rng.NextDouble() < 0.5 ? -1.0 : 1.0).ToArray(); // two inputs of 5
         double[] a = new double[14], b = new double[14];
         dense.Multiply(x, a, 2);
@@ -50,7 +50,7 @@ public class CrossbarSubstrateTests
     [Fact]
     public void Recall_on_a_crossbar_runs_and_the_hardware_study_sweeps()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-recall").FullName;
+        using var dir = new TempDirectory("nm-recall");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "recall_crossbar.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("on a crossbar substrate", output, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -44,7 +45,7 @@ public class WriteVerifyTests
     [Fact]
     public void Access_transistor_adds_its_on_resistance_in_series_and_write_verify_runs_from_yaml()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-wv").FullName;
+        using var dir = new TempDirectory("nm-wv");
         var path = Path.Combine(dir, "wv.yaml");
         File.WriteAllText(path, """
             kind: crossbar

@@ -1,8 +1,8 @@
-using Neuromorph.Circuits.Netlist;
 using Neuromorph.Devices;
 using Neuromorph.Devices.Knowm;
 using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Devices;
 
@@ -125,24 +125,6 @@ public class DeviceModelTests
         var exact = (-1 + Math.Sqrt(Math.Pow(1 + (xi * x0), 2) - (2 * xi * s * t / 10))) / xi;
         Assert.Equal(exact, x, 9);
     }
-
-    [Fact]
-    public void Catalog_rejects_unknown_parameters_levels_and_bad_values_with_locations()
-    {
-        var at = new SourceLocation("m.cir", 4, 20);
-        var card = new ModelCard("m", "memristor", new Dictionary<string, double> { ["level"] = 2, ["rofff"] = 1e3 }, new SourceLocation("m.cir", 4, 1),
-            new Dictionary<string, SourceLocation> { ["rofff"] = at });
-        var inst = new MemristorCard("m1", ["a", "b"], "m", new Dictionary<string, double>(), MemristorSyntax.Xyce, new SourceLocation("m.cir", 5, 1));
-        var ex = Assert.Throws<UserInputException>(() => MemristorCatalog.Create(card, inst));
-        Assert.Equal(at, ex.Diagnostic.Location);
-        Assert.Contains("did you mean 'roff'", ex.Diagnostic.Hint, StringComparison.Ordinal);
-        var level9 = card with { Parameters = new Dictionary<string, double> { ["level"] = 9 } };
-        Assert.Contains("LEVEL=9", Assert.Throws<UserInputException>(() => MemristorCatalog.Create(level9, inst)).Message, StringComparison.Ordinal);
-        var swapped = card with { Parameters = new Dictionary<string, double> { ["level"] = 1, ["ron"] = 1e4, ["roff"] = 100 } };
-        Assert.Contains("ROFF > RON", Assert.Throws<UserInputException>(() => MemristorCatalog.Create(swapped, inst)).Message, StringComparison.Ordinal);
-        var badX0 = inst with { InstanceParameters = new Dictionary<string, double> { ["xo"] = 1.5 } };
-        Assert.Contains("outside", Assert.Throws<UserInputException>(() => MemristorCatalog.Create(card with { Parameters = new Dictionary<string, double> { ["level"] = 1 } }, badX0)).Message, StringComparison.Ordinal);
-    }
 }
 
 public class DeviceDocsTests
@@ -150,7 +132,7 @@ public class DeviceDocsTests
     [Fact]
     public void Devices_doc_lists_every_declared_parameter_of_every_model()
     {
-        var doc = File.ReadAllText(Neuromorph.Tests.Support.RepoPaths.InRepo("docs", "devices.md"));
+        var doc = File.ReadAllText(RepoPaths.InRepo("docs", "devices.md"));
         foreach (var d in MemristorCatalog.All)
         {
             var section = doc.IndexOf($"### {d.Name}\n", StringComparison.Ordinal);

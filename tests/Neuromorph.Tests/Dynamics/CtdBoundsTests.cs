@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Dynamics;
+using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
@@ -78,14 +79,14 @@ public class CtdBoundsTests
     public void With_projected_bounds_the_lattice_example_never_raises_its_energy_even_after_devices_saturate()
     {
         // circuits/ctd_lattice.yaml with bounds: hold raises L by up to 0.075 once devices saturate (docs/ctd.md)
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var yaml = File.ReadAllText(RepoPaths.InRepo("circuits", "ctd_lattice.yaml")) + "bounds: projected\n";
         var path = Path.Combine(dir, "projected.yaml");
         File.WriteAllText(path, yaml);
         var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
         Assert.True(code == 0, error);
-        var (_, energy) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "energy.csv"));
-        var (_, traj) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var (_, energy) = CsvTable.Read(Path.Combine(dir, "energy.csv"));
+        var (_, traj) = CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
         var saturatedRows = Enumerable.Range(0, traj[3].Length).Count(k => traj[3][k] >= 1 || traj[2][k] <= 0);
         Assert.True(saturatedRows > 100, $"only {saturatedRows} rows with a saturated device");
         for (var k = 1; k < energy[1].Length; k++)

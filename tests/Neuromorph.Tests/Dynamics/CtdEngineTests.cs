@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Randomness;
 
@@ -85,7 +86,7 @@ public class CtdEngineTests
     public void Ctd_engine_refuses_elements_it_cannot_reduce()
     {
         var text = "t\n.model c memristor level=7\nymemristor m1 a 0 c\nr1 a 0 1k\n.tran 1m 1\n.end\n";
-        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => CtdNetlist.Run(NetlistParser.Parse(text, "x.cir")));
+        var ex = Assert.Throws<UserInputException>(() => CtdNetlist.Run(NetlistParser.Parse(text, "x.cir")));
         Assert.Contains("cannot simulate r1", ex.Message, StringComparison.Ordinal);
         Assert.Equal(4, ex.Diagnostic.Location.Line);
     }

@@ -1,3 +1,4 @@
+using Neuromorph.Io;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
 
@@ -8,12 +9,12 @@ public class CtdExperimentTests
     [Fact]
     public void Lattice_example_runs_and_its_energy_never_increases_while_no_device_is_held_at_a_bound()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctd_lattice.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("180 memristors", output, StringComparison.Ordinal);
-        var (_, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "energy.csv"));
-        var (_, traj) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var (_, cols) = CsvTable.Read(Path.Combine(dir, "energy.csv"));
+        var (_, traj) = CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
         var checkedRows = 0;
         for (var k = 1; k < cols[1].Length && traj[3][k] < 1 && traj[2][k] > 0; k++)
         {
@@ -44,7 +45,7 @@ public class CtdExperimentTests
     [InlineData("graph: { lattice: [3, 3], analysis: loop, laplacian: iterative }\nt_end: 1", "cannot be combined with analysis: loop")]
     public void Bad_ctd_files_exit_2(string body, string message)
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         File.WriteAllText(Path.Combine(dir, "edges.csv"), "0,1\n2,3\n");
         var path = Path.Combine(dir, "c.yaml");
         File.WriteAllText(path, "kind: ctd\n" + body + "\n");
@@ -56,7 +57,7 @@ public class CtdExperimentTests
     [Fact]
     public void A_ring_of_devices_is_solved_by_loop_analysis_and_says_so()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         File.WriteAllText(Path.Combine(dir, "ring.csv"), string.Concat(Enumerable.Range(0, 30).Select(k => $"{k},{(k + 1) % 30}\n")));
         var path = Path.Combine(dir, "ring.yaml");
         File.WriteAllText(path, "kind: ctd\ngraph: { edges_csv: ring.csv }\nalpha: 0.1\nsources: 0.2\nt_end: 1\n");
@@ -68,7 +69,7 @@ public class CtdExperimentTests
     [Fact]
     public void Necklace_example_runs_by_loop_analysis_and_matches_nodal_analysis()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var example = RepoPaths.InRepo("circuits", "ctd_necklace.yaml");
         var (code, output, error) = CliHarness.Run("run", example, "-o", Path.Combine(dir, "loop"));
         Assert.True(code == 0, error);
@@ -82,8 +83,8 @@ public class CtdExperimentTests
         Assert.True(code == 0, error);
         Assert.Contains("(nodal analysis, 479 unknowns)", output, StringComparison.Ordinal);
 
-        var (_, a) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "loop", "final_state.csv"));
-        var (_, b) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "node", "final_state.csv"));
+        var (_, a) = CsvTable.Read(Path.Combine(dir, "loop", "final_state.csv"));
+        var (_, b) = CsvTable.Read(Path.Combine(dir, "node", "final_state.csv"));
         Assert.True(a[1].Zip(b[1]).Max(t => Math.Abs(t.First - t.Second)) < 1e-6);
     }
 
@@ -93,12 +94,12 @@ public class CtdExperimentTests
     [InlineData("states: 2", new[] { "x0", "x1" }, 201)]
     public void Outputs_choose_the_states_and_times_in_the_trajectory(string outputs, string[] expectHeaders, int rows)
     {
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var path = Path.Combine(dir, "c.yaml");
         File.WriteAllText(path, "kind: ctd\ngraph: { lattice: [3, 3] }\nalpha: 0.1\nsources: 0.3\nt_end: 1\noutputs:\n  " + outputs + "\n");
         var (code, _, error) = CliHarness.Run("run", path, "-o", Path.Combine(dir, "out"));
         Assert.True(code == 0, error);
-        var (headers, cols) = Neuromorph.Io.CsvTable.Read(Path.Combine(dir, "out", "trajectory.csv"));
+        var (headers, cols) = CsvTable.Read(Path.Combine(dir, "out", "trajectory.csv"));
         Assert.Equal(["time", "mean", "min", "max"], headers.Take(4));
         Assert.All(expectHeaders, h => Assert.Contains(h, headers));
         Assert.Equal(rows, cols[0].Length);

@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Ode;
 using Neuromorph.Numerics.Randomness;
@@ -160,9 +161,9 @@ public class CtdTests
     [Fact]
     public void Bad_graphs_are_user_errors()
     {
-        Assert.Contains("both ends", Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new MemristorGraph(3, [0, 1], [1, 1])).Message, StringComparison.Ordinal);
-        Assert.Contains("disconnected", Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new MemristorGraph(4, [0, 2], [1, 3])).Message, StringComparison.Ordinal);
-        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => new CtdParameters(100, 50, 0, 1, CtdConvention.A).Validate(Neuromorph.Diagnostics.SourceLocation.None));
+        Assert.Contains("both ends", Assert.Throws<UserInputException>(() => new MemristorGraph(3, [0, 1], [1, 1])).Message, StringComparison.Ordinal);
+        Assert.Contains("disconnected", Assert.Throws<UserInputException>(() => new MemristorGraph(4, [0, 2], [1, 3])).Message, StringComparison.Ordinal);
+        Assert.Throws<UserInputException>(() => new CtdParameters(100, 50, 0, 1, CtdConvention.A).Validate(SourceLocation.None));
     }
 }
 
@@ -237,7 +238,7 @@ public class RandomRegularGraphTests
 
         Assert.All(degree, d => Assert.Equal(3, d));
         Assert.Equal(g.Edges, g.From.Zip(g.To).Select(e => (Math.Min(e.First, e.Second), Math.Max(e.First, e.Second))).Distinct().Count());
-        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
+        Assert.Throws<UserInputException>(() => MemristorGraph.RandomRegular(5, 3, 1));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Optimization;
 
@@ -93,7 +94,7 @@ public class CtdSolverTests
         var r = new CtdSolver().Solve(p.Model, new SolverOptions { Restarts = 16, Seed = 3, Parallelism = 2 });
         Assert.Equal(BruteForceCut(p), p.Objective(r.Best.BestSpins));
 
-        var dir = Directory.CreateTempSubdirectory("nm-ctd").FullName;
+        using var dir = new TempDirectory("nm-ctd");
         var graph = Path.Combine(dir, "ring.txt");
         File.WriteAllLines(graph, ["7 7", .. Enumerable.Range(1, 7).Select(i => $"{i} {(i % 7) + 1} 1")]);
         var (code, stdout, err) = CliHarness.Run("minimize", graph, "--solver", "ctd", "--restarts", "4", "--target", "6", "-o", Path.Combine(dir, "o"));

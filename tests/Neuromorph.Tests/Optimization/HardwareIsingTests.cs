@@ -1,6 +1,8 @@
 using System.Globalization;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Minimize;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
@@ -40,8 +42,8 @@ public class HardwareIsingTests
         }
 
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 20, 0, 0, 0), "substrate.yaml");
-        var eff = CrossbarSubstrate.FromYaml(yaml, w, 1).EffectiveWeights();
-        var explicitReads = CrossbarSubstrate.FromYaml(yaml, w, 1);
+        var eff = new CrossbarSubstrate(w, SubstrateSpecReader.Read(yaml), 1).EffectiveWeights();
+        var explicitReads = new CrossbarSubstrate(w, SubstrateSpecReader.Read(yaml), 1);
         var y = new double[n];
         var maxDiff = 0.0;
         var maxEffect = 0.0;
@@ -66,7 +68,7 @@ public class HardwareIsingTests
     {
         var problem = SmallMaxCut(14, 5, out var optimum);
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 0, 0, 0, 0), "substrate.yaml");
-        var hw = HardwareIsing.FromYaml(problem.Model, yaml, 1);
+        var hw = HardwareIsing.Program(problem.Model, SubstrateSpecReader.Read(yaml), 1);
         Assert.True(hw.CouplingDeviation < 1e-12, $"deviation {hw.CouplingDeviation}");
         var result = SolverCatalog.Solve(SolverCatalog.Create("hopfield", hw), problem, new SolverOptions { Restarts = 8, Seed = 3, Sweeps = 300 }, hw);
         Assert.Equal(optimum, problem.ObjectiveFromEnergy(result.Best.BestEnergy), 9);
@@ -77,7 +79,7 @@ public class HardwareIsingTests
     {
         var problem = SmallMaxCut(16, 9, out var optimum);
         var yaml = YamlSection.Parse(string.Format(CultureInfo.InvariantCulture, Substrate, 200, 0.4, 3, 0.2), "substrate.yaml");
-        var hw = HardwareIsing.FromYaml(problem.Model, yaml, 4);
+        var hw = HardwareIsing.Program(problem.Model, SubstrateSpecReader.Read(yaml), 4);
         Assert.True(hw.CouplingDeviation > 0.1);
         var result = SolverCatalog.Solve(SolverCatalog.Create("hopfield", hw), problem, new SolverOptions { Restarts = 4, Seed = 1, Sweeps = 100 }, hw);
         foreach (var restart in result.Restarts)
@@ -92,20 +94,21 @@ public class HardwareIsingTests
     [Fact]
     public void Maxcut_experiment_and_minimize_with_a_substrate_file_run_end_to_end()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "nm-maxcut-exp");
+        using var scratch = new TempDirectory("nm-maxcut-exp");
+        var dir = Path.Combine(scratch, "run");
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("on a crossbar", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "solution.txt")));
 
-        var sub = Path.Combine(Path.GetTempPath(), "nm-substrate.yaml");
+        var sub = Path.Combine(scratch, "substrate.yaml");
         File.WriteAllText(sub, string.Format(CultureInfo.InvariantCulture, Substrate, 1, 0.05, 6, 0));
         var (code2, output2, error2) = CliHarness.Run("minimize", RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt"), "--substrate", sub, "--restarts", "4", "--sweeps", "200", "-o", dir + "-min");
         Assert.True(code2 == 0, error2);
         Assert.Contains("hardware couplings differ", output2, StringComparison.Ordinal);
 
         var root = YamlSection.LoadFile(RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"));
-        var report = new MaxCutExperimentKind().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
+        var report = new MaxCutKind().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
         Assert.InRange(report.Metrics["best_cut"], 150, 172);
         Assert.InRange(report.Metrics["success_probability"], 0, 1);
     }
@@ -113,13 +116,13 @@ public class HardwareIsingTests
     [Fact]
     public void Wire_resistance_study_runs_two_points_and_hardware_costs_cut_quality_at_300_ohm()
     {
-        var study = Path.Combine(Path.GetTempPath(), "nm-study-wire", "study.yaml");
-        Directory.CreateDirectory(Path.GetDirectoryName(study)!);
+        using var scratch = new TempDirectory("nm-study-wire");
+        var study = Path.Combine(scratch, "study.yaml");
         File.Copy(RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"), Path.Combine(Path.GetDirectoryName(study)!, "maxcut_crossbar.yaml"), true);
         Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(study)!, "problems"));
         File.Copy(RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt"), Path.Combine(Path.GetDirectoryName(study)!, "problems", "maxcut_48.txt"), true);
         File.WriteAllText(study, File.ReadAllText(RepoPaths.InRepo("circuits", "study_maxcut_wire.yaml")).Replace("logspace: [0.1, 300, 8]", "list: [0.1, 300]", StringComparison.Ordinal).Replace("replicates: 3", "replicates: 1", StringComparison.Ordinal));
-        var dir = Path.Combine(Path.GetTempPath(), "nm-study-wire-out");
+        var dir = Path.Combine(scratch, "out");
         var (code, _, error) = CliHarness.Run("sweep", study, "-o", dir, "--fresh");
         Assert.True(code == 0, error);
         var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));

@@ -1,21 +1,11 @@
 using System.Globalization;
 using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Optimization;
 
 public class MinimizeCommandTests
 {
-    private static string RepoShared()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neuromorph.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir is null ? "" : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference"));
-    }
-
     // Cut recomputed here from the raw file lines and solution.txt, sharing no code with the solver or evaluator.
     private static double CutFromFiles(string graph, string solution)
     {
@@ -42,7 +32,7 @@ public class MinimizeCommandTests
     [Fact]
     public void Writes_outputs_and_the_solution_cut_matches_an_independent_count()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-min").FullName;
+        using var dir = new TempDirectory("nm-min");
         var graph = Path.Combine(dir, "ring.txt");
 
         // 7-cycle with unit weights: the maximum cut of an odd cycle is n - 1 = 6.
@@ -67,7 +57,7 @@ public class MinimizeCommandTests
     [Fact]
     public void Malformed_file_exits_2_with_file_and_line()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-min").FullName;
+        using var dir = new TempDirectory("nm-min");
         var graph = Path.Combine(dir, "bad.txt");
         File.WriteAllText(graph, "3 2\n1 2 1\n1 5 1\n");
         var (code, _, err) = CliHarness.Run("minimize", graph, "-o", Path.Combine(dir, "o"));
@@ -78,12 +68,11 @@ public class MinimizeCommandTests
         Assert.Contains("annealing", err2, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void G1_cut_from_the_solution_file_matches_the_independent_count_and_is_near_the_best_known()
     {
-        var g1 = Path.Combine(RepoShared(), "gset", "G1.txt");
-        Skip.IfNot(File.Exists(g1), $"G-set data not found at {g1}");
-        var outDir = Directory.CreateTempSubdirectory("nm-g1").FullName;
+        var g1 = RepoPaths.InRepo("circuits", "gset", "G1.txt");
+        using var outDir = new TempDirectory("nm-g1");
         var (code, stdout, err) = CliHarness.Run("minimize", g1, "--solver", "annealing", "--restarts", "2", "--sweeps", "1500", "--target", "11624", "-o", outDir);
         Assert.True(code == 0, err);
         var cut = CutFromFiles(g1, Path.Combine(outDir, "solution.txt"));
@@ -94,24 +83,13 @@ public class MinimizeCommandTests
 
 public class ProblemExampleTests
 {
-    private static string Circuits()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Neuromorph.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "circuits", "problems");
-    }
-
     [Theory]
     [InlineData("qubo_small.txt", "qubo", "best qubo_value: -2 ")]
     [InlineData("ising_ring.txt", "ising", "best ising_energy: -4 ")]
     public void Example_problems_reach_their_hand_computed_minimum(string file, string format, string expected)
     {
-        var outDir = Directory.CreateTempSubdirectory("nm-ex").FullName;
-        var (code, stdout, err) = CliHarness.Run("minimize", Path.Combine(Circuits(), file), "--format", format, "--restarts", "2", "-o", outDir);
+        using var outDir = new TempDirectory("nm-ex");
+        var (code, stdout, err) = CliHarness.Run("minimize", RepoPaths.InRepo("circuits", "problems", file), "--format", format, "--restarts", "2", "-o", outDir);
         Assert.True(code == 0, err);
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
     }

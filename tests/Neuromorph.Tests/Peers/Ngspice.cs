@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Neuromorph.Studies;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Peers;
 
@@ -19,7 +21,7 @@ public static class Ngspice
     public static (double[] Time, double[][] Columns) RunTransient(string netlist, params string[] vectors)
     {
         ArgumentNullException.ThrowIfNull(netlist);
-        var dir = Directory.CreateTempSubdirectory("nm-ngspice").FullName;
+        using var dir = new TempDirectory("nm-ngspice");
         var data = Path.Combine(dir, "out.txt");
         var deck = $"{netlist.TrimEnd()}\n.control\nset wr_singlescale\nset wr_vecnames\noption numdgt=15\nrun\nwrdata {data} {string.Join(" ", vectors)}\n.endc\n.end\n";
         File.WriteAllText(Path.Combine(dir, "deck.cir"), deck);
@@ -86,5 +88,5 @@ public static class WaveformComparison
 
     /// <summary>Linear interpolation (clamped at the ends).</summary>
     public static double Interpolate(IReadOnlyList<double> t, IReadOnlyList<double> y, double at) =>
-        Neuromorph.Studies.WaveformMetrics.Interpolate(t, y, at);
+        WaveformMetrics.Interpolate(t, y, at);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Neuromorph.Plotting;
+using Neuromorph.Tests.Support;
 using Neuromorph.Units;
 
 namespace Neuromorph.Tests.Plotting;
@@ -22,7 +23,7 @@ public class SvgRenderTests
 
     private static (int Width, int Height, long Bytes) Render(string svg)
     {
-        var dir = Directory.CreateTempSubdirectory("nm-render").FullName;
+        using var dir = new TempDirectory("nm-render");
         var src = Path.Combine(dir, "p.svg");
         var png = Path.Combine(dir, "p.png");
         File.WriteAllText(src, svg);

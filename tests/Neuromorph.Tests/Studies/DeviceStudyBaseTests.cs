@@ -1,5 +1,5 @@
 using System.Globalization;
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
 using Neuromorph.Studies;
@@ -18,13 +18,13 @@ public class DeviceStudyBaseTests
     public void Batched_vteam_sweep_agrees_with_simulate_of_the_same_netlist_on_100_random_points()
     {
         var device = "model: vteam\nparameters: { ron: 50, roff: 1k, kon: -10, koff: 5e-4, alphaon: 3, alphaoff: 1, von: -0.2, voff: 0.02, xoff: 3n, aoff: 3n, wc: 0.1n, xo: 0.5 }\n"
-            + "series_resistance: 10\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 20u\nsteps: 20000\n";
+            + "series_resistance: 10\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 12u\nsteps: 12000\n";
         var study = "base: { device: device.yaml }\nsampling: random\nsamples: 100\nseed: 3\nparameters:\n"
             + "  - { name: parameters.voff, low: 0.01, high: 0.3 }\n  - { name: parameters.koff, low: 1e-4, high: 1e-3, log: true }\n  - { name: drive.sin.amplitude, low: 0.5, high: 1.5 }\n"
             + "metrics:\n  - { name: x_end, final: x }\n  - { name: i_peak, max: i }\n  - { name: x_mid, at: x, time: 7u }\n  - { name: r_avg, average: r }\n  - { name: t_up, cross: x, threshold: 1.6e-9, direction: rise }\n";
         AgreeWithSimulate(device, study, p =>
             ".model vt memristor level=5 ron=50 roff=1k kon=-10 alphaon=3 alphaoff=1 von=-0.2 xoff=3n aoff=3n wc=0.1n xo=0.5 "
-            + $"voff={P(p, "parameters.voff")} koff={P(p, "parameters.koff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in mid vt\nrs mid 0 10\n.tran 1n 20u\n");
+            + $"voff={P(p, "parameters.voff")} koff={P(p, "parameters.koff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in mid vt\nrs mid 0 10\n.tran 1n 12u\n");
     }
 
     [Fact]
@@ -34,17 +34,17 @@ public class DeviceStudyBaseTests
             "model: hp\nparameters: { ron: 100, roff: 16k, d: 10n, uv: 1e-14, xo: 0.1, window: 1, p: 2 }\ndrive: { pwl: { times: [0, 0.2, 0.6, 1], values: [0, 1.2, -1.2, 0] } }\nstop: 1\nsteps: 4000\n",
             "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 5\nparameters:\n  - { name: 'drive.pwl.values[1]', low: 0.8, high: 1.5 }\n  - { name: parameters.roff, low: 8k, high: 20k }\n"
             + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_max, max: x }\n  - { name: i_rms, rms: i }\n",
-            p => $".model m memristor level=1 ron=100 roff={P(p, "parameters.roff")} d=10n uv=1e-14 xo=0.1 window=1 p=2\nvin in 0 pwl(0 0 0.2 {P(p, "drive.pwl.values[1]")} 0.6 -1.2 1 0)\nymemristor m1 in 0 m\n.tran 1m 1\n");
+            p => $".model m memristor level=1 ron=100 roff={P(p, "parameters.roff")} d=10n uv=1e-14 xo=0.1 window=1 p=2\nvin in 0 pwl(0 0 0.2 {P(p, "drive.pwl.values[1]")} 0.6 -1.2 1 0)\nymemristor m1 in 0 m\n.tran 0.25m 1\n");
         AgreeWithSimulate(
             "model: yakopcic\nparameters: { xo: 0.1 }\nseries_resistance: 100\ndrive: { sin: { amplitude: 1.2, frequency: 100 } }\nstop: 10m\nsteps: 20000\n",
             "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 6\nparameters:\n  - { name: drive.sin.amplitude, low: 0.6, high: 1.4 }\n"
             + "metrics:\n  - { name: x_end, final: x }\n  - { name: i_min, min: i }\n  - { name: vm_avg, average: vm }\n",
-            p => $".model m memristor level=3 xo=0.1\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 100)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 10u 10m\n");
+            p => $".model m memristor level=3 xo=0.1\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 100)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 0.5u 10m\n");
         AgreeWithSimulate(
             "model: ctd\nparameters: { ron: 100, roff: 1k, alpha: 0, beta: 0.01, xo: 1 }\nseries_resistance: 100\ndrive: { pulse: { v1: 0, v2: 1, delay: 0.1, rise: 1m, fall: 1m, width: 0.5, period: 0 } }\nstop: 1\nsteps: 4000\n",
             "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 7\nparameters:\n  - { name: drive.pulse.v2, low: 0.5, high: 2 }\n  - { name: parameters.roff, low: 500, high: 5k }\n"
             + "metrics:\n  - { name: t_half, cross: x, threshold: 0.5, direction: fall }\n  - { name: i_end, final: i }\n",
-            p => $".model m memristor level=7 ron=100 roff={P(p, "parameters.roff")} alpha=0 beta=0.01 xo=1\nvin in 0 pulse(0 {P(p, "drive.pulse.v2")} 0.1 1m 1m 0.5 0)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 1m 1\n");
+            p => $".model m memristor level=7 ron=100 roff={P(p, "parameters.roff")} alpha=0 beta=0.01 xo=1\nvin in 0 pulse(0 {P(p, "drive.pulse.v2")} 0.1 1m 1m 0.5 0)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 0.25m 1\n");
     }
 
     [Fact]
@@ -67,7 +67,10 @@ public class DeviceStudyBaseTests
 
     private static string P(IReadOnlyDictionary<string, double> p, string key) => p[key].ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the study's points as one batch, then each point through simulate with tight tolerances, and compares.</summary>
+    /// <summary>
+    /// Runs the study's points as one batch, then each point through simulate with tight tolerances, printing on the
+    /// device file's time grid (the netlists' .tran step is stop/steps), and compares the measurements.
+    /// </summary>
     private static void AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody)
     {
         using var fx = new StudyFixtures();
@@ -82,7 +85,7 @@ public class DeviceStudyBaseTests
             Assert.True(outcomes[k].Metrics is not null, $"point {k}: {outcomes[k].Failure}");
             var body = netlistBody(runs[k].Parameters);
             var mid = body.Contains(" mid ", StringComparison.Ordinal) ? " v(mid)" : "";
-            var text = "single memristor\n" + body + $".options reltol=1e-9 abstol=1e-15 vntol=1e-12\n.print tran v(in){mid} x(m1) i(vin) r(m1)\n.end\n";
+            var text = "single memristor\n" + body + $".options reltol=1e-8 abstol=1e-15 vntol=1e-12\n.print tran v(in){mid} x(m1) i(vin) r(m1)\n.end\n";
             var result = CircuitSimulator.Run(NetlistParser.Parse(text, "point.cir"))[0];
             var t = result.Independent;
             foreach (var metric in spec.Metrics)

@@ -2,6 +2,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Studies;
+using Neuromorph.Studies.Reporting;
 
 namespace Neuromorph.Tests.Studies;
 
@@ -35,7 +36,7 @@ public class ResultsStoreTests
     {
         var dir = Path.Combine(fx.Directory, name);
         using var store = ResultsStore.Open(dir, spec, shard, resume: true);
-        SweepRunner.Run(spec, store, shard, Evaluate, jobs: 2);
+        StudyRunner.Run(spec, store, shard, Evaluate, jobs: 2);
         return dir;
     }
 
@@ -49,7 +50,7 @@ public class ResultsStoreTests
         var spec = fx.Spec(Study);
         var dir = Path.Combine(fx.Directory, "all");
         using var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true);
-        var report = SweepRunner.Run(spec, store, ShardSpec.All, Evaluate, jobs: 2);
+        var report = StudyRunner.Run(spec, store, ShardSpec.All, Evaluate, jobs: 2);
         Assert.Equal(45, report.Executed);
         Assert.Equal(1, report.Failed);
         var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
@@ -65,9 +66,12 @@ public class ResultsStoreTests
         var whole = RunAll(fx, spec, "whole", ShardSpec.All);
         var shards = Enumerable.Range(1, 3).Select(i => RunAll(fx, spec, $"s{i}", new ShardSpec(i, 3))).ToList();
         var merged = Path.Combine(fx.Directory, "merged");
-        ShardMerger.Merge(spec, shards, merged);
+        var rows = ShardMerger.Merge(spec, shards, merged);
         Assert.Equal(Sorted(whole), Sorted(merged));
-        Assert.True(File.Exists(Path.Combine(merged, "summary.csv")));
+        var files = StudyOutputs.Write(spec, rows, merged);
+        Assert.Contains(Path.Combine(merged, "summary.csv"), files);
+        Assert.Contains(Path.Combine(merged, "index.html"), files);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public class ResultsStoreTests
         using (var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true))
         {
             var limited = new RunEvaluator((run, ct) => Interlocked.Increment(ref calls) > 20 ? throw new OperationCanceledException() : Evaluate(run, ct));
-            Assert.ThrowsAny<Exception>(() => SweepRunner.Run(spec, store, ShardSpec.All, limited, jobs: 1));
+            Assert.ThrowsAny<Exception>(() => StudyRunner.Run(spec, store, ShardSpec.All, limited, jobs: 1));
         }
 
         File.AppendAllText(Path.Combine(dir, "results.csv"), "21,0,12345,0.5,2,0.");
@@ -109,7 +113,7 @@ public class ResultsStoreTests
         using (var store = ResultsStore.Open(dir, spec, ShardSpec.All, resume: true))
         {
             Assert.Equal(20, store.Existing.Count);
-            var report = SweepRunner.Run(spec, store, ShardSpec.All, (r, ct) =>
+            var report = StudyRunner.Run(spec, store, ShardSpec.All, (r, ct) =>
             {
                 Interlocked.Increment(ref calls);
                 return Evaluate(r, ct);

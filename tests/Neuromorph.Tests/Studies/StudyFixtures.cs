@@ -1,19 +1,17 @@
 using Neuromorph.Io.Yaml;
 using Neuromorph.Studies;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Studies;
 
 /// <summary>Writes small study files and their base files into a fresh temporary directory.</summary>
 internal sealed class StudyFixtures : IDisposable
 {
-    public StudyFixtures()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "nm-study-" + Guid.NewGuid().ToString("N")[..8]);
-        System.IO.Directory.CreateDirectory(Directory);
-        File.WriteAllText(Path.Combine(Directory, "base.cir"), "title\nr1 a 0 1k\n.end\n");
-    }
+    private readonly TempDirectory _dir = new("nm-study-");
 
-    public string Directory { get; }
+    public StudyFixtures() => File.WriteAllText(Path.Combine(Directory, "base.cir"), "title\nr1 a 0 1k\n.end\n");
+
+    public string Directory => _dir.Path;
 
     public StudySpec Spec(string yaml)
     {
@@ -22,14 +20,5 @@ internal sealed class StudyFixtures : IDisposable
         return StudySpecReader.Read(YamlSection.LoadFile(path), yaml);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -8,7 +8,6 @@ namespace Neuromorph.Tests.Studies;
 
 public class SweepCommandTests
 {
-    private static string Temp() => Directory.CreateTempSubdirectory("nm-sweep").FullName;
 
     private static double[] Column(string csv, string name)
     {
@@ -20,7 +19,7 @@ public class SweepCommandTests
     [Fact]
     public void Netlist_study_measures_switching_times_that_match_the_closed_form()
     {
-        var dir = Temp();
+        using var dir = new TempDirectory("nm-sweep");
         var (code, output, error) = CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "-o", dir, "--jobs", "2");
         Assert.True(code == 0, error);
         Assert.Contains("15/15 runs", output, StringComparison.Ordinal);
@@ -45,7 +44,7 @@ public class SweepCommandTests
     [Fact]
     public void A_sweep_killed_with_sigkill_resumes_to_the_same_results()
     {
-        var dir = Temp();
+        using var dir = new TempDirectory("nm-sweep");
         var study = Path.Combine(dir, "study.yaml");
         File.Copy(RepoPaths.InRepo("circuits", "switching.cir"), Path.Combine(dir, "switching.cir"));
         File.WriteAllText(study, """
@@ -94,7 +93,7 @@ public class SweepCommandTests
     [InlineData("parameters: [ { name: ratio, list: [] } ]\nmetrics: [ { name: t, final: x(m1) } ]", "empty range", "")]
     public void Bad_studies_exit_2_with_the_study_location(string body, string message, string hint)
     {
-        var dir = Temp();
+        using var dir = new TempDirectory("nm-sweep");
         File.Copy(RepoPaths.InRepo("circuits", "switching.cir"), Path.Combine(dir, "switching.cir"));
         var study = Path.Combine(dir, "s.yaml");
         File.WriteAllText(study, "base: { netlist: switching.cir }\n" + body + "\n");
@@ -108,7 +107,8 @@ public class SweepCommandTests
     [Fact]
     public void Shard_spec_4_of_3_is_refused()
     {
-        var (code, _, error) = CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "--shard", "4/3", "-o", Temp());
+        using var scratch = new TempDirectory("nm-sweep");
+        var (code, _, error) = CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "--shard", "4/3", "-o", scratch);
         Assert.Equal(2, code);
         Assert.Contains("out of range", error, StringComparison.Ordinal);
     }
@@ -116,7 +116,7 @@ public class SweepCommandTests
     [Fact]
     public void Plot_command_draws_any_csv_with_groups()
     {
-        var dir = Temp();
+        using var dir = new TempDirectory("nm-sweep");
         Assert.Equal(0, CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "-o", dir).ExitCode);
         var svg = Path.Combine(dir, "p.svg");
         var (code, _, error) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratio", "--y", "t_half", "--group", "amp", "--logx", "-o", svg);

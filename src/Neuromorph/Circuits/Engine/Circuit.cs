@@ -1,13 +1,14 @@
-using Neuromorph.Circuits.Engine.Elements;
-
 namespace Neuromorph.Circuits.Engine;
 
 /// <summary>
 /// A circuit ready to simulate: its elements' behaviours, the node names (index = unknown number), and the
-/// frozen MNA system. Built from a parsed netlist by <see cref="CircuitBuilder"/>.
+/// frozen MNA system. Built from a parsed netlist by the circuit builder (Circuits/Elements).
 /// </summary>
 public sealed class Circuit
 {
+    private readonly IInitialStateBehavior[] _stateful;
+    private int[]? _diagonal;
+
     /// <summary>Creates the circuit and sets up the MNA system for <paramref name="elements"/>.</summary>
     public Circuit(IReadOnlyList<string> nodeNames, IReadOnlyList<ElementBehavior> elements)
     {
@@ -22,7 +23,14 @@ public sealed class Circuit
 
         foreach (var e in elements)
         {
-            e.Setup(System);
+            e.CreateUnknowns(System);
+        }
+
+        ElementIndex = elements.ToDictionary(e => e.Name, e => e, StringComparer.Ordinal);
+        var setup = new SetupContext(System, ElementIndex);
+        foreach (var e in elements)
+        {
+            e.Setup(setup);
         }
 
         System.Freeze();
@@ -32,7 +40,8 @@ public sealed class Circuit
         }
 
         NodeIndex = nodeNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
-        ElementIndex = elements.ToDictionary(e => e.Name, e => e, StringComparer.Ordinal);
+        _stateful = [.. elements.OfType<IInitialStateBehavior>()];
+        IsLinear = elements.All(e => e.IsLinear);
     }
 
     /// <summary>Non-ground node names; node i is unknown i.</summary>
@@ -50,14 +59,25 @@ public sealed class Circuit
     /// <summary>The MNA system.</summary>
     public MnaSystem System { get; } = new();
 
+    /// <summary>True when every element is linear (one Newton solve suffices).</summary>
+    public bool IsLinear { get; }
+
     /// <summary>Loads every element at the iterate in <paramref name="ctx"/>, adding gmin from each node to ground.</summary>
     public void Load(LoadContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         System.Clear();
+        ctx.NonConvergence = 0;
         foreach (var e in Elements)
         {
             e.Load(System, ctx);
+        }
+
+        foreach (var (node, value) in ctx.HeldNodes)
+        {
+            const double hold = 1e10;
+            System.Add(Diagonal(node), hold);
+            System.AddResidual(node, hold * (ctx.Solution[node] - value));
         }
 
         if (ctx.Gmin > 0)
@@ -70,11 +90,74 @@ public sealed class Circuit
         }
     }
 
-    private int[]? _diagonal;
+    /// <summary>Stores history after an accepted point: element-specific first, then every integration state.</summary>
+    public void Accept(LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        foreach (var e in Elements)
+        {
+            e.Accept(ctx);
+        }
 
-    private int Diagonal(int i)
+        AcceptStates(ctx);
+    }
+
+    /// <summary>Stores every integration state's present value as history (the start of a transient with <c>uic</c>, whose values the elements' IC= set).</summary>
+    public void AcceptStates(LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        foreach (var d in System.Derivatives)
+        {
+            d.Accept(ctx);
+        }
+    }
+
+    /// <summary>Writes device initial states into <paramref name="u"/>.</summary>
+    public void Initialise(double[] u)
+    {
+        foreach (var s in _stateful)
+        {
+            s.Initialise(u);
+        }
+    }
+
+    /// <summary>Keeps device states inside their ranges.</summary>
+    public void Clamp(double[] u)
+    {
+        foreach (var s in _stateful)
+        {
+            s.Clamp(u);
+        }
+    }
+
+    /// <summary>The value index of diagonal entry (i, i).</summary>
+    public int Diagonal(int i)
     {
         _diagonal ??= [.. Enumerable.Range(0, System.Size).Select(k => System.Matrix.IndexOf(k, k))];
         return _diagonal[i];
+    }
+
+    /// <summary>The unknown's name and the nonlinear elements its equation involves, for messages (e.g. <c>v(x1:x) (x1:bx, x1:cx)</c>).</summary>
+    public string Describe(int unknown)
+    {
+        var names = Elements.Where(e => !e.IsLinear && (e.Nodes.Contains(unknown) || e.OwnUnknowns.Contains(unknown))).Select(e => e.Name).Take(4).ToList();
+        return names.Count == 0 ? System.Names[unknown] : $"{System.Names[unknown]} (element {string.Join(", ", names)})";
+    }
+
+    /// <summary>The first element whose stamps are not finite at the iterate in <paramref name="ctx"/>, or null.</summary>
+    public ElementBehavior? FindNonFinite(LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        foreach (var e in Elements)
+        {
+            System.Clear();
+            e.Load(System, ctx);
+            if (System.Matrix.Values.Any(v => !double.IsFinite(v)) || System.Residual.Any(v => !double.IsFinite(v)))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 }

@@ -2,7 +2,7 @@ namespace Neuromorph.Circuits.Engine;
 
 /// <summary>
 /// What elements need to load the system at one Newton iterate: the solution u, the time, the mode
-/// (operating point or transient) and the integration rule for time derivatives.
+/// (operating point or transient), the integration rule for time derivatives and the temperature.
 /// </summary>
 public sealed class LoadContext
 {
@@ -23,6 +23,27 @@ public sealed class LoadContext
 
     /// <summary>Conductance from every node to ground, siemens: zero except while gmin stepping searches a hard operating point.</summary>
     public double Gmin { get; set; }
+
+    /// <summary>Conductance SPICE puts across every pn junction (<c>.options gmin</c>, 1e-12 S).</summary>
+    public double JunctionGmin { get; set; } = 1e-12;
+
+    /// <summary>Circuit temperature, degrees Celsius.</summary>
+    public double Temperature { get; set; } = 27;
+
+    /// <summary>
+    /// Elements that limited a junction voltage or changed a switch state in this load count it here; the Newton
+    /// iteration is not converged while it is non-zero (SPICE's noncon).
+    /// </summary>
+    public int NonConvergence { get; set; }
+
+    /// <summary>True on the first Newton iteration of an operating point (elements may start from their own guesses).</summary>
+    public bool InitialIteration { get; set; }
+
+    /// <summary>
+    /// Nodes held at values by a 1e10 S conductance, as SPICE does for <c>.ic</c> during the operating point and for
+    /// <c>.nodeset</c> during its first phase: (unknown, volts).
+    /// </summary>
+    public IReadOnlyList<(int Node, double Value)> HeldNodes { get; set; } = [];
 
     /// <summary>Derivative rule dq/dt ≈ C0 q + history.</summary>
     public IntegrationRule Rule { get; } = new();

@@ -30,6 +30,23 @@ public sealed class MnaSystem
     /// <summary>The residual vector f(u).</summary>
     public double[] Residual { get; private set; } = [];
 
+    /// <summary>
+    /// Charge (and flux) Jacobian dq/du on the same pattern as <see cref="Matrix"/>, filled by <see cref="IReactiveBehavior"/>s
+    /// for small-signal analysis: the .ac matrix is J + j omega (dq/du).
+    /// </summary>
+    public double[] Reactance { get; private set; } = [];
+
+    /// <summary>Integration states of every element (charges, fluxes, device states), accepted together after each point.</summary>
+    public List<StateDerivative> Derivatives { get; } = [];
+
+    /// <summary>Creates an integration state (q and its time derivative) that the analysis accepts after each point.</summary>
+    public StateDerivative CreateDerivative()
+    {
+        var d = new StateDerivative();
+        Derivatives.Add(d);
+        return d;
+    }
+
     /// <summary>Adds an unknown; returns its index.</summary>
     public int AddUnknown(string name, UnknownKind kind, double stateTolerance = double.NaN)
     {
@@ -67,6 +84,7 @@ public sealed class MnaSystem
 
         _matrix = builder.ToCsr();
         Residual = new double[Size];
+        Reactance = new double[_matrix.Values.Length];
     }
 
     /// <summary>The value index of a reserved slot (after freezing).</summary>
@@ -94,6 +112,15 @@ public sealed class MnaSystem
         if (index >= 0)
         {
             Matrix.Values[index] += value;
+        }
+    }
+
+    /// <summary>Adds <paramref name="value"/> to dq/du at a resolved value index (ignored for -1).</summary>
+    public void AddReactance(int index, double value)
+    {
+        if (index >= 0)
+        {
+            Reactance[index] += value;
         }
     }
 

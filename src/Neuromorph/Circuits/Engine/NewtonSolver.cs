@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Engine.Elements;
 using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Sparse;
 
@@ -11,7 +10,7 @@ public sealed record SolverTolerances(double RelTol = 1e-3, double AbsTol = 1e-1
     public double Absolute(UnknownKind kind, double stateTolerance) => kind switch
     {
         UnknownKind.Voltage => VnTol,
-        UnknownKind.Current => AbsTol,
+        UnknownKind.Current or UnknownKind.SourceCurrent => AbsTol,
         _ => stateTolerance,
     };
 }
@@ -19,12 +18,11 @@ public sealed record SolverTolerances(double RelTol = 1e-3, double AbsTol = 1e-1
 /// <summary>
 /// Newton–Raphson on the MNA system: load, factor (numeric refactorisation on the kept pattern whenever
 /// possible), solve for the update, clamp device states into their ranges, and test convergence per unknown.
+/// An iterate at which an element limited a junction voltage or switched is never accepted as converged.
 /// </summary>
 public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
 {
     private readonly double[] _rhs = new double[circuit.System.Size];
-    private readonly Memristor[] _memristors = [.. circuit.Elements.OfType<Memristor>()];
-    private readonly bool _linear = !circuit.Elements.OfType<Memristor>().Any();
     private SparseLu? _lu;
     private bool _factored;
 
@@ -34,6 +32,9 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
     /// <summary>Full factorisations (with pivot search) so far.</summary>
     public int Factorisations { get; private set; }
 
+    /// <summary>Why the last failed solve failed, naming the unknown or element (for messages).</summary>
+    public string LastFailure { get; private set; } = "";
+
     /// <summary>Iterates from <paramref name="u"/> (updated in place); true when converged within <paramref name="maxIterations"/>.</summary>
     public bool Solve(LoadContext ctx, double[] u, int maxIterations)
     {
@@ -41,12 +42,16 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
         ArgumentNullException.ThrowIfNull(u);
         var system = circuit.System;
         ctx.Solution = u;
+        var worst = -1;
         for (var iter = 0; iter < maxIterations; iter++)
         {
             Iterations++;
+            ctx.InitialIteration = iter == 0;
             circuit.Load(ctx);
             if (!AllFinite(system.Matrix.Values) || !AllFinite(system.Residual))
             {
+                var bad = circuit.FindNonFinite(ctx);
+                LastFailure = bad is null ? "a non-finite value" : $"element {bad.Name} evaluates to a non-finite value";
                 return false;
             }
 
@@ -58,12 +63,14 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
             }
 
             _lu!.Solve(_rhs);
-            var converged = true;
+            var converged = ctx.NonConvergence == 0;
+            double worstRatio = 0;
             for (var i = 0; i < u.Length; i++)
             {
                 var du = _rhs[i];
                 if (!double.IsFinite(du))
                 {
+                    LastFailure = $"the update of {circuit.Describe(i)} is not finite";
                     return false;
                 }
 
@@ -72,22 +79,24 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
                 if (Math.Abs(du) > tol)
                 {
                     converged = false;
+                    if (Math.Abs(du) / tol > worstRatio)
+                    {
+                        worstRatio = Math.Abs(du) / tol;
+                        worst = i;
+                    }
                 }
 
                 u[i] = next;
             }
 
-            foreach (var m in _memristors)
-            {
-                u[m.State] = Math.Clamp(u[m.State], m.Model.MinState, m.Model.MaxState);
-            }
-
-            if (converged || (_linear && iter == 0))
+            circuit.Clamp(u);
+            if (converged || (circuit.IsLinear && iter == 0))
             {
                 return true;
             }
         }
 
+        LastFailure = worst >= 0 ? $"no convergence at {circuit.Describe(worst)}" : "no convergence (an element keeps limiting or switching)";
         return false;
     }
 
@@ -118,8 +127,7 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
         _factored = bad < 0;
         if (bad >= 0)
         {
-            var name = circuit.System.Names[bad];
-            throw new SimulationException($"singular matrix at {name} (t = {ctx.Time:G6} s): the circuit does not determine this unknown") { Time = ctx.Time };
+            throw new SimulationException($"singular matrix at {circuit.Describe(bad)} (t = {ctx.Time:G6} s): the circuit does not determine this unknown") { Time = ctx.Time };
         }
     }
 }

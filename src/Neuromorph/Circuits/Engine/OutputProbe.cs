@@ -1,5 +1,4 @@
-using Neuromorph.Circuits.Engine.Elements;
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Engine;
@@ -36,7 +35,7 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
             default:
             {
                 var e = ElementOf(circuit, v.Target, v);
-                if (e is not Memristor m)
+                if (e is not IMemristiveBehavior m)
                 {
                     throw new UserInputException(v.Location, $"{v.Header}: '{v.Target}' is not a memristor", "x() and r() read memristor state and resistance");
                 }
@@ -53,11 +52,12 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         var probes = circuit.NodeNames.Select((n, i) => new OutputProbe($"v({n})", ctx => ctx.V(i))).ToList();
-        probes.AddRange(circuit.Elements.OfType<Memristor>().Select(m => new OutputProbe($"x({m.Name})", ctx => ctx.Solution[m.State])));
+        probes.AddRange(circuit.Elements.Where(e => e is IMemristiveBehavior).Select(e => new OutputProbe($"x({e.Name})", ctx => ctx.Solution[((IMemristiveBehavior)e).State])));
         return probes;
     }
 
-    private static int NodeOf(Circuit circuit, string node, OutputVariable v)
+    /// <summary>The unknown of node <paramref name="node"/> (-1 for ground), or a located error naming the output item.</summary>
+    public static int NodeOf(Circuit circuit, string node, OutputVariable v)
     {
         if (node == "0")
         {
@@ -69,7 +69,8 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
             : throw new UserInputException(v.Location, $"{v.Header}: no node '{node}'", Suggestions.Hint(node, circuit.NodeNames.ToList()));
     }
 
-    private static ElementBehavior ElementOf(Circuit circuit, string name, OutputVariable v) =>
+    /// <summary>The element called <paramref name="name"/>, or a located error naming the output item.</summary>
+    public static ElementBehavior ElementOf(Circuit circuit, string name, OutputVariable v) =>
         circuit.ElementIndex.TryGetValue(name, out var e)
             ? e
             : throw new UserInputException(v.Location, $"{v.Header}: no element '{name}'", Suggestions.Hint(name, circuit.ElementIndex.Keys.ToList()));

@@ -1,4 +1,5 @@
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Parsing;
@@ -8,7 +9,7 @@ public static class DotCommandParser
 {
     private static readonly HashSet<string> KnownOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reltol", "abstol", "vntol", "chgtol", "trtol", "gmin", "method", "maxstep", "itl1", "itl4", "numdgt", "temp", "tnom", "maxord",
+        "reltol", "abstol", "vntol", "chgtol", "trtol", "gmin", "method", "maxstep", "itl1", "itl4", "numdgt", "temp", "tnom", "maxord", "itl2", "itl5", "pivtol", "pivrel", "keepopinfo", "noopiter", "gminsteps", "srcsteps",
     };
 
     private static readonly HashSet<string> OptionPackages = new(StringComparer.OrdinalIgnoreCase) { "timeint", "device", "nonlin", "nonlin-tran", "linsol", "output" };
@@ -81,31 +82,10 @@ public static class DotCommandParser
             "tran" => PrintAnalysis.Tran,
             "dc" => PrintAnalysis.Dc,
             "op" => PrintAnalysis.Op,
-            var a => throw new UserInputException(line.Tokens[1].Location, $"unknown analysis '{a}' in .print", "use .print tran, .print dc or .print op"),
+            "ac" => PrintAnalysis.Ac,
+            var a => throw new UserInputException(line.Tokens[1].Location, $"unknown analysis '{a}' in .print", "use .print tran, .print dc, .print ac or .print op"),
         };
-        var items = new List<OutputVariable>();
-        while (!r.AtEnd)
-        {
-            var fn = r.Next("output item");
-            if (fn.Kind != TokenKind.Word || !r.Accept(TokenKind.Open))
-            {
-                throw new UserInputException(fn.Location, $"cannot print '{fn}'", $"expected: {usage}");
-            }
-
-            var args = new List<string> { r.Word("node or element name") };
-            while (r.Accept(TokenKind.Comma))
-            {
-                args.Add(r.Word("node name"));
-            }
-
-            if (!r.Accept(TokenKind.Close))
-            {
-                throw new UserInputException(r.Here, "missing ')' in output item", $"expected: {usage}");
-            }
-
-            items.Add(Item(fn, args, usage));
-        }
-
+        var items = Items(r, usage);
         if (items.Count == 0)
         {
             throw new UserInputException(line.Location, ".print lists nothing to print", $"expected: {usage}");
@@ -114,16 +94,67 @@ public static class DotCommandParser
         return new PrintCard(analysis, items, line.Location);
     }
 
+    /// <summary>Reads output items (<c>v(a) i(v1) vm(out)</c> ..., and ngspice's bare node names) to the end of the line.</summary>
+    public static List<OutputVariable> Items(LineReader r, string usage, bool bareNodes = false)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var items = new List<OutputVariable>();
+        while (!r.AtEnd)
+        {
+            items.Add(ReadItem(r, usage, bareNodes));
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads one output item.</summary>
+    public static OutputVariable ReadItem(LineReader r, string usage, bool bareNodes = false)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var fn = r.Next("output item");
+        if (bareNodes && fn.Kind == TokenKind.Word && r.Peek is not { Kind: TokenKind.Open })
+        {
+            return new OutputVariable(fn.Text, OutputKind.Voltage, Node(fn.Text.Replace('.', ':')), null, fn.Location);
+        }
+
+        if (fn.Kind != TokenKind.Word || !r.Accept(TokenKind.Open))
+        {
+            throw new UserInputException(fn.Location, $"cannot print '{fn}'", $"expected: {usage}");
+        }
+
+        var args = new List<string> { r.Word("node or element name").Replace('.', ':') };
+        while (r.Accept(TokenKind.Comma))
+        {
+            args.Add(r.Word("node name").Replace('.', ':'));
+        }
+
+        if (!r.Accept(TokenKind.Close))
+        {
+            throw new UserInputException(r.Here, "missing ')' in output item", $"expected: {usage}");
+        }
+
+        return Item(fn, args, usage);
+    }
+
     private static OutputVariable Item(Token fn, List<string> args, string usage)
     {
         var header = $"{fn.Text}({string.Join(",", args)})";
         var at = fn.Location;
-        switch (fn.Text)
+        var part = fn.Text.Length == 2 && fn.Text[0] is 'v' or 'i' ? fn.Text[1] switch
+        {
+            'm' => ComplexPart.Magnitude,
+            'p' => ComplexPart.Phase,
+            'r' => ComplexPart.Real,
+            'i' => ComplexPart.Imaginary,
+            _ => (ComplexPart?)null,
+        } : fn.Text is "vdb" or "idb" ? ComplexPart.Decibel : null;
+        var function = part is null ? fn.Text : fn.Text[..1];
+        switch (function)
         {
             case "v" when args.Count is 1 or 2:
-                return new OutputVariable(header, OutputKind.Voltage, Node(args[0]), args.Count == 2 ? Node(args[1]) : null, at);
+                return new OutputVariable(header, OutputKind.Voltage, Node(args[0]), args.Count == 2 ? Node(args[1]) : null, at, part ?? ComplexPart.Magnitude);
             case "i" when args.Count == 1:
-                return new OutputVariable(header, OutputKind.Current, args[0], null, at);
+                return new OutputVariable(header, OutputKind.Current, args[0], null, at, part ?? ComplexPart.Magnitude);
             case "x" when args.Count == 1:
                 return new OutputVariable(header, OutputKind.MemristorState, args[0], null, at);
             case "r" when args.Count == 1:
@@ -148,32 +179,36 @@ public static class DotCommandParser
         throw new UserInputException(at, $"cannot print '{header}'", $"expected: {usage}");
     }
 
-    private static string Node(string n) => n == "gnd" ? "0" : n;
+    private static string Node(string n) => n is "gnd" or "gnd!" ? "0" : n;
 
-    /// <summary>.ic v(node)=value ...</summary>
-    public static void InitialConditions(NetlistLine line, ParameterScope scope, Dictionary<string, double> into)
+    /// <summary>.ic v(node)=value ... (also .nodeset); <paramref name="node"/> maps a node name as written (subcircuit instances).</summary>
+    public static void InitialConditions(NetlistLine line, ParameterScope scope, Dictionary<string, double> into, Func<string, string>? node = null)
     {
-        var r = new LineReader(line, ".ic v(node)=value ...");
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(into);
+        node ??= n => n;
+        var r = new LineReader(line, $"{line.Head} v(node)=value ...");
         while (!r.AtEnd)
         {
             var v = r.Word("v(node)");
             if (v != "v" || !r.Accept(TokenKind.Open))
             {
-                throw new UserInputException(line.Location, ".ic sets node voltages", "expected: .ic v(node)=value ...");
+                throw new UserInputException(line.Location, $"{line.Head} sets node voltages", $"expected: {line.Head} v(node)=value ...");
             }
 
-            var node = Node(r.Word("node"));
+            var name = Node(node(r.Word("node")));
             if (!r.Accept(TokenKind.Close) || !r.Accept(TokenKind.Equals))
             {
-                throw new UserInputException(r.Here, "expected ')=' in .ic", "expected: .ic v(node)=value ...");
+                throw new UserInputException(r.Here, $"expected ')=' in {line.Head}", $"expected: {line.Head} v(node)=value ...");
             }
 
-            into[node] = scope.Evaluate(r.Next("value"));
+            into[name] = scope.Evaluate(r.Next("value"));
         }
     }
 
     /// <summary>.options key=value ... (Xyce package words such as timeint are skipped).</summary>
-    public static void Options(NetlistLine line, ParameterScope scope, Netlist.Netlist netlist, List<Diagnostic> warnings)
+    public static void Options(NetlistLine line, ParameterScope scope, Netlist netlist, List<Diagnostic> warnings)
     {
         var r = new LineReader(line, ".options name=value ...");
         while (!r.AtEnd)
@@ -211,8 +246,33 @@ public static class DotCommandParser
             }
             else
             {
-                netlist.Options[name] = scope.Evaluate(token);
+                var value = scope.Evaluate(token);
+                CheckOption(name, value, token.Location);
+                netlist.Options[name] = value;
+                if (name == "temp")
+                {
+                    netlist.Temperature = value;
+                }
             }
+        }
+    }
+
+    private static void CheckOption(string name, double value, SourceLocation at)
+    {
+        var (ok, need) = name switch
+        {
+            "reltol" => (value > 0 && value < 1, "0 < reltol < 1 (SPICE's default is 1e-3)"),
+            "abstol" or "vntol" or "chgtol" => (value > 0, $"{name} > 0"),
+            "trtol" => (value >= 1, "trtol >= 1 (default 7)"),
+            "gmin" => (value >= 0 && value < 1, "0 <= gmin < 1 S (default 1e-12)"),
+            "maxstep" => (value > 0, "maxstep > 0 s"),
+            "itl1" or "itl2" or "itl4" or "itl5" or "maxord" or "numdgt" or "gminsteps" or "srcsteps" => (value >= 0 && value == Math.Floor(value), $"{name} is a whole number >= 0"),
+            "temp" or "tnom" => (value > -273.15, $"{name} above absolute zero (-273.15 C)"),
+            _ => (double.IsFinite(value), "a finite number"),
+        };
+        if (!ok)
+        {
+            throw new UserInputException(at, $"impossible option value {name}={value}", $"need {need}");
         }
     }
 

@@ -1,34 +1,52 @@
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.Elements;
+using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Parsing;
 
 /// <summary>
-/// Reads a SPICE netlist (Xyce and ngspice dialects for memristors) into the flattened <see cref="Netlist.Netlist"/>:
-/// parameters evaluated, subcircuits expanded, waveform defaults applied. The first error is thrown as a
-/// <see cref="UserInputException"/> with file:line:col and a hint; warnings are collected in <see cref="Netlist.Netlist.Warnings"/>.
+/// Reads a SPICE netlist (Xyce and ngspice dialects) into the flattened <see cref="Netlist"/>: parameters and
+/// functions defined, subcircuits expanded, behavioural values bound, a <c>.control</c> block's analyses taken, waveform
+/// defaults applied. The first error is thrown as a <see cref="UserInputException"/> with file:line:col and a hint;
+/// warnings are collected in <see cref="Netlist.Warnings"/>.
 /// </summary>
 public static class NetlistParser
 {
     private const int MaxDepth = 50;
 
-    private static readonly string[] DotCommands =
-        [".param", ".subckt", ".ends", ".model", ".include", ".op", ".dc", ".tran", ".print", ".ic", ".options", ".option", ".opt", ".step", ".end", ".control", ".endc"];
-
-    /// <summary>Reads the netlist file at <paramref name="path"/>; <paramref name="overrides"/> replace global <c>.param</c> values (for studies).</summary>
-    public static Netlist.Netlist ParseFile(string path, IReadOnlyDictionary<string, double>? overrides = null) =>
+    /// <summary>Reads the netlist file at <paramref name="path"/>; <paramref name="overrides"/> replace global <c>.param</c> values (for studies and .step).</summary>
+    public static Netlist ParseFile(string path, IReadOnlyDictionary<string, double>? overrides = null) =>
         Parse(NetlistSource.LoadText(path), path, overrides);
 
     /// <summary>Reads netlist text; <paramref name="fileName"/> names it in messages and anchors relative includes.</summary>
-    public static Netlist.Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides = null)
+    public static Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var warnings = new List<Diagnostic>();
-        var source = NetlistSource.Read(text, fileName, warnings);
-        var netlist = new Netlist.Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
-        netlist.Warnings.AddRange(warnings);
+        var sink = new DiagnosticSink();
+        var source = NetlistSource.Read(text, fileName, sink.Warnings);
+        var netlist = new Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
         var (top, subcircuits) = SplitSubcircuits(source.Lines);
-        var globals = new ParameterScope();
+        var globals = new ParameterScope(sink: sink);
+        var globalNodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in top.Where(l => l.Head == ".global"))
+        {
+            var r = new LineReader(line, ".global node ...");
+            while (!r.AtEnd)
+            {
+                globalNodes.Add(r.Word("node name"));
+            }
+        }
+
+        foreach (var line in top.Where(l => l.Head == ".temp"))
+        {
+            var r = new LineReader(line, ".temp celsius");
+            netlist.Temperature = globals.Evaluate(r.Next("temperature"));
+            r.End();
+        }
+
+        globals.Temperature = netlist.Temperature;
         DefineGlobals(top, globals, overrides ?? new Dictionary<string, double>(), netlist);
         foreach (var line in top.Concat(subcircuits.Values.SelectMany(s => s.Body)).Where(l => l.Head == ".model"))
         {
@@ -39,12 +57,39 @@ public static class NetlistParser
             }
         }
 
+        var state = new ReadState(netlist, globals);
         foreach (var line in top.Where(l => l.Head.StartsWith('.')))
         {
-            DotCommand(line, globals, netlist);
+            var command = DotCommandCatalog.Find(line.Head)
+                ?? throw new UserInputException(line.Location, $"unknown dot-command '{line.Tokens[0].Original}'", Suggestions.Hint(line.Head, DotCommandCatalog.Names));
+            command.Read?.Invoke(line, state);
         }
 
-        Expand(top, InstanceContext.Top(globals), subcircuits, netlist, 0);
+        globals.Temperature = netlist.Temperature;
+        Expand(top, InstanceContext.Top(globals, globalNodes), subcircuits, netlist, 0);
+        if (source.ControlLines.Count > 0)
+        {
+            ControlBlock.Read(source.ControlLines, state);
+        }
+
+        ApplyWaveformDefaults(netlist);
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var e in netlist.Elements)
+        {
+            if (!seen.TryAdd(e.Name, e.Location))
+            {
+                throw new UserInputException(e.Location, $"element '{e.Name}' is defined twice", $"first defined at {seen[e.Name]}; element names must be unique");
+            }
+
+            ElementCatalog.ForCard(e.GetType())?.Validate(e, netlist, sink);
+        }
+
+        netlist.Warnings.InsertRange(0, sink.Warnings);
+        return netlist;
+    }
+
+    private static void ApplyWaveformDefaults(Netlist netlist)
+    {
         var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault();
         double tstep = tran is null ? 1e-9 : (tran.Step > 0 ? tran.Step : tran.Stop / 50), tstop = tran?.Stop ?? 1;
         for (var i = 0; i < netlist.Elements.Count; i++)
@@ -54,17 +99,6 @@ public static class NetlistParser
                 netlist.Elements[i] = s with { Waveform = WaveformDefaults.Apply(s.Waveform, tstep, tstop) };
             }
         }
-
-        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var e in netlist.Elements)
-        {
-            if (!seen.TryAdd(e.Name, e.Location))
-            {
-                throw new UserInputException(e.Location, $"element '{e.Name}' is defined twice", $"first defined at {seen[e.Name]}; element names must be unique");
-            }
-        }
-
-        return netlist;
     }
 
     private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Subcircuits) SplitSubcircuits(IReadOnlyList<NetlistLine> lines)
@@ -111,23 +145,16 @@ public static class NetlistParser
         return (top, defs);
     }
 
-    private static void DefineGlobals(List<NetlistLine> top, ParameterScope globals, IReadOnlyDictionary<string, double> overrides, Netlist.Netlist netlist)
+    private static void DefineGlobals(List<NetlistLine> top, ParameterScope globals, IReadOnlyDictionary<string, double> overrides, Netlist netlist)
     {
-        foreach (var line in top.Where(l => l.Head == ".param"))
+        foreach (var line in top.Where(l => l.Head == ".func"))
         {
-            var r = new LineReader(line, ".param name=value ...");
-            var assignments = r.Assignments();
-            if (assignments.Count == 0)
-            {
-                throw new UserInputException(line.Location, ".param defines nothing", "expected: .param name=value ...");
-            }
+            DefinitionReader.Func(line, globals);
+        }
 
-            foreach (var (name, token, _) in assignments)
-            {
-                var value = overrides.TryGetValue(name, out var o) ? o : globals.Evaluate(token);
-                globals.Set(name, value);
-                netlist.Parameters[name] = value;
-            }
+        foreach (var line in top.Where(l => l.Head is ".param" or ".csparam"))
+        {
+            DefinitionReader.Param(line, globals, overrides, (name, value) => netlist.Parameters[name] = value);
         }
 
         foreach (var name in overrides.Keys.Where(k => !netlist.Parameters.ContainsKey(k)))
@@ -137,51 +164,27 @@ public static class NetlistParser
         }
     }
 
-    private static void DotCommand(NetlistLine line, ParameterScope globals, Netlist.Netlist netlist)
-    {
-        switch (line.Head)
-        {
-            case ".param" or ".model":
-                break;
-            case ".op":
-                new LineReader(line, ".op").End();
-                netlist.Analyses.Add(new OpCard(line.Location));
-                break;
-            case ".dc":
-                netlist.Analyses.Add(DotCommandParser.Dc(line, globals));
-                break;
-            case ".tran":
-                netlist.Analyses.Add(DotCommandParser.Tran(line, globals));
-                break;
-            case ".print":
-                netlist.Prints.Add(DotCommandParser.Print(line));
-                break;
-            case ".ic":
-                DotCommandParser.InitialConditions(line, globals, netlist.InitialConditions);
-                break;
-            case ".options" or ".option" or ".opt":
-                DotCommandParser.Options(line, globals, netlist, netlist.Warnings);
-                break;
-            case ".step":
-                netlist.Steps.Add(DotCommandParser.Step(line, globals));
-                break;
-            case ".global" or ".temp" or ".save" or ".probe" or ".meas" or ".measure" or ".endc":
-                netlist.Warnings.Add(Diagnostic.Warning(line.Location, $"{line.Head} ignored", line.Head.StartsWith(".meas", StringComparison.Ordinal) ? "measure waveforms with a study (neuromorph sweep) metric" : null));
-                break;
-            default:
-                throw new UserInputException(line.Location, $"unknown dot-command '{line.Tokens[0].Original}'", Suggestions.Hint(line.Head, DotCommands));
-        }
-    }
-
-    private static void Expand(List<NetlistLine> lines, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist.Netlist netlist, int depth)
+    private static void Expand(List<NetlistLine> lines, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist netlist, int depth)
     {
         foreach (var line in lines)
         {
             if (line.Head.StartsWith('.'))
             {
-                if (depth > 0 && line.Head is not (".param" or ".model"))
+                if (depth > 0)
                 {
-                    throw new UserInputException(line.Location, $"{line.Head} is not allowed inside a .subckt", "put analyses and output commands at the top level");
+                    switch (line.Head)
+                    {
+                        case ".param" or ".model" or ".func":
+                            break;
+                        case ".ic":
+                            DotCommandParser.InitialConditions(line, ctx.Scope, netlist.InitialConditions, ctx.Node);
+                            break;
+                        case ".nodeset":
+                            DotCommandParser.InitialConditions(line, ctx.Scope, netlist.NodeSets, ctx.Node);
+                            break;
+                        default:
+                            throw new UserInputException(line.Location, $"{line.Head} is not allowed inside a .subckt", "put analyses and output commands at the top level");
+                    }
                 }
 
                 continue;
@@ -190,17 +193,19 @@ public static class NetlistParser
             if (line.Head[0] == 'x')
             {
                 ExpandInstance(line, ctx, subcircuits, netlist, depth);
+                continue;
             }
-            else
-            {
-                netlist.Elements.Add(ElementParser.Parse(line, ctx));
-            }
+
+            var kind = ElementCatalog.ForLine(line.Head)
+                ?? throw new UserInputException(line.Location, $"unknown element '{line.Tokens[0].Original}'",
+                    $"supported element letters: {ElementCatalog.Letters}; comment lines start with *");
+            netlist.Elements.Add(kind.Parse(line, ctx));
         }
     }
 
-    private static void ExpandInstance(NetlistLine line, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist.Netlist netlist, int depth)
+    private static void ExpandInstance(NetlistLine line, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist netlist, int depth)
     {
-        const string usage = "Xname node1 node2 ... subcircuit [params: name=value ...]";
+        const string usage = "Xname node1 node2 ... subcircuit [params:] [name=value ...]";
         var r = new LineReader(line, usage);
         var words = new List<Token>();
         while (!r.AtEnd && !r.AtAssignment && r.Peek is { Kind: TokenKind.Word } w && w.Text != "params:")
@@ -231,7 +236,12 @@ public static class NetlistParser
             throw new UserInputException(line.Location, $"{line.Tokens[0].Original} connects {words.Count - 1} nodes but subcircuit '{def.Name}' has {def.Ports.Count} ports ({string.Join(" ", def.Ports)})", $"defined at {def.Location}");
         }
 
-        var scope = new ParameterScope(GlobalsOf(ctx.Scope));
+        var scope = new ParameterScope(ctx.Scope.Root);
+        foreach (var f in def.Body.Where(l => l.Head == ".func"))
+        {
+            DefinitionReader.Func(f, scope);
+        }
+
         foreach (var (name, token, _) in def.Defaults)
         {
             scope.Set(name, scope.Evaluate(token));
@@ -249,10 +259,7 @@ public static class NetlistParser
 
         foreach (var p in def.Body.Where(l => l.Head == ".param"))
         {
-            foreach (var (name, token, _) in new LineReader(p, ".param name=value ...").Assignments())
-            {
-                scope.Set(name, scope.Evaluate(token));
-            }
+            DefinitionReader.Param(p, scope);
         }
 
         var ports = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -261,9 +268,7 @@ public static class NetlistParser
             ports[def.Ports[i]] = ctx.Node(words[i].Text);
         }
 
-        var inner = new InstanceContext(ctx.Prefix + line.Head + ":", ports, scope, [.. ctx.SubcircuitStack, def.Name]);
+        var inner = new InstanceContext(ctx.Prefix + line.Head + ":", ports, scope, [.. ctx.SubcircuitStack, def.Name], ctx.Globals);
         Expand(def.Body, inner, subcircuits, netlist, depth + 1);
     }
-
-    private static ParameterScope GlobalsOf(ParameterScope scope) => scope.Root;
 }

@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Parsing;

@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Netlist;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Devices.Team;

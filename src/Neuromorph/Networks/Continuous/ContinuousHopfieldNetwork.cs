@@ -1,3 +1,5 @@
+using Neuromorph.Numerics.Ode;
+
 namespace Neuromorph.Networks.Continuous;
 
 /// <summary>
@@ -75,7 +77,7 @@ public sealed class ContinuousHopfieldNetwork
     public IReadOnlyList<(double Time, double Energy)> Run(double[] u, double duration, double relTol = 1e-9)
     {
         ArgumentNullException.ThrowIfNull(u);
-        var result = new Numerics.Ode.DormandPrince54().Integrate(Derivative, 0, u, duration, new Numerics.Ode.OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2 });
+        var result = new DormandPrince54().Integrate(Derivative, 0, u, duration, new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2 });
         result.Final.CopyTo(u, 0);
         return result.Times.Select((t, k) => (t, Energy(result.States[k]))).ToList();
     }

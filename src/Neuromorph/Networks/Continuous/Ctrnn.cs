@@ -1,13 +1,15 @@
+using Neuromorph.Numerics.Ode;
+
 namespace Neuromorph.Networks.Continuous;
 
 /// <summary>
-/// Continuous-time recurrent neural network (Beer 1995): tau_i dy_i/dt = -y_i + sum_j w_ij sigma(y_j + theta_j) + I_i,
-/// sigma the logistic function; w_ij is the weight from neuron j to neuron i.
+/// Continuous-time recurrent neural network (Beer 1995): tau_i dy_i/dt = -y_i + sum_j w_ij sigma(g_j (y_j + theta_j)) + I_i,
+/// sigma the logistic function, g_j the gains (1 unless given); w_ij is the weight from neuron j to neuron i.
 /// </summary>
 public sealed class Ctrnn
 {
-    /// <summary>Creates a network; I defaults to zero.</summary>
-    public Ctrnn(double[,] weights, double[] bias, double[] timeConstant, double[]? input = null)
+    /// <summary>Creates a network; I defaults to zero and the gains to one.</summary>
+    public Ctrnn(double[,] weights, double[] bias, double[] timeConstant, double[]? input = null, double[]? gain = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(bias);
@@ -16,7 +18,11 @@ public sealed class Ctrnn
         Bias = bias;
         TimeConstant = timeConstant;
         Input = input ?? new double[bias.Length];
+        Gain = gain ?? Enumerable.Repeat(1.0, bias.Length).ToArray();
     }
+
+    /// <summary>Gains g_j (dimensionless).</summary>
+    public double[] Gain { get; }
 
     /// <summary>Weights w_ij (row i: inputs of neuron i).</summary>
     public DenseWeights Weights { get; }
@@ -40,7 +46,7 @@ public sealed class Ctrnn
         var s = new double[n];
         for (var j = 0; j < n; j++)
         {
-            s[j] = 1 / (1 + Math.Exp(-(y[j] + Bias[j])));
+            s[j] = 1 / (1 + Math.Exp(-Gain[j] * (y[j] + Bias[j])));
         }
 
         var ws = new double[n];
@@ -55,8 +61,8 @@ public sealed class Ctrnn
     public void Run(double[] y, double t0, double t1, double relTol, double maxStep, Action<double, double[], double[]>? observer = null)
     {
         ArgumentNullException.ThrowIfNull(y);
-        var result = new Numerics.Ode.DormandPrince54().Integrate(Derivative, t0, y, t1,
-            new Numerics.Ode.OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2, MaxStep = maxStep });
+        var result = new DormandPrince54().Integrate(Derivative, t0, y, t1,
+            new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-2, MaxStep = maxStep });
         result.Final.CopyTo(y, 0);
         if (observer is null)
         {

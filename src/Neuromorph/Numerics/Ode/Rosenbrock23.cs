@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Numerics.Ode;
 
@@ -10,14 +11,14 @@ namespace Neuromorph.Numerics.Ode;
 /// </summary>
 public sealed class Rosenbrock23(OdeJacobian? jacobian = null) : AdaptiveIntegrator
 {
-    private Func<double, double[], Neuromorph.Numerics.Sparse.CsrMatrix>? _sparseJacobian;
-    private Neuromorph.Numerics.Sparse.SparseLu? _lu;
+    private Func<double, double[], CsrMatrix>? _sparseJacobian;
+    private SparseLu? _lu;
 
     /// <summary>
     /// A stiff solver for large sparse systems: <paramref name="sparseJacobian"/> returns J(t, y) with a fixed pattern;
     /// W = I − h d J is factorised by the sparse LU, whose ordering and pivots are kept from step to step.
     /// </summary>
-    public static Rosenbrock23 WithSparseJacobian(Func<double, double[], Neuromorph.Numerics.Sparse.CsrMatrix> sparseJacobian) =>
+    public static Rosenbrock23 WithSparseJacobian(Func<double, double[], CsrMatrix> sparseJacobian) =>
         new() { _sparseJacobian = sparseJacobian ?? throw new ArgumentNullException(nameof(sparseJacobian)) };
 
     private static readonly double D = 1 / (2 + Math.Sqrt(2));
@@ -91,7 +92,7 @@ public sealed class Rosenbrock23(OdeJacobian? jacobian = null) : AdaptiveIntegra
         var j = _sparseJacobian!(t, y);
         JacobianEvaluations++;
         // W = I - h d J on J's pattern plus the diagonal
-        var b = new Neuromorph.Numerics.Sparse.CooBuilder(n, n);
+        var b = new CooBuilder(n, n);
         for (var r = 0; r < n; r++)
         {
             b.Add(r, r, 1);
@@ -102,12 +103,12 @@ public sealed class Rosenbrock23(OdeJacobian? jacobian = null) : AdaptiveIntegra
         }
 
         var w = b.ToCsr();
-        _lu ??= new Neuromorph.Numerics.Sparse.SparseLu(w);
+        _lu ??= new SparseLu(w);
         if (_lu.Size != n || !_lu.Refactor(w))
         {
             if (_lu.Size != n)
             {
-                _lu = new Neuromorph.Numerics.Sparse.SparseLu(w);
+                _lu = new SparseLu(w);
             }
 
             if (_lu.Factor(w) >= 0)

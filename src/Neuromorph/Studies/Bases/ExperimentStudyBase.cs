@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Io.Yaml;
@@ -12,7 +13,7 @@ public sealed class ExperimentStudyBase : IStudyBase
 {
     private readonly string _path;
     private readonly string _text;
-    private readonly IExperiment _experiment;
+    private readonly IExperimentKind _experiment;
 
     /// <summary>Loads the experiment file at <paramref name="path"/> and selects its kind.</summary>
     public ExperimentStudyBase(string path)
@@ -23,7 +24,7 @@ public sealed class ExperimentStudyBase : IStudyBase
     }
 
     /// <summary>Accelerator for experiments with an accelerated path (from <c>--backend</c>), or null.</summary>
-    public Compute.IAccelerator? Accelerator { get; init; }
+    public IAccelerator? Accelerator { get; init; }
 
     /// <inheritdoc />
     public void Validate(StudySpec spec)

@@ -1,6 +1,7 @@
-using Neuromorph.Circuits.Engine;
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Studies.Bases;

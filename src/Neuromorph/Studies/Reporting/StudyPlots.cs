@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Io;
 using Neuromorph.Plotting;
 
 namespace Neuromorph.Studies.Reporting;
@@ -40,7 +41,7 @@ public static class StudyPlots
 
             var path = System.IO.Path.Combine(dir, $"{Safe(m.Name)}_vs_{Safe(a0.Key)}.svg");
             var svg = plot.ToSvg();
-            Neuromorph.Io.AtomicFile.WriteAllText(path, svg);
+            AtomicFile.WriteAllText(path, svg);
             result.Add((plot.Title, path, svg));
             if (a1 is not null)
             {
@@ -64,7 +65,7 @@ public static class StudyPlots
                 };
                 var hpath = System.IO.Path.Combine(dir, $"{Safe(m.Name)}_heatmap.svg");
                 var hsvg = map.ToSvg();
-                Neuromorph.Io.AtomicFile.WriteAllText(hpath, hsvg);
+                AtomicFile.WriteAllText(hpath, hsvg);
                 result.Add((map.Title, hpath, hsvg));
             }
         }

@@ -1,4 +1,4 @@
-using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 
 namespace Neuromorph.Tests.Circuits.Engine;

@@ -1,4 +1,5 @@
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Tests.Circuits.Parsing;
@@ -19,7 +20,7 @@ public class NetlistErrorTests
     [InlineData("t\n.subckt s a\nr1 a 0 1\n.end\n", 2, 1, "has no .ends")]
     [InlineData("t\n.frobnicate\n.end\n", 2, 1, "unknown dot-command")]
     [InlineData("t\nv1 a 0 pulse(0 1\n.end\n", 2, 17, "missing ')'")]
-    [InlineData("t\nR1 a 0 {1/0}\n.end\n", 2, 9, "evaluates to")]
+    [InlineData("t\nR1 a 0 {1/0}\n.end\n", 2, 10, "division by zero")]
     [InlineData("t\n.print tran foo\n.end\n", 2, 13, "cannot print")]
     [InlineData("t\nR1 a 0 -5\n.end\n", 2, 1, "must be positive")]
     [InlineData("t\nymemristor m1 a\n.end\n", 2, 16, "missing node n-")]

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Tests.Circuits.Parsing;

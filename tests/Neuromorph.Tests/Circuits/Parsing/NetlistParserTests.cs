@@ -1,5 +1,10 @@
-using Neuromorph.Circuits.Netlist;
+using Neuromorph.Circuits.Elements.Controlled;
+using Neuromorph.Circuits.Elements.Memristors;
+using Neuromorph.Circuits.Elements.Passive;
+using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Tests.Support;
 
@@ -179,7 +184,7 @@ public class NetlistParserTests
     [Fact]
     public void Includes_are_relative_and_cycles_are_errors()
     {
-        var dir = Directory.CreateTempSubdirectory("nm-inc").FullName;
+        using var dir = new TempDirectory("nm-inc");
         File.WriteAllText(Path.Combine(dir, "Models.LIB"), "* models\n.model m1 memristor level=1\n");
         File.WriteAllText(Path.Combine(dir, "top.cir"), "top\n.include Models.LIB\nymemristor a 1 0 m1\nv1 1 0 1\n.op\n.end\n");
         Assert.True(NetlistParser.ParseFile(Path.Combine(dir, "top.cir")).Models.ContainsKey("m1"));

@@ -1,4 +1,5 @@
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Tests.Numerics.Ode;
 
@@ -231,7 +232,7 @@ public class SparseStiffSolverTests
     {
         var r = Rosenbrock23.WithSparseJacobian((t, y) =>
         {
-            var b = new Neuromorph.Numerics.Sparse.CooBuilder(3, 3);
+            var b = new CooBuilder(3, 3);
             b.Add(0, 0, -0.04);
             b.Add(0, 1, 1e4 * y[2]);
             b.Add(0, 2, 1e4 * y[1]);

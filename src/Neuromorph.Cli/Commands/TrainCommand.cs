@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Neuromorph.Experiments.Sequence;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
+
+namespace Neuromorph.Cli.Commands;
+
+/// <summary>
+/// <c>neuromorph train MODEL.yaml [-o DIR]</c>: trains a recurrent sequence model (docs/sequence.md) and writes
+/// model.json (PyTorch parameter names), training.csv, predictions.csv and metrics.csv; one line per epoch on stderr.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("model") { Description = "YAML file with model:, data: and training: sections" };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the file)" };
+        var command = new Command("train", "Train a recurrent sequence model (Elman, Jordan, LSTM, GRU) by backpropagation through time.") { file, output };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(file).FullName;
+            var root = YamlSection.LoadFile(path);
+            var spec = SequenceSpecReader.Read(root);
+            if (spec.Training is null)
+            {
+                throw root.Error("model_file", "nothing to train: the file loads a trained model and has no 'training:' section", "use 'neuromorph run' to evaluate a trained model");
+            }
+
+            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
+            var error = parse.InvocationConfiguration.Error;
+            var result = SequenceRun.Execute(spec, dir, error.WriteLine);
+            var log = parse.InvocationConfiguration.Output;
+            log.WriteLine(result.Summary);
+            foreach (var f in result.Files)
+            {
+                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
+            }
+
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using Neuromorph.Circuits.Elements;
+using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Devices;
+
+namespace Neuromorph.Circuits.Analyses;
+
+/// <summary>
+/// Runs every analysis of a parsed netlist (.op, .dc, .tran, .ac, in the order the netlist gives) with the MNA engine
+/// and returns one <see cref="AnalysisResult"/> per analysis, with the columns its <c>.print</c> asks for (or every
+/// node voltage) and the vectors its measurements and control-block outputs read.
+/// </summary>
+public static class CircuitSimulator
+{
+    /// <summary>Runs the netlist's analyses in order.</summary>
+    public static IReadOnlyList<AnalysisResult> Run(
+        Netlist netlist,
+        IProgress<double>? progress = null,
+        Func<ModelCard, ElementCard, IMemristorModel>? resolveModel = null,
+        CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        var circuit = CircuitBuilder.Build(netlist, resolveModel);
+        var settings = SimulationSettings.From(netlist, circuit);
+        var analyses = netlist.Analyses.Count > 0 ? netlist.Analyses : [new OpCard(new(netlist.SourceFile, 1, 1))];
+        var results = new List<AnalysisResult>();
+        for (var k = 0; k < analyses.Count; k++)
+        {
+            var analysis = analyses[k];
+            var kind = analysis switch
+            {
+                OpCard => PrintAnalysis.Op,
+                DcCard => PrintAnalysis.Dc,
+                AcCard => PrintAnalysis.Ac,
+                _ => PrintAnalysis.Tran,
+            };
+            var printed = netlist.Prints.Where(p => p.Analysis == kind).SelectMany(p => p.Items).ToList();
+            var extra = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(MeasuredVectors)
+                .Concat(netlist.ControlOutputs.Where(o => o.AnalysisIndex == k).SelectMany(o => o.Vectors))
+                .GroupBy(v => v.Header, StringComparer.Ordinal).Select(g => g.First())
+                .Where(v => !printed.Any(p => p.Header == v.Header)).ToList();
+            if (analysis is AcCard ac)
+            {
+                results.Add(new AcAnalysis(circuit, settings).Run(ac, printed, extra));
+                continue;
+            }
+
+            var probes = printed.Count == 0 ? OutputProbe.Defaults(circuit) : [.. printed.Select(i => OutputProbe.Create(circuit, i))];
+            var hidden = extra.Where(v => !probes.Any(p => p.Header == v.Header)).Select(v => OutputProbe.Create(circuit, v)).ToList();
+            var result = analysis switch
+            {
+                OpCard => new OperatingPointAnalysis(circuit, settings).Run(probes, hidden),
+                DcCard dc => new DcSweepAnalysis(circuit, settings).Run(dc, probes, hidden),
+                TranCard tran => new TransientAnalysis(circuit, settings).Run(
+                    new TransientSettings(tran.Step, tran.Stop, tran.Start, tran.MaxStep ?? MaxStepOption(netlist), tran.UseInitialConditions,
+                        netlist.TextOptions.GetValueOrDefault("method") == "gear" ? IntegrationMethod.Gear2 : IntegrationMethod.Trapezoidal, netlist.InitialConditions),
+                    probes,
+                    progress,
+                    cancel,
+                    hidden),
+                _ => throw new InvalidOperationException($"unknown analysis {analysis}"),
+            };
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<OutputVariable> MeasuredVectors(MeasureCard m)
+    {
+        var list = new List<OutputVariable>();
+        if (m.Vector is not null)
+        {
+            list.Add(m.Vector);
+        }
+
+        foreach (var e in new[] { m.Trigger, m.Target })
+        {
+            if (e?.Vector is not null)
+            {
+                list.Add(e.Vector);
+            }
+        }
+
+        return list;
+    }
+
+    private static double? MaxStepOption(Netlist netlist) =>
+        netlist.Options.TryGetValue("maxstep", out var m) && m > 0 ? m : null;
+}

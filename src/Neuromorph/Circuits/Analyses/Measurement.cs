@@ -1,0 +1,168 @@
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Analyses;
+
+/// <summary>The value of one <c>.measure</c>, or why it failed (a level never crossed).</summary>
+public sealed record MeasureResult(string Name, double Value, string? Failure, SourceLocation Location)
+{
+    /// <summary>True when a value was found.</summary>
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>
+/// Evaluates <c>.measure</c> cards on an analysis result as ngspice does: crossings by linear interpolation between
+/// points (counted from <c>TD</c>), statistics over FROM..TO with interpolated end points and the trapezoidal rule.
+/// FROM/TO/AT outside the simulated range are located user errors; a level that is never crossed is a failed measurement.
+/// </summary>
+public static class Measurement
+{
+    /// <summary>Evaluates <paramref name="card"/> on <paramref name="result"/>.</summary>
+    public static MeasureResult Evaluate(MeasureCard card, AnalysisResult result)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(result);
+        var x = result.Independent;
+        if (x.Length < 2)
+        {
+            throw new UserInputException(card.Location, $".measure {card.Name}: the {result.Kind} analysis has fewer than two points", "measure a .tran, .dc or .ac sweep");
+        }
+
+        double[] Y(OutputVariable v) => result.Column(v.Header)?.Values
+            ?? throw new UserInputException(v.Location, $".measure {card.Name}: no vector '{v.Header}'", "measure node voltages v(...) and currents i(...) of the circuit");
+        try
+        {
+            var value = card.Function switch
+            {
+                MeasureFunction.TrigTarg => When(card, card.Target!, x, Y) - When(card, card.Trigger!, x, Y),
+                MeasureFunction.Find => Interpolate(x, Y(card.Vector!), When(card, card.Target!, x, Y)),
+                MeasureFunction.When => When(card, card.Target!, x, Y),
+                _ => Statistic(card, x, Y(card.Vector!)),
+            };
+            return new MeasureResult(card.Name, value, null, card.Location);
+        }
+        catch (MeasureFailedException ex)
+        {
+            return new MeasureResult(card.Name, double.NaN, ex.Message, card.Location);
+        }
+    }
+
+    private static double When(MeasureCard card, MeasureEvent e, double[] x, Func<OutputVariable, double[]> y)
+    {
+        if (e.At is double at)
+        {
+            InRange(card, x, at, "AT");
+            return at;
+        }
+
+        var v = y(e.Vector!);
+        double? last = null;
+        var count = 0;
+        for (var i = 1; i < x.Length; i++)
+        {
+            double a = v[i - 1] - e.Level, b = v[i] - e.Level;
+            var rise = a < 0 && b >= 0;
+            var fall = a > 0 && b <= 0;
+            if (!(e.Crossing == CrossingKind.Rise ? rise : e.Crossing == CrossingKind.Fall ? fall : rise || fall))
+            {
+                continue;
+            }
+
+            var t = x[i - 1] + ((x[i] - x[i - 1]) * (e.Level - v[i - 1]) / (v[i] - v[i - 1]));
+            if (t < e.Delay)
+            {
+                continue;
+            }
+
+            count++;
+            last = t;
+            if (e.Count > 0 && count == e.Count)
+            {
+                return t;
+            }
+        }
+
+        if (e.Count < 0 && last is double l)
+        {
+            return l;
+        }
+
+        var which = e.Count < 0 ? "LAST" : e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new MeasureFailedException($"{e.Vector!.Header} does not reach {e.Level:G6} ({e.Crossing.ToString().ToUpperInvariant()}={which}) in the simulated range");
+    }
+
+    private static double Statistic(MeasureCard card, double[] x, double[] y)
+    {
+        var from = card.From ?? x[0];
+        var to = card.To ?? x[^1];
+        InRange(card, x, from, "FROM");
+        InRange(card, x, to, "TO");
+        var xs = new List<double> { from };
+        var ys = new List<double> { Interpolate(x, y, from) };
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] > from && x[i] < to)
+            {
+                xs.Add(x[i]);
+                ys.Add(y[i]);
+            }
+        }
+
+        xs.Add(to);
+        ys.Add(Interpolate(x, y, to));
+        double Integral(Func<double, double> f)
+        {
+            double s = 0;
+            for (var i = 1; i < xs.Count; i++)
+            {
+                s += 0.5 * (xs[i] - xs[i - 1]) * (f(ys[i]) + f(ys[i - 1]));
+            }
+
+            return s;
+        }
+
+        var span = to - from;
+        return card.Function switch
+        {
+            MeasureFunction.Average => span > 0 ? Integral(v => v) / span : ys[0],
+            MeasureFunction.Rms => span > 0 ? Math.Sqrt(Integral(v => v * v) / span) : Math.Abs(ys[0]),
+            MeasureFunction.Minimum => ys.Min(),
+            MeasureFunction.Maximum => ys.Max(),
+            MeasureFunction.PeakToPeak => ys.Max() - ys.Min(),
+            _ => Integral(v => v),
+        };
+    }
+
+    private static void InRange(MeasureCard card, double[] x, double value, string what)
+    {
+        var lo = Math.Min(x[0], x[^1]);
+        var hi = Math.Max(x[0], x[^1]);
+        var slack = 1e-12 * Math.Max(Math.Abs(lo), Math.Abs(hi));
+        if (value < lo - slack || value > hi + slack)
+        {
+            throw new UserInputException(card.Location, $".measure {card.Name}: {what}={value:G6} is outside the simulated range [{lo:G6}, {hi:G6}]",
+                "measure inside the analysis range, or extend the analysis (e.g. a longer .tran)");
+        }
+    }
+
+    /// <summary>Linear interpolation of y(x) at <paramref name="at"/> (x increasing or decreasing).</summary>
+    public static double Interpolate(double[] x, double[] y, double at)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var increasing = x[^1] >= x[0];
+        for (var i = 1; i < x.Length; i++)
+        {
+            var inside = increasing ? at <= x[i] : at >= x[i];
+            if (inside)
+            {
+                var span = x[i] - x[i - 1];
+                return span == 0 ? y[i] : y[i - 1] + ((y[i] - y[i - 1]) * (at - x[i - 1]) / span);
+            }
+        }
+
+        return y[^1];
+    }
+
+    private sealed class MeasureFailedException(string message) : Exception(message);
+}

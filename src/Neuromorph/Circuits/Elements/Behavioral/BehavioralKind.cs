@@ -1,0 +1,87 @@
+using Neuromorph.Circuits.Engine;
+using Neuromorph.Circuits.Expressions;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Syntax;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Elements.Behavioral;
+
+/// <summary>
+/// <c>B</c>: an arbitrary behavioural source (ngspice and Xyce): <c>Bname n+ n- V={expr}</c> or <c>I={expr}</c>, the
+/// expression any function of node voltages <c>V(a)</c>, <c>V(a,b)</c>, branch currents <c>I(vname)</c>, <c>time</c>,
+/// <c>temper</c>, parameters and <c>.func</c> functions.
+/// </summary>
+public sealed class BehavioralKind : IElementKind
+{
+    /// <inheritdoc />
+    public Type CardType => typeof(BehavioralCard);
+
+    /// <inheritdoc />
+    public string Prefix => "b";
+
+    /// <inheritdoc />
+    public string Syntax => "Bname n+ n- V={expression} | Bname n+ n- I={expression}";
+
+    /// <inheritdoc />
+    public string Description => "behavioural voltage (V=) or current (I=) source";
+
+    /// <inheritdoc />
+    public ElementCard Parse(NetlistLine line, InstanceContext ctx)
+    {
+        var r = new LineReader(line, Syntax);
+        var nodes = new[] { ctx.Node(r.Word("node n+")), ctx.Node(r.Word("node n-")) };
+        var kind = r.Next("V= or I=");
+        if (kind.Kind != TokenKind.Word || kind.Text is not ("v" or "i") || !r.Accept(TokenKind.Equals))
+        {
+            throw new UserInputException(kind.Location, $"expected V= or I= after the nodes of {line.Tokens[0].Original}, found '{kind}'", $"expected: {Syntax}");
+        }
+
+        var output = kind.Text == "v" ? BehavioralOutput.Voltage : BehavioralOutput.Current;
+        return Card(ctx.Name(line.Head), nodes, output, r.Expression("expression"), ctx, line);
+    }
+
+    /// <summary>Binds <paramref name="source"/> in <paramref name="ctx"/> into a behavioural card.</summary>
+    public static BehavioralCard Card(string name, string[] nodes, BehavioralOutput output, ExpressionSource source, InstanceContext ctx, NetlistLine line)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(line);
+        var bound = ctx.Bind(source, $"{line.Tokens[0].Original}");
+        return new BehavioralCard(name, nodes, output, bound, source.Text, line.Location) { ConductsDc = output == BehavioralOutput.Current && ReadsOwnTerminals(bound, nodes) };
+    }
+
+    /// <inheritdoc />
+    public ElementBehavior Build(ElementCard card, BuildContext ctx) => Build((BehavioralCard)card, ctx);
+
+    /// <summary>Builds any behavioural card (B, E/G VALUE and TABLE, F, H, R= and C= expressions).</summary>
+    public static ElementBehavior Build(BehavioralCard card, BuildContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var n = ctx.Nodes(card);
+        var program = ExpressionCompiler.Compile(card.Value, card.Text);
+        foreach (var p in program.Variables.Where(p => p.Kind == ProbeKind.Voltage))
+        {
+            ctx.ProbeNode(p.Target, card);
+        }
+
+        return card.Output switch
+        {
+            BehavioralOutput.Voltage => new BehavioralVoltageSource(card.Name, n, program, ctx.Node) { Location = card.Location },
+            BehavioralOutput.Current => new BehavioralCurrentSource(card.Name, n, program, ctx.Node) { Location = card.Location },
+            BehavioralOutput.Capacitance => new BehavioralCapacitor(card.Name, n, program, ctx.Node, card.InitialCondition) { Location = card.Location },
+            _ => new BehavioralCharge(card.Name, n, program, ctx.Node) { Location = card.Location },
+        };
+    }
+
+    private static bool ReadsOwnTerminals(Expression e, string[] nodes) => e switch
+    {
+        ProbeExpression { Kind: ProbeKind.Voltage } p => nodes.Contains(p.Target),
+        UnaryExpression u => ReadsOwnTerminals(u.Operand, nodes),
+        BinaryExpression b => ReadsOwnTerminals(b.Left, nodes) || ReadsOwnTerminals(b.Right, nodes),
+        ConditionalExpression c => ReadsOwnTerminals(c.Condition, nodes) || ReadsOwnTerminals(c.WhenTrue, nodes) || ReadsOwnTerminals(c.WhenFalse, nodes),
+        FunctionCall f => f.Arguments.Any(a => ReadsOwnTerminals(a, nodes)),
+        TableExpression t => ReadsOwnTerminals(t.Input, nodes),
+        _ => false,
+    };
+}

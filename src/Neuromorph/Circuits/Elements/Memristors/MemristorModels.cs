@@ -1,0 +1,48 @@
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Devices;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Elements.Memristors;
+
+/// <summary>
+/// Maps a memristor's <c>.model</c> card and instance line to a device of the catalog: checks the card's type and
+/// <c>LEVEL</c> (Xyce syntax) and passes the card's then the instance's values, each with its location, to
+/// <see cref="MemristorCatalog"/>.
+/// </summary>
+public static class MemristorModels
+{
+    /// <summary>The LEVEL a Xyce memristor model card without one gets (and the warning names).</summary>
+    public const int DefaultLevel = 1;
+
+    /// <summary>Builds the device <paramref name="instance"/> describes with <paramref name="model"/>.</summary>
+    public static IMemristorModel Create(ModelCard model, MemristorCard instance)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(instance);
+        if (!string.Equals(model.Type, "memristor", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserInputException(model.Location, $"model '{model.Name}' has type '{model.Type}', but {instance.Name} is a memristor", "use .model NAME memristor (...)");
+        }
+
+        var definition = Definition(model, instance.Syntax);
+        var given = model.Parameters.Where(p => !p.Key.Equals("level", StringComparison.OrdinalIgnoreCase)).Select(p => (p.Key, p.Value, model.At(p.Key)))
+            .Concat(instance.InstanceParameters.Select(p => (p.Key, p.Value, instance.Location)));
+        return MemristorCatalog.Create(definition, given, model.Location);
+    }
+
+    /// <summary>The model definition a card selects for <paramref name="syntax"/>.</summary>
+    public static IMemristorModelDefinition Definition(ModelCard model, MemristorSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        int? level = model.Parameters.TryGetValue("level", out var l) ? (int)l : null;
+        if (level is not null && l != Math.Floor(l))
+        {
+            throw new UserInputException(model.At("level"), $"LEVEL must be a whole number, got {l}", "levels: " + Levels());
+        }
+
+        return MemristorCatalog.Find(syntax, level ?? DefaultLevel)
+            ?? throw new UserInputException(model.At("level"), $"no memristor model has LEVEL={level}", $"levels: {Levels()}");
+    }
+
+    private static string Levels() => string.Join(", ", MemristorCatalog.All.Where(d => d.Syntax == MemristorSyntax.Xyce).Select(d => $"{d.Level} {d.Name}"));
+}

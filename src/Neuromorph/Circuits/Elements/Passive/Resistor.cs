@@ -1,0 +1,41 @@
+using Neuromorph.Circuits.Engine;
+
+namespace Neuromorph.Circuits.Elements.Passive;
+
+/// <summary>A linear resistor, ohms.</summary>
+public sealed class Resistor(string name, int a, int b, double resistance) : ElementBehavior(name, [a, b])
+{
+    private readonly double _g = 1 / resistance;
+    private (MatrixSlot, MatrixSlot, MatrixSlot, MatrixSlot) _slots;
+    private (int Aa, int Ab, int Ba, int Bb) _k;
+
+    /// <inheritdoc />
+    public override bool IsLinear => true;
+
+    /// <inheritdoc />
+    public override void Setup(SetupContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _slots = Reserve(context.System, Nodes[0], Nodes[1]);
+    }
+
+    /// <inheritdoc />
+    public override void Bind(MnaSystem system) => _k = Resolve(system, _slots);
+
+    /// <inheritdoc />
+    public override void Load(MnaSystem system, LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        StampConductance(system, _k, _g);
+        var i = Current(ctx);
+        system.AddResidual(Nodes[0], i);
+        system.AddResidual(Nodes[1], -i);
+    }
+
+    /// <inheritdoc />
+    public override double Current(LoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return _g * (ctx.V(Nodes[0]) - ctx.V(Nodes[1]));
+    }
+}

@@ -1,0 +1,148 @@
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Syntax;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Elements.Sources;
+
+/// <summary>
+/// Reads independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [PULSE(...)|SIN(...)|PWL(...)|EXP(...)]</c>.
+/// Waveform arguments left out are NaN here and filled with ngspice's defaults by <see cref="WaveformDefaults"/> once .tran is known.
+/// </summary>
+public static class SourceParser
+{
+    private const string Usage = "Vname n+ n- [DC] value [AC mag [phase]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
+
+    /// <summary>Parses a V or I line.</summary>
+    public static SourceCard Parse(NetlistLine line, InstanceContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var r = new LineReader(line, Usage);
+        var nodes = new[] { ctx.Node(r.Word("node n+")), ctx.Node(r.Word("node n-")) };
+        double? dc = null;
+        double acMagnitude = 0, acPhase = 0;
+        WaveformSpec? wave = null;
+        while (!r.AtEnd)
+        {
+            var t = r.Next("value");
+            if (t.Kind == TokenKind.Word && t.Text == "dc")
+            {
+                dc = ctx.Scope.Evaluate(r.Next("DC value"));
+            }
+            else if (t.Kind == TokenKind.Word && t.Text == "ac")
+            {
+                acMagnitude = r.AtEnd || r.Peek is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" } ? 1 : ctx.Scope.Evaluate(r.Next("AC magnitude"));
+                if (!r.AtEnd && r.Peek is not { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" })
+                {
+                    acPhase = ctx.Scope.Evaluate(r.Next("AC phase"));
+                }
+            }
+            else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "pwl" or "exp")
+            {
+                if (wave is not null)
+                {
+                    throw new UserInputException(t.Location, "a source takes one transient waveform", $"expected: {Usage}");
+                }
+
+                wave = Waveform(t, Arguments(r, ctx), line);
+            }
+            else if (t.Kind == TokenKind.Equals || t.Kind == TokenKind.Open)
+            {
+                throw new UserInputException(t.Location, $"unexpected '{t}'", $"expected: {Usage}");
+            }
+            else if (dc is null)
+            {
+                dc = ctx.Scope.Evaluate(t);
+            }
+            else
+            {
+                throw new UserInputException(t.Location, $"unexpected '{t.Original}' after the source value", $"expected: {Usage}");
+            }
+        }
+
+        var kind = line.Head[0] == 'v' ? SourceKind.Voltage : SourceKind.Current;
+        return new SourceCard(ctx.Name(line.Head), nodes, kind, dc ?? InitialValue(wave), wave, line.Location) { AcMagnitude = acMagnitude, AcPhaseDegrees = acPhase };
+    }
+
+    private static List<double> Arguments(LineReader r, InstanceContext ctx)
+    {
+        var args = new List<double>();
+        var parenthesised = r.Accept(TokenKind.Open);
+        while (!r.AtEnd)
+        {
+            if (r.Accept(TokenKind.Comma))
+            {
+                continue;
+            }
+
+            if (parenthesised && r.Accept(TokenKind.Close))
+            {
+                return args;
+            }
+
+            if (!parenthesised && r.Peek is { Kind: TokenKind.Word } w && w.Text is "dc" or "ac")
+            {
+                break;
+            }
+
+            args.Add(ctx.Scope.Evaluate(r.Next("waveform argument")));
+        }
+
+        if (parenthesised)
+        {
+            throw new UserInputException(r.Here, "missing ')' after the waveform arguments", $"expected: {Usage}");
+        }
+
+        return args;
+    }
+
+    private static WaveformSpec Waveform(Token keyword, List<double> a, NetlistLine line)
+    {
+        double Arg(int i) => i < a.Count ? a[i] : double.NaN;
+        void Count(int min, int max, string form)
+        {
+            if (a.Count < min || a.Count > max)
+            {
+                throw new UserInputException(keyword.Location, $"{keyword.Text.ToUpperInvariant()} takes {min} to {max} arguments, got {a.Count}", $"expected: {form}");
+            }
+        }
+
+        switch (keyword.Text)
+        {
+            case "pulse":
+                Count(2, 7, "PULSE(v1 v2 [td tr tf pw per])");
+                return new PulseSpec(a[0], a[1], a.Count > 2 ? a[2] : 0, Arg(3), Arg(4), Arg(5), Arg(6));
+            case "sin":
+                Count(2, 6, "SIN(vo va [freq td theta phase])");
+                return new SinSpec(a[0], a[1], Arg(2), a.Count > 3 ? a[3] : 0, a.Count > 4 ? a[4] : 0, a.Count > 5 ? a[5] : 0);
+            case "exp":
+                Count(2, 6, "EXP(v1 v2 [td1 tau1 td2 tau2])");
+                return new ExpSpec(a[0], a[1], a.Count > 2 ? a[2] : 0, Arg(3), Arg(4), Arg(5));
+            default:
+                if (a.Count < 2 || a.Count % 2 != 0)
+                {
+                    throw new UserInputException(keyword.Location, $"PWL needs time-value pairs, got {a.Count} numbers", "expected: PWL(t1 v1 t2 v2 ...)");
+                }
+
+                var times = a.Where((_, i) => i % 2 == 0).ToArray();
+                for (var i = 1; i < times.Length; i++)
+                {
+                    if (times[i] < times[i - 1])
+                    {
+                        throw new UserInputException(keyword.Location, $"PWL times must not decrease (t{i + 1} = {times[i]} < t{i} = {times[i - 1]}) on {line.Tokens[0].Original}");
+                    }
+                }
+
+                return new PwlSpec(times, a.Where((_, i) => i % 2 == 1).ToArray());
+        }
+    }
+
+    private static double InitialValue(WaveformSpec? w) => w switch
+    {
+        PulseSpec p => p.V1,
+        SinSpec s => s.Delay > 0 ? s.Offset : s.Offset + (s.Amplitude * Math.Sin(s.PhaseDegrees * Math.PI / 180)),
+        PwlSpec p => p.Values[0],
+        ExpSpec e => e.V1,
+        _ => 0,
+    };
+}

@@ -1,0 +1,57 @@
+using Neuromorph.Units;
+
+namespace Neuromorph.Circuits.Expressions;
+
+/// <summary>
+/// SPICE number literals as netlists write them: <see cref="EngineeringNumber"/> plus the letters SPICE ignores
+/// after the scale suffix, reported so a reader can warn about <c>1kk</c> or <c>1x</c> (but not about a unit such as <c>10pF</c>).
+/// </summary>
+public static class SpiceNumber
+{
+    private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", "f", "h", "v", "a", "s", "sec", "hz", "ohm", "ohms", "w", "c", "deg", "j", "volt", "volts", "amp", "amps",
+    };
+
+    private static readonly string[] Suffixes = ["meg", "mil", "f", "p", "n", "u", "m", "k", "g", "t"];
+
+    /// <summary>Parses <paramref name="text"/>; <paramref name="ignored"/> is the trailing text SPICE ignores and that is not a unit (empty if none).</summary>
+    public static bool TryParse(string text, out double value, out string ignored)
+    {
+        ignored = "";
+        if (!EngineeringNumber.TryParse(text, out value))
+        {
+            return false;
+        }
+
+        var i = 0;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+        {
+            i++;
+        }
+
+        if (i + 1 < text.Length && text[i] is 'e' or 'E' && (char.IsAsciiDigit(text[i + 1]) || (text[i + 1] is '+' or '-' && i + 2 < text.Length && char.IsAsciiDigit(text[i + 2]))))
+        {
+            i += 2;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        var rest = text[i..].ToLowerInvariant();
+        var suffix = Suffixes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.Ordinal)) ?? "";
+        var tail = rest[suffix.Length..];
+        if (!Units.Contains(tail))
+        {
+            ignored = tail;
+        }
+
+        return true;
+    }
+}

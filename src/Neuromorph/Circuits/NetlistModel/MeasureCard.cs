@@ -1,0 +1,68 @@
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.NetlistModel;
+
+/// <summary>What a <c>.measure</c> computes.</summary>
+public enum MeasureFunction
+{
+    /// <summary><c>TRIG ... TARG ...</c>: the independent-variable distance between two events.</summary>
+    TrigTarg,
+
+    /// <summary><c>FIND v WHEN ...</c> or <c>FIND v AT=x</c>: a vector's value at an event or a point.</summary>
+    Find,
+
+    /// <summary><c>WHEN ...</c>: where an event happens.</summary>
+    When,
+
+    /// <summary><c>AVG v</c>: time (or sweep) average over FROM..TO.</summary>
+    Average,
+
+    /// <summary><c>RMS v</c>: root mean square over FROM..TO.</summary>
+    Rms,
+
+    /// <summary><c>MIN v</c>.</summary>
+    Minimum,
+
+    /// <summary><c>MAX v</c>.</summary>
+    Maximum,
+
+    /// <summary><c>PP v</c>: maximum minus minimum.</summary>
+    PeakToPeak,
+
+    /// <summary><c>INTEG v</c>: trapezoidal integral over FROM..TO.</summary>
+    Integral,
+}
+
+/// <summary>Which crossings of a level count.</summary>
+public enum CrossingKind
+{
+    /// <summary><c>RISE=n</c>: upward crossings.</summary>
+    Rise,
+
+    /// <summary><c>FALL=n</c>: downward crossings.</summary>
+    Fall,
+
+    /// <summary><c>CROSS=n</c>: either direction.</summary>
+    Cross,
+}
+
+/// <summary>
+/// An event of a measurement: the <see cref="Count"/>-th crossing of <see cref="Level"/> by <see cref="Vector"/> after
+/// <see cref="Delay"/> (<c>TD</c>), counting <see cref="Crossing"/>s; <c>LAST</c> is count -1. Or a fixed point <see cref="At"/>.
+/// </summary>
+public sealed record MeasureEvent(OutputVariable? Vector, double Level, CrossingKind Crossing, int Count, double Delay, double? At, SourceLocation Location);
+
+/// <summary>
+/// One <c>.measure tran|dc|ac name ...</c> (ngspice and HSPICE syntax). <see cref="Vector"/> is the measured vector
+/// (FIND and the statistics), <see cref="Trigger"/> and <see cref="Target"/> the events (TRIG/TARG; FIND/WHEN uses Target).
+/// </summary>
+public sealed record MeasureCard(
+    PrintAnalysis Analysis,
+    string Name,
+    MeasureFunction Function,
+    OutputVariable? Vector,
+    MeasureEvent? Trigger,
+    MeasureEvent? Target,
+    double? From,
+    double? To,
+    SourceLocation Location);

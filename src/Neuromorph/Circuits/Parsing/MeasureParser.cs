@@ -1,0 +1,179 @@
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Syntax;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Parsing;
+
+/// <summary>
+/// Reads <c>.measure</c> (ngspice/HSPICE): <c>TRIG ... TARG ...</c>, <c>FIND v WHEN v=val</c>, <c>FIND v AT=t</c>,
+/// <c>WHEN v=val</c>, <c>AVG|RMS|MIN|MAX|PP|INTEG v [FROM=t1] [TO=t2]</c>; events take <c>RISE|FALL|CROSS=n|LAST</c> and <c>TD=</c>.
+/// </summary>
+public static class MeasureParser
+{
+    /// <summary>The usage line.</summary>
+    public const string Usage = ".measure tran|dc|ac name TRIG v(a) VAL=x RISE=n TARG v(b) VAL=y FALL=n | FIND v(x) WHEN v(y)=val | FIND v(x) AT=t | WHEN v(y)=val | AVG|RMS|MIN|MAX|PP|INTEG v(x) [FROM=t1] [TO=t2]";
+
+    /// <summary>Parses a <c>.measure</c> line.</summary>
+    public static MeasureCard Parse(NetlistLine line, ParameterScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(scope);
+        var r = new LineReader(line, Usage);
+        var analysisToken = r.Next("analysis");
+        var analysis = analysisToken.Text switch
+        {
+            "tran" => PrintAnalysis.Tran,
+            "dc" => PrintAnalysis.Dc,
+            "ac" => PrintAnalysis.Ac,
+            _ => throw new UserInputException(analysisToken.Location, $"unknown analysis '{analysisToken.Text}' in .measure", "use .measure tran, dc or ac"),
+        };
+        var name = r.Word("measurement name");
+        var fnToken = r.Next("TRIG, FIND, WHEN or AVG|RMS|MIN|MAX|PP|INTEG");
+        switch (fnToken.Text)
+        {
+            case "trig":
+            {
+                var trig = Event(r, scope, fnToken.Location, allowAt: true);
+                if (!r.AcceptWord("targ"))
+                {
+                    throw new UserInputException(r.Here, "TRIG needs a TARG", $"expected: {Usage}");
+                }
+
+                var targ = Event(r, scope, fnToken.Location, allowAt: true);
+                r.End();
+                return new MeasureCard(analysis, name, MeasureFunction.TrigTarg, null, trig, targ, null, null, line.Location);
+            }
+
+            case "find":
+            {
+                var vector = Vector(r);
+                if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
+                {
+                    var at = Event(r, scope, fnToken.Location, allowAt: true);
+                    r.End();
+                    return new MeasureCard(analysis, name, MeasureFunction.Find, vector, null, at, null, null, line.Location);
+                }
+
+                if (!r.AcceptWord("when"))
+                {
+                    throw new UserInputException(r.Here, "FIND needs WHEN or AT=", $"expected: {Usage}");
+                }
+
+                var when = When(r, scope, fnToken.Location);
+                r.End();
+                return new MeasureCard(analysis, name, MeasureFunction.Find, vector, null, when, null, null, line.Location);
+            }
+
+            case "when":
+            {
+                var when = When(r, scope, fnToken.Location);
+                r.End();
+                return new MeasureCard(analysis, name, MeasureFunction.When, null, null, when, null, null, line.Location);
+            }
+
+            case "avg" or "rms" or "min" or "max" or "pp" or "integ" or "integral":
+            {
+                var vector = Vector(r);
+                double? from = null, to = null;
+                foreach (var (key, token, at) in r.Assignments())
+                {
+                    var v = scope.Evaluate(token);
+                    if (key == "from")
+                    {
+                        from = v;
+                    }
+                    else if (key == "to")
+                    {
+                        to = v;
+                    }
+                    else
+                    {
+                        throw new UserInputException(at, $"unknown .measure option '{key}'", "AVG, RMS, MIN, MAX, PP and INTEG take FROM= and TO=");
+                    }
+                }
+
+                if (from > to)
+                {
+                    throw new UserInputException(line.Location, $".measure {name}: FROM={from} is after TO={to}", "swap them");
+                }
+
+                var fn = fnToken.Text switch
+                {
+                    "avg" => MeasureFunction.Average,
+                    "rms" => MeasureFunction.Rms,
+                    "min" => MeasureFunction.Minimum,
+                    "max" => MeasureFunction.Maximum,
+                    "pp" => MeasureFunction.PeakToPeak,
+                    _ => MeasureFunction.Integral,
+                };
+                return new MeasureCard(analysis, name, fn, vector, null, null, from, to, line.Location);
+            }
+
+            default:
+                throw new UserInputException(fnToken.Location, $"unknown .measure function '{fnToken.Text}'", $"expected: {Usage}");
+        }
+    }
+
+    private static OutputVariable Vector(LineReader r) => DotCommandParser.ReadItem(r, Usage);
+
+    private static MeasureEvent When(LineReader r, ParameterScope scope, SourceLocation at)
+    {
+        // WHEN v(x)=level [RISE|FALL|CROSS=n] [TD=t]
+        var vector = Vector(r);
+        if (!r.Accept(TokenKind.Equals))
+        {
+            throw new UserInputException(r.Here, "expected '=' after the WHEN vector", "e.g. WHEN v(out)=0.5 RISE=1");
+        }
+
+        var level = scope.Evaluate(r.Next("level"));
+        return Options(r, scope, vector, level, at);
+    }
+
+    private static MeasureEvent Event(LineReader r, ParameterScope scope, SourceLocation at, bool allowAt)
+    {
+        if (allowAt && r.Peek is { Kind: TokenKind.Word, Text: "at" })
+        {
+            r.Next("AT");
+            r.Accept(TokenKind.Equals);
+            return new MeasureEvent(null, 0, CrossingKind.Cross, 1, 0, scope.Evaluate(r.Next("AT value")), at);
+        }
+
+        var vector = Vector(r);
+        double? level = null;
+        var e = Options(r, scope, vector, 0, at, l => level = l);
+        return level is null ? throw new UserInputException(e.Location, "the event needs VAL=", "e.g. TRIG v(in) VAL=0.5 RISE=1") : e with { Level = level.Value };
+    }
+
+    private static MeasureEvent Options(LineReader r, ParameterScope scope, OutputVariable vector, double level, SourceLocation at, Action<double>? val = null)
+    {
+        var crossing = CrossingKind.Cross;
+        var count = 1;
+        var delay = 0.0;
+        while (r.AtAssignment && r.Peek is { Text: "val" or "rise" or "fall" or "cross" or "td" })
+        {
+            var key = r.Next("option");
+            r.Accept(TokenKind.Equals);
+            var token = r.Next($"value of {key.Text}");
+            switch (key.Text)
+            {
+                case "val":
+                    val?.Invoke(scope.Evaluate(token));
+                    break;
+                case "td":
+                    delay = scope.Evaluate(token);
+                    break;
+                default:
+                    crossing = key.Text == "rise" ? CrossingKind.Rise : key.Text == "fall" ? CrossingKind.Fall : CrossingKind.Cross;
+                    count = token.Text == "last" ? -1 : (int)scope.Evaluate(token);
+                    if (count == 0 || count < -1)
+                    {
+                        throw new UserInputException(token.Location, $"{key.Text.ToUpperInvariant()} must be a positive count or LAST", "e.g. RISE=1");
+                    }
+
+                    break;
+            }
+        }
+
+        return new MeasureEvent(vector, level, crossing, count, delay, null, at);
+    }
+}

@@ -1,0 +1,136 @@
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Circuits.Syntax;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Simulation;
+
+/// <summary>An engine that simulates a parsed netlist's analyses (the MNA simulator, or the CTD engine for memristor networks).</summary>
+public delegate IReadOnlyList<AnalysisResult> NetlistEngine(Netlist netlist, IProgress<double>? progress, CancellationToken cancel);
+
+/// <summary>
+/// <c>neuromorph simulate</c> as a library service: reads a netlist, runs it with the chosen engine once, or once per
+/// <c>.step</c> combination (each a re-read with .param overrides), and returns one <see cref="AnalysisOutput"/> per
+/// analysis of the deck (several .tran or .dc in one deck stay separate: tran, tran2, ...), the measurements of every
+/// run and the control-block outputs. Writing files and drawing plots is the caller's business.
+/// </summary>
+public static class NetlistSimulation
+{
+    /// <summary>Runs the netlist at <paramref name="path"/> with <paramref name="engine"/> (default: the MNA simulator).</summary>
+    public static SimulationReport Run(string path, NetlistEngine? engine = null, IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        engine ??= (n, p, c) => CircuitSimulator.Run(n, p, cancel: c);
+        var text = NetlistSource.LoadText(path);
+        var netlist = NetlistParser.Parse(text, path);
+        var combos = StepCombinations(netlist);
+        var runs = new List<(IReadOnlyDictionary<string, double> Step, IReadOnlyList<AnalysisResult> Results)>();
+        foreach (var combo in combos)
+        {
+            var n = combo.Count == 0 ? netlist : NetlistParser.Parse(text, path, combo);
+            runs.Add((combo, engine(n, progress, cancel)));
+        }
+
+        var names = netlist.Steps.Select(s => s.Parameter).ToList();
+        var outputs = new List<AnalysisOutput>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < runs[0].Results.Count; k++)
+        {
+            var kind = runs[0].Results[k].Kind;
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            var stem = counts[kind] == 1 ? kind : $"{kind}{counts[kind]}";
+            outputs.Add(new AnalysisOutput(stem, kind, names, [.. runs.Select(r => new StepRun(r.Step, r.Results[k]))]));
+        }
+
+        var measures = new List<StepMeasures>();
+        foreach (var (step, results) in runs)
+        {
+            var values = new List<MeasureResult>();
+            foreach (var m in netlist.Measures)
+            {
+                var kind = m.Analysis.ToString().ToLowerInvariant();
+                var result = results.FirstOrDefault(r => r.Kind == kind)
+                    ?? throw new UserInputException(m.Location, $".measure {m.Name} measures a {kind} analysis, but the netlist runs none", $"add a .{kind} analysis");
+                values.Add(Measurement.Evaluate(m, result));
+            }
+
+            measures.Add(new StepMeasures(step, values));
+        }
+
+        var control = netlist.ControlOutputs.Select(o => new ControlResult(o, runs[0].Results[o.AnalysisIndex])).ToList();
+        return new SimulationReport(netlist, outputs, measures, control);
+    }
+
+    private static List<IReadOnlyDictionary<string, double>> StepCombinations(Netlist netlist)
+    {
+        var combos = new List<Dictionary<string, double>> { new(StringComparer.OrdinalIgnoreCase) };
+        foreach (var step in netlist.Steps)
+        {
+            if (!netlist.Parameters.ContainsKey(step.Parameter))
+            {
+                throw new UserInputException(step.Location, $".step varies '{step.Parameter}', which no .param defines", "declare it with .param NAME=value");
+            }
+
+            combos = [.. combos.SelectMany(c => step.Values.Select(v => new Dictionary<string, double>(c, StringComparer.OrdinalIgnoreCase) { [step.Parameter] = v }))];
+        }
+
+        return [.. combos];
+    }
+}
+
+/// <summary>Everything one simulate run produced.</summary>
+public sealed record SimulationReport(Netlist Netlist, IReadOnlyList<AnalysisOutput> Analyses, IReadOnlyList<StepMeasures> Measures, IReadOnlyList<ControlResult> ControlOutputs)
+{
+    /// <summary>True when the deck has <c>.step</c> lines.</summary>
+    public bool Stepped => Netlist.Steps.Count > 0;
+}
+
+/// <summary>One run of an analysis at one <c>.step</c> combination (empty for an unstepped deck).</summary>
+public sealed record StepRun(IReadOnlyDictionary<string, double> Step, AnalysisResult Result);
+
+/// <summary>The measurements of one run.</summary>
+public sealed record StepMeasures(IReadOnlyDictionary<string, double> Step, IReadOnlyList<MeasureResult> Values);
+
+/// <summary>A control-block <c>wrdata</c>/<c>print</c> with the result it reads.</summary>
+public sealed record ControlResult(ControlOutput Output, AnalysisResult Result);
+
+/// <summary>
+/// One analysis of the deck over all step runs. <see cref="Name"/> is its file stem (<c>tran</c>, <c>tran2</c>, <c>dc</c> ...);
+/// <see cref="Table"/> stacks the runs with the stepped parameters as leading columns.
+/// </summary>
+public sealed record AnalysisOutput(string Name, string Kind, IReadOnlyList<string> StepNames, IReadOnlyList<StepRun> Runs)
+{
+    /// <summary>Headers and columns of the CSV table: stepped parameters, the independent variable (not for op), then the printed columns.</summary>
+    public (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<double>> Columns) Table()
+    {
+        var first = Runs[0].Result;
+        var op = Kind == "op";
+        var headers = StepNames.Concat(op ? [] : [first.IndependentName]).Concat(first.Columns.Select(c => c.Header)).ToList();
+        var columns = headers.Select(_ => new List<double>()).ToList();
+        foreach (var (step, r) in Runs)
+        {
+            var rows = op ? 1 : r.Independent.Length;
+            for (var i = 0; i < rows; i++)
+            {
+                var k = 0;
+                foreach (var n in StepNames)
+                {
+                    columns[k++].Add(step[n]);
+                }
+
+                if (!op)
+                {
+                    columns[k++].Add(r.Independent[i]);
+                }
+
+                foreach (var c in r.Columns)
+                {
+                    columns[k++].Add(c.Values[i]);
+                }
+            }
+        }
+
+        return (headers, columns.Select(c => (IReadOnlyList<double>)c).ToList());
+    }
+}

@@ -1,0 +1,278 @@
+using System.Text;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Syntax;
+
+/// <summary>
+/// Turns netlist files into logical lines: reads text (refusing binary and empty files), takes the first line
+/// of the top file as the title, drops comment lines, joins <c>+</c> continuations, splices <c>.include</c>d files
+/// (detecting include cycles), reads the named sections of <c>.lib file section</c> libraries, sets aside the lines
+/// of <c>.control</c> blocks, and stops at <c>.end</c>.
+/// </summary>
+public sealed class NetlistSource
+{
+    private readonly List<NetlistLine> _lines = [];
+    private readonly List<NetlistLine> _control = [];
+    private string? _wantedSection;
+    private string? _section;
+    private readonly List<Diagnostic> _warnings;
+
+    private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
+
+    /// <summary>The title line.</summary>
+    public string Title { get; private set; } = "";
+
+    /// <summary>Logical lines after the title, in order, includes spliced in.</summary>
+    public IReadOnlyList<NetlistLine> Lines => _lines;
+
+    /// <summary>Lines of <c>.control</c> ... <c>.endc</c> blocks (without those two lines), in order.</summary>
+    public IReadOnlyList<NetlistLine> ControlLines => _control;
+
+    /// <summary>Where <c>.end</c> was, or null if missing.</summary>
+    public SourceLocation? End { get; private set; }
+
+    /// <summary>Reads <paramref name="text"/> (the content of <paramref name="file"/>) and its includes.</summary>
+    public static NetlistSource Read(string text, string file, List<Diagnostic> warnings)
+    {
+        var source = new NetlistSource(warnings);
+        source.ReadFile(text, file, [Path.GetFullPath(file)], isTop: true);
+        if (source._inControl)
+        {
+            throw new UserInputException(source._controlStart, ".control without .endc", "close the control block with .endc");
+        }
+
+        return source;
+    }
+
+    /// <summary>Reads a file from disk, refusing binary content.</summary>
+    public static string LoadText(string path, SourceLocation? includedFrom = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserInputException(includedFrom ?? new SourceLocation(path, 0, 0), $"file not found: {path}", "check the path (includes are relative to the including file)");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return Decode(bytes, path);
+    }
+
+    /// <summary>Decodes bytes as UTF-8 text, or throws if they are not a text netlist.</summary>
+    public static string Decode(byte[] bytes, string file)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (the file contains NUL bytes)", "give a SPICE netlist in plain text");
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (invalid UTF-8)", "save the netlist as UTF-8 or ASCII text");
+        }
+    }
+
+    private void ReadFile(string text, string file, List<string> chain, bool isTop)
+    {
+        var physical = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var start = 0;
+        if (isTop)
+        {
+            if (physical.All(string.IsNullOrWhiteSpace))
+            {
+                throw new UserInputException(new SourceLocation(file, 1, 1), "empty netlist", "a netlist starts with a title line, then elements, analyses and .end");
+            }
+
+            Title = physical[0].Trim();
+            start = 1;
+        }
+
+        var pending = new List<(string Text, int Line, int Column)>();
+        for (var i = start; i <= physical.Length; i++)
+        {
+            var raw = i < physical.Length ? physical[i] : null;
+            var trimmed = raw?.TrimStart() ?? "";
+            var isContinuation = raw is not null && trimmed.StartsWith('+');
+            if (raw is not null && (trimmed.Length == 0 || trimmed.StartsWith('*')))
+            {
+                continue;
+            }
+
+            if (!isContinuation && pending.Count > 0)
+            {
+                if (Flush(pending, file, chain))
+                {
+                    return;
+                }
+
+                pending.Clear();
+            }
+
+            if (raw is null)
+            {
+                break;
+            }
+
+            if (isContinuation)
+            {
+                if (pending.Count == 0)
+                {
+                    throw new UserInputException(new SourceLocation(file, i + 1, 1), "continuation line '+' with nothing to continue", "a '+' line continues the line above it");
+                }
+
+                var offset = raw.Length - trimmed.Length + 1;
+                pending.Add((trimmed[1..], i + 1, offset + 1));
+            }
+            else
+            {
+                pending.Add((trimmed, i + 1, raw.Length - trimmed.Length + 1));
+            }
+        }
+
+        if (isTop && End is null)
+        {
+            throw new UserInputException(new SourceLocation(file, physical.Length, 1), "missing .end", "add .end as the last line of the netlist");
+        }
+    }
+
+    private bool _inControl;
+    private SourceLocation _controlStart;
+
+    /// <summary>Handles one logical line; returns true at .end.</summary>
+    private bool Flush(List<(string Text, int Line, int Column)> parts, string file, List<string> chain)
+    {
+        var first = parts[0];
+        var isControl = _inControl && !first.Text.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
+        var tokens = new List<Token>();
+        foreach (var (text, line, column) in parts)
+        {
+            try
+            {
+                tokens.AddRange(Tokenizer.Tokenize(text, file, line, column));
+            }
+            catch (UserInputException) when (isControl)
+            {
+                // control lines are not SPICE cards (echo "...", plot titles); keep them as words
+                tokens.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), new SourceLocation(file, line, column), w)));
+            }
+        }
+
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        var location = tokens[0].Location;
+        var head = tokens[0].Text;
+        var joined = string.Join(' ', parts.Select(p => p.Text));
+        if (_inControl)
+        {
+            if (head == ".endc")
+            {
+                _inControl = false;
+            }
+            else
+            {
+                _control.Add(new NetlistLine(tokens, joined, location));
+            }
+
+            return false;
+        }
+
+        switch (head)
+        {
+            case ".lib" when tokens.Count == 3:
+                if (Wanted)
+                {
+                    Library(tokens, file, chain, location);
+                }
+
+                return false;
+            case ".lib" when tokens.Count == 2:
+                _section = tokens[1].Text;
+                _sectionsSeen.Add(Path.GetFullPath(file) + "#" + _section);
+                return false;
+            case ".lib":
+                throw new UserInputException(location, ".lib takes a file and a section, or (in a library) a section name", "e.g. .lib \"models.lib\" tt");
+            case ".endl":
+                _section = null;
+                return false;
+        }
+
+        if (!Wanted)
+        {
+            return false;
+        }
+
+        switch (head)
+        {
+            case ".control":
+                _inControl = true;
+                _controlStart = location;
+                return false;
+            case ".end":
+                End = location;
+                return true;
+            case ".include" or ".inc":
+                Include(tokens, file, chain, location);
+                return false;
+        }
+
+        _lines.Add(new NetlistLine(tokens, joined, location));
+        return false;
+    }
+
+    /// <summary>True when the current line belongs to what is being read (the main text, or the wanted library section).</summary>
+    private bool Wanted => _wantedSection is null ? _section is null : _section == _wantedSection;
+
+    private void Library(List<Token> tokens, string file, List<string> chain, SourceLocation location)
+    {
+        var name = tokens[1].Original;
+        var section = tokens[2].Text;
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", name));
+        var key = path + "#" + section;
+        if (chain.Contains(key))
+        {
+            throw new UserInputException(tokens[1].Location, $"recursive .lib of '{name}' section {section}", $"library chain: {string.Join(" -> ", chain.Select(Path.GetFileName))}");
+        }
+
+        var text = LoadText(path, tokens[1].Location);
+        var (endBefore, wantedBefore, sectionBefore) = (End, _wantedSection, _section);
+        _wantedSection = section;
+        _section = null;
+        ReadFile(text, path, [.. chain, key], isTop: false);
+        if (!_sectionsSeen.Contains(key))
+        {
+            throw new UserInputException(tokens[2].Location, $"library '{name}' has no section '{section}'", "sections start with .lib NAME and end with .endl");
+        }
+
+        (End, _wantedSection, _section) = (endBefore, wantedBefore, sectionBefore);
+    }
+
+    private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
+
+    private void Include(List<Token> tokens, string file, List<string> chain, SourceLocation location)
+    {
+        if (tokens.Count != 2)
+        {
+            throw new UserInputException(location, ".include takes one file name", "e.g. .include \"models.lib\"");
+        }
+
+        var name = tokens[1].Original;
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", name));
+        if (chain.Contains(path))
+        {
+            throw new UserInputException(tokens[1].Location, $"recursive .include of '{name}'", $"include chain: {string.Join(" -> ", chain.Select(Path.GetFileName))} -> {Path.GetFileName(path)}");
+        }
+
+        var text = LoadText(path, tokens[1].Location);
+        var endBefore = End;
+        var (wantedBefore, sectionBefore) = (_wantedSection, _section);
+        (_wantedSection, _section) = (null, null);
+        ReadFile(text, path, [.. chain, path], isTop: false);
+        (End, _wantedSection, _section) = (endBefore, wantedBefore, sectionBefore);
+    }
+}

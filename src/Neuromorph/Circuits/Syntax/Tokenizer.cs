@@ -1,0 +1,100 @@
+using System.Text;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Syntax;
+
+/// <summary>
+/// Splits one physical netlist line into tokens: words (lower-cased), <c>{expressions}</c>, quoted strings,
+/// and the punctuation <c>( ) = ,</c>. Comments (<c>;</c> anywhere, <c>$</c> followed by a blank) end the line.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Tokenizes <paramref name="text"/>, which starts at column 1 of <paramref name="line"/> in <paramref name="file"/>.</summary>
+    public static List<Token> Tokenize(string text, string file, int line, int firstColumn = 1)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var at = new SourceLocation(file, line, firstColumn + i);
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (c == ';' || (c == '$' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))))
+            {
+                break;
+            }
+
+            switch (c)
+            {
+                case '(':
+                    tokens.Add(new Token(TokenKind.Open, "(", at));
+                    i++;
+                    continue;
+                case ')':
+                    tokens.Add(new Token(TokenKind.Close, ")", at));
+                    i++;
+                    continue;
+                case '=':
+                    tokens.Add(new Token(TokenKind.Equals, "=", at));
+                    i++;
+                    continue;
+                case ',':
+                    tokens.Add(new Token(TokenKind.Comma, ",", at));
+                    i++;
+                    continue;
+                case '{':
+                {
+                    var depth = 1;
+                    var j = i + 1;
+                    while (j < text.Length && depth > 0)
+                    {
+                        depth += text[j] == '{' ? 1 : text[j] == '}' ? -1 : 0;
+                        j++;
+                    }
+
+                    if (depth != 0)
+                    {
+                        throw new UserInputException(at, "unterminated '{' expression", "close the expression with '}' on the same line (or a '+' continuation)");
+                    }
+
+                    tokens.Add(new Token(TokenKind.Expression, text[(i + 1)..(j - 1)], at));
+                    i = j;
+                    continue;
+                }
+
+                case '"':
+                case '\'':
+                {
+                    var j = text.IndexOf(c, i + 1);
+                    if (j < 0)
+                    {
+                        throw new UserInputException(at, "unterminated quoted string", $"add the closing {c}");
+                    }
+
+                    // A single-quoted expression is an expression (ngspice and Xyce both accept 'a*2').
+                    tokens.Add(new Token(c == '\'' ? TokenKind.Expression : TokenKind.String, text[(i + 1)..j], at));
+                    i = j + 1;
+                    continue;
+                }
+            }
+
+            var sb = new StringBuilder();
+            var wordStart = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && "()=,{;\"".IndexOf(text[i]) < 0)
+            {
+                sb.Append(char.ToLowerInvariant(text[i]));
+                i++;
+            }
+
+            tokens.Add(new Token(TokenKind.Word, sb.ToString(), at, text[wordStart..i]));
+        }
+
+        return tokens;
+    }
+}

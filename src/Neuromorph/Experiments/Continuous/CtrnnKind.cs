@@ -1,0 +1,190 @@
+using System.Globalization;
+using Neuromorph.Experiments.Sequence;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Networks.Continuous;
+
+namespace Neuromorph.Experiments.Continuous;
+
+/// <summary>
+/// <c>kind: ctrnn</c>: a continuous-time recurrent network in Beer's form, τ_i dy_i/dt = −y_i + Σ_j w_ij σ(g_j (y_j + θ_j)) + I_i,
+/// integrated with the shared adaptive Dormand–Prince 5(4). Writes trajectories.csv (time, y_i, σ outputs at every
+/// accepted step); metrics: the period of neuron 1 (from upward crossings of its mid-range, located by cubic Hermite
+/// interpolation), its amplitude over the second half of the run, and its final state.
+/// </summary>
+public sealed class CtrnnKind : IExperimentKind
+{
+    private static readonly string[] Keys = ["kind", "experiment", "network", "weights", "bias", "tau", "gain", "input", "initial", "duration", "rtol", "max_step", "seed"];
+
+    /// <inheritdoc />
+    public string Kind => "ctrnn";
+
+    /// <inheritdoc />
+    public string Description => "continuous-time recurrent network (Beer 1995): trajectories, oscillation period";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames { get; } = ["period", "amplitude", "final_y1"];
+
+    /// <inheritdoc />
+    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+        root.RejectUnknownKeys(Keys);
+        var (net, y) = Read(root);
+        var duration = SpecValues.Positive(root, "duration", 400);
+        var rtol = SpecValues.InRange(root, "rtol", 1e-10, 1e-14, 1e-2);
+        var maxStep = SpecValues.Positive(root, "max_step", duration / 100);
+        var n = y.Length;
+        var times = new List<double>();
+        var states = new List<double[]>();
+        var slopes = new List<double[]>();
+        net.Run(y, 0, duration, rtol, maxStep, (t, s, f) =>
+        {
+            times.Add(t);
+            states.Add((double[])s.Clone());
+            slopes.Add((double[])f.Clone());
+        });
+        var (period, amplitude) = Oscillation(times, states, slopes);
+        var metrics = new Dictionary<string, double> { ["period"] = period, ["amplitude"] = amplitude, ["final_y1"] = y[0] };
+        var files = new List<string>();
+        if (context.OutputDirectory is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            var path = Path.Combine(dir, "trajectories.csv");
+            var headers = new List<string> { "time" };
+            headers.AddRange(Enumerable.Range(1, n).Select(i => $"y{i}"));
+            headers.AddRange(Enumerable.Range(1, n).Select(i => $"output{i}"));
+            var columns = new List<IReadOnlyList<double>> { times };
+            for (var i = 0; i < n; i++)
+            {
+                var k = i;
+                columns.Add(states.Select(s => s[k]).ToArray());
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var k = i;
+                columns.Add(states.Select(s => 1 / (1 + Math.Exp(-net.Gain[k] * (s[k] + net.Bias[k])))).ToArray());
+            }
+
+            CsvTable.Write(path, headers, columns);
+            files.Add(path);
+            files.Add(SequenceOutputs.WriteMetrics(dir, metrics));
+        }
+
+        var summary = double.IsNaN(period)
+            ? string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): no sustained oscillation of neuron 1; y1 ends at {y[0]:G6}")
+            : string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): neuron 1 oscillates with period {period:G9}, amplitude {amplitude:G6}");
+        return new ExperimentReport(metrics, files, summary);
+    }
+
+    private static (Ctrnn Net, double[] Initial) Read(YamlSection root)
+    {
+        if (root.GetString("network", "custom") is var name && name != "custom")
+        {
+            if (name != "beer_oscillator")
+            {
+                throw root.Error("network", $"unknown network '{name}'", "use beer_oscillator, or give weights, bias and tau");
+            }
+
+            if (root.Has("weights") || root.Has("bias") || root.Has("tau"))
+            {
+                throw root.Error("network", "network: beer_oscillator fixes weights, bias and tau", "remove them, or drop the network key");
+            }
+
+            var beer = Ctrnn.BeerOscillator();
+            var initial0 = root.Has("initial") ? Vector(root, "initial", 2) : new double[2];
+            return (new Ctrnn(beer.Weights.ToArray(), beer.Bias, beer.TimeConstant, root.Has("input") ? Vector(root, "input", 2) : null, root.Has("gain") ? Vector(root, "gain", 2) : null), initial0);
+        }
+
+        if (!root.Has("weights"))
+        {
+            throw root.Error("weights", "give the weights (or network: beer_oscillator)", "weights: [[4.5, 1], [-1, 4.5]], bias: [-2.75, -1.75], tau: [1, 1]");
+        }
+
+        var w = root.GetMatrix("weights");
+        var n = w.Length;
+        if (w.Any(r => r.Length != n))
+        {
+            throw root.Error("weights", $"the weight matrix must be square, got {n} × {w[0].Length}");
+        }
+
+        var tau = Vector(root, "tau", n);
+        if (tau.Any(t => !(t > 0)))
+        {
+            throw root.Error("tau", "time constants must be positive");
+        }
+
+        var weights = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                weights[i, j] = w[i][j];
+            }
+        }
+
+        return (new Ctrnn(weights, Vector(root, "bias", n), tau, root.Has("input") ? Vector(root, "input", n) : null, root.Has("gain") ? Vector(root, "gain", n) : null),
+            root.Has("initial") ? Vector(root, "initial", n) : new double[n]);
+    }
+
+    private static double[] Vector(YamlSection root, string key, int n)
+    {
+        var v = root.GetDoubleList(key);
+        return v.Length == n ? v : throw root.Error(key, $"'{key}' needs {n} values (one per neuron), got {v.Length}");
+    }
+
+    /// <summary>Period and amplitude of y1 over the second half of the run (NaN period without at least three upward crossings).</summary>
+    private static (double Period, double Amplitude) Oscillation(List<double> t, List<double[]> y, List<double[]> f)
+    {
+        var end = t[^1];
+        var half = t.FindIndex(v => v >= end / 2);
+        if (half < 0 || t.Count - half < 4)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var tail = y.Skip(half).Select(s => s[0]).ToList();
+        double min = tail.Min(), max = tail.Max(), mid = (min + max) / 2;
+        var crossings = new List<double>();
+        for (var k = Math.Max(half, 1); k < t.Count; k++)
+        {
+            if (y[k - 1][0] < mid && y[k][0] >= mid)
+            {
+                crossings.Add(HermiteRoot(t[k - 1], y[k - 1][0] - mid, f[k - 1][0], t[k], y[k][0] - mid, f[k][0]));
+            }
+        }
+
+        if (crossings.Count < 3 || max - min < 1e-9 * (1 + Math.Abs(max)))
+        {
+            return (double.NaN, max - min);
+        }
+
+        var last = crossings.TakeLast(6).ToList();
+        return ((last[^1] - last[0]) / (last.Count - 1), max - min);
+    }
+
+    /// <summary>Root in [t0, t1] of the cubic Hermite interpolant of (y, dy/dt) at both ends, by bisection.</summary>
+    private static double HermiteRoot(double t0, double y0, double f0, double t1, double y1, double f1)
+    {
+        var h = t1 - t0;
+        double P(double s) => ((((2 * s * s * s) - (3 * s * s) + 1) * y0) + (((s * s * s) - (2 * s * s) + s) * h * f0)
+            + (((-2 * s * s * s) + (3 * s * s)) * y1) + (((s * s * s) - (s * s)) * h * f1));
+        double a = 0, b = 1;
+        for (var i = 0; i < 60; i++)
+        {
+            var m = 0.5 * (a + b);
+            if (P(m) < 0)
+            {
+                a = m;
+            }
+            else
+            {
+                b = m;
+            }
+        }
+
+        return t0 + (0.5 * (a + b) * h);
+    }
+}

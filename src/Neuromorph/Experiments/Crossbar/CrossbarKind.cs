@@ -1,0 +1,140 @@
+using System.Globalization;
+using Neuromorph.Crossbars;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Plotting;
+
+namespace Neuromorph.Experiments.Crossbar;
+
+/// <summary>
+/// <c>kind: crossbar</c>: programs an array (non-idealities applied), reads a batch of input vectors and compares
+/// with the ideal product of the targets (<see cref="CrossbarEvaluator"/>). Writes <c>outputs.csv</c>,
+/// <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>, <c>node_voltages.csv</c> and heatmaps for the first input, and
+/// <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice; elsewhere with <c>--export-netlist FILE</c>).
+/// </summary>
+public sealed class CrossbarKind : IExperimentKind, INetlistExporter
+{
+    /// <inheritdoc />
+    public string DefaultNetlistName => "crossbar.cir";
+
+    /// <inheritdoc />
+    public string Kind => "crossbar";
+
+    /// <inheritdoc />
+    public string Description => "vector-matrix products on a memristive crossbar with wire resistance and device non-idealities";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames => CrossbarEvaluator.MetricNames;
+
+    /// <inheritdoc />
+    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = CrossbarSpecReader.Read(root, context.Seed);
+        var result = CrossbarEvaluator.Evaluate(spec, context.CancellationToken);
+        var array = result.Array;
+        var files = new List<string>();
+        if (context.OutputDirectory is { } dir)
+        {
+            files.Add(WriteRows(Path.Combine(dir, "outputs.csv"), result.Outputs));
+            files.Add(WriteRows(Path.Combine(dir, "ideal_outputs.csv"), result.Expected));
+            files.Add(SaveHeatmap(new Heatmap(Scale(result.Programmed, 1e6)) { Title = "Programmed conductance", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "G (µS)" }, Path.Combine(dir, "conductance.svg")));
+            if (spec.WriteDeviceCurrents && spec.Inputs.Length > 0)
+            {
+                files.Add(WriteMatrix(Path.Combine(dir, "device_currents.csv"), result.FirstDeviceCurrents));
+                files.Add(SaveHeatmap(new Heatmap(result.FirstDeviceCurrents) { Title = "Device currents, input 1", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "I (A)", ValueUnit = "A" }, Path.Combine(dir, "device_currents.svg")));
+            }
+
+            if (result.FirstRead is { } read)
+            {
+                var nodes = Path.Combine(dir, "node_voltages.csv");
+                var cells = Enumerable.Range(0, array.Rows * array.Columns).ToArray();
+                CsvTable.Write(nodes, ["row", "column", "word_line_v", "bit_line_v"],
+                [
+                    cells.Select(k => (double)(k / array.Columns)).ToArray(),
+                    cells.Select(k => (double)(k % array.Columns)).ToArray(),
+                    cells.Select(k => read.WordLine[k / array.Columns, k % array.Columns]).ToArray(),
+                    cells.Select(k => read.BitLine[k / array.Columns, k % array.Columns]).ToArray(),
+                ]);
+                files.Add(nodes);
+                files.Add(SaveHeatmap(new Heatmap(read.IrDrop) { Title = "IR drop across each device (input 1)", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "V_in - V_device (V)", ValueUnit = "V" }, Path.Combine(dir, "ir_drop.svg")));
+            }
+
+            if (result.Written is { Failures.Count: > 0 } failed)
+            {
+                var failPath = Path.Combine(dir, "programming_failures.csv");
+                AtomicFile.WriteAllText(failPath, "row,column,target_s,achieved_s,pulses\n" + string.Concat(failed.Failures.Select(f =>
+                    string.Create(CultureInfo.InvariantCulture, $"{f.Row + 1},{f.Column + 1},{f.Target:R},{f.Achieved:R},{f.Pulses}\n"))));
+                files.Add(failPath);
+            }
+
+            if (spec.Inputs.Length > 0)
+            {
+                var netlist = context.NetlistPath ?? Path.Combine(dir, DefaultNetlistName);
+                if (Path.GetDirectoryName(Path.GetFullPath(netlist)) is { } netlistDir)
+                {
+                    Directory.CreateDirectory(netlistDir);
+                }
+
+                AtomicFile.WriteAllText(netlist, CrossbarNetlistWriter.Write(array, spec.Inputs[0]));
+                files.Add(netlist);
+            }
+        }
+
+        return new ExperimentReport(result.Metrics, files, Summary(spec, result));
+    }
+
+    private static string Summary(CrossbarSpec spec, CrossbarEvaluation result)
+    {
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"crossbar {result.Array.Rows}x{result.Array.Columns}{(spec.Mapping is null ? "" : $" ({spec.Mapping.Scheme.ToString().ToLowerInvariant()} mapping, {spec.Mapping.Outputs} outputs)")}, {spec.Inputs.Length} input vectors: relative error vs ideal {result.Metrics["vmm_error"]:G4}, max |error| {result.Metrics["max_abs_error"]:G4}");
+        if (result.IterativeIterations is { } iterations)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; iterative solver (PCG): {iterations} iterations in all");
+        }
+
+        if (result.Written is { } written)
+        {
+            summary += written.Failures.Count == 0
+                ? $"; write-verify: every device within tolerance ({written.Pulses.Cast<int>().Average():0.0} pulses on average)"
+                : $"; write-verify: {written.Failures.Count} device(s) missed their target (first: row {written.Failures[0].Row + 1}, column {written.Failures[0].Column + 1}), listed in programming_failures.csv";
+        }
+
+        return summary;
+    }
+
+    private static double[,] Scale(double[,] m, double s)
+    {
+        var r = (double[,])m.Clone();
+        for (var i = 0; i < r.GetLength(0); i++)
+        {
+            for (var j = 0; j < r.GetLength(1); j++)
+            {
+                r[i, j] *= s;
+            }
+        }
+
+        return r;
+    }
+
+    private static string SaveHeatmap(Heatmap map, string path)
+    {
+        map.Save(path);
+        return path;
+    }
+
+    private static string WriteRows(string path, double[][] rows)
+    {
+        var n = rows.Length > 0 ? rows[0].Length : 0;
+        var columns = Enumerable.Range(0, n).Select(j => (IReadOnlyList<double>)rows.Select(r => r[j]).ToArray()).ToList();
+        CsvTable.Write(path, [.. Enumerable.Range(0, n).Select(j => $"out{j}")], columns);
+        return path;
+    }
+
+    private static string WriteMatrix(string path, double[,] m)
+    {
+        var columns = Enumerable.Range(0, m.GetLength(1)).Select(j => (IReadOnlyList<double>)Enumerable.Range(0, m.GetLength(0)).Select(i => m[i, j]).ToArray()).ToList();
+        CsvTable.Write(path, [.. Enumerable.Range(0, m.GetLength(1)).Select(j => $"col{j}")], columns);
+        return path;
+    }
+}

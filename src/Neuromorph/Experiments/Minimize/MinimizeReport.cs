@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using Neuromorph.Io;
+using Neuromorph.Optimization;
+using Neuromorph.Plotting;
+
+namespace Neuromorph.Experiments.Minimize;
+
+/// <summary>
+/// Writes the outputs of a minimisation run, all atomically: energy.csv (energy against time per restart, with the
+/// best so far), final.csv (each restart's final energy and objective), solution.txt (one variable per line, objective
+/// checked by the problem's own evaluator), summary.txt (the printed text), states.csv and memory.csv (device states and
+/// memory variables over time, for solvers that record them) and energy.svg. The CSV files carry the data the plotting
+/// layer draws; column meanings are in docs/minimize.md.
+/// </summary>
+public static class MinimizeReport
+{
+    /// <summary>Builds the summary text. <paramref name="target"/> is in user objective units (cut for Max-Cut).</summary>
+    public static string Summary(IProblem problem, SolverResult result, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        var best = result.Best;
+        var objective = problem.Objective(best.BestSpins);
+        var sb = new StringBuilder();
+        sb.AppendLine(c, $"problem: {problem.Name} ({problem.KindName}, N = {problem.Size}, terms = {problem.TermCount})");
+        sb.AppendLine(c, $"solver: {result.Solver}, restarts completed: {result.Restarts.Count}, wall time: {result.WallSeconds:F3} s");
+        sb.AppendLine(c, $"best {problem.ObjectiveName}: {objective:G10} (restart {best.Restart}, model energy {best.BestEnergy:G10})");
+        if (problem.DescribeSolution(best.BestSpins) is { } extra)
+        {
+            sb.AppendLine(extra);
+        }
+
+        if (target is { } t)
+        {
+            var gap = problem.Maximise ? t - objective : objective - t;
+            var rel = t != 0 ? 100 * gap / Math.Abs(t) : 0;
+            var targetEnergy = problem.EnergyFromObjective(t);
+            var p = result.SuccessProbability(targetEnergy);
+            sb.AppendLine(c, $"target: {t:G10}, gap: {gap:G10} ({rel:F3} %)");
+            var counted = result.Counted;
+            sb.AppendLine(c, $"success probability: {p:F3} ({counted.Count(r => SolverResult.Reached(r.BestEnergy, targetEnergy))}/{counted.Count} completed restarts)");
+            sb.AppendLine(result.WallSecondsToTarget is { } ttt ? string.Create(c, $"time to target: {ttt:F3} s") : "time to target: not reached");
+            var perRun = counted.Count > 0 ? counted.Average(r => r.Seconds) : 0;
+            if (p > 0 && p < 1)
+            {
+                sb.AppendLine(c, $"time to solution (99 %): {perRun * Math.Log(0.01) / Math.Log(1 - p):F3} s (per-restart time {perRun:F3} s)");
+            }
+            else if (p >= 1)
+            {
+                sb.AppendLine(c, $"time to solution (99 %): {perRun:F3} s (every restart succeeded)");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Writes all output files into <paramref name="outputDir"/> (created if missing) and returns their names. With
+    /// <paramref name="hardwareEnergies"/> the traces are energies of the hardware's couplings, not of the problem: energy.csv
+    /// then names its columns hardware_energy and hardware_best_so_far and has no objective column (each restart's answer
+    /// scored on the true problem is in final.csv).
+    /// </summary>
+    public static IReadOnlyList<string> Write(IProblem problem, SolverResult result, double? target, string outputDir, bool hardwareEnergies = false)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(outputDir);
+        var c = CultureInfo.InvariantCulture;
+        var files = new List<string> { "energy.csv", "final.csv", "solution.txt", "summary.txt", "energy.svg" };
+        AtomicFile.Write(Path.Combine(outputDir, "energy.csv"), w =>
+        {
+            w.WriteLine(hardwareEnergies ? "seconds,sweep,restart,hardware_energy,hardware_best_so_far" : $"seconds,sweep,restart,energy,best_so_far,{problem.ObjectiveName}");
+            foreach (var r in result.Restarts)
+            {
+                foreach (var pt in r.Trace)
+                {
+                    w.WriteLine(hardwareEnergies
+                        ? string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12}")
+                        : string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12},{problem.ObjectiveFromEnergy(pt.Energy):G12}"));
+                }
+            }
+        });
+        var targetEnergy = target is { } tv ? problem.EnergyFromObjective(tv) : (double?)null;
+        AtomicFile.Write(Path.Combine(outputDir, "final.csv"), w =>
+        {
+            w.WriteLine($"restart,energy,{problem.ObjectiveName},seconds,finished_at,completed,reached_target");
+            foreach (var r in result.Restarts)
+            {
+                var reached = targetEnergy is { } te ? (SolverResult.Reached(r.BestEnergy, te) ? "1" : "0") : "";
+                w.WriteLine(string.Create(c, $"{r.Restart},{r.BestEnergy:G12},{problem.Objective(r.BestSpins):G12},{r.Seconds:G8},{r.FinishedAt:G8},{(r.Completed ? 1 : 0)},{reached}"));
+            }
+        });
+        var best = result.Best;
+        AtomicFile.Write(Path.Combine(outputDir, "solution.txt"), w =>
+        {
+            w.WriteLine(string.Create(c, $"# {problem.Name}: {problem.ObjectiveName} = {problem.Objective(best.BestSpins):G12}; one line per variable: index (1-based) and value"));
+            for (var i = 0; i < best.BestSpins.Length; i++)
+            {
+                var v = problem.BinaryValues ? (best.BestSpins[i] > 0 ? 1 : 0) : best.BestSpins[i];
+                w.WriteLine(string.Create(c, $"{i + 1} {v}"));
+            }
+        });
+        AtomicFile.WriteAllText(Path.Combine(outputDir, "summary.txt"), Summary(problem, result, target));
+        var recorded = result.Restarts.Where(r => r.Dynamics is not null).Select(r => r.Dynamics!).ToList();
+        if (recorded.Count > 0)
+        {
+            files.Add("states.csv");
+            WriteSeries(Path.Combine(outputDir, "states.csv"), recorded, d => d.StateLabels, d => d.States);
+            if (recorded[0].MemoryLabels.Count > 0)
+            {
+                files.Add("memory.csv");
+                WriteSeries(Path.Combine(outputDir, "memory.csv"), recorded, d => d.MemoryLabels, d => d.Memory);
+            }
+        }
+
+        var plot = new LinePlot
+        {
+            Title = $"{problem.Name}: {result.Solver}",
+            X = new Axis("time", "s"),
+            Y = new Axis("best energy so far"),
+        };
+        foreach (var r in result.Restarts.Take(8))
+        {
+            plot.Add(new Series($"restart {r.Restart}", r.Trace.Select(p => p.Seconds).ToList(), r.Trace.Select(p => p.BestSoFar).ToList()));
+        }
+
+        plot.Save(Path.Combine(outputDir, "energy.svg"));
+        return files;
+    }
+
+    private static void WriteSeries(string path, List<DynamicsRecord> records, Func<DynamicsRecord, IReadOnlyList<string>> labels, Func<DynamicsRecord, List<double[]>> rows)
+    {
+        var c = CultureInfo.InvariantCulture;
+        AtomicFile.Write(path, w =>
+        {
+            w.WriteLine($"restart,time,wall_seconds,{string.Join(',', labels(records[0]))}");
+            foreach (var d in records)
+            {
+                var data = rows(d);
+                for (var k = 0; k < d.Times.Count; k++)
+                {
+                    w.Write(string.Create(c, $"{d.Restart},{d.Times[k]:G8},{d.WallSeconds[k]:G8}"));
+                    foreach (var x in data[k])
+                    {
+                        w.Write(string.Create(c, $",{x:G6}"));
+                    }
+
+                    w.WriteLine();
+                }
+            }
+        });
+    }
+
+    /// <summary>Reads a solution.txt back into spins (for checking against the evaluator).</summary>
+    public static sbyte[] ReadSolution(string path, int size, bool binary)
+    {
+        var s = new sbyte[size];
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+
+            var tok = line.Split(' ');
+            var i = int.Parse(tok[0], CultureInfo.InvariantCulture) - 1;
+            var v = int.Parse(tok[1], CultureInfo.InvariantCulture);
+            s[i] = binary ? (sbyte)(v == 1 ? 1 : -1) : (sbyte)v;
+        }
+
+        return s;
+    }
+}

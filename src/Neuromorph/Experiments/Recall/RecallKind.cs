@@ -1,0 +1,86 @@
+using System.Globalization;
+using Neuromorph.Crossbars;
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Io;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Networks;
+using Neuromorph.Numerics.Randomness;
+
+namespace Neuromorph.Experiments.Recall;
+
+/// <summary>
+/// <c>kind: recall</c>: associative recall in a Hopfield network or BAM (<see cref="AssociativeRecall"/>), on the ideal
+/// weight matrix, on a compute device (<c>--backend</c>) or, with a <c>substrate:</c> section, on memristive crossbars
+/// with their non-idealities. Writes <c>recall.csv</c> (Hopfield) or <c>bam_recall.csv</c>.
+/// </summary>
+public sealed class RecallKind : IExperimentKind
+{
+    /// <inheritdoc />
+    public string Kind => "recall";
+
+    /// <inheritdoc />
+    public string Description => "associative recall (Hopfield, BAM) vs load and probe noise, ideal or on a crossbar substrate";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames { get; } = ["bit_error_rate", "overlap"];
+
+    /// <inheritdoc />
+    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = RecallSpecReader.Read(root, context.Seed is long s ? (ulong)s : null);
+        var substrateSeed = SeedSequence.Derive((long)spec.Seed, 1, 0); // the crossbar's draws are independent of the patterns' and probes'
+
+        var substrateSpec = root.TryGetSection("substrate") is { } section ? SubstrateSpecReader.Read(section) : null;
+        var onDevice = new List<DeviceWeights>();
+        Func<DenseWeights, IWeightSubstrate>? substrate = substrateSpec is not null
+            ? w => new CrossbarSubstrate(w.ToArray(), substrateSpec, substrateSeed)
+            : context.Accelerator is { } acc
+                ? w =>
+                {
+                    var d = DeviceWeights.From(acc, w);
+                    onDevice.Add(d);
+                    return d;
+                }
+                : null;
+        var log = context.OutputDirectory is null ? TextWriter.Null : context.Log;
+        RecallResult result;
+        try
+        {
+            result = AssociativeRecall.Run(spec, substrate, log.WriteLine);
+        }
+        finally
+        {
+            onDevice.ForEach(d => d.Dispose());
+        }
+
+        var files = new List<string>();
+        if (context.OutputDirectory is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            files.Add(spec.Network == RecallNetwork.Hopfield ? WriteHopfield(dir, result.Hopfield) : WriteBam(dir, result.Bam));
+        }
+
+        return new ExperimentReport(
+            new Dictionary<string, double> { ["bit_error_rate"] = result.BitError, ["overlap"] = result.Overlap },
+            files,
+            $"recall{(substrateSpec is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {result.BitError:G4}, mean overlap {result.Overlap:G4}");
+    }
+
+    private static string WriteHopfield(string dir, IReadOnlyList<HopfieldRecallPoint> points)
+    {
+        var path = Path.Combine(dir, "recall.csv");
+        var rows = points.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Load:G6},{c.Patterns},{c.ProbeNoise:G6},{c.Overlap:G6},{c.BitErrorFraction:G6}"));
+        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend("load,patterns,probe_noise,overlap,bit_error_fraction")) + "\n");
+        return path;
+    }
+
+    private static string WriteBam(string dir, IReadOnlyList<BamRecallPoint> points)
+    {
+        var path = Path.Combine(dir, "bam_recall.csv");
+        var rows = points.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Pairs},{c.Load:G6},{c.ProbeNoise:G6},{c.OverlapA:G6},{c.OverlapB:G6},{c.BitErrorFractionB:G6}"));
+        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend("pairs,load,probe_noise,overlap_a,overlap_b,bit_error_fraction_b")) + "\n");
+        return path;
+    }
+}

@@ -1,0 +1,31 @@
+using Neuromorph.Io.Yaml;
+
+namespace Neuromorph.Experiments.Sequence;
+
+/// <summary>
+/// <c>kind: sequence</c>: a recurrent model (Elman, Jordan, LSTM, GRU; loaded from model.json or trained first) on a
+/// task or CSV series, with ideal weights or every weight matrix on crossbars. Writes predictions.csv and metrics.csv
+/// (and model.json, training.csv when it trains); reports mse, nrmse, accuracy and their ideal-weight values, so a
+/// sweep can trace error against ADC bits, variability or drift time.
+/// </summary>
+public sealed class SequenceKind : IExperimentKind
+{
+    /// <inheritdoc />
+    public string Kind => "sequence";
+
+    /// <inheritdoc />
+    public string Description => "recurrent sequence model (Elman, Jordan, LSTM, GRU) on a task or CSV series, ideal or on crossbars";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames { get; } = ["mse", "nrmse", "accuracy", "software_mse", "software_nrmse", "software_accuracy", "epochs", "kept_epoch", "train_loss"];
+
+    /// <inheritdoc />
+    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = SequenceSpecReader.Read(root, context.Seed);
+        var log = context.OutputDirectory is null ? TextWriter.Null : context.Log;
+        var result = SequenceRun.Execute(spec, context.OutputDirectory, log.WriteLine, context.Progress, context.CancellationToken);
+        return new ExperimentReport(result.Metrics, result.Files, result.Summary);
+    }
+}

@@ -1,0 +1,122 @@
+using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Networks.Sequence;
+using Neuromorph.Networks.Sequence.Training;
+
+namespace Neuromorph.Experiments.Sequence;
+
+/// <summary>Reads <c>neuromorph train</c> files and <c>kind: sequence</c> experiments (docs/sequence.md) into a <see cref="SequenceRunSpec"/>.</summary>
+public static class SequenceSpecReader
+{
+    private static readonly string[] Keys = ["kind", "experiment", "model", "model_file", "data", "training", "substrate", "periphery", "seed"];
+
+    private static readonly string[] TrainingKeys = ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon",
+        "weight_decay", "clip_norm", "loss", "truncation", "validation_fraction", "patience", "shuffle", "seed", "noise"];
+
+    /// <summary>Reads the file's root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
+    public static SequenceRunSpec Read(YamlSection root, long? seedOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        root.RejectUnknownKeys(Keys);
+        var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
+        if (!root.Has("data"))
+        {
+            throw root.Error("data", "missing 'data:' section", "e.g. data: { task: sine, length: 3000, steps: 40 }");
+        }
+
+        var spec = new SequenceRunSpec { Task = TaskSpecReader.Read(root.GetSection("data"), seed), Seed = seed };
+        if (root.Has("model_file") == root.Has("model"))
+        {
+            throw root.Error(root.Has("model") ? "model_file" : "model", "give either 'model:' (a new model to train) or 'model_file:' (a trained model.json)");
+        }
+
+        var training = root.TryGetSection("training");
+        if (root.Has("model_file"))
+        {
+            spec = spec with { ModelFile = SpecValues.File(root, "model_file") };
+        }
+        else
+        {
+            var m = root.GetSection("model");
+            m.RejectUnknownKeys("cell", "hidden", "layers", "classes");
+            if (!CellTypes.TryParse(m.GetString("cell", "lstm"), out var cell))
+            {
+                throw m.Error("cell", $"unknown cell type '{m.GetString("cell")}'", Diagnostics.Suggestions.Hint(m.GetString("cell"), [.. CellTypes.Names]));
+            }
+
+            var layers = SpecValues.Count(m, "layers", 1);
+            if (cell == CellType.Jordan && layers != 1)
+            {
+                throw m.Error("layers", "a Jordan network has one layer (its output feeds back into it)");
+            }
+
+            spec = spec with { Cell = cell, Hidden = SpecValues.Count(m, "hidden", 32), Layers = layers, Classes = m.Has("classes") ? SpecValues.Count(m, "classes", 2, 2) : 0 };
+            if (training is null)
+            {
+                throw root.Error("model", "a new model needs a 'training:' section", "e.g. training: { epochs: 20, learning_rate: 0.01 }");
+            }
+        }
+
+        if (training is not null)
+        {
+            var (options, validation) = ReadTraining(training, seed);
+            spec = spec with { Training = options, ValidationFraction = validation, Loss = options.Loss };
+            if (options.Loss == LossKind.CrossEntropy && spec.ModelFile is null && spec.Classes == 0)
+            {
+                throw training.Error("loss", "cross-entropy needs the number of classes", "add classes: N to the model section");
+            }
+        }
+
+        if (root.TryGetSection("substrate") is { } substrate)
+        {
+            spec = spec with { Substrate = SubstrateSpecReader.Read(substrate) };
+        }
+
+        if (root.TryGetSection("periphery") is { } p)
+        {
+            p.RejectUnknownKeys("input_scaling", "drift_compensation");
+            spec = spec with { Periphery = new PeripherySpec(SpecValues.Choice(p, "input_scaling", "abs_max", "abs_max", "none") == 0, p.GetBool("drift_compensation", false)) };
+        }
+
+        return spec;
+    }
+
+    private static (TrainingOptions Options, double Validation) ReadTraining(YamlSection t, ulong seed)
+    {
+        t.RejectUnknownKeys(TrainingKeys);
+        var lr = t.GetDouble("learning_rate", 1e-3);
+        if (!(lr > 0) || !double.IsFinite(lr))
+        {
+            throw t.Error("learning_rate", $"the learning rate must be positive, got {lr}", "typical values: 1e-3 (Adam), 1e-2 (SGD)");
+        }
+
+        WeightNoise? noise = null;
+        if (t.TryGetSection("noise") is { } n)
+        {
+            n.RejectUnknownKeys("sigma", "kind");
+            noise = new WeightNoise(SpecValues.NonNegative(n, "sigma", 0.05), SpecValues.Choice(n, "kind", "multiplicative", "additive", "multiplicative") == 1);
+        }
+
+        var options = new TrainingOptions
+        {
+            Epochs = SpecValues.Count(t, "epochs", 20),
+            BatchSize = SpecValues.Count(t, "batch_size", 32),
+            Optimizer = (OptimizerKind)SpecValues.Choice(t, "optimizer", "adam", "adam", "sgd"),
+            LearningRate = lr,
+            Momentum = SpecValues.InRange(t, "momentum", 0, 0, 0.9999),
+            Nesterov = t.GetBool("nesterov", false),
+            Beta1 = SpecValues.InRange(t, "beta1", 0.9, 0, 0.9999),
+            Beta2 = SpecValues.InRange(t, "beta2", 0.999, 0, 0.999999),
+            Epsilon = SpecValues.Positive(t, "epsilon", 1e-8),
+            WeightDecay = SpecValues.NonNegative(t, "weight_decay", 0),
+            ClipNorm = SpecValues.NonNegative(t, "clip_norm", 0),
+            Loss = (LossKind)SpecValues.Choice(t, "loss", "mse", "mse", "cross_entropy"),
+            Truncation = SpecValues.Count(t, "truncation", 0, 0),
+            Patience = SpecValues.Count(t, "patience", 0, 0),
+            Shuffle = t.GetBool("shuffle", true),
+            Seed = (ulong)t.GetLong("seed", (long)seed),
+            Noise = noise,
+        };
+        return (options, SpecValues.InRange(t, "validation_fraction", options.Patience > 0 ? 0.1 : 0, 0, 0.9));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using Neuromorph.Diagnostics;
+using Neuromorph.Io;
+using Neuromorph.Io.Json;
+
+namespace Neuromorph.Networks.Sequence.ModelFiles;
+
+/// <summary>
+/// The sequence-model file (docs/sequence.md): one JSON object with the cell type and sizes and every parameter
+/// under PyTorch's state-dict name and layout as nested lists (what <c>tensor.tolist()</c> gives), so a model
+/// trained in PyTorch loads here and one trained here loads into torch.nn.RNN/LSTM/GRU + torch.nn.Linear:
+/// <code>
+/// { "format": "neuromorph-sequence-model", "version": 1, "cell": "lstm", "input_size": 1, "hidden_size": 8,
+///   "num_layers": 1, "output_size": 1,
+///   "parameters": { "weight_ih_l0": [[...], ...], "weight_hh_l0": ..., "bias_ih_l0": [...], "bias_hh_l0": [...],
+///                   "weight": [[...]], "bias": [...] },
+///   "metadata": { ... anything, ignored when read ... } }
+/// </code>
+/// Reading checks everything and reports mistakes at file:line:col (unknown cell type, a missing or unexpected
+/// parameter, a shape that is not the one the sizes imply, a value that is not a finite number).
+/// </summary>
+public static class SequenceModelFile
+{
+    /// <summary>The value of the "format" key.</summary>
+    public const string Format = "neuromorph-sequence-model";
+
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically; <paramref name="metadata"/> (name → number or text) is stored for people, not read back.</summary>
+    public static void Write(SequenceModel model, string path, IReadOnlyDictionary<string, object>? metadata = null) =>
+        AtomicFile.WriteAllText(path, ToJson(model, metadata));
+
+    /// <summary>The model as JSON text (matrix rows one per line, numbers in round-trip form).</summary>
+    public static string ToJson(SequenceModel model, IReadOnlyDictionary<string, object>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var s = model.Spec;
+        var b = new StringBuilder();
+        b.Append("{\n");
+        b.Append(CultureInfo.InvariantCulture, $"  \"format\": \"{Format}\",\n  \"version\": 1,\n  \"cell\": \"{CellTypes.Name(s.Cell)}\",\n");
+        b.Append(CultureInfo.InvariantCulture, $"  \"input_size\": {s.InputSize},\n  \"hidden_size\": {s.HiddenSize},\n  \"num_layers\": {s.Layers},\n  \"output_size\": {s.OutputSize},\n");
+        b.Append("  \"parameters\": {\n");
+        for (var k = 0; k < model.Parameters.Count; k++)
+        {
+            var p = model.Parameters[k];
+            b.Append(CultureInfo.InvariantCulture, $"    \"{p.Name}\": ");
+            if (p.IsMatrix)
+            {
+                b.Append("[\n");
+                for (var i = 0; i < p.Rows; i++)
+                {
+                    b.Append("      ");
+                    AppendRow(b, p.Value.AsSpan(i * p.Columns, p.Columns));
+                    b.Append(i + 1 < p.Rows ? ",\n" : "\n");
+                }
+
+                b.Append("    ]");
+            }
+            else
+            {
+                AppendRow(b, p.Value);
+            }
+
+            b.Append(k + 1 < model.Parameters.Count ? ",\n" : "\n");
+        }
+
+        b.Append("  }");
+        if (metadata is { Count: > 0 })
+        {
+            b.Append(",\n  \"metadata\": {\n");
+            var i = 0;
+            foreach (var (key, value) in metadata)
+            {
+                var text = value switch
+                {
+                    double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "null",
+                    int n => n.ToString(CultureInfo.InvariantCulture),
+                    bool f => f ? "true" : "false",
+                    _ => System.Text.Json.JsonSerializer.Serialize(value.ToString()),
+                };
+                b.Append(CultureInfo.InvariantCulture, $"    {System.Text.Json.JsonSerializer.Serialize(key)}: {text}{(++i < metadata.Count ? "," : "")}\n");
+            }
+
+            b.Append("  }");
+        }
+
+        b.Append("\n}\n");
+        return b.ToString();
+    }
+
+    /// <summary>Reads a model file; every mistake is a <see cref="UserInputException"/> at its line and column.</summary>
+    public static SequenceModel Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserInputException(new SourceLocation(path, 0, 0), "model file not found", "give the model.json that 'neuromorph train' wrote, or one exported from PyTorch (docs/sequence.md)");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses model-file text; <paramref name="file"/> names it in messages.</summary>
+    public static SequenceModel Parse(string text, string file)
+    {
+        var root = JsonValue.Parse(text, file);
+        if (root.Kind != JsonKind.Object)
+        {
+            throw root.Error("a model file is one JSON object", "see docs/sequence.md for the format");
+        }
+
+        var known = new[] { "format", "version", "cell", "input_size", "hidden_size", "num_layers", "output_size", "parameters", "metadata" };
+        foreach (var (name, _, at) in root.Members)
+        {
+            if (!known.Contains(name))
+            {
+                throw new UserInputException(at, $"unknown key '{name}'", Suggestions.Hint(name, known));
+            }
+        }
+
+        var cellValue = Require(root, "cell", JsonKind.String);
+        if (!CellTypes.TryParse(cellValue.Text, out var cell))
+        {
+            throw cellValue.Error($"unknown cell type '{cellValue.Text}'", Suggestions.Hint(cellValue.Text, [.. CellTypes.Names]));
+        }
+
+        var spec = new SequenceModelSpec(cell, Size(root, "input_size"), Size(root, "hidden_size"), Size(root, "output_size"),
+            root["num_layers"] is null ? 1 : Size(root, "num_layers"));
+        if (cell == CellType.Jordan && spec.Layers != 1)
+        {
+            throw root["num_layers"]!.Error("a Jordan network has one layer", "set num_layers to 1");
+        }
+
+        var model = new SequenceModel(spec);
+        var parameters = Require(root, "parameters", JsonKind.Object);
+        var names = model.Parameters.Select(p => p.Name).ToList();
+        foreach (var (name, _, at) in parameters.Members)
+        {
+            if (!names.Contains(name))
+            {
+                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {CellTypes.Name(cell)} model", Suggestions.Hint(name, names));
+            }
+        }
+
+        foreach (var p in model.Parameters)
+        {
+            var value = parameters[p.Name] ?? throw parameters.Error($"parameter '{p.Name}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
+            Fill(p, value);
+        }
+
+        return model;
+    }
+
+    private static void Fill(Parameter p, JsonValue value)
+    {
+        var found = Shape(value);
+        if (!found.SequenceEqual(p.Shape))
+        {
+            throw value.Error($"parameter '{p.Name}': expected shape {p.ShapeText}, found [{string.Join(", ", found)}]",
+                "weights are gates·hidden × input (PyTorch's layout); check input_size, hidden_size and the cell type");
+        }
+
+        var values = p.IsMatrix ? value.Items.SelectMany(r => r.Items) : value.Items;
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (v.Kind != JsonKind.Number || !double.IsFinite(v.Number))
+            {
+                throw v.Error($"parameter '{p.Name}' holds a value that is not a finite number");
+            }
+
+            p.Value[i++] = v.Number;
+        }
+    }
+
+    /// <summary>The shape of nested lists (a ragged or non-list value ends the shape where it breaks).</summary>
+    private static int[] Shape(JsonValue v)
+    {
+        if (v.Kind != JsonKind.Array)
+        {
+            return [];
+        }
+
+        if (v.Items.Count > 0 && v.Items.All(i => i.Kind == JsonKind.Array))
+        {
+            var inner = v.Items.Select(i => i.Items.Count).Distinct().ToList();
+            if (inner.Count > 1)
+            {
+                throw v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Error($"row of {v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Items.Count} values in a matrix whose first row has {v.Items[0].Items.Count}", "every row of a matrix needs the same length");
+            }
+
+            return [v.Items.Count, inner[0]];
+        }
+
+        return [v.Items.Count];
+    }
+
+    private static JsonValue Require(JsonValue root, string key, JsonKind kind)
+    {
+        var v = root[key] ?? throw root.Error($"missing key '{key}'", "see docs/sequence.md for the model-file format");
+        return v.Kind == kind ? v : throw v.Error($"'{key}' must be {(kind == JsonKind.Object ? "an object" : kind == JsonKind.String ? "a string" : "a number")}");
+    }
+
+    private static int Size(JsonValue root, string key)
+    {
+        var v = Require(root, key, JsonKind.Number);
+        if (v.Number < 1 || v.Number != Math.Floor(v.Number) || v.Number > 1 << 20)
+        {
+            throw v.Error($"'{key}' must be a positive whole number, got {v.Number.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return (int)v.Number;
+    }
+
+    private static void AppendRow(StringBuilder b, ReadOnlySpan<double> row)
+    {
+        b.Append('[');
+        for (var j = 0; j < row.Length; j++)
+        {
+            b.Append(j > 0 ? ", " : "").Append(row[j].ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        b.Append(']');
+    }
+}

@@ -1,0 +1,52 @@
+using Neuromorph.Diagnostics;
+using Neuromorph.Optimization.Problems;
+
+namespace Neuromorph.Optimization;
+
+/// <summary>
+/// Reads any problem file <c>minimize</c> accepts, by format name or file extension: G-set Max-Cut, sparse or dense QUBO,
+/// Ising (<see cref="ProblemReader"/>), DIMACS CNF and weighted CNF (<see cref="DimacsReader"/>), and Markowitz portfolios
+/// from returns and covariance or from price series (<see cref="PortfolioReader"/>).
+/// </summary>
+public static class ProblemLoader
+{
+    /// <summary>Every format name.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } = ["gset", "qubo", "ising", "cnf", "wcnf", "portfolio", "prices"];
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as <paramref name="format"/> (null: .cnf → cnf, .wcnf → wcnf, .csv → dense QUBO,
+    /// otherwise G-set). <paramref name="portfolio"/> holds the Markowitz settings for portfolio and price files.
+    /// </summary>
+    public static IProblem Read(string path, string? format, PortfolioSettings? portfolio = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = format?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(name))
+        {
+            name = Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".cnf" => "cnf",
+                ".wcnf" => "wcnf",
+                _ => null,
+            };
+        }
+
+        switch (name)
+        {
+            case "cnf" or "wcnf":
+                var formula = DimacsReader.ReadFile(path);
+                return new SatProblem(Path.GetFileNameWithoutExtension(path), formula, formula.HardWeight is not null || path.EndsWith(".wcnf", StringComparison.OrdinalIgnoreCase) || name == "wcnf");
+            case "portfolio" or "prices":
+                var settings = portfolio ?? new PortfolioSettings();
+                var market = name == "prices" ? PortfolioReader.ReadPrices(path) : PortfolioReader.ReadReturns(path);
+                return PortfolioProblem.Create(market, settings);
+        }
+
+        if (!ProblemReader.TryParseFormat(name, out var kind))
+        {
+            throw new UserInputException($"unknown format '{format}'", Suggestions.Hint(format ?? "", [.. FormatNames]));
+        }
+
+        return ProblemReader.ReadFile(path, kind);
+    }
+}
