@@ -36,7 +36,8 @@ internal static class Failures
         && (FromIlgpu(ex) || ex is not (ArgumentException or ObjectDisposedException))
         && (FromIlgpu(ex)
             || ex is NotSupportedException or InvalidOperationException or OutOfMemoryException or DllNotFoundException
-                or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException or System.Runtime.InteropServices.ExternalException);
+                or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException or System.Runtime.InteropServices.ExternalException
+                or AggregateException); // ILGPU's CPU accelerator rethrows what a kernel thread threw as an AggregateException
 
     /// <summary>Whether the exception is ILGPU's own or was thrown inside ILGPU (it also throws ArgumentException for kernels it cannot compile).</summary>
     private static bool FromIlgpu(Exception ex) =>
@@ -48,7 +49,7 @@ internal static class Failures
     {
         ArgumentNullException.ThrowIfNull(ex);
         var e = ex;
-        while (e.InnerException is not null && (e is TypeInitializationException || e.GetType().Name == "InternalCompilerException"))
+        while (e.InnerException is not null && (e is TypeInitializationException or AggregateException || e.GetType().Name == "InternalCompilerException"))
         {
             e = e.InnerException;
         }

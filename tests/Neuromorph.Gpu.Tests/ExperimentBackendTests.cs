@@ -15,11 +15,12 @@ public class ExperimentBackendTests
 
     [SkippableTheory]
     [MemberData(nameof(Configurations))]
-    public void Recall_and_dense_ctd_experiments_agree_with_the_managed_path(string backend)
+    public void Maxcut_recall_and_dense_ctd_experiments_agree_with_the_managed_path(string backend)
     {
         var acc = Backends.Open(backend);
         var experiments = new List<(string, string, double)>
         {
+            ($"kind: maxcut\nproblem: {Path.Combine(FindRoot(), "circuits", "problems", "ising_ring.txt")}\nformat: ising\nrestarts: 2\nsweeps: 4\nseed: 3\n", "best_cut", 0.0),
             ("experiment: recall\nnetwork: hopfield\nrule: hebbian\nneurons: 12\nloads: [0.17]\nnoise: [0.1]\nprobe: noisy\nprobes: 2\nmax_sweeps: 3\nseed: 1\n", "bit_error_rate", 0.0),
         };
         if (acc.Device.Backend != BackendKind.IlgpuCpu)
@@ -41,5 +42,16 @@ public class ExperimentBackendTests
             var actual = Run(acc);
             Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Max(1, Math.Abs(expected)), $"{metric} on {backend}: {actual} vs {expected} on the managed path");
         }
+    }
+
+    private static string FindRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Neuromorph.sln")))
+        {
+            d = d.Parent;
+        }
+
+        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
