@@ -29,6 +29,13 @@ if (args.Length > 0 && args[0] == "compute-bench")
     return;
 }
 
+if (args.Length > 0 && args[0] == "device-sweep-bench")
+{
+    static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+    Neuromorph.Benchmarks.Compute.DeviceSweepBench.Run(args[1], Int(args[2]), Int(args[3]), args.Length > 4 ? Int(args[4]) : null);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "crossbar-pcg")
 {
     CrossbarPcg.Run(args[1..]);
