@@ -24,8 +24,12 @@ public static class CudaBackend
         return Devices().Count == 0 ? "the NVIDIA driver reports no CUDA device" : null;
     }
 
-    /// <summary>Every CUDA device the driver reports, with the reason when ILGPU cannot generate code for it.</summary>
-    public static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Devices()
+    /// <summary>Every CUDA device the driver reports, with the reason when ILGPU cannot generate code for it (looked up once per process).</summary>
+    public static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Devices() => Discovered.Value;
+
+    private static readonly Lazy<IReadOnlyList<(DeviceInfo Info, string? Unusable)>> Discovered = new(Discover);
+
+    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover()
     {
         NativeLibraries.Register();
         try

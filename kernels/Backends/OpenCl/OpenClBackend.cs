@@ -34,8 +34,12 @@ public static class OpenClBackend
             : null;
     }
 
-    /// <summary>Every OpenCL device, with the reason when ILGPU cannot use it.</summary>
-    public static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Devices()
+    /// <summary>Every OpenCL device, with the reason when ILGPU cannot use it (looked up once per process).</summary>
+    public static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Devices() => Discovered.Value;
+
+    private static readonly Lazy<IReadOnlyList<(DeviceInfo Info, string? Unusable)>> Discovered = new(Discover);
+
+    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover()
     {
         NativeLibraries.Register();
         try

@@ -45,7 +45,7 @@ internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, d
                 }
             }
 
-            for (var j = 0; j < cols; j++)
+            for (var j = 0; j < cols && read.AdcBits > 0; j++)
             {
                 yb[j] = adc(yb[j], read.AdcBits, read.AdcRange);
             }
@@ -191,7 +191,7 @@ internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, d
                     }
                 }
 
-                ys[(b * rows) + i] = adc(acc, read.AdcBits, read.AdcRange);
+                ys[(b * rows) + i] = read.AdcBits > 0 ? adc(acc, read.AdcBits, read.AdcRange) : acc;
             }
         });
     }
