@@ -13,10 +13,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 if [[ "${1:-}" == "--dry-run" ]]; then
   backend="ilgpu-cpu"; sizes="${SIZES:-64}"; batches="${BATCHES:-1,33}"; points="${POINTS:-256}"; steps="${STEPS:-200}"; cpu_points="${CPU_POINTS:-256}"
+  hopfield="${HOPFIELD:-6}"; sweeps="${SWEEPS:-2}"
   out="$here/benchmarks/gpu/results-dry-run"
 else
   backend="${BACKEND:-cuda}"; sizes="${SIZES:-4096,8192,16384,32768}"; batches="${BATCHES:-1,8,64,256,1024}"
   points="${POINTS:-1000000}"; steps="${STEPS:-10000}"; cpu_points="${CPU_POINTS:-2000}"
+  hopfield="${HOPFIELD:-1024,4096}"; sweeps="${SWEEPS:-20}"
   out="$here/benchmarks/gpu/results-$(hostname)-$(date -u +%Y%m%d)"
 fi
 mkdir -p "$out"
@@ -25,7 +27,7 @@ bench="$here/benchmarks/Neuromorph.Benchmarks/bin/Release/net10.0/Neuromorph.Ben
 nvidia-smi --query-gpu=name,memory.total,clocks.max.memory,driver_version --format=csv 2>/dev/null | tee "$out/gpu.txt" || echo "no nvidia-smi" > "$out/gpu.txt"
 "$here/neuromorph" backends --check | tee "$out/backends.txt"
 for precision in single double; do
-  "$bench" compute-bench "$backend" "$sizes" "$batches" "$precision" | tee "$out/compute-$precision.csv"
+  "$bench" compute-bench "$backend" "$sizes" "$batches" "$precision" "$hopfield" "$sweeps" | tee "$out/compute-$precision.csv"
 done
 "$bench" device-sweep-bench "$backend" "$points" "$steps" "$cpu_points" | tee "$out/device-sweep.csv"
 if [[ "${1:-}" != "--dry-run" ]] && python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
