@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Neuromorph.Benchmarks.Compute;
 using Neuromorph.Benchmarks.Crossbars;
 using Neuromorph.Benchmarks.Dynamics;
+using Neuromorph.Benchmarks.Sequence;
 using Neuromorph.Benchmarks.Studies;
 
 if (args.Length > 0 && args[0] == "sweep-overhead")
@@ -40,6 +41,24 @@ if (args.Length > 0 && args[0] == "device-sweep-bench")
 if (args.Length > 0 && args[0] == "crossbar-pcg")
 {
     CrossbarPcg.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "lstm-train")
+{
+    SequenceThroughput.LstmTrain(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "esn-ridge")
+{
+    SequenceThroughput.EsnRidge();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "adding")
+{
+    SequenceThroughput.Adding(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
 

@@ -39,6 +39,38 @@ def crossbar(m: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+BIOLEK = """.subckt biolek plus minus params: ron=100 roff=16k rinit=11k d=10n uv=10f p=1
+.param x0={(roff-rinit)/(roff-ron)}
+Gx 0 x value={I(Emem)*uv*ron/d**2*f(V(x),I(Emem),p)}
+Cx x 0 1 IC={x0}
+Raux x 0 1e12
+Emem plus aux value={-I(Emem)*V(x)*(roff-ron)}
+Roff aux minus {roff}
+.func f(x,i,p)={1-(x-u(-i))**(2*p)}
+.ends
+"""
+
+
+def biolek_crossbar(m: int) -> str:
+    """An m x m crossbar of Biolek behavioural subcircuits (B/E/G sources, .func) with 1 ohm wire segments."""
+    lines = [f"biolek crossbar {m}x{m}", BIOLEK.rstrip()]
+    for r in range(m):
+        lines.append(f"v{r} in{r} 0 pulse(0 {0.6 + 0.6 * (r % 3) / 2:.3f} 1m 1m 1m 8m 20m)")
+        prev = f"in{r}"
+        for c in range(m):
+            lines.append(f"rw{r}_{c} {prev} w{r}_{c} 1")
+            lines.append(f"x{r}_{c} w{r}_{c} b{r}_{c} biolek")
+            prev = f"w{r}_{c}"
+    for c in range(m):
+        for r in range(m - 1):
+            lines.append(f"rb{r}_{c} b{r}_{c} b{r+1}_{c} 1")
+        lines.append(f"vs{c} b{m-1}_{c} 0 0")
+    lines += [".tran 0.1m 40m uic", f".print tran i(vs0) i(vs{m-1})"]
+    return "\n".join(lines) + "\n"
+
+
+GENERATORS = {"rc_mesh": rc_mesh, "xbar": crossbar, "biolek_xbar": biolek_crossbar}
+
 if __name__ == "__main__":
     kind, size = sys.argv[1], int(sys.argv[2])
-    sys.stdout.write(rc_mesh(size) if kind == "rc_mesh" else crossbar(size))
+    sys.stdout.write(GENERATORS[kind](size))

@@ -2,7 +2,7 @@
 """Head-to-head: runs ngspice and Neuromorph on the same generated netlists, checks the waveforms agree
 within 0.1% of their range, and prints a markdown table of wall-clock times (best of 3) and ratios.
 
-Usage: /usr/bin/python3 benchmarks/scripts/vs_ngspice.py [rc_mesh|xbar] SIZE [SIZE ...]
+Usage: /usr/bin/python3 benchmarks/scripts/vs_ngspice.py [rc_mesh|xbar|biolek_xbar] SIZE [SIZE ...]
 Needs Debian's python3-numpy and ngspice; run ./neuromorph once first so it is built.
 """
 import os, subprocess, sys, tempfile, time
@@ -11,7 +11,7 @@ import numpy as np
 here = os.path.dirname(os.path.abspath(__file__))
 repo = os.path.abspath(os.path.join(here, "..", ".."))
 sys.path.insert(0, here)
-from gen_netlists import rc_mesh, crossbar  # noqa: E402
+from gen_netlists import GENERATORS  # noqa: E402
 
 
 def best_of(n, fn):
@@ -27,7 +27,7 @@ def main():
     print(f"| {kind} size | unknowns | ngspice (s) | neuromorph (s) | ratio ngspice/neuromorph | max diff (% of range) |")
     print("|---|---|---|---|---|---|")
     for n in sizes:
-        text = rc_mesh(n) if kind == "rc_mesh" else crossbar(n)
+        text = GENERATORS[kind](n)
         vectors = text.strip().splitlines()[-1].split()[2:]
         d = tempfile.mkdtemp(prefix="nm-bench-")
         ours_cir = os.path.join(d, "ours.cir"); ng_cir = os.path.join(d, "ng.cir"); data = os.path.join(d, "ng.txt")
@@ -43,7 +43,7 @@ def main():
         for k, name in enumerate(ours.dtype.names[1:], start=1):
             y = np.interp(ng[:, 0], ours["time"], ours[name]); rng = np.ptp(ng[:, k]) or 1.0
             worst = max(worst, np.abs(y - ng[:, k]).max() / rng)
-        unknowns = n * n if kind == "rc_mesh" else 3 * n * n + 2 * n
+        unknowns = {"rc_mesh": n * n, "xbar": 3 * n * n + 2 * n, "biolek_xbar": 5 * n * n + 2 * n}[kind]
         print(f"| {n}x{n} | {unknowns} | {t_ng:.3f} | {t_nm:.3f} | {t_ng / t_nm:.2f} | {100 * worst:.4f} |", flush=True)
 
 

@@ -13,7 +13,8 @@ namespace Neuromorph.Dynamics;
 /// Reads a netlist of CTD memristors (LEVEL=7, all with the same RON/ROFF/ALPHA/BETA) and DC voltage sources in series
 /// with them into a <see cref="GraphCtd"/>, and integrates the reduced CTD equation instead of full MNA
 /// (<c>neuromorph simulate --engine ctd</c>). A source is folded into a memristor's branch when it shares a node with
-/// that memristor and nothing else; any other element is refused with a located error.
+/// that memristor and nothing else (found through a node index, so reading is linear in the deck); a memristor directly
+/// across a source is a loop of its own. Any other element is refused with a located error.
 /// </summary>
 public static class CtdNetlist
 {
@@ -32,8 +33,26 @@ public static class CtdNetlist
             throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), "--engine ctd needs LEVEL=7 memristors", "or use the default MNA engine");
         }
 
-        var models = memristors.Select(m => MemristorModels.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
-            ?? throw new UserInputException(m.Location, $"{m.Name} is not a CTD memristor", "--engine ctd needs .model ... memristor level=7 for every memristor")).ToList();
+        // one device per model card when instances add no parameters (a 10^5-device deck builds a handful of devices)
+        var shared = new Dictionary<string, CtdLinearModel>(StringComparer.OrdinalIgnoreCase);
+        CtdLinearModel Device(MemristorCard m)
+        {
+            if (m.InstanceParameters.Count == 0 && shared.TryGetValue(m.ModelName, out var known))
+            {
+                return known;
+            }
+
+            var device = MemristorModels.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
+                ?? throw new UserInputException(m.Location, $"{m.Name} is not a CTD memristor", "--engine ctd needs .model ... memristor level=7 for every memristor");
+            if (m.InstanceParameters.Count == 0)
+            {
+                shared[m.ModelName] = device;
+            }
+
+            return device;
+        }
+
+        var models = memristors.Select(Device).ToList();
         var p0 = models[0];
         if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))
         {
@@ -58,7 +77,21 @@ public static class CtdNetlist
             }
         }
 
-        var degree = netlist.Elements.SelectMany(e => e.Nodes).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+        var degree = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in netlist.Elements.SelectMany(e => e.Nodes))
+        {
+            degree[n] = degree.GetValueOrDefault(n) + 1;
+        }
+
+        var sourcesAt = new Dictionary<string, List<SourceCard>>(StringComparer.Ordinal);
+        foreach (var v in sources)
+        {
+            foreach (var n in v.Nodes.Distinct())
+            {
+                (sourcesAt.TryGetValue(n, out var list) ? list : sourcesAt[n] = []).Add(v);
+            }
+        }
+
         var absorbed = new HashSet<SourceCard>();
         (string Node, double Shift) Through(string node)
         {
@@ -68,7 +101,7 @@ public static class CtdNetlist
                 return (node, 0);
             }
 
-            var s = sources.FirstOrDefault(v => !absorbed.Contains(v) && v.Nodes.Contains(node));
+            var s = sourcesAt.TryGetValue(node, out var here) ? here.FirstOrDefault(v => !absorbed.Contains(v)) : null;
             if (s is null)
             {
                 return (node, 0);
@@ -89,9 +122,11 @@ public static class CtdNetlist
             throw new UserInputException(s.Location, $"{s.Name} is not in series with exactly one memristor", "--engine ctd folds each source into one memristor's branch");
         }
 
-        var names = branches.SelectMany(b => new[] { b.U, b.V }).Distinct().OrderBy(n => n == "0" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        // a memristor folded onto a single node (directly across a source) is a loop of its own: Omega = 1 on it
+        var loops = branches.Select((b, k) => (b, k)).Where(p => p.b.U == p.b.V).Select(p => p.k).ToArray();
+        var networked = branches.Select((b, k) => (b, k)).Where(p => p.b.U != p.b.V).Select(p => p.k).ToArray();
+        var names = networked.SelectMany(k => new[] { branches[k].U, branches[k].V }).Distinct().OrderBy(n => n == "0" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i);
-        var graph = new MemristorGraph(names.Count, [.. branches.Select(b => index[b.U])], [.. branches.Select(b => index[b.V])], memristors[0].Location);
         var parameters = new CtdParameters(p0.Ron, p0.Ron * (1 + p0.Xi), p0.Alpha, p0.Beta, CtdConvention.A);
         double[]? injection = null;
         if (currentSources.Count > 0)
@@ -112,7 +147,41 @@ public static class CtdNetlist
             }
         }
 
-        var system = new GraphCtd(graph, parameters, [.. branches.Select(b => b.S)], injection);
+        GraphCtd? system = null;
+        if (networked.Length > 0)
+        {
+            var graph = new MemristorGraph(names.Count, [.. networked.Select(k => index[branches[k].U])], [.. networked.Select(k => index[branches[k].V])], memristors[networked[0]].Location);
+            system = new GraphCtd(graph, parameters, [.. networked.Select(k => branches[k].S)], injection);
+        }
+        else if (injection is not null)
+        {
+            throw new UserInputException(currentSources[0].Location, $"{currentSources[0].Name} injects current, but every memristor sits directly across a source", "current sources need a network of memristors");
+        }
+
+        var loopSource = loops.Select(k => branches[k].S).ToArray();
+        var xNet = new double[networked.Length];
+        var rNet = new double[networked.Length];
+        void Rate(ReadOnlySpan<double> x, Span<double> dxdt)
+        {
+            // convention A on a one-device loop: dx/dt = alpha x - (s / beta) / (1 + xi x)
+            for (var j = 0; j < networked.Length; j++)
+            {
+                xNet[j] = x[networked[j]];
+            }
+
+            system?.Rate(xNet, rNet);
+            for (var j = 0; j < networked.Length; j++)
+            {
+                dxdt[networked[j]] = rNet[j];
+            }
+
+            for (var j = 0; j < loops.Length; j++)
+            {
+                var xi = x[loops[j]];
+                dxdt[loops[j]] = (parameters.AlphaA * xi) - (loopSource[j] / parameters.Beta / (1 + (p0.Xi * xi)));
+            }
+        }
+
         var steps = Math.Clamp(tran.Step > 0 ? (int)Math.Round(tran.Stop / tran.Step) : 200, 10, 100_000);
         var options = new OdeOptions
         {
@@ -123,7 +192,7 @@ public static class CtdNetlist
             Upper = [.. Enumerable.Repeat(1.0, memristors.Count)],
             Progress = progress,
         };
-        var r = new DormandPrince54().Integrate((t, x, d) => system.Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
+        var r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
         var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
         return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);

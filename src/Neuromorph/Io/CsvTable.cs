@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Io;
 
@@ -84,6 +85,11 @@ public static class CsvTable
     public static (string[] Headers, double[][] Columns) Read(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        if (lines.Length == 0)
+        {
+            throw new UserInputException(new SourceLocation(path, 1, 1), "the CSV file is empty", "a header row naming the columns comes first, then one row per point");
+        }
+
         var headers = CsvRow.Parse(lines[0]).ToArray();
         var columns = headers.Select(_ => new double[lines.Length - 1]).ToArray();
         for (var r = 1; r < lines.Length; r++)

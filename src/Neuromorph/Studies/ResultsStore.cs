@@ -47,14 +47,17 @@ public sealed class ResultsStore : IDisposable
         return ["point", "replicate", "seed", .. spec.Axes.Select(a => a.Key), .. spec.Metrics.Select(m => m.Name), "status", "message", "wall_s"];
     }
 
-    /// <summary>Opens (resume) or creates the run directory for <paramref name="spec"/>.</summary>
-    public static ResultsStore Open(string directory, StudySpec spec, ShardSpec shard, bool resume)
+    /// <summary>
+    /// Opens (resume) or creates the run directory for <paramref name="spec"/>. <paramref name="inputs"/> are the files
+    /// the runs read; a resume refuses when any of them changed since the results on disk were computed.
+    /// </summary>
+    public static ResultsStore Open(string directory, StudySpec spec, ShardSpec shard, bool resume, IReadOnlyList<StudyInput>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         System.IO.Directory.CreateDirectory(directory);
         var manifestPath = Path.Combine(directory, ManifestFile);
         var resultsPath = Path.Combine(directory, ResultsFile);
-        var manifest = new StudyManifest(spec.Name, Path.GetFullPath(spec.File), spec.Fingerprint, shard.Index, shard.Count, [.. Header(spec)]);
+        var manifest = new StudyManifest(spec.Name, Path.GetFullPath(spec.File), spec.Fingerprint, shard.Index, shard.Count, [.. Header(spec)]) { Inputs = inputs ?? [] };
         if (resume && File.Exists(manifestPath))
         {
             var old = ReadManifest(directory);
@@ -63,6 +66,11 @@ public sealed class ResultsStore : IDisposable
                 throw new UserInputException(new SourceLocation(manifestPath, 0, 0),
                     $"'{directory}' holds results of a different study or shard (study {old.Name}, shard {old.ShardIndex}/{old.ShardCount})",
                     "choose another output directory with -o, or delete this one");
+            }
+
+            if (File.Exists(resultsPath))
+            {
+                StudyInputs.RequireUnchanged(old.Inputs, manifest.Inputs, manifestPath, $"resuming '{directory}'");
             }
         }
 
@@ -196,7 +204,11 @@ public sealed class ResultsStore : IDisposable
 }
 
 /// <summary>Identifies the study (name, file, content fingerprint) and shard a run directory belongs to (<c>study.json</c>).</summary>
-public sealed record StudyManifest(string Name, string StudyFile, string Fingerprint, int ShardIndex, int ShardCount, IReadOnlyList<string> Columns);
+public sealed record StudyManifest(string Name, string StudyFile, string Fingerprint, int ShardIndex, int ShardCount, IReadOnlyList<string> Columns)
+{
+    /// <summary>The files the runs read and their digests (null in directories written before inputs were recorded).</summary>
+    public IReadOnlyList<StudyInput>? Inputs { get; init; }
+}
 
 /// <summary>JSON settings shared by manifest readers and writers.</summary>
 internal static class ManifestJson

@@ -17,9 +17,19 @@ public static class ShardMerger
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(shardDirectories);
         var byKey = new Dictionary<string, (RunRecord Row, string Dir)>();
+        IReadOnlyList<StudyInput>? inputs = null;
         foreach (var dir in shardDirectories)
         {
             var manifest = ResultsStore.ReadManifest(dir);
+            if (inputs is null)
+            {
+                inputs = manifest.Inputs ?? [];
+            }
+            else
+            {
+                StudyInputs.RequireUnchanged(manifest.Inputs, inputs, Path.Combine(dir, ResultsStore.ManifestFile), $"shard '{dir}' (against '{shardDirectories[0]}')");
+            }
+
             if (manifest.Fingerprint != spec.Fingerprint)
             {
                 throw new UserInputException(new SourceLocation(Path.Combine(dir, ResultsStore.ManifestFile), 0, 0),

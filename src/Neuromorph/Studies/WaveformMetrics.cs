@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Studies;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class WaveformMetrics
             return double.NaN;
         }
 
+        RequireWithin(metric, t[0], t[^1]);
         var from = metric.From ?? t[0];
         var to = metric.To ?? t[^1];
         return metric.Kind switch
@@ -33,7 +36,30 @@ public static class WaveformMetrics
         };
     }
 
-    /// <summary>y at time <paramref name="at"/> by linear interpolation (clamped to the ends).</summary>
+    /// <summary>
+    /// Throws a located <see cref="UserInputException"/> when the metric asks for a time (<c>time</c>, <c>from</c>,
+    /// <c>to</c>) outside the simulated interval [<paramref name="start"/>, <paramref name="end"/>] (a measurement there
+    /// would be a plausible-looking number from the wrong place), or for an empty window.
+    /// </summary>
+    public static void RequireWithin(MetricSpec metric, double start, double end)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var slack = 1e-9 * Math.Max(Math.Abs(start), Math.Abs(end));
+        foreach (var (key, value) in new[] { ("time", metric.At), ("from", metric.From), ("to", metric.To) })
+        {
+            if (value is { } v && (v < start - slack || v > end + slack))
+            {
+                throw new UserInputException(metric.Location, $"metric '{metric.Name}': {key} = {v:G6} lies outside the simulated interval [{start:G6}, {end:G6}]", "measure inside the simulated time, or lengthen the .tran");
+            }
+        }
+
+        if (metric.From is { } f && metric.To is { } t && !(t > f))
+        {
+            throw new UserInputException(metric.Location, $"metric '{metric.Name}': the window from {f:G6} to {t:G6} is empty", "give from < to");
+        }
+    }
+
+    /// <summary>y at time <paramref name="at"/> by linear interpolation (held at the ends).</summary>
     public static double Interpolate(IReadOnlyList<double> t, IReadOnlyList<double> y, double at)
     {
         ArgumentNullException.ThrowIfNull(t);

@@ -35,10 +35,16 @@ public class SweepCommandTests
             Assert.True(Math.Abs(t[k] - exact) < 2e-3 * exact, $"ratio {ratio[k]}, amp {amp[k]}: {t[k]} vs {exact}");
         }
 
-        foreach (var f in new[] { "results.csv", "index.html", "t_half_vs_ratio.svg", "t_half_heatmap.svg" })
+        foreach (var f in new[] { "results.csv", "index.html", "t_half_vs_ratio.png", "t_half_heatmap.png" })
         {
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
+
+        // the report carries the very PNGs written beside it, inline
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        Assert.Contains(Convert.ToBase64String(File.ReadAllBytes(Path.Combine(dir, "t_half_heatmap.png"))), html, StringComparison.Ordinal);
+        var band = PngImage.Load(Path.Combine(dir, "t_half_vs_ratio.png"));
+        Assert.True(band.DistinctColors() > 50);
     }
 
     [Fact]
@@ -87,6 +93,65 @@ public class SweepCommandTests
         Assert.InRange(partial, 1, 199);
     }
 
+    [Fact]
+    public void A_resume_after_an_included_file_changed_is_refused_and_fresh_starts_over()
+    {
+        using var dir = new TempDirectory("nm-sweep");
+        File.WriteAllText(Path.Combine(dir, "device.inc"), ".param ron=100\n");
+        File.WriteAllText(Path.Combine(dir, "base.cir"), """
+            switching with an included parameter file
+            .include device.inc
+            .param ratio=10 amp=1
+            .model lin memristor level=7 ron={ron} roff={ron*ratio} alpha=0 beta=0.01 xo=1
+            v1 a 0 pwl(0 0 1u {amp} 10 {amp})
+            ymemristor m1 a b lin
+            rs b 0 100
+            .tran 1m 20m
+            .print tran x(m1)
+            .end
+            """);
+        var study = Path.Combine(dir, "study.yaml");
+        File.WriteAllText(study, """
+            study: inputs
+            base: { netlist: base.cir }
+            parameters:
+              - { name: ratio, list: [2, 4] }
+            metrics:
+              - { name: x_end, final: x(m1) }
+            """);
+        var output = Path.Combine(dir, "out");
+        var (code, _, error) = CliHarness.Run("sweep", study, "-o", output);
+        Assert.True(code == 0, error);
+
+        // the included file changes: the rows on disk came from the old one
+        File.WriteAllText(Path.Combine(dir, "device.inc"), ".param ron=200\n");
+        var (refused, _, why) = CliHarness.Run("sweep", study, "-o", output);
+        Assert.Equal(2, refused);
+        Assert.Contains("device.inc changed since its results were computed", why, StringComparison.Ordinal);
+        Assert.Contains("--fresh", why, StringComparison.Ordinal);
+
+        var (fresh, _, freshError) = CliHarness.Run("sweep", study, "-o", output, "--fresh");
+        Assert.True(fresh == 0, freshError);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "results.csv")).Length);
+        Assert.Equal(0, CliHarness.Run("sweep", study, "-o", output).ExitCode); // resuming the fresh results is fine
+    }
+
+    [Fact]
+    public void An_experiment_study_fingerprints_the_files_its_yaml_names()
+    {
+        using var dir = new TempDirectory("nm-sweep");
+        File.WriteAllText(Path.Combine(dir, "patterns.txt"), "0110\n1010\n");
+        File.WriteAllText(Path.Combine(dir, "recall.yaml"), "kind: recall\nnetwork: hopfield\npatterns_file: patterns.txt\nnoise: [0.1]\nprobes: 2\nmax_sweeps: 20\n");
+        var study = Path.Combine(dir, "study.yaml");
+        File.WriteAllText(study, "study: patterns\nbase: { experiment: recall.yaml }\nparameters:\n  - { name: max_sweeps, list: [5, 10] }\nmetrics:\n  - { name: ber, value: bit_error_rate }\n");
+        var output = Path.Combine(dir, "out");
+        Assert.Equal(0, CliHarness.Run("sweep", study, "-o", output).ExitCode);
+        File.AppendAllText(Path.Combine(dir, "patterns.txt"), "1111\n");
+        var (code, _, error) = CliHarness.Run("sweep", study, "-o", output);
+        Assert.Equal(2, code);
+        Assert.Contains("patterns.txt changed", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("parameters: [ { name: rattio, list: [2] } ]\nmetrics: [ { name: t, final: x(m1) } ]", "not a .param", "did you mean 'ratio'")]
     [InlineData("parameters: [ { name: ratio, list: [2] } ]\nmetrics: [ { name: t, final: v(zz) } ]", "does not .print tran", "x(m1)")]
@@ -121,9 +186,13 @@ public class SweepCommandTests
         var svg = Path.Combine(dir, "p.svg");
         var (code, _, error) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratio", "--y", "t_half", "--group", "amp", "--logx", "-o", svg);
         Assert.True(code == 0, error);
-        var text = File.ReadAllText(svg);
-        Assert.Contains("amp = 0.5", text, StringComparison.Ordinal);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(text, "<polyline").Count - 0);
+        var text = System.Xml.Linq.XDocument.Load(svg).Root!.Value;
+        foreach (var amp in new[] { "amp = 0.5", "amp = 1", "amp = 2" })
+        {
+            Assert.Contains(amp, text, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(dir, "p.png")));
         var (code2, _, error2) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratoi", "--y", "t_half");
         Assert.Equal(2, code2);
         Assert.Contains("did you mean 'ratio'", error2, StringComparison.Ordinal);

@@ -30,6 +30,19 @@ public class WaveformMetricsTests
         Assert.True(double.IsNaN(WaveformMetrics.Evaluate(M(MetricKind.Cross, threshold: 3), t, y)));
     }
 
+    [Theory]
+    [InlineData(0.03, null, null)]
+    [InlineData(null, -0.01, null)]
+    [InlineData(null, null, 0.5)]
+    [InlineData(null, 0.01, 0.005)]
+    public void Times_outside_the_simulated_interval_are_located_errors_not_clamped_values(double? at, double? from, double? to)
+    {
+        var (t, y) = Sine(2.0, 50, 200); // 0 .. 20 ms
+        var kind = at is null ? MetricKind.Average : MetricKind.At;
+        var ex = Assert.Throws<UserInputException>(() => WaveformMetrics.Evaluate(M(kind, at, from, to), t, y));
+        Assert.Contains("metric 'm'", ex.Diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Summary_statistics_match_hand_computed_values()
     {

@@ -80,12 +80,26 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             }
         }
 
-        Record(0);
         if (s.UseInitialConditions)
         {
+            // uic: the charges start at their IC= values; solve the other unknowns consistently with them (a backward
+            // Euler step of negligible length from the initial charges), so t = 0 shows the node voltages the ICs imply.
             circuit.AcceptStates(ctx);
+            var start = (double[])u.Clone();
+            ctx.IsDc = false;
+            ctx.Time = 0;
+            ctx.Rule.Prepare(s.Method, 1, s.Stop * 1e-12, s.Stop * 1e-12);
+            if (!newton.Solve(ctx, u, 50))
+            {
+                Array.Copy(start, u, n);
+            }
+
+            ctx.Solution = u;
+            ctx.IsDc = true;
         }
-        else
+
+        Record(0);
+        if (!s.UseInitialConditions)
         {
             circuit.Accept(ctx);
         }
@@ -96,7 +110,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         int accepted = 0, rejected = 0;
         var uNew = new double[n];
         var lastReport = 0.0;
-        var restartAfterFirstStep = s.UseInitialConditions;
+        var restartAfterFirstStep = false;
         var limiters = circuit.Elements.OfType<ITimestepLimiter>().ToArray();
         while (t < s.Stop * (1 - 1e-12))
         {

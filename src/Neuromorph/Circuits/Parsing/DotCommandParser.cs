@@ -122,10 +122,10 @@ public static class DotCommandParser
             throw new UserInputException(fn.Location, $"cannot print '{fn}'", $"expected: {usage}");
         }
 
-        var args = new List<string> { r.Word("node or element name").Replace('.', ':') };
+        var args = new List<string> { r.Word("node or element name") };
         while (r.Accept(TokenKind.Comma))
         {
-            args.Add(r.Word("node name").Replace('.', ':'));
+            args.Add(r.Word("node name"));
         }
 
         if (!r.Accept(TokenKind.Close))
@@ -133,7 +133,9 @@ public static class DotCommandParser
             throw new UserInputException(r.Here, "missing ')' in output item", $"expected: {usage}");
         }
 
-        return Item(fn, args, usage);
+        // ngspice names subcircuit internals x1.n3; the flattened names are Xyce's x1:n3
+        var item = Item(fn, [.. args.Select(a => a.Replace('.', ':'))], usage);
+        return item with { Header = $"{fn.Text}({string.Join(",", args)})" };
     }
 
     private static OutputVariable Item(Token fn, List<string> args, string usage)

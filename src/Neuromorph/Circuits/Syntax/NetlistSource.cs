@@ -16,6 +16,7 @@ public sealed class NetlistSource
     private string? _wantedSection;
     private string? _section;
     private readonly List<Diagnostic> _warnings;
+    private readonly List<string> _files = [];
 
     private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
 
@@ -27,6 +28,9 @@ public sealed class NetlistSource
 
     /// <summary>Lines of <c>.control</c> ... <c>.endc</c> blocks (without those two lines), in order.</summary>
     public IReadOnlyList<NetlistLine> ControlLines => _control;
+
+    /// <summary>Every file read: the top file, then its <c>.include</c>d files and <c>.lib</c> libraries (full paths, once each).</summary>
+    public IReadOnlyList<string> Files => _files;
 
     /// <summary>Where <c>.end</c> was, or null if missing.</summary>
     public SourceLocation? End { get; private set; }
@@ -77,6 +81,11 @@ public sealed class NetlistSource
 
     private void ReadFile(string text, string file, List<string> chain, bool isTop)
     {
+        if (!_files.Contains(Path.GetFullPath(file)))
+        {
+            _files.Add(Path.GetFullPath(file));
+        }
+
         var physical = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var start = 0;
         if (isTop)
@@ -146,18 +155,31 @@ public sealed class NetlistSource
     {
         var first = parts[0];
         var isControl = _inControl && !first.Text.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
-        var tokens = new List<Token>();
-        foreach (var (text, line, column) in parts)
+        // continuation lines are joined before tokenizing, so a quoted or braced expression may span them
+        var joinedText = string.Join(' ', parts.Select(p => p.Text));
+        var starts = new List<int>();
+        var offset = 0;
+        foreach (var part in parts)
         {
-            try
-            {
-                tokens.AddRange(Tokenizer.Tokenize(text, file, line, column));
-            }
-            catch (UserInputException) when (isControl)
-            {
-                // control lines are not SPICE cards (echo "...", plot titles); keep them as words
-                tokens.AddRange(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), new SourceLocation(file, line, column), w)));
-            }
+            starts.Add(offset);
+            offset += part.Text.Length + 1;
+        }
+
+        SourceLocation Locate(int i)
+        {
+            var k = starts.FindLastIndex(s => s <= i);
+            return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
+        }
+
+        List<Token> tokens;
+        try
+        {
+            tokens = Tokenizer.Tokenize(joinedText, Locate);
+        }
+        catch (UserInputException) when (isControl)
+        {
+            // control lines are not SPICE cards (echo "...", plot titles); keep them as words
+            tokens = [.. joinedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), Locate(0), w))];
         }
 
         if (tokens.Count == 0)
@@ -167,7 +189,6 @@ public sealed class NetlistSource
 
         var location = tokens[0].Location;
         var head = tokens[0].Text;
-        var joined = string.Join(' ', parts.Select(p => p.Text));
         if (_inControl)
         {
             if (head == ".endc")
@@ -176,7 +197,7 @@ public sealed class NetlistSource
             }
             else
             {
-                _control.Add(new NetlistLine(tokens, joined, location));
+                _control.Add(new NetlistLine(tokens, joinedText, location));
             }
 
             return false;
@@ -221,7 +242,7 @@ public sealed class NetlistSource
                 return false;
         }
 
-        _lines.Add(new NetlistLine(tokens, joined, location));
+        _lines.Add(new NetlistLine(tokens, joinedText, location));
         return false;
     }
 

@@ -10,15 +10,20 @@ namespace Neuromorph.Circuits.Syntax;
 public static class Tokenizer
 {
     /// <summary>Tokenizes <paramref name="text"/>, which starts at column 1 of <paramref name="line"/> in <paramref name="file"/>.</summary>
-    public static List<Token> Tokenize(string text, string file, int line, int firstColumn = 1)
+    public static List<Token> Tokenize(string text, string file, int line, int firstColumn = 1) =>
+        Tokenize(text, i => new SourceLocation(file, line, firstColumn + i));
+
+    /// <summary>Tokenizes <paramref name="text"/>; <paramref name="locate"/> gives the file location of each character (continuation lines joined).</summary>
+    public static List<Token> Tokenize(string text, Func<int, SourceLocation> locate)
     {
+        ArgumentNullException.ThrowIfNull(locate);
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>();
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            var at = new SourceLocation(file, line, firstColumn + i);
+            var at = locate(i);
             if (char.IsWhiteSpace(c))
             {
                 i++;

@@ -24,6 +24,9 @@ public readonly struct TeamEquations : IMemristorEquations
     /// <inheritdoc />
     public double InitialState => _xon + (_x0 * (_xoff - _xon));
 
+    /// <summary>[min(XON, XOFF), max(XON, XOFF)]: the states between the on and off resistances.</summary>
+    public (double Low, double High) ProgrammingRange => (Math.Min(_xon, _xoff), Math.Max(_xon, _xoff));
+
     /// <inheritdoc />
     public double MinState => double.NegativeInfinity;
 

@@ -29,6 +29,9 @@ public sealed class TeamModel(
     public double MaxState => Equations.MaxState;
 
     /// <inheritdoc />
+    public (double Low, double High) ProgrammingRange => Equations.ProgrammingRange;
+
+    /// <inheritdoc />
     public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Reservoirs;
+using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
 
 namespace Neuromorph.Experiments.Reservoir;
@@ -87,7 +88,7 @@ public sealed class EsnKind : IExperimentKind
             readout.Substrate = CrossbarWeights.Program(w, substrate, spec.Periphery, spec.Seed, 2);
         }
 
-        metrics["train_nrmse"] = Nrmse(readout.Predict(states, s.Inputs, spec.Washout, split - spec.Washout), s.Targets.AsSpan(spec.Washout * s.TargetSize, (split - spec.Washout) * s.TargetSize), out _);
+        metrics["train_nrmse"] = SequenceMetrics.NormalisedRmse(readout.Predict(states, s.Inputs, spec.Washout, split - spec.Washout), s.Targets.AsSpan(spec.Washout * s.TargetSize, (split - spec.Washout) * s.TargetSize), out _);
         var count = s.Length - split;
         double[] y;
         if (generate)
@@ -106,7 +107,7 @@ public sealed class EsnKind : IExperimentKind
         }
 
         var target = s.Targets.AsSpan(split * s.TargetSize, count * s.TargetSize);
-        metrics["nrmse"] = Nrmse(y, target, out var mse);
+        metrics["nrmse"] = SequenceMetrics.NormalisedRmse(y, target, out var mse);
         metrics["mse"] = mse;
         if (dir is not null)
         {
@@ -154,24 +155,5 @@ public sealed class EsnKind : IExperimentKind
         var device = MemristorCatalog.Create(spec.DeviceModel, spec.DeviceParameters, spec.DeviceLocation);
         var reservoir = new MemristiveReservoir(spec.Memristive! with { InputSize = inputSize }, device);
         return ((u, n) => reservoir.Run(u, n), reservoir.Features, null);
-    }
-
-    private static double Nrmse(ReadOnlySpan<double> y, ReadOnlySpan<double> target, out double mse)
-    {
-        double mean = 0, sq = 0, variance = 0;
-        foreach (var v in target)
-        {
-            mean += v;
-        }
-
-        mean /= target.Length;
-        for (var i = 0; i < target.Length; i++)
-        {
-            sq += (y[i] - target[i]) * (y[i] - target[i]);
-            variance += (target[i] - mean) * (target[i] - mean);
-        }
-
-        mse = sq / target.Length;
-        return Math.Sqrt(sq / variance);
     }
 }

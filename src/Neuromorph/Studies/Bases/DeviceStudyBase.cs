@@ -33,7 +33,14 @@ public sealed class DeviceStudyBase : IBatchStudyBase
     private readonly DeviceTransientSpec _device;
 
     /// <summary>Reads the device file at <paramref name="path"/>.</summary>
-    public DeviceStudyBase(string path) => _device = DeviceTransientSpec.Read(path);
+    public DeviceStudyBase(string path)
+    {
+        _device = DeviceTransientSpec.Read(path);
+        InputFiles = [Path.GetFullPath(path)];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles { get; }
 
     /// <summary>The accelerator from <c>--backend</c>; null runs the managed CPU path.</summary>
     public IAccelerator? Accelerator { get; init; }
@@ -70,10 +77,7 @@ public sealed class DeviceStudyBase : IBatchStudyBase
                 throw new UserInputException(m.Location, $"metric '{m.Name}' reads '{m.Signal}', which a device transient does not have", Suggestions.Hint(m.Signal, [.. Signals.Keys]));
             }
 
-            if ((m.From ?? 0) > (m.To ?? _device.Stop))
-            {
-                throw new UserInputException(m.Location, $"metric '{m.Name}': window from {m.From} to {m.To} is empty");
-            }
+            WaveformMetrics.RequireWithin(m, 0, _device.Stop);
         }
 
         if (Equations(_device.Model(new Dictionary<string, double>())) is null)

@@ -20,8 +20,13 @@ public sealed class ExperimentStudyBase : IStudyBase
     {
         _path = path;
         _text = File.ReadAllText(path);
-        _experiment = ExperimentCatalog.Select(YamlSection.Parse(_text, path));
+        var root = YamlSection.Parse(_text, path);
+        _experiment = ExperimentCatalog.Select(root);
+        InputFiles = [Path.GetFullPath(path), .. YamlFileReferences.Of(root)];
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles { get; }
 
     /// <summary>Accelerator for experiments with an accelerated path (from <c>--backend</c>), or null.</summary>
     public IAccelerator? Accelerator { get; init; }

@@ -15,6 +15,9 @@ public sealed class NetlistStudyBase(string path) : IStudyBase
     private readonly string _text = NetlistSource.LoadText(path);
 
     /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles => NetlistSource.Read(_text, path, []).Files;
+
+    /// <inheritdoc />
     public void Validate(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -32,6 +35,11 @@ public sealed class NetlistStudyBase(string path) : IStudyBase
             if (m.Kind == MetricKind.Value)
             {
                 throw new UserInputException(m.Location, $"metric '{m.Name}': a netlist base is measured on waveforms", "use final, at, min, max, average, rms or cross");
+            }
+
+            if (kind == PrintAnalysis.Tran && netlist.Analyses.OfType<TranCard>().First() is var tran)
+            {
+                WaveformMetrics.RequireWithin(m, 0, tran.Stop);
             }
 
             if (!columns.Contains(m.Signal, StringComparer.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Experiments.Sequence;
 using Neuromorph.Networks;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Sequence;
@@ -37,19 +38,7 @@ public sealed class TrainedSineModels
 
 public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<TrainedSineModels>
 {
-    internal static double[,] ToArray(Parameter p)
-    {
-        var a = new double[p.Rows, p.Columns];
-        for (var i = 0; i < p.Rows; i++)
-        {
-            for (var j = 0; j < p.Columns; j++)
-            {
-                a[i, j] = p.Value[(i * p.Columns) + j];
-            }
-        }
-
-        return a;
-    }
+    internal static double[,] ToArray(Parameter p) => CrossbarWeights.ToArray(p.Value, p.Rows, p.Columns);
 
     private static Func<Parameter, IWeightSubstrate> Crossbars(NonIdealities n, int seed, double gMin = 1e-6, double gMax = 100e-6, bool compensateDrift = false)
     {

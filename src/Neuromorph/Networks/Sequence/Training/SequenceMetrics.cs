@@ -51,4 +51,24 @@ public sealed record SequenceMetrics(double MeanSquaredError, double Nrmse, doub
         var variance = targets.Sum(v => (v - mean) * (v - mean)) / targets.Count;
         return new SequenceMetrics(mse, variance > 0 ? Math.Sqrt(mse / variance) : double.NaN, double.NaN);
     }
+
+    /// <summary>NRMSE = RMSE / standard deviation of <paramref name="target"/>, and the MSE, of predictions <paramref name="y"/>.</summary>
+    public static double NormalisedRmse(ReadOnlySpan<double> y, ReadOnlySpan<double> target, out double mse)
+    {
+        double mean = 0, sq = 0, variance = 0;
+        foreach (var v in target)
+        {
+            mean += v;
+        }
+
+        mean /= target.Length;
+        for (var i = 0; i < target.Length; i++)
+        {
+            sq += (y[i] - target[i]) * (y[i] - target[i]);
+            variance += (target[i] - mean) * (target[i] - mean);
+        }
+
+        mse = sq / target.Length;
+        return variance > 0 ? Math.Sqrt(sq / variance) : double.NaN;
+    }
 }
