@@ -52,7 +52,8 @@ public class OperationTests
     public void Batched_conjugate_gradient_solves_every_item_like_a_cholesky_factorisation(string backend)
     {
         var acc = Backends.Open(backend);
-        const int n = 12, count = 3;
+        // n large enough that CG stops on its tolerance (about 26 iterations at condition number 5), not after n steps
+        const int n = 48, count = 3;
         var single = acc.Precision == Precision.Single;
         var m = Matrix<double>.Build.Random(n, n, 4);
         var a = (m * m.Transpose()) + (n * Matrix<double>.Build.DenseIdentity(n)); // SPD, condition number ~ 5

@@ -29,13 +29,18 @@ public class LaneTransientTests
             double Pick() => rng.Next(4) switch
             {
                 0 => t[rng.Next(n)],                                // exactly on a sample
-                1 => rng.NextDouble(t[0] - 1, t[^1] + 1),          // anywhere, also beyond the ends
+                1 => rng.NextDouble(t[0], t[^1]),                  // anywhere inside (studies refuse times outside)
                 2 => t[0],
                 _ => t[^1],
             };
 
             var a = Pick();
             var b = Pick();
+            while (b == a)
+            {
+                b = Pick(); // an empty window is refused before a study runs
+            }
+
             var (from, to) = (Math.Min(a, b), Math.Max(a, b));
             foreach (var kind in Enum.GetValues<ProbeKind>())
             {
