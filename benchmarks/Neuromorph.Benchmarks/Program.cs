@@ -26,7 +26,15 @@ if (args.Length > 0 && args[0] == "crossbar-vmm")
 if (args.Length > 0 && args[0] == "compute-bench")
 {
     static int[] Ints(string s) => [.. s.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-    ComputeBench.Run(args[1], Ints(args[2]), Ints(args[3]), args.Length > 4 ? args[4] : null);
+    ComputeBench.Run(args[1], Ints(args[2]), Ints(args[3]), args.Length > 4 ? args[4] : null,
+        args.Length > 5 ? Ints(args[5]) : null, args.Length > 6 ? Ints(args[6])[0] : 20);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "device-sweep-bench")
+{
+    static int Int(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+    Neuromorph.Benchmarks.Compute.DeviceSweepBench.Run(args[1], Int(args[2]), Int(args[3]), args.Length > 4 ? Int(args[4]) : null);
     return;
 }
 

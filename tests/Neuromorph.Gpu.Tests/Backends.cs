@@ -1,22 +1,25 @@
 using Neuromorph.Compute;
-using Neuromorph.Gpu;
+using Neuromorph.Kernels.Backends;
 
 namespace Neuromorph.Gpu.Tests;
 
 /// <summary>
-/// The backends every kernel test runs on: the CPU always, OpenCL (PoCL in CI) in single and, where the device has
-/// it, double precision, and CUDA in single precision where a GPU is present. A missing backend skips with the
-/// reason printed.
+/// The configurations every kernel test runs on: the managed CPU path; ILGPU's CPU accelerator in double and single
+/// precision (present everywhere: these never skip); CUDA and OpenCL in both precisions where a usable device exists
+/// (skipped with the reason otherwise).
 /// </summary>
 public static class Backends
 {
     private static readonly Dictionary<string, (IAccelerator? Accelerator, string? Why)> Cache = [];
     private static readonly Lock CacheLock = new();
 
-    /// <summary>Theory data: one row per backend configuration.</summary>
-    public static TheoryData<string> All => ["cpu", "opencl-single", "opencl-double", "cuda-single"];
+    /// <summary>Theory data: one row per configuration.</summary>
+    public static TheoryData<string> All => ["cpu", "ilgpu-cpu-double", "ilgpu-cpu-single", "cuda-double", "cuda-single", "opencl-double", "opencl-single"];
 
-    /// <summary>Relative norm tolerance for a configuration: float kernels 1e-5, double 1e-12.</summary>
+    /// <summary>The configurations that run ILGPU kernels (for tests of the ILGPU runtime itself).</summary>
+    public static TheoryData<string> Ilgpu => ["ilgpu-cpu-double", "ilgpu-cpu-single", "cuda-double", "cuda-single", "opencl-double", "opencl-single"];
+
+    /// <summary>Relative norm tolerance for a configuration: 1e-5 in single precision, 1e-12 in double.</summary>
     public static double Tolerance(IAccelerator a) => a.Precision == Precision.Single ? 1e-5 : 1e-12;
 
     /// <summary>
@@ -41,19 +44,34 @@ public static class Backends
 
     private static (IAccelerator?, string?) Create(string config)
     {
-        var kind = config.StartsWith("opencl", StringComparison.Ordinal) ? BackendKind.OpenCl : config.StartsWith("cuda", StringComparison.Ordinal) ? BackendKind.Cuda : BackendKind.Cpu;
+        if (config == "cpu")
+        {
+            return (AcceleratorCatalog.CreateCpu(), null);
+        }
+
+        var precision = config.EndsWith("single", StringComparison.Ordinal) ? Precision.Single : Precision.Double;
+        var name = config[..config.LastIndexOf('-')];
+        var kind = name switch { "cuda" => BackendKind.Cuda, "opencl" => BackendKind.OpenCl, _ => BackendKind.IlgpuCpu };
         if (AcceleratorCatalog.Unavailable(kind) is { } why)
         {
             return (null, why);
         }
 
-        var precision = config.EndsWith("single", StringComparison.Ordinal) ? Precision.Single : Precision.Double;
-        if (kind == BackendKind.OpenCl && precision == Precision.Double && !OpenCl.OpenClPlatform.Devices()[0].Info.DoublePrecision)
+        var spec = kind switch
         {
-            return (null, "the OpenCL device has no double precision");
+            BackendKind.Cuda => "cuda:" + Usable(AcceleratorCatalog.List(), "cuda:"),
+            BackendKind.OpenCl => "opencl:" + Usable(AcceleratorCatalog.List(), "opencl:"),
+            _ => "ilgpu-cpu",
+        };
+        var device = AcceleratorCatalog.List().First(e => e.Spec == spec).Info;
+        if (precision == Precision.Double && !device.DoublePrecision)
+        {
+            return (null, $"{device.Name} has no double precision");
         }
 
-        var spec = kind switch { BackendKind.Cpu => "cpu", BackendKind.OpenCl => "opencl:0", _ => "cuda:0" };
-        return (AcceleratorCatalog.Open(spec, kind == BackendKind.Cpu ? null : precision, out _), null);
+        return (AcceleratorCatalog.Open(spec, precision, out _), null);
     }
+
+    private static int Usable(IReadOnlyList<BackendEntry> list, string prefix) =>
+        list.Where(e => e.Spec.StartsWith(prefix, StringComparison.Ordinal)).Select((e, i) => (e, i)).First(x => x.e.Unusable is null).i;
 }

@@ -1,11 +1,10 @@
-using Neuromorph.Compute;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Gpu.Tests;
 
 /// <summary>
-/// Naive double-precision implementations of the kernel contracts, written from the contracts in Kernels.cs and
-/// independent of CpuKernels: the reference every backend (the CPU one included) is checked against.
+/// Naive double-precision implementations of the kernel contracts, written from the contracts of Compute.DeviceKernels and
+/// independent of the managed kernels and of Crossbars.DataConverter: the reference every backend (the CPU one included) is checked against.
 /// </summary>
 internal static class Reference
 {

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using Neuromorph.Compute;
+using Neuromorph.Kernels.Backends;
 using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
@@ -36,7 +36,7 @@ public class MatVecVsMathNet
         _v = Vector<double>.Build.DenseOfArray(_x);
         _r = Vector<double>.Build.Dense(N);
         _y = new double[N];
-        _cpu = new DeviceWeights(new CpuAccelerator(), w, N, N);
+        _cpu = new DeviceWeights(AcceleratorCatalog.CreateCpu(), w, N, N);
     }
 
     /// <summary>MathNet dense provider.</summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
-using Neuromorph.Gpu;
+using Neuromorph.Kernels.Backends;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -15,7 +15,7 @@ public sealed class BackendOptions
     /// <summary>Creates the options.</summary>
     public BackendOptions()
     {
-        Backend = new Option<string?>("--backend") { Description = "compute backend: cpu, opencl[:N], cuda[:N] or auto (CUDA, then an OpenCL GPU, then the CPU); see 'neuromorph backends'" };
+        Backend = new Option<string?>("--backend") { Description = "compute backend: cpu (managed, default), cuda[:N], opencl[:N], ilgpu-cpu (the GPU kernels on the host) or auto (CUDA, then an OpenCL GPU, then cpu); see 'neuromorph backends'" };
         PrecisionOption = new Option<string?>("--precision") { Description = "single or double (default: single on GPUs, double on CPUs)" };
     }
 

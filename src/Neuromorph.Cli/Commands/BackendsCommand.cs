@@ -1,32 +1,36 @@
 using System.CommandLine;
 using Neuromorph.Compute;
-using Neuromorph.Gpu;
+using Neuromorph.Kernels.Backends;
 using Neuromorph.Networks;
 
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
-/// <c>neuromorph backends</c>: lists the compute devices (CPU always; OpenCL platforms and devices; CUDA devices) with
-/// memory, compute units and double-precision support, says why a backend is missing, and with <c>--check</c>
-/// compiles the kernels on each device.
+/// <c>neuromorph backends</c>: lists the compute devices (the managed CPU path, ILGPU's CPU accelerator, and every
+/// OpenCL and CUDA device ILGPU finds) with memory, compute units and double-precision support, says plainly why a
+/// device or backend cannot be used, and with <c>--check</c> compiles a kernel on each usable device and runs a
+/// small product on it.
 /// </summary>
 public static class BackendsCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var check = new Option<bool>("--check") { Description = "compile the kernels on every device and run a small product on it" };
+        var check = new Option<bool>("--check") { Description = "compile a kernel on every usable device and run a small product on it" };
         var command = new Command("backends", "List compute backends and devices (use with --backend on other commands).") { check };
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
-            var entries = AcceleratorCatalog.List();
-            log.WriteLine($"{"backend",-10} {"device",-40} {"memory",9} {"units",6} {"fp64",5} {"type",5}  platform / version");
-            foreach (var e in entries)
+            log.WriteLine($"{"backend",-10} {"device",-44} {"memory",9} {"units",6} {"fp64",5} {"type",5}  platform / version");
+            foreach (var e in AcceleratorCatalog.List())
             {
                 var d = e.Info;
-                log.WriteLine($"{e.Spec,-10} {Trim(d.Name, 40),-40} {d.GlobalMemoryBytes / (1024.0 * 1024 * 1024),6:0.0} GiB {d.ComputeUnits,6} {(d.DoublePrecision ? "yes" : "no"),5} {(d.IsGpu ? "GPU" : "CPU"),5}  {d.Platform} / {d.Version}");
-                if (parse.GetValue(check))
+                log.WriteLine($"{e.Spec,-10} {Trim(d.Name, 44),-44} {d.GlobalMemoryBytes / (1024.0 * 1024 * 1024),6:0.0} GiB {d.ComputeUnits,6} {(d.DoublePrecision ? "yes" : "no"),5} {(d.IsGpu ? "GPU" : "CPU"),5}  {d.Platform} / {d.Version}");
+                if (e.Unusable is not null)
+                {
+                    log.WriteLine($"           not usable: {e.Unusable}");
+                }
+                else if (parse.GetValue(check))
                 {
                     log.WriteLine("           " + Check(e.Spec));
                 }
@@ -40,7 +44,7 @@ public static class BackendsCommand
                 }
             }
 
-            log.WriteLine("auto picks CUDA, then an OpenCL GPU, then the CPU.");
+            log.WriteLine("cpu is the default; auto picks CUDA, then an OpenCL GPU ILGPU can use, then cpu.");
             return CommandRunner.Success;
         });
         return command;
@@ -52,16 +56,20 @@ public static class BackendsCommand
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var acc = AcceleratorCatalog.Open(spec, null, out _);
-            var compile = watch.Elapsed.TotalSeconds;
             using var w = new DeviceWeights(acc, [1, 2, 3, 4], 2, 2);
             var y = new double[2];
             w.Multiply([1.0, 1.0], y, 1);
+            var seconds = watch.Elapsed.TotalSeconds;
             var ok = Math.Abs(y[0] - 3) < 1e-6 && Math.Abs(y[1] - 7) < 1e-6;
-            return ok ? $"kernels ready in {compile:0.00} s, test product correct" : $"kernels built but the test product is wrong: [{y[0]}, {y[1]}] instead of [3, 7]";
+            return ok ? $"kernel compiled and run in {seconds:0.00} s, test product correct" : $"kernel ran but the test product is wrong: [{y[0]}, {y[1]}] instead of [3, 7]";
         }
         catch (AcceleratorException ex)
         {
             return "check failed: " + ex.Message.Split('\n')[0];
+        }
+        catch (Diagnostics.UserInputException ex)
+        {
+            return "check failed: " + ex.Diagnostic.Message;
         }
     }
 

@@ -42,7 +42,7 @@ public static class SimulateCommand
                 throw new UserInputException($"--max-points must be 0 (every point) or at least 2, got {rowLimit}", "e.g. --max-points 10000");
             }
 
-            if (backend.Named(parse) is { } named && Gpu.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
+            if (backend.Named(parse) is { } named && Kernels.Backends.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
             {
                 throw new UserInputException(
                     $"--backend {named}: the circuit engines (MNA with sparse LU, CTD on sparse graphs) run on the CPU",

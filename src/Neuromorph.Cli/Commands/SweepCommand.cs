@@ -73,7 +73,9 @@ public static class SweepCommand
                                 Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
                             }
                         });
-                        report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                        report = studyBase is IBatchStudyBase batched
+                    ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
                     });
             }
             else
@@ -99,7 +101,9 @@ public static class SweepCommand
                         }
                     }
                 });
-                report = StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                report = studyBase is IBatchStudyBase batched
+                    ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
+                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
             }
 
         }

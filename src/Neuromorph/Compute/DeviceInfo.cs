@@ -7,7 +7,7 @@ namespace Neuromorph.Compute;
 /// <param name="GlobalMemoryBytes">Device memory in bytes.</param>
 /// <param name="ComputeUnits">Compute units (OpenCL), multiprocessors (CUDA) or logical cores (CPU).</param>
 /// <param name="DoublePrecision">Whether kernels may use double precision on it.</param>
-/// <param name="IsGpu">Whether the device is a GPU (as opposed to a CPU, e.g. PoCL).</param>
+/// <param name="IsGpu">Whether the device is a GPU (as opposed to a CPU).</param>
 /// <param name="Version">Device/driver version string.</param>
 public sealed record DeviceInfo(
     BackendKind Backend,
@@ -19,15 +19,16 @@ public sealed record DeviceInfo(
     bool IsGpu,
     string Version)
 {
-    /// <summary>One-line description, e.g. "opencl: pthread-AMD EPYC (PoCL), 2 CUs, 22.0 GiB, fp64".</summary>
+    /// <summary>One-line description, e.g. "cuda: NVIDIA H200 (CUDA 12.8), 132 compute units, 139.8 GiB, double precision, GPU".</summary>
     public override string ToString() =>
         $"{BackendName(Backend)}: {Name} ({Platform}), {ComputeUnits} compute units, {GlobalMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB, "
         + (DoublePrecision ? "double precision" : "single precision only") + (IsGpu ? ", GPU" : ", CPU");
 
-    /// <summary>The lower-case name used on the command line: cpu, opencl, cuda.</summary>
+    /// <summary>The lower-case name used on the command line: cpu, ilgpu-cpu, opencl, cuda.</summary>
     public static string BackendName(BackendKind kind) => kind switch
     {
         BackendKind.Cpu => "cpu",
+        BackendKind.IlgpuCpu => "ilgpu-cpu",
         BackendKind.OpenCl => "opencl",
         _ => "cuda",
     };

@@ -1,36 +1,30 @@
 namespace Neuromorph.Compute;
 
 /// <summary>
-/// One compute device: buffers, kernels by name (from kernels/, compiled once per device and precision and cached
-/// for the process), launches and synchronisation. Every implementation runs the same kernels with the same
-/// arguments, so an operation written once against this interface runs on the CPU, OpenCL or CUDA; the kernel
-/// contracts (argument lists and semantics) are listed in <see cref="Kernels"/>.
+/// A compute device: buffers of reals in the device's precision, host↔device copies that convert from and to the
+/// library's doubles, synchronisation, the device's facts, and its typed <see cref="Kernels"/>. Implementations: the
+/// managed CPU path (<see cref="Cpu.CpuAccelerator"/>, always present) and ILGPU's CUDA, OpenCL and CPU accelerators
+/// (the kernels project). Work may be queued: reads wait for it.
 /// </summary>
 public interface IAccelerator : IDisposable
 {
     /// <summary>The device.</summary>
     DeviceInfo Device { get; }
 
-    /// <summary>Floating-point width of real buffers and real kernel arguments.</summary>
+    /// <summary>Floating-point width of buffers and kernels.</summary>
     Precision Precision { get; }
 
-    /// <summary>Allocates <paramref name="length"/> elements (contents undefined).</summary>
-    DeviceBuffer Allocate(int length, ElementKind kind = ElementKind.Real);
+    /// <summary>The kernels, as typed methods.</summary>
+    DeviceKernels Kernels { get; }
 
-    /// <summary>Copies host values into a real buffer starting at element <paramref name="offset"/> (converted to the device precision).</summary>
-    void Write(DeviceBuffer buffer, ReadOnlySpan<double> source, int offset = 0);
+    /// <summary>Allocates <paramref name="length"/> reals (contents undefined).</summary>
+    RealBuffer Allocate(int length);
 
-    /// <summary>Copies host integers into an Int32 buffer.</summary>
-    void Write(DeviceBuffer buffer, ReadOnlySpan<int> source, int offset = 0);
+    /// <summary>Copies host values into <paramref name="buffer"/> from element <paramref name="offset"/>, converted to the device precision.</summary>
+    void Write(RealBuffer buffer, ReadOnlySpan<double> source, int offset = 0);
 
-    /// <summary>Copies a real buffer (from element <paramref name="offset"/>) into host memory; waits for queued work.</summary>
-    void Read(DeviceBuffer buffer, Span<double> destination, int offset = 0);
-
-    /// <summary>Copies an Int32 buffer (from element <paramref name="offset"/>) into host memory; waits for queued work.</summary>
-    void Read(DeviceBuffer buffer, Span<int> destination, int offset = 0);
-
-    /// <summary>Queues kernel <paramref name="kernel"/> on <paramref name="grid"/> with <paramref name="args"/>.</summary>
-    void Launch(string kernel, LaunchGrid grid, params ReadOnlySpan<KernelArg> args);
+    /// <summary>Copies <paramref name="destination"/>.Length elements of <paramref name="buffer"/> from element <paramref name="offset"/> into host memory; waits for queued work.</summary>
+    void Read(RealBuffer buffer, Span<double> destination, int offset = 0);
 
     /// <summary>Waits until every queued launch and copy has finished.</summary>
     void Synchronize();

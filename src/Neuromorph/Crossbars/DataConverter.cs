@@ -16,7 +16,7 @@ public static class DataConverter
         }
 
         var step = 2 * range / ((1 << bits) - 1);
-        var c = Math.Clamp(x, -range, range);
+        var c = Math.Min(Math.Max(x, -range), range); // not Math.Clamp: GPU kernels call this, and Clamp can throw
         return (-range) + (Math.Round((c + range) / step) * step);
     }
 }

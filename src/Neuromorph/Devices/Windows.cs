@@ -11,7 +11,7 @@ public static class Windows
     public static (double F, double DfDx) Joglekar(double x, double p)
     {
         var u = (2 * x) - 1;
-        var up = Math.Pow(Math.Abs(u), (2 * p) - 1) * Math.Sign(u);
+        var up = Math.Pow(Math.Abs(u), (2 * p) - 1) * Sign(u);
         return (1 - (up * u), -2 * p * up * 2);
     }
 
@@ -19,7 +19,7 @@ public static class Windows
     public static (double F, double DfDx) Biolek(double x, double p, double current)
     {
         var u = x - (current <= 0 ? 1.0 : 0.0);
-        var up = Math.Pow(Math.Abs(u), (2 * p) - 1) * Math.Sign(u);
+        var up = Math.Pow(Math.Abs(u), (2 * p) - 1) * Sign(u);
         return (1 - (up * u), -2 * p * up);
     }
 
@@ -31,4 +31,7 @@ public static class Windows
         var bp = Math.Pow(b, p - 1);
         return (j * (1 - (bp * b)), -j * p * bp * 2 * u);
     }
+
+    /// <summary>The sign of <paramref name="u"/> as a number (0 for 0 and NaN): Math.Sign throws on NaN, which kernels cannot.</summary>
+    internal static double Sign(double u) => u > 0 ? 1 : u < 0 ? -1 : 0;
 }

@@ -12,9 +12,9 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
 {
     private readonly IAccelerator _acc;
     private readonly double[] _host;
-    private readonly DeviceBuffer _w;
-    private DeviceBuffer? _x;
-    private DeviceBuffer? _y;
+    private readonly RealBuffer _w;
+    private RealBuffer? _x;
+    private RealBuffer? _y;
     private uint _reads;
 
     /// <summary>Uploads a row-major <paramref name="rows"/> x <paramref name="columns"/> matrix.</summary>
@@ -75,10 +75,10 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
     public IAccelerator Accelerator => _acc;
 
     /// <inheritdoc/>
-    public void Multiply(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Product(Kernels.MatVec, inputs, outputs, count, Columns, Rows);
+    public void Multiply(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Product(transposed: false, inputs, outputs, count);
 
     /// <inheritdoc/>
-    public void MultiplyTransposed(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Product(Kernels.MatVecTransposed, inputs, outputs, count, Rows, Columns);
+    public void MultiplyTransposed(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Product(transposed: true, inputs, outputs, count);
 
     /// <inheritdoc/>
     public double Weight(int row, int column) => _host[(row * Columns) + column];
@@ -87,25 +87,22 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
     /// y = W x for a batch already on the device (no host copies): <paramref name="x"/> holds count vectors of length
     /// Columns, <paramref name="y"/> receives count vectors of length Rows.
     /// </summary>
-    public void Multiply(DeviceBuffer x, DeviceBuffer y, int count)
+    public void Multiply(RealBuffer x, RealBuffer y, int count)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var step = _reads++;
-        var grid = count >= 32 ? Kernels.MatMatGrid(Rows, count) : new LaunchGrid(Rows * 64, count, 64, 1);
-        _acc.Launch(count >= 32 ? Kernels.MatMat : Kernels.MatVec, grid, _w, x, y, Rows, Columns, count, ReadNoise, ClipAtZero ? 1 : 0,
-            (uint)Seed, (uint)(Seed >> 32), step, AdcBits, AdcRange);
+        var shape = new ProductShape(Rows, Columns, count);
+        if (count >= MatMatBatch)
+        {
+            _acc.Kernels.MatMat(_w, x, y, shape, NextRead());
+        }
+        else
+        {
+            _acc.Kernels.MatVec(_w, x, y, shape, NextRead());
+        }
     }
 
     /// <summary>y = Wᵀ x for a batch already on the device.</summary>
-    public void MultiplyTransposed(DeviceBuffer x, DeviceBuffer y, int count)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var step = _reads++;
-        _acc.Launch(Kernels.MatVecTransposed, new LaunchGrid(Columns, count), _w, x, y, Rows, Columns, count, ReadNoise, ClipAtZero ? 1 : 0,
-            (uint)Seed, (uint)(Seed >> 32), step, AdcBits, AdcRange);
-    }
+    public void MultiplyTransposed(RealBuffer x, RealBuffer y, int count) =>
+        _acc.Kernels.MatVecTransposed(_w, x, y, new ProductShape(Rows, Columns, count), NextRead());
 
     /// <inheritdoc/>
     public void Dispose()
@@ -115,8 +112,14 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
         _y?.Dispose();
     }
 
-    private void Product(string kernel, ReadOnlySpan<double> inputs, Span<double> outputs, int count, int inLength, int outLength)
+    /// <summary>The batch from which the register-blocked matmat kernel replaces matvec.</summary>
+    private const int MatMatBatch = 32;
+
+    private ReadConditions NextRead() => new(ReadNoise, ClipAtZero, Seed, _reads++, AdcBits, AdcRange);
+
+    private void Product(bool transposed, ReadOnlySpan<double> inputs, Span<double> outputs, int count)
     {
+        var (inLength, outLength) = transposed ? (Rows, Columns) : (Columns, Rows);
         if (inputs.Length < count * inLength || outputs.Length < count * outLength)
         {
             throw new ArgumentException($"batch of {count}: need {count * inLength} inputs and {count * outLength} outputs");
@@ -125,19 +128,19 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
         _x = Ensure(_x, count * Math.Max(Rows, Columns));
         _y = Ensure(_y, count * Math.Max(Rows, Columns));
         _acc.Write(_x, inputs[..(count * inLength)]);
-        if (kernel == Kernels.MatVec)
+        if (transposed)
         {
-            Multiply(_x, _y, count);
+            MultiplyTransposed(_x, _y, count);
         }
         else
         {
-            MultiplyTransposed(_x, _y, count);
+            Multiply(_x, _y, count);
         }
 
         _acc.Read(_y, outputs[..(count * outLength)]);
     }
 
-    private DeviceBuffer Ensure(DeviceBuffer? b, int length)
+    private RealBuffer Ensure(RealBuffer? b, int length)
     {
         if (b is not null && b.Length >= length)
         {

@@ -62,4 +62,64 @@ public static class StudyRunner
         });
         return new StudyOutcome(todo.Count, skipped, failed, mine.Count, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Runs the sweep through a base that evaluates many runs at once (device studies: one kernel launch per batch):
+    /// the unfinished runs of the shard go in batches of <see cref="Bases.IBatchStudyBase.BatchSize"/>, and each
+    /// batch's results are appended before the next starts, so a sweep stays resumable. A run's wall time is its
+    /// share of its batch's.
+    /// </summary>
+    public static StudyOutcome RunBatched(
+        StudySpec spec,
+        ResultsStore store,
+        ShardSpec shard,
+        Bases.IBatchStudyBase studyBase,
+        IProgress<StudyProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(studyBase);
+        var clock = Stopwatch.StartNew();
+        var finished = store.Existing.Where(r => r.Status == RunStatus.Ok).Select(r => r.Run.RunKey).ToHashSet();
+        var mine = StudyPlan.Runs(spec).Where(r => shard.Contains(r.PointId)).ToList();
+        var todo = mine.Where(r => !finished.Contains(r.RunKey)).ToList();
+        int done = mine.Count - todo.Count, failed = 0;
+        progress?.Report(new StudyProgress(done, mine.Count, 0, null));
+        foreach (var batch in todo.Chunk(Math.Max(1, studyBase.BatchSize)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var watch = Stopwatch.StartNew();
+            IReadOnlyList<Bases.BatchOutcome> outcomes;
+            try
+            {
+                outcomes = studyBase.EvaluateBatch(spec, batch, cancellationToken);
+            }
+            catch (Exception ex) when (ex is SimulationException or ArithmeticException or InvalidOperationException)
+            {
+                outcomes = [.. batch.Select(_ => new Bases.BatchOutcome(null, ex.Message))];
+            }
+
+            var share = watch.Elapsed.TotalSeconds / batch.Length;
+            string? lastFailure = null;
+            for (var k = 0; k < batch.Length; k++)
+            {
+                var o = outcomes[k];
+                var record = o.Metrics is { } metrics
+                    ? new RunRecord(batch[k], metrics, RunStatus.Ok, "", share)
+                    : new RunRecord(batch[k], new Dictionary<string, double>(), RunStatus.Failed, o.Failure ?? "failed", share);
+                store.Append(record, spec);
+                if (record.Status == RunStatus.Failed)
+                {
+                    failed++;
+                    lastFailure = $"point {batch[k].RunKey}: {record.Message}";
+                }
+            }
+
+            done += batch.Length;
+            progress?.Report(new StudyProgress(done, mine.Count, failed, lastFailure));
+        }
+
+        return new StudyOutcome(todo.Count, mine.Count - todo.Count, failed, mine.Count, clock.Elapsed);
+    }
 }

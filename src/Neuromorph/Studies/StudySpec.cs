@@ -8,6 +8,9 @@ public enum StudyBaseKind
 
     /// <summary>A YAML experiment (crossbar, ctd, recall, ...); parameters override key paths.</summary>
     Experiment,
+
+    /// <summary>A single memristor's transient (model, drive, series resistance); parameters are key paths; runs are batched.</summary>
+    Device,
 }
 
 /// <summary>

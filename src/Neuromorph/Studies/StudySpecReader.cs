@@ -9,7 +9,7 @@ namespace Neuromorph.Studies;
 public static class StudySpecReader
 {
     private static readonly string[] TopKeys = ["study", "base", "parameters", "sampling", "samples", "replicates", "seed", "metrics"];
-    private static readonly string[] BaseKeys = ["netlist", "experiment"];
+    private static readonly string[] BaseKeys = ["netlist", "experiment", "device"];
     private static readonly string[] AxisKeys = ["name", "list", "linspace", "logspace", "range", "low", "high", "log"];
     private static readonly string[] MetricKeys = ["name", "final", "at", "min", "max", "average", "rms", "cross", "value", "time", "from", "to", "threshold", "direction"];
 
@@ -31,10 +31,10 @@ public static class StudySpecReader
         var keys = baseSection.Keys.ToList();
         if (keys.Count != 1)
         {
-            throw new UserInputException(baseSection.Location, "base must name exactly one of: netlist, experiment", "e.g. base: { netlist: switching.cir }");
+            throw new UserInputException(baseSection.Location, "base must name exactly one of: netlist, experiment, device", "e.g. base: { netlist: switching.cir }");
         }
 
-        var baseKind = string.Equals(keys[0], "netlist", StringComparison.OrdinalIgnoreCase) ? StudyBaseKind.Netlist : StudyBaseKind.Experiment;
+        var baseKind = keys[0].ToLowerInvariant() switch { "netlist" => StudyBaseKind.Netlist, "device" => StudyBaseKind.Device, _ => StudyBaseKind.Experiment };
         var relative = baseSection.GetString(keys[0]);
         var basePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(root.File)) ?? ".", relative));
         if (!File.Exists(basePath))

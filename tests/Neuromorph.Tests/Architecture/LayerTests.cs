@@ -3,7 +3,7 @@ using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using Neuromorph.Cli;
 using Neuromorph.Figures;
-using Neuromorph.Gpu;
+using Neuromorph.Kernels.Backends;
 using Neuromorph.Plotting;
 using Neuromorph.Units;
 using YamlDotNet.RepresentationModel;
@@ -70,13 +70,13 @@ public class LayerTests
     /// <summary>Neuromorph.Circuits.Parsing -> "Neuromorph.Circuits"; Neuromorph.Cli.Commands -> "Neuromorph.Cli.Commands"; a root namespace -> null.</summary>
     private static string? FirstLevelFolder(string ns)
     {
-        foreach (var project in new[] { "Neuromorph.Cli", "Neuromorph.Gpu", "Neuromorph.Plotting", "Neuromorph" })
+        foreach (var project in new[] { "Neuromorph.Cli", "Neuromorph.Kernels", "Neuromorph.Plotting", "Neuromorph" })
         {
             if (ns == project || ns.StartsWith(project + ".", StringComparison.Ordinal))
             {
                 var rest = ns.Length > project.Length ? ns[(project.Length + 1)..] : "";
                 // types in a project's root namespace (registries, entry points) are not a folder
-                return (project == "Neuromorph" && rest is "Cli" or "Gpu" or "Plotting") || rest.Length == 0 ? null : $"{project}.{rest.Split('.')[0]}";
+                return (project == "Neuromorph" && rest is "Cli" or "Kernels" or "Plotting") || rest.Length == 0 ? null : $"{project}.{rest.Split('.')[0]}";
             }
         }
 
@@ -117,7 +117,7 @@ public class LayerTests
     public void A_folder_uses_only_lower_layers(string folder)
     {
         var level = Array.FindIndex(Layers, l => l.Contains(folder));
-        var forbidden = Layers.Skip(level).SelectMany(l => l).Where(f => f != folder).Concat(["Cli", "Gpu", "Plotting", "Tests"]).ToArray();
+        var forbidden = Layers.Skip(level).SelectMany(l => l).Where(f => f != folder).Concat(["Cli", "Kernels", "Plotting", "Tests"]).ToArray();
         Types().That().ResideInNamespaceMatching(InFolder(folder))
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InFolders(forbidden)))
             .Because($"{folder} sits in layer {level + 1} of docs/architecture.md")

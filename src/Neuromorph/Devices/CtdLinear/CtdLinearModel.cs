@@ -9,38 +9,33 @@ public sealed class CtdLinearModel(double ron, double roff, double alpha, double
     /// <summary>xi = (Roff - Ron)/Ron.</summary>
     public double Xi { get; } = (roff - ron) / ron;
 
+    /// <summary>The equations (shared with the batched device kernels).</summary>
+    public CtdLinearEquations Equations => new(ron, Xi, alpha, beta, x0);
+
     /// <summary>Ron in ohms.</summary>
     public double Ron => ron;
 
-    /// <summary>alpha in 1/s.</summary>
+    /// <summary>alpha (1/s).</summary>
     public double Alpha => alpha;
 
-    /// <summary>beta in V s.</summary>
+    /// <summary>beta (V s).</summary>
     public double Beta => beta;
 
     /// <inheritdoc />
     public string ModelName => "ctd";
 
     /// <inheritdoc />
-    public double InitialState => x0;
+    public double InitialState => Equations.InitialState;
 
     /// <inheritdoc />
-    public double MinState => 0;
+    public double MinState => Equations.MinState;
 
     /// <inheritdoc />
-    public double MaxState => 1;
+    public double MaxState => Equations.MaxState;
 
     /// <inheritdoc />
-    public double Resistance(double voltage, double state) => ron * (1 + (Xi * state));
+    public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
 
     /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state)
-    {
-        var r = Resistance(voltage, state);
-        var i = voltage / r;
-        var didv = 1 / r;
-        var didx = -voltage * ron * Xi / (r * r);
-        var k = ron / beta;
-        return new MemristorEvaluation(i, didv, didx, (alpha * state) - (k * i), -k * didv, alpha - (k * didx));
-    }
+    public MemristorEvaluation Evaluate(double voltage, double state) => Equations.Evaluate(voltage, state);
 }

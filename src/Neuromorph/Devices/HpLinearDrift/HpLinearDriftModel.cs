@@ -9,39 +9,27 @@ public sealed class HpLinearDriftModel(double ron, double roff, double thickness
     /// <summary>Drift coefficient k = uv Ron / D^2 in 1/(A s).</summary>
     public double K { get; } = mobility * ron / (thickness * thickness);
 
+    /// <summary>The equations (shared with the batched device kernels).</summary>
+    public HpLinearDriftEquations Equations => new(ron, roff, K, x0, window, p, j);
+
     /// <inheritdoc />
     public string ModelName => "hp";
 
-    /// <inheritdoc />
-    public double InitialState => x0;
-
-    /// <inheritdoc />
-    public double MinState => 0;
-
-    /// <inheritdoc />
-    public double MaxState => 1;
-
     /// <summary>R(x) in ohms.</summary>
-    public double ResistanceOf(double x) => (ron * x) + (roff * (1 - x));
+    public double ResistanceOf(double x) => Equations.ResistanceOf(x);
 
     /// <inheritdoc />
-    public double Resistance(double voltage, double state) => ResistanceOf(state);
+    public double InitialState => Equations.InitialState;
 
     /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state)
-    {
-        var r = ResistanceOf(state);
-        var i = voltage / r;
-        var didv = 1 / r;
-        var didx = -voltage * (ron - roff) / (r * r);
-        var (f, dfdx) = window switch
-        {
-            1 => Windows.Joglekar(state, p),
-            2 => Windows.Biolek(state, p, i),
-            3 => Windows.Prodromakis(state, p, j),
-            _ => (1.0, 0.0),
-        };
-        var rate = K * i * f;
-        return new MemristorEvaluation(i, didv, didx, rate, K * f * didv, K * ((didx * f) + (i * dfdx)));
-    }
+    public double MinState => Equations.MinState;
+
+    /// <inheritdoc />
+    public double MaxState => Equations.MaxState;
+
+    /// <inheritdoc />
+    public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
+
+    /// <inheritdoc />
+    public MemristorEvaluation Evaluate(double voltage, double state) => Equations.Evaluate(voltage, state);
 }

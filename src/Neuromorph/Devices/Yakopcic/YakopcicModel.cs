@@ -8,71 +8,24 @@ namespace Neuromorph.Devices.Yakopcic;
 /// </summary>
 public sealed class YakopcicModel(double a1, double a2, double b, double vp, double vn, double ap, double an, double xp, double xn, double alphap, double alphan, double eta, double x0) : IMemristorModel
 {
+    /// <summary>The equations (shared with the batched device kernels).</summary>
+    public YakopcicEquations Equations { get; } = new(a1, a2, b, vp, vn, ap, an, xp, xn, alphap, alphan, eta, x0);
+
     /// <inheritdoc />
     public string ModelName => "yakopcic";
 
     /// <inheritdoc />
-    public double InitialState => x0;
+    public double InitialState => Equations.InitialState;
 
     /// <inheritdoc />
-    public double MinState => 0;
+    public double MinState => Equations.MinState;
 
     /// <inheritdoc />
-    public double MaxState => 1;
+    public double MaxState => Equations.MaxState;
 
     /// <inheritdoc />
-    public double Resistance(double voltage, double state)
-    {
-        var a = voltage >= 0 ? a1 : a2;
-        var g = Math.Abs(voltage) < 1e-12 ? a * state * b : a * state * Math.Sinh(b * voltage) / voltage;
-        return 1 / g;
-    }
+    public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
 
     /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state)
-    {
-        var a = voltage >= 0 ? a1 : a2;
-        var sh = Math.Sinh(b * voltage);
-        var i = a * state * sh;
-        var didv = a * state * b * Math.Cosh(b * voltage);
-        var didx = a * sh;
-        double g = 0, dg = 0;
-        if (voltage > vp)
-        {
-            g = ap * (Math.Exp(voltage) - Math.Exp(vp));
-            dg = ap * Math.Exp(voltage);
-        }
-        else if (voltage < -vn)
-        {
-            g = -an * (Math.Exp(-voltage) - Math.Exp(vn));
-            dg = an * Math.Exp(-voltage);
-        }
-
-        var (f, df) = Motion(voltage, state);
-        return new MemristorEvaluation(i, didv, didx, eta * g * f, eta * dg * f, eta * g * df);
-    }
-
-    private (double F, double DfDx) Motion(double v, double x)
-    {
-        if (eta * v >= 0)
-        {
-            if (x < xp)
-            {
-                return (1, 0);
-            }
-
-            var e = Math.Exp(-alphap * (x - xp));
-            var w = ((xp - x) / (1 - xp)) + 1;
-            return (e * w, (-alphap * e * w) - (e / (1 - xp)));
-        }
-
-        if (x > 1 - xn)
-        {
-            return (1, 0);
-        }
-
-        var en = Math.Exp(alphan * (x + xn - 1));
-        var wn = x / (1 - xn);
-        return (en * wn, (alphan * en * wn) + (en / (1 - xn)));
-    }
+    public MemristorEvaluation Evaluate(double voltage, double state) => Equations.Evaluate(voltage, state);
 }

@@ -12,6 +12,7 @@ public static class StudyBaseFactory
         return spec.BaseKind switch
         {
             StudyBaseKind.Experiment => new ExperimentStudyBase(spec.BasePath) { Accelerator = accelerator },
+            StudyBaseKind.Device => new DeviceStudyBase(spec.BasePath) { Accelerator = accelerator },
             _ => new NetlistStudyBase(spec.BasePath),
         };
     }

@@ -1,0 +1,30 @@
+using ILGPU;
+using ILGPU.Runtime.CPU;
+using Neuromorph.Compute;
+
+namespace Neuromorph.Kernels.Backends.IlgpuCpu;
+
+/// <summary>
+/// ILGPU's CPU accelerator: the GPU kernels run on the host, every group's threads emulated with barriers and warp
+/// shuffles. Configured like a GPU with 32-wide warps and 256-thread groups (ILGPU's AMD preset), so that the kernels'
+/// 64-, 128- and 256-wide groups run as written. It is what tests and dry runs use where no GPU is; it is slow.
+/// </summary>
+public static class IlgpuCpuBackend
+{
+    /// <summary>The emulated device: 32 threads per warp, 8 warps per group, one multiprocessor.</summary>
+    public static CPUDevice Device { get; } = new(numThreadsPerWarp: 8, numWarpsPerMultiprocessor: 32, numMultiprocessors: 1);
+
+    /// <summary>The device as listed.</summary>
+    public static DeviceInfo Info { get; } = new(
+        BackendKind.IlgpuCpu,
+        "ILGPU CPU accelerator",
+        $"emulated GPU: warps of {Device.WarpSize}, groups of {Device.MaxNumThreadsPerGroup}",
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
+        Device.NumMultiprocessors,
+        DoublePrecision: true,
+        IsGpu: false,
+        typeof(Context).Assembly.GetName().Version?.ToString() ?? "ILGPU");
+
+    /// <summary>A context holding only the emulated device.</summary>
+    public static Context CreateContext() => Context.Create(b => b.CPU(Device).EnableAlgorithms());
+}

@@ -1,0 +1,205 @@
+using Neuromorph.Compute;
+using Neuromorph.Compute.Cpu;
+using Neuromorph.Crossbars;
+using Neuromorph.Devices;
+using Neuromorph.Devices.CtdLinear;
+using Neuromorph.Devices.HpLinearDrift;
+using Neuromorph.Devices.Team;
+using Neuromorph.Devices.Transients;
+using Neuromorph.Devices.Yakopcic;
+using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Ode;
+
+namespace Neuromorph.Studies.Bases;
+
+/// <summary>
+/// A single memristor's transient (<see cref="DeviceTransientSpec"/>) as a study base: every point of a batch is one
+/// lane (<see cref="MemristorLane{TModel}"/>) integrated in parallel with fixed-step RK4 on the accelerator from
+/// <c>--backend</c> (one kernel launch per batch on a GPU) or on all cores of the managed path, and measured with
+/// the same waveform metrics a netlist base computes (signals v, x, i, vm, r), without storing waveforms.
+/// </summary>
+public sealed class DeviceStudyBase : IBatchStudyBase
+{
+    /// <summary>The signals a device study can measure, in lane numbering.</summary>
+    public static IReadOnlyDictionary<string, int> Signals { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["v"] = MemristorLane<CtdLinearEquations>.DriveSignal,
+        ["x"] = MemristorLane<CtdLinearEquations>.StateSignal,
+        ["i"] = MemristorLane<CtdLinearEquations>.CurrentSignal,
+        ["vm"] = MemristorLane<CtdLinearEquations>.DeviceVoltageSignal,
+        ["r"] = MemristorLane<CtdLinearEquations>.ResistanceSignal,
+    };
+
+    private readonly DeviceTransientSpec _device;
+
+    /// <summary>Reads the device file at <paramref name="path"/>.</summary>
+    public DeviceStudyBase(string path)
+    {
+        _device = DeviceTransientSpec.Read(path);
+        InputFiles = [Path.GetFullPath(path)];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> InputFiles { get; }
+
+    /// <summary>The accelerator from <c>--backend</c>; null runs the managed CPU path.</summary>
+    public IAccelerator? Accelerator { get; init; }
+
+    /// <inheritdoc />
+    public int BatchSize { get; init; } = 1 << 16;
+
+    /// <inheritdoc />
+    public void Validate(StudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        foreach (var axis in spec.Axes)
+        {
+            if (axis.Key.Equals("stop", StringComparison.OrdinalIgnoreCase) || axis.Key.Equals("steps", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserInputException(axis.Location, $"'{axis.Key}' sets the time grid every point of a batch shares", "vary it across separate studies");
+            }
+
+            if (!_device.Has(axis.Key))
+            {
+                throw new UserInputException(axis.Location, $"parameter '{axis.Key}' is not a number of the device file", Suggestions.Hint(axis.Key, [.. _device.Keys]));
+            }
+        }
+
+        foreach (var m in spec.Metrics)
+        {
+            if (m.Kind == MetricKind.Value)
+            {
+                throw new UserInputException(m.Location, $"metric '{m.Name}': a device base is measured on waveforms", "use final, at, min, max, average, rms or cross");
+            }
+
+            if (!Signals.ContainsKey(m.Signal))
+            {
+                throw new UserInputException(m.Location, $"metric '{m.Name}' reads '{m.Signal}', which a device transient does not have", Suggestions.Hint(m.Signal, [.. Signals.Keys]));
+            }
+
+            WaveformMetrics.RequireWithin(m, 0, _device.Stop);
+        }
+
+        if (Equations(_device.Model(new Dictionary<string, double>())) is null)
+        {
+            throw new UserInputException(_device.Location, $"model '{_device.ModelName}' has no batched form", "device studies run hp, team, vteam, yakopcic and ctd; use a netlist base for other models");
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Evaluate(StudySpec spec, StudyPoint run, CancellationToken cancellationToken)
+    {
+        var outcome = EvaluateBatch(spec, [run], cancellationToken)[0];
+        return outcome.Metrics ?? throw new SimulationException(outcome.Failure ?? "the run failed");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<BatchOutcome> EvaluateBatch(StudySpec spec, IReadOnlyList<StudyPoint> runs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(runs);
+        var outcomes = new BatchOutcome[runs.Count];
+        var models = new object?[runs.Count];
+        var drives = new DriveWaveform[runs.Count];
+        var series = new double[runs.Count];
+        for (var k = 0; k < runs.Count; k++)
+        {
+            try
+            {
+                var overrides = new Dictionary<string, double>(runs[k].Parameters, StringComparer.OrdinalIgnoreCase);
+                models[k] = Equations(_device.Model(overrides));
+                drives[k] = _device.Drive(overrides);
+                series[k] = _device.SeriesResistance(overrides);
+            }
+            catch (UserInputException ex)
+            {
+                outcomes[k] = new BatchOutcome(null, ex.Diagnostic.Message);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var values = models.FirstOrDefault(m => m is not null) switch
+        {
+            TeamEquations => Integrate<TeamEquations>(spec, models, drives, series),
+            HpLinearDriftEquations => Integrate<HpLinearDriftEquations>(spec, models, drives, series),
+            YakopcicEquations => Integrate<YakopcicEquations>(spec, models, drives, series),
+            CtdLinearEquations => Integrate<CtdLinearEquations>(spec, models, drives, series),
+            _ => null,
+        };
+        for (var k = 0; k < runs.Count; k++)
+        {
+            if (models[k] is null)
+            {
+                continue;
+            }
+
+            var metrics = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            for (var m = 0; m < spec.Metrics.Count; m++)
+            {
+                metrics[spec.Metrics[m].Name] = values![m][k];
+            }
+
+            outcomes[k] = double.IsFinite(values![spec.Metrics.Count][k])
+                ? new BatchOutcome(metrics, null)
+                : new BatchOutcome(null, "the device state left the finite numbers (the time step is too long for these parameters)");
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The batched equations behind a device, or null for models without them.</summary>
+    private static object? Equations(IMemristorModel model) => model switch
+    {
+        TeamModel t => t.Equations,
+        HpLinearDriftModel h => h.Equations,
+        YakopcicModel y => y.Equations,
+        CtdLinearModel c => c.Equations,
+        _ => null,
+    };
+
+    /// <summary>Per metric (and a last row: the final state, to catch divergence) the value of every lane.</summary>
+    private double[][] Integrate<TModel>(StudySpec spec, object?[] models, DriveWaveform[] drives, double[] series)
+        where TModel : unmanaged, IMemristorEquations
+    {
+        var index = Enumerable.Range(0, models.Length).Where(k => models[k] is not null).ToArray();
+        var lanes = index.Select(k => new MemristorLane<TModel>((TModel)models[k]!, drives[k], series[k])).ToArray();
+        var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(ProbeKind.Final, MemristorLane<TModel>.StateSignal, 0, 0, _device.Stop, 0, 0)).ToList();
+        var grid = new TransientGrid(_device.Stop, _device.Steps);
+        var accelerator = Accelerator ?? new CpuAccelerator(DataConverter.Quantize);
+        var result = probes.Select(_ => new double[models.Length]).ToArray();
+        for (var first = 0; first < probes.Count; first += ProbeBank.Capacity)
+        {
+            var chunk = probes.Skip(first).Take(ProbeBank.Capacity).ToList();
+            var bank = new ProbeBank(chunk.Count, chunk[0], chunk.ElementAtOrDefault(1), chunk.ElementAtOrDefault(2), chunk.ElementAtOrDefault(3));
+            var values = new double[lanes.Length * chunk.Count];
+            accelerator.Kernels.IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
+            for (var l = 0; l < lanes.Length; l++)
+            {
+                for (var p = 0; p < chunk.Count; p++)
+                {
+                    result[first + p][index[l]] = values[(l * chunk.Count) + p];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private LaneProbe Probe(MetricSpec m) => new(
+        m.Kind switch
+        {
+            MetricKind.Final => ProbeKind.Final,
+            MetricKind.At => ProbeKind.At,
+            MetricKind.Min => ProbeKind.Min,
+            MetricKind.Max => ProbeKind.Max,
+            MetricKind.Average => ProbeKind.Average,
+            MetricKind.Rms => ProbeKind.Rms,
+            _ => ProbeKind.Cross,
+        },
+        Signals[m.Signal],
+        m.At ?? _device.Stop,
+        m.From ?? 0,
+        m.To ?? _device.Stop,
+        m.Threshold ?? 0,
+        m.Direction switch { CrossDirection.Rise => 1, CrossDirection.Fall => 2, _ => 0 });
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
+using Neuromorph.Studies;
+using Neuromorph.Studies.Bases;
+
+namespace Neuromorph.Tests.Studies;
+
+/// <summary>
+/// Device studies: every point of a batch integrated as one lane must give what <c>simulate</c> gives for the same
+/// single-memristor netlist, measured the same way (within 1e-6 of the signal's range), and bad study files are
+/// located input errors.
+/// </summary>
+public class DeviceStudyBaseTests
+{
+    [Fact]
+    public void Batched_vteam_sweep_agrees_with_simulate_of_the_same_netlist_on_100_random_points()
+    {
+        var device = "model: vteam\nparameters: { ron: 50, roff: 1k, kon: -10, koff: 5e-4, alphaon: 3, alphaoff: 1, von: -0.2, voff: 0.02, xoff: 3n, aoff: 3n, wc: 0.1n, xo: 0.5 }\n"
+            + "series_resistance: 10\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 12u\nsteps: 12000\n";
+        var study = "base: { device: device.yaml }\nsampling: random\nsamples: 100\nseed: 3\nparameters:\n"
+            + "  - { name: parameters.voff, low: 0.01, high: 0.3 }\n  - { name: parameters.koff, low: 1e-4, high: 1e-3, log: true }\n  - { name: drive.sin.amplitude, low: 0.5, high: 1.5 }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: i_peak, max: i }\n  - { name: x_mid, at: x, time: 7u }\n  - { name: r_avg, average: r }\n  - { name: t_up, cross: x, threshold: 1.6e-9, direction: rise }\n";
+        AgreeWithSimulate(device, study, p =>
+            ".model vt memristor level=5 ron=50 roff=1k kon=-10 alphaon=3 alphaoff=1 von=-0.2 xoff=3n aoff=3n wc=0.1n xo=0.5 "
+            + $"voff={P(p, "parameters.voff")} koff={P(p, "parameters.koff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in mid vt\nrs mid 0 10\n.tran 1n 12u\n");
+    }
+
+    [Fact]
+    public void Batched_hp_yakopcic_and_ctd_sweeps_agree_with_simulate_under_pwl_pulse_and_sine_drives()
+    {
+        AgreeWithSimulate(
+            "model: hp\nparameters: { ron: 100, roff: 16k, d: 10n, uv: 1e-14, xo: 0.1, window: 1, p: 2 }\ndrive: { pwl: { times: [0, 0.2, 0.6, 1], values: [0, 1.2, -1.2, 0] } }\nstop: 1\nsteps: 4000\n",
+            "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 5\nparameters:\n  - { name: 'drive.pwl.values[1]', low: 0.8, high: 1.5 }\n  - { name: parameters.roff, low: 8k, high: 20k }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_max, max: x }\n  - { name: i_rms, rms: i }\n",
+            p => $".model m memristor level=1 ron=100 roff={P(p, "parameters.roff")} d=10n uv=1e-14 xo=0.1 window=1 p=2\nvin in 0 pwl(0 0 0.2 {P(p, "drive.pwl.values[1]")} 0.6 -1.2 1 0)\nymemristor m1 in 0 m\n.tran 0.25m 1\n");
+        AgreeWithSimulate(
+            "model: yakopcic\nparameters: { xo: 0.1 }\nseries_resistance: 100\ndrive: { sin: { amplitude: 1.2, frequency: 100 } }\nstop: 10m\nsteps: 20000\n",
+            "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 6\nparameters:\n  - { name: drive.sin.amplitude, low: 0.6, high: 1.4 }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: i_min, min: i }\n  - { name: vm_avg, average: vm }\n",
+            p => $".model m memristor level=3 xo=0.1\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 100)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 0.5u 10m\n");
+        AgreeWithSimulate(
+            "model: ctd\nparameters: { ron: 100, roff: 1k, alpha: 0, beta: 0.01, xo: 1 }\nseries_resistance: 100\ndrive: { pulse: { v1: 0, v2: 1, delay: 0.1, rise: 1m, fall: 1m, width: 0.5, period: 0 } }\nstop: 1\nsteps: 4000\n",
+            "base: { device: device.yaml }\nsampling: random\nsamples: 12\nseed: 7\nparameters:\n  - { name: drive.pulse.v2, low: 0.5, high: 2 }\n  - { name: parameters.roff, low: 500, high: 5k }\n"
+            + "metrics:\n  - { name: t_half, cross: x, threshold: 0.5, direction: fall }\n  - { name: i_end, final: i }\n",
+            p => $".model m memristor level=7 ron=100 roff={P(p, "parameters.roff")} alpha=0 beta=0.01 xo=1\nvin in 0 pulse(0 {P(p, "drive.pulse.v2")} 0.1 1m 1m 0.5 0)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 0.25m 1\n");
+    }
+
+    [Fact]
+    public void A_device_study_names_only_numbers_of_its_device_file_and_waveform_signals()
+    {
+        using var fx = new StudyFixtures();
+        File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), "model: vteam\nparameters: { voff: 0.02 }\ndrive: { dc: 1 }\nstop: 1u\nsteps: 10\n");
+        void Refused(string parameter, string metric, string expect)
+        {
+            var spec = fx.Spec($"base: {{ device: device.yaml }}\nparameters:\n  - {{ name: {parameter}, list: [1, 2] }}\nmetrics:\n  - {metric}\n");
+            var ex = Assert.Throws<UserInputException>(() => new DeviceStudyBase(spec.BasePath).Validate(spec));
+            Assert.Contains(expect, ex.Diagnostic.ToString(), StringComparison.Ordinal);
+        }
+
+        Refused("parameters.vof", "{ name: a, final: x }", "did you mean 'parameters.voff'");
+        Refused("stop", "{ name: a, final: x }", "time grid");
+        Refused("drive.dc", "{ name: a, final: q }", "does not have");
+        Refused("drive.dc", "{ name: a, value: ber }", "measured on waveforms");
+    }
+
+    private static string P(IReadOnlyDictionary<string, double> p, string key) => p[key].ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs the study's points as one batch, then each point through simulate with tight tolerances, printing on the
+    /// device file's time grid (the netlists' .tran step is stop/steps), and compares the measurements.
+    /// </summary>
+    private static void AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody)
+    {
+        using var fx = new StudyFixtures();
+        File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device);
+        var spec = fx.Spec(study);
+        var studyBase = new DeviceStudyBase(spec.BasePath);
+        studyBase.Validate(spec);
+        var runs = StudyPlan.Runs(spec).ToList();
+        var outcomes = studyBase.EvaluateBatch(spec, runs, CancellationToken.None);
+        for (var k = 0; k < runs.Count; k++)
+        {
+            Assert.True(outcomes[k].Metrics is not null, $"point {k}: {outcomes[k].Failure}");
+            var body = netlistBody(runs[k].Parameters);
+            var mid = body.Contains(" mid ", StringComparison.Ordinal) ? " v(mid)" : "";
+            var text = "single memristor\n" + body + $".options reltol=1e-8 abstol=1e-15 vntol=1e-12\n.print tran v(in){mid} x(m1) i(vin) r(m1)\n.end\n";
+            var result = CircuitSimulator.Run(NetlistParser.Parse(text, "point.cir"))[0];
+            var t = result.Independent;
+            foreach (var metric in spec.Metrics)
+            {
+                var y = Signal(result, metric.Signal);
+                var expected = WaveformMetrics.Evaluate(metric, t, y);
+                var actual = outcomes[k].Metrics![metric.Name];
+                var range = metric.Kind == MetricKind.Cross ? t[^1] - t[0] : y.Max() - y.Min();
+                if (double.IsNaN(expected))
+                {
+                    Assert.True(double.IsNaN(actual), $"point {k} {metric.Name}: {actual}, simulate finds no crossing");
+                    continue;
+                }
+
+                Assert.True(Math.Abs(actual - expected) <= 1e-6 * Math.Max(range, 1e-300), $"point {k} {metric.Name}: batched {actual:R}, simulate {expected:R} (range {range:G3})");
+            }
+        }
+    }
+
+    private static double[] Signal(AnalysisResult r, string signal)
+    {
+        double[] C(string h) => r.Column(h)?.Values ?? throw new InvalidOperationException($"no column {h} in {string.Join(", ", r.Columns.Select(c => c.Header))}");
+        return signal switch
+        {
+            "x" => C("x(m1)"),
+            "v" => C("v(in)"),
+            "r" => C("r(m1)"),
+            "i" => [.. C("i(vin)").Select(v => -v)], // the source's current flows in at n+: the device current is its negative
+            _ => r.Column("v(mid)") is { } mid ? [.. C("v(in)").Zip(mid.Values, (a, b) => a - b)] : C("v(in)"),
+        };
+    }
+}
