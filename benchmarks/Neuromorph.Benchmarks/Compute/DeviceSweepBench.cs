@@ -12,7 +12,7 @@ namespace Neuromorph.Benchmarks.Compute;
 /// <summary>
 /// <c>device-sweep-bench BACKEND POINTS STEPS [CPU_POINTS]</c>: a batched device study's inner loop, VTEAM lanes
 /// (random thresholds, rates and drive amplitudes, 10 Ω series resistor, 50 kHz sine, four probes) integrated over
-/// STEPS RK4 steps, on BACKEND and on the managed path on all cores (CPU_POINTS lanes, default POINTS/100, at least
+/// STEPS sample intervals (adaptive Rosenbrock, the device studies' default), on BACKEND and on the managed path on all cores (CPU_POINTS lanes, default POINTS/100, at least
 /// 64), in points·steps per second, and the speed-up. Checks that the first CPU_POINTS results agree. CSV on stdout.
 /// </summary>
 public static class DeviceSweepBench
@@ -28,7 +28,7 @@ public static class DeviceSweepBench
             lanes[k] = new MemristorLane<TeamEquations>(team.Equations, DriveWaveform.Sin(0, rng.NextDouble(0.5, 1.5), 50e3), 10);
         }
 
-        var grid = new TransientGrid(40e-6, steps);
+        var grid = new TransientGrid(40e-6, steps, LaneIntegrator.Rosenbrock23); // what device studies run by default
         var bank = new ProbeBank(4, new(ProbeKind.Final, 1, 0, 0, 40e-6, 0, 0), new(ProbeKind.Max, 2, 0, 0, 40e-6, 0, 0), new(ProbeKind.Min, 4, 0, 0, 40e-6, 0, 0), new(ProbeKind.Cross, 1, 0, 0, 40e-6, 1.6e-9, 1));
         using var acc = AcceleratorCatalog.Open(backend, Precision.Double, out var choice);
         Console.Error.WriteLine($"# {choice}; {acc.Device}");

@@ -16,6 +16,9 @@ public interface IMemristorEquations
     /// <summary>Highest state value.</summary>
     double MaxState { get; }
 
+    /// <summary>The width of the state's working range (MaxState − MinState where both are finite): the scale of its absolute error.</summary>
+    double StateScale { get; }
+
     /// <summary>Current, state rate and their partial derivatives at voltage <paramref name="voltage"/> (V) and <paramref name="state"/>.</summary>
     MemristorEvaluation Evaluate(double voltage, double state);
 

@@ -28,6 +28,28 @@ public class DeviceStudyBaseTests
     }
 
     [Fact]
+    public void Stiff_vteam_switching_on_a_coarse_grid_agrees_with_simulate_and_fixed_step_rk4_reports_its_divergence()
+    {
+        // the example study's grid (10 ns samples): at 1.5 V the VTEAM front with its 0.1 nm window edge is far stiffer
+        // than the grid, where one RK4 step per sample diverges; the adaptive Rosenbrock lanes follow simulate
+        var device = "model: vteam\nparameters: { ron: 50, roff: 1k, kon: -10, koff: 5e-4, alphaon: 3, alphaoff: 1, von: -0.2, voff: 0.02, xoff: 3n, aoff: 3n, wc: 0.1n, xo: 0.5 }\n"
+            + "series_resistance: 10\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 40u\nsteps: 4000\n";
+        var study = "base: { device: device.yaml }\nsampling: random\nsamples: 24\nseed: 5\nparameters:\n"
+            + "  - { name: parameters.voff, low: 0.05, high: 0.2 }\n  - { name: parameters.koff, low: 2e-4, high: 6e-4, log: true }\n  - { name: drive.sin.amplitude, low: 1.45, high: 1.5 }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_mid, at: x, time: 17u }\n  - { name: t_up, cross: x, threshold: 2.25e-9, direction: rise }\n";
+        AgreeWithSimulate(device, study, p =>
+            ".model vt memristor level=5 ron=50 roff=1k kon=-10 alphaon=3 alphaoff=1 von=-0.2 xoff=3n aoff=3n wc=0.1n xo=0.5 "
+            + $"voff={P(p, "parameters.voff")} koff={P(p, "parameters.koff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in mid vt\nrs mid 0 10\n.tran 10n 40u\n");
+
+        using var fx = new StudyFixtures();
+        File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device + "integrator: rk4\n");
+        var spec = fx.Spec(study);
+        var rk4 = new DeviceStudyBase(spec.BasePath);
+        var outcomes = rk4.EvaluateBatch(spec, [.. StudyPlan.Runs(spec)], CancellationToken.None);
+        Assert.Contains(outcomes, o => o.Failure is { } f && f.Contains("diverged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Batched_hp_yakopcic_and_ctd_sweeps_agree_with_simulate_under_pwl_pulse_and_sine_drives()
     {
         AgreeWithSimulate(

@@ -16,6 +16,9 @@ public readonly struct CtdLinearEquations(double ron, double xi, double alpha, d
     public double MaxState => 1;
 
     /// <inheritdoc />
+    public double StateScale => 1;
+
+    /// <inheritdoc />
     public double Resistance(double voltage, double state) => ron * (1 + (xi * state));
 
     /// <inheritdoc />

@@ -16,6 +16,9 @@ public readonly struct HpLinearDriftEquations(double ron, double roff, double k,
     /// <inheritdoc />
     public double MaxState => 1;
 
+    /// <inheritdoc />
+    public double StateScale => 1;
+
     /// <summary>R(x) in ohms.</summary>
     public double ResistanceOf(double x) => (ron * x) + (roff * (1 - x));
 

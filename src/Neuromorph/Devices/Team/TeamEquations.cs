@@ -34,6 +34,9 @@ public readonly struct TeamEquations : IMemristorEquations
     public double MaxState => double.PositiveInfinity;
 
     /// <inheritdoc />
+    public double StateScale => Math.Abs(_xoff - _xon);
+
+    /// <inheritdoc />
     public double Resistance(double voltage, double state) => R(state).R;
 
     /// <inheritdoc />

@@ -46,7 +46,19 @@ public readonly struct MemristorLane<TModel>(TModel model, DriveWaveform drive, 
     public double MaxState => Model.MaxState;
 
     /// <inheritdoc />
+    public double StateScale => Model.StateScale;
+
+    /// <inheritdoc />
     public double Rate(double t, double x) => Model.Evaluate(DeviceVoltage(Drive.At(t), x), x).StateRate;
+
+    /// <inheritdoc />
+    public double RateDerivative(double t, double x)
+    {
+        // total derivative along the series constraint v_m + R_s I(v_m, x) = v(t): dv_m/dx = −R_s ∂I/∂x / (1 + R_s ∂I/∂v_m)
+        var e = Model.Evaluate(DeviceVoltage(Drive.At(t), x), x);
+        var dvmdx = SeriesResistance > 0 ? -SeriesResistance * e.DCurrentDState / (1 + (SeriesResistance * e.DCurrentDVoltage)) : 0;
+        return e.DRateDState + (e.DRateDVoltage * dvmdx);
+    }
 
     /// <inheritdoc />
     public double Signal(int signal, double t, double x)

@@ -16,6 +16,9 @@ public readonly struct YakopcicEquations(double a1, double a2, double b, double 
     public double MaxState => 1;
 
     /// <inheritdoc />
+    public double StateScale => 1;
+
+    /// <inheritdoc />
     public double Resistance(double voltage, double state)
     {
         var a = voltage >= 0 ? a1 : a2;

@@ -17,8 +17,14 @@ public interface IScalarLane
     /// <summary>Highest state value (the integrator clamps to it).</summary>
     double MaxState { get; }
 
+    /// <summary>A typical magnitude of the state (its range): the adaptive integrator's absolute tolerance is its relative tolerance times this.</summary>
+    double StateScale { get; }
+
     /// <summary>dx/dt at time <paramref name="t"/> (seconds) and state <paramref name="x"/>.</summary>
     double Rate(double t, double x);
+
+    /// <summary>∂(dx/dt)/∂x at (t, x): the Jacobian the stiff (Rosenbrock) integrator needs.</summary>
+    double RateDerivative(double t, double x);
 
     /// <summary>Observable <paramref name="signal"/> (lane-defined numbering) at (t, x).</summary>
     double Signal(int signal, double t, double x);

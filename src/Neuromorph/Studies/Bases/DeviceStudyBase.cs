@@ -141,7 +141,7 @@ public sealed class DeviceStudyBase : IBatchStudyBase
 
             outcomes[k] = double.IsFinite(values![spec.Metrics.Count][k])
                 ? new BatchOutcome(metrics, null)
-                : new BatchOutcome(null, "the device state left the finite numbers (the time step is too long for these parameters)");
+                : new BatchOutcome(null, _device.Integrator == LaneIntegrator.Rosenbrock23 ? "the device could not be integrated: the adaptive step fell below 1e-12 of the run or the state ran away (a discontinuous or diverging state equation)" : "the fixed-step integration diverged (the state ran more than 100 ranges from its start: the step is too long for these parameters; use integrator: rosenbrock or more steps)");
         }
 
         return outcomes;
@@ -164,7 +164,7 @@ public sealed class DeviceStudyBase : IBatchStudyBase
         var index = Enumerable.Range(0, models.Length).Where(k => models[k] is not null).ToArray();
         var lanes = index.Select(k => new MemristorLane<TModel>((TModel)models[k]!, drives[k], series[k])).ToArray();
         var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(ProbeKind.Final, MemristorLane<TModel>.StateSignal, 0, 0, _device.Stop, 0, 0)).ToList();
-        var grid = new TransientGrid(_device.Stop, _device.Steps);
+        var grid = _device.Grid;
         var accelerator = Accelerator ?? new CpuAccelerator(DataConverter.Quantize);
         var result = probes.Select(_ => new double[models.Length]).ToArray();
         for (var first = 0; first < probes.Count; first += ProbeBank.Capacity)

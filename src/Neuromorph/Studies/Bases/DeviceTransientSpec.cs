@@ -2,6 +2,7 @@ using Neuromorph.Devices;
 using Neuromorph.Devices.Transients;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Studies.Bases;
 
@@ -15,7 +16,9 @@ namespace Neuromorph.Studies.Bases;
 /// series_resistance: 10
 /// drive: { sin: { amplitude: 1, frequency: 50k } }   # or dc: 1 | pulse: {...} | pwl: { times: [...], values: [...] }
 /// stop: 40u
-/// steps: 4000
+/// steps: 4000          # sample intervals (the longest step)
+/// integrator: rosenbrock   # adaptive and stiff-stable (default), or rk4: one fixed step per sample interval
+/// rtol: 1e-6           # rosenbrock's relative tolerance (absolute: rtol × the state's range)
 /// </code>
 /// </summary>
 public sealed class DeviceTransientSpec
@@ -32,7 +35,7 @@ public sealed class DeviceTransientSpec
 
     private DeviceTransientSpec(YamlSection root)
     {
-        root.RejectUnknownKeys("model", "parameters", "series_resistance", "drive", "stop", "steps");
+        root.RejectUnknownKeys("model", "parameters", "series_resistance", "drive", "stop", "steps", "integrator", "rtol");
         Location = root.Location;
         ModelName = root.GetString("model");
         if (MemristorCatalog.FindByName(ModelName) is null)
@@ -54,6 +57,18 @@ public sealed class DeviceTransientSpec
         if (!(Stop > 0) || Steps < 1)
         {
             throw root.Error("stop", $"the time grid needs stop > 0 and steps >= 1 (got stop {Stop}, steps {Steps})");
+        }
+
+        Integrator = root.GetString("integrator", "rosenbrock").ToLowerInvariant() switch
+        {
+            "rosenbrock" or "rosenbrock23" => LaneIntegrator.Rosenbrock23,
+            "rk4" => LaneIntegrator.RungeKutta4,
+            var other => throw root.Error("integrator", $"unknown integrator '{other}'", "rosenbrock (adaptive, for stiff switching; the default) or rk4 (one fixed step per sample interval)"),
+        };
+        RelativeTolerance = root.GetDouble("rtol", 1e-6);
+        if (!(RelativeTolerance > 0 && RelativeTolerance < 1))
+        {
+            throw root.Error("rtol", $"rtol must lie between 0 and 1 (got {RelativeTolerance})", "e.g. rtol: 1e-6");
         }
 
         var drive = root.GetSection("drive");
@@ -112,6 +127,15 @@ public sealed class DeviceTransientSpec
 
     /// <summary>Time steps (samples after t = 0).</summary>
     public int Steps { get; }
+
+    /// <summary>How each lane is integrated (default: adaptive Rosenbrock).</summary>
+    public LaneIntegrator Integrator { get; }
+
+    /// <summary>Relative tolerance of the adaptive integrator.</summary>
+    public double RelativeTolerance { get; }
+
+    /// <summary>The time grid and integrator every lane runs on.</summary>
+    public TransientGrid Grid => new(Stop, Steps, Integrator, RelativeTolerance);
 
     /// <summary>Where the file starts.</summary>
     public SourceLocation Location { get; }
