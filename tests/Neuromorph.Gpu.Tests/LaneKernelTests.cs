@@ -69,7 +69,7 @@ public class LaneKernelTests
         var actual = new double[lanes.Length * 4];
         var expected = new double[lanes.Length * 4];
         // RK4 needs short steps on the switching fronts (one per sample); Rosenbrock adapts between coarse samples
-        foreach (var (integrator, steps) in new[] { (LaneIntegrator.RungeKutta4, 20_000), (LaneIntegrator.Rosenbrock23, 400) })
+        foreach (var (integrator, steps) in new[] { (LaneIntegrator.RungeKutta4, 2_000), (LaneIntegrator.Rosenbrock23, 400) })
         {
             var g = grid with { Integrator = integrator, Steps = steps };
             acc.Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes, g, bank, actual);

@@ -58,7 +58,7 @@ public class ExpressionFuzzTests
     public void Compiled_programs_equal_a_reference_evaluator_and_finite_differences()
     {
         var inputs = Gen.ArrayOf(Gen.Choose(-300, 300).Select(k => k / 100.0), 3);
-        Prop.ForAll(Arb.From(Gen.Zip(Tree(4), inputs)), pair =>
+        var prop = Prop.ForAll(Arb.From(Gen.Zip(Tree(4), inputs)), pair =>
         {
             var (tree, x) = pair;
             var text = T(tree);
@@ -83,13 +83,16 @@ public class ExpressionFuzzTests
                 double fp = V(tree, xp), fm = V(tree, xm);
                 var fd = (fp - fm) / (2 * h);
                 var smooth = Math.Abs(fp - (2 * reference) + fm) < 1e-4 * Math.Max(1, Math.Abs(reference));
-                if (smooth && Math.Abs(fd - g[j]) > 1e-4 * Math.Max(1, Math.Abs(fd)))
+                // the central difference carries rounding error ~ ε |f| / h: large where f is large (sinh(±20) ~ 2.4e8)
+                var rounding = (100 * 2.2e-16 * Math.Max(Math.Abs(fp), Math.Abs(fm)) / h);
+                if (smooth && Math.Abs(fd - g[j]) > (1e-4 * Math.Max(1, Math.Abs(fd))) + rounding)
                 {
                     throw new InvalidOperationException($"{text} at ({string.Join(", ", x)}): d/d{e.Variables[j].Target} = {g[j]}, finite difference {fd}");
                 }
             }
 
             return true;
-        }).QuickCheckThrowOnFailure();
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200).WithReplay(5, 7), prop); // fixed seed: CI sees the same programs every run
     }
 }
