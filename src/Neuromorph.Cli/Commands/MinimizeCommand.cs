@@ -22,7 +22,7 @@ public static class MinimizeCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text, DIMACS .cnf/.wcnf, portfolio or price CSV)" };
-        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
+        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | memory-ising | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
         var format = new Option<string?>("--format") { Description = "gset | qubo | ising | cnf | wcnf | portfolio | prices (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
         var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
         var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
