@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs (Debian packages: ngspice, PoCL OpenCL on the CPU, SciPy for
-# benchmark cross-checks, librsvg for SVG rendering checks), then builds and runs every test.
+# benchmark cross-checks, fonts with fontconfig and FreeType for the plots SkiaSharp draws), then builds and runs
+# every test.
 # Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,7 +12,10 @@ need=()
 command -v ngspice >/dev/null 2>&1 || need+=(ngspice)
 [[ -e /etc/OpenCL/vendors/pocl.icd ]] || need+=(pocl-opencl-icd)
 ldconfig -p 2>/dev/null | grep -q 'libOpenCL.so.1' || need+=(ocl-icd-libopencl1)
-command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
+# plots: SkiaSharp's native library (ScottPlot's renderer) draws text with the fonts it finds; without any, labels are blank
+ldconfig -p 2>/dev/null | grep -q 'libfontconfig.so.1' || need+=(fontconfig)
+ldconfig -p 2>/dev/null | grep -q 'libfreetype.so.6' || need+=(libfreetype6)
+[[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || need+=(fonts-dejavu-core)
 python3 -c 'import scipy' >/dev/null 2>&1 || need+=(python3-scipy python3-numpy)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]}"

@@ -14,7 +14,8 @@ namespace Neuromorph.Cli.Commands;
 /// <summary>
 /// <c>neuromorph minimize PROBLEM</c>: solves Max-Cut (G-set), QUBO, Ising, Markowitz portfolio, SAT and weighted MAX-SAT
 /// problems with Hopfield machines, annealing, memristive (CTD) dynamics, a digital memcomputing machine or WalkSAT, and
-/// writes energy.csv, final.csv, solution.txt, summary.txt, states.csv/memory.csv (where recorded) and energy.svg.
+/// writes energy.csv, final.csv, solution.txt, summary.txt, states.csv/memory.csv (where recorded) and the pictures of
+/// <see cref="MinimizeFigures"/> (energy per restart, histogram of final objectives, state raster, memory variables).
 /// </summary>
 public static class MinimizeCommand
 {
@@ -42,6 +43,8 @@ public static class MinimizeCommand
         command.Options.Add(substrate);
         var backend = new BackendOptions();
         backend.AddTo(command);
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(solver) ?? "hopfield";
@@ -107,7 +110,9 @@ public static class MinimizeCommand
                 interrupt.ThrowIfCancellationRequested();
             }
 
-            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null);
+            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null).ToList();
+            var plots = plotFormat.Writer(parse).Write(MinimizeFigures.Of(p, result, t, hardwareEnergies: outcome.Hardware is not null), dir);
+            files.AddRange(plots.Select(Path.GetFileName).OfType<string>());
             log.Write(MinimizeReport.Summary(p, result, t));
             log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
             if (interrupt.IsCancellationRequested)

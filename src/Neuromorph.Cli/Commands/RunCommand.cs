@@ -6,7 +6,10 @@ using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Cli.Commands;
 
-/// <summary><c>neuromorph run EXPERIMENT.yaml [-o DIR] [--export-netlist [FILE]]</c>: runs a YAML experiment (crossbar, ctd, recall ...).</summary>
+/// <summary>
+/// <c>neuromorph run EXPERIMENT.yaml [-o DIR] [--export-netlist [FILE]] [--plot-format png|svg|both|none]</c>: runs a YAML
+/// experiment (crossbar, ctd, recall ...) and renders the figures it returns into the output directory.
+/// </summary>
 public static class RunCommand
 {
     /// <summary>Creates the command.</summary>
@@ -24,6 +27,8 @@ public static class RunCommand
         var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output, netlist };
         var backend = new BackendOptions();
         backend.AddTo(command);
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
@@ -45,7 +50,7 @@ public static class RunCommand
             using var accelerator = backend.Open(parse, log);
             var report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
             log.WriteLine(report.Summary);
-            foreach (var f in report.Files)
+            foreach (var f in report.Files.Concat(plotFormat.Writer(parse).Write(report.Figures, dir)))
             {
                 log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
             }

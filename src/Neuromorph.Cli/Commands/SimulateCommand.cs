@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Circuits.Syntax;
 using Neuromorph.Circuits.Simulation;
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
@@ -12,7 +14,7 @@ namespace Neuromorph.Cli.Commands;
 /// <summary>
 /// <c>neuromorph simulate FILE.cir [-o DIR] [--plot "Y vs X"] [--engine mna|ctd]</c>: runs a SPICE netlist through
 /// <see cref="NetlistSimulation"/> and writes one CSV per analysis (tran.csv, tran2.csv ...), measure.csv, the
-/// control block's wrdata files, and SVG plots.
+/// control block's wrdata files, and plots (PNG and/or SVG, <c>--plot-format</c>).
 /// </summary>
 public static class SimulateCommand
 {
@@ -23,9 +25,11 @@ public static class SimulateCommand
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the netlist)" };
         var engine = new Option<string>("--engine") { Description = "mna (full circuit, default) or ctd (reduced Caravelli-Traversa-Di Ventra equation for LEVEL=7 memristor networks)", DefaultValueFactory = _ => "mna" };
         engine.AcceptOnlyFromAmong("mna", "ctd");
-        var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var plots = new Option<string[]>("--plot") { Description = "extra plot \"Y vs X\" from .print columns, e.g. \"i(rs) vs v(in,mid)\" for an I-V loop (repeatable; one series per .step)", AllowMultipleArgumentsPerToken = false };
         var maxPoints = new Option<int>("--max-points") { Description = "write at most N rows per analysis CSV, evenly spaced (0: every point)", DefaultValueFactory = _ => 0 };
-        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and SVG plots.") { file, output, plots, engine, maxPoints };
+        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { file, output, plots, engine, maxPoints };
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
         var backend = new BackendOptions();
         backend.AddTo(command);
         command.SetAction(parse =>
@@ -52,6 +56,14 @@ public static class SimulateCommand
 
             var path = parse.GetRequiredValue(file).FullName;
             var clock = Stopwatch.StartNew();
+            var requests = (parse.GetValue(plots) ?? []).Select(PlotRequest.Parse).ToList();
+            if (requests.Count > 0)
+            {
+                // a misspelt column is reported before the simulation runs, at the .print line it is missing from
+                PlotRequest.Validate(requests, NetlistParser.Parse(NetlistSource.LoadText(path), path));
+            }
+
+            var figures = plotFormat.Writer(parse);
             var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             var progress = new ConsoleProgress(err, "transient");
             NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
@@ -65,6 +77,8 @@ public static class SimulateCommand
             foreach (var a in report.Analyses)
             {
                 var csv = Path.Combine(dir, $"{a.Name}.csv");
+                // the plots render while the table is written
+                var plotting = figures.Enabled ? Task.Run(() => figures.Write(ResultPlots.Figures(a, requests), dir)) : Task.FromResult<IReadOnlyList<string>>([]);
                 var (headers, columns) = a.Table();
                 columns = LimitRows(columns, rowLimit);
                 var rows = columns.Count == 0 ? 0 : columns[0].Count;
@@ -75,9 +89,7 @@ public static class SimulateCommand
                 }
 
                 CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
-                var plotFiles = a.Kind == "ac" ? [] : report.Stepped
-                    ? [.. new[] { SteppedRun.Plot(a, dir) }.OfType<string>()]
-                    : ResultPlots.Write(a.Runs[0].Result, dir, parse.GetValue(plots) ?? [], a.Name);
+                var plotFiles = plotting.GetAwaiter().GetResult();
                 var s = a.Runs[0].Result.Statistics;
                 log.WriteLine(report.Stepped
                     ? $"  {a.Name,-5} {a.Runs.Count} steps, {a.Runs.Sum(r => r.Result.Statistics.Points)} points"

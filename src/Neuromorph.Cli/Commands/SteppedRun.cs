@@ -1,37 +1,36 @@
+using System.Globalization;
 using Neuromorph.Circuits.Simulation;
-using Neuromorph.Plotting;
+using Neuromorph.Figures;
 
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
-/// The plot of a SPICE <c>.step</c> run: one panel per printed column with one series per step. Running the steps
-/// (and stacking their tables) is the library's <see cref="NetlistSimulation"/>; larger studies belong in <c>neuromorph sweep</c>.
+/// The figure of a SPICE <c>.step</c> run: one panel per printed column with one series per step, sharing the x axis.
+/// Running the steps (and stacking their tables) is the library's <see cref="NetlistSimulation"/>; larger studies belong
+/// in <c>neuromorph sweep</c>.
 /// </summary>
 public static class SteppedRun
 {
-    /// <summary>Writes <c>NAME.svg</c> for a stepped analysis into <paramref name="dir"/>; returns its path, or null for op.</summary>
-    public static string? Plot(AnalysisOutput output, string dir)
+    /// <summary>The stacked figure of a stepped .tran or .dc analysis, named after it.</summary>
+    public static Figure Figure(AnalysisOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (output.Kind is "op" or "ac")
-        {
-            return null;
-        }
-
         var first = output.Runs[0].Result;
-        var names = output.StepNames;
+        var x = ResultPlots.XAxis(output);
         var panels = first.Columns.Select((c, ci) =>
         {
-            var plot = new LinePlot { Title = ci == 0 ? $"{output.Kind} analysis, .step {string.Join(", ", names)}" : "", X = new Axis(output.Kind == "tran" ? "Time" : first.IndependentName, output.Kind == "tran" ? "s" : ""), Y = new Axis(c.Header), Height = 300 };
-            foreach (var (step, r) in output.Runs)
-            {
-                plot.Add(new Series(string.Join(", ", names.Select(n => $"{n} = {step[n]:G4}")), r.Independent, r.Columns[ci].Values));
-            }
-
-            return plot;
+            var (label, unit) = ResultPlots.Quantity(c.Header);
+            var layers = output.Runs.Select(run => (Layer)new LineSeries(Label(output.StepNames, run.Step), run.Result.Independent, run.Result.Columns[ci].Values)).ToList();
+            return new Panel(x, new FigureAxis(unit.Length > 0 ? $"{c.Header}" : label, unit), layers);
         }).ToList();
-        var svg = Path.Combine(dir, $"{output.Name}.svg");
-        new StackedPlot(panels).Save(svg);
-        return svg;
+        return new Figure(output.Name, panels) { Title = $"{output.Kind} analysis, .step {string.Join(", ", output.StepNames)}", SharedX = true };
+    }
+
+    /// <summary>The legend text of one step: <c>r = 500</c>, <c>r = 1000, c = 1e-06</c>.</summary>
+    public static string Label(IReadOnlyList<string> names, IReadOnlyDictionary<string, double> step)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(step);
+        return string.Join(", ", names.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} = {step[n]:G4}")));
     }
 }

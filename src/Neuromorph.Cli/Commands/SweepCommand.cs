@@ -26,12 +26,14 @@ public static class SweepCommand
         var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { file, output, jobs, shard, fresh };
         var backend = new BackendOptions();
         backend.AddTo(command);
-        command.SetAction(parse => Run(parse, file, output, jobs, shard, fresh, backend, Interruption.Requested));
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
+        command.SetAction(parse => Run(parse, file, output, jobs, shard, fresh, backend, plotFormat, Interruption.Requested));
         command.Subcommands.Add(CreateMerge());
         return command;
     }
 
-    private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, BackendOptions backend, CancellationToken ct)
+    private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, BackendOptions backend, PlotFormatOption plotFormat, CancellationToken ct)
     {
         var log = parse.InvocationConfiguration.Output;
         var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
@@ -109,9 +111,9 @@ public static class SweepCommand
             return Interruption.ExitCode;
         }
 
-        var files = StudyOutputs.WriteFromResults(spec, dir);
+        var files = StudyOutputs.WriteFromResults(spec, dir, plotFormat.Writer(parse));
         log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
-        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot(s)");
+        log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot file(s)");
         if (report.Failed > 0)
         {
             parse.InvocationConfiguration.Error.WriteLine($"neuromorph: {report.Failed} of {report.Total} runs failed (status and message in results.csv); they are retried when the study is resumed");
@@ -126,6 +128,8 @@ public static class SweepCommand
         var dirs = new Argument<DirectoryInfo[]>("directories") { Description = "shard output directories of one study", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "directory for the merged results", Required = true };
         var command = new Command("merge", "Combine the shard directories of one study, checking nothing is missing or duplicated.") { dirs, output };
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
         command.SetAction(parse =>
         {
             var shardDirs = parse.GetRequiredValue(dirs).Select(d => d.FullName).ToList();
@@ -138,8 +142,8 @@ public static class SweepCommand
             var spec = StudySpecReader.ReadFile(manifest.StudyFile);
             var outDir = OutputLocation.PrepareDirectory(parse.GetRequiredValue(output).FullName);
             var rows = ShardMerger.Merge(spec, shardDirs, outDir);
-            var files = StudyOutputs.Write(spec, rows, outDir);
-            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot(s))");
+            var files = StudyOutputs.Write(spec, rows, outDir, plotFormat.Writer(parse));
+            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot file(s))");
             return CommandRunner.Success;
         });
         return command;

@@ -7,7 +7,8 @@ namespace Neuromorph.Cli.Commands;
 
 /// <summary>
 /// <c>neuromorph train MODEL.yaml [-o DIR]</c>: trains a recurrent sequence model (docs/sequence.md) and writes
-/// model.json (PyTorch parameter names), training.csv, predictions.csv and metrics.csv; one line per epoch on stderr.
+/// model.json (PyTorch parameter names), training.csv, predictions.csv, metrics.csv and the training-curve and
+/// prediction plots (<c>--plot-format</c>); one line per epoch on stderr.
 /// </summary>
 public static class TrainCommand
 {
@@ -17,6 +18,8 @@ public static class TrainCommand
         var file = new Argument<FileInfo>("model") { Description = "YAML file with model:, data: and training: sections" };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "output directory (default: named after the file)" };
         var command = new Command("train", "Train a recurrent sequence model (Elman, Jordan, LSTM, GRU) by backpropagation through time.") { file, output };
+        var plotFormat = new PlotFormatOption();
+        plotFormat.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
@@ -32,7 +35,7 @@ public static class TrainCommand
             var result = SequenceRun.Execute(spec, dir, error.WriteLine);
             var log = parse.InvocationConfiguration.Output;
             log.WriteLine(result.Summary);
-            foreach (var f in result.Files)
+            foreach (var f in result.Files.Concat(plotFormat.Writer(parse).Write(result.Figures, dir)))
             {
                 log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
             }

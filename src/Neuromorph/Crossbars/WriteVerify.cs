@@ -61,15 +61,14 @@ public static class WriteVerify
         return new ProgrammingResult(g, pulses, failures);
     }
 
-    /// <summary>Conductance range of a device between its state bounds, read at <paramref name="v"/>.</summary>
+    /// <summary>Conductance range of a device across its programming range (<see cref="IMemristorModel.ProgrammingRange"/>), read at <paramref name="v"/>.</summary>
     public static (double Lo, double Hi) Range(IMemristorModel d, double v)
     {
         ArgumentNullException.ThrowIfNull(d);
-        double a = Read(d, v, Finite(d.MinState, d.InitialState - 1)), b = Read(d, v, Finite(d.MaxState, d.InitialState + 1));
+        var (low, high) = d.ProgrammingRange;
+        double a = Read(d, v, low), b = Read(d, v, high);
         return (Math.Min(a, b), Math.Max(a, b));
     }
-
-    private static double Finite(double x, double fallback) => double.IsFinite(x) ? x : fallback;
 
     private static double Read(IMemristorModel d, double v, double x) => d.Evaluate(v, x).Current / v;
 
@@ -80,6 +79,7 @@ public static class WriteVerify
         var polarity = 1.0;
         var g = Read(d, s.ReadVoltage, x);
         var lastSign = 0;
+        var overshot = false;
         for (var p = 0; p < s.MaxPulses; p++)
         {
             var err = g - target;
@@ -92,17 +92,28 @@ public static class WriteVerify
             if (lastSign != 0 && sign != lastSign)
             {
                 width /= 2; // overshoot: finer pulses
+                overshot = true;
             }
 
             lastSign = sign;
             var before = g;
             var trial = Pulse(d, x, -sign * polarity * s.PulseAmplitude, width);
             var gTrial = Read(d, s.ReadVoltage, trial);
-            if (Math.Sign(gTrial - before) == sign && gTrial != before)
+            if (Math.Sign(gTrial - before) == sign || gTrial == before)
             {
-                polarity = -polarity; // this device moves the other way for this polarity
-                trial = Pulse(d, x, -sign * polarity * s.PulseAmplitude, width);
-                gTrial = Read(d, s.ReadVoltage, trial);
+                // wrong way, or no movement (held at the end of the range, or below a threshold): try the other polarity
+                var other = Pulse(d, x, sign * polarity * s.PulseAmplitude, width);
+                var gOther = Read(d, s.ReadVoltage, other);
+                if (Math.Sign(gOther - before) == -sign)
+                {
+                    polarity = -polarity; // this device moves the other way for this polarity
+                    (trial, gTrial) = (other, gOther);
+                }
+            }
+
+            if (!overshot && Math.Abs(gTrial - before) < 0.1 * Math.Abs(err))
+            {
+                width *= 2; // slow device (or a pulse below its threshold for this width): longer pulses until one moves it
             }
 
             x = trial;
@@ -112,19 +123,31 @@ public static class WriteVerify
         return (g, s.MaxPulses, Math.Abs(g - target) <= s.Tolerance * target);
     }
 
-    /// <summary>Integrates the state over one rectangular pulse with RK4 (64 sub-steps), kept within the state bounds.</summary>
+    /// <summary>
+    /// Integrates the state over one rectangular pulse with RK4, at least 64 sub-steps and none moving the state by more
+    /// than 1 % of the programming range, kept within that range (a programmer never writes past the on or off state).
+    /// </summary>
     private static double Pulse(IMemristorModel d, double x, double v, double width)
     {
-        const int steps = 64;
-        var h = width / steps;
-        double F(double y) => d.Evaluate(v, Math.Clamp(y, d.MinState, d.MaxState)).StateRate;
-        for (var k = 0; k < steps; k++)
+        var (low, high) = d.ProgrammingRange;
+        var span = high - low;
+        double F(double y) => d.Evaluate(v, Math.Clamp(y, low, high)).StateRate;
+        var t = 0.0;
+        while (t < width)
         {
+            var rate = Math.Abs(F(x));
+            var h = Math.Min(width / 64, rate > 0 ? 0.01 * span / rate : width);
+            h = Math.Min(Math.Max(h, width * 1e-9), width - t);
             var k1 = F(x);
             var k2 = F(x + (h / 2 * k1));
             var k3 = F(x + (h / 2 * k2));
             var k4 = F(x + (h * k3));
-            x = Math.Clamp(x + (h / 6 * (k1 + (2 * k2) + (2 * k3) + k4)), d.MinState, d.MaxState);
+            x = Math.Clamp(x + (h / 6 * (k1 + (2 * k2) + (2 * k3) + k4)), low, high);
+            t += h;
+            if ((x == low || x == high) && Math.Sign(k1) == Math.Sign(x == low ? -1 : 1))
+            {
+                break; // at the end of the range and still pushed outwards
+            }
         }
 
         return x;

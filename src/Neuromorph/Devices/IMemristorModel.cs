@@ -22,6 +22,13 @@ public interface IMemristorModel
     double MaxState { get; }
 
     /// <summary>
+    /// The states between the device's documented on and off resistances, in state units (low, high): what a programmer
+    /// may write. By default the state bounds; models whose state is unbounded (TEAM/VTEAM in Xyce's form) give their
+    /// on/off states.
+    /// </summary>
+    (double Low, double High) ProgrammingRange => (MinState, MaxState);
+
+    /// <summary>
     /// Current, state rate and their partial derivatives at (v, x), for Newton–Raphson.
     /// The rate must already include the model's window and thresholds.
     /// </summary>

@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Figures;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments;
@@ -56,5 +57,13 @@ public interface INetlistExporter
     string DefaultNetlistName { get; }
 }
 
-/// <summary>What an experiment reports: scalar metrics by name (for sweeps), files written, and a short human summary.</summary>
-public sealed record ExperimentReport(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files, string Summary);
+/// <summary>
+/// What an experiment reports: scalar metrics by name (for sweeps), files written, a short human summary, and its
+/// figures as data (the caller renders them into the output directory in the formats the user chose; a sweep that
+/// collects metrics only gets none).
+/// </summary>
+public sealed record ExperimentReport(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files, string Summary)
+{
+    /// <summary>Figures to render beside the files (built only when the experiment has an output directory).</summary>
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+}

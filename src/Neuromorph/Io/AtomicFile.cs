@@ -18,6 +18,9 @@ public static class AtomicFile
         s.Write(bytes);
     });
 
+    /// <summary>Writes <paramref name="content"/> as it is (images and other binary files).</summary>
+    public static void WriteAllBytes(string path, ReadOnlyMemory<byte> content) => WriteStream(path, s => s.Write(content.Span));
+
     /// <summary>Writes through a text writer.</summary>
     public static void Write(string path, Action<TextWriter> write)
     {

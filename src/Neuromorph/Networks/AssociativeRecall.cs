@@ -84,8 +84,22 @@ public sealed record HopfieldRecallPoint(double Load, int Patterns, double Probe
 /// <summary>One cell of a BAM recall table: pairs, load m/min(n, p), probe noise, overlaps of A and B, bit-error fraction of B.</summary>
 public sealed record BamRecallPoint(int Pairs, double Load, double ProbeNoise, double OverlapA, double OverlapB, double BitErrorFractionB);
 
+/// <summary>
+/// Mean overlap with the stored pattern (Hopfield) or the stored B pattern (BAM) after each update of one cell's probes:
+/// entry 0 is the probe, entry t the state after t sweeps (asynchronous Hopfield), synchronous steps (Hopfield on a
+/// substrate) or A→B→A iterations (BAM). A probe that has settled keeps its final overlap in later entries.
+/// </summary>
+/// <param name="Load">P/N (Hopfield) or stored pairs (BAM).</param>
+/// <param name="ProbeNoise">Probe-noise fraction.</param>
+/// <param name="Overlap">Mean overlap per update.</param>
+public sealed record OverlapTrajectory(double Load, double ProbeNoise, IReadOnlyList<double> Overlap);
+
 /// <summary>The recall table (Hopfield or BAM rows) with the mean bit-error fraction and mean overlap over all cells.</summary>
-public sealed record RecallResult(IReadOnlyList<HopfieldRecallPoint> Hopfield, IReadOnlyList<BamRecallPoint> Bam, double BitError, double Overlap);
+public sealed record RecallResult(IReadOnlyList<HopfieldRecallPoint> Hopfield, IReadOnlyList<BamRecallPoint> Bam, double BitError, double Overlap)
+{
+    /// <summary>Overlap against update step for every cell, in table order.</summary>
+    public IReadOnlyList<OverlapTrajectory> Trajectories { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a <see cref="RecallSpec"/> on the ideal weights or on any <see cref="IWeightSubstrate"/> (crossbars, a compute
@@ -131,6 +145,7 @@ public static class AssociativeRecall
 
         var counts = spec.Patterns is not null ? [all.Count] : spec.Loads.Select(a => Math.Max(1, (int)Math.Round(a * n))).Distinct().ToArray();
         var points = new List<HopfieldRecallPoint>();
+        var trajectories = new List<OverlapTrajectory>();
         var rule = spec.Rule switch { LearningRule.PseudoInverse => "pseudo-inverse", LearningRule.Storkey => "storkey", _ => "hebbian" };
         foreach (var p in counts)
         {
@@ -141,12 +156,16 @@ public static class AssociativeRecall
                 var rng = new RandomStream(seed + (ulong)(p * 1000) + (ulong)(q * 1e6));
                 double overlap = 0;
                 var k = Math.Min(spec.Probes, p);
+                var paths = new List<List<double>>();
                 if (substrate is null)
                 {
                     for (var mu = 0; mu < k; mu++)
                     {
                         var s = Probe(stored[mu], q, spec.Probe, rng);
-                        net.RunAsynchronous(s, spec.MaxSweeps, rng);
+                        var target = stored[mu];
+                        var path = new List<double> { Overlap(s, target) };
+                        net.RunAsynchronous(s, spec.MaxSweeps, rng, afterSweep: x => path.Add(Overlap(x, target)));
+                        paths.Add(path);
                         overlap += Overlap(s, stored[mu]);
                     }
                 }
@@ -158,7 +177,18 @@ public static class AssociativeRecall
                         Probe(stored[mu], q, spec.Probe, rng).CopyTo(batch, mu * n);
                     }
 
-                    net.RunSynchronous(batch, k, spec.MaxSweeps);
+                    for (var mu = 0; mu < k; mu++)
+                    {
+                        paths.Add([Overlap(batch.AsSpan(mu * n, n), stored[mu])]);
+                    }
+
+                    net.RunSynchronous(batch, k, spec.MaxSweeps, afterStep: x =>
+                    {
+                        for (var mu = 0; mu < k; mu++)
+                        {
+                            paths[mu].Add(Overlap(x.AsSpan(mu * n, n), stored[mu]));
+                        }
+                    });
                     for (var mu = 0; mu < k; mu++)
                     {
                         overlap += Overlap(batch.AsSpan(mu * n, n), stored[mu]);
@@ -167,12 +197,13 @@ public static class AssociativeRecall
 
                 overlap /= k;
                 points.Add(new HopfieldRecallPoint(p / (double)n, p, q, overlap, (1 - overlap) / 2));
+                trajectories.Add(new OverlapTrajectory(p / (double)n, q, MeanPath(paths)));
                 report(FormattableString.Invariant($"hopfield {rule}: P/N = {p / (double)n:F3}, probe noise {q:F2}: overlap {overlap:F4}"));
             }
         }
 
         var mean = points.Count == 0 ? 0 : points.Average(c => c.Overlap);
-        return new RecallResult(points, [], (1 - mean) / 2, mean);
+        return new RecallResult(points, [], (1 - mean) / 2, mean) { Trajectories = trajectories };
     }
 
     private static RecallResult RunBam(RecallSpec spec, Func<DenseWeights, IWeightSubstrate>? substrate, Action<string> report)
@@ -182,6 +213,7 @@ public static class AssociativeRecall
         var rng = new RandomStream(spec.Seed);
         var all = Enumerable.Range(0, spec.Pairs.Max()).Select(_ => (RandomPattern(rng, n), RandomPattern(rng, p))).ToList();
         var points = new List<BamRecallPoint>();
+        var trajectories = new List<OverlapTrajectory>();
         foreach (var m in spec.Pairs)
         {
             var stored = all.Take(m).ToList();
@@ -190,11 +222,15 @@ public static class AssociativeRecall
             {
                 double oa = 0, ob = 0;
                 var k = Math.Min(spec.Probes, m);
+                var paths = new List<List<double>>();
                 for (var mu = 0; mu < k; mu++)
                 {
                     var a = Probe(stored[mu].Item1, q, spec.Probe, rng);
                     var b = RandomPattern(rng, p);
-                    bam.Recall(a, b);
+                    var target = stored[mu].Item2;
+                    var path = new List<double> { Overlap(b, target) };
+                    bam.Recall(a, b, afterIteration: (_, bNow) => path.Add(Overlap(bNow, target)));
+                    paths.Add(path);
                     oa += Overlap(a, stored[mu].Item1);
                     ob += Overlap(b, stored[mu].Item2);
                 }
@@ -202,12 +238,29 @@ public static class AssociativeRecall
                 oa /= k;
                 ob /= k;
                 points.Add(new BamRecallPoint(m, m / (double)Math.Min(n, p), q, oa, ob, (1 - ob) / 2));
+                trajectories.Add(new OverlapTrajectory(m, q, MeanPath(paths)));
                 report(FormattableString.Invariant($"bam: {m} pairs, probe noise {q:F2}: overlap A {oa:F4}, B {ob:F4}"));
             }
         }
 
         var mean = points.Count == 0 ? 0 : points.Average(c => c.OverlapB);
-        return new RecallResult([], points, (1 - mean) / 2, mean);
+        return new RecallResult([], points, (1 - mean) / 2, mean) { Trajectories = trajectories };
+    }
+
+    /// <summary>Mean over probes of overlap per update, each probe held at its last value once it has settled.</summary>
+    private static double[] MeanPath(List<List<double>> paths)
+    {
+        var length = paths.Count == 0 ? 0 : paths.Max(p => p.Count);
+        var mean = new double[length];
+        foreach (var path in paths)
+        {
+            for (var t = 0; t < length; t++)
+            {
+                mean[t] += path[Math.Min(t, path.Count - 1)] / paths.Count;
+            }
+        }
+
+        return mean;
     }
 
     /// <summary>Overlap (1/N) Σ s_i ξ_i of a state with a pattern.</summary>

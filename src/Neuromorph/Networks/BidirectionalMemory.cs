@@ -28,8 +28,9 @@ public sealed class BidirectionalMemory
     /// <summary>
     /// Alternates B &lt;- sgn(A M), A &lt;- sgn(B M^T) from the given states until neither changes (or
     /// <paramref name="maxIterations"/>). Returns the energy after each half-step (first entry: initial energy).
+    /// <paramref name="afterIteration"/> sees both layers after every full iteration (for overlap-against-time data).
     /// </summary>
-    public IReadOnlyList<double> Recall(double[] a, double[] b, int maxIterations = 100)
+    public IReadOnlyList<double> Recall(double[] a, double[] b, int maxIterations = 100, Action<double[], double[]>? afterIteration = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -44,6 +45,7 @@ public sealed class BidirectionalMemory
             Weights.Multiply(b, ta, 1);
             changed |= Threshold(ta, a);
             energies.Add(Energy(a, b));
+            afterIteration?.Invoke(a, b);
             if (!changed)
             {
                 break;

@@ -49,8 +49,9 @@ public sealed class HopfieldNetwork
     /// Asynchronous updates in a fresh random order each sweep until a sweep changes nothing (or
     /// <paramref name="maxSweeps"/>). <paramref name="noise"/> adds Gaussian noise of the scheduled amplitude
     /// to each input (annealing). Returns the energy after each sweep (first entry: initial energy).
+    /// <paramref name="afterSweep"/> sees the state after every sweep (for overlap-against-time data).
     /// </summary>
-    public IReadOnlyList<double> RunAsynchronous(double[] state, int maxSweeps, RandomStream random, NoiseSchedule? noise = null)
+    public IReadOnlyList<double> RunAsynchronous(double[] state, int maxSweeps, RandomStream random, NoiseSchedule? noise = null, Action<double[]>? afterSweep = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var n = Size;
@@ -84,6 +85,7 @@ public sealed class HopfieldNetwork
             }
 
             energies.Add(Energy(state));
+            afterSweep?.Invoke(state);
             if (!changed && sigma == 0)
             {
                 break;
@@ -96,9 +98,9 @@ public sealed class HopfieldNetwork
     /// <summary>
     /// Synchronous (parallel) updates of <paramref name="count"/> states stored back to back, batched through the
     /// substrate, until all are fixed points or 2-cycles, or <paramref name="maxSteps"/>. Returns energies per
-    /// step for each state (energies[step][state]).
+    /// step for each state (energies[step][state]). <paramref name="afterStep"/> sees the states after every step.
     /// </summary>
-    public IReadOnlyList<double[]> RunSynchronous(double[] states, int count, int maxSteps)
+    public IReadOnlyList<double[]> RunSynchronous(double[] states, int count, int maxSteps, Action<double[]>? afterStep = null)
     {
         ArgumentNullException.ThrowIfNull(states);
         var n = Size;
@@ -121,6 +123,7 @@ public sealed class HopfieldNetwork
             }
 
             energies.Add(Energies(states, count));
+            afterStep?.Invoke(states);
             if (!changed || twoCycle)
             {
                 break;

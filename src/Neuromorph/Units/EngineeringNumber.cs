@@ -9,10 +9,19 @@ namespace Neuromorph.Units;
 /// </summary>
 public static class EngineeringNumber
 {
+    private static readonly HashSet<string> Units = ["ohm", "ohms", "v", "a", "s", "sec", "f", "h", "hz", "w", "j", "c", "deg"];
+
     /// <summary>Parses <paramref name="text"/>; false if it does not start with a number or has junk after the suffix.</summary>
-    public static bool TryParse(string text, out double value)
+    public static bool TryParse(string text, out double value) => TryParse(text, out value, out _);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> and returns in <paramref name="ignored"/> the letters after the scale suffix that
+    /// SPICE ignores (a unit such as <c>F</c> in <c>2.2uF</c>, or a typo such as the second <c>k</c> of <c>1kk</c>).
+    /// </summary>
+    public static bool TryParse(string text, out double value, out string ignored)
     {
         value = 0;
+        ignored = "";
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -75,6 +84,7 @@ public static class EngineeringNumber
         var rest = s[i..];
         var (scaleExponent, factor) = Scale(rest, out var used);
         var tail = rest[used..];
+        ignored = tail;
         foreach (var c in tail)
         {
             if (!char.IsAsciiLetter(c))
@@ -93,6 +103,10 @@ public static class EngineeringNumber
         value = mantissa * factor;
         return double.IsFinite(value);
     }
+
+    /// <summary>True if <paramref name="letters"/> name a unit (ohm, V, A, s, F, H, Hz, W, J, C, S, ...), case-insensitive.</summary>
+    public static bool IsUnit(string letters) =>
+        letters.Length == 0 || Units.Contains(letters.ToLowerInvariant());
 
     /// <summary>Parses or throws <see cref="FormatException"/>.</summary>
     public static double Parse(string text) =>

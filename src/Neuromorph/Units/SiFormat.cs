@@ -20,8 +20,8 @@ public static class SiFormat
 
         var a = Math.Abs(value);
         var (scale, prefix) = Prefixes.FirstOrDefault(p => a >= p.Scale * 0.999999, Prefixes[^1]);
-        var scaled = Math.Round(value / scale, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value / scale))));
-        var text = scaled.ToString("G" + digits, CultureInfo.InvariantCulture);
+        var scaled = Math.Round(value / scale, Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value / scale))), 0, 15));
+        var text = scaled.ToString("0.###############", CultureInfo.InvariantCulture);
         var sep = unit.Length > 0 || prefix.Length > 0 ? " " : "";
         return $"{text}{sep}{prefix}{unit}";
     }

@@ -2,7 +2,9 @@ using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using Neuromorph.Cli;
+using Neuromorph.Figures;
 using Neuromorph.Gpu;
+using Neuromorph.Plotting;
 using Neuromorph.Units;
 using YamlDotNet.RepresentationModel;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -12,7 +14,8 @@ namespace Neuromorph.Tests.Architecture;
 /// <summary>
 /// The layering of docs/architecture.md as rules: first-level folders of the core library form the layers below,
 /// bottom to top; a folder may use folders of lower layers only (not its own layer's siblings, not higher layers).
-/// Physics code reads no YAML and draws nothing; every random draw goes through Numerics/Randomness.
+/// Physics code reads no YAML and draws nothing (it may return figure descriptions from Figures); the core library does
+/// not reference the renderer or its native graphics packages; every random draw goes through Numerics/Randomness.
 /// </summary>
 public class LayerTests
 {
@@ -20,8 +23,8 @@ public class LayerTests
     public static readonly string[][] Layers =
     [
         ["Diagnostics", "Units"],
-        ["Numerics", "Io"],
-        ["Devices", "Compute", "Plotting"],
+        ["Numerics", "Io", "Figures"],
+        ["Devices", "Compute"],
         ["Circuits", "Networks"],
         ["Crossbars", "Dynamics"],
         ["Optimization"],
@@ -33,7 +36,8 @@ public class LayerTests
     private static readonly string[] Physics = ["Numerics", "Devices", "Compute", "Circuits", "Networks", "Crossbars", "Dynamics", "Optimization"];
 
     private static readonly ArchUnitNET.Domain.Architecture Loaded = new ArchLoader()
-        .LoadAssemblies(typeof(EngineeringNumber).Assembly, typeof(AcceleratorCatalog).Assembly, typeof(CommandRunner).Assembly, typeof(YamlNode).Assembly)
+        .LoadAssemblies(typeof(EngineeringNumber).Assembly, typeof(AcceleratorCatalog).Assembly, typeof(CommandRunner).Assembly, typeof(YamlNode).Assembly,
+            typeof(ScottPlotRenderer).Assembly, typeof(ScottPlot.Plot).Assembly, typeof(SkiaSharp.SKCanvas).Assembly)
         .Build();
 
     public static TheoryData<string> Folders => [.. Layers.SelectMany(l => l)];
@@ -66,13 +70,13 @@ public class LayerTests
     /// <summary>Neuromorph.Circuits.Parsing -> "Neuromorph.Circuits"; Neuromorph.Cli.Commands -> "Neuromorph.Cli.Commands"; a root namespace -> null.</summary>
     private static string? FirstLevelFolder(string ns)
     {
-        foreach (var project in new[] { "Neuromorph.Cli", "Neuromorph.Gpu", "Neuromorph" })
+        foreach (var project in new[] { "Neuromorph.Cli", "Neuromorph.Gpu", "Neuromorph.Plotting", "Neuromorph" })
         {
             if (ns == project || ns.StartsWith(project + ".", StringComparison.Ordinal))
             {
                 var rest = ns.Length > project.Length ? ns[(project.Length + 1)..] : "";
                 // types in a project's root namespace (registries, entry points) are not a folder
-                return (project == "Neuromorph" && rest is "Cli" or "Gpu") || rest.Length == 0 ? null : $"{project}.{rest.Split('.')[0]}";
+                return (project == "Neuromorph" && rest is "Cli" or "Gpu" or "Plotting") || rest.Length == 0 ? null : $"{project}.{rest.Split('.')[0]}";
             }
         }
 
@@ -113,7 +117,7 @@ public class LayerTests
     public void A_folder_uses_only_lower_layers(string folder)
     {
         var level = Array.FindIndex(Layers, l => l.Contains(folder));
-        var forbidden = Layers.Skip(level).SelectMany(l => l).Where(f => f != folder).Concat(["Cli", "Gpu", "Tests"]).ToArray();
+        var forbidden = Layers.Skip(level).SelectMany(l => l).Where(f => f != folder).Concat(["Cli", "Gpu", "Plotting", "Tests"]).ToArray();
         Types().That().ResideInNamespaceMatching(InFolder(folder))
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InFolders(forbidden)))
             .Because($"{folder} sits in layer {level + 1} of docs/architecture.md")
@@ -130,8 +134,27 @@ public class LayerTests
     [Fact]
     public void Physics_code_draws_nothing() =>
         Types().That().ResideInNamespaceMatching(InFolders(Physics))
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^(Neuromorph\.Plotting|ScottPlot|SkiaSharp)(\..*)?$"))
-            .Because("physics returns data; plots are drawn at the edge")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^(Neuromorph\.Plotting|ScottPlot|SkiaSharp|HarfBuzzSharp)(\..*)?$"))
+            .Because("physics returns data and figure descriptions; plots are drawn at the edge")
+            .Check(Loaded);
+
+    [Fact]
+    public void The_core_library_references_no_renderer_and_no_native_graphics()
+    {
+        var core = typeof(Figure).Assembly;
+        var referenced = core.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain(referenced, n => n is "Neuromorph.Plotting" || n!.StartsWith("ScottPlot", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal) || n.StartsWith("HarfBuzz", StringComparison.Ordinal));
+        Types().That().ResideInAssembly(core)
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^(Neuromorph\.Plotting|ScottPlot|SkiaSharp|HarfBuzzSharp)(\..*)?$"))
+            .Because("the core stays managed; the CLI hands it an IFigureRenderer")
+            .Check(Loaded);
+    }
+
+    [Fact]
+    public void Figure_descriptions_depend_on_units_at_most() =>
+        Types().That().ResideInNamespaceMatching(InFolder("Figures"))
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InFolders([.. Layers.SelectMany(l => l).Where(f => f is not ("Figures" or "Units" or "Diagnostics"))])))
+            .Because("figures are plain data every layer above can build")
             .Check(Loaded);
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed partial class HostileInvocationTests : IDisposable
         Write("ctd_both.yaml", "kind: ctd\nr_on: 100\nr_off: 1000\nxi: 9\ngraph: { lattice: [3, 3] }\nt_end: 1\n");
         Write("ctd_p.yaml", "kind: ctd\ngraph: { random: { nodes: 10, p: 1.5 } }\nt_end: 1\n");
         Write("unknown_kind.yaml", "kind: recal\n");
+        Write("suffix_kk.yaml", "kind: ctd\ngraph: { lattice: [3, 3] }\nr_on: 1kk\nt_end: 1\n");
+        Write("suffix_x.yaml", "kind: ctd\ngraph: { lattice: [3, 3] }\nt_end: 1x\n");
         Write("study_empty.yaml", "");
     }
 
@@ -58,6 +60,8 @@ public sealed partial class HostileInvocationTests : IDisposable
         { "run: unknown substrate scheme", ["run", "{d}/scheme.yaml", "-o", "{d}/o14"], 2 },
         { "run: ctd r_off and xi", ["run", "{d}/ctd_both.yaml", "-o", "{d}/o15"], 2 },
         { "run: random graph p above 1", ["run", "{d}/ctd_p.yaml", "-o", "{d}/o16"], 2 },
+        { "run: a suffix typo (1kk)", ["run", "{d}/suffix_kk.yaml", "-o", "{d}/o30"], 2 },
+        { "run: junk after a number (1x)", ["run", "{d}/suffix_x.yaml", "-o", "{d}/o31"], 2 },
         { "run: -o names a file", ["run", "{r}/circuits/recall_hopfield.yaml", "-o", "{d}/existing_file"], 2 },
         { "run: -o unwritable", ["run", "{r}/circuits/recall_hopfield.yaml", "-o", "/proc/neuromorph-out"], 2 },
 

@@ -9,7 +9,7 @@ public class SimulateCommandTests
 {
 
     [Fact]
-    public void Quick_start_example_writes_csv_with_print_headers_and_an_svg()
+    public void Quick_start_example_writes_csv_with_print_headers_and_png_plots()
     {
         using var dir = new TempDirectory("nm-cli");
         var (code, output, error) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot", "i(rs) vs v(in,mid)");
@@ -18,11 +18,16 @@ public class SimulateCommandTests
         var lines = File.ReadAllLines(Path.Combine(dir, "tran.csv"));
         Assert.Equal("time,v(in),v(mid),i(rs),x(m1),r(m1)", lines[0]);
         Assert.True(lines.Length > 100);
-        foreach (var svg in new[] { "tran.svg", "tran_plot1.svg" })
-        {
-            var doc = XDocument.Load(Path.Combine(dir, svg));
-            Assert.Equal("svg", doc.Root!.Name.LocalName);
-        }
+        // the stacked panels (v, i, x, r) and the I-V loop, at twice the logical density
+        var stacked = PngImage.Load(Path.Combine(dir, "tran.png"));
+        Assert.Equal(1520, stacked.Width);
+        Assert.True(stacked.Height > 4 * 2 * 200);
+        var loop = PngImage.Load(Path.Combine(dir, "tran_plot1.png"));
+        Assert.True(loop.CountColor("#0072B2", 0, 0, loop.Width - 1, loop.Height - 1) > 1000, "the loop's line is missing");
+        Assert.False(File.Exists(Path.Combine(dir, "tran.svg")));
+        var (code2, _, error2) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot-format", "svg");
+        Assert.True(code2 == 0, error2);
+        Assert.Equal("svg", XDocument.Load(Path.Combine(dir, "tran.svg")).Root!.Name.LocalName);
     }
 
     [Fact]
@@ -124,6 +129,6 @@ public class SteppedSimulateTests
             Assert.Equal(1 - Math.Exp(-1), v, 2e-3);
         }
 
-        Assert.True(File.Exists(Path.Combine(dir, "tran.svg")));
+        Assert.True(File.Exists(Path.Combine(dir, "tran.png")));
     }
 }

@@ -114,10 +114,14 @@ public class CrossbarNonIdealityTests
         var (code, output, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "crossbar_vmm.yaml"), "-o", dir);
         Assert.True(code == 0, error);
         Assert.Contains("relative error vs ideal", output, StringComparison.Ordinal);
-        foreach (var f in new[] { "outputs.csv", "conductance.svg", "ir_drop.svg", "device_currents.csv", "crossbar.cir", "node_voltages.csv" })
+        foreach (var f in new[] { "outputs.csv", "conductance.png", "ir_drop.png", "device_currents.png", "device_currents.csv", "crossbar.cir", "node_voltages.csv" })
         {
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
+
+        // heatmaps: viridis from dark purple to yellow, in the cells and on the colour bar
+        var map = Neuromorph.Tests.Support.PngImage.Load(Path.Combine(dir, "conductance.png"));
+        Assert.True(map.HasColor("#440154", 0, 0, map.Width - 1, map.Height - 1, 25) && map.HasColor("#FDE725", 0, 0, map.Width - 1, map.Height - 1, 25));
 
         var (simCode, _, simError) = CliHarness.Run("simulate", Path.Combine(dir, "crossbar.cir"), "-o", Path.Combine(dir, "sim"));
         Assert.True(simCode == 0, simError);

@@ -27,6 +27,30 @@ public class WriteVerifyTests
         }
     }
 
+    public static TheoryData<string> Models => [.. MemristorCatalog.All.Select(d => d.Name)];
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Every_model_programs_across_its_documented_range(string model)
+    {
+        // default parameters: the range is what the device's documented on and off states read as at 0.1 V
+        IMemristorModel Make() => MemristorCatalog.Create(model, new Dictionary<string, double>(), SourceLocation.None);
+        var (lo, hi) = WriteVerify.Range(Make(), 0.1);
+        Assert.True(hi > lo * 1.05, $"{model}: a range to program ({lo} .. {hi} S)");
+        var targets = new double[1, 3];
+        for (var k = 0; k < 3; k++)
+        {
+            targets[0, k] = lo + ((0.1 + (0.4 * k)) * (hi - lo)); // 10 %, 50 %, 90 % of the way
+        }
+
+        var r = WriteVerify.Program(targets, Make, new WriteVerifySettings(Tolerance: 0.02, MaxPulses: 400));
+        Assert.True(r.Failures.Count == 0, $"{model}: {string.Join("; ", r.Failures.Select(f => $"target {f.Target:G4} reached {f.Achieved:G4} in {f.Pulses} pulses"))}");
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.InRange(r.Conductance[0, k] / targets[0, k], 0.98, 1.02);
+        }
+    }
+
     [Fact]
     public void A_spent_pulse_budget_is_reported_per_device_not_a_crash()
     {

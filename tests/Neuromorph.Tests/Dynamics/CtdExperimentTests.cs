@@ -24,10 +24,16 @@ public class CtdExperimentTests
 
         Assert.True(checkedRows > 10, $"only {checkedRows} rows before a device saturated");
 
-        foreach (var f in new[] { "trajectory.csv", "final_state.csv", "trajectory.svg", "energy.svg" })
+        foreach (var f in new[] { "trajectory.csv", "final_state.csv", "trajectory.png", "energy.png" })
         {
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
+
+        // energy.png: the Lyapunov function (blue line) above the raster of x_i(t) (viridis)
+        var png = Neuromorph.Tests.Support.PngImage.Load(Path.Combine(dir, "energy.png"));
+        Assert.True(png.CountColor("#0072B2", 0, 0, png.Width - 1, png.Height / 2) > 200, "no Lyapunov curve in the upper panel");
+        Assert.True(png.CountColor("#0072B2", 0, (png.Height / 2) + 80, png.Width - 1, png.Height - 1, 12) < 50, "the line leaked into the raster panel");
+        Assert.True(png.HasColor("#FDE725", 0, png.Height / 2, png.Width - 1, png.Height - 1, 40) || png.HasColor("#440154", 0, png.Height / 2, png.Width - 1, png.Height - 1, 40), "no raster");
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public class DynamicsTests
         {
             if (t > 0 && yp < 2.75 && s[0] >= 2.75)
             {
-                crossings.Add(HermiteRoot(tp, yp - 2.75, fp, t, s[0] - 2.75, f[0]));
+                crossings.Add(LimitCycle.HermiteRoot(tp, yp - 2.75, fp, t, s[0] - 2.75, f[0]));
             }
 
             if (t > 200)
@@ -92,27 +92,5 @@ public class DynamicsTests
 
         Assert.Equal(1.293847, min, 2); // sampled at steps, so only near the extremum
         Assert.Equal(4.206153, max, 2);
-    }
-
-    private static double HermiteRoot(double t0, double y0, double f0, double t1, double y1, double f1)
-    {
-        var h = t1 - t0;
-        double P(double s) => ((2 * s * s * s) - (3 * s * s) + 1) * y0 + ((s * s * s) - (2 * s * s) + s) * h * f0
-            + ((-2 * s * s * s) + (3 * s * s)) * y1 + ((s * s * s) - (s * s)) * h * f1;
-        double a = 0, b = 1;
-        for (var i = 0; i < 60; i++)
-        {
-            var m = 0.5 * (a + b);
-            if (P(m) < 0)
-            {
-                a = m;
-            }
-            else
-            {
-                b = m;
-            }
-        }
-
-        return t0 + (0.5 * (a + b) * h);
     }
 }

@@ -45,7 +45,7 @@ public class MinimizeCommandTests
             Assert.Contains("best cut: 6 ", stdout, StringComparison.Ordinal);
             Assert.Contains("success probability: 1.000", stdout, StringComparison.Ordinal);
             Assert.Equal(6, CutFromFiles(graph, Path.Combine(outDir, "solution.txt")));
-            foreach (var f in new[] { "energy.csv", "summary.txt", "energy.svg" })
+            foreach (var f in new[] { "energy.csv", "summary.txt", "energy.png", "final_histogram.png" })
             {
                 Assert.True(File.Exists(Path.Combine(outDir, f)), f);
             }

@@ -35,10 +35,16 @@ public class SweepCommandTests
             Assert.True(Math.Abs(t[k] - exact) < 2e-3 * exact, $"ratio {ratio[k]}, amp {amp[k]}: {t[k]} vs {exact}");
         }
 
-        foreach (var f in new[] { "results.csv", "index.html", "t_half_vs_ratio.svg", "t_half_heatmap.svg" })
+        foreach (var f in new[] { "results.csv", "index.html", "t_half_vs_ratio.png", "t_half_heatmap.png" })
         {
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
+
+        // the report carries the very PNGs written beside it, inline
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        Assert.Contains(Convert.ToBase64String(File.ReadAllBytes(Path.Combine(dir, "t_half_heatmap.png"))), html, StringComparison.Ordinal);
+        var band = PngImage.Load(Path.Combine(dir, "t_half_vs_ratio.png"));
+        Assert.True(band.DistinctColors() > 50);
     }
 
     [Fact]
@@ -180,9 +186,13 @@ public class SweepCommandTests
         var svg = Path.Combine(dir, "p.svg");
         var (code, _, error) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratio", "--y", "t_half", "--group", "amp", "--logx", "-o", svg);
         Assert.True(code == 0, error);
-        var text = File.ReadAllText(svg);
-        Assert.Contains("amp = 0.5", text, StringComparison.Ordinal);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(text, "<polyline").Count - 0);
+        var text = System.Xml.Linq.XDocument.Load(svg).Root!.Value;
+        foreach (var amp in new[] { "amp = 0.5", "amp = 1", "amp = 2" })
+        {
+            Assert.Contains(amp, text, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(dir, "p.png")));
         var (code2, _, error2) = CliHarness.Run("plot", Path.Combine(dir, "results.csv"), "--x", "ratoi", "--y", "t_half");
         Assert.Equal(2, code2);
         Assert.Contains("did you mean 'ratio'", error2, StringComparison.Ordinal);

@@ -59,6 +59,14 @@ public static class NetlistSimulation
         }
 
         var control = netlist.ControlOutputs.Select(o => new ControlResult(o, runs[0].Results[o.AnalysisIndex])).ToList();
+        if (runs.Count > 1 && netlist.ControlOutputs.Count > 0)
+        {
+            // a control block's wrdata/print reads one run, as in ngspice without its own loop: say which one
+            netlist.Warnings.Add(Diagnostic.Warning(netlist.ControlOutputs[0].Location,
+                $"'{netlist.ControlOutputs[0].Kind.ToString().ToLowerInvariant()}' writes the first .step run only ({string.Join(", ", runs[0].Step.Select(kv => $"{kv.Key} = {kv.Value:G6}"))}); the results of all {runs.Count} runs are stacked in the analysis CSVs",
+                "read every step from the CSV files, or drop .step"));
+        }
+
         return new SimulationReport(netlist, outputs, measures, control);
     }
 

@@ -26,6 +26,9 @@ public sealed class TeamModel(
     public double MaxState => double.PositiveInfinity;
 
     /// <inheritdoc />
+    public (double Low, double High) ProgrammingRange => (Math.Min(xon, xoff), Math.Max(xon, xoff));
+
+    /// <inheritdoc />
     public double Resistance(double voltage, double state) => R(state).R;
 
     /// <inheritdoc />

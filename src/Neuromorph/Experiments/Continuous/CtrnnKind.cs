@@ -45,7 +45,7 @@ public sealed class CtrnnKind : IExperimentKind
             states.Add((double[])s.Clone());
             slopes.Add((double[])f.Clone());
         });
-        var (period, amplitude) = Oscillation(times, states, slopes);
+        var (period, amplitude) = LimitCycle.Measure(times, states, slopes);
         var metrics = new Dictionary<string, double> { ["period"] = period, ["amplitude"] = amplitude, ["final_y1"] = y[0] };
         var files = new List<string>();
         if (context.OutputDirectory is { } dir)
@@ -133,58 +133,5 @@ public sealed class CtrnnKind : IExperimentKind
     {
         var v = root.GetDoubleList(key);
         return v.Length == n ? v : throw root.Error(key, $"'{key}' needs {n} values (one per neuron), got {v.Length}");
-    }
-
-    /// <summary>Period and amplitude of y1 over the second half of the run (NaN period without at least three upward crossings).</summary>
-    private static (double Period, double Amplitude) Oscillation(List<double> t, List<double[]> y, List<double[]> f)
-    {
-        var end = t[^1];
-        var half = t.FindIndex(v => v >= end / 2);
-        if (half < 0 || t.Count - half < 4)
-        {
-            return (double.NaN, double.NaN);
-        }
-
-        var tail = y.Skip(half).Select(s => s[0]).ToList();
-        double min = tail.Min(), max = tail.Max(), mid = (min + max) / 2;
-        var crossings = new List<double>();
-        for (var k = Math.Max(half, 1); k < t.Count; k++)
-        {
-            if (y[k - 1][0] < mid && y[k][0] >= mid)
-            {
-                crossings.Add(HermiteRoot(t[k - 1], y[k - 1][0] - mid, f[k - 1][0], t[k], y[k][0] - mid, f[k][0]));
-            }
-        }
-
-        if (crossings.Count < 3 || max - min < 1e-9 * (1 + Math.Abs(max)))
-        {
-            return (double.NaN, max - min);
-        }
-
-        var last = crossings.TakeLast(6).ToList();
-        return ((last[^1] - last[0]) / (last.Count - 1), max - min);
-    }
-
-    /// <summary>Root in [t0, t1] of the cubic Hermite interpolant of (y, dy/dt) at both ends, by bisection.</summary>
-    private static double HermiteRoot(double t0, double y0, double f0, double t1, double y1, double f1)
-    {
-        var h = t1 - t0;
-        double P(double s) => ((((2 * s * s * s) - (3 * s * s) + 1) * y0) + (((s * s * s) - (2 * s * s) + s) * h * f0)
-            + (((-2 * s * s * s) + (3 * s * s)) * y1) + (((s * s * s) - (s * s)) * h * f1));
-        double a = 0, b = 1;
-        for (var i = 0; i < 60; i++)
-        {
-            var m = 0.5 * (a + b);
-            if (P(m) < 0)
-            {
-                a = m;
-            }
-            else
-            {
-                b = m;
-            }
-        }
-
-        return t0 + (0.5 * (a + b) * h);
     }
 }

@@ -2,14 +2,13 @@ using System.Globalization;
 using Neuromorph.Crossbars;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
-using Neuromorph.Plotting;
 
 namespace Neuromorph.Experiments.Crossbar;
 
 /// <summary>
 /// <c>kind: crossbar</c>: programs an array (non-idealities applied), reads a batch of input vectors and compares
 /// with the ideal product of the targets (<see cref="CrossbarEvaluator"/>). Writes <c>outputs.csv</c>,
-/// <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>, <c>node_voltages.csv</c> and heatmaps for the first input, and
+/// <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>, <c>node_voltages.csv</c>, heatmaps (<see cref="CrossbarFigures"/>), and
 /// <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice; elsewhere with <c>--export-netlist FILE</c>).
 /// </summary>
 public sealed class CrossbarKind : IExperimentKind, INetlistExporter
@@ -38,11 +37,9 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
         {
             files.Add(WriteRows(Path.Combine(dir, "outputs.csv"), result.Outputs));
             files.Add(WriteRows(Path.Combine(dir, "ideal_outputs.csv"), result.Expected));
-            files.Add(SaveHeatmap(new Heatmap(Scale(result.Programmed, 1e6)) { Title = "Programmed conductance", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "G (µS)" }, Path.Combine(dir, "conductance.svg")));
             if (spec.WriteDeviceCurrents && spec.Inputs.Length > 0)
             {
                 files.Add(WriteMatrix(Path.Combine(dir, "device_currents.csv"), result.FirstDeviceCurrents));
-                files.Add(SaveHeatmap(new Heatmap(result.FirstDeviceCurrents) { Title = "Device currents, input 1", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "I (A)", ValueUnit = "A" }, Path.Combine(dir, "device_currents.svg")));
             }
 
             if (result.FirstRead is { } read)
@@ -57,7 +54,6 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
                     cells.Select(k => read.BitLine[k / array.Columns, k % array.Columns]).ToArray(),
                 ]);
                 files.Add(nodes);
-                files.Add(SaveHeatmap(new Heatmap(read.IrDrop) { Title = "IR drop across each device (input 1)", XLabel = "bit line (column)", YLabel = "word line (row)", ValueLabel = "V_in - V_device (V)", ValueUnit = "V" }, Path.Combine(dir, "ir_drop.svg")));
             }
 
             if (result.Written is { Failures.Count: > 0 } failed)
@@ -81,7 +77,10 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
             }
         }
 
-        return new ExperimentReport(result.Metrics, files, Summary(spec, result));
+        return new ExperimentReport(result.Metrics, files, Summary(spec, result))
+        {
+            Figures = context.OutputDirectory is null ? [] : CrossbarFigures.Of(result, spec.WriteDeviceCurrents && spec.Inputs.Length > 0),
+        };
     }
 
     private static string Summary(CrossbarSpec spec, CrossbarEvaluation result)
@@ -101,26 +100,6 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
         }
 
         return summary;
-    }
-
-    private static double[,] Scale(double[,] m, double s)
-    {
-        var r = (double[,])m.Clone();
-        for (var i = 0; i < r.GetLength(0); i++)
-        {
-            for (var j = 0; j < r.GetLength(1); j++)
-            {
-                r[i, j] *= s;
-            }
-        }
-
-        return r;
-    }
-
-    private static string SaveHeatmap(Heatmap map, string path)
-    {
-        map.Save(path);
-        return path;
     }
 
     private static string WriteRows(string path, double[][] rows)

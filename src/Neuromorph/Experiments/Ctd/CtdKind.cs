@@ -2,7 +2,6 @@ using System.Globalization;
 using Neuromorph.Dynamics;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
-using Neuromorph.Plotting;
 
 namespace Neuromorph.Experiments.Ctd;
 
@@ -10,7 +9,7 @@ namespace Neuromorph.Experiments.Ctd;
 /// <c>kind: ctd</c>: integrates the Caravelli–Traversa–Di Ventra equation on a graph (lattice, random, edge list) or a
 /// dense Ω (given, or a random projector), with the state kept in [0, 1], and records the Lyapunov function
 /// (<see cref="CtdRun"/>). Writes <c>trajectory.csv</c> (time, mean, min, max and the chosen states), <c>energy.csv</c>,
-/// <c>final_state.csv</c>, <c>qubo.csv</c> with a QUBO search, and plots of the trajectory and energy.
+/// <c>final_state.csv</c>, <c>qubo.csv</c> with a QUBO search, and the figures of <see cref="CtdFigures"/>.
 /// </summary>
 public sealed class CtdKind : IExperimentKind
 {
@@ -75,7 +74,10 @@ public sealed class CtdKind : IExperimentKind
             summary += string.Create(CultureInfo.InvariantCulture, $"; QUBO (binary limit of L): best energy {metrics["best_qubo_energy"]:G6} after {metrics["time_to_best"]:0.###} s");
         }
 
-        return new ExperimentReport(metrics, files, summary);
+        return new ExperimentReport(metrics, files, summary)
+        {
+            Figures = context.OutputDirectory is null ? [] : CtdFigures.Of(result.Times, result.States, energy, shownStates, run.Restarts?.Select(r => r.Energy).ToList()),
+        };
     }
 
     private static List<string> WriteTrajectory(string dir, IReadOnlyList<double> times, IReadOnlyList<double[]> states, double[] energy, double[] final, int[] shownStates)
@@ -90,19 +92,6 @@ public sealed class CtdKind : IExperimentKind
         CsvTable.Write(energyCsv, ["time", "lyapunov"], [times.ToArray(), energy]);
         var finalCsv = Path.Combine(dir, "final_state.csv");
         CsvTable.Write(finalCsv, ["memristor", "x"], [Enumerable.Range(0, final.Length).Select(i => (double)i).ToArray(), final]);
-        var tp = new LinePlot { Title = "Memristor states", X = new Axis("Time", "s"), Y = new Axis("state x") };
-        tp.Add(new Series("mean (band: min..max)", [.. times], [.. states.Select(s => s.Average())]) { Lower = [.. states.Select(s => s.Min())], Upper = [.. states.Select(s => s.Max())] });
-        foreach (var i in shownStates.Take(6))
-        {
-            tp.Add(new Series($"x{i}", [.. times], [.. states.Select(s => s[i])], LineStyle.Dashed));
-        }
-
-        var tsvg = Path.Combine(dir, "trajectory.svg");
-        tp.Save(tsvg);
-        var ep = new LinePlot { Title = "Lyapunov function", X = new Axis("Time", "s"), Y = new Axis("L") };
-        ep.Add(new Series("L(x(t))", [.. times], energy));
-        var esvg = Path.Combine(dir, "energy.svg");
-        ep.Save(esvg);
-        return [traj, energyCsv, finalCsv, tsvg, esvg];
+        return [traj, energyCsv, finalCsv];
     }
 }

@@ -105,6 +105,9 @@ public sealed class MaxCutKind : IExperimentKind
 
         var summary = $"{problem.Name}: best {problem.ObjectiveName} {best:G10}, mean {objectives.Average():G6} over {result.Restarts.Count} restarts"
             + (hardware is null ? "" : $" on a crossbar (couplings off by {100 * hardware.CouplingDeviation:G3}%)");
-        return new ExperimentReport(metrics, files, summary);
+        return new ExperimentReport(metrics, files, summary)
+        {
+            Figures = context.OutputDirectory is null ? [] : MinimizeFigures.Of(problem, result, target, hardwareEnergies: hardware is not null),
+        };
     }
 }

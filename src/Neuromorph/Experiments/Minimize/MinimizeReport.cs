@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Neuromorph.Io;
 using Neuromorph.Optimization;
-using Neuromorph.Plotting;
 
 namespace Neuromorph.Experiments.Minimize;
 
@@ -10,8 +9,8 @@ namespace Neuromorph.Experiments.Minimize;
 /// Writes the outputs of a minimisation run, all atomically: energy.csv (energy against time per restart, with the
 /// best so far), final.csv (each restart's final energy and objective), solution.txt (one variable per line, objective
 /// checked by the problem's own evaluator), summary.txt (the printed text), states.csv and memory.csv (device states and
-/// memory variables over time, for solvers that record them) and energy.svg. The CSV files carry the data the plotting
-/// layer draws; column meanings are in docs/minimize.md.
+/// memory variables over time, for solvers that record them). The pictures of the same data are
+/// <see cref="MinimizeFigures"/>, which the caller renders; column meanings are in docs/minimize.md.
 /// </summary>
 public static class MinimizeReport
 {
@@ -68,7 +67,7 @@ public static class MinimizeReport
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(outputDir);
         var c = CultureInfo.InvariantCulture;
-        var files = new List<string> { "energy.csv", "final.csv", "solution.txt", "summary.txt", "energy.svg" };
+        var files = new List<string> { "energy.csv", "final.csv", "solution.txt", "summary.txt" };
         AtomicFile.Write(Path.Combine(outputDir, "energy.csv"), w =>
         {
             w.WriteLine(hardwareEnergies ? "seconds,sweep,restart,hardware_energy,hardware_best_so_far" : $"seconds,sweep,restart,energy,best_so_far,{problem.ObjectiveName}");
@@ -115,18 +114,6 @@ public static class MinimizeReport
             }
         }
 
-        var plot = new LinePlot
-        {
-            Title = $"{problem.Name}: {result.Solver}",
-            X = new Axis("time", "s"),
-            Y = new Axis("best energy so far"),
-        };
-        foreach (var r in result.Restarts.Take(8))
-        {
-            plot.Add(new Series($"restart {r.Restart}", r.Trace.Select(p => p.Seconds).ToList(), r.Trace.Select(p => p.BestSoFar).ToList()));
-        }
-
-        plot.Save(Path.Combine(outputDir, "energy.svg"));
         return files;
     }
 

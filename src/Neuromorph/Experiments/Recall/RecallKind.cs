@@ -11,7 +11,8 @@ namespace Neuromorph.Experiments.Recall;
 /// <summary>
 /// <c>kind: recall</c>: associative recall in a Hopfield network or BAM (<see cref="AssociativeRecall"/>), on the ideal
 /// weight matrix, on a compute device (<c>--backend</c>) or, with a <c>substrate:</c> section, on memristive crossbars
-/// with their non-idealities. Writes <c>recall.csv</c> (Hopfield) or <c>bam_recall.csv</c>.
+/// with their non-idealities. Writes <c>recall.csv</c> (Hopfield) or <c>bam_recall.csv</c>, <c>overlap.csv</c> (mean
+/// overlap against update step per cell) and the figures of <see cref="RecallFigures"/>.
 /// </summary>
 public sealed class RecallKind : IExperimentKind
 {
@@ -60,12 +61,16 @@ public sealed class RecallKind : IExperimentKind
         {
             Directory.CreateDirectory(dir);
             files.Add(spec.Network == RecallNetwork.Hopfield ? WriteHopfield(dir, result.Hopfield) : WriteBam(dir, result.Bam));
+            files.Add(WriteTrajectories(dir, result.Trajectories, spec.Network));
         }
 
         return new ExperimentReport(
             new Dictionary<string, double> { ["bit_error_rate"] = result.BitError, ["overlap"] = result.Overlap },
             files,
-            $"recall{(substrateSpec is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {result.BitError:G4}, mean overlap {result.Overlap:G4}");
+            $"recall{(substrateSpec is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {result.BitError:G4}, mean overlap {result.Overlap:G4}")
+        {
+            Figures = context.OutputDirectory is null ? [] : RecallFigures.Of(spec, result, synchronous: substrate is not null),
+        };
     }
 
     private static string WriteHopfield(string dir, IReadOnlyList<HopfieldRecallPoint> points)
@@ -73,6 +78,15 @@ public sealed class RecallKind : IExperimentKind
         var path = Path.Combine(dir, "recall.csv");
         var rows = points.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Load:G6},{c.Patterns},{c.ProbeNoise:G6},{c.Overlap:G6},{c.BitErrorFraction:G6}"));
         AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend("load,patterns,probe_noise,overlap,bit_error_fraction")) + "\n");
+        return path;
+    }
+
+    /// <summary>overlap.csv: load (P/N, or pairs for BAM), probe_noise, update, overlap (mean over the cell's probes).</summary>
+    private static string WriteTrajectories(string dir, IReadOnlyList<OverlapTrajectory> trajectories, RecallNetwork network)
+    {
+        var path = Path.Combine(dir, "overlap.csv");
+        var rows = trajectories.SelectMany(t => t.Overlap.Select((m, step) => string.Create(CultureInfo.InvariantCulture, $"{t.Load:G6},{t.ProbeNoise:G6},{step},{m:G6}")));
+        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend(network == RecallNetwork.Hopfield ? "load,probe_noise,update,overlap" : "pairs,probe_noise,update,overlap_b")) + "\n");
         return path;
     }
 

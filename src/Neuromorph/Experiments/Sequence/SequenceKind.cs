@@ -26,6 +26,6 @@ public sealed class SequenceKind : IExperimentKind
         var spec = SequenceSpecReader.Read(root, context.Seed);
         var log = context.OutputDirectory is null ? TextWriter.Null : context.Log;
         var result = SequenceRun.Execute(spec, context.OutputDirectory, log.WriteLine, context.Progress, context.CancellationToken);
-        return new ExperimentReport(result.Metrics, result.Files, result.Summary);
+        return new ExperimentReport(result.Metrics, result.Files, result.Summary) { Figures = result.Figures };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
+using Neuromorph.Figures;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.ModelFiles;
 using Neuromorph.Networks.Sequence.Training;
@@ -7,8 +8,12 @@ using Neuromorph.Networks.Tasks;
 
 namespace Neuromorph.Experiments.Sequence;
 
-/// <summary>What a sequence run reports: scalar metrics (for sweeps), files written and a one-line summary.</summary>
-public sealed record SequenceRunResult(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files, string Summary);
+/// <summary>What a sequence run reports: scalar metrics (for sweeps), files written, a one-line summary and its figures (<see cref="SequenceFigures"/>).</summary>
+public sealed record SequenceRunResult(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files, string Summary)
+{
+    /// <summary>Training curve and predictions (only when the run has an output directory).</summary>
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a <see cref="SequenceRunSpec"/>: builds the data, loads or trains the model (model.json and training.csv),
@@ -34,6 +39,7 @@ public static class SequenceRun
         }
 
         var metrics = new Dictionary<string, double>();
+        var figures = new List<Figure>();
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, spec.Seed + 17);
@@ -49,6 +55,7 @@ public static class SequenceRun
                 SequenceModelFile.Write(model, modelPath, Metadata(spec, result));
                 files.Add(modelPath);
                 files.Add(SequenceOutputs.WriteTrainingCurve(outputDirectory, result.Epochs));
+                figures.Add(SequenceFigures.Training(result.Epochs, result.KeptEpoch));
             }
 
             if (result.DivergedAtEpoch is int bad)
@@ -93,6 +100,7 @@ public static class SequenceRun
         {
             files.Add(SequenceOutputs.WritePredictions(outputDirectory, data.Test, predictions, o, spec.Loss == LossKind.CrossEntropy ? ["class"] : data.TargetNames, spec.Loss));
             files.Add(SequenceOutputs.WriteMetrics(outputDirectory, metrics));
+            figures.Add(SequenceFigures.Predictions(data.Test, predictions, o, spec.Loss == LossKind.CrossEntropy ? ["class"] : data.TargetNames, spec.Loss));
         }
 
         var where = spec.Substrate is null ? "ideal weights" : "crossbars";
@@ -101,7 +109,7 @@ public static class SequenceRun
             : string.Create(CultureInfo.InvariantCulture, $"test MSE {scored.MeanSquaredError:G4}, NRMSE {scored.Nrmse:G4}");
         var summary = $"{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}, {where}: {score}"
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {(spec.Loss == LossKind.CrossEntropy ? ideal.Accuracy : ideal.MeanSquaredError):G4})"));
-        return new SequenceRunResult(metrics, files, summary);
+        return new SequenceRunResult(metrics, files, summary) { Figures = figures };
     }
 
     private static SequenceModel LoadOrCreate(SequenceRunSpec spec, TaskData data)

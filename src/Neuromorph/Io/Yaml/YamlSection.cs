@@ -264,9 +264,12 @@ public sealed class YamlSection
 
     private double ToDouble(YamlScalarNode node, string key)
     {
-        if (EngineeringNumber.TryParse(node.Value ?? "", out var v))
+        if (EngineeringNumber.TryParse(node.Value ?? "", out var v, out var ignored))
         {
-            return v;
+            // SPICE ignores letters after a suffix; a YAML file is not SPICE: a unit may follow, a typo may not
+            return EngineeringNumber.IsUnit(ignored)
+                ? v
+                : throw new UserInputException(At(node), $"'{Qualified(key)}' = '{node.Value}': '{ignored}' after the number is neither a scale suffix nor a unit", "suffixes: f p n u m k meg g t (one of them); a unit may follow, e.g. 10kohm, 2.2uF");
         }
 
         throw new UserInputException(At(node), $"'{Qualified(key)}' must be a number, got '{node.Value}'", "numbers may use SPICE suffixes: 1k, 2.2u, 10meg");

@@ -5,13 +5,13 @@ using System.Text;
 namespace Neuromorph.Studies.Reporting;
 
 /// <summary>
-/// Writes a study's <c>index.html</c>: a single self-contained page (plots inlined as SVG, no scripts,
+/// Writes a study's <c>index.html</c>: a single self-contained page (figures inlined as base64 PNG, no scripts,
 /// no network) with the study file, the per-point summary table and the failed runs, readable offline.
 /// </summary>
 public static class StudyReport
 {
-    /// <summary>Builds the page for <paramref name="spec"/> from its rows and already-rendered SVG plots (title, SVG text).</summary>
-    public static string ToHtml(StudySpec spec, IReadOnlyList<RunRecord> rows, IReadOnlyList<(string Title, string Svg)> plots)
+    /// <summary>Builds the page for <paramref name="spec"/> from its rows and already-rendered figures (title, PNG bytes).</summary>
+    public static string ToHtml(StudySpec spec, IReadOnlyList<RunRecord> rows, IReadOnlyList<(string Title, byte[] Png)> plots)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(rows);
@@ -21,7 +21,7 @@ public static class StudyReport
         sb.Append("<title>").Append(E(spec.Name)).Append(" — Neuromorph study</title>");
         sb.Append("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
           .Append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}")
-          .Append("th{background:#f2f2f2}pre{background:#f7f7f7;padding:1em;overflow:auto}figure{margin:1em 0}</style></head><body>\n");
+          .Append("th{background:#f2f2f2}pre{background:#f7f7f7;padding:1em;overflow:auto}figure{margin:1em 0}img{max-width:100%;height:auto}</style></head><body>\n");
         var ok = rows.Count(r => r.Status == RunStatus.Ok);
         var failed = rows.Where(r => r.Status == RunStatus.Failed).ToList();
         sb.Append("<h1>").Append(E(spec.Name)).Append("</h1>\n");
@@ -29,9 +29,10 @@ public static class StudyReport
           .Append(spec.Replicates).Append(" replicate(s) each; ").Append(ok).Append(" runs ok, ")
           .Append(failed.Count).Append(" failed. Base: <code>").Append(E(Path.GetFileName(spec.BasePath))).Append("</code>, seed ")
           .Append(spec.Seed).Append(", fingerprint <code>").Append(spec.Fingerprint).Append("</code>.</p>\n");
-        foreach (var (title, svg) in plots)
+        foreach (var (title, png) in plots)
         {
-            sb.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(title)).Append("</figcaption></figure>\n");
+            sb.Append("<figure><img alt=\"").Append(E(title)).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png))
+              .Append("\"><figcaption>").Append(E(title)).Append("</figcaption></figure>\n");
         }
 
         sb.Append("<h2>Summary per point</h2>\n");

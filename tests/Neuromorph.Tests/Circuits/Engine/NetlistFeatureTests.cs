@@ -109,6 +109,11 @@ public class NetlistFeatureTests
             Assert.Equal("rv", headers[0]);
             Assert.Equal([1000.0, 2000.0], columns[0].Distinct());
             Assert.Equal(2e-3, report.Analyses[1].Runs[1].Result.Independent[^1], 12);
+
+            // a control block's wrdata with .step writes one run: said in a located warning, never silently
+            File.WriteAllText(path, "s\n.param rv=1k\nv1 in 0 1\nr1 in out {rv}\nc1 out 0 1u\n.tran 10u 1m\n.step param rv list 1k 2k\n.control\nrun\nwrdata out.txt v(out)\n.endc\n.end\n");
+            var stepped = NetlistSimulation.Run(path);
+            Assert.Contains(stepped.Netlist.Warnings, w => w.Message.Contains("first .step run only", StringComparison.Ordinal) && w.Location.Line == 10);
         }
         finally
         {
