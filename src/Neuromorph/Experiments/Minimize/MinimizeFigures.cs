@@ -93,8 +93,9 @@ public static class MinimizeFigures
     }
 
     /// <summary>
-    /// Memory variables of a memcomputing run over model time: short-term memories x_s, long-term memories x_l (log
-    /// scale), and the number of unsatisfied clauses.
+    /// Memory variables of a memcomputing run over model time: for dmm short-term memories x_s, long-term memories x_l
+    /// (log scale) and the number of unsatisfied clauses; for memory-ising the memories e_i, the target
+    /// amplitude a and the read-out energy.
     /// </summary>
     public static Figure Memory(DynamicsRecord record)
     {
@@ -106,12 +107,15 @@ public static class MinimizeFigures
             ("xs", new FigureAxis("Short-term memory x_s")),
             ("xl", FigureAxis.Log("Long-term memory x_l")),
             ("unsat", new FigureAxis("Unsatisfied clauses")),
+            ("e_", new FigureAxis("Memory e_i")),
+            ("target_amplitude", new FigureAxis("Target amplitude a")),
+            ("readout_energy", new FigureAxis("Read-out energy")),
         };
         var panels = new List<Panel>();
         foreach (var (prefix, axis) in groups)
         {
             var layers = record.MemoryLabels.Select((label, j) => (label, j)).Where(p => p.label.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix == "unsat" ? LineStyle.Solid : LineStyle.Dashed })
+                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
                 .ToList();
             if (layers.Count > 0)
             {
