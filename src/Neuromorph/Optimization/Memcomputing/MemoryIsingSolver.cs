@@ -10,8 +10,8 @@ namespace Neuromorph.Optimization.Memcomputing;
 /// that hold gradient dynamics (equations in <see cref="MemoryIsingParameters"/>). Each restart integrates the machine by
 /// forward Euler (<see cref="MemoryIsingBatch"/>) from small random amplitudes for <c>--sweeps</c> steps (default
 /// <see cref="DefaultSteps"/>), reads the signs after every step, keeps the lowest-energy read-out, optionally quenches
-/// the read-out every <see cref="MemoryIsingParameters.QuenchEvery"/> steps, and finishes the best read-out with a greedy
-/// single-flip descent on the exact model. A restart ends at the target, after its steps or at the time limit.
+/// the read-out every <see cref="MemoryIsingParameters.QuenchEvery"/> steps (kept apart from the raw read-outs), and
+/// finishes the best raw read-out with a greedy single-flip descent on the exact model, returning the lower of the two. A restart ends at the target, after its steps or at the time limit.
 /// </summary>
 public sealed class MemoryIsingSolver : ISpinSolver
 {
@@ -72,16 +72,14 @@ public sealed class MemoryIsingSolver : ISpinSolver
         var step = 0;
         var energy = best;
 
-        void Keep(double e, ReadOnlySpan<sbyte> s)
+        var bestQuenched = double.PositiveInfinity;
+        var bestQuenchedSpins = quenchEvery > 0 ? new sbyte[n] : [];
+
+        void Reached(double e)
         {
-            if (e < best - 1e-12)
+            if (toTarget is null && o.TargetEnergy is { } t && SolverResult.Reached(e, t))
             {
-                best = e;
-                s.CopyTo(bestSpins);
-                if (toTarget is null && o.TargetEnergy is { } t && SolverResult.Reached(best, t))
-                {
-                    toTarget = clock.Elapsed.TotalSeconds;
-                }
+                toTarget = clock.Elapsed.TotalSeconds;
             }
         }
 
@@ -96,8 +94,9 @@ public sealed class MemoryIsingSolver : ISpinSolver
             energy = batch.Advance(slot);
             if (energy < best - 1e-12)
             {
-                batch.ProblemSpins(slot, spins);
-                Keep(energy, spins);
+                best = energy;
+                batch.ProblemSpins(slot, bestSpins);
+                Reached(best);
             }
 
             if (quenchEvery > 0 && step % quenchEvery == quenchEvery - 1)
@@ -105,7 +104,15 @@ public sealed class MemoryIsingSolver : ISpinSolver
                 batch.ProblemSpins(slot, spins);
                 batch.ProblemFields(slot, field);
                 model.Descend(spins, field);
-                Keep(model.Energy(spins), spins);
+                var quenched = model.Energy(spins);
+                if (quenched < bestQuenched - 1e-12)
+                {
+                    // kept apart from the raw read-outs, so that a quenched state does not hide a later raw one that
+                    // quenches lower at the end
+                    bestQuenched = quenched;
+                    spins.CopyTo(bestQuenchedSpins, 0);
+                    Reached(quenched);
+                }
             }
 
             if (step % traceEvery == 0)
@@ -135,6 +142,12 @@ public sealed class MemoryIsingSolver : ISpinSolver
         model.LocalFields(bestSpins, field);
         model.Descend(bestSpins, field);
         best = model.Energy(bestSpins);
+        if (bestQuenched < best - 1e-12)
+        {
+            best = bestQuenched;
+            bestQuenchedSpins.CopyTo(bestSpins, 0);
+        }
+
         trace.Add(new TracePoint(r, last + 1, clock.Elapsed.TotalSeconds, best, best));
         var now = clock.Elapsed.TotalSeconds;
         if (toTarget is null && o.TargetEnergy is { } target && SolverResult.Reached(best, target))
