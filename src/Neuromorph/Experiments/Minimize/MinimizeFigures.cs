@@ -81,13 +81,14 @@ public static class MinimizeFigures
         return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
     }
 
-    /// <summary>Raster of the recorded device states of one restart against model time.</summary>
+    /// <summary>Raster of the recorded device states (memristor states, dmm voltages, memory-ising amplitudes) of one restart against model time.</summary>
     public static Figure States(DynamicsRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var voltage = record.StateLabels.Count > 0 && record.StateLabels[0].StartsWith('v');
-        var (map, rows) = Raster.Of(record.Times, record.States, voltage ? new FigureAxis("Voltage v_i") : new FigureAxis("Memristor state x_i"));
-        var y = new FigureAxis(voltage ? "Variable i" : "Memristor i") { Ticks = Raster.RowTicks(rows, k => record.StateLabels[k]) };
+        var amplitude = record.MemoryLabels.Contains("target_amplitude"); // memory-ising: spin amplitudes x_i
+        var (map, rows) = Raster.Of(record.Times, record.States, new FigureAxis(voltage ? "Voltage v_i" : amplitude ? "Amplitude x_i" : "Memristor state x_i"));
+        var y = new FigureAxis(voltage ? "Variable i" : amplitude ? "Spin i" : "Memristor i") { Ticks = Raster.RowTicks(rows, k => record.StateLabels[k]) };
         var panel = new Panel(new FigureAxis("Model time"), y, [map]) { Legend = LegendPlacement.None };
         return Figure.Single("states", panel) with { Title = $"Device states, restart {record.Restart} ({record.StateLabels.Count} of them drawn)", PanelHeight = 420 };
     }
