@@ -23,7 +23,7 @@ public static class MinimizeCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text, DIMACS .cnf/.wcnf, portfolio or price CSV)" };
-        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
+        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | memory-ising | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
         var format = new Option<string?>("--format") { Description = "gset | qubo | ising | cnf | wcnf | portfolio | prices (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
         var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
         var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
@@ -35,9 +35,10 @@ public static class MinimizeCommand
         var risk = new Option<double>("--risk-aversion") { Description = "portfolio: weight q of the variance xᵀΣx", DefaultValueFactory = _ => 1 };
         var penalty = new Option<double?>("--penalty") { Description = "portfolio: budget penalty P (default: automatic, large enough to meet the budget)" };
         var schedule = new Option<string?>("--ctd-schedule") { Description = "ctd: time-dependent controls, e.g. 'anneal' (see docs/minimize.md)" };
+        var quenchEvery = new Option<int?>("--quench-every") { Description = "dmm, memory-ising on spin problems: greedy-quench the sign read-out every N steps and keep the best (0: only the best read-out at the end; default dmm 100, memory-ising 0)" };
         var command = new Command("minimize", "Minimise a Max-Cut / QUBO / Ising / portfolio / SAT problem with neuromorphic dynamics or annealing.")
         {
-            problem, solver, format, restarts, timeLimit, seed, sweeps, target, output, budget, risk, penalty, schedule,
+            problem, solver, format, restarts, timeLimit, seed, sweeps, target, output, budget, risk, penalty, schedule, quenchEvery,
         };
         var substrate = new Option<string>("--substrate") { Description = "ideal, or a crossbar YAML (the recall experiment's substrate keys) whose programmed, wired array computes the couplings", DefaultValueFactory = _ => "ideal" };
         command.Options.Add(substrate);
@@ -67,6 +68,12 @@ public static class MinimizeCommand
                 throw new UserInputException($"--sweeps must be ≥ 0 (0: automatic), got {m}", "e.g. --sweeps 2000");
             }
 
+            var every = parse.GetValue(quenchEvery);
+            if (every is < 0)
+            {
+                throw new UserInputException($"--quench-every must be ≥ 0 (0: only at the end), got {every}", "e.g. --quench-every 500");
+            }
+
             var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
             var p = ProblemLoader.Read(parse.GetValue(problem)!, parse.GetValue(format), settings);
             var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)!);
@@ -91,6 +98,7 @@ public static class MinimizeCommand
                 BackendNamed = backend.Named(parse) is { } b && b != "auto",
                 CtdControls = controls?.Controls,
                 CtdTime = controls?.Time,
+                QuenchEvery = every,
             };
             var interrupt = Interruption.Requested;
             var outcome = Minimization.Run(request, interrupt);

@@ -10,10 +10,10 @@ namespace Neuromorph.Optimization;
 public static class SolverCatalog
 {
     /// <summary>Solver names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "walksat"];
+    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "memory-ising", "walksat"];
 
     /// <summary>Solvers for Max-Cut, QUBO, Ising and portfolio problems.</summary>
-    public static IReadOnlyList<string> SpinNames { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm"];
+    public static IReadOnlyList<string> SpinNames { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "memory-ising"];
 
     /// <summary>Solvers for CNF and weighted CNF formulas.</summary>
     public static IReadOnlyList<string> SatNames { get; } = ["dmm", "annealing", "walksat"];
@@ -61,6 +61,7 @@ public static class SolverCatalog
             "annealing" => new SimulatedAnnealing(),
             "ctd" => new CtdSolver(),
             "dmm" => new DmmSolver(),
+            "memory-ising" => new MemoryIsingSolver(),
             "walksat" => throw Mismatch(name, "CNF formulas (.cnf, .wcnf)", SpinNames, at),
             _ => throw new UnreachableException($"solver '{name}' passed validation but has no constructor"),
         };

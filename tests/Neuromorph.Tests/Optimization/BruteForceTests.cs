@@ -63,7 +63,7 @@ public class BruteForceTests
     public static TheoryData<string, ProblemKind, int> Cases()
     {
         var d = new TheoryData<string, ProblemKind, int>();
-        foreach (var s in new[] { "annealing", "hopfield", "continuous-hopfield", "dmm" })
+        foreach (var s in new[] { "annealing", "hopfield", "continuous-hopfield", "dmm", "memory-ising" })
         {
             d.Add(s, ProblemKind.MaxCut, 16);
             d.Add(s, ProblemKind.Qubo, 14);
@@ -82,13 +82,14 @@ public class BruteForceTests
             "annealing" => new SimulatedAnnealing(),
             "hopfield" => new HopfieldMachine(),
             "dmm" => new Neuromorph.Optimization.Memcomputing.DmmSolver(),
+            "memory-ising" => new Neuromorph.Optimization.Memcomputing.MemoryIsingSolver(),
             _ => new ContinuousHopfieldSolver(),
         };
         for (var seed = 1; seed <= 3; seed++)
         {
             var p = Random(kind, n, 0.5, seed + (int)kind * 10);
             var opt = Optimum(p);
-            var r = s.Solve(p.Model, new SolverOptions { Restarts = 8, Sweeps = solver == "dmm" ? 2000 : 300, Seed = (ulong)seed, Parallelism = 1 });
+            var r = s.Solve(p.Model, new SolverOptions { Restarts = 8, Sweeps = solver is "dmm" or "memory-ising" ? 2000 : 300, Seed = (ulong)seed, Parallelism = 1 });
             var best = r.Best;
             Assert.Equal(opt, p.Objective(best.BestSpins), 9);
             Assert.Equal(opt, p.ObjectiveFromEnergy(best.BestEnergy), 9);

@@ -216,4 +216,62 @@ public class DmmTests
             Assert.Equal(e, enc.Energy(unsat), 9);
         }
     }
+
+    [Fact]
+    public void Periodic_quench_never_loses_to_the_plain_read_out_and_ends_in_a_one_flip_minimum()
+    {
+        // E(s) = offset + sum over pairs K s_i s_j + sum c_i s_i, written out from the pair list
+        var rng = new Random(17);
+        const int n = 14;
+        var pairs = new List<(int I, int J, double K)>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                if (rng.NextDouble() < 0.4)
+                {
+                    pairs.Add((i, j, Math.Round((rng.NextDouble() * 4) - 2, 2)));
+                }
+            }
+        }
+
+        double[] c = [.. Enumerable.Range(0, n).Select(_ => Math.Round((rng.NextDouble() * 2) - 1, 2))];
+        var model = IsingModel.FromPairs(n, pairs, (double[])c.Clone(), 0.4);
+        double E(ReadOnlySpan<sbyte> s)
+        {
+            var e = 0.4;
+            foreach (var (i, j, k) in pairs)
+            {
+                e += k * s[i] * s[j];
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                e += c[i] * s[i];
+            }
+
+            return e;
+        }
+
+        var optimum = Enumerable.Range(0, 1 << n).Min(mask => E(Corner(mask, n)));
+        var options = new SolverOptions { Restarts = 12, Sweeps = 60, Seed = 5, Parallelism = 1 };
+        var plain = new DmmSolver { QuenchEvery = 0 }.Solve(model, options);
+        var quenched = new DmmSolver { QuenchEvery = 7 }.Solve(model, options);
+        for (var r = 0; r < options.Restarts; r++)
+        {
+            var q = quenched.Restarts.Single(x => x.Restart == r);
+            var p = plain.Restarts.Single(x => x.Restart == r);
+            Assert.True(q.BestEnergy <= p.BestEnergy + 1e-9, $"restart {r}: quenched {q.BestEnergy} above plain {p.BestEnergy}");
+            Assert.Equal(E(q.BestSpins), q.BestEnergy, 9);
+            Assert.True(q.BestEnergy >= optimum - 1e-9);
+            for (var i = 0; i < n; i++)
+            {
+                var flipped = (sbyte[])q.BestSpins.Clone();
+                flipped[i] = (sbyte)-flipped[i];
+                Assert.True(E(flipped) >= q.BestEnergy - 1e-9, $"restart {r}: flipping spin {i} lowers the energy");
+            }
+        }
+
+        Assert.Equal(optimum, quenched.Best.BestEnergy, 9);
+    }
 }

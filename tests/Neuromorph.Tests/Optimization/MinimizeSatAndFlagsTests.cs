@@ -100,6 +100,8 @@ public sealed class MinimizeSatAndFlagsTests : IDisposable
     [InlineData("--sweeps", "-5", "--sweeps must be ≥ 0")]
     [InlineData("--budget", "9", "impossible budget")]
     [InlineData("--ctd-schedule", "alpha=2", "out of range")]
+    [InlineData("--quench-every", "-1", "--quench-every must be ≥ 0")]
+    [InlineData("--quench-every", "10", "--quench-every applies to --solver dmm or memory-ising")]
     public void Bad_flags_exit_2(string flag, string value, string message)
     {
         var problem = flag == "--budget" ? RepoPaths.InRepo("circuits", "problems", "prices_8.csv") : RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt");

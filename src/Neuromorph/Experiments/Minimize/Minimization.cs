@@ -3,6 +3,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Memcomputing;
 using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Experiments.Minimize;
@@ -22,6 +23,13 @@ public sealed record MinimizeRequest(IProblem Problem, string Solver, SolverOpti
 
     /// <summary>Integration time per ctd restart in seconds (null: the solver's default).</summary>
     public double? CtdTime { get; init; }
+
+    /// <summary>
+    /// dmm and memory-ising on spin problems: quench the sign read-out by greedy descent every this many steps and keep
+    /// it when it beats the best so far (null: the solver's default, 0: only the best read-out at the end); an input error
+    /// for other solvers and for CNF formulas.
+    /// </summary>
+    public int? QuenchEvery { get; init; }
 
     /// <summary>Crossbar on which the couplings are programmed, or null for ideal arithmetic.</summary>
     public CrossbarSubstrateSpec? Substrate { get; init; }
@@ -55,6 +63,11 @@ public static class Minimization
                 throw new UserInputException("CNF formulas run on the CPU without a crossbar substrate", "drop --substrate and --backend");
             }
 
+            if (request.QuenchEvery is not null)
+            {
+                throw new UserInputException("--quench-every applies to Max-Cut, QUBO, Ising and portfolio problems, not CNF formulas", "drop --quench-every");
+            }
+
             var satResult = SolverCatalog.CreateSat(request.Solver, request.SolverLocation).Solve(sat.Formula, request.Options, cancellationToken);
             return new MinimizeOutcome(satResult, null, notes);
         }
@@ -76,6 +89,16 @@ public static class Minimization
         {
             var defaults = new CtdSolver();
             solver = new CtdSolver { Controls = request.CtdControls ?? defaults.Controls, Duration = request.CtdTime ?? defaults.Duration };
+        }
+
+        if (request.QuenchEvery is { } every)
+        {
+            solver = solver switch
+            {
+                DmmSolver d => new DmmSolver { Parameters = d.Parameters, SpinParameters = d.SpinParameters, DefaultSpinSteps = d.DefaultSpinSteps, DefaultSatSteps = d.DefaultSatSteps, QuenchEvery = every },
+                MemoryIsingSolver m => new MemoryIsingSolver { Parameters = m.Parameters with { QuenchEvery = every }, DefaultSteps = m.DefaultSteps },
+                _ => throw new UserInputException($"--quench-every applies to --solver dmm or memory-ising, not '{request.Solver}'", "drop --quench-every"),
+            };
         }
 
         var result = SolverCatalog.Solve(solver, quadratic, request.Options, hardware, cancellationToken);

@@ -81,20 +81,22 @@ public static class MinimizeFigures
         return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
     }
 
-    /// <summary>Raster of the recorded device states of one restart against model time.</summary>
+    /// <summary>Raster of the recorded device states (memristor states, dmm voltages, memory-ising amplitudes) of one restart against model time.</summary>
     public static Figure States(DynamicsRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var voltage = record.StateLabels.Count > 0 && record.StateLabels[0].StartsWith('v');
-        var (map, rows) = Raster.Of(record.Times, record.States, voltage ? new FigureAxis("Voltage v_i") : new FigureAxis("Memristor state x_i"));
-        var y = new FigureAxis(voltage ? "Variable i" : "Memristor i") { Ticks = Raster.RowTicks(rows, k => record.StateLabels[k]) };
+        var amplitude = record.MemoryLabels.Contains("target_amplitude"); // memory-ising: spin amplitudes x_i
+        var (map, rows) = Raster.Of(record.Times, record.States, new FigureAxis(voltage ? "Voltage v_i" : amplitude ? "Amplitude x_i" : "Memristor state x_i"));
+        var y = new FigureAxis(voltage ? "Variable i" : amplitude ? "Spin i" : "Memristor i") { Ticks = Raster.RowTicks(rows, k => record.StateLabels[k]) };
         var panel = new Panel(new FigureAxis("Model time"), y, [map]) { Legend = LegendPlacement.None };
         return Figure.Single("states", panel) with { Title = $"Device states, restart {record.Restart} ({record.StateLabels.Count} of them drawn)", PanelHeight = 420 };
     }
 
     /// <summary>
-    /// Memory variables of a memcomputing run over model time: short-term memories x_s, long-term memories x_l (log
-    /// scale), and the number of unsatisfied clauses.
+    /// Memory variables of a memcomputing run over model time: for dmm short-term memories x_s, long-term memories x_l
+    /// (log scale) and the number of unsatisfied clauses; for memory-ising the memories e_i, the target
+    /// amplitude a and the read-out energy.
     /// </summary>
     public static Figure Memory(DynamicsRecord record)
     {
@@ -106,12 +108,15 @@ public static class MinimizeFigures
             ("xs", new FigureAxis("Short-term memory x_s")),
             ("xl", FigureAxis.Log("Long-term memory x_l")),
             ("unsat", new FigureAxis("Unsatisfied clauses")),
+            ("e_", new FigureAxis("Memory e_i")),
+            ("target_amplitude", new FigureAxis("Target amplitude a")),
+            ("readout_energy", new FigureAxis("Read-out energy")),
         };
         var panels = new List<Panel>();
         foreach (var (prefix, axis) in groups)
         {
             var layers = record.MemoryLabels.Select((label, j) => (label, j)).Where(p => p.label.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix == "unsat" ? LineStyle.Solid : LineStyle.Dashed })
+                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
                 .ToList();
             if (layers.Count > 0)
             {

@@ -29,6 +29,14 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
     /// </summary>
     public DmmParameters SpinParameters { get; init; } = new() { Alpha = 20, Zeta = 2, LongMemoryMax = 30, MaxVoltageChange = 0.25, MinStep = 1e-6 };
 
+    /// <summary>
+    /// For spin problems, quench the current sign read-out (greedy single-flip descent on the exact model) every this many
+    /// steps (<c>--quench-every</c>); the best quenched state is kept apart from the best raw read-out, which is quenched
+    /// at the end, and the restart returns the lower of the two (0: only the best raw read-out, at the end). Default 100:
+    /// with the same seeds, G6 and G22 restarts of 8,000 steps ended 6–32 higher in cut (docs/minimize.md).
+    /// </summary>
+    public int QuenchEvery { get; init; } = 100;
+
     /// <summary>Step budget per restart for spin problems when <c>--sweeps</c> is 0.</summary>
     public int DefaultSpinSteps { get; init; } = 8_000;
 
@@ -91,6 +99,11 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
         var completed = true;
         var step = 0;
         var energy = double.PositiveInfinity;
+        var quenchEvery = quench is null ? 0 : QuenchEvery;
+        var spins = quenchEvery > 0 ? new sbyte[n] : [];
+        var fields = quenchEvery > 0 ? new double[n] : [];
+        var bestQuenched = double.PositiveInfinity;
+        var bestQuenchedSpins = quenchEvery > 0 ? new sbyte[n] : [];
         for (; step < steps; step++)
         {
             var unsat = batch.Rates(slot);
@@ -107,6 +120,30 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
                 if (toTarget is null && o.TargetEnergy is { } t && SolverResult.Reached(best, t))
                 {
                     toTarget = clock.Elapsed.TotalSeconds;
+                }
+            }
+
+            if (quenchEvery > 0 && step % quenchEvery == quenchEvery - 1)
+            {
+                var v = batch.Voltages(slot);
+                for (var i = 0; i < n; i++)
+                {
+                    spins[i] = v[i] >= 0 ? (sbyte)1 : (sbyte)-1;
+                }
+
+                quench!.LocalFields(spins, fields);
+                quench.Descend(spins, fields);
+                var quenched = quench.Energy(spins);
+                if (quenched < bestQuenched - 1e-12)
+                {
+                    // kept apart from the raw read-outs, so that a quenched state does not hide a later raw one that
+                    // quenches lower at the end
+                    bestQuenched = quenched;
+                    spins.CopyTo(bestQuenchedSpins, 0);
+                    if (toTarget is null && o.TargetEnergy is { } t && SolverResult.Reached(bestQuenched, t))
+                    {
+                        toTarget = clock.Elapsed.TotalSeconds;
+                    }
                 }
             }
 
@@ -147,6 +184,12 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
             quench.LocalFields(bestSpins, field);
             quench.Descend(bestSpins, field);
             best = quench.Energy(bestSpins);
+            if (bestQuenched < best - 1e-12)
+            {
+                best = bestQuenched;
+                bestQuenchedSpins.CopyTo(bestSpins, 0);
+            }
+
             trace.Add(new TracePoint(r, Math.Min(step, steps - 1) + 1, clock.Elapsed.TotalSeconds, best, best));
         }
 
