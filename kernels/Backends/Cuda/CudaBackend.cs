@@ -29,32 +29,11 @@ public static class CudaBackend
 
     private static readonly Lazy<IReadOnlyList<(DeviceInfo Info, string? Unusable)>> Discovered = new(Discover);
 
-    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover()
-    {
-        NativeLibraries.Register();
-        try
-        {
-            using var context = Context.Create(b => b.Cuda(_ => true));
-            var list = new List<(DeviceInfo, string?)>();
-            foreach (var d in context.GetCudaDevices())
-            {
-                list.Add((Describe(d), Unusable(d)));
-            }
-
-            return list;
-        }
-        catch (Exception ex) when (Runtime.Failures.IsDeviceFailure(ex))
-        {
-            return [];
-        }
-    }
+    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover() =>
+        DeviceDiscovery.Discover<CudaDevice>(b => b.Cuda(_ => true), c => [.. c.GetCudaDevices()], Describe, Unusable);
 
     /// <summary>A context holding every CUDA device (index i is cuda:i).</summary>
-    public static Context CreateContext()
-    {
-        NativeLibraries.Register();
-        return Context.Create(b => b.Cuda(_ => true).EnableAlgorithms());
-    }
+    public static Context CreateContext() => DeviceDiscovery.CreateContext(b => b.Cuda(_ => true));
 
     /// <summary>The device as listed.</summary>
     public static DeviceInfo Describe(CudaDevice device)

@@ -39,32 +39,11 @@ public static class OpenClBackend
 
     private static readonly Lazy<IReadOnlyList<(DeviceInfo Info, string? Unusable)>> Discovered = new(Discover);
 
-    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover()
-    {
-        NativeLibraries.Register();
-        try
-        {
-            using var context = Context.Create(b => b.OpenCL(_ => true));
-            var list = new List<(DeviceInfo, string?)>();
-            foreach (var d in context.GetCLDevices())
-            {
-                list.Add((Describe(d), Unusable(d)));
-            }
-
-            return list;
-        }
-        catch (Exception ex) when (Runtime.Failures.IsDeviceFailure(ex))
-        {
-            return [];
-        }
-    }
+    private static IReadOnlyList<(DeviceInfo Info, string? Unusable)> Discover() =>
+        DeviceDiscovery.Discover<CLDevice>(b => b.OpenCL(_ => true), c => [.. c.GetCLDevices()], Describe, Unusable);
 
     /// <summary>A context holding every OpenCL device (index i is opencl:i).</summary>
-    public static Context CreateContext()
-    {
-        NativeLibraries.Register();
-        return Context.Create(b => b.OpenCL(_ => true).EnableAlgorithms());
-    }
+    public static Context CreateContext() => DeviceDiscovery.CreateContext(b => b.OpenCL(_ => true));
 
     /// <summary>The device as listed.</summary>
     public static DeviceInfo Describe(CLDevice device)
