@@ -31,7 +31,7 @@ public static class StudyFigures
             {
                 var pts = g.GroupBy(p => p.Parameters[a0.Key]).OrderBy(p => p.Key)
                     .Select(p => (X: p.Key, S: MetricSummary.Of(p.Where(q => q.Metrics[m.Name].Count > 0).Select(q => q.Metrics[m.Name].Mean)) is var s && p.Count() == 1 ? p.First().Metrics[m.Name] : s)).ToList();
-                var name = a1 is null ? "mean ± std" : $"{a1.Key} = {g.Key.ToString("G4", CultureInfo.InvariantCulture)}";
+                var name = a1 is null ? "mean ± std" : $"{a1.Key.Split('.')[^1]} = {g.Key.ToString("G4", CultureInfo.InvariantCulture)}"; // the key's last part: a full path squeezes the data
                 double Spread(MetricSummary s) => double.IsFinite(s.StdDev) ? s.StdDev : 0;
                 layers.Add(new Band("", [.. pts.Select(p => p.X)], [.. pts.Select(p => p.S.Mean - Spread(p.S))], [.. pts.Select(p => p.S.Mean + Spread(p.S))]));
                 layers.Add(new LineSeries(name, [.. pts.Select(p => p.X)], [.. pts.Select(p => p.S.Mean)]) { Style = LineStyle.LineAndMarkers });
@@ -39,7 +39,7 @@ public static class StudyFigures
 
             var x = new FigureAxis(a0.Key, "", a0.Logarithmic ? AxisScale.Log : AxisScale.Linear);
             figures.Add(Figure.Single($"{Safe(m.Name)}_vs_{Safe(a0.Key)}", new Panel(x, new FigureAxis(m.Name), layers))
-                with { Title = $"{m.Name} vs {a0.Key} (mean ± std over {spec.Replicates} replicate{(spec.Replicates == 1 ? "" : "s")})" });
+                with { Title = $"{m.Name} vs {a0.Key.Split('.')[^1]} (mean ± std over {spec.Replicates} replicate{(spec.Replicates == 1 ? "" : "s")})" }); // axis titles carry the full key paths
             if (a1 is not null)
             {
                 figures.Add(Heatmap(summary, m.Name, a0, a1));
