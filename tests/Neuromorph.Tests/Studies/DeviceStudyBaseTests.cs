@@ -85,6 +85,14 @@ public class DeviceStudyBaseTests
         Refused("stop", "{ name: a, final: x }", "time grid");
         Refused("drive.dc", "{ name: a, final: q }", "does not have");
         Refused("drive.dc", "{ name: a, value: ber }", "measured on waveforms");
+        Refused("drive.dc", "{ name: a, at: x, time: 2u }", "outside the simulated interval");
+
+        foreach (var (line, expect) in new[] { ("integrator: rk45", "unknown integrator 'rk45'"), ("rtol: -1", "rtol must lie between 0 and 1"), ("rtol: 2", "rtol must lie between 0 and 1") })
+        {
+            var ex = Assert.Throws<UserInputException>(() => DeviceTransientSpec.Parse($"model: vteam\ndrive: {{ dc: 1 }}\nstop: 1u\nsteps: 10\n{line}\n", "d.yaml"));
+            Assert.Contains(expect, ex.Diagnostic.ToString(), StringComparison.Ordinal);
+            Assert.Equal(5, ex.Diagnostic.Location.Line);
+        }
     }
 
     private static string P(IReadOnlyDictionary<string, double> p, string key) => p[key].ToString("R", CultureInfo.InvariantCulture);
