@@ -95,7 +95,7 @@ public static class Minimization
         {
             solver = solver switch
             {
-                DmmSolver d => new DmmSolver { Parameters = d.Parameters, SpinParameters = d.SpinParameters, DefaultSpinSteps = d.DefaultSpinSteps, DefaultSatSteps = d.DefaultSatSteps, QuenchEvery = every },
+                DmmSolver d => new DmmSolver { Parameters = d.Parameters, SpinParameters = d.SpinParameters, CouplingOnlyParameters = d.CouplingOnlyParameters, DefaultSpinSteps = d.DefaultSpinSteps, DefaultSatSteps = d.DefaultSatSteps, QuenchEvery = every },
                 MemoryIsingSolver m => new MemoryIsingSolver { Parameters = m.Parameters with { QuenchEvery = every }, DefaultSteps = m.DefaultSteps },
                 _ => throw new UserInputException($"--quench-every applies to --solver dmm or memory-ising, not '{request.Solver}'", "drop --quench-every"),
             };
