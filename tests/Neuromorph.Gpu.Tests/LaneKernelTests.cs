@@ -127,7 +127,7 @@ public readonly struct ForcedDecay(double a, double b, double omega, double x0) 
 
     public double Rate(double t, double x) => (-a * x) + (b * Math.Sin(omega * t));
 
-    public double RateDerivative(double t, double x) => -a;
+    public LaneSlope Linearize(double t, double x) => new(Rate(t, x), -a);
 
     public double Signal(int signal, double t, double x) => x;
 
@@ -151,7 +151,7 @@ public readonly struct NotBlittable : IScalarLane
 
     public double Rate(double t, double x) => _decay ? -x : 0;
 
-    public double RateDerivative(double t, double x) => _decay ? -1 : 0;
+    public LaneSlope Linearize(double t, double x) => new(Rate(t, x), _decay ? -1 : 0);
 
     public double Signal(int signal, double t, double x) => x;
 

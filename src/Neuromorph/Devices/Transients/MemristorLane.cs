@@ -52,12 +52,12 @@ public readonly struct MemristorLane<TModel>(TModel model, DriveWaveform drive, 
     public double Rate(double t, double x) => Model.Evaluate(DeviceVoltage(Drive.At(t), x), x).StateRate;
 
     /// <inheritdoc />
-    public double RateDerivative(double t, double x)
+    public LaneSlope Linearize(double t, double x)
     {
         // total derivative along the series constraint v_m + R_s I(v_m, x) = v(t): dv_m/dx = −R_s ∂I/∂x / (1 + R_s ∂I/∂v_m)
         var e = Model.Evaluate(DeviceVoltage(Drive.At(t), x), x);
         var dvmdx = SeriesResistance > 0 ? -SeriesResistance * e.DCurrentDState / (1 + (SeriesResistance * e.DCurrentDVoltage)) : 0;
-        return e.DRateDState + (e.DRateDVoltage * dvmdx);
+        return new LaneSlope(e.StateRate, e.DRateDState + (e.DRateDVoltage * dvmdx));
     }
 
     /// <inheritdoc />

@@ -23,8 +23,8 @@ public interface IScalarLane
     /// <summary>dx/dt at time <paramref name="t"/> (seconds) and state <paramref name="x"/>.</summary>
     double Rate(double t, double x);
 
-    /// <summary>∂(dx/dt)/∂x at (t, x): the Jacobian the stiff (Rosenbrock) integrator needs.</summary>
-    double RateDerivative(double t, double x);
+    /// <summary>dx/dt and ∂(dx/dt)/∂x at (t, x) from one evaluation: what the stiff (Rosenbrock) integrator needs.</summary>
+    LaneSlope Linearize(double t, double x);
 
     /// <summary>Observable <paramref name="signal"/> (lane-defined numbering) at (t, x).</summary>
     double Signal(int signal, double t, double x);
@@ -32,3 +32,8 @@ public interface IScalarLane
     /// <summary>The first time after <paramref name="t"/> where the right-hand side has a kink (a corner of a piecewise drive), or +∞.</summary>
     double NextBreakpoint(double t);
 }
+
+/// <summary>A lane's rate and its derivative with respect to the state at one point.</summary>
+/// <param name="Rate">dx/dt.</param>
+/// <param name="Derivative">∂(dx/dt)/∂x.</param>
+public readonly record struct LaneSlope(double Rate, double Derivative);

@@ -101,8 +101,7 @@ public static class LaneTransient
     {
         const double d = 0.29289321881345248; // 1 / (2 + √2)
         const double e32 = 7.4142135623730951; // 6 + √2
-        var f0 = lane.Rate(t, x);
-        var j = lane.RateDerivative(t, x);
+        var (f0, j) = lane.Linearize(t, x);
         var dt = 1e-6 * h;
         var ft = (lane.Rate(t + dt, x) - f0) / dt;
         var w = 1 - (h * d * j);

@@ -172,7 +172,7 @@ public class LaneTransientTests
 
         public double Rate(double t, double x) => -lambda * (x - Math.Cos(omega * t));
 
-        public double RateDerivative(double t, double x) => -lambda;
+        public LaneSlope Linearize(double t, double x) => new(Rate(t, x), -lambda);
 
         public double Signal(int signal, double t, double x) => x;
 
@@ -192,7 +192,7 @@ public class LaneTransientTests
 
         public double Rate(double t, double x) => -x + Math.Min(t / 0.3, 1);
 
-        public double RateDerivative(double t, double x) => -1;
+        public LaneSlope Linearize(double t, double x) => new(Rate(t, x), -1);
 
         public double Signal(int signal, double t, double x) => x;
 
