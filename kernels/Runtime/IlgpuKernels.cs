@@ -14,13 +14,16 @@ namespace Neuromorph.Kernels.Runtime;
 /// The <see cref="DeviceKernels"/> of an <see cref="IlgpuAccelerator{T, TReal}"/>: each kernel is compiled by ILGPU
 /// the first time it is launched and kept; a kernel that fails to compile is not kept, so it fails again with its
 /// own message and never poisons the others. Group sizes fit the device (64 for matvec rows, 128 for Hopfield
-/// restarts, 256 for dot products, at most the device's maximum).
+/// restarts, 256 for dot products, at most the device's maximum). Launches on one accelerator are serialised: ILGPU's
+/// launchers are not reentrant (two threads launching on the shared CPU accelerator handed one kernel the other's
+/// arguments).
 /// </summary>
 internal sealed class IlgpuKernels<T, TReal>(IlgpuAccelerator<T, TReal> owner, Accelerator device) : DeviceKernels(owner)
     where T : unmanaged, IFloatingPointIeee754<T>
     where TReal : struct, IReal<T>
 {
     private readonly Dictionary<Type, Delegate> _lanes = [];
+    private readonly Lock _launching = new();
     private Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ProductShape, ReadConditions>? _matVec, _matMat;
     private Action<Index2D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ProductShape, ReadConditions>? _matVecT;
     private Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>? _dot;
@@ -146,8 +149,13 @@ internal sealed class IlgpuKernels<T, TReal>(IlgpuAccelerator<T, TReal> owner, A
 
     /// <summary>The kernel in <paramref name="slot"/>, compiling it first if needed; a failed compile leaves the slot empty.</summary>
     private TKernel Load<TKernel>(ref TKernel? slot, string name, Func<TKernel> compile)
-        where TKernel : Delegate =>
-        slot ??= Failures.Guard(Info, $"compiling kernel {name}", compile);
+        where TKernel : Delegate
+    {
+        lock (_launching)
+        {
+            return slot ??= Failures.Guard(Info, $"compiling kernel {name}", compile);
+        }
+    }
 
     private Delegate Load(Type key, string name, Func<Delegate> compile)
     {
@@ -163,5 +171,11 @@ internal sealed class IlgpuKernels<T, TReal>(IlgpuAccelerator<T, TReal> owner, A
         }
     }
 
-    private void Launch(string name, Action launch) => Failures.Guard(Info, $"launching kernel {name}", launch);
+    private void Launch(string name, Action launch)
+    {
+        lock (_launching)
+        {
+            Failures.Guard(Info, $"launching kernel {name}", launch);
+        }
+    }
 }
