@@ -3,6 +3,7 @@ using Neuromorph.Circuits.Parsing;
 using Neuromorph.Crossbars;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Peers;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Crossbars;
 
@@ -62,7 +63,7 @@ public class CrossbarSolverTests
         Assert.Equal((8 * m * n) - (2 * m) - (2 * n), s.Matrix.NonZeroCount);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(4, 6, 2.5)]
     [InlineData(12, 9, 1.0)]
     [InlineData(5, 17, 10.0)]
@@ -81,7 +82,7 @@ public class CrossbarSolverTests
             Assert.True(Math.Abs(ours[j] - other) <= 1e-9 * Math.Abs(ours[j]), $"MNA column {j}: {ours[j]} vs {other}");
         }
 
-        Skip.IfNot(Ngspice.IsAvailable, Ngspice.Missing);
+        Requires.Ngspice();
         var ng = Ngspice.RunOp(CrossbarNetlistWriter.Write(a, v, includeEnd: false), [.. Enumerable.Range(0, n).Select(j => $"i(vs{j})")]);
         for (var j = 0; j < n; j++)
         {

@@ -7,7 +7,7 @@ namespace Neuromorph.Circuits.Syntax;
 /// Turns netlist files into logical lines: reads text (refusing binary and empty files), takes the first line
 /// of the top file as the title, drops comment lines, joins <c>+</c> continuations, splices <c>.include</c>d files
 /// (detecting include cycles), reads the named sections of <c>.lib file section</c> libraries, sets aside the lines
-/// of <c>.control</c> blocks, and stops at <c>.end</c>.
+/// of <c>.control</c> blocks, and stops at <c>.end</c> (or at the end of the top file when it has none, as ngspice and Xyce do).
 /// </summary>
 public sealed class NetlistSource
 {
@@ -141,10 +141,7 @@ public sealed class NetlistSource
             }
         }
 
-        if (isTop && End is null)
-        {
-            throw new UserInputException(new SourceLocation(file, physical.Length, 1), "missing .end", "add .end as the last line of the netlist");
-        }
+        // a deck without .end ends at the end of its file, as in ngspice and Xyce (many published decks omit it)
     }
 
     private bool _inControl;

@@ -1,4 +1,5 @@
 using Neuromorph.Tests.Peers;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Circuits.Engine;
 
@@ -7,7 +8,7 @@ public class NgspiceComparisonTests
 {
     private static void Compare(string body, string options, string[] vectors, double bound = 1e-3)
     {
-        Skip.IfNot(Ngspice.IsAvailable, Ngspice.Missing);
+        Requires.Ngspice();
         var netlist = $"{body.TrimEnd()}\n{options}\n";
         var (t, cols) = Ngspice.RunTransient(netlist, vectors);
         var ours = Sim.Tran($"{netlist}.print tran {string.Join(" ", vectors)}\n.end\n");

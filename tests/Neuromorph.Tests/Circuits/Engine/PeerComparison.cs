@@ -1,5 +1,6 @@
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Tests.Peers;
+using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Circuits.Engine;
 
@@ -9,7 +10,7 @@ internal static class PeerComparison
     /// <summary>ngspice vs Neuromorph on <paramref name="body"/> (title first, analysis included, no .print/.end); returns the worst error per vector.</summary>
     public static double[] AgainstNgspice(string body, string[] vectors, double bound = 1e-3, string kind = "tran")
     {
-        Skip.IfNot(Ngspice.IsAvailable, Ngspice.Missing);
+        Requires.Ngspice();
         var netlist = body.TrimEnd() + "\n";
         var (x, cols) = Ngspice.RunTransient(netlist, vectors);
         var ours = Sim.Run($"{netlist}.print {kind} {string.Join(" ", vectors)}\n.end\n").First(r => r.Kind == kind);

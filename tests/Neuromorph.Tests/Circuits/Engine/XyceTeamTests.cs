@@ -16,7 +16,7 @@ public class XyceTeamTests
     [SkippableFact]
     public void Team_memristor_matches_xyce_within_its_tolerances()
     {
-        Skip.If(RepoPaths.SharedReference is null, RepoPaths.NoReference);
+        Requires.SharedReference();
         var dir = Path.Combine(RepoPaths.SharedReference!, "xyce");
         var result = CircuitSimulator.Run(NetlistParser.ParseFile(Path.Combine(dir, "memristorTEAM_test.cir"))).Single();
         var rows = File.ReadAllLines(Path.Combine(dir, "memristorTEAM_test.cir.prn")).Skip(1).Where(l => char.IsDigit(l.TrimStart()[0]))

@@ -167,7 +167,7 @@ public class NetlistParserTests
     [SkippableFact]
     public void Xyce_TEAM_reference_netlist_parses_unchanged()
     {
-        Skip.If(RepoPaths.SharedReference is null, RepoPaths.NoReference);
+        Requires.SharedReference();
         var n = NetlistParser.ParseFile(Path.Combine(RepoPaths.SharedReference!, "xyce", "memristorTEAM_test.cir"));
         var m = Assert.IsType<MemristorCard>(n.Elements.Single(e => e is MemristorCard));
         Assert.Equal(("mr1", "mrm1"), (m.Name, m.ModelName));

@@ -116,7 +116,7 @@ public sealed class SequenceCliTests : IDisposable
     [SkippableFact]
     public void Ctrnn_period_from_the_command_line_matches_scipy()
     {
-        Skip.IfNot(Torch.HasScipy, "SciPy is not importable by /usr/bin/python3 (scripts/test.sh installs python3-scipy)");
+        Requires.Scipy();
         var outDir = Path.Combine(_dir, "ctrnn");
         var (code, _, error) = CliHarness.Run("run", RepoPaths.InRepo("circuits", "ctrnn_beer.yaml"), "-o", outDir);
         Assert.True(code == 0, error);

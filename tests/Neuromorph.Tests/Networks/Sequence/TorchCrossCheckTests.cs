@@ -20,7 +20,7 @@ public class TorchCrossCheckTests
     [SkippableFact]
     public void Outputs_gradients_and_optimiser_steps_equal_pytorch_and_pytorch_models_load()
     {
-        Skip.IfNot(Torch.IsAvailable, Torch.Missing);
+        Requires.Torch();
         var dir = Directory.CreateTempSubdirectory("nm-torch-seq").FullName;
         try
         {
