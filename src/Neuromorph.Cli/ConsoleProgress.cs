@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Neuromorph.Units;
 
 namespace Neuromorph.Cli;
 
 /// <summary>
 /// Progress on stderr for long runs: silent for the first two seconds, then one line per tenth of the work, e.g.
-/// "  transient 40% (3.1 s)". Thread-safe (restarts report from worker threads).
+/// "  transient 40% (3.1 s)", later "(2 min 5 s)". Thread-safe (restarts report from worker threads).
 /// </summary>
 internal sealed class ConsoleProgress(TextWriter error, string label) : IProgress<double>
 {
@@ -21,7 +22,7 @@ internal sealed class ConsoleProgress(TextWriter error, string label) : IProgres
             if (_clock.Elapsed.TotalSeconds > 2 && pct / 10 != _lastTenth)
             {
                 _lastTenth = pct / 10;
-                error.WriteLine($"  {label} {pct}% ({_clock.Elapsed.TotalSeconds:0.0} s)");
+                error.WriteLine($"  {label} {pct}% ({DurationText.Format(_clock.Elapsed.TotalSeconds)})");
             }
         }
     }

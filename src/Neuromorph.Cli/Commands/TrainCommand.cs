@@ -32,8 +32,14 @@ public static class TrainCommand
 
             var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             var error = parse.InvocationConfiguration.Error;
-            var result = SequenceRun.Execute(spec, dir, error.WriteLine);
             var log = parse.InvocationConfiguration.Output;
+
+            // the title goes out (flushed) before the epochs' lines on stderr, so a shared pipe or terminal shows it first
+            var result = SequenceRun.Execute(spec, dir, error.WriteLine, announce: title =>
+            {
+                log.WriteLine(title);
+                log.Flush();
+            });
             log.WriteLine(result.Summary);
             foreach (var f in result.Files.Concat(plotFormat.Writer(parse).Write(result.Figures, dir)))
             {

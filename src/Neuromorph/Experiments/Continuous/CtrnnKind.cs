@@ -1,5 +1,7 @@
 using System.Globalization;
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Sequence;
+using Neuromorph.Figures;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Continuous;
@@ -39,12 +41,20 @@ public sealed class CtrnnKind : IExperimentKind
         var times = new List<double>();
         var states = new List<double[]>();
         var slopes = new List<double[]>();
-        net.Run(y, 0, duration, rtol, maxStep, (t, s, f) =>
+        try
         {
-            times.Add(t);
-            states.Add((double[])s.Clone());
-            slopes.Add((double[])f.Clone());
-        });
+            net.Run(y, 0, duration, rtol, maxStep, (t, s, f) =>
+            {
+                times.Add(t);
+                states.Add((double[])s.Clone());
+                slopes.Add((double[])f.Clone());
+            });
+        }
+        catch (ArithmeticException ex)
+        {
+            throw Failure(net, y, ex);
+        }
+
         var (period, amplitude) = LimitCycle.Measure(times, states, slopes);
         var metrics = new Dictionary<string, double> { ["period"] = period, ["amplitude"] = amplitude, ["final_y1"] = y[0] };
         var files = new List<string>();
@@ -73,10 +83,22 @@ public sealed class CtrnnKind : IExperimentKind
             files.Add(SequenceOutputs.WriteMetrics(dir, metrics));
         }
 
+        IReadOnlyList<Figure> figures = context.OutputDirectory is null ? [] : CtrnnFigures.Of(times, states);
+
         var summary = double.IsNaN(period)
             ? string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): no sustained oscillation of neuron 1; y1 ends at {y[0]:G6}")
             : string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): neuron 1 oscillates with period {period:G9}, amplitude {amplitude:G6}");
-        return new ExperimentReport(metrics, files, summary);
+        return new ExperimentReport(metrics, files, summary) { Figures = figures };
+    }
+
+    /// <summary>A failed integration as a numerical failure with hints about the network's own parameters, not a circuit's.</summary>
+    private static SimulationException Failure(Ctrnn net, double[] initial, ArithmeticException ex)
+    {
+        var slope = new double[initial.Length];
+        net.Derivative(0, initial, slope);
+        var overflow = slope.All(double.IsFinite) ? "" : " (dy/dt is not a finite number at the start: the weights, inputs or gains overflow)";
+        return new SimulationException($"the CTRNN could not be integrated: {ex.Message}{overflow}; weights or gains this large, or time constants (tau) this small, make the network too stiff for the integrator"
+            + " (use smaller weights or gains, larger tau, or a shorter duration)", ex);
     }
 
     private static (Ctrnn Net, double[] Initial) Read(YamlSection root)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Devices;
 using Neuromorph.Experiments.Sequence;
+using Neuromorph.Figures;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Reservoirs;
@@ -39,6 +40,7 @@ public sealed class EsnKind : IExperimentKind
 
         var metrics = new Dictionary<string, double> { ["nrmse"] = double.NaN, ["mse"] = double.NaN, ["train_nrmse"] = double.NaN, ["memory_capacity"] = double.NaN };
         var files = new List<string>();
+        var figures = new List<Figure>();
         string summary;
         if (spec.Mode == EsnMode.MemoryCapacity)
         {
@@ -51,13 +53,14 @@ public sealed class EsnKind : IExperimentKind
                 var path = Path.Combine(dir, "memory_capacity.csv");
                 CsvTable.Write(path, ["delay", "r2"], [[.. Enumerable.Range(1, maxDelay).Select(k => (double)k)], mc.PerDelay]);
                 files.Add(path);
+                figures.Add(EsnFigures.MemoryCapacity(mc.PerDelay, mc.Total));
             }
 
             summary = string.Create(CultureInfo.InvariantCulture, $"memory capacity {mc.Total:F3} with {width} features (delays 1..{maxDelay})");
         }
         else
         {
-            summary = Predict(spec, metrics, files, dir);
+            summary = Predict(spec, metrics, files, figures, dir);
         }
 
         if (dir is not null)
@@ -65,10 +68,10 @@ public sealed class EsnKind : IExperimentKind
             files.Add(SequenceOutputs.WriteMetrics(dir, metrics));
         }
 
-        return new ExperimentReport(metrics, files, summary);
+        return new ExperimentReport(metrics, files, summary) { Figures = figures };
     }
 
-    private static string Predict(EsnSpec spec, Dictionary<string, double> metrics, List<string> files, string? dir)
+    private static string Predict(EsnSpec spec, Dictionary<string, double> metrics, List<string> files, List<Figure> figures, string? dir)
     {
         var data = TaskData.Build(spec.Task);
         var s = data.Series!;
@@ -76,7 +79,7 @@ public sealed class EsnKind : IExperimentKind
         var (drive, width, echo) = Reservoir(spec, s.InputSize);
         if (spec.Washout >= split)
         {
-            throw new Diagnostics.UserInputException($"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
+            throw new Diagnostics.UserInputException(spec.WashoutLocation, $"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
         }
 
         var generate = spec.Mode == EsnMode.Generate;
@@ -131,6 +134,10 @@ public sealed class EsnKind : IExperimentKind
 
             CsvTable.Write(path, headers, columns);
             files.Add(path);
+            figures.Add(EsnFigures.Predictions(s.TargetNames, split, count, targetArray, y, generate));
+            var driven = states.Length / width;
+            var (first, shown) = driven >= split + count ? (split, count) : (Math.Max(0, driven - count), Math.Min(count, driven));
+            figures.Add(EsnFigures.States(states, width, first, shown, echo is null ? "feature" : "unit"));
         }
 
         var what = spec.Echo is not null ? $"echo-state network ({width} units{(spec.Substrate is null ? "" : ", on crossbars")})" : $"memristive reservoir ({spec.Memristive!.Devices} {spec.DeviceModel} devices, {width} features)";

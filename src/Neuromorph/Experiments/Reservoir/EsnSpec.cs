@@ -49,6 +49,9 @@ public sealed record EsnSpec
     /// <summary>Steps driven before the readout is fitted.</summary>
     public int Washout { get; init; } = 100;
 
+    /// <summary>Where the washout is given (the readout section's <c>washout</c> key, or where it would go), for errors about it.</summary>
+    public Diagnostics.SourceLocation WashoutLocation { get; init; } = Diagnostics.SourceLocation.None;
+
     /// <summary>Whether u_t is a readout feature.</summary>
     public bool IncludeInput { get; init; } = true;
 

@@ -31,12 +31,12 @@ public static class EsnSpecReader
         }
 
         var r = root.TryGetSection("reservoir") ?? throw root.Error("reservoir", "missing 'reservoir:' section", "e.g. reservoir: { units: 300, spectral_radius: 0.9 }");
-        var spec = new EsnSpec { Task = task, Mode = mode, Seed = seed };
+        var spec = new EsnSpec { Task = task, Mode = mode, Seed = seed, WashoutLocation = root.LocationOf("readout") };
         spec = SpecValues.Choice(r, "type", "echo_state", "echo_state", "memristive") == 0 ? ReadEcho(r, spec) : ReadMemristive(r, spec);
         if (root.TryGetSection("readout") is { } ro)
         {
             ro.RejectUnknownKeys("ridge", "washout", "include_input");
-            spec = spec with { Ridge = SpecValues.NonNegative(ro, "ridge", 1e-8), Washout = SpecValues.Count(ro, "washout", 100, 0), IncludeInput = ro.GetBool("include_input", true) };
+            spec = spec with { Ridge = SpecValues.NonNegative(ro, "ridge", 1e-8), Washout = SpecValues.Count(ro, "washout", 100, 0), IncludeInput = ro.GetBool("include_input", true), WashoutLocation = ro.LocationOf("washout") };
         }
 
         spec = spec with { GenerateSteps = SpecValues.Count(root, "generate_steps", 0, 0) };

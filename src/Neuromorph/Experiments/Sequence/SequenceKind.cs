@@ -17,7 +17,7 @@ public sealed class SequenceKind : IExperimentKind
     public string Description => "recurrent sequence model (Elman, Jordan, LSTM, GRU) on a task or CSV series, ideal or on crossbars";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["mse", "nrmse", "accuracy", "software_mse", "software_nrmse", "software_accuracy", "epochs", "kept_epoch", "train_loss"];
+    public IReadOnlyList<string> MetricNames { get; } = ["mse", "nrmse", "accuracy", "software_mse", "software_nrmse", "software_accuracy", "epochs", "kept_epoch", "train_loss", "validation_loss"];
 
     /// <inheritdoc />
     public ExperimentReport Run(YamlSection root, ExperimentContext context)

@@ -5,6 +5,7 @@ using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.ModelFiles;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
+using Neuromorph.Units;
 
 namespace Neuromorph.Experiments.Sequence;
 
@@ -24,14 +25,20 @@ public static class SequenceRun
 {
     /// <summary>
     /// Executes the run. <paramref name="outputDirectory"/> null writes nothing (sweeps). <paramref name="log"/> hears one
-    /// line per epoch; <paramref name="progress"/> the fraction of epochs done.
+    /// line per epoch; <paramref name="progress"/> the fraction of epochs done; <paramref name="announce"/> one title line
+    /// (model, task, epochs) before the first epoch.
     /// </summary>
-    public static SequenceRunResult Execute(SequenceRunSpec spec, string? outputDirectory, Action<string> log, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    public static SequenceRunResult Execute(SequenceRunSpec spec, string? outputDirectory, Action<string> log, IProgress<double>? progress = null, CancellationToken cancellation = default, Action<string>? announce = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(log);
         var data = TaskData.Build(spec.Task);
         var model = LoadOrCreate(spec, data);
+        if (spec.Loss == LossKind.CrossEntropy)
+        {
+            ClassTargets.Check(data, model.Spec.OutputSize, spec.LossLocation);
+        }
+
         var files = new List<string>();
         if (outputDirectory is not null)
         {
@@ -43,10 +50,12 @@ public static class SequenceRun
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, spec.Seed + 17);
+            announce?.Invoke($"training {CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}: "
+                + $"{options.Epochs} epochs, {train.Count} training sequences" + (validation is { Count: > 0 } v ? $", {v.Count} for validation" : ""));
             var result = Trainer.Train(model, train, validation, options, e =>
             {
                 log(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}{(double.IsNaN(e.ValidationLoss) ? "" : $", validation {e.ValidationLoss:G4}")}, |grad| {e.GradientNorm:G3} ({e.Seconds:F2} s)"));
+                    $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}{(double.IsNaN(e.ValidationLoss) ? "" : $", validation {e.ValidationLoss:G4}")}, |grad| {e.GradientNorm:G3} ({DurationText.Format(e.Seconds)})"));
                 progress?.Report(e.Epoch / (double)options.Epochs);
             }, cancellation);
             if (outputDirectory is not null)
@@ -67,7 +76,9 @@ public static class SequenceRun
 
             metrics["epochs"] = result.Epochs.Count;
             metrics["kept_epoch"] = result.KeptEpoch;
-            metrics["train_loss"] = result.Epochs.Count > 0 ? result.Epochs[^1].TrainLoss : double.NaN;
+            var keptReport = Kept(result);
+            metrics["train_loss"] = keptReport?.TrainLoss ?? double.NaN;
+            metrics["validation_loss"] = keptReport?.ValidationLoss ?? double.NaN;
         }
 
         var o = model.Spec.OutputSize;
@@ -135,13 +146,17 @@ public static class SequenceRun
         return model;
     }
 
+    /// <summary>The report of the epoch whose parameters the model holds (the best on validation with early stopping, else the last good one).</summary>
+    private static EpochReport? Kept(TrainingResult result) => result.Epochs.FirstOrDefault(e => e.Epoch == result.KeptEpoch);
+
     private static Dictionary<string, object> Metadata(SequenceRunSpec spec, TrainingResult result) => new()
     {
         ["task"] = spec.Task.Kind.ToString(),
         ["loss"] = spec.Loss == LossKind.CrossEntropy ? "cross_entropy" : "mse",
         ["epochs"] = result.Epochs.Count,
         ["kept_epoch"] = result.KeptEpoch,
-        ["final_train_loss"] = result.Epochs.Count > 0 ? result.Epochs[^1].TrainLoss : double.NaN,
+        ["train_loss"] = Kept(result)?.TrainLoss ?? double.NaN,
+        ["validation_loss"] = Kept(result)?.ValidationLoss ?? double.NaN,
         ["seed"] = spec.Seed.ToString(CultureInfo.InvariantCulture),
     };
 }

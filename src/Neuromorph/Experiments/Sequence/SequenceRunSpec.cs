@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Diagnostics;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
@@ -41,6 +42,9 @@ public sealed record SequenceRunSpec
 
     /// <summary>Loss (and with it the metrics: accuracy for cross-entropy).</summary>
     public LossKind Loss { get; init; } = LossKind.MeanSquaredError;
+
+    /// <summary>Where the loss is chosen (the training section's <c>loss</c> key), for errors about a loss that does not fit the data.</summary>
+    public SourceLocation LossLocation { get; init; } = SourceLocation.None;
 
     /// <summary>Crossbars holding every weight matrix for inference, or null for ideal weights.</summary>
     public CrossbarSubstrateSpec? Substrate { get; init; }

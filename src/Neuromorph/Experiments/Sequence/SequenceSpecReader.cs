@@ -2,6 +2,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Training;
+using Neuromorph.Networks.Tasks;
 
 namespace Neuromorph.Experiments.Sequence;
 
@@ -65,6 +66,24 @@ public static class SequenceSpecReader
             {
                 throw training.Error("loss", "cross-entropy needs the number of classes", "add classes: N to the model section");
             }
+
+            if (options.Loss == LossKind.MeanSquaredError && spec.Classes > 0)
+            {
+                throw root.GetSection("model").Error("classes", "'classes' sets the outputs of a classifier, but the loss is mse", "add loss: cross_entropy to the training section, or remove classes");
+            }
+
+            if (options.Loss == LossKind.CrossEntropy && spec.Task.Kind != TaskKind.Csv)
+            {
+                var range = spec.Classes > 0 ? $"[0, {spec.Classes})" : "[0, classes)";
+                throw training.Error("loss", $"cross-entropy needs a classification task whose targets are class indices in {range}; the '{root.GetSection("data").GetString("task", "sine")}' task's targets are real values",
+                    "use loss: mse, or a csv task whose target column holds class indices");
+            }
+
+            spec = spec with { LossLocation = training.LocationOf("loss") };
+        }
+        else if (spec.Classes > 0)
+        {
+            throw root.GetSection("model").Error("classes", "'classes' sets the outputs of a classifier, but there is no training section with loss: cross_entropy");
         }
 
         if (root.TryGetSection("substrate") is { } substrate)

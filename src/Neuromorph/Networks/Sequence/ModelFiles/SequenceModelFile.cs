@@ -25,6 +25,9 @@ public static class SequenceModelFile
     /// <summary>The value of the "format" key.</summary>
     public const string Format = "neuromorph-sequence-model";
 
+    /// <summary>The value of the "version" key: the one version this build writes and reads.</summary>
+    public const int Version = 1;
+
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically; <paramref name="metadata"/> (name → number or text) is stored for people, not read back.</summary>
     public static void Write(SequenceModel model, string path, IReadOnlyDictionary<string, object>? metadata = null) =>
         AtomicFile.WriteAllText(path, ToJson(model, metadata));
@@ -36,7 +39,7 @@ public static class SequenceModelFile
         var s = model.Spec;
         var b = new StringBuilder();
         b.Append("{\n");
-        b.Append(CultureInfo.InvariantCulture, $"  \"format\": \"{Format}\",\n  \"version\": 1,\n  \"cell\": \"{CellTypes.Name(s.Cell)}\",\n");
+        b.Append(CultureInfo.InvariantCulture, $"  \"format\": \"{Format}\",\n  \"version\": {Version},\n  \"cell\": \"{CellTypes.Name(s.Cell)}\",\n");
         b.Append(CultureInfo.InvariantCulture, $"  \"input_size\": {s.InputSize},\n  \"hidden_size\": {s.HiddenSize},\n  \"num_layers\": {s.Layers},\n  \"output_size\": {s.OutputSize},\n");
         b.Append("  \"parameters\": {\n");
         for (var k = 0; k < model.Parameters.Count; k++)
@@ -116,6 +119,7 @@ public static class SequenceModelFile
             }
         }
 
+        CheckVersion(root);
         var cellValue = Require(root, "cell", JsonKind.String);
         if (!CellTypes.TryParse(cellValue.Text, out var cell))
         {
@@ -191,6 +195,21 @@ public static class SequenceModelFile
         }
 
         return [v.Items.Count];
+    }
+
+    private static void CheckVersion(JsonValue root)
+    {
+        var hint = $"files this Neuromorph reads say \"version\": {Version} (a newer file needs a newer Neuromorph)";
+        var v = root["version"] ?? throw root.Error("missing key 'version'", hint);
+        if (v.Kind != JsonKind.Number)
+        {
+            throw v.Error("'version' must be a number", hint);
+        }
+
+        if (v.Number != Version)
+        {
+            throw v.Error($"model-file version {v.Number.ToString(CultureInfo.InvariantCulture)} is not one this Neuromorph reads (it reads version {Version})", hint);
+        }
     }
 
     private static JsonValue Require(JsonValue root, string key, JsonKind kind)
