@@ -16,7 +16,6 @@ public class CtdLocationTests
     [InlineData("r_on: -1\n", 3, 7, "r_on must be positive")]
     [InlineData("r_on: 100\nxi: -0.5\n", 4, 5, "r_off (50) must not be below r_on (100)")]
     [InlineData("r_on: 5000\n", 3, 7, "r_off (1000) must not be below r_on (5000)")]
-    [InlineData("alpha: 1e400\n", 3, 8, "alpha must be finite")]
     [InlineData("rtol: 0\n", 3, 7, "'rtol' must be positive")]
     [InlineData("atol: -1\n", 3, 7, "'atol' must be positive")]
     [InlineData("minimize: { restarts: 0 }\n", 3, 23, "'minimize.restarts' must be at least 1")]
