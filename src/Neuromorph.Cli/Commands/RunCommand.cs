@@ -49,6 +49,11 @@ public static class RunCommand
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
             var report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
+            foreach (var w in report.Warnings)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(w.ToString());
+            }
+
             log.WriteLine(report.Summary);
             foreach (var f in report.Files.Concat(plotFormat.Writer(parse).Write(report.Figures, dir)))
             {

@@ -10,11 +10,11 @@ namespace Neuromorph.Crossbars;
 /// <param name="Array">The programmed array as read (access resistance folded in).</param>
 /// <param name="Programmed">Programmed conductances, siemens (rows × columns).</param>
 /// <param name="Outputs">Outputs per input vector (after the periphery: ADC, mapping).</param>
-/// <param name="Expected">Ideal outputs of the target conductances per input vector.</param>
+/// <param name="Expected">Ideal outputs per input vector: Wᵀx of the weights as given (not clipped to w_max) with a mapping, else those of the target conductances.</param>
 /// <param name="FirstDeviceCurrents">Device currents for input 1, amperes.</param>
 /// <param name="FirstRead">Node voltages and IR drop for input 1 when the wires have resistance (null otherwise).</param>
 /// <param name="Written">Write-verify record when the array was programmed through a device model.</param>
-/// <param name="Metrics">vmm_error, max_abs_error, mean_abs_output, programming_failures, read_power.</param>
+/// <param name="Metrics">vmm_error, max_abs_error, mean_abs_output, programming_failures, read_power, clipped_weights.</param>
 /// <param name="IterativeIterations">Total PCG iterations when reads were solved iteratively.</param>
 public sealed record CrossbarEvaluation(
     CrossbarArray Array,
@@ -37,7 +37,7 @@ public sealed record CrossbarNodeVoltages(double[,] WordLine, double[,] BitLine,
 public static class CrossbarEvaluator
 {
     /// <summary>Names of the metrics <see cref="CrossbarEvaluation.Metrics"/> holds.</summary>
-    public static IReadOnlyList<string> MetricNames { get; } = ["vmm_error", "max_abs_error", "mean_abs_output", "programming_failures", "read_power"];
+    public static IReadOnlyList<string> MetricNames { get; } = ["vmm_error", "max_abs_error", "mean_abs_output", "programming_failures", "read_power", "clipped_weights"];
 
     /// <summary>Runs the evaluation; <paramref name="cancellationToken"/> is checked between reads.</summary>
     public static CrossbarEvaluation Evaluate(CrossbarSpec spec, CancellationToken cancellationToken = default)
@@ -63,8 +63,12 @@ public static class CrossbarEvaluator
         var expected = new double[spec.Inputs.Length][];
         for (var k = 0; k < spec.Inputs.Length; k++)
         {
-            expected[k] = new double[ideal.Outputs];
-            ideal.Read(spec.Inputs[k], expected[k]);
+            // the ideal is the product the user asked for: W^T x of the weights as given, not of the weights clipped to w_max
+            expected[k] = spec.Weights is { } w ? Product(w, spec.Inputs[k]) : new double[ideal.Outputs];
+            if (spec.Weights is null)
+            {
+                ideal.Read(spec.Inputs[k], expected[k]);
+            }
         }
 
         var adcRange = spec.NonIdealities.AdcRange > 0 ? (double?)null : Math.Max(1e-30, MaxAbsColumnCurrent(spec));
@@ -107,10 +111,26 @@ public static class CrossbarEvaluator
             ["mean_abs_output"] = meanAbs / Math.Max(1, outputs.Length * reader.Outputs),
             ["programming_failures"] = written?.Failures.Count ?? 0,
             ["read_power"] = spec.Inputs.Length > 0 ? ReadPower(array, spec.Inputs[0], firstSolve) : 0,
+            ["clipped_weights"] = spec.Mapping is { } m && spec.Weights is { } ws ? m.CountClipped(ws) : 0,
         };
         firstDeviceCurrents ??= IdealDeviceCurrents(programmed, spec.Inputs.Length > 0 ? spec.Inputs[0] : []);
         var iterations = reader.Solver is { IsIterative: true } iterative ? iterative.TotalIterations : (long?)null;
         return new CrossbarEvaluation(array, programmed, outputs, expected, firstDeviceCurrents, firstRead, written, metrics, iterations);
+    }
+
+    /// <summary>y_j = Σ_i W[i, j] x_i (rows of W are inputs, columns outputs).</summary>
+    private static double[] Product(double[,] w, double[] x)
+    {
+        var y = new double[w.GetLength(1)];
+        for (var j = 0; j < y.Length; j++)
+        {
+            for (var i = 0; i < w.GetLength(0); i++)
+            {
+                y[j] += w[i, j] * x[i];
+            }
+        }
+
+        return y;
     }
 
     private static CrossbarNodeVoltages NodeVoltages(CrossbarArray array, double[] input, NodalSolver solver)

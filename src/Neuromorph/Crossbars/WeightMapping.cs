@@ -82,6 +82,13 @@ public sealed class WeightMapping
         return g;
     }
 
+    /// <summary>How many weights of <paramref name="w"/> exceed <see cref="WMax"/> in magnitude (<see cref="Map"/> clips them to ±WMax).</summary>
+    public int CountClipped(double[,] w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        return w.Cast<double>().Count(x => Math.Abs(x) > WMax);
+    }
+
     /// <summary>Combines column currents (amperes) into outputs in weight × volt units.</summary>
     public void Combine(ReadOnlySpan<double> columnCurrents, Span<double> outputs)
     {

@@ -150,7 +150,7 @@ public static class CtdNetlist
         GraphCtd? system = null;
         if (networked.Length > 0)
         {
-            var graph = new MemristorGraph(names.Count, [.. networked.Select(k => index[branches[k].U])], [.. networked.Select(k => index[branches[k].V])], memristors[networked[0]].Location);
+            var graph = new MemristorGraph(names.Count, [.. networked.Select(k => index[branches[k].U])], [.. networked.Select(k => index[branches[k].V])], memristors[networked[0]].Location, [.. networked.Select(k => memristors[k].Location)]);
             system = new GraphCtd(graph, parameters, [.. networked.Select(k => branches[k].S)], injection);
         }
         else if (injection is not null)

@@ -31,22 +31,39 @@ public sealed record CtdParameters(double Ron, double Roff, double Alpha, double
     /// </summary>
     public double StageResistance(double x) => Ron * Math.Max(1 + (Xi * x), 1e-3);
 
-    /// <summary>Checks physical ranges; located errors.</summary>
-    public void Validate(SourceLocation at)
+    /// <summary>Checks physical ranges; every error at <paramref name="at"/>.</summary>
+    public void Validate(SourceLocation at) => Validate(_ => at);
+
+    /// <summary>
+    /// Checks physical ranges; each error is located by <paramref name="at"/> given the name of the parameter at fault
+    /// (<c>r_on</c>, <c>r_off</c>, <c>alpha</c>, <c>beta</c>), so a file reader reports it at that key's line and column.
+    /// </summary>
+    public void Validate(Func<string, SourceLocation> at)
     {
-        if (!(Ron > 0))
+        ArgumentNullException.ThrowIfNull(at);
+        if (!(Ron > 0) || !double.IsFinite(Ron))
         {
-            throw new UserInputException(at, $"r_on must be positive, got {Ron}");
+            throw new UserInputException(at("r_on"), $"r_on must be positive and finite, got {Ron}", "the on-state resistance in ohms, e.g. 100");
         }
 
-        if (Roff < Ron)
+        if (!double.IsFinite(Roff))
         {
-            throw new UserInputException(at, $"r_off ({Roff}) must not be below r_on ({Ron})", "the off state is the high-resistance state");
+            throw new UserInputException(at("r_off"), $"r_off must be finite, got {Roff}", "the off-state resistance in ohms, e.g. 1000");
         }
 
-        if (!(Beta > 0) || !double.IsFinite(Alpha))
+        if (!(Roff >= Ron))
         {
-            throw new UserInputException(at, $"beta must be positive and alpha finite (got alpha = {Alpha}, beta = {Beta})");
+            throw new UserInputException(at("r_off"), $"r_off ({Roff}) must not be below r_on ({Ron})", "the off state is the high-resistance state");
+        }
+
+        if (!double.IsFinite(Alpha))
+        {
+            throw new UserInputException(at("alpha"), $"alpha must be finite, got {Alpha}", "the decay rate α in 1/s");
+        }
+
+        if (!(Beta > 0) || !double.IsFinite(Beta))
+        {
+            throw new UserInputException(at("beta"), $"beta must be positive and finite, got {Beta}", "β in V·s; it divides the rate");
         }
     }
 }

@@ -10,12 +10,16 @@ namespace Neuromorph.Dynamics;
 /// </summary>
 public sealed class MemristorGraph
 {
-    /// <summary>Creates and validates the graph.</summary>
-    public MemristorGraph(int nodes, IReadOnlyList<int> from, IReadOnlyList<int> to, SourceLocation? where = null)
+    /// <summary>
+    /// Creates and validates the graph. Errors about one edge are reported at <paramref name="edgeLocations"/>[e] (the
+    /// CSV line or netlist card of that edge) when given, the others at <paramref name="where"/>.
+    /// </summary>
+    public MemristorGraph(int nodes, IReadOnlyList<int> from, IReadOnlyList<int> to, SourceLocation? where = null, IReadOnlyList<SourceLocation>? edgeLocations = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         var at = where ?? SourceLocation.None;
+        SourceLocation EdgeAt(int e) => edgeLocations is not null && e < edgeLocations.Count ? edgeLocations[e] : at;
         if (nodes < 2 || from.Count == 0 || from.Count != to.Count)
         {
             throw new UserInputException(at, "a memristor network needs at least two nodes and one edge");
@@ -25,12 +29,12 @@ public sealed class MemristorGraph
         {
             if (from[e] < 0 || from[e] >= nodes || to[e] < 0 || to[e] >= nodes)
             {
-                throw new UserInputException(at, $"edge {e + 1} ({from[e]}, {to[e]}) refers to a node outside 0..{nodes - 1}");
+                throw new UserInputException(EdgeAt(e), $"edge {e + 1} ({from[e]}, {to[e]}) refers to a node outside 0..{nodes - 1}");
             }
 
             if (from[e] == to[e])
             {
-                throw new UserInputException(at, $"memristor {e + 1} has both ends on node {from[e]}", "a device between a node and itself carries no current");
+                throw new UserInputException(EdgeAt(e), $"memristor {e + 1} has both ends on node {from[e]}", "a device between a node and itself carries no current");
             }
         }
 
@@ -56,7 +60,12 @@ public sealed class MemristorGraph
         var components = Enumerable.Range(0, nodes).Select(Find).Distinct().Count();
         if (components != 1)
         {
-            throw new UserInputException(at, $"the memristor network is disconnected ({components} components)", "connect every node, or simulate the components separately");
+            // name a piece that is cut off: an edge away from edge 1's component (at its own line), else a node with no edge
+            var cut = Enumerable.Range(0, From.Length).FirstOrDefault(e => Find(From[e]) != Find(From[0]), -1);
+            var isolated = Enumerable.Range(0, nodes).First(n => Find(n) != Find(From[0]));
+            throw cut >= 0
+                ? new UserInputException(EdgeAt(cut), $"the memristor network is disconnected ({components} components): edge {cut + 1} ({From[cut]}, {To[cut]}) is not connected to edge 1 ({From[0]}, {To[0]})", "connect every node, or simulate the components separately")
+                : new UserInputException(at, $"the memristor network is disconnected ({components} components): node {isolated} has no memristor", "connect every node, or simulate the components separately");
         }
     }
 

@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
 using Neuromorph.Figures;
 using Neuromorph.Io.Yaml;
 
@@ -66,4 +67,7 @@ public sealed record ExperimentReport(IReadOnlyDictionary<string, double> Metric
 {
     /// <summary>Figures to render beside the files (built only when the experiment has an output directory).</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>Warnings about the input that did not stop the run (e.g. weights clipped to w_max), each located in the file.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }

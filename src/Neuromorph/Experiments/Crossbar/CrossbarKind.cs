@@ -1,5 +1,6 @@
 using System.Globalization;
 using Neuromorph.Crossbars;
+using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 
@@ -80,7 +81,24 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
         return new ExperimentReport(result.Metrics, files, Summary(spec, result))
         {
             Figures = context.OutputDirectory is null ? [] : CrossbarFigures.Of(result, spec.WriteDeviceCurrents && spec.Inputs.Length > 0),
+            Warnings = ClippingWarnings(root, spec, result),
         };
+    }
+
+    /// <summary>Weights beyond w_max are programmed clipped to ±w_max; the outputs then miss the ideal W·x, and the user is told where.</summary>
+    private static Diagnostic[] ClippingWarnings(YamlSection root, CrossbarSpec spec, CrossbarEvaluation result)
+    {
+        var clipped = (int)result.Metrics["clipped_weights"];
+        if (clipped == 0 || spec.Mapping is not { } mapping || spec.Weights is not { } weights)
+        {
+            return [];
+        }
+
+        var array = root.GetSection("array");
+        var at = array.TryGetSection("mapping") is { } map && map.Has("w_max") ? map.LocationOf("w_max") : array.LocationOf(array.Has("weights") ? "weights" : "weights_csv");
+        return [Diagnostic.Warning(at, string.Create(CultureInfo.InvariantCulture,
+            $"{clipped} of {weights.Length} weights exceed w_max = {mapping.WMax:G6} in magnitude and are programmed clipped to ±{mapping.WMax:G6}; ideal_outputs.csv holds the unclipped W·x"),
+            "raise w_max to the largest |weight|, or leave it out to use the largest |weight|")];
     }
 
     private static string Summary(CrossbarSpec spec, CrossbarEvaluation result)
@@ -90,6 +108,11 @@ public sealed class CrossbarKind : IExperimentKind, INetlistExporter
         if (result.IterativeIterations is { } iterations)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; iterative solver (PCG): {iterations} iterations in all");
+        }
+
+        if (result.Metrics["clipped_weights"] > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {result.Metrics["clipped_weights"]} weight(s) clipped to ±w_max");
         }
 
         if (result.Written is { } written)

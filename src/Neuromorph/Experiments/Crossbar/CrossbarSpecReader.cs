@@ -18,6 +18,14 @@ public static class CrossbarSpecReader
     private static readonly string[] ProgrammingKeys = ["method", "model", "parameters", "pulse_amplitude", "pulse_width", "read_voltage", "tolerance", "max_pulses"];
     private static readonly string[] NonIdealKeys = ["variability", "distribution", "programming_noise", "preset", "stuck_lrs", "stuck_hrs", "drift_nu", "drift_time", "drift_t0", "read_noise", "dac_bits", "dac_range", "adc_bits", "adc_range", "nonlinearity"];
 
+    /// <summary>Converter widths: 0 (ideal) up to the widest a double resolves exactly.</summary>
+    private static readonly NumberRange ConverterBits = NumberRange.Between(0, DataConverter.MaxBits);
+
+    /// <summary>Relative spreads σ (variability, read noise): beyond 10 (1000 %) a draw overflows or means nothing.</summary>
+    private static readonly NumberRange RelativeSpread = NumberRange.Between(0, 10);
+
+    private static readonly string BitsHint = $"converter resolution in bits: 1 to {DataConverter.MaxBits}, or 0 for an ideal converter";
+
     /// <summary>Reads the experiment; <paramref name="seedOverride"/> replaces the file's seed (studies).</summary>
     public static CrossbarSpec Read(YamlSection root, long? seedOverride = null)
     {
@@ -53,20 +61,20 @@ public static class CrossbarSpecReader
                 "offset" => MappingScheme.Offset,
                 var s => throw map!.Error("scheme", $"unknown mapping scheme '{s}'", "use differential or offset"),
             };
-            var gMin = map?.GetDouble("g_min", 1e-6) ?? 1e-6;
-            var gMax = map?.GetDouble("g_max", 100e-6) ?? 100e-6;
+            var gMin = map?.GetDouble("g_min", 1e-6, NumberRange.NonNegative, "the lowest conductance in siemens") ?? 1e-6;
+            var gMax = map?.GetDouble("g_max", 100e-6, NumberRange.Positive, "the highest conductance in siemens") ?? 100e-6;
             if (!(gMax > gMin) || gMin < 0)
             {
                 throw new UserInputException(map?.LocationOf("g_min") ?? a.Location, $"need 0 <= g_min < g_max (got g_min = {gMin}, g_max = {gMax})");
             }
 
-            levels = map?.GetInt("levels", 0) ?? 0;
+            levels = map?.GetInt("levels", 0, NumberRange.NonNegative, "conductance levels: at least 2, or 0 for continuous") ?? 0;
             if (levels is 1 or < 0)
             {
                 throw new UserInputException(map!.LocationOf("levels"), $"levels must be at least 2 (or 0 for continuous), got {levels}");
             }
 
-            var wMax = map?.GetDouble("w_max", 0) ?? 0;
+            var wMax = map?.GetDouble("w_max", 0, NumberRange.NonNegative, "the weight magnitude mapped to g_max; 0 or absent = the largest |weight|") ?? 0;
             if (wMax <= 0)
             {
                 wMax = matrix.SelectMany(r => r).Max(Math.Abs);
@@ -94,15 +102,12 @@ public static class CrossbarSpecReader
             }
         }
 
-        var wire = a.GetDouble("wire_resistance", 0);
-        var word = a.GetDouble("word_wire_resistance", wire);
-        var bit = a.GetDouble("bit_wire_resistance", wire);
-        double? src = a.Has("source_resistance") ? a.GetDouble("source_resistance") : null;
-        double? sink = a.Has("sink_resistance") ? a.GetDouble("sink_resistance") : null;
-        if (word < 0 || bit < 0 || src < 0 || sink < 0)
-        {
-            throw new UserInputException(a.Location, "wire, source and sink resistances must not be negative");
-        }
+        const string Ohms = "a resistance in ohms";
+        var wire = a.GetDouble("wire_resistance", 0, NumberRange.NonNegative, "ohms per wire segment");
+        var word = a.GetDouble("word_wire_resistance", wire, NumberRange.NonNegative, "ohms per word-wire segment");
+        var bit = a.GetDouble("bit_wire_resistance", wire, NumberRange.NonNegative, "ohms per bit-wire segment");
+        double? src = a.Has("source_resistance") ? a.GetDouble("source_resistance", NumberRange.NonNegative, Ohms) : null;
+        double? sink = a.Has("sink_resistance") ? a.GetDouble("sink_resistance", NumberRange.NonNegative, Ohms) : null;
 
         var inputs = root.Has("inputs_csv") ? ReadCsv(root, "inputs_csv") : root.GetMatrix("inputs");
         var rows = target.GetLength(0);
@@ -116,11 +121,7 @@ public static class CrossbarSpecReader
 
         var ni = ReadNonIdealities(root.TryGetSection("nonidealities"));
         var outputs = root.TryGetSection("outputs");
-        double? access = a.Has("access_resistance") ? a.GetDouble("access_resistance") : null;
-        if (access < 0)
-        {
-            throw a.Error("access_resistance", "the access transistor's on-resistance must not be negative");
-        }
+        double? access = a.Has("access_resistance") ? a.GetDouble("access_resistance", NumberRange.NonNegative, "the access transistor's on-resistance in ohms") : null;
 
         Func<IMemristorModel>? device = null;
         WriteVerifySettings? wv = null;
@@ -143,7 +144,12 @@ public static class CrossbarSpecReader
                 var where = prog.LocationOf("model");
                 MemristorCatalog.Create(model, parameters, where); // validates once, with location
                 device = () => MemristorCatalog.Create(model, parameters, where);
-                wv = new WriteVerifySettings(prog.GetDouble("pulse_amplitude", 1), prog.GetDouble("pulse_width", 1e-6), prog.GetDouble("read_voltage", 0.1), prog.GetDouble("tolerance", 0.02), prog.GetInt("max_pulses", 200));
+                wv = new WriteVerifySettings(
+                    prog.GetDouble("pulse_amplitude", 1, NumberRange.Positive, "the pulse height in volts"),
+                    prog.GetDouble("pulse_width", 1e-6, NumberRange.Positive, "the first pulse's width in seconds"),
+                    prog.GetDouble("read_voltage", 0.1, NumberRange.Positive, "the verify read voltage in volts"),
+                    prog.GetDouble("tolerance", 0.02, new NumberRange(0, 1, LowOpen: true, HighOpen: true), "a relative tolerance such as 0.02"),
+                    prog.GetInt("max_pulses", 200, NumberRange.AtLeast(1), "the pulse budget per device"));
             }
             else if (method != "direct")
             {
@@ -222,10 +228,11 @@ public static class CrossbarSpecReader
             throw s.Error("preset", $"unknown preset '{preset}'", "use pcm (IBM's PCM statistical model) or leave it out");
         }
 
-        double Frac(string key)
+        var stuckLrs = s.GetDouble("stuck_lrs", 0, NumberRange.Fraction, "the fraction of devices stuck at g_max");
+        var stuckHrs = s.GetDouble("stuck_hrs", 0, NumberRange.Fraction, "the fraction of devices stuck at g_min");
+        if (stuckLrs + stuckHrs > 1)
         {
-            var v = s.GetDouble(key, 0);
-            return v is >= 0 and <= 1 ? v : throw s.Error(key, $"{key} must be a fraction in [0, 1], got {v}");
+            throw s.Error("stuck_hrs", $"stuck_lrs + stuck_hrs = {stuckLrs + stuckHrs} is more than all the devices", "the two fractions together must not exceed 1");
         }
 
         var (sigma, target, distribution) = ReadVariability(s);
@@ -234,19 +241,19 @@ public static class CrossbarSpecReader
             Variability = sigma,
             VariabilityOn = target,
             VariabilityDistribution = distribution,
-            ProgrammingNoise = s.GetDouble("programming_noise", 0),
+            ProgrammingNoise = s.GetDouble("programming_noise", 0, NumberRange.NonNegative, "an absolute σ in siemens, e.g. 0.5u"),
             PcmModel = preset == "pcm",
-            StuckAtLrs = Frac("stuck_lrs"),
-            StuckAtHrs = Frac("stuck_hrs"),
-            DriftNu = s.GetDouble("drift_nu", 0),
-            DriftTime = s.GetDouble("drift_time", 0),
-            DriftT0 = s.GetDouble("drift_t0", 20),
-            ReadNoise = s.GetDouble("read_noise", 0),
-            DacBits = s.GetInt("dac_bits", 0),
-            DacRange = s.GetDouble("dac_range", 1),
-            AdcBits = s.GetInt("adc_bits", 0),
-            AdcRange = s.GetDouble("adc_range", 0),
-            Nonlinearity = s.GetDouble("nonlinearity", 0),
+            StuckAtLrs = stuckLrs,
+            StuckAtHrs = stuckHrs,
+            DriftNu = s.GetDouble("drift_nu", 0, NumberRange.Between(0, 1), "the drift exponent ν of G(t) = G0 (t/t0)^-ν; PCM devices drift with ν ≈ 0.05"),
+            DriftTime = s.GetDouble("drift_time", 0, NumberRange.NonNegative, "seconds since programming"),
+            DriftT0 = s.GetDouble("drift_t0", 20, NumberRange.Positive, "the drift reference time in seconds (aihwkit: 20)"),
+            ReadNoise = s.GetDouble("read_noise", 0, RelativeSpread, "a relative σ per read, e.g. 0.01"),
+            DacBits = s.GetInt("dac_bits", 0, ConverterBits, BitsHint),
+            DacRange = s.GetDouble("dac_range", 1, NumberRange.Positive, "the DAC full scale in volts"),
+            AdcBits = s.GetInt("adc_bits", 0, ConverterBits, BitsHint),
+            AdcRange = s.GetDouble("adc_range", 0, NumberRange.NonNegative, "the ADC full scale in amperes; 0 or absent = the largest ideal output"),
+            Nonlinearity = s.GetDouble("nonlinearity", 0, NumberRange.NonNegative, "the I–V nonlinearity k in 1/V (0 = linear)"),
         };
     }
 
@@ -284,11 +291,7 @@ public static class CrossbarSpecReader
         return (Sigma(v, "sigma"), on, Distribution(v));
     }
 
-    private static double Sigma(YamlSection s, string key)
-    {
-        var sigma = s.GetDouble(key);
-        return sigma >= 0 && double.IsFinite(sigma) ? sigma : throw s.Error(key, $"the variability sigma must be finite and not negative, got {sigma}", "a relative spread such as 0.05");
-    }
+    private static double Sigma(YamlSection s, string key) => s.GetDouble(key, RelativeSpread, "the variability sigma: a relative spread such as 0.05");
 
     private static VariabilityDistribution Distribution(YamlSection s) => s.GetString("distribution", "lognormal").ToLowerInvariant() switch
     {

@@ -23,30 +23,21 @@ public static class SubstrateSpecReader
             "offset" => MappingScheme.Offset,
             var other => throw s.Error("scheme", $"unknown mapping scheme '{other}'", "use differential (two devices per weight) or offset (one device per weight plus a reference column)"),
         };
-        var gMin = s.GetDouble("g_min", defaults.GMin);
-        var gMax = s.GetDouble("g_max", defaults.GMax);
+        var gMin = s.GetDouble("g_min", defaults.GMin, NumberRange.NonNegative, "the lowest conductance in siemens");
+        var gMax = s.GetDouble("g_max", defaults.GMax, NumberRange.Positive, "the highest conductance in siemens");
         if (!(gMax > gMin) || gMin < 0)
         {
             throw s.Error("g_max", $"need 0 <= g_min < g_max (got {gMin}, {gMax})");
         }
 
-        var levels = s.GetInt("levels", defaults.Levels);
+        var levels = s.GetInt("levels", defaults.Levels, NumberRange.NonNegative, "conductance levels: at least 2, or 0 for continuous");
         if (levels is 1 or < 0)
         {
             throw s.Error("levels", $"levels must be at least 2 (or 0 for continuous), got {levels}");
         }
 
-        var wire = s.GetDouble("wire_resistance", defaults.WireResistance);
-        if (!(wire >= 0))
-        {
-            throw s.Error("wire_resistance", $"the wire resistance must not be negative, got {wire}");
-        }
-
-        var read = s.GetDouble("read_voltage", defaults.ReadVoltage);
-        if (!(read > 0))
-        {
-            throw s.Error("read_voltage", $"the read voltage must be positive, got {read}");
-        }
+        var wire = s.GetDouble("wire_resistance", defaults.WireResistance, NumberRange.NonNegative, "ohms per wire segment");
+        var read = s.GetDouble("read_voltage", defaults.ReadVoltage, NumberRange.Positive, "the read voltage in volts");
 
         return new CrossbarSubstrateSpec(scheme, gMin, gMax, levels, wire, CrossbarSpecReader.ReadNonIdealities(s.TryGetSection("nonidealities")), read);
     }

@@ -35,7 +35,12 @@ public static class CtdSpecReader
             var c => throw root.Error("convention", $"unknown convention '{c}'", "use A (PRE 2017) or B (Sci. Adv. 2021)"),
         };
         var p = new CtdParameters(ron, roff, root.GetDouble("alpha", 0), root.GetDouble("beta", 1), conv);
-        p.Validate(root.Location);
+        p.Validate(key =>
+        {
+            // r_off may be given as xi; a default value is reported at the key that made it wrong
+            var k = key == "r_off" && root.Has("xi") ? "xi" : key;
+            return root.LocationOf(root.Has(k) || k != "r_off" ? k : "r_on");
+        });
         var network = ReadNetwork(root, seed);
         var size = network.Size;
         var x0 = Vector(root, "x0", size, seed + 1, 0.5);
@@ -47,18 +52,9 @@ public static class CtdSpecReader
             }
         }
 
-        var tEnd = root.GetDouble("t_end");
-        if (!(tEnd > 0))
-        {
-            throw root.Error("t_end", "t_end must be positive");
-        }
-
-        var rtol = root.GetDouble("rtol", 1e-6);
-        var atol = root.GetDouble("atol", 1e-9);
-        if (!(rtol > 0) || !(atol > 0))
-        {
-            throw root.Error(rtol > 0 ? "atol" : "rtol", $"tolerances must be positive (rtol {rtol}, atol {atol})", "e.g. rtol: 1e-6, atol: 1e-9");
-        }
+        var tEnd = root.GetDouble("t_end", NumberRange.Positive, "the simulated time in seconds");
+        var rtol = root.GetDouble("rtol", 1e-6, NumberRange.Positive, "tolerances must be positive, e.g. rtol: 1e-6, atol: 1e-9");
+        var atol = root.GetDouble("atol", 1e-9, NumberRange.Positive, "tolerances must be positive, e.g. rtol: 1e-6, atol: 1e-9");
 
         var (shownStates, points) = Outputs(root, size);
         var integrator = root.GetString("solver", "dopri").ToLowerInvariant() switch
@@ -77,17 +73,8 @@ public static class CtdSpecReader
         if (root.TryGetSection("minimize") is { } mz)
         {
             mz.RejectUnknownKeys("restarts", "t_end");
-            var restarts = mz.GetInt("restarts", 32);
-            if (restarts < 1)
-            {
-                throw mz.Error("restarts", "restarts must be at least 1");
-            }
-
-            var searchEnd = mz.GetDouble("t_end", tEnd);
-            if (!(searchEnd > 0))
-            {
-                throw mz.Error("t_end", "t_end must be positive");
-            }
+            var restarts = mz.GetInt("restarts", 32, NumberRange.AtLeast(1), "the number of random starts");
+            var searchEnd = mz.GetDouble("t_end", tEnd, NumberRange.Positive, "the simulated time of each start in seconds");
 
             search = new CtdQuboSearch(restarts, searchEnd);
         }
@@ -107,9 +94,14 @@ public static class CtdSpecReader
 
     private static CtdNetworkSpec ReadNetwork(YamlSection root, int seed)
     {
-        if (root.Has("graph") == root.Has("omega"))
+        if (root.Has("graph") && root.Has("omega"))
         {
-            throw new UserInputException(root.Location, "a ctd experiment needs exactly one of graph or omega");
+            throw root.Error("omega", "a ctd experiment needs exactly one of graph or omega, this one has both", "drop graph or omega");
+        }
+
+        if (!root.Has("graph") && !root.Has("omega"))
+        {
+            throw new UserInputException(root.Location, "a ctd experiment needs exactly one of graph or omega", "e.g. graph: { lattice: [10, 10] }");
         }
 
         if (root.TryGetSection("graph") is { } g)
@@ -128,17 +120,12 @@ public static class CtdSpecReader
             }
             else if (g.TryGetSection("random") is { } r)
             {
-                var probability = r.GetDouble("p");
-                if (probability is < 0 or > 1)
-                {
-                    throw r.Error("p", $"the edge probability must be in [0, 1], got {probability}");
-                }
-
-                graph = MemristorGraph.Random(Count(r, "nodes", 2), probability, (int)r.GetLong("seed", seed));
+                var probability = r.GetDouble("p", NumberRange.Fraction, "the probability of each edge");
+                graph = Located(r.Location, () => MemristorGraph.Random(Count(r, "nodes", 2), probability, (int)r.GetLong("seed", seed)));
             }
             else if (g.TryGetSection("random_regular") is { } rr)
             {
-                graph = MemristorGraph.RandomRegular(Count(rr, "nodes", 2), Count(rr, "degree", 1), (int)rr.GetLong("seed", seed));
+                graph = Located(rr.LocationOf("degree"), () => MemristorGraph.RandomRegular(Count(rr, "nodes", 2), Count(rr, "degree", 1), (int)rr.GetLong("seed", seed)));
             }
             else
             {
@@ -223,6 +210,7 @@ public static class CtdSpecReader
 
         var from = new List<int>();
         var to = new List<int>();
+        var at = new List<SourceLocation>();
         var lines = File.ReadAllLines(path);
         var first = true;
         for (var k = 0; k < lines.Length; k++)
@@ -246,11 +234,22 @@ public static class CtdSpecReader
                 throw new UserInputException(new SourceLocation(path, k + 1, 1), $"expected 'from,to' node numbers, got '{lines[k]}'", "one edge per line, nodes numbered from 0");
             }
 
+            if (a < 0 || b < 0)
+            {
+                throw new UserInputException(new SourceLocation(path, k + 1, 1), $"node numbers must not be negative, got '{lines[k]}'", "nodes are numbered from 0");
+            }
+
             from.Add(a);
             to.Add(b);
+            at.Add(new SourceLocation(path, k + 1, 1));
         }
 
-        return new MemristorGraph(from.Concat(to).Max() + 1, from, to, new SourceLocation(path, 1, 1));
+        if (from.Count == 0)
+        {
+            throw g.Error("edges_csv", $"'{rel}' holds no edges", "one edge per line: from,to (nodes numbered from 0)");
+        }
+
+        return new MemristorGraph(from.Concat(to).Max() + 1, from, to, g.LocationOf("edges_csv"), at);
     }
 
     /// <summary>
@@ -307,6 +306,19 @@ public static class CtdSpecReader
         return (states, points);
     }
 
+    /// <summary>Runs <paramref name="make"/>, placing its unlocated user errors (a graph it could not draw) at <paramref name="at"/>.</summary>
+    private static MemristorGraph Located(SourceLocation at, Func<MemristorGraph> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (UserInputException ex) when (ex.Diagnostic.Location == SourceLocation.None)
+        {
+            throw new UserInputException(at, ex.Diagnostic.Message, ex.Diagnostic.Hint);
+        }
+    }
+
     /// <summary>A count key that must be at least <paramref name="min"/>.</summary>
     private static int Count(YamlSection s, string key, int min)
     {
@@ -325,18 +337,28 @@ public static class CtdSpecReader
         var node = root.Find(key);
         if (node is YamlScalarNode)
         {
-            return [.. Enumerable.Repeat(root.GetDouble(key), size)];
+            return [.. Enumerable.Repeat(root.GetDouble(key, NumberRange.Finite), size)];
         }
 
         if (node is YamlSequenceNode)
         {
             var v = root.GetDoubleList(key);
+            if (v.Any(x => !double.IsFinite(x)))
+            {
+                throw root.Error(key, $"{key} holds a value that is not finite", "give finite numbers");
+            }
+
             return v.Length == size ? v : throw root.Error(key, $"{key} has {v.Length} values, the network has {size} memristors");
         }
 
         var r = root.GetSection(key).GetSection("random");
         var rng = new RandomStream(r.GetLong("seed", seed));
-        double lo = r.GetDouble("low"), hi = r.GetDouble("high");
+        double lo = r.GetDouble("low", NumberRange.Finite), hi = r.GetDouble("high", NumberRange.Finite);
+        if (hi < lo)
+        {
+            throw r.Error("high", $"high ({hi}) is below low ({lo})", "random values are drawn uniformly from [low, high]");
+        }
+
         return [.. Enumerable.Range(0, size).Select(_ => lo + ((hi - lo) * rng.NextDouble()))];
     }
 }
