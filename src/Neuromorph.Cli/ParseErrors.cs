@@ -44,11 +44,11 @@ public static class ParseErrors
         return lines;
     }
 
-    /// <summary>What a value of <paramref name="type"/> looks like, in words (null for text and unknown types).</summary>
+    /// <summary>What a value of <paramref name="type"/> (or each value of an array of it) looks like, in words (null for text and unknown types).</summary>
     public static string? ExpectedForm(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        type = Nullable.GetUnderlyingType(type) ?? type;
+        type = Element(type);
         if (type.IsEnum)
         {
             return $"one of {string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))}";
@@ -86,9 +86,15 @@ public static class ParseErrors
         return bad is null ? null : $"{name} expects {form}, got '{bad}'";
     }
 
+    private static Type Element(Type type)
+    {
+        type = type.IsArray ? type.GetElementType()! : type;
+        return Nullable.GetUnderlyingType(type) ?? type;
+    }
+
     private static bool Converts(string value, Type type)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
+        type = Element(type);
         var c = CultureInfo.InvariantCulture;
         if (type.IsEnum)
         {
