@@ -7,7 +7,7 @@ namespace Neuromorph.Cli;
 /// <summary>
 /// Runs a parsed command line and maps failures to the exit codes users can script against:
 /// 0 success, 1 numerical failure (<see cref="SimulationException"/>), 2 bad input
-/// (<see cref="UserInputException"/> or a command-line parse error). No stack traces for users.
+/// (<see cref="UserInputException"/> or a command-line parse error, in words: <see cref="ParseErrors"/>). No stack traces for users.
 /// </summary>
 public static class CommandRunner
 {
@@ -32,16 +32,11 @@ public static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
+            foreach (var line in ParseErrors.Describe(root, parse, args))
             {
-                error.WriteLine($"neuromorph: error: {e.Message}");
+                error.WriteLine(line);
             }
 
-            var first = args.FirstOrDefault(a => !a.StartsWith('-'));
-            var close = first is null || root.Subcommands.Any(c => c.Name == first) ? null : Suggestions.Closest(first, root.Subcommands.Select(c => c.Name));
-            error.WriteLine(close is not null
-                ? $"  hint: did you mean 'neuromorph {close}'?"
-                : "  hint: run 'neuromorph --help' or 'neuromorph COMMAND --help' for usage");
             return BadInput;
         }
 

@@ -7,7 +7,8 @@ namespace Neuromorph.Cli;
 /// Ctrl-C and SIGTERM for every command. The first request cancels <see cref="Requested"/>: commands that can stop at
 /// a clean point do so, write what is complete, say what they kept and exit 130. A command that has not finished
 /// <see cref="Grace"/> later, or a second Ctrl-C, stops the process at once (exit 130), removing the temporary files of
-/// unfinished writes, so no half-written output is ever left.
+/// unfinished writes, so no half-written output is ever left. One signal delivered twice at once (to the process and to
+/// its group, as GNU <c>timeout</c> does) is one request (<see cref="InterruptRequests"/>).
 /// </summary>
 public sealed class Interruption : IDisposable
 {
@@ -18,7 +19,7 @@ public sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly TextWriter _error;
     private readonly List<PosixSignalRegistration> _signals = [];
-    private int _requests;
+    private readonly InterruptRequests _requests = new();
 
     private Interruption(TextWriter error) => _error = error;
 
@@ -40,7 +41,7 @@ public sealed class Interruption : IDisposable
             i._signals.Add(PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
-                i.Request();
+                i.Request(context.Signal);
             }));
         }
 
@@ -57,12 +58,15 @@ public sealed class Interruption : IDisposable
         _cts.Dispose();
     }
 
-    private void Request()
+    private void Request(PosixSignal signal)
     {
-        if (Interlocked.Increment(ref _requests) > 1)
+        switch (_requests.Register(signal))
         {
-            Stop("stopped at once");
-            return;
+            case InterruptRequest.Duplicate:
+                return;
+            case InterruptRequest.Repeat:
+                Stop("stopped at once");
+                return;
         }
 
         _error.WriteLine($"neuromorph: interrupted; finishing what is complete (Ctrl-C again to stop at once)");

@@ -15,8 +15,8 @@ public sealed class BackendOptions
     /// <summary>Creates the options.</summary>
     public BackendOptions()
     {
-        Backend = new Option<string?>("--backend") { Description = "compute backend: cpu (managed, default), cuda[:N], opencl[:N], ilgpu-cpu (the GPU kernels on the host) or auto (CUDA, then an OpenCL GPU, then cpu); see 'neuromorph backends'" };
-        PrecisionOption = new Option<string?>("--precision") { Description = "single or double (default: single on GPUs, double on CPUs)" };
+        Backend = new Option<string?>("--backend") { Description = $"compute backend: {string.Join(" | ", AcceleratorCatalog.Names)} (opencl and cuda take a device index, e.g. cuda:1; default: the managed cpu path; ilgpu-cpu runs the GPU kernels on the host; auto picks CUDA, then an OpenCL GPU, then cpu; see 'neuromorph backends')" };
+        PrecisionOption = new Option<string?>("--precision") { Description = "single | double (default: single on GPUs, double on CPUs)" };
     }
 
     /// <summary>The <c>--backend</c> option.</summary>

@@ -5,9 +5,13 @@ using Neuromorph.Optimization;
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>Parses <c>--ctd-schedule alpha=A0,bias=MU0,ramp=R,time=T</c> into CTD controls (see <see cref="CtdControls"/>).</summary>
-internal static class CtdScheduleOption
+public static class CtdScheduleOption
 {
-    private static readonly string[] Keys = ["alpha", "bias", "ramp", "time"];
+    /// <summary>The keys a schedule accepts.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["alpha", "bias", "ramp", "time"];
+
+    /// <summary>An accepted schedule, for help and hints.</summary>
+    public const string Example = "alpha=0.1,ramp=0.8,time=30";
 
     /// <summary>Null when no schedule is given; a user error for a non-ctd solver or a malformed schedule.</summary>
     public static (CtdControls Controls, double? Time)? Parse(string? text, string solver)
@@ -29,7 +33,7 @@ internal static class CtdScheduleOption
             var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (kv.Length != 2 || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             {
-                throw new UserInputException($"--ctd-schedule: expected KEY=NUMBER, found '{part}'", "e.g. --ctd-schedule alpha=0.1,ramp=0.8,time=30");
+                throw new UserInputException($"--ctd-schedule: expected KEY=NUMBER, found '{part}'", $"e.g. --ctd-schedule {Example}");
             }
 
             switch (kv[0].ToLowerInvariant())
@@ -49,7 +53,7 @@ internal static class CtdScheduleOption
                 case "alpha" or "ramp" or "time":
                     throw new UserInputException($"--ctd-schedule: {kv[0]}={kv[1]} is out of range", "alpha and ramp lie in (0, 1], time > 0 (seconds of model time)");
                 default:
-                    throw new UserInputException($"--ctd-schedule: unknown key '{kv[0]}'", Suggestions.Hint(kv[0], Keys));
+                    throw new UserInputException($"--ctd-schedule: unknown key '{kv[0]}'", Suggestions.Hint(kv[0], [.. Keys]));
             }
         }
 

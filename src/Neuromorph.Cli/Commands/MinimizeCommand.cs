@@ -23,18 +23,18 @@ public static class MinimizeCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "problem file (G-set text, QUBO text or CSV, Ising text, DIMACS .cnf/.wcnf, portfolio or price CSV)" };
-        var solver = new Option<string>("--solver") { Description = "hopfield | continuous-hopfield | annealing | ctd | dmm | memory-ising | walksat (CNF only)", DefaultValueFactory = _ => "hopfield" };
-        var format = new Option<string?>("--format") { Description = "gset | qubo | ising | cnf | wcnf | portfolio | prices (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
+        var solver = new Option<string>("--solver") { Description = $"{string.Join(" | ", SolverCatalog.Names)} (default hopfield; walksat solves CNF only)", DefaultValueFactory = _ => "hopfield" };
+        var format = new Option<string?>("--format") { Description = $"{string.Join(" | ", ProblemLoader.FormatNames)} (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
         var restarts = new Option<int>("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
         var timeLimit = new Option<double>("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
         var sweeps = new Option<int>("--sweeps") { Description = "sweeps per restart (dmm: integration steps; 0: automatic)", DefaultValueFactory = _ => 0 };
-        var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut) for gap, success probability and time-to-target (CNF: 0 by default)" };
+        var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut), a finite number, for gap, success probability and time-to-target (CNF: 0 by default)" };
         var output = new Option<string>("--output", "-o") { Description = "output folder", DefaultValueFactory = _ => "minimize-out" };
         var budget = new Option<int?>("--budget") { Description = "portfolio: number of assets to hold (default: half)" };
-        var risk = new Option<double>("--risk-aversion") { Description = "portfolio: weight q of the variance xᵀΣx", DefaultValueFactory = _ => 1 };
-        var penalty = new Option<double?>("--penalty") { Description = "portfolio: budget penalty P (default: automatic, large enough to meet the budget)" };
-        var schedule = new Option<string?>("--ctd-schedule") { Description = "ctd: time-dependent controls, e.g. 'anneal' (see docs/minimize.md)" };
+        var risk = new Option<double>("--risk-aversion") { Description = "portfolio: weight q ≥ 0 of the variance xᵀΣx", DefaultValueFactory = _ => 1 };
+        var penalty = new Option<double?>("--penalty") { Description = "portfolio: budget penalty P > 0 (default: automatic, large enough to meet the budget)" };
+        var schedule = new Option<string?>("--ctd-schedule") { Description = $"ctd: time-dependent controls as KEY=NUMBER pairs, keys: {string.Join(" | ", CtdScheduleOption.Keys)} (e.g. {CtdScheduleOption.Example}; see docs/minimize.md)" };
         var quenchEvery = new Option<int?>("--quench-every") { Description = "dmm, memory-ising on spin problems: greedy-quench the sign read-out every N steps and keep the best (0: only the best read-out at the end; default dmm 100, memory-ising 0)" };
         var command = new Command("minimize", "Minimise a Max-Cut / QUBO / Ising / portfolio / SAT problem with neuromorphic dynamics or annealing.")
         {
@@ -74,8 +74,28 @@ public static class MinimizeCommand
                 throw new UserInputException($"--quench-every must be ≥ 0 (0: only at the end), got {every}", "e.g. --quench-every 500");
             }
 
+            if (parse.GetValue(target) is { } goal && !double.IsFinite(goal))
+            {
+                throw new UserInputException($"--target must be a finite number, got {goal.ToString(CultureInfo.InvariantCulture)}", "e.g. --target 11624 (the best known cut), or drop --target");
+            }
+
+            var formatName = parse.GetValue(format);
+            var portfolio = formatName?.Trim().ToLowerInvariant() is "portfolio" or "prices";
+            foreach (var option in new Option[] { budget, risk, penalty })
+            {
+                if (!portfolio && Given(parse, option))
+                {
+                    throw new UserInputException($"{option.Name} applies to portfolio problems only (--format portfolio or prices)", $"drop {option.Name}, or add --format portfolio for a returns-and-covariance file");
+                }
+            }
+
+            if (name == "ctd" && Given(parse, sweeps))
+            {
+                throw new UserInputException("--sweeps does not apply to --solver ctd: it integrates for a model time, not a number of sweeps", $"drop --sweeps; set the time with --ctd-schedule time=SECONDS (default {new CtdSolver().Duration.ToString(CultureInfo.InvariantCulture)})");
+            }
+
             var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
-            var p = ProblemLoader.Read(parse.GetValue(problem)!, parse.GetValue(format), settings);
+            var p = ReadProblem(parse.GetValue(problem)!, formatName, settings);
             var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)!);
             var t = parse.GetValue(target) ?? (p is SatProblem { Weighted: false } ? 0 : null);
             var options = new SolverOptions
@@ -132,6 +152,22 @@ public static class MinimizeCommand
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>True when the user gave <paramref name="option"/> (not just its default).</summary>
+    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>Reads the problem; when it fails and another format reads the file, the hint names that <c>--format</c>.</summary>
+    private static IProblem ReadProblem(string path, string? format, PortfolioSettings settings)
+    {
+        try
+        {
+            return ProblemLoader.Read(path, format, settings);
+        }
+        catch (UserInputException ex) when (ProblemLoader.FormatThatReads(path, format) is { } other)
+        {
+            throw new UserInputException(ex.Diagnostic with { Hint = $"the file reads as format {other}: add --format {other}" });
+        }
     }
 
     /// <summary>The crossbar of <c>--substrate FILE</c>: its <c>substrate:</c> section, or the whole file.</summary>

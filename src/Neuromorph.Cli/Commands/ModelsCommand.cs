@@ -19,10 +19,11 @@ public static class ModelsCommand
             var wanted = parse.GetValue(name);
             if (string.IsNullOrEmpty(wanted))
             {
-                o.WriteLine($"{"name",-10} {"netlist",-26} description");
-                foreach (var d in MemristorCatalog.All)
+                var rows = new List<IReadOnlyList<string>> { new[] { "name", "netlist", "description" } };
+                rows.AddRange(MemristorCatalog.All.Select(d => new[] { d.Name, Selector(d), d.Description }));
+                foreach (var line in TextTable.Lines(rows))
                 {
-                    o.WriteLine($"{d.Name,-10} {Selector(d),-26} {d.Description}");
+                    o.WriteLine(line);
                 }
 
                 o.WriteLine();
@@ -35,10 +36,11 @@ public static class ModelsCommand
             o.WriteLine($"{def.Name}: {def.Description}");
             o.WriteLine($"netlist: {Selector(def)}");
             o.WriteLine();
-            o.WriteLine($"{"parameter",-11} {"default",-12} {"unit",-10} {"limits",-22} meaning");
-            foreach (var p in def.Parameters)
+            var table = new List<IReadOnlyList<string>> { new[] { "parameter", "default", "unit", "limits", "meaning" } };
+            table.AddRange(def.Parameters.Select(p => new[] { p.Name, p.Default.ToString("G6", CultureInfo.InvariantCulture), p.Unit, Limits(p), p.Description }));
+            foreach (var line in TextTable.Lines(table))
             {
-                o.WriteLine($"{p.Name,-11} {p.Default.ToString("G6", CultureInfo.InvariantCulture),-12} {p.Unit,-10} {Limits(p),-22} {p.Description}");
+                o.WriteLine(line);
             }
 
             return CommandRunner.Success;

@@ -16,7 +16,7 @@ public sealed class PlotFormatOption
     {
         Option = new Option<string>("--plot-format")
         {
-            Description = "plot files: png (default, 2x pixel density), svg, both, or none",
+            Description = $"plot files: {string.Join(" | ", PlotFormatNames.All)} (default {PlotFormatNames.All[0]}; png at 2x pixel density)",
             DefaultValueFactory = _ => "png",
         };
         Option.AcceptOnlyFromAmong([.. PlotFormatNames.All]);

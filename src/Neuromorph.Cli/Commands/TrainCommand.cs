@@ -8,7 +8,8 @@ namespace Neuromorph.Cli.Commands;
 /// <summary>
 /// <c>neuromorph train MODEL.yaml [-o DIR]</c>: trains a recurrent sequence model (docs/sequence.md) and writes
 /// model.json (PyTorch parameter names), training.csv, predictions.csv, metrics.csv and the training-curve and
-/// prediction plots (<c>--plot-format</c>); one line per epoch on stderr.
+/// prediction plots (<c>--plot-format</c>); one line per epoch on stderr. Ctrl-C stops training at the next
+/// mini-batch, writes everything for the finished epochs, says what it kept and exits 130.
 /// </summary>
 public static class TrainCommand
 {
@@ -35,7 +36,7 @@ public static class TrainCommand
             var log = parse.InvocationConfiguration.Output;
 
             // the title goes out (flushed) before the epochs' lines on stderr, so a shared pipe or terminal shows it first
-            var result = SequenceRun.Execute(spec, dir, error.WriteLine, announce: title =>
+            var result = SequenceRun.Execute(spec, dir, error.WriteLine, cancellation: Interruption.Requested, announce: title =>
             {
                 log.WriteLine(title);
                 log.Flush();
@@ -44,6 +45,12 @@ public static class TrainCommand
             foreach (var f in result.Files.Concat(plotFormat.Writer(parse).Write(result.Figures, dir)))
             {
                 log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
+            }
+
+            if (result.Interrupted is { } what)
+            {
+                error.WriteLine($"neuromorph: interrupted: {what}; the files above hold it and the finished epochs");
+                return Interruption.ExitCode;
             }
 
             return CommandRunner.Success;

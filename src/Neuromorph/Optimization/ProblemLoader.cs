@@ -49,4 +49,41 @@ public static class ProblemLoader
 
         return ProblemReader.ReadFile(path, kind);
     }
+
+    /// <summary>
+    /// For a file that <see cref="Read"/> refused as <paramref name="failedFormat"/> (null: the format its extension
+    /// suggests): the first other format that reads it (portfolio and price files first, as they share .csv with dense
+    /// QUBO), or null when none does. Portfolio formats are tried with default settings.
+    /// </summary>
+    public static string? FormatThatReads(string path, string? failedFormat)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var failed = failedFormat?.Trim().ToLowerInvariant();
+        var guessed = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".cnf" => "cnf",
+            ".wcnf" => "wcnf",
+            ".csv" => "qubo",
+            _ => "gset",
+        };
+        string[] order = ["portfolio", "prices", .. FormatNames.Where(f => f is not ("portfolio" or "prices"))];
+        foreach (var candidate in order.Where(f => f != (failed ?? guessed)))
+        {
+            try
+            {
+                Read(path, candidate);
+                return candidate;
+            }
+            catch (UserInputException)
+            {
+            }
+        }
+
+        return null;
+    }
 }

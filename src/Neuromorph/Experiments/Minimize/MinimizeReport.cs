@@ -34,10 +34,13 @@ public static class MinimizeReport
         if (target is { } t)
         {
             var gap = problem.Maximise ? t - objective : objective - t;
-            var rel = t != 0 ? 100 * gap / Math.Abs(t) : 0;
             var targetEnergy = problem.EnergyFromObjective(t);
             var p = result.SuccessProbability(targetEnergy);
-            sb.AppendLine(c, $"target: {t:G10}, gap: {gap:G10} ({rel:F3} %)");
+
+            // a gap relative to a zero target is undefined: the absolute gap only
+            sb.AppendLine(t != 0
+                ? string.Create(c, $"target: {t:G10}, gap: {gap:G10} ({100 * gap / Math.Abs(t):F3} %)")
+                : string.Create(c, $"target: {t:G10}, gap: {gap:G10}"));
             var counted = result.Counted;
             sb.AppendLine(c, $"success probability: {p:F3} ({counted.Count(r => SolverResult.Reached(r.BestEnergy, targetEnergy))}/{counted.Count} completed restarts)");
             sb.AppendLine(result.WallSecondsToTarget is { } ttt ? string.Create(c, $"time to target: {ttt:F3} s") : "time to target: not reached");

@@ -26,6 +26,12 @@ public sealed class SequenceKind : IExperimentKind
         var spec = SequenceSpecReader.Read(root, context.Seed);
         var log = context.OutputDirectory is null ? TextWriter.Null : context.Log;
         var result = SequenceRun.Execute(spec, context.OutputDirectory, log.WriteLine, context.Progress, context.CancellationToken);
+        if (result.Interrupted is not null)
+        {
+            // the kept model and finished epochs are written; the run itself did not finish
+            context.CancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new ExperimentReport(result.Metrics, result.Files, result.Summary) { Figures = result.Figures };
     }
 }

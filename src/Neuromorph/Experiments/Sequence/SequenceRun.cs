@@ -14,6 +14,12 @@ public sealed record SequenceRunResult(IReadOnlyDictionary<string, double> Metri
 {
     /// <summary>Training curve and predictions (only when the run has an output directory).</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>
+    /// Null for a run that finished; otherwise one sentence saying how far training got before the cancellation and
+    /// which epoch's model was kept (the files then hold that model and the finished epochs).
+    /// </summary>
+    public string? Interrupted { get; init; }
 }
 
 /// <summary>
@@ -26,7 +32,10 @@ public static class SequenceRun
     /// <summary>
     /// Executes the run. <paramref name="outputDirectory"/> null writes nothing (sweeps). <paramref name="log"/> hears one
     /// line per epoch; <paramref name="progress"/> the fraction of epochs done; <paramref name="announce"/> one title line
-    /// (model, task, epochs) before the first epoch.
+    /// (model, task, epochs) before the first epoch. A <paramref name="cancellation"/> during
+    /// training stops it at the next mini-batch and keeps the finished epochs: the run then writes and evaluates the kept
+    /// model as usual and says so in <see cref="SequenceRunResult.Interrupted"/> (before the first finished epoch it
+    /// throws <see cref="OperationCanceledException"/> and writes nothing).
     /// </summary>
     public static SequenceRunResult Execute(SequenceRunSpec spec, string? outputDirectory, Action<string> log, IProgress<double>? progress = null, CancellationToken cancellation = default, Action<string>? announce = null)
     {
@@ -47,6 +56,7 @@ public static class SequenceRun
 
         var metrics = new Dictionary<string, double>();
         var figures = new List<Figure>();
+        string? interrupted = null;
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, spec.Seed + 17);
@@ -72,6 +82,11 @@ public static class SequenceRun
                 var kept = result.Epochs.Count > 0 ? $"the model of epoch {result.Epochs[^1].Epoch}" : "the initial model";
                 throw new SimulationException($"training diverged: the loss became NaN or infinite in epoch {bad}; {kept} was kept"
                     + (outputDirectory is null ? "" : $" and written to {Path.Combine(outputDirectory, "model.json")}") + " (lower learning_rate or set clip_norm)");
+            }
+
+            if (result.Interrupted)
+            {
+                interrupted = string.Create(CultureInfo.InvariantCulture, $"training interrupted after epoch {result.Epochs[^1].Epoch} of {options.Epochs}; kept the model of epoch {result.KeptEpoch}");
             }
 
             metrics["epochs"] = result.Epochs.Count;
@@ -120,7 +135,7 @@ public static class SequenceRun
             : string.Create(CultureInfo.InvariantCulture, $"test MSE {scored.MeanSquaredError:G4}, NRMSE {scored.Nrmse:G4}");
         var summary = $"{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}, {where}: {score}"
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {(spec.Loss == LossKind.CrossEntropy ? ideal.Accuracy : ideal.MeanSquaredError):G4})"));
-        return new SequenceRunResult(metrics, files, summary) { Figures = figures };
+        return new SequenceRunResult(metrics, files, summary) { Figures = figures, Interrupted = interrupted };
     }
 
     private static SequenceModel LoadOrCreate(SequenceRunSpec spec, TaskData data)

@@ -13,7 +13,10 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="model"/> in place. With a validation set the model ends holding the parameters of the
     /// epoch with the lowest validation loss; a NaN or infinite loss stops training and restores the last good epoch.
-    /// <paramref name="onEpoch"/> hears about every finished epoch.
+    /// <paramref name="onEpoch"/> hears about every finished epoch. <paramref name="cancellation"/> is watched before
+    /// every mini-batch: training then stops, drops the unfinished epoch and keeps the model as after the last finished
+    /// one (or the best one, with a validation set), marking the result <see cref="TrainingResult.Interrupted"/>; with no
+    /// epoch finished there is nothing to keep and it throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public static TrainingResult Train(SequenceModel model, SequenceSet train, SequenceSet? validation, TrainingOptions options,
         Action<EpochReport>? onEpoch = null, CancellationToken cancellation = default)
@@ -40,6 +43,7 @@ public static class Trainer
         int kept = 0, sinceBest = 0;
         int? diverged = null;
         var stoppedEarly = false;
+        var interrupted = false;
         var batchMax = Math.Min(options.BatchSize, train.Count);
         var x = new double[train.Steps * batchMax * train.InputSize];
         var targets = new double[train.Steps * batchMax * train.TargetSize];
@@ -61,7 +65,12 @@ public static class Trainer
                 var updates = 0;
                 for (var start = 0; start < train.Count && diverged is null; start += batchMax)
                 {
-                    cancellation.ThrowIfCancellationRequested();
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        interrupted = true;
+                        break;
+                    }
+
                     var idx = order.AsSpan(start, Math.Min(batchMax, train.Count - start));
                     var b = idx.Length;
                     train.Gather(idx, x, targets);
@@ -98,6 +107,12 @@ public static class Trainer
                     }
                 }
 
+                if (interrupted)
+                {
+                    // the unfinished epoch's updates are dropped (below): the model is the one the reports describe
+                    break;
+                }
+
                 var trainLoss = count > 0 ? sum / count : double.NaN;
                 if (diverged is not null || !double.IsFinite(trainLoss) || model.Parameters.Any(p => !p.Value.All(double.IsFinite)))
                 {
@@ -125,11 +140,27 @@ public static class Trainer
                         break;
                     }
                 }
+
+                if (cancellation.IsCancellationRequested && epoch < options.Epochs)
+                {
+                    interrupted = true;
+                    break;
+                }
             }
         }
         finally
         {
             noise?.Unbind();
+        }
+
+        if (interrupted)
+        {
+            if (epochs.Count == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            model.Restore(lastGood);
         }
 
         if (best is not null && diverged is null)
@@ -142,7 +173,7 @@ public static class Trainer
             kept = epochs.Count > 0 ? epochs[^1].Epoch : 0;
         }
 
-        return new TrainingResult(epochs, kept, stoppedEarly, diverged);
+        return new TrainingResult(epochs, kept, stoppedEarly, diverged) { Interrupted = interrupted };
     }
 
     /// <summary>Perturbed copies of every weight matrix, bound to the model for one mini-batch at a time.</summary>

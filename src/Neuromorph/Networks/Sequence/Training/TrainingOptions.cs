@@ -78,4 +78,8 @@ public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationL
 /// validation loss, or the last epoch), whether early stopping ended the run, and the epoch where the loss became
 /// NaN or infinite (the model then holds the last good epoch's parameters).
 /// </summary>
-public sealed record TrainingResult(IReadOnlyList<EpochReport> Epochs, int KeptEpoch, bool StoppedEarly, int? DivergedAtEpoch);
+public sealed record TrainingResult(IReadOnlyList<EpochReport> Epochs, int KeptEpoch, bool StoppedEarly, int? DivergedAtEpoch)
+{
+    /// <summary>True when a cancellation stopped training before its last epoch (the finished epochs are kept).</summary>
+    public bool Interrupted { get; init; }
+}
