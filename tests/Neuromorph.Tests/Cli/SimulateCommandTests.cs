@@ -105,7 +105,7 @@ public class SimulateCommandTests
     {
         var (code, _, error) = CliHarness.Run("simulat", "x.cir");
         Assert.Equal(2, code);
-        Assert.Contains("did you mean 'neuromorph simulate'", error, StringComparison.Ordinal);
+        Assert.Contains("unknown command 'simulat'; did you mean 'simulate'?", error, StringComparison.Ordinal);
     }
 }
 
