@@ -32,9 +32,11 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
+            // every output path is checked, creating nothing, before the experiment is read and run
+            var dir = OutputLocation.CheckDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
+            var exportTo = parse.GetValue(netlist) is { Length: > 0 } chosen ? OutputLocation.CheckFile(chosen, "--export-netlist") : null;
             var root = YamlSection.LoadFile(path);
             var experiment = ExperimentCatalog.Select(root);
-            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             string? netlistPath = null;
             if (parse.GetResult(netlist) is not null)
             {
@@ -43,12 +45,29 @@ public static class RunCommand
                     throw new UserInputException($"--export-netlist: a '{experiment.Kind}' experiment has no netlist to export", "netlists are exported by: " + string.Join(", ", ExperimentCatalog.All.Where(e => e is INetlistExporter).Select(e => e.Kind)));
                 }
 
-                netlistPath = Path.GetFullPath(parse.GetValue(netlist) is { Length: > 0 } chosen ? chosen : Path.Combine(dir, exporter.DefaultNetlistName));
+                netlistPath = exportTo ?? OutputLocation.CheckFile(Path.Combine(dir, exporter.DefaultNetlistName), "--export-netlist");
             }
 
             var log = parse.InvocationConfiguration.Output;
             using var accelerator = backend.Open(parse, log);
-            var report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
+            var existed = Directory.Exists(dir);
+            OutputLocation.PrepareDirectory(dir);
+            ExperimentReport report;
+            try
+            {
+                report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
+            }
+            catch
+            {
+                // a run that fails before writing anything leaves no empty output folder behind
+                if (!existed)
+                {
+                    OutputLocation.RemoveIfEmpty(dir);
+                }
+
+                throw;
+            }
+
             foreach (var w in report.Warnings)
             {
                 parse.InvocationConfiguration.Error.WriteLine(w.ToString());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Circuits.Simulation;
@@ -57,17 +58,33 @@ public static class SimulateCommand
             var path = parse.GetRequiredValue(file).FullName;
             var clock = Stopwatch.StartNew();
             var requests = (parse.GetValue(plots) ?? []).Select(PlotRequest.Parse).ToList();
-            if (requests.Count > 0)
-            {
-                // a misspelt column is reported before the simulation runs, at the .print line it is missing from
-                PlotRequest.Validate(requests, NetlistParser.Parse(NetlistSource.LoadText(path), path));
-            }
-
             var figures = plotFormat.Writer(parse);
-            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
+            // the output folder is checked now and created only once the netlist has been read and simulated
+            var dir = OutputLocation.CheckDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
             var progress = new ConsoleProgress(err, "transient");
             NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
-            var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested);
+            var warned = new HashSet<string>(StringComparer.Ordinal);
+            void BeforeSimulating(Netlist netlist)
+            {
+                if (requests.Count > 0)
+                {
+                    // a misspelt column is reported before the simulation runs, at the .print line it is missing from
+                    PlotRequest.Validate(requests, netlist);
+                }
+
+                foreach (var t in OutputSize.Estimate(netlist))
+                {
+                    var rows = rowLimit > 0 ? Math.Min(t.Rows, rowLimit) : t.Rows;
+                    if (CsvTable.EstimateBytes(rows, t.Columns) > LargeOutput)
+                    {
+                        warned.Add(t.Name);
+                        err.WriteLine(LargeTableWarning($"{t.Name}.csv", rows, t.Columns, t.Name.StartsWith("tran", StringComparison.Ordinal) ? "at least" : "about"));
+                    }
+                }
+            }
+
+            var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested, BeforeSimulating);
+            OutputLocation.PrepareDirectory(dir);
             foreach (var w in report.Netlist.Warnings)
             {
                 err.WriteLine(w.ToString());
@@ -82,10 +99,10 @@ public static class SimulateCommand
                 var (headers, columns) = a.Table();
                 columns = LimitRows(columns, rowLimit);
                 var rows = columns.Count == 0 ? 0 : columns[0].Count;
-                var bytes = CsvTable.EstimateBytes(rows, columns.Count);
-                if (bytes > LargeOutput)
+                if (!warned.Contains(a.Name) && CsvTable.EstimateBytes(rows, columns.Count) > LargeOutput)
                 {
-                    err.WriteLine($"neuromorph: warning: {Path.GetFileName(csv)} will take about {bytes / 1e6:0} MB ({rows} rows x {columns.Count} columns); '.print' fewer vectors or use --max-points to write less");
+                    // the estimate before the run was too low (the time step control took many more steps)
+                    err.WriteLine(LargeTableWarning(Path.GetFileName(csv), rows, columns.Count, "about"));
                 }
 
                 CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
@@ -163,6 +180,9 @@ public static class SimulateCommand
         CsvTable.Write(csv, headers, columns.Select(c => (IReadOnlyList<double>)c).ToList());
         log.WriteLine($"  wrote {Rel(csv)}");
     }
+
+    private static string LargeTableWarning(string file, long rows, int columns, string qualifier) =>
+        string.Create(CultureInfo.InvariantCulture, $"neuromorph: warning: {file} will take {qualifier} {CsvTable.EstimateBytes(rows, columns) / 1e6:0} MB ({rows} rows x {columns} columns); '.print' fewer vectors or use --max-points to write less");
 
     private static string Rel(string p) => Path.GetRelativePath(Environment.CurrentDirectory, p);
 

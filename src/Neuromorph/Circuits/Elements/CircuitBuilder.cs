@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Devices;
@@ -52,11 +53,20 @@ public static class CircuitBuilder
         int Id(string n) => n == "0" ? 0 : nodes[n] + 1;
         var dc = new DisjointSets(nodes.Count + 1);
         var sources = new DisjointSets(nodes.Count + 1);
+        // Nodes held by .ic (without uic) and circuits whose transients all start with uic need no DC path.
+        var needsOperatingPoint = netlist.Analyses.Count == 0 || netlist.Analyses.Any(a => a is not TranCard { UseInitialConditions: true });
         foreach (var e in netlist.Elements)
         {
             foreach (var (a, b) in e.DcPaths)
             {
                 dc.Union(Id(e.Nodes[a]), Id(e.Nodes[b]));
+            }
+
+            // an inductor fixes its voltage (a short) only at the operating point; with uic there is none, and a
+            // source across an inductor is a current ramp, i = V t / L, as in ngspice
+            if (!needsOperatingPoint && e is InductorCard)
+            {
+                continue;
             }
 
             foreach (var (a, b) in e.FixedVoltages)
@@ -69,8 +79,6 @@ public static class CircuitBuilder
             }
         }
 
-        // Nodes held by .ic (without uic) and circuits whose transients all start with uic need no DC path.
-        var needsOperatingPoint = netlist.Analyses.Count == 0 || netlist.Analyses.Any(a => a is not TranCard { UseInitialConditions: true });
         if (!needsOperatingPoint)
         {
             return;

@@ -144,11 +144,15 @@ public sealed class Circuit
         return names.Count == 0 ? System.Names[unknown] : $"{System.Names[unknown]} (element {string.Join(", ", names)})";
     }
 
-    /// <summary>The first element whose stamps are not finite at the iterate in <paramref name="ctx"/>, or null.</summary>
+    /// <summary>
+    /// The element whose stamps are not finite at the iterate in <paramref name="ctx"/>, or null. Nonlinear elements
+    /// (expressions, device models) are searched first: a linear element only overflows when the iterate itself has
+    /// already run away, so it is named only when no nonlinear element produced a non-finite value.
+    /// </summary>
     public ElementBehavior? FindNonFinite(LoadContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        foreach (var e in Elements)
+        foreach (var e in Elements.Where(e => !e.IsLinear).Concat(Elements.Where(e => e.IsLinear)))
         {
             System.Clear();
             e.Load(System, ctx);

@@ -35,6 +35,21 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
     /// <summary>Why the last failed solve failed, naming the unknown or element (for messages).</summary>
     public string LastFailure { get; private set; } = "";
 
+    /// <summary>The unknown of largest magnitude (non-finite first), for a message: <c>v(out) = 1E+300</c>.</summary>
+    private string Largest(double[] u)
+    {
+        var k = 0;
+        for (var i = 1; i < u.Length; i++)
+        {
+            if (!double.IsFinite(u[i]) ? double.IsFinite(u[k]) : double.IsFinite(u[k]) && Math.Abs(u[i]) > Math.Abs(u[k]))
+            {
+                k = i;
+            }
+        }
+
+        return u.Length == 0 ? "no unknowns" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{circuit.Describe(k)} = {u[k]:G3}");
+    }
+
     /// <summary>Iterates from <paramref name="u"/> (updated in place); true when converged within <paramref name="maxIterations"/>.</summary>
     public bool Solve(LoadContext ctx, double[] u, int maxIterations)
     {
@@ -51,7 +66,7 @@ public sealed class NewtonSolver(Circuit circuit, SolverTolerances tolerances)
             if (!AllFinite(system.Matrix.Values) || !AllFinite(system.Residual))
             {
                 var bad = circuit.FindNonFinite(ctx);
-                LastFailure = bad is null ? "a non-finite value" : $"element {bad.Name} evaluates to a non-finite value";
+                LastFailure = bad is null or { IsLinear: true } ? $"the iterate ran away ({Largest(u)})" : $"element {bad.Name} evaluates to a non-finite value";
                 return false;
             }
 

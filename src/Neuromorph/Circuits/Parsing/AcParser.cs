@@ -35,7 +35,7 @@ public static class AcParser
 
         if (!(start > 0) || stop < start)
         {
-            throw new UserInputException(line.Location, $".ac needs 0 < fstart <= fstop (got {start}, {stop})", "e.g. .ac dec 10 1 1meg");
+            throw new UserInputException(line.Location, $".ac needs 0 < fstart <= fstop (got {start}, {stop})", start > 0 && stop > 0 ? "an .ac sweep always runs up in frequency: swap fstart and fstop" : "e.g. .ac dec 10 1 1meg");
         }
 
         return new AcCard(spacing, (int)points, start, stop, line.Location);

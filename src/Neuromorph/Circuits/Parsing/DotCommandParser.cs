@@ -55,11 +55,10 @@ public static class DotCommandParser
         while (!r.AtEnd)
         {
             var src = r.Word("source name");
-            double start = scope.Evaluate(r.Next("start")), stop = scope.Evaluate(r.Next("stop")), step = scope.Evaluate(r.Next("step"));
-            if (step == 0 || Math.Sign(stop - start) * Math.Sign(step) < 0)
-            {
-                throw new UserInputException(line.Location, $".dc sweep of {src}: step {step} does not lead from {start} to {stop}", "use a negative step to sweep downwards");
-            }
+            double start = scope.Evaluate(r.Next("start")), stop = scope.Evaluate(r.Next("stop"));
+            var stepToken = r.Next("step");
+            var step = scope.Evaluate(stepToken);
+            SweepRange.Check($".dc sweep of {src}", start, stop, step, stepToken);
 
             sweeps.Add(new DcSweep(src, start, stop, step));
         }
@@ -295,12 +294,11 @@ public static class DotCommandParser
         }
         else
         {
-            double start = scope.Evaluate(r.Next("start")), stop = scope.Evaluate(r.Next("stop")), step = scope.Evaluate(r.Next("step"));
+            double start = scope.Evaluate(r.Next("start")), stop = scope.Evaluate(r.Next("stop"));
+            var stepToken = r.Next("step");
+            var step = scope.Evaluate(stepToken);
             r.End();
-            if (step == 0 || Math.Sign(stop - start) * Math.Sign(step) < 0)
-            {
-                throw new UserInputException(line.Location, $".step {name}: step {step} does not lead from {start} to {stop}");
-            }
+            SweepRange.Check($".step {name}", start, stop, step, stepToken);
 
             for (var k = 0; ; k++)
             {

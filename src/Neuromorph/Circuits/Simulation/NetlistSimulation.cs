@@ -18,12 +18,18 @@ public delegate IReadOnlyList<AnalysisResult> NetlistEngine(Netlist netlist, IPr
 public static class NetlistSimulation
 {
     /// <summary>Runs the netlist at <paramref name="path"/> with <paramref name="engine"/> (default: the MNA simulator).</summary>
-    public static SimulationReport Run(string path, NetlistEngine? engine = null, IProgress<double>? progress = null, CancellationToken cancel = default)
+    /// <param name="path">The netlist file.</param>
+    /// <param name="engine">The engine (null: the MNA simulator).</param>
+    /// <param name="progress">Receives the fraction of each transient done.</param>
+    /// <param name="cancel">Stops the run.</param>
+    /// <param name="parsed">Called with the parsed netlist before anything is simulated (to check what the caller will write, or to warn about its size).</param>
+    public static SimulationReport Run(string path, NetlistEngine? engine = null, IProgress<double>? progress = null, CancellationToken cancel = default, Action<Netlist>? parsed = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         engine ??= (n, p, c) => CircuitSimulator.Run(n, p, cancel: c);
         var text = NetlistSource.LoadText(path);
         var netlist = NetlistParser.Parse(text, path);
+        parsed?.Invoke(netlist);
         var combos = StepCombinations(netlist);
         var runs = new List<(IReadOnlyDictionary<string, double> Step, IReadOnlyList<AnalysisResult> Results)>();
         foreach (var combo in combos)

@@ -21,7 +21,7 @@ public class NetlistErrorTests
     [InlineData("t\nv1 a 0 pulse(0 1\n.end\n", 2, 17, "missing ')'")]
     [InlineData("t\nR1 a 0 {1/0}\n.end\n", 2, 10, "division by zero")]
     [InlineData("t\n.print tran foo\n.end\n", 2, 13, "cannot print")]
-    [InlineData("t\nR1 a 0 -5\n.end\n", 2, 1, "must be positive")]
+    [InlineData("t\nR1 a 0 0\n.end\n", 2, 1, "must be non-zero")]
     [InlineData("t\nymemristor m1 a\n.end\n", 2, 16, "missing node n-")]
     [InlineData("t\n+ r1 a 0 1\n.end\n", 2, 1, "continuation")]
     public void Bad_netlists_give_one_located_error_with_a_hint(string text, int line, int column, string message)

@@ -23,7 +23,7 @@ public sealed class ResistorKind : IElementKind
     public string Syntax => "Rname n+ n- value | Rname n+ n- r={expression}";
 
     /// <inheritdoc />
-    public string Description => "resistor, ohms (> 0); an expression of V(), I() or time makes it behavioural";
+    public string Description => "resistor, ohms (non-zero; negative for negative-impedance circuits); an expression of V(), I() or time makes it behavioural";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -36,9 +36,10 @@ public sealed class ResistorKind : IElementKind
             return new BehavioralCard(l.Name, l.Nodes, BehavioralOutput.Current, current, $"V({l.Nodes[0]},{l.Nodes[1]})/({l.Value.Text})", line.Location) { ConductsDc = true };
         }
 
-        return l.Constant > 0
+        // a negative resistance is a valid element (negative-impedance converters, tunnel-diode models), as in ngspice
+        return l.Constant != 0 && double.IsFinite(l.Constant)
             ? new ResistorCard(l.Name, l.Nodes, l.Constant, line.Location)
-            : throw new UserInputException(line.Location, $"resistance of {line.Tokens[0].Original} must be positive, got {l.Constant}", "a zero or negative value is not a physical element");
+            : throw new UserInputException(line.Location, $"resistance of {line.Tokens[0].Original} must be non-zero and finite, got {l.Constant}", "a zero resistance is a short: join the nodes with a 0 V source (Vname n+ n- 0) to read its current");
     }
 
     /// <inheritdoc />
