@@ -18,7 +18,11 @@ namespace Neuromorph.Dynamics;
 /// </summary>
 public static class CtdNetlist
 {
-    /// <summary>Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name) (and the .print x() items first).</summary>
+    /// <summary>
+    /// Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name), then the .print tran items
+    /// that are not states: r(m), i(m) of memristors, i(v) of the sources folded into their branches and i(i) of current
+    /// sources (<see cref="CtdPrintColumns"/>); a node voltage is refused at its .print item.
+    /// </summary>
     /// <param name="netlist">The parsed netlist.</param>
     /// <param name="progress">Receives the fraction of the .tran interval integrated (null: none).</param>
     public static AnalysisResult Run(Netlist netlist, IProgress<double>? progress = null)
@@ -93,7 +97,8 @@ public static class CtdNetlist
         }
 
         var absorbed = new HashSet<SourceCard>();
-        (string Node, double Shift) Through(string node)
+        var foldedInto = new Dictionary<SourceCard, (int Memristor, string Node)>();
+        (string Node, double Shift) Through(int memristor, string node)
         {
             // v(node) = v(outer) + shift when a lone source sits between node and outer
             if (node == "0" || degree[node] != 2)
@@ -108,13 +113,14 @@ public static class CtdNetlist
             }
 
             absorbed.Add(s);
+            foldedInto[s] = (memristor, node);
             return s.Nodes[0] == node ? (s.Nodes[1], s.Dc) : (s.Nodes[0], -s.Dc);
         }
 
-        var branches = memristors.Select(m =>
+        var branches = memristors.Select((m, k) =>
         {
-            var (pa, delta) = Through(m.Nodes[0]);
-            var (pb, eps) = Through(m.Nodes[1]);
+            var (pa, delta) = Through(k, m.Nodes[0]);
+            var (pb, eps) = Through(k, m.Nodes[1]);
             return (U: pb, V: pa, S: delta - eps);
         }).ToList();
         foreach (var s in sources.Where(s => !absorbed.Contains(s)))
@@ -194,6 +200,7 @@ public static class CtdNetlist
         };
         var r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
         var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
+        columns.AddRange(CtdPrintColumns.Compute(netlist, memristors, models, foldedInto, currentSources, r.States, (x, d) => Rate(x, d)));
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
         return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);
     }
