@@ -37,7 +37,16 @@ public static class SweepCommand
     {
         var log = parse.InvocationConfiguration.Output;
         var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
-        var shard = ShardSpec.Parse(parse.GetValue(shardOption) ?? "1/1");
+        ShardSpec shard;
+        try
+        {
+            shard = ShardSpec.Parse(parse.GetValue(shardOption) ?? "1/1");
+        }
+        catch (UserInputException ex)
+        {
+            throw new UserInputException($"--shard: {ex.Diagnostic.Message}", ex.Diagnostic.Hint);
+        }
+
         var jobCount = parse.GetValue(jobs);
         if (jobCount < 1)
         {
@@ -48,7 +57,7 @@ public static class SweepCommand
         var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
         var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name));
-        using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
+        using var store = OpenStore(dir, spec, shard, !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
         StudyOutcome report;
@@ -125,6 +134,22 @@ public static class SweepCommand
         }
 
         return CommandRunner.Success;
+    }
+
+    /// <summary>Opens the results store; a refusal to resume gets the flags that start over or go elsewhere as its hint.</summary>
+    private static ResultsStore OpenStore(string dir, StudySpec spec, ShardSpec shard, bool resume, IReadOnlyList<StudyInput> inputs)
+    {
+        try
+        {
+            return ResultsStore.Open(dir, spec, shard, resume, inputs);
+        }
+        catch (UserInputException ex) when (ex.Diagnostic.Hint == ResultsStore.StartOver)
+        {
+            throw new UserInputException(ex.Diagnostic with
+            {
+                Hint = $"start over with --fresh (discards the old results in {dir}), or write to another directory with -o DIR",
+            });
+        }
     }
 
     private static Command CreateMerge()
