@@ -61,6 +61,7 @@ public static class SweepCommand
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
         StudyOutcome report;
+        var printed = 0;
         try
         {
             var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
@@ -77,9 +78,9 @@ public static class SweepCommand
                         {
                             task.Value = p.Done;
                             task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
-                            if (p.LastFailure is not null)
+                            foreach (var failure in Shown(p.NewFailures, ref printed))
                             {
-                                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
+                                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {failure}");
                             }
                         });
                         report = studyBase is IBatchStudyBase batched
@@ -96,9 +97,9 @@ public static class SweepCommand
                 {
                     lock (gate)
                     {
-                        if (p.LastFailure is not null)
+                        foreach (var failure in Shown(p.NewFailures, ref printed))
                         {
-                            log.WriteLine($"  failed: {p.LastFailure}");
+                            log.WriteLine($"  failed: {failure}");
                         }
 
                         if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
@@ -129,11 +130,27 @@ public static class SweepCommand
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot file(s)");
         if (report.Failed > 0)
         {
+            if (report.Failed > printed)
+            {
+                log.WriteLine($"  ... and {report.Failed - printed} more failed run(s), not printed: every failure is in results.csv (status, message) and index.html");
+            }
+
             parse.InvocationConfiguration.Error.WriteLine($"neuromorph: {report.Failed} of {report.Total} runs failed (status and message in results.csv); they are retried when the study is resumed");
             return CommandRunner.NumericalFailure;
         }
 
         return CommandRunner.Success;
+    }
+
+    /// <summary>How many failed runs a sweep prints as they happen; the rest are counted at the end (all are in results.csv).</summary>
+    private const int PrintedFailures = 20;
+
+    /// <summary>The failures of a progress report that still fit under <see cref="PrintedFailures"/>.</summary>
+    private static List<string> Shown(IReadOnlyList<string>? failures, ref int printed)
+    {
+        var shown = (failures ?? []).Take(Math.Max(0, PrintedFailures - printed)).ToList();
+        printed += shown.Count;
+        return shown;
     }
 
     /// <summary>Opens the results store; a refusal to resume gets the flags that start over or go elsewhere as its hint.</summary>

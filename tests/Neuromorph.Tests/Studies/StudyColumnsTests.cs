@@ -15,7 +15,7 @@ public class StudyColumnsTests
     [InlineData("parameters:\n  - { name: ratio, list: [2] }\n  - { name: ratio, list: [4] }\nmetrics:\n  - { name: t, final: x(m1) }\n", 5, 13, "parameter 'ratio' is defined twice; the first is at line 4")]
     [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: ratio, final: x(m1) }\n", 6, 13, "metric 'ratio' would write the results.csv column 'ratio', which parameter 'ratio' (line 4) already writes")]
     [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: seed, final: x(m1) }\n", 6, 13, "metric 'seed' is named like the column 'seed' that the runner writes in results.csv")]
-    [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: Status, final: x(m1) }\n", 6, 13, "metric 'Status' is named like the column 'status'")]
+    [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: Status, final: x(m1) }\n", 6, 13, "metric 'Status' is named like the column 'Status' that the runner writes")]
     [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: wall_s, final: x(m1) }\n", 6, 13, "column 'wall_s'")]
     [InlineData("parameters:\n  - { name: ratio, list: [2] }\nmetrics:\n  - { name: point, final: x(m1) }\n", 6, 13, "column 'point'")]
     [InlineData("parameters:\n  - { name: replicate, list: [2] }\nmetrics:\n  - { name: t, final: x(m1) }\n", 4, 13, "parameter 'replicate' is named like the column 'replicate'")]
