@@ -37,7 +37,16 @@ public static class SweepCommand
     {
         var log = parse.InvocationConfiguration.Output;
         var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
-        var shard = ShardSpec.Parse(parse.GetValue(shardOption) ?? "1/1");
+        ShardSpec shard;
+        try
+        {
+            shard = ShardSpec.Parse(parse.GetValue(shardOption) ?? "1/1");
+        }
+        catch (UserInputException ex)
+        {
+            throw new UserInputException($"--shard: {ex.Diagnostic.Message}", ex.Diagnostic.Hint);
+        }
+
         var jobCount = parse.GetValue(jobs);
         if (jobCount < 1)
         {
@@ -48,10 +57,11 @@ public static class SweepCommand
         var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
         var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name));
-        using var store = ResultsStore.Open(dir, spec, shard, resume: !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
+        using var store = OpenStore(dir, spec, shard, !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
         StudyOutcome report;
+        var printed = 0;
         try
         {
             var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
@@ -68,9 +78,9 @@ public static class SweepCommand
                         {
                             task.Value = p.Done;
                             task.Description = $"{spec.Name}: {p.Done}/{p.Total}, {p.Failed} failed";
-                            if (p.LastFailure is not null)
+                            foreach (var failure in Shown(p.NewFailures, ref printed))
                             {
-                                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {p.LastFailure}");
+                                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {failure}");
                             }
                         });
                         report = studyBase is IBatchStudyBase batched
@@ -87,9 +97,9 @@ public static class SweepCommand
                 {
                     lock (gate)
                     {
-                        if (p.LastFailure is not null)
+                        foreach (var failure in Shown(p.NewFailures, ref printed))
                         {
-                            log.WriteLine($"  failed: {p.LastFailure}");
+                            log.WriteLine($"  failed: {failure}");
                         }
 
                         if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
@@ -120,11 +130,43 @@ public static class SweepCommand
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot file(s)");
         if (report.Failed > 0)
         {
+            if (report.Failed > printed)
+            {
+                log.WriteLine($"  ... and {report.Failed - printed} more failed run(s), not printed: every failure is in results.csv (status, message) and index.html");
+            }
+
             parse.InvocationConfiguration.Error.WriteLine($"neuromorph: {report.Failed} of {report.Total} runs failed (status and message in results.csv); they are retried when the study is resumed");
             return CommandRunner.NumericalFailure;
         }
 
         return CommandRunner.Success;
+    }
+
+    /// <summary>How many failed runs a sweep prints as they happen; the rest are counted at the end (all are in results.csv).</summary>
+    private const int PrintedFailures = 20;
+
+    /// <summary>The failures of a progress report that still fit under <see cref="PrintedFailures"/>.</summary>
+    private static List<string> Shown(IReadOnlyList<string>? failures, ref int printed)
+    {
+        var shown = (failures ?? []).Take(Math.Max(0, PrintedFailures - printed)).ToList();
+        printed += shown.Count;
+        return shown;
+    }
+
+    /// <summary>Opens the results store; a refusal to resume gets the flags that start over or go elsewhere as its hint.</summary>
+    private static ResultsStore OpenStore(string dir, StudySpec spec, ShardSpec shard, bool resume, IReadOnlyList<StudyInput> inputs)
+    {
+        try
+        {
+            return ResultsStore.Open(dir, spec, shard, resume, inputs);
+        }
+        catch (UserInputException ex) when (ex.Diagnostic.Hint == ResultsStore.StartOver)
+        {
+            throw new UserInputException(ex.Diagnostic with
+            {
+                Hint = $"start over with --fresh (discards the old results in {dir}), or write to another directory with -o DIR",
+            });
+        }
     }
 
     private static Command CreateMerge()

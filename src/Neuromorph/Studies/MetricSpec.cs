@@ -56,4 +56,8 @@ public sealed record MetricSpec(
     double? From = null,
     double? To = null,
     double? Threshold = null,
-    CrossDirection Direction = CrossDirection.Either);
+    CrossDirection Direction = CrossDirection.Either)
+{
+    /// <summary>Where the metric's <c>name</c> is written in the study file.</summary>
+    public SourceLocation NameLocation { get; init; } = SourceLocation.None;
+}

@@ -40,6 +40,12 @@ public sealed class ResultsStore : IDisposable
     /// <summary>Rows already on disk when opened (after cutting a partial last line).</summary>
     public IReadOnlyList<RunRecord> Existing { get; }
 
+    /// <summary>
+    /// The hint of every refusal to resume a directory (its location is the directory's <see cref="ManifestFile"/>):
+    /// what the user can do, without naming command-line flags, which the command adds.
+    /// </summary>
+    public const string StartOver = "start over in this directory (its old results are discarded), or write to another directory";
+
     /// <summary>The header of results.csv for a study.</summary>
     public static IReadOnlyList<string> Header(StudySpec spec)
     {
@@ -63,9 +69,13 @@ public sealed class ResultsStore : IDisposable
             var old = ReadManifest(directory);
             if (old.Fingerprint != spec.Fingerprint || old.ShardIndex != shard.Index || old.ShardCount != shard.Count)
             {
-                throw new UserInputException(new SourceLocation(manifestPath, 0, 0),
-                    $"'{directory}' holds results of a different study or shard (study {old.Name}, shard {old.ShardIndex}/{old.ShardCount})",
-                    "choose another output directory with -o, or delete this one");
+                var sameFile = string.Equals(old.StudyFile, manifest.StudyFile, StringComparison.Ordinal);
+                var why = !sameFile || old.Name != spec.Name
+                    ? $"holds results of a different study ('{old.Name}' from {old.StudyFile}, shard {old.ShardIndex}/{old.ShardCount})"
+                    : old.Fingerprint != spec.Fingerprint
+                        ? "holds results of an earlier version of this study: the study file changed since they were written, and continuing would mix rows of both versions"
+                        : $"holds results of shard {old.ShardIndex}/{old.ShardCount} of this study, not of shard {shard.Index}/{shard.Count}";
+                throw new UserInputException(new SourceLocation(manifestPath, 0, 0), $"'{directory}' {why}", StartOver);
             }
 
             if (File.Exists(resultsPath))

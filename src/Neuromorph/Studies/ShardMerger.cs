@@ -27,7 +27,8 @@ public static class ShardMerger
             }
             else
             {
-                StudyInputs.RequireUnchanged(manifest.Inputs, inputs, Path.Combine(dir, ResultsStore.ManifestFile), $"shard '{dir}' (against '{shardDirectories[0]}')");
+                StudyInputs.RequireUnchanged(manifest.Inputs, inputs, Path.Combine(dir, ResultsStore.ManifestFile), $"shard '{dir}' (against '{shardDirectories[0]}')",
+                    "re-run the shards whose inputs differ, so that all were computed from the same files");
             }
 
             if (manifest.Fingerprint != spec.Fingerprint)
@@ -47,7 +48,7 @@ public static class ShardMerger
             {
                 if (byKey.TryGetValue(key, out var other))
                 {
-                    throw new UserInputException(new SourceLocation(dir, 0, 0), $"run {key} appears both in '{other.Dir}' and in '{dir}'", "each shard directory must come from a different --shard i/n");
+                    throw new UserInputException(new SourceLocation(dir, 0, 0), $"run {key} appears both in '{other.Dir}' and in '{dir}'", "each shard directory must hold a different shard i/n");
                 }
 
                 byKey[key] = (row, dir);

@@ -11,18 +11,27 @@ public readonly record struct ShardSpec(int Index, int Count)
     /// <summary>The whole study (1/1).</summary>
     public static ShardSpec All => new(1, 1);
 
-    /// <summary>Parses "i/n" with 1 &lt;= i &lt;= n.</summary>
+    /// <summary>Parses "i/n": n (the shard count) at least 1, i (this shard) from 1 to n.</summary>
     public static ShardSpec Parse(string text)
     {
-        var parts = (text ?? "").Split('/');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var i) || !int.TryParse(parts[1], out var n))
+        const string Form = "i/n runs shard i of n shards, counted from 1: e.g. 2/8 runs the second of eight, 1/1 the whole study";
+        var parts = (text ?? "").Trim().Split('/');
+        var style = System.Globalization.NumberStyles.AllowLeadingSign;
+        if (parts.Length != 2 || !int.TryParse(parts[0], style, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            || !int.TryParse(parts[1], style, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
-            throw new UserInputException($"shard '{text}' is not of the form i/n", "e.g. --shard 2/8 runs the second of eight shards");
+            throw new UserInputException($"shard '{text}' is not of the form i/n (two whole numbers)", Form);
         }
 
-        if (n < 1 || i < 1 || i > n)
+        if (n < 1)
         {
-            throw new UserInputException($"shard '{text}' is out of range: need 1 <= i <= n", $"shards of {Math.Max(n, 1)} are numbered 1/{Math.Max(n, 1)} to {Math.Max(n, 1)}/{Math.Max(n, 1)}");
+            throw new UserInputException($"shard '{text}': the shard count n must be at least 1, got {n}", Form);
+        }
+
+        if (i < 1 || i > n)
+        {
+            throw new UserInputException($"shard '{text}': the shard index i must lie between 1 and {n}, got {i}",
+                n == 1 ? "a study in one shard is 1/1 (the whole study)" : $"the {n} shards are numbered 1/{n} to {n}/{n}");
         }
 
         return new ShardSpec(i, n);

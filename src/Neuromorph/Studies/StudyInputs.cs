@@ -23,15 +23,17 @@ public static class StudyInputs
 
     /// <summary>
     /// Throws a located <see cref="UserInputException"/> when <paramref name="now"/> differs from what
-    /// <paramref name="recorded"/> (in the manifest at <paramref name="manifestPath"/>) says the results were computed from.
+    /// <paramref name="recorded"/> (in the manifest at <paramref name="manifestPath"/>) says the results were computed from;
+    /// its hint is <paramref name="hint"/>, by default <see cref="ResultsStore.StartOver"/>.
     /// </summary>
-    public static void RequireUnchanged(IReadOnlyList<StudyInput>? recorded, IReadOnlyList<StudyInput> now, string manifestPath, string what)
+    public static void RequireUnchanged(IReadOnlyList<StudyInput>? recorded, IReadOnlyList<StudyInput> now, string manifestPath, string what, string? hint = null)
     {
+        hint ??= ResultsStore.StartOver;
         ArgumentNullException.ThrowIfNull(now);
         if (recorded is null)
         {
             throw new UserInputException(new SourceLocation(manifestPath, 0, 0), $"{what} has no record of the input files its results came from (written by an older version)",
-                "start over with --fresh, or write to a new directory with -o");
+                hint);
         }
 
         var before = recorded.ToDictionary(i => i.Path, i => i.Sha256, StringComparer.Ordinal);
@@ -39,24 +41,24 @@ public static class StudyInputs
         {
             if (!before.TryGetValue(input.Path, out var digest))
             {
-                throw Changed(manifestPath, what, $"now also reads {input.Path}");
+                throw Changed(manifestPath, what, hint, $"now also reads {input.Path}");
             }
 
             if (digest != input.Sha256)
             {
-                throw Changed(manifestPath, what, $"{input.Path} changed since its results were computed");
+                throw Changed(manifestPath, what, hint, $"{input.Path} changed since its results were computed");
             }
         }
 
         if (recorded.FirstOrDefault(r => !now.Any(n => n.Path == r.Path)) is { } gone)
         {
-            throw Changed(manifestPath, what, $"no longer reads {gone.Path}");
+            throw Changed(manifestPath, what, hint, $"no longer reads {gone.Path}");
         }
     }
 
-    private static UserInputException Changed(string manifestPath, string what, string detail) =>
+    private static UserInputException Changed(string manifestPath, string what, string hint, string detail) =>
         new(new SourceLocation(manifestPath, 0, 0), $"{what}: {detail}; continuing would mix rows computed from different inputs",
-            "start over with --fresh (the old results are discarded), or write to a new directory with -o");
+            hint);
 
     private static string Digest(string path)
     {

@@ -6,8 +6,11 @@ namespace Neuromorph.Studies;
 /// <summary>Evaluates one run of a study: returns its metrics by name. Throw to mark the run failed.</summary>
 public delegate IReadOnlyDictionary<string, double> RunEvaluator(StudyPoint run, CancellationToken cancellationToken);
 
-/// <summary>Progress of a sweep: runs done (this session and before), runs to do in this shard, failures so far.</summary>
-public readonly record struct StudyProgress(int Done, int Total, int Failed, string? LastFailure);
+/// <summary>
+/// Progress of a sweep: runs done (this session and before), runs to do in this shard, failures so far, and the runs
+/// that failed since the last report (each described by <see cref="StudyRunner.Describe"/>; null when none).
+/// </summary>
+public readonly record struct StudyProgress(int Done, int Total, int Failed, IReadOnlyList<string>? NewFailures);
 
 /// <summary>What a sweep did: runs executed now, skipped as already finished, and failed.</summary>
 public sealed record StudyOutcome(int Executed, int Skipped, int Failed, int Total, TimeSpan Wall);
@@ -58,9 +61,18 @@ public static class StudyRunner
             store.Append(record, spec);
             var failures = record.Status == RunStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed);
             var n = Interlocked.Increment(ref done);
-            progress?.Report(new StudyProgress(n, mine.Count, failures, record.Status == RunStatus.Failed ? $"point {run.RunKey}: {record.Message}" : null));
+            progress?.Report(new StudyProgress(n, mine.Count, failures, record.Status == RunStatus.Failed ? [Describe(run, spec, record.Message)] : null));
         });
         return new StudyOutcome(todo.Count, skipped, failed, mine.Count, clock.Elapsed);
+    }
+
+    /// <summary>One line naming a failed run, its parameters and why: "point 3 replicate 0 (amp = 1.5, ratio = 10): reason".</summary>
+    public static string Describe(StudyPoint run, StudySpec spec, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(spec);
+        var values = spec.Axes.Select(a => $"{a.Key} = {(run.Parameters.TryGetValue(a.Key, out var v) ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : "?")}");
+        return $"point {run.PointId} replicate {run.Replicate} ({string.Join(", ", values)}): {reason}";
     }
 
     /// <summary>
@@ -101,7 +113,7 @@ public static class StudyRunner
             }
 
             var share = watch.Elapsed.TotalSeconds / batch.Length;
-            string? lastFailure = null;
+            var failures = new List<string>();
             for (var k = 0; k < batch.Length; k++)
             {
                 var o = outcomes[k];
@@ -112,12 +124,12 @@ public static class StudyRunner
                 if (record.Status == RunStatus.Failed)
                 {
                     failed++;
-                    lastFailure = $"point {batch[k].RunKey}: {record.Message}";
+                    failures.Add(Describe(batch[k], spec, record.Message));
                 }
             }
 
             done += batch.Length;
-            progress?.Report(new StudyProgress(done, mine.Count, failed, lastFailure));
+            progress?.Report(new StudyProgress(done, mine.Count, failed, failures.Count > 0 ? failures : null));
         }
 
         return new StudyOutcome(todo.Count, mine.Count - todo.Count, failed, mine.Count, clock.Elapsed);

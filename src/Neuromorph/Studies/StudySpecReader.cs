@@ -49,12 +49,6 @@ public static class StudySpecReader
             throw new UserInputException(root.LocationOf("parameters"), "a study needs at least one parameter to vary");
         }
 
-        var duplicate = axes.GroupBy(a => a.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new UserInputException(root.LocationOf("parameters"), $"parameter '{duplicate.Key}' is listed twice");
-        }
-
         var samples = sampling == SamplingMethod.Grid ? 0 : root.GetInt("samples");
         if (sampling != SamplingMethod.Grid && samples < 1)
         {
@@ -73,6 +67,7 @@ public static class StudySpecReader
             throw new UserInputException(root.LocationOf("metrics"), "a study needs at least one metric");
         }
 
+        StudyColumns.RequireDistinct(axes, metrics);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text ?? "")))[..16].ToLowerInvariant();
         return new StudySpec(name, root.File, baseKind, basePath, axes, sampling, samples, replicates, root.GetLong("seed", 1), metrics, fingerprint);
     }
@@ -179,6 +174,6 @@ public static class StudySpecReader
             throw new UserInputException(m.Location, $"metric '{name}' (cross) needs threshold: ...");
         }
 
-        return new MetricSpec(name, kind, signal, m.LocationOf(key), Opt("time"), Opt("from"), Opt("to"), Opt("threshold"), direction);
+        return new MetricSpec(name, kind, signal, m.LocationOf(key), Opt("time"), Opt("from"), Opt("to"), Opt("threshold"), direction) { NameLocation = m.LocationOf("name") };
     }
 }

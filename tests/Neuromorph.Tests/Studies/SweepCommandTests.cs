@@ -175,7 +175,7 @@ public class SweepCommandTests
         using var scratch = new TempDirectory("nm-sweep");
         var (code, _, error) = CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "--shard", "4/3", "-o", scratch);
         Assert.Equal(2, code);
-        Assert.Contains("out of range", error, StringComparison.Ordinal);
+        Assert.Contains("the shard index i must lie between 1 and 3, got 4", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,42 @@ public static class YamlOverrides
         }
     }
 
+    /// <summary>Every key path of <paramref name="root"/> that names a single value (what <see cref="Set"/> accepts), in document order.</summary>
+    public static IReadOnlyList<string> Paths(YamlSection root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var paths = new List<string>();
+        Collect(root.Node, "", paths);
+        return paths;
+    }
+
+    private static void Collect(YamlNode node, string prefix, List<string> paths)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name })
+                    {
+                        Collect(value, prefix.Length == 0 ? name : $"{prefix}.{name}", paths);
+                    }
+                }
+
+                break;
+            case YamlSequenceNode seq when prefix.Length > 0:
+                for (var k = 0; k < seq.Children.Count; k++)
+                {
+                    Collect(seq.Children[k], $"{prefix}[{k}]", paths);
+                }
+
+                break;
+            case YamlScalarNode when prefix.Length > 0:
+                paths.Add(prefix);
+                break;
+        }
+    }
+
     private static (string Key, int? Index) Split(string part)
     {
         var open = part.IndexOf('[', StringComparison.Ordinal);

@@ -65,6 +65,11 @@ public sealed class DeviceStudyBase : IBatchStudyBase
             }
         }
 
+        foreach (var axis in spec.Axes)
+        {
+            RequireValid(axis);
+        }
+
         foreach (var m in spec.Metrics)
         {
             if (m.Kind == MetricKind.Value)
@@ -83,6 +88,30 @@ public sealed class DeviceStudyBase : IBatchStudyBase
         if (Equations(_device.Model(new Dictionary<string, double>())) is null)
         {
             throw new UserInputException(_device.Location, $"model '{_device.ModelName}' has no batched form", "device studies run hp, team, vteam, yakopcic and ctd; use a netlist base for other models");
+        }
+    }
+
+    /// <summary>
+    /// Builds the device, drive and series resistance with each value the parameter takes (its list, or the ends of its
+    /// random range) and the file's other values, so a value the device refuses (a negative resistance, a pwl out of
+    /// order) is an error at the parameter's line before anything runs, not a failure of every run that uses it.
+    /// </summary>
+    private void RequireValid(ParameterAxis axis)
+    {
+        var values = axis.Values.Count > 0 ? axis.Values : [axis.Low, axis.High];
+        foreach (var value in values.Distinct())
+        {
+            var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [axis.Key] = value };
+            try
+            {
+                _device.Model(overrides);
+                _device.Drive(overrides);
+                _device.SeriesResistance(overrides);
+            }
+            catch (UserInputException ex)
+            {
+                throw new UserInputException(axis.Location, $"parameter '{axis.Key}' takes the value {value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, which the device refuses: {ex.Diagnostic.Message}", ex.Diagnostic.Hint);
+            }
         }
     }
 

@@ -52,6 +52,7 @@ public sealed class DeviceTransientSpec
         }
 
         Add("series_resistance", root.GetDouble("series_resistance", 0), root.LocationOf("series_resistance"));
+        SeriesResistance(new Dictionary<string, double>());
         Stop = root.GetDouble("stop");
         Steps = root.GetInt("steps");
         if (!(Stop > 0) || Steps < 1)
@@ -184,7 +185,7 @@ public sealed class DeviceTransientSpec
     public double SeriesResistance(IReadOnlyDictionary<string, double> overrides)
     {
         var r = Value("series_resistance", overrides);
-        return r >= 0 ? r : throw new UserInputException(_where["series_resistance"], $"series_resistance must be at least 0, got {r}");
+        return r >= 0 && !double.IsPositiveInfinity(r) ? r : throw new UserInputException(_where["series_resistance"], $"series_resistance must be a finite number of ohms >= 0, got {r}", "0 drives the device directly with the source voltage");
     }
 
     private DriveWaveform Pwl(IReadOnlyDictionary<string, double> overrides)

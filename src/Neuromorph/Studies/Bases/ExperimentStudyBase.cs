@@ -48,10 +48,21 @@ public sealed class ExperimentStudyBase : IStudyBase
             }
         }
 
-        var first = StudyPlan.Runs(spec).FirstOrDefault();
-        if (first is not null)
+        // a key path the base file lacks is the study's mistake: report it at the parameter, with the base's real paths
+        var root = YamlSection.Parse(_text, _path);
+        foreach (var axis in spec.Axes)
         {
-            YamlOverrides.Apply(_text, _path, first.Parameters);
+            try
+            {
+                YamlOverrides.Set(root, axis.Key, axis.Low.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (UserInputException ex)
+            {
+                var paths = YamlOverrides.Paths(YamlSection.Parse(_text, _path));
+                var close = Suggestions.Closest(axis.Key, paths);
+                throw new UserInputException(axis.Location, $"parameter '{axis.Key}' is not a value of {Path.GetFileName(_path)}: {ex.Diagnostic.Message.Replace($"parameter path '{axis.Key}': ", "", StringComparison.Ordinal).Replace($"parameter path '{axis.Key}' ", "", StringComparison.Ordinal)} ({ex.Diagnostic.Location})",
+                    close is not null ? $"did you mean '{close}'?" : $"key paths of {Path.GetFileName(_path)}: {string.Join(", ", paths.Take(40))}");
+            }
         }
     }
 
