@@ -7,6 +7,7 @@ namespace Neuromorph.Tests.Cli;
 /// <summary><c>neuromorph backends</c> and the <c>--backend</c> option: listing, checks, and the input errors.</summary>
 public class BackendCommandTests
 {
+    [Trait("Category", "slow")]
     [Fact]
     public void Backends_lists_the_cpu_and_says_why_a_backend_is_missing_or_checks_it()
     {
@@ -58,6 +59,7 @@ public class BackendCommandTests
         Assert.Contains("run on the CPU", error, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Minimize_on_the_cpu_accelerator_reaches_the_same_optimum_as_the_default_solver()
     {
@@ -88,6 +90,7 @@ public class BackendCommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void A_device_study_on_ilgpu_writes_the_same_results_as_the_managed_path()
     {

@@ -98,6 +98,7 @@ public sealed partial class HostileInvocationTests : IDisposable
         { "unknown command", ["simulat", "x.cir"], 2 },
     };
 
+    [Trait("Category", "slow")]
     [Theory]
     [MemberData(nameof(Cases))]
     public void A_hostile_invocation_ends_in_one_clean_message(string what, string[] args, int exitCode)

@@ -8,6 +8,7 @@ namespace Neuromorph.Tests.Cli;
 public class SimulateCommandTests
 {
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Quick_start_example_writes_csv_with_print_headers_and_png_plots()
     {
@@ -30,6 +31,7 @@ public class SimulateCommandTests
         Assert.Equal("svg", XDocument.Load(Path.Combine(dir, "tran.svg")).Root!.Name.LocalName);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Every_example_netlist_runs()
     {

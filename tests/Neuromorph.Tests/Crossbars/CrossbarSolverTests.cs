@@ -63,6 +63,7 @@ public class CrossbarSolverTests
         Assert.Equal((8 * m * n) - (2 * m) - (2 * n), s.Matrix.NonZeroCount);
     }
 
+    [Trait("Category", "peer")]
     [SkippableTheory]
     [InlineData(4, 6, 2.5)]
     [InlineData(12, 9, 1.0)]

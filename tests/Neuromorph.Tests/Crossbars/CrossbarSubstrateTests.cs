@@ -47,6 +47,7 @@ public class CrossbarSubstrateTests
         Assert.Equal(w[3, 2], xbar.Weight(3, 2), 1e-9);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Recall_on_a_crossbar_runs_and_the_hardware_study_sweeps()
     {

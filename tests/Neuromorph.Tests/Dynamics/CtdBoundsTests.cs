@@ -75,6 +75,7 @@ public class CtdBoundsTests
         Assert.Equal(rate, projected);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void With_projected_bounds_the_lattice_example_never_raises_its_energy_even_after_devices_saturate()
     {

@@ -6,6 +6,7 @@ namespace Neuromorph.Tests.Dynamics;
 
 public class CtdExperimentTests
 {
+    [Trait("Category", "slow")]
     [Fact]
     public void Lattice_example_runs_and_its_energy_never_increases_while_no_device_is_held_at_a_bound()
     {
@@ -72,6 +73,7 @@ public class CtdExperimentTests
         Assert.Contains("30 memristors (loop analysis, 1 unknown)", output, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Necklace_example_runs_by_loop_analysis_and_matches_nodal_analysis()
     {
@@ -94,6 +96,7 @@ public class CtdExperimentTests
         Assert.True(a[1].Zip(b[1]).Max(t => Math.Abs(t.First - t.Second)) < 1e-6);
     }
 
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData("states: [3, 7]\n  points: 11", new[] { "x3", "x7" }, 11)]
     [InlineData("states: all", new[] { "x0", "x11" }, 201)]

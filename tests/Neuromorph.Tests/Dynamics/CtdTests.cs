@@ -204,6 +204,7 @@ public class CtdInjectionTests
 
 public class CtdQuboTests
 {
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -10,6 +10,7 @@ public class ExampleExperimentTests
         .Where(f => File.ReadLines(f).Any(l => l.StartsWith("kind:", StringComparison.Ordinal) || l.StartsWith("experiment:", StringComparison.Ordinal)))
         .Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
+    [Trait("Category", "slow")]
     [Theory]
     [MemberData(nameof(Examples))]
     public void The_example_runs(string file)

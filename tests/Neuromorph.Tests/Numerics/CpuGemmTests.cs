@@ -6,6 +6,7 @@ namespace Neuromorph.Tests.Numerics;
 
 public class CpuGemmTests
 {
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(false, false, 1, 1, 1)]
     [InlineData(false, false, 7, 13, 5)]

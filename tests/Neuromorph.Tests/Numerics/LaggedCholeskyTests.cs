@@ -15,6 +15,7 @@ public class LaggedCholeskyTests
         return x;
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void A_slowly_changing_sequence_reuses_factors_and_matches_direct_solves()
     {

@@ -73,6 +73,7 @@ public class BruteForceTests
         return d;
     }
 
+    [Trait("Category", "slow")]
     [Theory]
     [MemberData(nameof(Cases))]
     public void Solver_reaches_the_exhaustive_optimum(string solver, ProblemKind kind, int n)

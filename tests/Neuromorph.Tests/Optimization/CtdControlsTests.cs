@@ -75,6 +75,7 @@ public class CtdControlsTests
         Assert.True(new CtdControls().IsConstant);
     }
 
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(ProblemKind.MaxCut, 0.1, 0.0)]
     [InlineData(ProblemKind.Ising, 1.0, 0.5)]

@@ -78,6 +78,7 @@ public class DmmTests
         Assert.True(solutions > 0, "the planted formula has at least one solution");
     }
 
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

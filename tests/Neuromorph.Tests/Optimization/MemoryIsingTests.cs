@@ -229,6 +229,7 @@ public class MemoryIsingTests
         }
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void G11_cut_recounted_from_the_solution_file_is_within_one_percent_of_the_best_known()
     {

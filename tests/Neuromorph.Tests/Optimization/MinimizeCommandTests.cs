@@ -29,6 +29,7 @@ public class MinimizeCommandTests
         return cut;
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Writes_outputs_and_the_solution_cut_matches_an_independent_count()
     {

@@ -14,6 +14,7 @@ namespace Neuromorph.Tests.Studies;
 /// </summary>
 public class DeviceStudyBaseTests
 {
+    [Trait("Category", "slow")]
     [Fact]
     public void Batched_vteam_sweep_agrees_with_simulate_of_the_same_netlist_on_100_random_points()
     {
@@ -27,6 +28,7 @@ public class DeviceStudyBaseTests
             + $"voff={P(p, "parameters.voff")} koff={P(p, "parameters.koff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in mid vt\nrs mid 0 10\n.tran 1n 12u\n");
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Stiff_vteam_switching_on_a_coarse_grid_agrees_with_simulate_and_fixed_step_rk4_reports_its_divergence()
     {
@@ -49,6 +51,7 @@ public class DeviceStudyBaseTests
         Assert.Contains(outcomes, o => o.Failure is { } f && f.Contains("diverged", StringComparison.Ordinal));
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Batched_hp_yakopcic_and_ctd_sweeps_agree_with_simulate_under_pwl_pulse_and_sine_drives()
     {

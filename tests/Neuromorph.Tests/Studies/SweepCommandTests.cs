@@ -47,6 +47,7 @@ public class SweepCommandTests
         Assert.True(band.DistinctColors() > 50);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void A_sweep_killed_with_sigkill_resumes_to_the_same_results()
     {

@@ -37,11 +37,13 @@ public class BehavioralMemristorTests
 
     private const string Drive = "v1 in 0 sin(0 1.2 1)\nrs in top 100\n";
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Threshold_model_subcircuit_matches_ngspice() =>
         // tmax 10 ps: ngspice's own step choice at reltol 1e-6 leaves 0.2% of range in i(v1) where R(x) runs fastest
         PeerComparison.AgainstNgspice($"threshold\n{Threshold}\nxmem 1 0 memristor\nv1 0 1 dc 0 sin(0 3 100meg)\n.tran 0.1n 20n 0 0.01n uic\n.options reltol=1e-6", ["v(xmem.x)", "i(v1)"]);
 
+    [Trait("Category", "peer")]
     [Fact]
     public void Threshold_model_subcircuit_matches_the_xspice_device()
     {

@@ -19,6 +19,7 @@ public class NgspiceComparisonTests
         }
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Rc_ladder_with_pulse_source()
     {
@@ -27,6 +28,7 @@ public class NgspiceComparisonTests
         Compare(body, ".options reltol=1e-5", ["v(n1)", "v(n4)", "v(n8)"]);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Rlc_with_pwl_source()
     {
@@ -35,6 +37,8 @@ public class NgspiceComparisonTests
         Compare("rlc\nvin in 0 pwl(0 0 10u 1 200u 1 210u -0.5 400u -0.5)\nr1 in a 5\nl1 a b 100u\nc1 b 0 1u\nrl b 0 200\n.tran 1u 600u", ".options reltol=1e-5", ["v(b)", "i(l1)"]);
     }
 
+    [Trait("Category", "peer")]
+    [Trait("Category", "slow")]
     [SkippableFact]
     public void Xspice_threshold_memristor_under_a_triangular_drive()
     {

@@ -53,6 +53,7 @@ public class NgspiceConventionTests
         }
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void A_source_across_an_inductor_with_uic_matches_ngspice()
     {

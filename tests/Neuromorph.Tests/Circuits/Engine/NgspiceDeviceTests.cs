@@ -8,10 +8,12 @@ public class NgspiceDeviceTests
     private const string Cmos = ".model nch nmos (vto=0.7 kp=110u gamma=0.4 phi=0.7 lambda=0.04 cgso=0.3n cgdo=0.3n cbd=5f cbs=5f)\n" +
                                 ".model pch pmos (vto=-0.7 kp=50u gamma=0.5 phi=0.7 lambda=0.05 cgso=0.3n cgdo=0.3n cbd=5f cbs=5f)\n";
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Half_wave_rectifier() =>
         PeerComparison.AgainstNgspice($"rectifier\nvin in 0 sin(0 5 1k)\nd1 in out dmod\nrl out 0 1k\ncl out 0 1u\n{Diode}.tran 1u 3m\n.options reltol=1e-6", ["v(out)", "v(in,out)"]);
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Diode_clamp_into_reverse_breakdown()
     {
@@ -46,6 +48,7 @@ public class NgspiceDeviceTests
         .ends
         """;
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void One_transistor_one_memristor_cell_set_and_reset()
     {

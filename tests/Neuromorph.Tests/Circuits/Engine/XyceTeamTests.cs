@@ -13,6 +13,7 @@ namespace Neuromorph.Tests.Circuits.Engine;
 /// </summary>
 public class XyceTeamTests
 {
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Team_memristor_matches_xyce_within_its_tolerances()
     {

@@ -78,6 +78,7 @@ public class NetlistFuzzTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(1, 3), prop);
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Mutated_netlists_never_crash_the_parser()
     {

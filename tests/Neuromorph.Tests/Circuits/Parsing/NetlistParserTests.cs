@@ -164,6 +164,7 @@ public class NetlistParserTests
         Assert.Equal(new double[] { 1, 2, 3 }, n.Steps[0].Values);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Xyce_TEAM_reference_netlist_parses_unchanged()
     {

@@ -50,6 +50,7 @@ public class EchoStateNetworkTests
         }
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Random_reservoir_has_the_requested_spectral_radius_and_arnoldi_agrees_with_the_full_decomposition()
     {
@@ -107,6 +108,7 @@ public class EchoStateNetworkTests
         Assert.True(nrmse < 0.4, $"NRMSE {nrmse:F3}");
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Linear_orthogonal_reservoir_memory_capacity_is_close_to_but_not_above_n()
     {

@@ -46,6 +46,7 @@ public class MemristiveReservoirTests
         Assert.Equal(1 - (0.8 * Math.Exp(-0.5)), node.States[0], 1e-5); // TR-BDF2, 40 steps of 25 µs against τ = 2 ms
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Memristive_reservoir_forgets_its_initial_state_and_has_memory_and_task_skill()
     {

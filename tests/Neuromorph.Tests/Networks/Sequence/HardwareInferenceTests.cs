@@ -113,6 +113,7 @@ public class HardwareInferenceTests(TrainedSineModels models) : IClassFixture<Tr
         }
     }
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Error_grows_with_variability_read_noise_and_drift_time()
     {

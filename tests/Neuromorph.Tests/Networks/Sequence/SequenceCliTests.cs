@@ -22,6 +22,7 @@ public sealed class SequenceCliTests : IDisposable
 
     private const string Sine = "data: { task: sine, length: 400, steps: 20, washout: 2, test_fraction: 0.25 }\n";
 
+    [Trait("Category", "slow")]
     [Fact]
     public void Train_writes_a_model_pytorch_can_read_a_curve_and_predictions_with_progress_on_stderr()
     {
@@ -113,6 +114,8 @@ public sealed class SequenceCliTests : IDisposable
     }
 
     /// <summary>Beer's oscillator through `neuromorph run` against SciPy's DOP853 at rtol = atol = 1e-12, run live.</summary>
+    [Trait("Category", "peer")]
+    [Trait("Category", "slow")]
     [SkippableFact]
     public void Ctrnn_period_from_the_command_line_matches_scipy()
     {

@@ -17,6 +17,7 @@ public class TorchCrossCheckTests
 
     private sealed record Case(string Cell, int Layers, string? Optimizer, SequenceModel? Model, string ModelPath, double[] X, double[] W, double[]? Target);
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Outputs_gradients_and_optimiser_steps_equal_pytorch_and_pytorch_models_load()
     {

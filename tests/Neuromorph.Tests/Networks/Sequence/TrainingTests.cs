@@ -6,6 +6,7 @@ namespace Neuromorph.Tests.Networks.Sequence;
 
 public class TrainingTests
 {
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(CellType.RnnTanh, 70)]
     [InlineData(CellType.Lstm, 120)]
@@ -25,6 +26,7 @@ public class TrainingTests
     /// The adding problem at T = 50 (trivial answer: MSE 1/6): the gated cells get far below 0.01 within a few epochs,
     /// where a tanh Elman network trained the same way stays at the trivial answer (benchmarks/RESULTS.md has the curves).
     /// </summary>
+    [Trait("Category", "slow")]
     [Theory]
     [InlineData(CellType.Lstm, 4)]
     [InlineData(CellType.Gru, 2)]
