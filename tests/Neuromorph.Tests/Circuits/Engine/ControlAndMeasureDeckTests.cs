@@ -127,19 +127,20 @@ public sealed partial class ControlAndMeasureDeckTests
         Assert.DoesNotContain("time", File.ReadAllText(Path.Combine(outDir, "pairs.txt")), StringComparison.Ordinal);
         Assert.All(Rows(Path.Combine(outDir, "pairs.txt")), r => Assert.Equal(4, r.Length));
         Assert.Equal(File.ReadAllLines(Path.Combine(dir, "single.txt"))[0], File.ReadAllLines(Path.Combine(outDir, "single.txt"))[0]);
-        var ng = Rows(Path.Combine(dir, "single.txt"));
+        // after the 1 us input edge (where the derivative's spike depends on each simulator's time points)
+        var ng = Rows(Path.Combine(dir, "single.txt")).Where(r => r[0] > 0.2e-3).ToArray();
         var ours = Rows(Path.Combine(outDir, "single.txt"));
         for (var k = 1; k <= 3; k++)
         {
             var error = WaveformComparison.MaxErrorRelativeToRange([.. ng.Select(r => r[0])], [.. ng.Select(r => r[k])], [.. ours.Select(r => r[0])], [.. ours.Select(r => r[k])]);
-            Assert.True(error < 1e-3 || (k == 2 && error < 1e-2), $"column {k}: {error:G3} of the range");
+            Assert.True(error < 1e-3, $"column {k}: {error:G3} of the range");
         }
     }
 
     [Theory]
-    [InlineData("alter r9 2k", "there is no element 'r9'", 8)]
-    [InlineData("alter c1 resistance=2", "alter cannot change 'resistance' of c1", 8)]
-    [InlineData("altermod nomodel vto=1", "there is no model 'nomodel'", 11)]
+    [InlineData("alter r9 2k", "there is no element 'r9'", 7)]
+    [InlineData("alter c1 resistance=2", "alter cannot change 'resistance' of c1", 7)]
+    [InlineData("altermod nomodel vto=1", "there is no model 'nomodel'", 10)]
     [InlineData("let y = v(out) +* 2", "", 0)]
     public void Bad_control_commands_give_one_located_error(string command, string message, int column)
     {
