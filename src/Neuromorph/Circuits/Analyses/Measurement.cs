@@ -17,11 +17,36 @@ public sealed record MeasureResult(string Name, double Value, string? Failure, S
 /// </summary>
 public static class Measurement
 {
+    /// <summary>
+    /// Evaluates a <c>param='expr'</c> measurement: <paramref name="known"/> holds the <c>.param</c>s and the earlier
+    /// measurement results (a failed one is NaN, which fails this one too).
+    /// </summary>
+    public static MeasureResult EvaluateParam(MeasureCard card, IReadOnlyDictionary<string, double> known)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(known);
+        var scope = new Syntax.ParameterScope();
+        foreach (var (k, v) in known)
+        {
+            scope.Set(k, v);
+        }
+
+        var value = scope.Evaluate(card.Expression!, $".measure {card.Name}");
+        return double.IsNaN(value)
+            ? new MeasureResult(card.Name, value, $"'{card.Expression!.Text}' uses a failed measurement", card.Location)
+            : new MeasureResult(card.Name, value, null, card.Location);
+    }
+
     /// <summary>Evaluates <paramref name="card"/> on <paramref name="result"/>.</summary>
     public static MeasureResult Evaluate(MeasureCard card, AnalysisResult result)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(result);
+        if (card.Function == MeasureFunction.Param)
+        {
+            throw new ArgumentException("param measurements are evaluated with EvaluateParam", nameof(card));
+        }
+
         var x = result.Independent;
         if (x.Length < 2)
         {
@@ -37,6 +62,8 @@ public static class Measurement
                 MeasureFunction.TrigTarg => When(card, card.Target!, x, Y) - When(card, card.Trigger!, x, Y),
                 MeasureFunction.Find => Interpolate(x, Y(card.Vector!), When(card, card.Target!, x, Y)),
                 MeasureFunction.When => When(card, card.Target!, x, Y),
+                MeasureFunction.Derivative => Derivative(x, Y(card.Vector!), When(card, card.Target!, x, Y)),
+                MeasureFunction.MaximumAt or MeasureFunction.MinimumAt => Extremum(card, x, Y(card.Vector!)),
                 _ => Statistic(card, x, Y(card.Vector!)),
             };
             return new MeasureResult(card.Name, value, null, card.Location);
@@ -131,6 +158,56 @@ public static class Measurement
             MeasureFunction.PeakToPeak => ys.Max() - ys.Min(),
             _ => Integral(v => v),
         };
+    }
+
+    /// <summary>Where the maximum (or minimum) of the points inside FROM..TO is, as ngspice's MAX_AT/MIN_AT (first one of equal values).</summary>
+    private static double Extremum(MeasureCard card, double[] x, double[] y)
+    {
+        var from = card.From ?? Math.Min(x[0], x[^1]);
+        var to = card.To ?? Math.Max(x[0], x[^1]);
+        InRange(card, x, from, "FROM");
+        InRange(card, x, to, "TO");
+        var max = card.Function == MeasureFunction.MaximumAt;
+        int? best = null;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] >= from && x[i] <= to && (best is null || (max ? y[i] > y[best.Value] : y[i] < y[best.Value])))
+            {
+                best = i;
+            }
+        }
+
+        return best is int b ? x[b] : throw new MeasureFailedException($"no point between FROM={from:G6} and TO={to:G6}");
+    }
+
+    /// <summary>dy/dx at <paramref name="at"/>: the derivative of the parabola through the three points nearest to it.</summary>
+    public static double Derivative(double[] x, double[] y, double at)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Length < 3)
+        {
+            return (y[^1] - y[0]) / (x[^1] - x[0]);
+        }
+
+        var increasing = x[^1] >= x[0];
+        var i = 1;
+        while (i < x.Length - 1 && (increasing ? x[i] < at : x[i] > at))
+        {
+            i++;
+        }
+
+        // points i-1 and i bracket 'at'; the third is the nearer outer neighbour
+        var k = i - 1 == 0 ? 0 : i == x.Length - 1 ? i - 2 : Math.Abs(at - x[i - 2]) <= Math.Abs(x[i + 1] - at) ? i - 2 : i - 1;
+        double x0 = x[k], x1 = x[k + 1], x2 = x[k + 2];
+        if (x0 == x1 || x1 == x2 || x0 == x2)
+        {
+            return x[i] == x[i - 1] ? 0 : (y[i] - y[i - 1]) / (x[i] - x[i - 1]);
+        }
+
+        return (y[k] * ((at - x1) + (at - x2)) / ((x0 - x1) * (x0 - x2)))
+            + (y[k + 1] * ((at - x0) + (at - x2)) / ((x1 - x0) * (x1 - x2)))
+            + (y[k + 2] * ((at - x0) + (at - x1)) / ((x2 - x0) * (x2 - x1)));
     }
 
     private static void InRange(MeasureCard card, double[] x, double value, string what)

@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Expressions;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.NetlistModel;
@@ -31,6 +32,18 @@ public enum MeasureFunction
 
     /// <summary><c>INTEG v</c>: trapezoidal integral over FROM..TO.</summary>
     Integral,
+
+    /// <summary><c>MAX_AT v</c>: where (time, sweep value or frequency) the maximum over FROM..TO is.</summary>
+    MaximumAt,
+
+    /// <summary><c>MIN_AT v</c>: where the minimum over FROM..TO is.</summary>
+    MinimumAt,
+
+    /// <summary><c>DERIV v AT=x</c> or <c>DERIV v WHEN ...</c>: dv/dx at a point or an event.</summary>
+    Derivative,
+
+    /// <summary><c>param='expr'</c>: an expression of <c>.param</c>s and earlier measurement results.</summary>
+    Param,
 }
 
 /// <summary>Which crossings of a level count.</summary>
@@ -65,4 +78,11 @@ public sealed record MeasureCard(
     MeasureEvent? Target,
     double? From,
     double? To,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The expression of a <c>param='expr'</c> measurement (names are .params and earlier measurement results).</summary>
+    public ExpressionSource? Expression { get; init; }
+
+    /// <summary>For a <c>meas</c> of a <c>.control</c> block: the index of the analysis it reads (the last one run before it); null reads the first analysis of its kind.</summary>
+    public int? AnalysisIndex { get; init; }
+}

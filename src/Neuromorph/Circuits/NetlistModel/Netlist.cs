@@ -37,6 +37,9 @@ public sealed class Netlist
     /// <summary>Output commands of a <c>.control</c> block (<c>wrdata</c>, <c>print</c>), each after the analysis it reads.</summary>
     public List<ControlOutput> ControlOutputs { get; } = [];
 
+    /// <summary>The post-run commands and <c>alter</c>s of a <c>.control</c> block, or null without one.</summary>
+    public ControlScript? Control { get; set; }
+
     /// <summary><c>.options</c> values by lower-case name (numbers; <c>method=gear</c> is in <see cref="TextOptions"/>).</summary>
     public Dictionary<string, double> Options { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -89,6 +92,9 @@ public enum ControlOutputKind
 
     /// <summary><c>print vectors</c>: a table on standard output.</summary>
     Print,
+
+    /// <summary>Vectors a control command (<c>let</c>, <c>print</c>, <c>meas</c> ...) reads: recorded, not written.</summary>
+    Record,
 }
 
 /// <summary>A <c>wrdata</c> or <c>print</c> of a <c>.control</c> block, reading the results of analysis number <see cref="AnalysisIndex"/>.</summary>

@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
@@ -6,12 +7,13 @@ namespace Neuromorph.Circuits.Parsing;
 
 /// <summary>
 /// Reads <c>.measure</c> (ngspice/HSPICE): <c>TRIG ... TARG ...</c>, <c>FIND v WHEN v=val</c>, <c>FIND v AT=t</c>,
-/// <c>WHEN v=val</c>, <c>AVG|RMS|MIN|MAX|PP|INTEG v [FROM=t1] [TO=t2]</c>; events take <c>RISE|FALL|CROSS=n|LAST</c> and <c>TD=</c>.
+/// <c>WHEN v=val</c>, <c>AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT v [FROM=t1] [TO=t2]</c>, <c>DERIV v AT=x|WHEN ...</c> and
+/// <c>param='expr'</c>; events take <c>RISE|FALL|CROSS=n|LAST</c> and <c>TD=</c>.
 /// </summary>
 public static class MeasureParser
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = ".measure tran|dc|ac name TRIG v(a) VAL=x RISE=n TARG v(b) VAL=y FALL=n | FIND v(x) WHEN v(y)=val | FIND v(x) AT=t | WHEN v(y)=val | AVG|RMS|MIN|MAX|PP|INTEG v(x) [FROM=t1] [TO=t2]";
+    public const string Usage = ".measure tran|dc|ac name TRIG v(a) VAL=x RISE=n TARG v(b) VAL=y FALL=n | FIND v(x) WHEN v(y)=val | FIND v(x) AT=t | WHEN v(y)=val | AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT v(x) [FROM=t1] [TO=t2] | DERIV v(x) AT=t | DERIV v(x) WHEN v(y)=val | param='expr'";
 
     /// <summary>Parses a <c>.measure</c> line.</summary>
     public static MeasureCard Parse(NetlistLine line, ParameterScope scope)
@@ -28,9 +30,56 @@ public static class MeasureParser
             _ => throw new UserInputException(analysisToken.Location, $"unknown analysis '{analysisToken.Text}' in .measure", "use .measure tran, dc or ac"),
         };
         var name = r.Word("measurement name");
-        var fnToken = r.Next("TRIG, FIND, WHEN or AVG|RMS|MIN|MAX|PP|INTEG");
+        var fnToken = r.Next("TRIG, FIND, WHEN, DERIV, param= or AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT");
         switch (fnToken.Text)
         {
+            case "param" or "par":
+            {
+                // param='expr' (ngspice), par('expr') and param={expr}
+                var paren = fnToken.Text == "par";
+                if (!r.Accept(paren ? TokenKind.Open : TokenKind.Equals))
+                {
+                    throw new UserInputException(r.Here, paren ? "expected '(' after par" : "expected '=' after param", "e.g. .meas tran ratio param='tdelay/tau'");
+                }
+
+                var t = r.Next("expression");
+                if (t.Kind is not (TokenKind.Expression or TokenKind.String))
+                {
+                    throw new UserInputException(t.Location, $"expected a quoted expression, found '{t}'", "e.g. .meas tran ratio param='tdelay/tau'");
+                }
+
+                if (paren && !r.Accept(TokenKind.Close))
+                {
+                    throw new UserInputException(r.Here, "missing ')' after par('...'", "e.g. .meas tran ratio par('a/b')");
+                }
+
+                r.End();
+                var source = new ExpressionSource(t.Text, t.Location with { Column = t.Location.Column + 1 });
+                scope.Parse(source); // syntax errors now, names when the measurements are known
+                return new MeasureCard(analysis, name, MeasureFunction.Param, null, null, null, null, null, line.Location) { Expression = source };
+            }
+
+            case "deriv" or "derivative":
+            {
+                var vector = Vector(r);
+                MeasureEvent at;
+                if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
+                {
+                    at = Event(r, scope, fnToken.Location, allowAt: true);
+                }
+                else if (r.AcceptWord("when"))
+                {
+                    at = When(r, scope, fnToken.Location);
+                }
+                else
+                {
+                    throw new UserInputException(r.Here, "DERIV needs AT= or WHEN", $"expected: {Usage}");
+                }
+
+                r.End();
+                return new MeasureCard(analysis, name, MeasureFunction.Derivative, vector, null, at, null, null, line.Location);
+            }
+
             case "trig":
             {
                 var trig = Event(r, scope, fnToken.Location, allowAt: true);
@@ -71,7 +120,7 @@ public static class MeasureParser
                 return new MeasureCard(analysis, name, MeasureFunction.When, null, null, when, null, null, line.Location);
             }
 
-            case "avg" or "rms" or "min" or "max" or "pp" or "integ" or "integral":
+            case "avg" or "rms" or "min" or "max" or "pp" or "integ" or "integral" or "max_at" or "min_at":
             {
                 var vector = Vector(r);
                 double? from = null, to = null;
@@ -88,7 +137,7 @@ public static class MeasureParser
                     }
                     else
                     {
-                        throw new UserInputException(at, $"unknown .measure option '{key}'", "AVG, RMS, MIN, MAX, PP and INTEG take FROM= and TO=");
+                        throw new UserInputException(at, $"unknown .measure option '{key}'", "AVG, RMS, MIN, MAX, PP, INTEG, MIN_AT and MAX_AT take FROM= and TO=");
                     }
                 }
 
@@ -104,6 +153,8 @@ public static class MeasureParser
                     "min" => MeasureFunction.Minimum,
                     "max" => MeasureFunction.Maximum,
                     "pp" => MeasureFunction.PeakToPeak,
+                    "max_at" => MeasureFunction.MaximumAt,
+                    "min_at" => MeasureFunction.MinimumAt,
                     _ => MeasureFunction.Integral,
                 };
                 return new MeasureCard(analysis, name, fn, vector, null, null, from, to, line.Location);

@@ -12,6 +12,11 @@ public static class ControlOutputText
     public static string Format(ControlResult control)
     {
         ArgumentNullException.ThrowIfNull(control);
+        if (control.Text is { } text)
+        {
+            return text;
+        }
+
         var r = control.Result;
         var vectors = control.Output.Vectors.Select(v => r.Column(v.Header)?.Values
             ?? throw new UserInputException(v.Location, $"{control.Output.Kind.ToString().ToLowerInvariant()}: no vector '{v.Header}' in the {r.Kind} analysis", "vectors are node voltages v(n) (or bare node names) and currents i(vsource)")).ToList();

@@ -35,7 +35,7 @@ public static class NetlistSimulation
         foreach (var combo in combos)
         {
             var n = combo.Count == 0 ? netlist : NetlistParser.Parse(text, path, combo);
-            runs.Add((combo, engine(n, progress, cancel)));
+            runs.Add((combo, RunAltered(n, engine, progress, cancel)));
         }
 
         var names = netlist.Steps.Select(s => s.Parameter).ToList();
@@ -53,27 +53,144 @@ public static class NetlistSimulation
         foreach (var (step, results) in runs)
         {
             var values = new List<MeasureResult>();
+            var known = new Dictionary<string, double>(netlist.Parameters, StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in step)
+            {
+                known[k] = v;
+            }
+
             foreach (var m in netlist.Measures)
             {
-                var kind = m.Analysis.ToString().ToLowerInvariant();
-                var result = results.FirstOrDefault(r => r.Kind == kind)
-                    ?? throw new UserInputException(m.Location, $".measure {m.Name} measures a {kind} analysis, but the netlist runs none", $"add a .{kind} analysis");
-                values.Add(Measurement.Evaluate(m, result));
+                MeasureResult value;
+                if (m.Function == MeasureFunction.Param)
+                {
+                    value = Measurement.EvaluateParam(m, known);
+                }
+                else
+                {
+                    var kind = m.Analysis.ToString().ToLowerInvariant();
+                    var result = (m.AnalysisIndex is int index ? results[index] : results.FirstOrDefault(r => r.Kind == kind))
+                        ?? throw new UserInputException(m.Location, $".measure {m.Name} measures a {kind} analysis, but the netlist runs none", $"add a .{kind} analysis");
+                    if (result.Kind != kind)
+                    {
+                        throw new UserInputException(m.Location, $"meas {m.Analysis.ToString().ToLowerInvariant()} {m.Name} follows a {result.Kind} analysis", $"run a {kind} analysis before it");
+                    }
+
+                    value = Measurement.Evaluate(m, result);
+                }
+
+                values.Add(value);
+                known[m.Name] = value.Succeeded ? value.Value : double.NaN;
             }
 
             measures.Add(new StepMeasures(step, values));
         }
 
-        var control = netlist.ControlOutputs.Select(o => new ControlResult(o, runs[0].Results[o.AnalysisIndex])).ToList();
-        if (runs.Count > 1 && netlist.ControlOutputs.Count > 0)
+        var control = ControlRunner.Run(netlist, runs[0].Results, measures[0].Values);
+        if (runs.Count > 1 && control.Count > 0)
         {
             // a control block's wrdata/print reads one run, as in ngspice without its own loop: say which one
-            netlist.Warnings.Add(Diagnostic.Warning(netlist.ControlOutputs[0].Location,
-                $"'{netlist.ControlOutputs[0].Kind.ToString().ToLowerInvariant()}' writes the first .step run only ({string.Join(", ", runs[0].Step.Select(kv => $"{kv.Key} = {kv.Value:G6}"))}); the results of all {runs.Count} runs are stacked in the analysis CSVs",
+            netlist.Warnings.Add(Diagnostic.Warning(control[0].Output.Location,
+                $"'{(control[0].Output.Kind == ControlOutputKind.Wrdata ? "wrdata" : "print")}' writes the first .step run only ({string.Join(", ", runs[0].Step.Select(kv => $"{kv.Key} = {kv.Value:G6}"))}); the results of all {runs.Count} runs are stacked in the analysis CSVs",
                 "read every step from the CSV files, or drop .step"));
         }
 
         return new SimulationReport(netlist, outputs, measures, control);
+    }
+
+    /// <summary>
+    /// Runs the analyses of <paramref name="netlist"/>; where a <c>.control</c> block alters elements or models between
+    /// them, each group of analyses with the same alterations runs on its own altered copy of the netlist.
+    /// </summary>
+    private static IReadOnlyList<AnalysisResult> RunAltered(Netlist netlist, NetlistEngine engine, IProgress<double>? progress, CancellationToken cancel)
+    {
+        var alterations = netlist.Control?.Alterations;
+        if (alterations is null || alterations.All(a => a.Count == 0) || alterations.Count != netlist.Analyses.Count)
+        {
+            return engine(netlist, progress, cancel);
+        }
+
+        var results = new List<AnalysisResult>();
+        for (var k = 0; k < netlist.Analyses.Count;)
+        {
+            var end = k + 1;
+            while (end < netlist.Analyses.Count && ReferenceEquals(alterations[end], alterations[k]))
+            {
+                end++;
+            }
+
+            var part = Altered(netlist, alterations[k], k, end);
+            results.AddRange(engine(part, progress, cancel));
+            foreach (var w in part.Warnings.Where(w => !netlist.Warnings.Contains(w)))
+            {
+                netlist.Warnings.Add(w);
+            }
+
+            k = end;
+        }
+
+        return results;
+    }
+
+    /// <summary>A copy of <paramref name="netlist"/> with analyses <paramref name="from"/> to <paramref name="to"/> (exclusive) and <paramref name="alterations"/> applied.</summary>
+    private static Netlist Altered(Netlist netlist, IReadOnlyList<Alteration> alterations, int from, int to)
+    {
+        var copy = new Netlist { Title = netlist.Title, SourceFile = netlist.SourceFile, End = netlist.End, Temperature = netlist.Temperature };
+        copy.Elements.AddRange(netlist.Elements.Select(e => ControlBlock.Apply(e, alterations)));
+        foreach (var (name, model) in netlist.Models)
+        {
+            var changes = alterations.Where(a => a.Model && string.Equals(a.Target, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (changes.Count == 0)
+            {
+                copy.Models[name] = model;
+                continue;
+            }
+
+            var parameters = new Dictionary<string, double>(model.Parameters, StringComparer.OrdinalIgnoreCase);
+            foreach (var a in changes)
+            {
+                parameters[a.Parameter] = a.Value;
+            }
+
+            copy.Models[name] = model with { Parameters = parameters };
+        }
+
+        copy.Analyses.AddRange(netlist.Analyses.Skip(from).Take(to - from));
+        copy.Prints.AddRange(netlist.Prints);
+        copy.Measures.AddRange(netlist.Measures.Where(m => m.AnalysisIndex is null));
+        copy.ControlOutputs.AddRange(netlist.ControlOutputs.Where(o => o.AnalysisIndex >= from && o.AnalysisIndex < to).Select(o => o with { AnalysisIndex = o.AnalysisIndex - from }));
+        foreach (var m in netlist.Measures.Where(m => m.AnalysisIndex >= from && m.AnalysisIndex < to))
+        {
+            // the vectors a control-block meas reads are recorded like those of a print
+            copy.ControlOutputs.Add(new ControlOutput(ControlOutputKind.Record, null, [.. new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector }.OfType<OutputVariable>()], m.AnalysisIndex!.Value - from, m.Location));
+        }
+
+        foreach (var (k, v) in netlist.Options)
+        {
+            copy.Options[k] = v;
+        }
+
+        foreach (var (k, v) in netlist.TextOptions)
+        {
+            copy.TextOptions[k] = v;
+        }
+
+        foreach (var (k, v) in netlist.InitialConditions)
+        {
+            copy.InitialConditions[k] = v;
+        }
+
+        foreach (var (k, v) in netlist.NodeSets)
+        {
+            copy.NodeSets[k] = v;
+        }
+
+        foreach (var (k, v) in netlist.Parameters)
+        {
+            copy.Parameters[k] = v;
+        }
+
+        return copy;
     }
 
     private static List<IReadOnlyDictionary<string, double>> StepCombinations(Netlist netlist)
@@ -107,7 +224,11 @@ public sealed record StepRun(IReadOnlyDictionary<string, double> Step, AnalysisR
 public sealed record StepMeasures(IReadOnlyDictionary<string, double> Step, IReadOnlyList<MeasureResult> Values);
 
 /// <summary>A control-block <c>wrdata</c>/<c>print</c> with the result it reads.</summary>
-public sealed record ControlResult(ControlOutput Output, AnalysisResult Result);
+public sealed record ControlResult(ControlOutput Output, AnalysisResult Result)
+{
+    /// <summary>The text the command wrote (ngspice's layout), or null to format <see cref="Output"/>'s vectors of <see cref="Result"/>.</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>
 /// One analysis of the deck over all step runs. <see cref="Name"/> is its file stem (<c>tran</c>, <c>tran2</c>, <c>dc</c> ...);

@@ -1,0 +1,406 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Neuromorph.Circuits.Analyses;
+using Neuromorph.Circuits.Expressions;
+using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Diagnostics;
+
+namespace Neuromorph.Circuits.Simulation;
+
+/// <summary>
+/// Runs the post-analysis commands of a <c>.control</c> block as ngspice does: <c>let</c> computes vectors element-wise
+/// from the vectors of the last analysis run before it (complex in .ac), <c>meas</c> results become scalars,
+/// <c>print</c> writes scalars as <c>name = value</c> and vectors as a table, <c>echo</c> substitutes <c>$&amp;name</c>,
+/// <c>wrdata</c> writes ngspice's headerless scale/value column pairs.
+/// </summary>
+public static partial class ControlRunner
+{
+    /// <summary>
+    /// Runs <paramref name="netlist"/>'s control script on <paramref name="results"/> (one per analysis) with the
+    /// measurement values <paramref name="measures"/> (one per <see cref="Netlist.Measures"/> entry).
+    /// </summary>
+    public static IReadOnlyList<ControlResult> Run(Netlist netlist, IReadOnlyList<AnalysisResult> results, IReadOnlyList<MeasureResult> measures)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(measures);
+        var outputs = new List<ControlResult>();
+        if (netlist.Control is not { } script || results.Count == 0)
+        {
+            return outputs;
+        }
+
+        var variables = new Dictionary<string, Vec>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in script.Constants)
+        {
+            variables[k] = Vec.Scalar(v);
+        }
+
+        for (var i = 0; i < netlist.Measures.Count && i < measures.Count; i++)
+        {
+            if (netlist.Measures[i].AnalysisIndex is null && netlist.Measures[i].Function != MeasureFunction.Param && measures[i].Succeeded)
+            {
+                variables[measures[i].Name] = Vec.Scalar(measures[i].Value);
+            }
+        }
+
+        foreach (var command in script.Commands)
+        {
+            var result = results[Math.Clamp(command.AnalysisIndex, 0, results.Count - 1)];
+            var eval = new Evaluator(result, variables);
+            ControlResult Text(string text, string? file = null) =>
+                new(new ControlOutput(file is null ? ControlOutputKind.Print : ControlOutputKind.Wrdata, file, [], command.AnalysisIndex, command.Location), result) { Text = text };
+            switch (command)
+            {
+                case LetCommand let:
+                    variables[let.Name] = eval.Evaluate(let.Source);
+                    break;
+                case MeasCommand meas:
+                {
+                    var index = netlist.Measures.IndexOf(meas.Card);
+                    var value = index >= 0 && index < measures.Count ? measures[index] : null;
+                    if (value is { Succeeded: true })
+                    {
+                        variables[meas.Card.Name] = Vec.Scalar(value.Value);
+                    }
+                    else
+                    {
+                        variables.Remove(meas.Card.Name);
+                    }
+
+                    break;
+                }
+
+                case EchoCommand echo:
+                    outputs.Add(Text(Echo(echo, variables) + Environment.NewLine));
+                    break;
+                case PrintCommand print:
+                    outputs.Add(Text(Print(print, eval, result)));
+                    break;
+                case WrdataCommand wr:
+                    outputs.Add(Text(Wrdata(wr, eval, result), wr.File));
+                    break;
+            }
+        }
+
+        return outputs;
+    }
+
+    private static string Echo(EchoCommand echo, Dictionary<string, Vec> variables) =>
+        EchoVariable().Replace(echo.Text, m =>
+        {
+            var name = m.Groups[1].Value;
+            return variables.TryGetValue(name, out var v)
+                ? string.Join(" ", v.Values.Select(c => C(c.Real, "G6")))
+                : throw new UserInputException(echo.Location, $"echo: no vector or variable '{name}'", Suggestions.Closest(name, variables.Keys) is { } c ? $"did you mean '{c}'?" : "define it with let or meas before the echo");
+        });
+
+    private static string Print(PrintCommand print, Evaluator eval, AnalysisResult result)
+    {
+        var sb = new StringBuilder();
+        var items = print.Items.Count > 0
+            ? print.Items.Select(i => (Name: Canonical(i.Text), Vec: eval.Evaluate(i))).ToList()
+            : [.. result.Columns.Concat(result.Vectors).Select(c => (Name: c.Header, Vec: Vec.Of(c.Values)))];
+        if (items.All(i => i.Vec.Values.Length == 1))
+        {
+            foreach (var (name, v) in items)
+            {
+                sb.Append(name).Append(" = ").AppendLine(Number(v.Values[0], v.Real));
+            }
+
+            return sb.ToString();
+        }
+
+        var length = items.Max(i => i.Vec.Values.Length);
+        var bad = items.FirstOrDefault(i => i.Vec.Values.Length != length && i.Vec.Values.Length != 1);
+        if (bad.Vec is not null)
+        {
+            throw new UserInputException(print.Location, $"print: '{bad.Name}' has {bad.Vec.Values.Length} points, the others {length}", "print vectors of one analysis together");
+        }
+
+        var scale = result.Independent.Length == length ? result.Independent : null;
+        var names = new List<string> { "Index" };
+        if (scale is not null)
+        {
+            names.Add(result.IndependentName);
+        }
+
+        names.AddRange(items.Select(i => i.Name));
+        var rule = new string('-', 80);
+        sb.AppendLine(rule).AppendLine(string.Join("\t", names)).AppendLine(rule);
+        for (var k = 0; k < length; k++)
+        {
+            var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture) };
+            if (scale is not null)
+            {
+                cells.Add(Number(scale[k], true));
+            }
+
+            cells.AddRange(items.Select(i => Number(i.Vec.Values[i.Vec.Values.Length == 1 ? 0 : k], i.Vec.Real)));
+            sb.AppendLine(string.Join("\t", cells));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Wrdata(WrdataCommand wr, Evaluator eval, AnalysisResult result)
+    {
+        var items = wr.Items.Select(i => (Name: Canonical(i.Text), Vec: eval.Evaluate(i))).ToList();
+        var length = items.Max(i => i.Vec.Values.Length);
+        var scale = result.Independent.Length == length ? result.Independent : [.. Enumerable.Range(0, length).Select(k => (double)k)];
+        var columns = new List<(string Name, Func<int, double> Value)>();
+        foreach (var (name, v) in items)
+        {
+            if (!wr.SingleScale || columns.Count == 0)
+            {
+                columns.Add((result.IndependentName.Length > 0 ? result.IndependentName : "index", k => scale[k]));
+            }
+
+            var values = v.Values;
+            columns.Add((name, k => values[values.Length == 1 ? 0 : Math.Min(k, values.Length - 1)].Real));
+            if (!v.Real)
+            {
+                columns.Add((name, k => values[values.Length == 1 ? 0 : Math.Min(k, values.Length - 1)].Imaginary));
+            }
+        }
+
+        var sb = new StringBuilder();
+        if (wr.VectorNames)
+        {
+            sb.Append(' ').AppendLine(string.Join(" ", columns.Select(c => c.Name.PadRight(15))));
+        }
+
+        for (var k = 0; k < length; k++)
+        {
+            foreach (var c in columns)
+            {
+                sb.Append(Wr(c.Value(k))).Append(' ');
+            }
+
+            sb.AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>C's <c>% .8e</c>.</summary>
+    private static string Wr(double v) => (v < 0 || (v == 0 && double.IsNegative(v)) ? "" : " ") + C(v, "0.00000000e+00");
+
+    /// <summary>C's <c>%e</c> (a complex value as <c>re,im</c>).</summary>
+    private static string Number(Complex v, bool real) => real ? C(v.Real, "0.000000e+00") : $"{C(v.Real, "0.000000e+00")},{C(v.Imaginary, "0.000000e+00")}";
+
+    private static string C(double v, string format) =>
+        double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString(format, CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+
+    private static string Canonical(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    [GeneratedRegex(@"\$&([A-Za-z_][A-Za-z0-9_#.]*)")]
+    private static partial Regex EchoVariable();
+
+    /// <summary>A vector: complex values (<see cref="Real"/> when every imaginary part is known zero).</summary>
+    private sealed record Vec(Complex[] Values, bool Real)
+    {
+        public static Vec Scalar(double v) => new([new Complex(v, 0)], true);
+
+        public static Vec Of(double[] v) => new([.. v.Select(x => new Complex(x, 0))], true);
+    }
+
+    private sealed class Evaluator(AnalysisResult result, Dictionary<string, Vec> variables)
+    {
+        private ExpressionSource _source = new("", default!);
+
+        public Vec Evaluate(ExpressionSource source)
+        {
+            _source = source;
+            return Eval(ExpressionParser.Parse(source));
+        }
+
+        private UserInputException Error(Expression e, string message, string hint) => new(_source.At(e.Position), message, hint);
+
+        private Vec Eval(Expression e)
+        {
+            switch (e)
+            {
+                case NumberExpression n:
+                    return Vec.Scalar(n.Value);
+                case NameExpression n:
+                    return Name(n);
+                case ProbeExpression p:
+                    return Circuit(p, p.Kind == ProbeKind.Voltage ? OutputKind.Voltage : OutputKind.Current, p.Kind == ProbeKind.Voltage ? p.Target.Replace('.', ':') : p.Target, null);
+                case DifferenceProbe d:
+                    return Circuit(d, OutputKind.Voltage, d.Target.Replace('.', ':'), d.Reference.Replace('.', ':'));
+                case UnaryExpression { Operator: UnaryOperator.Negate } u:
+                    var o = Eval(u.Operand);
+                    return new Vec([.. o.Values.Select(c => -c)], o.Real);
+                case BinaryExpression b:
+                    return Binary(b);
+                case CallExpression c:
+                    return Call(c);
+                default:
+                    throw Error(e, "this operator is not supported in a .control expression", "use + - * / ^ and the vector functions (mean, maximum, db, deriv, ...)");
+            }
+        }
+
+        private Vec Name(NameExpression n)
+        {
+            if (variables.TryGetValue(n.Name, out var v))
+            {
+                return v;
+            }
+
+            if (n.Name == result.IndependentName || n.Name is "time" or "frequency" or "v-sweep" or "i-sweep" && result.Independent.Length > 0)
+            {
+                return Vec.Of(result.Independent);
+            }
+
+            if (n.Name == "pi")
+            {
+                return Vec.Scalar(Math.PI);
+            }
+
+            if (result.Column(n.Name) is { } col)
+            {
+                return Vec.Of(col.Values);
+            }
+
+            return TryCircuit(OutputKind.Voltage, n.Name.Replace('.', ':'), null)
+                ?? throw Error(n, $"no vector '{n.Name}' in the {result.Kind} analysis", Suggestions.Closest(n.Name, variables.Keys.Concat(result.Columns.Select(c => c.Header))) is { } s ? $"did you mean '{s}'?" : "vectors are v(node), i(vsource), let and meas results");
+        }
+
+        private Vec? TryCircuit(OutputKind kind, string target, string? reference)
+        {
+            var names = VectorNames.Circuit(kind, target, reference, result.Kind == "ac", default!);
+            var cols = names.Select(n => result.Column(n.Header)).ToList();
+            if (cols.Any(c => c is null))
+            {
+                return null;
+            }
+
+            return cols.Count == 1
+                ? Vec.Of(cols[0]!.Values)
+                : new Vec([.. cols[0]!.Values.Zip(cols[1]!.Values, (re, im) => new Complex(re, im))], false);
+        }
+
+        private Vec Circuit(Expression e, OutputKind kind, string target, string? reference) =>
+            TryCircuit(kind, target, reference) ?? throw Error(e, $"no vector {(kind == OutputKind.Voltage ? "v" : "i")}({target}{(reference is null ? "" : "," + reference)}) in the {result.Kind} analysis", "name a node or a source of the circuit");
+
+        private Vec Binary(BinaryExpression b)
+        {
+            var l = Eval(b.Left);
+            var r = Eval(b.Right);
+            Func<Complex, Complex, Complex> f = b.Operator switch
+            {
+                BinaryOperator.Add => (x, y) => x + y,
+                BinaryOperator.Subtract => (x, y) => x - y,
+                BinaryOperator.Multiply => (x, y) => x * y,
+                BinaryOperator.Divide => (x, y) => x / y,
+                BinaryOperator.Power => (x, y) => x.Imaginary == 0 && y.Imaginary == 0 ? Math.Pow(x.Real, y.Real) : Complex.Pow(x, y),
+                _ => throw Error(b, "comparisons and logic are not supported in a .control expression", "use + - * / ^"),
+            };
+            var n = Math.Max(l.Values.Length, r.Values.Length);
+            if (l.Values.Length != r.Values.Length && l.Values.Length != 1 && r.Values.Length != 1)
+            {
+                throw Error(b, $"the vectors have {l.Values.Length} and {r.Values.Length} points", "combine vectors of one analysis");
+            }
+
+            var values = new Complex[n];
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = f(l.Values[l.Values.Length == 1 ? 0 : i], r.Values[r.Values.Length == 1 ? 0 : i]);
+            }
+
+            return new Vec(values, l.Real && r.Real);
+        }
+
+        private Vec Call(CallExpression c)
+        {
+            if (VectorNames.AcPart(c.Name) is { } part && c.Arguments is [NameExpression arg])
+            {
+                var kind = c.Name[0] == 'v' ? OutputKind.Voltage : OutputKind.Current;
+                var v = Circuit(c, kind, kind == OutputKind.Voltage ? arg.Name.Replace('.', ':') : arg.Name, null);
+                return part switch
+                {
+                    ComplexPart.Magnitude => Map(v, x => Complex.Abs(x)),
+                    ComplexPart.Phase => Map(v, x => x.Phase),
+                    ComplexPart.Decibel => Map(v, x => 20 * Math.Log10(Complex.Abs(x))),
+                    ComplexPart.Real => Map(v, x => x.Real),
+                    _ => Map(v, x => x.Imaginary),
+                };
+            }
+
+            if (c.Arguments.Count != 1)
+            {
+                throw Error(c, $"{c.Name}() takes one vector, got {c.Arguments.Count}", "e.g. mean(v(out))");
+            }
+
+            var a = Eval(c.Arguments[0]);
+            return c.Name switch
+            {
+                "mag" or "abs" => Map(a, x => Complex.Abs(x)),
+                "db" => Map(a, x => 20 * Math.Log10(Complex.Abs(x))),
+                "ph" or "phase" => Map(a, x => x.Phase),
+                "real" or "re" => Map(a, x => x.Real),
+                "imag" or "im" => Map(a, x => x.Imaginary),
+                "sqrt" => a.Real && a.Values.All(x => x.Real >= 0) ? Map(a, x => Math.Sqrt(x.Real)) : new Vec([.. a.Values.Select(Complex.Sqrt)], false),
+                "exp" => new Vec([.. a.Values.Select(Complex.Exp)], a.Real),
+                "ln" => Map(a, x => Math.Log(x.Real)),
+                "log10" => Map(a, x => Math.Log10(x.Real)),
+                "sin" => Map(a, x => Math.Sin(x.Real)),
+                "cos" => Map(a, x => Math.Cos(x.Real)),
+                "length" => Vec.Scalar(a.Values.Length),
+                "maximum" => Vec.Scalar(a.Real ? a.Values.Max(x => x.Real) : a.Values.Max(Complex.Abs)),
+                "minimum" => Vec.Scalar(a.Real ? a.Values.Min(x => x.Real) : a.Values.Min(Complex.Abs)),
+                "mean" => new Vec([a.Values.Aggregate(Complex.Zero, (s, x) => s + x) / a.Values.Length], a.Real),
+                "deriv" => Deriv(c, a),
+                "integ" => Integ(c, a),
+                _ => throw Error(c, $"unknown vector function '{c.Name}'", "functions: mag abs db ph real imag sqrt exp ln log10 sin cos length maximum minimum mean deriv integ"),
+            };
+        }
+
+        private double[] Scale(CallExpression c, Vec a) =>
+            result.Independent.Length == a.Values.Length && a.Values.Length > 1 ? result.Independent
+                : throw Error(c, $"{c.Name}() needs a vector of the analysis ({result.Independent.Length} points), got {a.Values.Length}", "apply it to a vector such as v(out)");
+
+        /// <summary>d/dscale: the derivative of the parabola through each point and its neighbours (one-sided at the ends).</summary>
+        private Vec Deriv(CallExpression c, Vec a)
+        {
+            var x = Scale(c, a);
+            var y = a.Values;
+            var n = x.Length;
+            var values = new Complex[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (n < 3)
+                {
+                    values[i] = (y[1] - y[0]) / (x[1] - x[0]);
+                    continue;
+                }
+
+                var k = Math.Clamp(i - 1, 0, n - 3);
+                double x0 = x[k], x1 = x[k + 1], x2 = x[k + 2], t = x[i];
+                values[i] = (y[k] * ((t - x1) + (t - x2)) / ((x0 - x1) * (x0 - x2)))
+                    + (y[k + 1] * ((t - x0) + (t - x2)) / ((x1 - x0) * (x1 - x2)))
+                    + (y[k + 2] * ((t - x0) + (t - x1)) / ((x2 - x0) * (x2 - x1)));
+            }
+
+            return new Vec(values, a.Real);
+        }
+
+        /// <summary>The running trapezoidal integral over the scale, starting at 0.</summary>
+        private Vec Integ(CallExpression c, Vec a)
+        {
+            var x = Scale(c, a);
+            var values = new Complex[x.Length];
+            for (var i = 1; i < x.Length; i++)
+            {
+                values[i] = values[i - 1] + (0.5 * (x[i] - x[i - 1]) * (a.Values[i] + a.Values[i - 1]));
+            }
+
+            return new Vec(values, a.Real);
+        }
+
+        private static Vec Map(Vec v, Func<Complex, double> f) => new([.. v.Values.Select(x => new Complex(f(x), 0))], true);
+    }
+}
