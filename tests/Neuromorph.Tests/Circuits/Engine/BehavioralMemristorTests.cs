@@ -55,6 +55,7 @@ public class BehavioralMemristorTests
             ["x(a1)", "i(v1)"]);
     }
 
+    [Trait("Category", "peer")]
     [SkippableTheory]
     [InlineData(Biolek)]
     [InlineData(Joglekar)]
@@ -112,6 +113,7 @@ public class BehavioralMemristorTests
             "built-in\nv1 in 0 sin(0 0.45 100)\nymemristor m1 in 0 yak\n.model yak memristor level=3\n.tran 10u 30m\n.options reltol=1e-6",
             ["x(m1)", "i(v1)"]);
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Yakopcic_subcircuit_matches_ngspice() =>
         PeerComparison.AgainstNgspice($"yakopcic\n{YakopcicNgspice}\n{YakopcicDrive}.tran 10u 30m uic\n.options reltol=1e-6", ["v(xm.xsv)", "i(v1)"]);

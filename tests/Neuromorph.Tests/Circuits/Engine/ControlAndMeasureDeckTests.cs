@@ -57,6 +57,7 @@ public sealed partial class ControlAndMeasureDeckTests
         Assert.True(Math.Abs(a - b) <= (relative * Math.Abs(a)) + absolute, $"{name}: ngspice {a:R}, neuromorph {b:R}");
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Measure_extensions_agree_with_ngspice()
     {
@@ -77,6 +78,7 @@ public sealed partial class ControlAndMeasureDeckTests
         Assert.Equal(0.5 / 1e-3, ours["d2"], 0.5);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Alter_let_meas_print_and_echo_agree_with_ngspice()
     {
@@ -96,6 +98,7 @@ public sealed partial class ControlAndMeasureDeckTests
         Assert.Contains("mx is 0.99255 t5 is 0.0024030", ngText, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Ac_measures_agree_with_ngspice()
     {
@@ -111,6 +114,7 @@ public sealed partial class ControlAndMeasureDeckTests
         Assert.Equal(Math.Sqrt(Math.Pow(10, 0.3) - 1) / (2 * Math.PI * 1e-3), ours["bw"], 1e-3);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Wrdata_writes_ngspice_layout_and_deriv_integ_agree()
     {

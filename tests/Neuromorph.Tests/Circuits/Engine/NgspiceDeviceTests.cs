@@ -21,10 +21,12 @@ public class NgspiceDeviceTests
         PeerComparison.AgainstNgspice($"clamp\nvin in 0 sin(0 60 1k)\nr1 in out 1k\nd1 out clamp dmod\nvc clamp 0 1\n{Diode}.tran 2u 2m\n.options reltol=1e-6", ["v(out)", "i(vc)"]);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Cmos_inverter_transfer_curve() =>
         PeerComparison.AgainstNgspice($"inverter\nvdd vdd 0 3.3\nvin in 0 0\nm1 out in 0 0 nch l=1u w=10u\nm2 out in vdd vdd pch l=1u w=20u\n{Cmos}.dc vin 0 3.3 0.01", ["v(out)", "i(vdd)"], kind: "dc");
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Three_stage_ring_oscillator()
     {
@@ -33,6 +35,7 @@ public class NgspiceDeviceTests
         PeerComparison.AgainstNgspice(body, ["v(a)", "v(b)"]);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Switch_sample_and_hold() =>
         PeerComparison.AgainstNgspice("s&h\nvin in 0 sin(0.5 1 1k)\nvclk clk 0 pulse(0 5 0.1m 10n 10n 0.2m 0.5m)\ns1 in hold clk 0 swmod\nch hold 0 10n\nrl hold 0 100meg\n" +
@@ -58,6 +61,7 @@ public class NgspiceDeviceTests
         PeerComparison.AgainstNgspice(body, ["v(xm.x)", "i(vbl)"]);
     }
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void One_selector_one_memristor_cell()
     {
