@@ -14,7 +14,9 @@ internal static class PanelPlot
         plot.Layout.Fixed(new SP.PixelPadding(frame.Left, frame.Right, frame.Bottom, frame.Top));
         // a hair wider than the frame, so ticks on the very ends (the last decade of a sweep) are not dropped as outside
         double ex = (frame.X.Hi - frame.X.Lo) * 1e-9, ey = (frame.Y.Hi - frame.Y.Lo) * 1e-9;
-        plot.Axes.SetLimits(frame.X.Lo - ex, frame.X.Hi + ex, frame.Y.Lo - ey, frame.Y.Hi + ey);
+        var (xlo, xhi) = SafeRange.Finite(frame.X.Lo - ex, frame.X.Hi + ex);
+        var (ylo, yhi) = SafeRange.Finite(frame.Y.Lo - ey, frame.Y.Hi + ey);
+        plot.Axes.SetLimits(xlo, xhi, ylo, yhi);
         SetTicks(plot.Axes.Bottom, frame.XTicks);
         SetTicks(plot.Axes.Left, frame.YTicks);
         plot.Axes.Bottom.Label.Text = frame.ShowXTitle ? panel.X.Title : "";

@@ -71,14 +71,24 @@ public static class MinimizeFigures
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(result);
-        var layers = new List<Layer> { Histogram.Of("restarts", result.Restarts.Select(r => problem.Objective(r.BestSpins))) };
+        var panel = HistogramPanel(problem.ObjectiveName, [.. result.Restarts.Select(r => problem.Objective(r.BestSpins))], target);
+        return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
+    }
+
+    /// <summary>
+    /// The histogram panel of final objectives <paramref name="finals"/> (one per restart), with the known optimum as a
+    /// vertical line; an objective that only takes integer values (cuts, unsatisfied clauses) gets integer ticks.
+    /// </summary>
+    public static Panel HistogramPanel(string objectiveName, IReadOnlyList<double> finals, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(finals);
+        var layers = new List<Layer> { Histogram.Of("restarts", finals) };
         if (target is { } objective)
         {
             layers.Add(new ReferenceLine("known optimum", objective, ReferenceOrientation.Vertical));
         }
 
-        var panel = new Panel(new FigureAxis($"Final {problem.ObjectiveName}"), new FigureAxis("Restarts") { IntegerTicks = true }, layers);
-        return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
+        return new Panel(new FigureAxis($"Final {objectiveName}") { IntegerTicks = Histogram.Integral(finals) }, new FigureAxis("Restarts") { IntegerTicks = true }, layers);
     }
 
     /// <summary>Raster of the recorded device states (memristor states, dmm voltages, memory-ising amplitudes) of one restart against model time.</summary>
@@ -107,7 +117,7 @@ public static class MinimizeFigures
         {
             ("xs", new FigureAxis("Short-term memory x_s")),
             ("xl", FigureAxis.Log("Long-term memory x_l")),
-            ("unsat", new FigureAxis("Unsatisfied clauses")),
+            ("unsat", new FigureAxis("Unsatisfied clauses") { IntegerTicks = true }),
             ("e_", new FigureAxis("Memory e_i")),
             ("target_amplitude", new FigureAxis("Target amplitude a")),
             ("readout_energy", new FigureAxis("Read-out energy")),
