@@ -106,13 +106,18 @@ public static class MinimizeFigures
     /// <summary>
     /// Memory variables of a memcomputing run over model time: for dmm short-term memories x_s, long-term memories x_l
     /// (log scale) and the number of unsatisfied clauses; for memory-ising the memories e_i, the target
-    /// amplitude a and the read-out energy.
+    /// amplitude a and the read-out energy. Time is on a log axis when the samples are log-spaced
+    /// (<see cref="SampleSpacing.WantsLogAxis"/>).
     /// </summary>
     public static Figure Memory(DynamicsRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var time = new FigureAxis("Model time");
-        IReadOnlyList<double> Column(int j) => [.. record.Memory.Select(m => m[j])];
+        // log-spaced samples (the transient recorded densely) spread out on a log time axis, which leaves out t = 0
+        var log = SampleSpacing.WantsLogAxis(record.Times);
+        var time = log ? FigureAxis.Log("Model time") : new FigureAxis("Model time");
+        var kept = Enumerable.Range(0, record.Times.Count).Where(i => !log || record.Times[i] > 0).ToArray();
+        IReadOnlyList<double> times = [.. kept.Select(i => record.Times[i])];
+        IReadOnlyList<double> Column(int j) => [.. kept.Select(i => record.Memory[i][j])];
         var groups = new (string Prefix, FigureAxis Axis)[]
         {
             ("xs", new FigureAxis("Short-term memory x_s")),
@@ -126,7 +131,7 @@ public static class MinimizeFigures
         foreach (var (prefix, axis) in groups)
         {
             var layers = record.MemoryLabels.Select((label, j) => (label, j)).Where(p => p.label.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
+                .Select(p => (Layer)new LineSeries(p.label, times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
                 .ToList();
             if (layers.Count > 0)
             {
