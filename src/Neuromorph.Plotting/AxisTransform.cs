@@ -32,19 +32,20 @@ internal static class AxisTransform
         }
 
         var log = axis.Scale == AxisScale.Log;
+        // a constant series (or one whose values differ only in their last digits) is centred with margins
+        double? constantPad = log ? 0.5 : null;
         if (lo > hi)
         {
             (lo, hi) = (0, 1);
         }
-        else if (hi <= lo)
+        else if (SafeRange.Degenerate(lo, hi))
         {
-            var pad = log ? 0.5 : lo != 0 ? Math.Abs(lo) * 0.1 : 1;
-            (lo, hi) = (lo - pad, hi + pad);
+            (lo, hi) = SafeRange.Around(lo, hi, constantPad, 1);
         }
         else if (!tight)
         {
-            var pad = (hi - lo) * 0.05;
-            (lo, hi) = (lo - pad, hi + pad);
+            var pad = ((hi / 2) - (lo / 2)) * 0.1;
+            (lo, hi) = SafeRange.Finite(lo - pad, hi + pad);
         }
 
         if (axis.Min is { } min && Map(axis, min) is var mlo && double.IsFinite(mlo))
@@ -57,6 +58,7 @@ internal static class AxisTransform
             hi = mhi;
         }
 
-        return hi > lo ? (lo, hi) : (lo, lo + 1);
+        // fixed limits that coincide or cross: a range upwards from the lower one
+        return SafeRange.Degenerate(lo, hi) ? SafeRange.Above(lo) : SafeRange.Finite(lo, hi);
     }
 }

@@ -23,7 +23,9 @@ internal static class FigureLayout
         ArgumentNullException.ThrowIfNull(figure);
         var placements = figure.Panels.Select(p => p.Legend).ToArray();
         var frames = Frames(figure, placements);
-        var crowded = Enumerable.Range(0, frames.Length).Where(k => placements[k] == LegendPlacement.Auto && LegendCorners.Best(figure.Panels[k], frames[k]).Covered > 0).ToList();
+        // a legend goes outside when it would cover data in every corner, or is taller than the data area
+        var crowded = Enumerable.Range(0, frames.Length).Where(k => placements[k] == LegendPlacement.Auto
+            && (LegendCorners.Best(figure.Panels[k], frames[k]).Covered > 0 || 12 + (figure.Panels[k].Layers.Count(l => l.Name.Length > 0) * LegendColumns.RowHeight) > frames[k].DataHeight)).ToList();
         if (crowded.Count == 0)
         {
             return frames;
@@ -53,11 +55,18 @@ internal static class FigureLayout
         }
 
         var left = Math.Max(60, (yTicks.Max(t => t.LongestLabel) * CharWidth) + 40);
-        var right = Enumerable.Range(0, panels.Count).Max(k => Right(panels[k], placements[k]));
-        TickSet[] XTicks() => [.. panels.Select((p, k) => TickMarks.For(IndexAxis(p, vertical: false), ranges[k].X.Lo, ranges[k].X.Hi, figure.Width - left - right, 90))];
+        var right = Enumerable.Range(0, panels.Count).Max(k => Right(figure, k, placements[k]));
+        // a legend in several columns widens the figure, keeping a data area of over half its width
+        var width = figure.Width;
+        if (Enumerable.Range(0, panels.Count).Any(k => placements[k] == LegendPlacement.Outside && LegendColumns.Plan(panels[k], DataHeight(figure, k)).Columns > 1))
+        {
+            width = Math.Max(width, (int)Math.Ceiling(left + right + (0.55 * figure.Width)));
+        }
+
+        TickSet[] XTicks() => [.. panels.Select((p, k) => TickMarks.For(IndexAxis(p, vertical: false), ranges[k].X.Lo, ranges[k].X.Hi, width - left - right, 90))];
         var xTickSets = XTicks();
         // a label is centred on its tick, so one at the right end (100 kHz) can reach past the figure: widen the margin
-        var overhang = Enumerable.Range(0, panels.Count).Max(k => Overhang(xTickSets[k], ranges[k].X, figure.Width - left - right));
+        var overhang = Enumerable.Range(0, panels.Count).Max(k => Overhang(xTickSets[k], ranges[k].X, width - left - right));
         if (overhang + 4 > right)
         {
             right = overhang + 4;
@@ -70,7 +79,7 @@ internal static class FigureLayout
             var frameHeight = height + (k == 0 && figure.Title.Length > 0 ? TitleHeight : 0);
             var xTicks = xTickSets[k];
             var titles = new[] { k == 0 ? figure.Title : "", panels[k].Title }.Where(t => t.Length > 0);
-            frames[k] = new PanelFrame(figure.Width, frameHeight, left, right, top, bottom)
+            frames[k] = new PanelFrame(width, frameHeight, left, right, top, bottom)
             {
                 X = ranges[k].X,
                 Y = ranges[k].Y,
@@ -136,8 +145,17 @@ internal static class FigureLayout
         return (top, showX ? 50f : 28f);
     }
 
-    private static float Right(Panel panel, LegendPlacement legend)
+    /// <summary>Height of panel <paramref name="k"/>'s data area (as <see cref="PanelFrame.DataHeight"/>).</summary>
+    private static float DataHeight(Figure figure, int k)
     {
+        var (top, bottom) = Vertical(figure, k);
+        var height = figure.EffectivePanelHeight + (k == 0 && figure.Title.Length > 0 ? TitleHeight : 0);
+        return Math.Max(20, height - top - bottom);
+    }
+
+    private static float Right(Figure figure, int k, LegendPlacement legend)
+    {
+        var panel = figure.Panels[k];
         var right = 22f;
         if (panel.Layers.OfType<HeatmapLayer>().FirstOrDefault() is { } map)
         {
@@ -148,8 +166,7 @@ internal static class FigureLayout
 
         if (legend == LegendPlacement.Outside)
         {
-            var names = panel.Layers.Where(l => l.Name.Length > 0).Select(l => l.Name.Length).DefaultIfEmpty(0).Max();
-            right += 50 + (names * CharWidth);
+            right += LegendColumns.Plan(panel, DataHeight(figure, k)).Width;
         }
 
         return right;

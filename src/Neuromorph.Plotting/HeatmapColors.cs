@@ -23,6 +23,6 @@ internal static class HeatmapColors
             return (0, 1);
         }
 
-        return hi > lo ? (lo, hi) : (lo - (lo != 0 ? Math.Abs(lo) * 0.1 : 0.5), hi + (hi != 0 ? Math.Abs(hi) * 0.1 : 0.5));
+        return SafeRange.Degenerate(lo, hi) ? SafeRange.Around(lo, hi, null, 0.5) : SafeRange.Finite(lo, hi);
     }
 }

@@ -14,7 +14,9 @@ internal static class PanelPlot
         plot.Layout.Fixed(new SP.PixelPadding(frame.Left, frame.Right, frame.Bottom, frame.Top));
         // a hair wider than the frame, so ticks on the very ends (the last decade of a sweep) are not dropped as outside
         double ex = (frame.X.Hi - frame.X.Lo) * 1e-9, ey = (frame.Y.Hi - frame.Y.Lo) * 1e-9;
-        plot.Axes.SetLimits(frame.X.Lo - ex, frame.X.Hi + ex, frame.Y.Lo - ey, frame.Y.Hi + ey);
+        var (xlo, xhi) = SafeRange.Finite(frame.X.Lo - ex, frame.X.Hi + ex);
+        var (ylo, yhi) = SafeRange.Finite(frame.Y.Lo - ey, frame.Y.Hi + ey);
+        plot.Axes.SetLimits(xlo, xhi, ylo, yhi);
         SetTicks(plot.Axes.Bottom, frame.XTicks);
         SetTicks(plot.Axes.Left, frame.YTicks);
         plot.Axes.Bottom.Label.Text = frame.ShowXTitle ? panel.X.Title : "";
@@ -30,13 +32,23 @@ internal static class PanelPlot
         }
 
         var colors = LayerColors(panel.Layers);
+        var patterns = SeriesLooks.PatternIndices(panel.Layers);
+        // an outside legend lists the first entries it has room for (the rest are summarised in one entry)
+        var listed = frame.Legend == LegendPlacement.Outside ? LegendColumns.Plan(panel, frame.DataHeight) : null;
+        var named = 0;
         for (var k = 0; k < panel.Layers.Count; k++)
         {
             var color = SP.Color.FromHex(colors[k]);
-            switch (panel.Layers[k])
+            var layer = panel.Layers[k];
+            if (layer.Name.Length > 0 && named++ >= (listed?.Shown ?? int.MaxValue))
+            {
+                layer = layer with { Name = "" };
+            }
+
+            switch (layer)
             {
                 case LineSeries s:
-                    AddLine(plot, panel, frame, s, color);
+                    AddLine(plot, panel, frame, s, color, patterns[k] >= 0 ? SeriesLooks.Patterns[patterns[k]] : null);
                     break;
                 case Band b:
                     AddBand(plot, panel, frame, b, color);
@@ -51,6 +63,15 @@ internal static class PanelPlot
                     AddHeatmap(plot, frame, map);
                     break;
             }
+        }
+
+        if (listed is { Hidden: > 0 })
+        {
+            // the summary entry: an invisible point at the corner of the data area, named
+            var summary = plot.Add.Scatter(new[] { frame.X.Lo }, new[] { frame.Y.Lo }, SP.Colors.Transparent);
+            summary.LineWidth = 0;
+            summary.MarkerSize = 0;
+            summary.LegendText = listed.Summary;
         }
 
         PlaceLegend(plot, panel, frame);
@@ -127,7 +148,7 @@ internal static class PanelPlot
         axis.TickLabelStyle.FontSize = 12;
     }
 
-    private static void AddLine(SP.Plot plot, Panel panel, PanelFrame frame, LineSeries s, SP.Color color)
+    private static void AddLine(SP.Plot plot, Panel panel, PanelFrame frame, LineSeries s, SP.Color color, SP.LinePattern? pattern)
     {
         var n = Math.Min(s.X.Count, s.Y.Count);
         var x = new double[n];
@@ -148,7 +169,7 @@ internal static class PanelPlot
                 LineStyle.LineAndMarkers => 5,
                 _ => 0,
             };
-            scatter.LinePattern = s.Style == LineStyle.Dashed ? SP.LinePattern.Dashed : SP.LinePattern.Solid;
+            scatter.LinePattern = pattern ?? (s.Style == LineStyle.Dashed ? SP.LinePattern.Dashed : SP.LinePattern.Solid);
             scatter.LegendText = first ? s.Name : "";
             first = false;
         }
@@ -272,6 +293,15 @@ internal static class PanelPlot
         if (frame.Legend == LegendPlacement.Outside)
         {
             plot.ShowLegend(SP.Edge.Right);
+            // ScottPlot measures the legend panel as one column and clips the columns it wraps into beyond that: make
+            // room for the columns the layout reserved
+            var plan = LegendColumns.Plan(panel, frame.DataHeight);
+            foreach (var legendPanel in plot.Axes.GetPanels().OfType<SP.Panels.LegendPanel>().Where(_ => plan.Columns > 1))
+            {
+                legendPanel.MinimumSize = plan.Width - 10;
+                legendPanel.Alignment = SP.Alignment.UpperLeft;
+            }
+
             return;
         }
 

@@ -98,6 +98,7 @@ public sealed class ScottPlotRenderer : IFigureRenderer
         }
 
         multiplot.Layout = new StackedRows([.. frames.Select(f => f.Height)]);
-        return (multiplot, figure.Width, frames.Sum(f => f.Height));
+        // a legend in several columns may have widened the figure
+        return (multiplot, frames[0].Width, frames.Sum(f => f.Height));
     }
 }

@@ -35,41 +35,76 @@ internal static class TickMarks
         return axis.Scale == AxisScale.Log ? Log(lo, hi, pixels, spacing, axis.Unit) : Linear(lo, hi, pixels, spacing, axis.Unit, axis.IntegerTicks);
     }
 
-    /// <summary>1-2-5 ticks over [lo, hi].</summary>
+    /// <summary>Most major ticks on one axis, whatever its range and length (minor ticks: ten times as many).</summary>
+    public const int MaxTicks = 50;
+
+    /// <summary>
+    /// 1-2-5 ticks over [lo, hi] (1-2-5 integer steps and labels when <paramref name="integer"/>). Bounded in count for
+    /// any range: one too narrow to tell its ends apart, or whose ends are not finite, gets no ticks.
+    /// </summary>
     public static TickSet Linear(double lo, double hi, double pixels, double spacing, string unit, bool integer)
     {
-        var target = Math.Max(2, pixels / spacing);
-        var raw = (hi - lo) / target;
+        var target = Math.Clamp(pixels / spacing, 2, MaxTicks / 2.0);
+        if (double.IsNaN(target))
+        {
+            target = 2;
+        }
+
+        // halves first, so that the width of [-1e308, 1e308] does not overflow
+        var raw = ((hi / 2) - (lo / 2)) * 2 / target;
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || SafeRange.Degenerate(lo, hi) || !(raw > 0))
+        {
+            return new TickSet([], [], []);
+        }
+
         var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var m = new[] { 1.0, 2, 2.5, 5, 10 }.First(k => k * mag >= raw * 0.999);
         var step = m * mag;
         if (integer)
         {
-            step = Math.Max(1, Math.Round(step));
+            // counts: 1, 2, 5, 10, 20, 25, 50 ... (never 2.5 or a fraction)
+            (m, step) = step <= 1 ? (1, 1) : m == 2.5 && mag <= 1 ? (2, 2) : (m, Math.Round(step));
         }
 
-        var first = Math.Ceiling((lo / step) - 1e-9);
-        var major = new List<double>();
-        for (var k = first; (k * step) <= hi + (step * 1e-9); k++)
+        var major = Multiples(lo, hi, step, MaxTicks, 1e-9);
+        if (major.Length == 0 && !integer)
         {
-            major.Add(Math.Abs(k * step) < step * 1e-9 ? 0 : k * step);
+            return new TickSet([], [], []);
         }
 
         var divisions = m is 2 ? 4 : 5;
         var minorStep = step / divisions;
-        var minor = new List<double>();
-        if (!integer || minorStep >= 1)
-        {
-            for (var k = Math.Ceiling(lo / minorStep); k * minorStep <= hi; k++)
-            {
-                minor.Add(k * minorStep);
-            }
-        }
-
-        var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9) + (m == 2.5 ? 1 : 0));
+        var minor = !integer || minorStep >= 1 ? Multiples(lo, hi, minorStep, MaxTicks * 10, 0) : [];
+        var decimals = integer ? 0 : Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9) + (m == 2.5 ? 1 : 0));
         var extent = Math.Max(Math.Abs(lo), Math.Abs(hi));
         var digits = Math.Clamp((int)Math.Ceiling(Math.Log10(extent / step) + 1e-9) + 1, 3, 7);
-        return new TickSet([.. major], [.. major.Select(v => LinearLabel(v, unit, decimals, digits))], [.. minor]);
+        return new TickSet(major, [.. major.Select(v => LinearLabel(v, unit, decimals, digits))], minor);
+    }
+
+    /// <summary>The multiples of <paramref name="step"/> in [lo, hi] (<paramref name="slack"/> steps beyond both ends), or none when there would be more than <paramref name="most"/>.</summary>
+    private static double[] Multiples(double lo, double hi, double step, int most, double slack)
+    {
+        if (!(step > 0) || !double.IsFinite(step))
+        {
+            return [];
+        }
+
+        var first = Math.Ceiling((lo / step) - slack);
+        var last = Math.Floor((hi / step) + slack);
+        var count = last - first + 1;
+        if (!double.IsFinite(count) || count < 0 || count > most)
+        {
+            return [];
+        }
+
+        var ticks = new double[(int)count];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            var v = (first + i) * step;
+            ticks[i] = Math.Abs(v) < step * 1e-9 ? 0 : Math.Clamp(v, lo - (step * 1e-9), hi + (step * 1e-9));
+        }
+
+        return ticks;
     }
 
     /// <summary>
@@ -78,10 +113,16 @@ internal static class TickMarks
     /// </summary>
     public static TickSet Log(double lo, double hi, double pixels, double spacing, string unit)
     {
+        // log10 of a double lies within ±324: anything else is not a range of data
+        if (!(lo < hi) || lo < -400 || hi > 400)
+        {
+            return new TickSet([], [], []);
+        }
+
         var a = (int)Math.Ceiling(lo - 1e-9);
         var b = (int)Math.Floor(hi + 1e-9);
         var decades = Math.Max(0, b - a + 1);
-        var every = Math.Max(1, (int)Math.Ceiling(decades / Math.Max(2, pixels / spacing)));
+        var every = Math.Max(1, (int)Math.Ceiling(decades / Math.Clamp(pixels / spacing, 2, MaxTicks / 2.0)));
         if (decades < 3)
         {
             var digits = hi - lo < 0.7 ? new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 } : [1, 2, 5];
@@ -113,7 +154,8 @@ internal static class TickMarks
         }
         else
         {
-            minor.AddRange(Enumerable.Range(a, decades).Where(k => (k - a) % every != 0).Select(k => (double)k));
+            // the decades between labelled ones, unless there are too many to draw apart
+            minor.AddRange(decades > MaxTicks * 10 ? [] : Enumerable.Range(a, decades).Where(k => (k - a) % every != 0).Select(k => (double)k));
         }
 
         return new TickSet([.. decadeTicks.Select(k => (double)k)], [.. decadeTicks.Select(k => DecadeLabel(k, unit))], [.. minor]);

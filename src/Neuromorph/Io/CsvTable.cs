@@ -81,10 +81,11 @@ public static class CsvTable
         });
     }
 
-    /// <summary>Reads a CSV with a header row; fields that are not numbers (status words, empty cells) read as NaN.</summary>
+    /// <summary>Reads a CSV with a header row; fields that are not numbers (status words, empty cells) read as NaN. A binary file is a located error.</summary>
     public static (string[] Headers, double[][] Columns) Read(string path)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        var text = TextFile.Read(path, "CSV file", "give a CSV file in plain text: a header row naming the columns, then one row per point");
+        var lines = text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None).Where(l => l.Length > 0).ToArray();
         if (lines.Length == 0)
         {
             throw new UserInputException(new SourceLocation(path, 1, 1), "the CSV file is empty", "a header row naming the columns comes first, then one row per point");

@@ -39,7 +39,7 @@ public static class CtdFigures
 
         if (restartEnergies is { Count: > 0 })
         {
-            var panel = new Panel(new FigureAxis("QUBO energy of the binary read-out"), new FigureAxis("Restarts") { IntegerTicks = true }, [Histogram.Of("restarts", restartEnergies)]) { Legend = LegendPlacement.None };
+            var panel = new Panel(new FigureAxis("QUBO energy of the binary read-out") { IntegerTicks = Histogram.Integral(restartEnergies) }, new FigureAxis("Restarts") { IntegerTicks = true }, [Histogram.Of("restarts", restartEnergies)]) { Legend = LegendPlacement.None };
             figures.Add(Figure.Single("qubo_restarts", panel) with { Title = $"QUBO energies over {restartEnergies.Count} restarts", PanelHeight = 380 });
         }
 

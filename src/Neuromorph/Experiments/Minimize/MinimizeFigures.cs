@@ -71,14 +71,24 @@ public static class MinimizeFigures
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(result);
-        var layers = new List<Layer> { Histogram.Of("restarts", result.Restarts.Select(r => problem.Objective(r.BestSpins))) };
+        var panel = HistogramPanel(problem.ObjectiveName, [.. result.Restarts.Select(r => problem.Objective(r.BestSpins))], target);
+        return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
+    }
+
+    /// <summary>
+    /// The histogram panel of final objectives <paramref name="finals"/> (one per restart), with the known optimum as a
+    /// vertical line; an objective that only takes integer values (cuts, unsatisfied clauses) gets integer ticks.
+    /// </summary>
+    public static Panel HistogramPanel(string objectiveName, IReadOnlyList<double> finals, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(finals);
+        var layers = new List<Layer> { Histogram.Of("restarts", finals) };
         if (target is { } objective)
         {
             layers.Add(new ReferenceLine("known optimum", objective, ReferenceOrientation.Vertical));
         }
 
-        var panel = new Panel(new FigureAxis($"Final {problem.ObjectiveName}"), new FigureAxis("Restarts") { IntegerTicks = true }, layers);
-        return Figure.Single("final_histogram", panel) with { Title = $"{problem.Name}: final {problem.ObjectiveName} over {result.Restarts.Count} restarts ({result.Solver})", PanelHeight = 380 };
+        return new Panel(new FigureAxis($"Final {objectiveName}") { IntegerTicks = Histogram.Integral(finals) }, new FigureAxis("Restarts") { IntegerTicks = true }, layers);
     }
 
     /// <summary>Raster of the recorded device states (memristor states, dmm voltages, memory-ising amplitudes) of one restart against model time.</summary>
@@ -96,18 +106,23 @@ public static class MinimizeFigures
     /// <summary>
     /// Memory variables of a memcomputing run over model time: for dmm short-term memories x_s, long-term memories x_l
     /// (log scale) and the number of unsatisfied clauses; for memory-ising the memories e_i, the target
-    /// amplitude a and the read-out energy.
+    /// amplitude a and the read-out energy. Time is on a log axis when the samples are log-spaced
+    /// (<see cref="SampleSpacing.WantsLogAxis"/>).
     /// </summary>
     public static Figure Memory(DynamicsRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var time = new FigureAxis("Model time");
-        IReadOnlyList<double> Column(int j) => [.. record.Memory.Select(m => m[j])];
+        // log-spaced samples (the transient recorded densely) spread out on a log time axis, which leaves out t = 0
+        var log = SampleSpacing.WantsLogAxis(record.Times);
+        var time = log ? FigureAxis.Log("Model time") : new FigureAxis("Model time");
+        var kept = Enumerable.Range(0, record.Times.Count).Where(i => !log || record.Times[i] > 0).ToArray();
+        IReadOnlyList<double> times = [.. kept.Select(i => record.Times[i])];
+        IReadOnlyList<double> Column(int j) => [.. kept.Select(i => record.Memory[i][j])];
         var groups = new (string Prefix, FigureAxis Axis)[]
         {
             ("xs", new FigureAxis("Short-term memory x_s")),
             ("xl", FigureAxis.Log("Long-term memory x_l")),
-            ("unsat", new FigureAxis("Unsatisfied clauses")),
+            ("unsat", new FigureAxis("Unsatisfied clauses") { IntegerTicks = true }),
             ("e_", new FigureAxis("Memory e_i")),
             ("target_amplitude", new FigureAxis("Target amplitude a")),
             ("readout_energy", new FigureAxis("Read-out energy")),
@@ -116,7 +131,7 @@ public static class MinimizeFigures
         foreach (var (prefix, axis) in groups)
         {
             var layers = record.MemoryLabels.Select((label, j) => (label, j)).Where(p => p.label.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(p => (Layer)new LineSeries(p.label, record.Times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
+                .Select(p => (Layer)new LineSeries(p.label, times, Column(p.j)) { Style = p.label.EndsWith("_mean", StringComparison.Ordinal) || p.label.EndsWith("_max", StringComparison.Ordinal) || prefix is "unsat" or "target_amplitude" or "readout_energy" ? LineStyle.Solid : LineStyle.Dashed })
                 .ToList();
             if (layers.Count > 0)
             {
