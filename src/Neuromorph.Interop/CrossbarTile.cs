@@ -23,6 +23,8 @@ internal sealed class CrossbarTile
     private readonly WeightMapping _mapping;
     private readonly RandomStream _rng;
     private readonly Lazy<CrossbarReader> _transposed;
+    private readonly Lazy<CrossbarArray> _ideal;
+    private readonly Lazy<CrossbarArray> _idealTransposed;
     private readonly Lock _gate = new();
 
     private CrossbarTile(CrossbarSpec spec)
@@ -43,6 +45,8 @@ internal sealed class CrossbarTile
         var effective = spec.AccessResistance is double ra && ra > 0 ? SeriesAccess(programmed, ra) : programmed;
         _array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
         _reader = new CrossbarReader(_array, spec.NonIdealities, _mapping, _rng, spec.Solver);
+        _ideal = new Lazy<CrossbarArray>(() => new CrossbarArray(spec.Target));
+        _idealTransposed = new Lazy<CrossbarArray>(() => _ideal.Value.Transposed());
         _transposed = new Lazy<CrossbarReader>(() => new CrossbarReader(_array.Transposed(), spec.NonIdealities, null, _rng, spec.Solver));
     }
 
@@ -104,10 +108,11 @@ internal sealed class CrossbarTile
             var x = new double[Rows];
             var y = new double[Columns];
             double? adcRange = null;
-            if (_spec.NonIdealities.AdcRange <= 0)
+            if (_spec.NonIdealities.AdcRange <= 0 && _spec.NonIdealities.AdcBits > 0)
             {
                 // the crossbar experiment's full scale: the largest ideal column current of the batch, with 5 % headroom
-                var ideal = new CrossbarArray(_spec.Target);
+                // (without an ADC the range is unused, so it is not computed)
+                var ideal = _ideal.Value;
                 var cols = new double[ideal.Columns];
                 double max = 0;
                 for (var k = 0; k < count; k++)
@@ -172,9 +177,9 @@ internal sealed class CrossbarTile
         }
 
         double? adcRange = null;
-        if (_spec.NonIdealities.AdcRange <= 0)
+        if (_spec.NonIdealities.AdcRange <= 0 && _spec.NonIdealities.AdcBits > 0)
         {
-            var ideal = new CrossbarArray(_spec.Target).Transposed();
+            var ideal = _idealTransposed.Value;
             var rows = new double[ideal.Columns];
             double max = 0;
             foreach (var e in v)
