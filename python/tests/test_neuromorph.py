@@ -40,7 +40,8 @@ def run_cli(*args):
     cmd = cli_command()
     if cmd is None:
         raise unittest.SkipTest("the CLI is not built (set NEUROMORPH_CLI or build src/Neuromorph.Cli -c Release)")
-    done = subprocess.run(cmd + [str(a) for a in args] + ["--plot-format", "none"], capture_output=True, text=True, cwd=tempfile.gettempdir())
+    plots = ["--plot-format", "none"] if args[0] in ("simulate", "run", "minimize") else []
+    done = subprocess.run(cmd + [str(a) for a in args] + plots, capture_output=True, text=True, cwd=tempfile.gettempdir())
     if done.returncode != 0:
         raise AssertionError(f"CLI failed ({done.returncode}): {done.stderr}")
     return done
