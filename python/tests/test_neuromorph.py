@@ -123,6 +123,17 @@ class AgainstCli(unittest.TestCase):
         y = tile.program(VMM_WEIGHTS).forward(VMM_INPUTS)
         assert_bitwise(self, y, np.column_stack([want[f"out{j}"] for j in range(3)]), "tile outputs")
 
+    def test_crossbar_tile_equals_run_with_options(self):
+        rng = np.random.default_rng(5)
+        w, x = rng.normal(size=(6, 4)), rng.normal(scale=0.2, size=(5, 6))
+        for mapping in ({"scheme": "offset", "levels": 16, "w_max": 0.8}, {"scheme": "differential", "g_min": "2u", "w_max": 0}):
+            spec = {"kind": "crossbar", "seed": 11, "array": {"weights": w.tolist(), "mapping": mapping, "access_resistance": "1k", "wire_resistance": 0.5},
+                    "inputs": x.tolist(), "nonidealities": {"variability": 0.1, "stuck_hrs": 0.05, "read_noise": 0.02, "adc_bits": 7, "dac_bits": 6}}
+            want = nm.run(spec).tables["outputs"]
+            tile = nm.Crossbar.from_spec(6, 4, {k: v for k, v in spec.items() if k not in ("kind", "inputs")} | {"array": {k: v for k, v in spec["array"].items() if k != "weights"}})
+            got = tile.program(w).forward(x)
+            assert_bitwise(self, got, np.column_stack([want[f"out{j}"] for j in range(4)]), f"tile vs run, {mapping}")
+
     def test_minimize_matches_cli(self):
         problem = CIRCUITS / "problems" / "maxcut_48.txt"
         with tempfile.TemporaryDirectory() as out:

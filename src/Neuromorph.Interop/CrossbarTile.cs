@@ -77,21 +77,16 @@ internal sealed class CrossbarTile
             }
         }
 
-        var rows = new JsonArray();
-        for (var i = 0; i < weights.GetLength(0); i++)
-        {
-            var row = new JsonArray();
-            for (var j = 0; j < weights.GetLength(1); j++)
-            {
-                row.Add(weights[i, j]);
-            }
-
-            rows.Add(row);
-        }
-
-        array["weights"] = rows;
+        // The reader checks every option with a one-row stand-in for the weights (so a large matrix is not turned into
+        // text); the mapping and targets are then made from the real weights exactly as the reader makes them.
+        var columns = weights.GetLength(1);
+        array["weights"] = new JsonArray(new JsonArray([.. Enumerable.Range(0, columns).Select(_ => (JsonNode?)JsonValue.Create(1.0))]));
         var section = YamlSection.Parse(root.ToJsonString(), "Crossbar");
-        return new CrossbarTile(CrossbarSpecReader.Read(section));
+        var probe = CrossbarSpecReader.Read(section);
+        var given = section.GetSection("array").TryGetSection("mapping")?.GetDouble("w_max", 0) ?? 0;
+        var wMax = given > 0 ? given : weights.Cast<double>().Max(Math.Abs);
+        var mapping = new WeightMapping(probe.Mapping!.Scheme, probe.Mapping.GMin, probe.Mapping.GMax, wMax, columns);
+        return new CrossbarTile(probe with { Target = mapping.Map(weights), Mapping = mapping, Weights = weights });
     }
 
     /// <summary>Reads <paramref name="count"/> inputs (row-major) forward or transposed into <paramref name="outputs"/>.</summary>
