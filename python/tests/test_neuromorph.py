@@ -1,0 +1,368 @@
+"""Tests of the neuromorph package: every entry point against the CLI's output for the same input (to the last bit
+where the CLI writes round-trip numbers), the crossbar tile against W^T x, bad input, and the torch layer.
+
+The CLI is ``$NEUROMORPH_CLI`` (a command line), else ``dotnet src/Neuromorph.Cli/bin/Release/net10.0/Neuromorph.Cli.dll``
+of this checkout; tests that need it are skipped when neither exists (run_tests.sh builds it).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+from pathlib import Path
+
+import numpy as np
+
+import neuromorph as nm
+from neuromorph import _native
+
+REPO = Path(__file__).resolve().parents[2]
+CIRCUITS = REPO / "circuits"
+
+
+def cli_command():
+    if os.environ.get("NEUROMORPH_CLI"):
+        return shlex.split(os.environ["NEUROMORPH_CLI"])
+    dll = REPO / "src" / "Neuromorph.Cli" / "bin" / "Release" / "net10.0" / "Neuromorph.Cli.dll"
+    if dll.is_file() and shutil.which("dotnet"):
+        return ["dotnet", str(dll)]
+    return None
+
+
+def run_cli(*args):
+    cmd = cli_command()
+    if cmd is None:
+        raise unittest.SkipTest("the CLI is not built (set NEUROMORPH_CLI or build src/Neuromorph.Cli -c Release)")
+    plots = ["--plot-format", "none"] if args[0] in ("simulate", "run", "minimize") else []
+    done = subprocess.run(cmd + [str(a) for a in args] + plots, capture_output=True, text=True, cwd=tempfile.gettempdir())
+    if done.returncode != 0:
+        raise AssertionError(f"CLI failed ({done.returncode}): {done.stderr}")
+    return done
+
+
+def read_csv(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    return {h: np.array([float(r[j]) for r in rows[1:]]) for j, h in enumerate(rows[0])}
+
+
+def assert_bitwise(test, got, want, what):
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    test.assertEqual(got.shape, want.shape, what)
+    same = (got == want) | (np.isnan(got) & np.isnan(want))
+    if not same.all():
+        k = int(np.argmin(same.ravel()))
+        test.fail(f"{what}: {np.count_nonzero(~same)} values differ, first at {k}: {got.ravel()[k]!r} vs {want.ravel()[k]!r}")
+
+
+VMM_WEIGHTS = [[0.5, -1.0, 0.25], [-0.75, 0.5, 1.0], [1.0, 0.0, -0.5], [0.25, 0.75, -1.0]]
+VMM_INPUTS = [[0.1, 0.2, -0.1, 0.3], [0.3, -0.2, 0.2, 0.1], [0.0, 0.1, 0.3, -0.3]]
+VMM_DICT = {
+    "kind": "crossbar", "seed": 7,
+    "array": {"weights": VMM_WEIGHTS, "mapping": {"scheme": "differential", "g_min": "1u", "g_max": "100u", "levels": 32}, "wire_resistance": 2},
+    "inputs": VMM_INPUTS,
+    "nonidealities": {"variability": 0.05, "adc_bits": 6},
+}
+
+
+class AgainstCli(unittest.TestCase):
+    """The same input through the package and through the CLI gives the same numbers."""
+
+    def test_simulate_matches_cli_csv(self):
+        netlist = CIRCUITS / "memristor_hysteresis.cir"
+        with tempfile.TemporaryDirectory() as out:
+            run_cli("simulate", netlist, "-o", out)
+            result = nm.simulate(str(netlist))
+            self.assertGreater(len(result), 0)
+            for a in result:
+                want = read_csv(Path(out) / f"{a.name}.csv")
+                self.assertEqual(list(a.columns), list(want), a.name)
+                for name, column in want.items():
+                    assert_bitwise(self, a[name], column, f"{a.name}.{name}")
+
+    def test_simulate_text_equals_path(self):
+        netlist = CIRCUITS / "rc_step.cir"
+        a, b = nm.simulate(netlist), nm.simulate(netlist.read_text())
+        self.assertEqual([x.name for x in a], [x.name for x in b])
+        for x, y in zip(a, b):
+            for name in x.columns:
+                assert_bitwise(self, x[name], y[name], name)
+
+    def test_run_crossbar_matches_cli(self):
+        spec = CIRCUITS / "crossbar_vmm.yaml"
+        with tempfile.TemporaryDirectory() as out:
+            run_cli("run", spec, "-o", out)
+            result = nm.run(str(spec))
+            self.assertEqual(result.kind, "crossbar")
+            for table in ("outputs", "ideal_outputs", "device_currents", "node_voltages"):
+                want = read_csv(Path(out) / f"{table}.csv")
+                for name, column in want.items():
+                    assert_bitwise(self, result.tables[table][name], column, f"{table}.{name}")
+            self.assertIn("relative error vs ideal", result.summary)
+            self.assertEqual(set(result.metrics), {"vmm_error", "max_abs_error", "mean_abs_output", "programming_failures", "read_power", "clipped_weights"})
+
+    def test_run_dict_equals_file(self):
+        a, b = nm.run(str(CIRCUITS / "crossbar_vmm.yaml")), nm.run(VMM_DICT)
+        self.assertEqual(a.metrics, b.metrics)
+        for name, column in a.tables["outputs"].items():
+            assert_bitwise(self, b.tables["outputs"][name], column, name)
+
+    def test_crossbar_tile_equals_experiment_outputs(self):
+        with tempfile.TemporaryDirectory() as out:
+            run_cli("run", CIRCUITS / "crossbar_vmm.yaml", "-o", out)
+            want = read_csv(Path(out) / "outputs.csv")
+        tile = nm.Crossbar(4, 3, scheme="differential", g_min="1u", g_max="100u", levels=32, wire_resistance=2,
+                           variability=0.05, adc_bits=6, seed=7)
+        y = tile.program(VMM_WEIGHTS).forward(VMM_INPUTS)
+        assert_bitwise(self, y, np.column_stack([want[f"out{j}"] for j in range(3)]), "tile outputs")
+
+    def test_crossbar_tile_equals_run_with_options(self):
+        rng = np.random.default_rng(5)
+        w, x = rng.normal(size=(6, 4)), rng.normal(scale=0.2, size=(5, 6))
+        for mapping in ({"scheme": "offset", "levels": 16, "w_max": 0.8}, {"scheme": "differential", "g_min": "2u", "w_max": 0}):
+            spec = {"kind": "crossbar", "seed": 11, "array": {"weights": w.tolist(), "mapping": mapping, "access_resistance": "1k", "wire_resistance": 0.5},
+                    "inputs": x.tolist(), "nonidealities": {"variability": 0.1, "stuck_hrs": 0.05, "read_noise": 0.02, "adc_bits": 7, "dac_bits": 6}}
+            want = nm.run(spec).tables["outputs"]
+            tile = nm.Crossbar.from_spec(6, 4, {k: v for k, v in spec.items() if k not in ("kind", "inputs")} | {"array": {k: v for k, v in spec["array"].items() if k != "weights"}})
+            got = tile.program(w).forward(x)
+            assert_bitwise(self, got, np.column_stack([want[f"out{j}"] for j in range(4)]), f"tile vs run, {mapping}")
+
+    def test_minimize_matches_cli(self):
+        problem = CIRCUITS / "problems" / "maxcut_48.txt"
+        with tempfile.TemporaryDirectory() as out:
+            run_cli("minimize", problem, "--seed", "1", "-o", out)
+            result = nm.minimize(str(problem), seed=1)
+            lines = [l.split() for l in (Path(out) / "solution.txt").read_text().splitlines() if l and not l.startswith("#")]
+            np.testing.assert_array_equal(result.solution, np.array([int(v) for _, v in lines]))
+            with open(Path(out) / "final.csv", newline="") as f:
+                final = list(csv.DictReader(f))
+        self.assertEqual(result.objective_name, "cut")
+        self.assertEqual(len(result.restarts), len(final))
+        for r, row in zip(result.restarts, final):
+            self.assertEqual(r["restart"], int(row["restart"]))
+            # final.csv writes 12 significant digits
+            self.assertEqual(float(f"{r['energy']:.12g}"), float(row["energy"]))
+            self.assertEqual(float(f"{r['objective']:.12g}"), float(row["cut"]))
+        self.assertEqual(result.objective, max(float(row["cut"]) for row in final))
+
+    def test_backends_like_cli(self):
+        done = run_cli("backends")
+        listed = nm.backends()
+        self.assertEqual(listed[0].spec, "cpu")
+        for d in listed:
+            self.assertIn(d.spec, done.stdout)
+        self.assertEqual(str(listed).splitlines()[0], done.stdout.splitlines()[0])
+
+
+class IdealTile(unittest.TestCase):
+    def setUp(self):
+        rng = np.random.default_rng(42)
+        self.w = rng.normal(size=(64, 32))
+        self.x = rng.normal(size=(10, 64))
+        self.d = rng.normal(size=(10, 32))
+
+    def test_forward_is_x_w(self):
+        for scheme in ("differential", "offset"):
+            tile = nm.Crossbar(64, 32, mapping=scheme).program(self.w)
+            np.testing.assert_allclose(tile.forward(self.x), self.x @ self.w, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(tile.forward(self.x[3]), self.x[3] @ self.w, rtol=0, atol=1e-12)
+
+    def test_backward_is_d_wt(self):
+        for scheme in ("differential", "offset"):
+            tile = nm.Crossbar(64, 32, mapping=scheme).program(self.w)
+            np.testing.assert_allclose(tile.backward(self.d), self.d @ self.w.T, rtol=0, atol=1e-12)
+            self.assertEqual(tile.backward(self.d[0]).shape, (64,))
+
+    def test_programmed_weights(self):
+        tile = nm.Crossbar(64, 32).program(self.w)
+        np.testing.assert_allclose(tile.weights, self.w, rtol=0, atol=1e-12)
+
+    def test_nonideal_tile_differs_and_is_seeded(self):
+        a = nm.Crossbar(64, 32, read_noise=0.05, variability=0.1, seed=3).program(self.w).forward(self.x)
+        b = nm.Crossbar(64, 32, read_noise=0.05, variability=0.1, seed=3).program(self.w).forward(self.x)
+        assert_bitwise(self, a, b, "same seed")
+        self.assertGreater(np.abs(a - self.x @ self.w).max(), 1e-3)
+
+    def test_wire_resistance_backward_close(self):
+        tile = nm.Crossbar(16, 8, wire_resistance=0.5).program(self.w[:16, :8])
+        np.testing.assert_allclose(tile.backward(self.d[:, :8]), self.d[:, :8] @ self.w[:16, :8].T, rtol=0.05, atol=0.05)
+
+
+class BadInput(unittest.TestCase):
+    def setUp(self):
+        self.tile = nm.Crossbar(3, 2).program([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+
+    def test_ints_convert(self):
+        np.testing.assert_allclose(self.tile.forward(np.array([1, 0, 2])), [11.0, 14.0], atol=1e-12)
+        t = nm.Crossbar(2, 2).program(np.array([[1, 2], [3, 4]], dtype=np.int32))
+        np.testing.assert_allclose(t.weights, [[1, 2], [3, 4]], atol=1e-12)
+
+    def test_complex_and_object_refused(self):
+        with self.assertRaisesRegex(TypeError, "complex"):
+            self.tile.forward(np.array([1, 2, 3], dtype=complex))
+        with self.assertRaisesRegex(TypeError, "real numbers"):
+            self.tile.forward(np.array([1, "a", None], dtype=object))
+        with self.assertRaises(TypeError):
+            self.tile.program([[1, 2], [3]])
+
+    def test_wrong_shape(self):
+        with self.assertRaisesRegex(ValueError, r"\(3,\) or \(batch, 3\).*got \(4,\)"):
+            self.tile.forward(np.ones(4))
+        with self.assertRaisesRegex(ValueError, r"shape \(3, 2\).*got \(2, 3\)"):
+            self.tile.program(np.ones((2, 3)))
+        with self.assertRaisesRegex(ValueError, r"\(2,\) or \(batch, 2\)"):
+            self.tile.backward(np.ones((5, 3)))
+
+    def test_non_contiguous_copied(self):
+        x = np.arange(12.0).reshape(3, 4)[:, ::2].T  # (2, 3), strided and transposed
+        self.assertFalse(x.flags.c_contiguous)
+        np.testing.assert_allclose(self.tile.forward(x), np.ascontiguousarray(x) @ self.tile.weights, atol=1e-12)
+
+    def test_nan_refused(self):
+        with self.assertRaisesRegex(ValueError, "nan.*finite"):
+            self.tile.forward([1.0, float("nan"), 0.0])
+        with self.assertRaisesRegex(ValueError, "finite"):
+            nm.Crossbar(1, 1).program([[float("inf")]])
+
+    def test_not_programmed(self):
+        with self.assertRaisesRegex(RuntimeError, "program"):
+            nm.Crossbar(2, 2).forward([1.0, 2.0])
+
+    def test_unknown_option(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.Crossbar(2, 2, read_nosie=0.1)
+        self.assertIn("read_noise", str(e.exception))
+
+    def test_library_rejects_value_with_location(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.Crossbar(2, 2, read_noise=-1).program(np.eye(2))
+        self.assertIn("read_noise", str(e.exception))
+        self.assertNotIn("\n", str(e.exception))
+
+    def test_netlist_error_located(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.simulate("* bad deck\nV1 in 0 DC 1\nR1 in 0 banana\n.op\n.end\n")
+        self.assertRegex(e.exception.message, r"netlist\.cir:3")
+        self.assertIsNotNone(e.exception.location)
+        self.assertNotIn("\n", str(e.exception))
+
+    def test_missing_file(self):
+        with self.assertRaises(nm.InputError):
+            nm.simulate("/nonexistent/deck.cir")
+        with self.assertRaises(nm.InputError):
+            nm.run("/nonexistent/spec.yaml")
+
+    def test_run_unknown_kind(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.run({"kind": "crossbars"})
+        self.assertIn("crossbar", str(e.exception))
+
+    def test_minimize_errors(self):
+        with self.assertRaises(nm.InputError):
+            nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), solver="simplex")
+        with self.assertRaises(nm.InputError):
+            nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), restarts=0)
+        with self.assertRaises(TypeError):
+            nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), restarts=2.5)
+
+    def test_errors_are_neuromorph_errors(self):
+        self.assertTrue(issubclass(nm.InputError, nm.NeuromorphError))
+        self.assertTrue(issubclass(nm.SimulationError, nm.NeuromorphError))
+
+
+class Runtime(unittest.TestCase):
+    def test_loaded_once(self):
+        a = _native.interop()
+        nm.version()
+        self.assertIs(a, _native.interop())
+        self.assertTrue(nm.version()["runtime"].startswith("10."))
+
+    def test_no_leaked_handles(self):
+        before = _native.call("handles")["count"]
+        nm.simulate(CIRCUITS / "rc_step.cir")
+        nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), restarts=1)
+        t = nm.Crossbar(2, 2).program(np.eye(2))
+        del t
+        self.assertEqual(_native.call("handles")["count"], before)
+
+    def test_missing_runtime_is_one_line(self):
+        root = _native.dotnet_root()
+        if root is None:
+            self.skipTest("no .NET root")
+        with tempfile.TemporaryDirectory() as fake:
+            fxr = _native._hostfxr_path(root)
+            target = Path(fake, "host", "fxr", fxr.parent.name)
+            target.mkdir(parents=True)
+            os.symlink(fxr, target / fxr.name)
+            code = textwrap.dedent("""
+                import neuromorph
+                try:
+                    neuromorph.version()
+                except neuromorph.NeuromorphError as e:
+                    print("ERROR:" + str(e))
+            """)
+            env = dict(os.environ, DOTNET_ROOT=fake)
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        lines = [l for l in done.stdout.splitlines() if l.startswith("ERROR:")]
+        self.assertEqual(len(lines), 1, done.stdout + done.stderr)
+        self.assertIn(".NET", lines[0])
+
+
+try:
+    import torch
+except ImportError:  # torch is optional
+    torch = None
+
+
+@unittest.skipIf(torch is None, "torch is not installed")
+class AnalogLinearTests(unittest.TestCase):
+    def test_equals_linear_float64(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(0)
+        lin = torch.nn.Linear(20, 7).double()
+        layer = nt.AnalogLinear.from_linear(lin)
+        self.assertEqual(dict(layer.named_parameters()).keys(), dict(lin.named_parameters()).keys())
+        x = torch.randn(5, 20, dtype=torch.float64, requires_grad=True)
+        x2 = x.detach().clone().requires_grad_()
+        y, y2 = layer(x), lin(x2)
+        self.assertLess((y - y2).abs().max().item(), 1e-12)
+        y.pow(2).sum().backward()
+        y2.pow(2).sum().backward()
+        self.assertLess((x.grad - x2.grad).abs().max().item(), 1e-12)
+        self.assertLess((layer.weight.grad - lin.weight.grad).abs().max().item(), 1e-12)
+        self.assertLess((layer.bias.grad - lin.bias.grad).abs().max().item(), 1e-12)
+
+    def test_gradcheck(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(1)
+        layer = nt.AnalogLinear(6, 4).double()
+        x = torch.randn(3, 6, dtype=torch.float64, requires_grad=True)
+        w = layer.weight.detach().clone().requires_grad_()
+        b = layer.bias.detach().clone().requires_grad_()
+        self.assertTrue(torch.autograd.gradcheck(lambda x, w, b: nt._AnalogMatmul.apply(x, w, layer) + b, (x, w, b)))
+
+    def test_reprograms_after_step(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(2)
+        layer = nt.AnalogLinear(4, 3).double()
+        opt = torch.optim.SGD(layer.parameters(), lr=0.1)
+        x = torch.randn(8, 4, dtype=torch.float64)
+        layer(x).sum().backward()
+        opt.step()
+        ref = torch.nn.functional.linear(x, layer.weight, layer.bias)
+        self.assertLess((layer(x) - ref).abs().max().item(), 1e-12)
+
+
+if __name__ == "__main__":
+    unittest.main()
