@@ -30,8 +30,11 @@ declare -A present=(
   [python3-numpy]='/usr/bin/python3 -c "import numpy"'
   [python3-scipy]='/usr/bin/python3 -c "import scipy.integrate"'
   [python3-torch]='/usr/bin/python3 -c "import torch"'
+  [python3-venv]='/usr/bin/python3 -c "import ensurepip, venv"'
+  [python3-pip]='/usr/bin/python3 -m pip --version'
+  [python3-setuptools]='/usr/bin/python3 -c "import setuptools"'
 )
-order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch)
+order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch python3-venv python3-pip python3-setuptools)
 missing() {
   local m=()
   for p in "${order[@]}"; do bash -c "${present[$p]}" >/dev/null 2>&1 || m+=("$p"); done
@@ -71,7 +74,18 @@ else
 fi
 status=$?
 
-python3 - "$results" <<'PY'
+# the Python package (python/): installed offline into a throw-away venv and tested against the CLI's outputs
+py_line="0 passed, 0 failed"
+if ((!fast)); then
+  py_out=$(bash python/run_tests.sh 2>&1)
+  py_status=$?
+  echo "$py_out" | tail -40
+  py_line=$(echo "$py_out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+  [[ -n "$py_line" ]] || py_line="0 passed, 1 failed"
+  ((py_status == 0)) || status=1
+fi
+
+python3 - "$results" "$py_line" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
@@ -83,6 +97,10 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     # skipped tests are counted as total - executed (TRX leaves notExecuted at 0 for xunit skips)
     skipped += int(c.get("total", 0)) - int(c.get("executed", 0))
+import re
+m = re.match(r"(\d+) passed, (\d+) failed(?:, (\d+) skipped)?", sys.argv[2])
+if m:
+    passed += int(m.group(1)); failed += int(m.group(2)); skipped += int(m.group(3) or 0)
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
