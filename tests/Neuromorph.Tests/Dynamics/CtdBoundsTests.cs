@@ -79,9 +79,10 @@ public class CtdBoundsTests
     [Fact]
     public void With_projected_bounds_the_lattice_example_never_raises_its_energy_even_after_devices_saturate()
     {
-        // circuits/ctd_lattice.yaml with bounds: hold raises L by up to 0.075 once devices saturate (docs/ctd.md)
+        // circuits/ctd_lattice.yaml runs with bounds: projected; with hold, L rises by 2.26 once devices saturate (docs/ctd.md)
         using var dir = new TempDirectory("nm-ctd");
-        var yaml = File.ReadAllText(RepoPaths.InRepo("circuits", "ctd_lattice.yaml")) + "bounds: projected\n";
+        var yaml = File.ReadAllText(RepoPaths.InRepo("circuits", "ctd_lattice.yaml"));
+        Assert.Contains("\nbounds: projected", yaml, StringComparison.Ordinal);
         var path = Path.Combine(dir, "projected.yaml");
         File.WriteAllText(path, yaml);
         var (code, _, error) = CliHarness.Run("run", path, "-o", dir);

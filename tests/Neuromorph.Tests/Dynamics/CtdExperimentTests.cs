@@ -30,11 +30,13 @@ public class CtdExperimentTests
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
 
-        // energy.png: the Lyapunov function (blue line) above the raster of x_i(t) (viridis)
+        // energy.png: the Lyapunov function (blue line), the count of held devices (blue line), the raster of x_i(t) (viridis)
         var png = Neuromorph.Tests.Support.PngImage.Load(Path.Combine(dir, "energy.png"));
-        Assert.True(png.CountColor("#0072B2", 0, 0, png.Width - 1, png.Height / 2) > 200, "no Lyapunov curve in the upper panel");
-        Assert.True(png.CountColor("#0072B2", 0, (png.Height / 2) + 80, png.Width - 1, png.Height - 1, 12) < 50, "the line leaked into the raster panel");
-        Assert.True(png.HasColor("#FDE725", 0, png.Height / 2, png.Width - 1, png.Height - 1, 40) || png.HasColor("#440154", 0, png.Height / 2, png.Width - 1, png.Height - 1, 40), "no raster");
+        var third = png.Height / 3;
+        Assert.True(png.CountColor("#0072B2", 0, 0, png.Width - 1, third) > 200, "no Lyapunov curve in the upper panel");
+        Assert.True(png.CountColor("#0072B2", 0, third, png.Width - 1, 2 * third) > 100, "no held-device count in the middle panel");
+        Assert.True(png.CountColor("#0072B2", 0, (2 * third) + 60, png.Width - 1, png.Height - 1, 12) < 50, "a line leaked into the raster panel");
+        Assert.True(png.HasColor("#FDE725", 0, 2 * third, png.Width - 1, png.Height - 1, 40) || png.HasColor("#440154", 0, 2 * third, png.Width - 1, png.Height - 1, 40), "no raster");
     }
 
     [Theory]

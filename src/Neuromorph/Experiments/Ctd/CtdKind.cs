@@ -76,7 +76,7 @@ public sealed class CtdKind : IExperimentKind
 
         return new ExperimentReport(metrics, files, summary)
         {
-            Figures = context.OutputDirectory is null ? [] : CtdFigures.Of(result.Times, result.States, energy, shownStates, run.Restarts?.Select(r => r.Energy).ToList()),
+            Figures = context.OutputDirectory is null ? [] : CtdFigures.Of(result.Times, result.States, energy, shownStates, run.Restarts?.Select(r => r.Energy).ToList(), spec.Bounds == CtdBoundMode.Projected),
         };
     }
 
