@@ -153,7 +153,10 @@ public static class SequenceModelFile
         {
             if (!names.Contains(name))
             {
-                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {(spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(cell)} model", Suggestions.Hint(name, names));
+                var hint = !spec.Bidirectional && name.EndsWith("_reverse", StringComparison.Ordinal)
+                    ? "a reverse direction's parameter: a bidirectional model's file says \"bidirectional\": true"
+                    : Suggestions.Hint(name, names);
+                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {(spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(cell)} model", hint);
             }
         }
 
