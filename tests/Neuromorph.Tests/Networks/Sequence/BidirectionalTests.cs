@@ -105,7 +105,7 @@ public sealed class BidirectionalTests(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// y_t = x_{t+2} (0 at the last two steps), x uniform in ±1: a causal model can do no better than predicting 0 (MSE
     /// 1/3 · 8/10 ≈ 0.27 on the future-dependent steps), a bidirectional GRU of the same width learns it. Measured with
-    /// these seeds: unidirectional 0.256, bidirectional 0.0019 after 40 epochs.
+    /// these seeds: test MSE 0.267 unidirectional, 7.0e-5 bidirectional after 40 epochs.
     /// </summary>
     [Fact]
     public void A_bidirectional_gru_learns_to_output_a_future_input_a_unidirectional_one_cannot()
@@ -144,8 +144,8 @@ public sealed class BidirectionalTests(ITestOutputHelper output) : IDisposable
         var (uni, bi) = (Trained(false), Trained(true));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test MSE: unidirectional {uni:G4}, bidirectional {bi:G4}"));
         Assert.True(uni > 0.2, $"unidirectional test MSE {uni:F4}: it cannot see the future, it should stay near 0.27");
-        Assert.True(bi < 0.02, $"bidirectional test MSE {bi:F4}");
-        Assert.True(bi < uni / 10, $"bidirectional {bi:F4} vs unidirectional {uni:F4}");
+        Assert.True(bi < 0.005, $"bidirectional test MSE {bi:E3}");
+        Assert.True(bi < uni / 50, $"bidirectional {bi:E3} vs unidirectional {uni:F4}");
     }
 
     [Fact]

