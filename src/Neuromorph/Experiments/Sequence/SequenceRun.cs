@@ -43,6 +43,7 @@ public static class SequenceRun
         ArgumentNullException.ThrowIfNull(log);
         var data = TaskData.Build(spec.Task);
         var model = LoadOrCreate(spec, data);
+        model.ManyToOne = data.Train.Timing == TargetTiming.FinalStep; // a bidirectional model's final output then reads h_n
         if (spec.Loss == LossKind.CrossEntropy)
         {
             ClassTargets.Check(data, model.Spec.OutputSize, spec.LossLocation);
@@ -60,7 +61,7 @@ public static class SequenceRun
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, spec.Seed + 17);
-            announce?.Invoke($"training {CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}: "
+            announce?.Invoke($"training {(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}: "
                 + $"{options.Epochs} epochs, {train.Count} training sequences" + (validation is { Count: > 0 } v ? $", {v.Count} for validation" : ""));
             var result = Trainer.Train(model, train, validation, options, e =>
             {
@@ -133,7 +134,7 @@ public static class SequenceRun
         var score = spec.Loss == LossKind.CrossEntropy
             ? string.Create(CultureInfo.InvariantCulture, $"accuracy {scored.Accuracy:P2}")
             : string.Create(CultureInfo.InvariantCulture, $"test MSE {scored.MeanSquaredError:G4}, NRMSE {scored.Nrmse:G4}");
-        var summary = $"{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}, {where}: {score}"
+        var summary = $"{(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}, {where}: {score}"
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {(spec.Loss == LossKind.CrossEntropy ? ideal.Accuracy : ideal.MeanSquaredError):G4})"));
         return new SequenceRunResult(metrics, files, summary) { Figures = figures, Interrupted = interrupted };
     }
@@ -143,7 +144,7 @@ public static class SequenceRun
         var outputs = spec.Loss == LossKind.CrossEntropy ? spec.Classes : data.Train.TargetSize;
         if (spec.ModelFile is not { } path)
         {
-            return SequenceModel.Create(new SequenceModelSpec(spec.Cell, data.Train.InputSize, spec.Hidden, outputs, spec.Layers), spec.Seed);
+            return SequenceModel.Create(new SequenceModelSpec(spec.Cell, data.Train.InputSize, spec.Hidden, outputs, spec.Layers) { Bidirectional = spec.Bidirectional }, spec.Seed);
         }
 
         var model = SequenceModelFile.Read(path);

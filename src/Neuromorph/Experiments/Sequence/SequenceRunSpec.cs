@@ -31,6 +31,9 @@ public sealed record SequenceRunSpec
     /// <summary>Layers of a new model.</summary>
     public int Layers { get; init; } = 1;
 
+    /// <summary>True for a new bidirectional model (a reverse direction in every layer).</summary>
+    public bool Bidirectional { get; init; }
+
     /// <summary>Classes (outputs) for cross-entropy; 0 for regression.</summary>
     public int Classes { get; init; }
 

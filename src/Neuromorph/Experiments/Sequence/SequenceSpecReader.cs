@@ -39,7 +39,7 @@ public static class SequenceSpecReader
         else
         {
             var m = root.GetSection("model");
-            m.RejectUnknownKeys("cell", "hidden", "layers", "classes");
+            m.RejectUnknownKeys("cell", "hidden", "layers", "bidirectional", "classes");
             if (!CellTypes.TryParse(m.GetString("cell", "lstm"), out var cell))
             {
                 throw m.Error("cell", $"unknown cell type '{m.GetString("cell")}'", Diagnostics.Suggestions.Hint(m.GetString("cell"), [.. CellTypes.Names]));
@@ -51,7 +51,13 @@ public static class SequenceSpecReader
                 throw m.Error("layers", "a Jordan network has one layer (its output feeds back into it)");
             }
 
-            spec = spec with { Cell = cell, Hidden = SpecValues.Count(m, "hidden", 32), Layers = layers, Classes = m.Has("classes") ? SpecValues.Count(m, "classes", 2, 2) : 0 };
+            var bidirectional = m.GetBool("bidirectional", false);
+            if (cell == CellType.Jordan && bidirectional)
+            {
+                throw m.Error("bidirectional", "a Jordan network cannot be bidirectional (its output feeds back into it)", "use cell: rnn_tanh, lstm or gru");
+            }
+
+            spec = spec with { Cell = cell, Hidden = SpecValues.Count(m, "hidden", 32), Layers = layers, Bidirectional = bidirectional, Classes = m.Has("classes") ? SpecValues.Count(m, "classes", 2, 2) : 0 };
             if (training is null)
             {
                 throw root.Error("model", "a new model needs a 'training:' section", "e.g. training: { epochs: 20, learning_rate: 0.01 }");
@@ -77,6 +83,11 @@ public static class SequenceSpecReader
                 var range = spec.Classes > 0 ? $"[0, {spec.Classes})" : "[0, classes)";
                 throw training.Error("loss", $"cross-entropy needs a classification task whose targets are class indices in {range}; the '{root.GetSection("data").GetString("task", "sine")}' task's targets are real values",
                     "use loss: mse, or a csv task whose target column holds class indices");
+            }
+
+            if (spec.Bidirectional && options.Truncation > 0)
+            {
+                throw training.Error("truncation", "a bidirectional model needs the whole sequence (its reverse direction starts at the last step); truncated BPTT does not apply", "remove truncation (full BPTT)");
             }
 
             spec = spec with { LossLocation = training.LocationOf("loss") };

@@ -6,11 +6,12 @@ namespace Neuromorph.Networks.Sequence.Cells;
 /// <summary>Elman layer (torch.nn.RNN): h_t = φ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), φ = tanh or ReLU.</summary>
 public class ElmanLayer : RecurrentLayer
 {
-    /// <summary>Creates layer <paramref name="index"/>; <paramref name="relu"/> selects ReLU instead of tanh.</summary>
-    public ElmanLayer(int index, int inputSize, int hiddenSize, bool relu, IGemm gemm)
-        : this(index, inputSize, hiddenSize, hiddenSize, relu, gemm)
-    {
-    }
+    /// <summary>
+    /// Creates layer <paramref name="index"/>; <paramref name="relu"/> selects ReLU instead of tanh, <paramref name="reverse"/>
+    /// makes it the reverse direction of a bidirectional layer.
+    /// </summary>
+    public ElmanLayer(int index, int inputSize, int hiddenSize, bool relu, IGemm gemm, bool reverse = false)
+        : base(index, inputSize, hiddenSize, 1, hiddenSize, gemm, reverse) => Relu = relu;
 
     /// <summary>For subclasses whose recurrent input is not h (Jordan).</summary>
     protected ElmanLayer(int index, int inputSize, int hiddenSize, int feedbackSize, bool relu, IGemm gemm)

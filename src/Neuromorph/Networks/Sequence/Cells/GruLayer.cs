@@ -7,7 +7,7 @@ namespace Neuromorph.Networks.Sequence.Cells;
 /// GRU layer (torch.nn.GRU, gate blocks r, z, n): r = σ(W_ir x + b_ir + W_hr h + b_hr), z likewise,
 /// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
 /// </summary>
-public sealed class GruLayer(int index, int inputSize, int hiddenSize, IGemm gemm) : RecurrentLayer(index, inputSize, hiddenSize, 3, hiddenSize, gemm)
+public sealed class GruLayer(int index, int inputSize, int hiddenSize, IGemm gemm, bool reverse = false) : RecurrentLayer(index, inputSize, hiddenSize, 3, hiddenSize, gemm, reverse)
 {
     /// <inheritdoc />
     protected override int CacheWidth => 4 * HiddenSize; // r, z, n, W_hn h + b_hn

@@ -8,7 +8,7 @@ namespace Neuromorph.Networks.Sequence.Cells;
 /// c_t = f ⊙ c_{t−1} + i ⊙ g; h_t = o ⊙ tanh(c_t). The additive path through c is what keeps gradients alive
 /// over long sequences.
 /// </summary>
-public sealed class LstmLayer(int index, int inputSize, int hiddenSize, IGemm gemm) : RecurrentLayer(index, inputSize, hiddenSize, 4, hiddenSize, gemm)
+public sealed class LstmLayer(int index, int inputSize, int hiddenSize, IGemm gemm, bool reverse = false) : RecurrentLayer(index, inputSize, hiddenSize, 4, hiddenSize, gemm, reverse)
 {
     /// <inheritdoc />
     public override bool HasCellState => true;

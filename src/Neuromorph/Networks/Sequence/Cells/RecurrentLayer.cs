@@ -15,21 +15,29 @@ public abstract class RecurrentLayer
 {
     private double[]? _gx, _h, _c, _cache, _feedback, _gh, _dgx, _dgh, _dh, _dhNext, _dc, _dr;
 
-    /// <summary>Creates layer <paramref name="index"/> with zero parameters.</summary>
-    protected RecurrentLayer(int index, int inputSize, int hiddenSize, int gates, int feedbackSize, IGemm gemm)
+    /// <summary>
+    /// Creates layer <paramref name="index"/> with zero parameters; <paramref name="reverse"/> names them as the reverse
+    /// direction of a bidirectional layer (<c>weight_ih_l0_reverse</c> ...), which reads its input back to front.
+    /// </summary>
+    protected RecurrentLayer(int index, int inputSize, int hiddenSize, int gates, int feedbackSize, IGemm gemm, bool reverse = false)
     {
+        var suffix = reverse ? "_reverse" : "";
+        IsReverse = reverse;
         InputSize = inputSize;
         HiddenSize = hiddenSize;
         GateRows = gates * hiddenSize;
         FeedbackSize = feedbackSize;
         Gemm = gemm ?? throw new ArgumentNullException(nameof(gemm));
-        WeightIh = new Parameter($"weight_ih_l{index}", GateRows, inputSize);
-        WeightHh = new Parameter($"weight_hh_l{index}", GateRows, feedbackSize);
-        BiasIh = new Parameter($"bias_ih_l{index}", GateRows);
-        BiasHh = new Parameter($"bias_hh_l{index}", GateRows);
+        WeightIh = new Parameter($"weight_ih_l{index}{suffix}", GateRows, inputSize);
+        WeightHh = new Parameter($"weight_hh_l{index}{suffix}", GateRows, feedbackSize);
+        BiasIh = new Parameter($"bias_ih_l{index}{suffix}", GateRows);
+        BiasHh = new Parameter($"bias_hh_l{index}{suffix}", GateRows);
         InputWeights = new GemmWeights(WeightIh, gemm);
         RecurrentWeights = new GemmWeights(WeightHh, gemm);
     }
+
+    /// <summary>True for the reverse direction of a bidirectional layer (its parameters' names end in <c>_reverse</c>).</summary>
+    public bool IsReverse { get; }
 
     /// <summary>Input features per step.</summary>
     public int InputSize { get; }

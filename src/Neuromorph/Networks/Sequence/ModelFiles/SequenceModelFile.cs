@@ -17,6 +17,8 @@ namespace Neuromorph.Networks.Sequence.ModelFiles;
 ///                   "weight": [[...]], "bias": [...] },
 ///   "metadata": { ... anything, ignored when read ... } }
 /// </code>
+/// A bidirectional model adds <c>"bidirectional": true</c> and the reverse directions' parameters under PyTorch's names
+/// (<c>weight_ih_l0_reverse</c> ..., after each layer's forward ones); its readout <c>weight</c> is outputs × 2·hidden.
 /// Reading checks everything and reports mistakes at file:line:col (unknown cell type, a missing or unexpected
 /// parameter, a shape that is not the one the sizes imply, a value that is not a finite number).
 /// </summary>
@@ -41,6 +43,11 @@ public static class SequenceModelFile
         b.Append("{\n");
         b.Append(CultureInfo.InvariantCulture, $"  \"format\": \"{Format}\",\n  \"version\": {Version},\n  \"cell\": \"{CellTypes.Name(s.Cell)}\",\n");
         b.Append(CultureInfo.InvariantCulture, $"  \"input_size\": {s.InputSize},\n  \"hidden_size\": {s.HiddenSize},\n  \"num_layers\": {s.Layers},\n  \"output_size\": {s.OutputSize},\n");
+        if (s.Bidirectional)
+        {
+            b.Append("  \"bidirectional\": true,\n");
+        }
+
         b.Append("  \"parameters\": {\n");
         for (var k = 0; k < model.Parameters.Count; k++)
         {
@@ -110,7 +117,7 @@ public static class SequenceModelFile
             throw root.Error("a model file is one JSON object", "see docs/sequence.md for the format");
         }
 
-        var known = new[] { "format", "version", "cell", "input_size", "hidden_size", "num_layers", "output_size", "parameters", "metadata" };
+        var known = new[] { "format", "version", "cell", "input_size", "hidden_size", "num_layers", "output_size", "bidirectional", "parameters", "metadata" };
         foreach (var (name, _, at) in root.Members)
         {
             if (!known.Contains(name))
@@ -127,10 +134,16 @@ public static class SequenceModelFile
         }
 
         var spec = new SequenceModelSpec(cell, Size(root, "input_size"), Size(root, "hidden_size"), Size(root, "output_size"),
-            root["num_layers"] is null ? 1 : Size(root, "num_layers"));
+            root["num_layers"] is null ? 1 : Size(root, "num_layers"))
+        { Bidirectional = Bidirectional(root) };
         if (cell == CellType.Jordan && spec.Layers != 1)
         {
             throw root["num_layers"]!.Error("a Jordan network has one layer", "set num_layers to 1");
+        }
+
+        if (cell == CellType.Jordan && spec.Bidirectional)
+        {
+            throw root["bidirectional"]!.Error("a Jordan network cannot be bidirectional (its output feeds back into it)", "set bidirectional to false or use rnn_tanh");
         }
 
         var model = new SequenceModel(spec);
@@ -140,7 +153,10 @@ public static class SequenceModelFile
         {
             if (!names.Contains(name))
             {
-                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {CellTypes.Name(cell)} model", Suggestions.Hint(name, names));
+                var hint = !spec.Bidirectional && name.EndsWith("_reverse", StringComparison.Ordinal)
+                    ? "a reverse direction's parameter: a bidirectional model's file says \"bidirectional\": true"
+                    : Suggestions.Hint(name, names);
+                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {(spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(cell)} model", hint);
             }
         }
 
@@ -216,6 +232,23 @@ public static class SequenceModelFile
     {
         var v = root[key] ?? throw root.Error($"missing key '{key}'", "see docs/sequence.md for the model-file format");
         return v.Kind == kind ? v : throw v.Error($"'{key}' must be {(kind == JsonKind.Object ? "an object" : kind == JsonKind.String ? "a string" : "a number")}");
+    }
+
+    private static bool Bidirectional(JsonValue root)
+    {
+        var v = root["bidirectional"];
+        if (v is null)
+        {
+            return false;
+        }
+
+        var found = v.Kind switch
+        {
+            JsonKind.Number => v.Number.ToString(CultureInfo.InvariantCulture),
+            JsonKind.String => $"\"{v.Text}\"",
+            _ => v.Kind.ToString().ToLowerInvariant(),
+        };
+        return v.Kind == JsonKind.Boolean ? v.Text == "true" : throw v.Error($"'bidirectional' must be true or false, got {found}", "PyTorch's bidirectional=True is \"bidirectional\": true");
     }
 
     private static int Size(JsonValue root, string key)

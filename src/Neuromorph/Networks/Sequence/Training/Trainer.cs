@@ -32,6 +32,11 @@ public static class Trainer
             throw new ArgumentException("no training sequences", nameof(train));
         }
 
+        if (model.Spec.Bidirectional && options.Truncation > 0 && options.Truncation < train.Steps)
+        {
+            throw new ArgumentException("a bidirectional model needs whole sequences: truncated BPTT does not apply", nameof(options));
+        }
+
         var optimizer = options.CreateOptimizer();
         var rng = new RandomStream(options.Seed);
         var noise = options.Noise is { Sigma: > 0 } wn ? new NoisyBinding(model, wn) : null;
