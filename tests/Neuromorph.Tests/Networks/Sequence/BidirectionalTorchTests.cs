@@ -23,6 +23,7 @@ public class BidirectionalTorchTests(ITestOutputHelper output)
 
     private sealed record Case(string Cell, bool ManyToOne, bool Export, bool WithH0, string ModelPath, SequenceModel? Model, double[] X, double[] W, double[]? H0, double[]? C0);
 
+    [Trait("Category", "peer")]
     [SkippableFact]
     public void Bidirectional_outputs_final_states_and_gradients_equal_pytorch_and_its_state_dicts_load_unchanged()
     {
