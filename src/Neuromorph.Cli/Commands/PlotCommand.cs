@@ -31,6 +31,12 @@ public static class PlotCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
+            if (parse.GetValue(output)?.FullName is { } image)
+            {
+                // checked, creating nothing, before the CSV is read
+                OutputLocation.CheckFile(image);
+            }
+
             var yNames = parse.GetRequiredValue(y);
             var (headers, columns) = Read(path);
             var figure = Build(path, headers, columns, parse.GetRequiredValue(x), yNames, parse.GetValue(group), parse.GetValue(logx), parse.GetValue(logy));
