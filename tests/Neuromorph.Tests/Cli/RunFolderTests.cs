@@ -8,7 +8,7 @@ namespace Neuromorph.Tests.Cli;
 /// <summary>A run owns its output folder: run.json, refusal of folders holding other files, --overwrite (issue 25).</summary>
 public class RunFolderTests
 {
-    private const string Tran = "rc\nv1 a 0 1\nr1 a b 1k\nc1 b 0 1u\n.tran 10u 1m\n.print tran v(b)\n.end\n";
+    private const string Tran = "rc\nv1 a 0 pulse(0 1 0 1u 1u 5m 10m)\nr1 a b 1k\nc1 b 0 1u\n.tran 10u 1m\n.print tran v(b)\n.end\n";
     private const string Op = "divider\nv1 a 0 1\nr1 a b 1k\nr2 b 0 1k\n.op\n.end\n";
 
     private static string Write(string dir, string name, string text)
