@@ -77,6 +77,7 @@ public sealed class Interruption : IDisposable
     private void Stop(string why)
     {
         var removed = AtomicFile.DeleteUnfinished();
+        RunFolder.InterruptAll();
         _error.WriteLine($"neuromorph: interrupted ({why}); complete files are kept{(removed > 0 ? $", {removed} unfinished write(s) removed" : "")}");
         Environment.Exit(ExitCode);
     }

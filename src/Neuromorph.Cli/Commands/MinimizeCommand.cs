@@ -30,7 +30,7 @@ public static class MinimizeCommand
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
         var sweeps = new Option<int>("--sweeps") { Description = "sweeps per restart (dmm: integration steps; 0: automatic)", DefaultValueFactory = _ => 0 };
         var target = new Option<double?>("--target") { Description = "target objective (cut for Max-Cut), a finite number, for gap, success probability and time-to-target (CNF: 0 by default)" };
-        var output = new Option<string>("--output", "-o") { Description = "output folder", DefaultValueFactory = _ => "minimize-out" };
+        var output = new Option<string?>("--output", "-o") { Description = "output folder (default: named after the problem file)" };
         var budget = new Option<int?>("--budget") { Description = "portfolio: number of assets to hold (default: half)" };
         var risk = new Option<double>("--risk-aversion") { Description = "portfolio: weight q ≥ 0 of the variance xᵀΣx", DefaultValueFactory = _ => 1 };
         var penalty = new Option<double?>("--penalty") { Description = "portfolio: budget penalty P > 0 (default: automatic, large enough to meet the budget)" };
@@ -46,6 +46,8 @@ public static class MinimizeCommand
         backend.AddTo(command);
         var plotFormat = new PlotFormatOption();
         plotFormat.AddTo(command);
+        var overwrite = new OverwriteOption();
+        overwrite.AddTo(command);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(solver) ?? "hopfield";
@@ -94,65 +96,77 @@ public static class MinimizeCommand
                 throw new UserInputException("--sweeps does not apply to --solver ctd: it integrates for a model time, not a number of sweeps", $"drop --sweeps; set the time with --ctd-schedule time=SECONDS (default {new CtdSolver().Duration.ToString(CultureInfo.InvariantCulture)})");
             }
 
-            var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
-            var p = ReadProblem(parse.GetValue(problem)!, formatName, settings);
-            var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)!);
-            var t = parse.GetValue(target) ?? (p is SatProblem { Weighted: false } ? 0 : null);
-            var options = new SolverOptions
+            // the output folder is checked, creating nothing, before the problem is read
+            var problemPath = parse.GetValue(problem)!;
+            var substratePath = parse.GetValue(substrate) is { } named && named != "ideal" ? named : null;
+            var folder = RunFolder.Claim(parse, parse.GetValue(output), DefaultDirectory(problemPath), overwrite.Given(parse), problemPath, substratePath);
+            return folder.Guard(() =>
             {
-                Restarts = k,
-                TimeLimitSeconds = limit,
-                Seed = parse.GetValue(seed),
-                Sweeps = m,
-                TargetEnergy = t is { } v ? p.EnergyFromObjective(v) : null,
-                Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "minimize"),
-                RecordDynamics = 1,
-            };
-            var log = parse.InvocationConfiguration.Output;
-            using var accelerator = backend.Open(parse, log);
-            var controls = CtdScheduleOption.Parse(parse.GetValue(schedule), name);
-            var request = new MinimizeRequest(p, name, options)
-            {
-                Substrate = parse.GetValue(substrate) is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
-                Accelerator = accelerator,
-                BackendNamed = backend.Named(parse) is { } b && b != "auto",
-                CtdControls = controls?.Controls,
-                CtdTime = controls?.Time,
-                QuenchEvery = every,
-            };
-            var interrupt = Interruption.Requested;
-            var outcome = Minimization.Run(request, interrupt);
-            if (outcome.Hardware is { } hardware)
-            {
-                log.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
-            }
+                var settings = new PortfolioSettings { Budget = parse.GetValue(budget), RiskAversion = parse.GetValue(risk), Penalty = parse.GetValue(penalty) };
+                var p = ReadProblem(problemPath, formatName, settings);
+                var dir = folder.Directory;
+                var t = parse.GetValue(target) ?? (p is SatProblem { Weighted: false } ? 0 : null);
+                var options = new SolverOptions
+                {
+                    Restarts = k,
+                    TimeLimitSeconds = limit,
+                    Seed = parse.GetValue(seed),
+                    Sweeps = m,
+                    TargetEnergy = t is { } v ? p.EnergyFromObjective(v) : null,
+                    Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, "minimize"),
+                    RecordDynamics = 1,
+                };
+                var log = parse.InvocationConfiguration.Output;
+                using var accelerator = backend.Open(parse, log);
+                var controls = CtdScheduleOption.Parse(parse.GetValue(schedule), name);
+                var request = new MinimizeRequest(p, name, options)
+                {
+                    Substrate = substratePath is not null ? ReadSubstrate(substratePath) : null,
+                    Accelerator = accelerator,
+                    BackendNamed = backend.Named(parse) is { } b && b != "auto",
+                    CtdControls = controls?.Controls,
+                    CtdTime = controls?.Time,
+                    QuenchEvery = every,
+                };
+                var interrupt = Interruption.Requested;
+                var outcome = Minimization.Run(request, interrupt);
+                if (outcome.Hardware is { } hardware)
+                {
+                    log.WriteLine($"substrate: {parse.GetValue(substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+                }
 
-            foreach (var note in outcome.Notes)
-            {
-                log.WriteLine(note);
-            }
+                foreach (var note in outcome.Notes)
+                {
+                    log.WriteLine(note);
+                }
 
-            var result = outcome.Result;
-            if (result.Restarts.Count == 0)
-            {
-                interrupt.ThrowIfCancellationRequested();
-            }
+                var result = outcome.Result;
+                if (result.Restarts.Count == 0)
+                {
+                    interrupt.ThrowIfCancellationRequested();
+                }
 
-            var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null).ToList();
-            var plots = plotFormat.Writer(parse).Write(MinimizeFigures.Of(p, result, t, hardwareEnergies: outcome.Hardware is not null), dir);
-            files.AddRange(plots.Select(Path.GetFileName).OfType<string>());
-            log.Write(MinimizeReport.Summary(p, result, t));
-            log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
-            if (interrupt.IsCancellationRequested)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted; the {result.Restarts.Count} finished restart(s) of {k} are written above");
-                return Interruption.ExitCode;
-            }
+                folder.Begin();
+                var files = MinimizeReport.Write(p, result, t, dir, hardwareEnergies: outcome.Hardware is not null).ToList();
+                var plots = plotFormat.Writer(parse).Write(MinimizeFigures.Of(p, result, t, hardwareEnergies: outcome.Hardware is not null), dir);
+                files.AddRange(plots.Select(Path.GetFileName).OfType<string>());
+                log.Write(MinimizeReport.Summary(p, result, t));
+                log.WriteLine($"wrote {string.Join(", ", files)} to {Path.GetFullPath(dir)}");
+                if (interrupt.IsCancellationRequested)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted; the {result.Restarts.Count} finished restart(s) of {k} are written above");
+                    return Interruption.ExitCode;
+                }
 
-            return CommandRunner.Success;
+                return CommandRunner.Success;
+            });
         });
         return command;
     }
+
+    /// <summary>The default output folder: named after the problem file (<c>G11.txt</c> -> <c>G11</c>), in the current directory.</summary>
+    public static string DefaultDirectory(string problemPath) =>
+        Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(problemPath)));
 
     /// <summary>True when the user gave <paramref name="option"/> (not just its default).</summary>
     private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

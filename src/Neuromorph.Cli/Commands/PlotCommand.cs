@@ -35,6 +35,12 @@ public static class PlotCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
+            if (parse.GetValue(output)?.FullName is { } image)
+            {
+                // checked, creating nothing, before the CSV is read
+                OutputLocation.CheckFile(image);
+            }
+
             var yNames = parse.GetRequiredValue(y);
             var (headers, columns) = Read(path);
             var appearance = new PlotAppearance(parse.GetValue(xlabel), parse.GetValue(ylabel), parse.GetValue(title), parse.GetValue(scatter));

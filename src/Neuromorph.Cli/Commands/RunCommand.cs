@@ -29,58 +29,51 @@ public static class RunCommand
         backend.AddTo(command);
         var plotFormat = new PlotFormatOption();
         plotFormat.AddTo(command);
+        var overwrite = new OverwriteOption();
+        overwrite.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
             // every output path is checked, creating nothing, before the experiment is read and run
-            var dir = OutputLocation.CheckDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
-            var exportTo = parse.GetValue(netlist) is { Length: > 0 } chosen ? OutputLocation.CheckFile(chosen, "--export-netlist") : null;
-            var root = YamlSection.LoadFile(path);
-            var experiment = ExperimentCatalog.Select(root);
-            string? netlistPath = null;
-            if (parse.GetResult(netlist) is not null)
-            {
-                if (experiment is not INetlistExporter exporter)
-                {
-                    throw new UserInputException($"--export-netlist: a '{experiment.Kind}' experiment has no netlist to export", "netlists are exported by: " + string.Join(", ", ExperimentCatalog.All.Where(e => e is INetlistExporter).Select(e => e.Kind)));
-                }
-
-                netlistPath = exportTo ?? OutputLocation.CheckFile(Path.Combine(dir, exporter.DefaultNetlistName), "--export-netlist");
-            }
-
-            var log = parse.InvocationConfiguration.Output;
-            using var accelerator = backend.Open(parse, log);
-            var existed = Directory.Exists(dir);
-            OutputLocation.PrepareDirectory(dir);
-            ExperimentReport report;
-            try
-            {
-                report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
-            }
-            catch
-            {
-                // a run that fails before writing anything leaves no empty output folder behind
-                if (!existed)
-                {
-                    OutputLocation.RemoveIfEmpty(dir);
-                }
-
-                throw;
-            }
-
-            foreach (var w in report.Warnings)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(w.ToString());
-            }
-
-            log.WriteLine(report.Summary);
-            foreach (var f in report.Files.Concat(plotFormat.Writer(parse).Write(report.Figures, dir)))
-            {
-                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
-            }
-
-            return CommandRunner.Success;
+            var folder = RunFolder.Claim(parse, parse.GetValue(output)?.FullName, Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)), overwrite.Given(parse), path);
+            return folder.Guard(() => Run(parse, folder, path, netlist, backend, plotFormat));
         });
         return command;
+    }
+
+    private static int Run(ParseResult parse, RunFolder folder, string path, Option<string?> netlist, BackendOptions backend, PlotFormatOption plotFormat)
+    {
+        var dir = folder.Directory;
+        var exportTo = parse.GetValue(netlist) is { Length: > 0 } chosen ? OutputLocation.CheckFile(chosen, "--export-netlist") : null;
+        var root = YamlSection.LoadFile(path);
+        var experiment = ExperimentCatalog.Select(root);
+        string? netlistPath = null;
+        if (parse.GetResult(netlist) is not null)
+        {
+            if (experiment is not INetlistExporter exporter)
+            {
+                throw new UserInputException($"--export-netlist: a '{experiment.Kind}' experiment has no netlist to export", "netlists are exported by: " + string.Join(", ", ExperimentCatalog.All.Where(e => e is INetlistExporter).Select(e => e.Kind)));
+            }
+
+            netlistPath = exportTo ?? OutputLocation.CheckFile(Path.Combine(dir, exporter.DefaultNetlistName), "--export-netlist");
+        }
+
+        var log = parse.InvocationConfiguration.Output;
+        using var accelerator = backend.Open(parse, log);
+        // a run that fails before writing anything leaves no output folder behind (RunFolder.Finish)
+        folder.Begin();
+        var report = experiment.Run(root, new ExperimentContext(dir, log, Interruption.Requested) { Accelerator = accelerator, Backend = backend.Named(parse), NetlistPath = netlistPath, Progress = new ConsoleProgress(parse.InvocationConfiguration.Error, experiment.Kind) });
+        foreach (var w in report.Warnings)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(w.ToString());
+        }
+
+        log.WriteLine(report.Summary);
+        foreach (var f in report.Files.Concat(plotFormat.Writer(parse).Write(report.Figures, dir)))
+        {
+            log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
+        }
+
+        return CommandRunner.Success;
     }
 }

@@ -33,6 +33,8 @@ public static class SimulateCommand
         plotFormat.AddTo(command);
         var backend = new BackendOptions();
         backend.AddTo(command);
+        var overwrite = new OverwriteOption();
+        overwrite.AddTo(command);
         command.SetAction(parse =>
         {
             var log = parse.InvocationConfiguration.Output;
@@ -60,85 +62,89 @@ public static class SimulateCommand
             var requests = (parse.GetValue(plots) ?? []).Select(PlotRequest.Parse).ToList();
             var figures = plotFormat.Writer(parse);
             // the output folder is checked now and created only once the netlist has been read and simulated
-            var dir = OutputLocation.CheckDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)));
-            var progress = new ConsoleProgress(err, "transient");
-            NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
-            var warned = new HashSet<string>(StringComparer.Ordinal);
-            void BeforeSimulating(Netlist netlist)
+            var folder = RunFolder.Claim(parse, parse.GetValue(output)?.FullName, Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)), overwrite.Given(parse), path);
+            var dir = folder.Directory;
+            return folder.Guard(() =>
             {
-                if (requests.Count > 0)
+                var progress = new ConsoleProgress(err, "transient");
+                NetlistEngine? chosen = parse.GetValue(engine) == "ctd" ? (n, p, _) => [CtdNetlist.Run(n, p)] : null;
+                var warned = new HashSet<string>(StringComparer.Ordinal);
+                void BeforeSimulating(Netlist netlist)
                 {
-                    // a misspelt column is reported before the simulation runs, at the .print line it is missing from
-                    PlotRequest.Validate(requests, netlist);
-                }
-
-                foreach (var t in OutputSize.Estimate(netlist))
-                {
-                    var rows = rowLimit > 0 ? Math.Min(t.Rows, rowLimit) : t.Rows;
-                    if (CsvTable.EstimateBytes(rows, t.Columns) > LargeOutput)
+                    if (requests.Count > 0)
                     {
-                        warned.Add(t.Name);
-                        err.WriteLine(LargeTableWarning($"{t.Name}.csv", rows, t.Columns, t.Name.StartsWith("tran", StringComparison.Ordinal) ? "at least" : "about"));
+                        // a misspelt column is reported before the simulation runs, at the .print line it is missing from
+                        PlotRequest.Validate(requests, netlist);
+                    }
+
+                    foreach (var t in OutputSize.Estimate(netlist))
+                    {
+                        var rows = rowLimit > 0 ? Math.Min(t.Rows, rowLimit) : t.Rows;
+                        if (CsvTable.EstimateBytes(rows, t.Columns) > LargeOutput)
+                        {
+                            warned.Add(t.Name);
+                            err.WriteLine(LargeTableWarning($"{t.Name}.csv", rows, t.Columns, t.Name.StartsWith("tran", StringComparison.Ordinal) ? "at least" : "about"));
+                        }
                     }
                 }
-            }
 
-            var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested, BeforeSimulating);
-            OutputLocation.PrepareDirectory(dir);
-            foreach (var w in report.Netlist.Warnings)
-            {
-                err.WriteLine(w.ToString());
-            }
-
-            log.WriteLine($"{report.Netlist.Title}");
-            foreach (var a in report.Analyses)
-            {
-                var csv = Path.Combine(dir, $"{a.Name}.csv");
-                // the plots render while the table is written
-                var plotting = figures.Enabled ? Task.Run(() => figures.Write(ResultPlots.Figures(a, requests), dir)) : Task.FromResult<IReadOnlyList<string>>([]);
-                var (headers, columns) = a.Table();
-                columns = LimitRows(columns, rowLimit);
-                var rows = columns.Count == 0 ? 0 : columns[0].Count;
-                if (!warned.Contains(a.Name) && CsvTable.EstimateBytes(rows, columns.Count) > LargeOutput)
+                var report = NetlistSimulation.Run(path, chosen, progress, Interruption.Requested, BeforeSimulating);
+                folder.Begin();
+                foreach (var w in report.Netlist.Warnings)
                 {
-                    // the estimate before the run was too low (the time step control took many more steps)
-                    err.WriteLine(LargeTableWarning(Path.GetFileName(csv), rows, columns.Count, "about"));
+                    err.WriteLine(w.ToString());
                 }
 
-                CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
-                var plotFiles = plotting.GetAwaiter().GetResult();
-                var s = a.Runs[0].Result.Statistics;
-                log.WriteLine(report.Stepped
-                    ? $"  {a.Name,-5} {a.Runs.Count} steps, {a.Runs.Sum(r => r.Result.Statistics.Points)} points"
-                    : $"  {a.Name,-5} {s.Points} points, {s.AcceptedSteps} steps accepted, {s.RejectedSteps} rejected, {s.NewtonIterations} Newton iterations, {s.Wall.TotalMilliseconds:0.0} ms");
-                log.WriteLine($"        wrote {Rel(csv)}{string.Concat(plotFiles.Select(p => ", " + Rel(p)))}");
-                if (a.Kind == "op" && !report.Stepped)
+                log.WriteLine($"{report.Netlist.Title}");
+                foreach (var a in report.Analyses)
                 {
-                    foreach (var c in a.Runs[0].Result.Columns)
+                    var csv = Path.Combine(dir, $"{a.Name}.csv");
+                    // the plots render while the table is written
+                    var plotting = figures.Enabled ? Task.Run(() => figures.Write(ResultPlots.Figures(a, requests), dir)) : Task.FromResult<IReadOnlyList<string>>([]);
+                    var (headers, columns) = a.Table();
+                    columns = LimitRows(columns, rowLimit);
+                    var rows = columns.Count == 0 ? 0 : columns[0].Count;
+                    if (!warned.Contains(a.Name) && CsvTable.EstimateBytes(rows, columns.Count) > LargeOutput)
                     {
-                        log.WriteLine($"        {c.Header} = {c.Values[0]:G6}");
+                        // the estimate before the run was too low (the time step control took many more steps)
+                        err.WriteLine(LargeTableWarning(Path.GetFileName(csv), rows, columns.Count, "about"));
+                    }
+
+                    CsvTable.Write(csv, headers, columns, new ConsoleProgress(err, $"writing {Path.GetFileName(csv)}"), Interruption.Requested);
+                    var plotFiles = plotting.GetAwaiter().GetResult();
+                    var s = a.Runs[0].Result.Statistics;
+                    log.WriteLine(report.Stepped
+                        ? $"  {a.Name,-5} {a.Runs.Count} steps, {a.Runs.Sum(r => r.Result.Statistics.Points)} points"
+                        : $"  {a.Name,-5} {s.Points} points, {s.AcceptedSteps} steps accepted, {s.RejectedSteps} rejected, {s.NewtonIterations} Newton iterations, {s.Wall.TotalMilliseconds:0.0} ms");
+                    log.WriteLine($"        wrote {Rel(csv)}{string.Concat(plotFiles.Select(p => ", " + Rel(p)))}");
+                    if (a.Kind == "op" && !report.Stepped)
+                    {
+                        foreach (var c in a.Runs[0].Result.Columns)
+                        {
+                            log.WriteLine($"        {c.Header} = {c.Values[0]:G6}");
+                        }
                     }
                 }
-            }
 
-            WriteMeasures(report, dir, log, err);
-            foreach (var c in report.ControlOutputs)
-            {
-                var text = ControlOutputText.Format(c);
-                if (c.Output.File is { } name)
+                WriteMeasures(report, dir, log, err);
+                foreach (var c in report.ControlOutputs)
                 {
-                    var target = Path.Combine(dir, name);
-                    AtomicFile.WriteAllText(target, text);
-                    log.WriteLine($"  wrdata wrote {Rel(target)}");
+                    var text = ControlOutputText.Format(c);
+                    if (c.Output.File is { } name)
+                    {
+                        var target = Path.Combine(dir, name);
+                        AtomicFile.WriteAllText(target, text);
+                        log.WriteLine($"  wrdata wrote {Rel(target)}");
+                    }
+                    else
+                    {
+                        log.Write(text);
+                    }
                 }
-                else
-                {
-                    log.Write(text);
-                }
-            }
 
-            log.WriteLine($"  total {clock.Elapsed.TotalSeconds:0.00} s");
-            return CommandRunner.Success;
+                log.WriteLine($"  total {clock.Elapsed.TotalSeconds:0.00} s");
+                return CommandRunner.Success;
+            });
         });
         return command;
     }

@@ -36,7 +36,15 @@ public static class SweepCommand
     private static int Run(ParseResult parse, Argument<FileInfo> file, Option<DirectoryInfo?> output, Option<int> jobs, Option<string> shardOption, Option<bool> fresh, BackendOptions backend, PlotFormatOption plotFormat, CancellationToken ct)
     {
         var log = parse.InvocationConfiguration.Output;
-        var spec = StudySpecReader.ReadFile(parse.GetRequiredValue(file).FullName);
+        var given = parse.GetValue(output)?.FullName;
+        if (given is not null)
+        {
+            // a given output folder is checked, creating nothing, before the study is read
+            OutputLocation.CheckDirectory(given);
+        }
+
+        var studyFile = parse.GetRequiredValue(file).FullName;
+        var spec = StudySpecReader.ReadFile(studyFile);
         ShardSpec shard;
         try
         {
@@ -53,11 +61,23 @@ public static class SweepCommand
             throw new UserInputException($"--jobs must be at least 1, got {jobCount}");
         }
 
+        // the accelerator lives until the study is done (RunStudy runs inside this using)
         using var accelerator = backend.Open(parse, log);
         var studyBase = StudyBaseFactory.Create(spec, accelerator);
         studyBase.Validate(spec);
-        var dir = OutputLocation.PrepareDirectory(parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, spec.Name));
-        using var store = OpenStore(dir, spec, shard, !parse.GetValue(fresh), StudyInputs.Of(studyBase.InputFiles));
+        var folder = RunFolder.Resumable(parse, given, Path.Combine(Environment.CurrentDirectory, spec.Name), [studyFile, .. studyBase.InputFiles]);
+        return folder.Guard(() => RunStudy(parse, folder, spec, shard, jobCount, studyBase, !parse.GetValue(fresh), plotFormat, ct));
+    }
+
+    private static int RunStudy(ParseResult parse, RunFolder folder, StudySpec spec, ShardSpec shard, int jobCount, IStudyBase studyBase, bool resume, PlotFormatOption plotFormat, CancellationToken ct)
+    {
+        var log = parse.InvocationConfiguration.Output;
+        var dir = folder.Directory;
+        // the manifest lists what this session writes (study.json included) besides the files of earlier sessions
+        folder.Snapshot();
+        OutputLocation.PrepareDirectory(dir);
+        using var store = OpenStore(dir, spec, shard, resume, StudyInputs.Of(studyBase.InputFiles));
+        folder.Begin();
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
         StudyOutcome report;
@@ -176,21 +196,29 @@ public static class SweepCommand
         var command = new Command("merge", "Combine the shard directories of one study, checking nothing is missing or duplicated.") { dirs, output };
         var plotFormat = new PlotFormatOption();
         plotFormat.AddTo(command);
+        var overwrite = new OverwriteOption();
+        overwrite.AddTo(command);
         command.SetAction(parse =>
         {
             var shardDirs = parse.GetRequiredValue(dirs).Select(d => d.FullName).ToList();
-            var manifest = ResultsStore.ReadManifest(shardDirs[0]);
-            if (!File.Exists(manifest.StudyFile))
+            // the output folder is checked, creating nothing, before the shards are read
+            var folder = RunFolder.Claim(parse, parse.GetRequiredValue(output).FullName, "", overwrite.Given(parse), [.. shardDirs.Select(d => Path.Combine(d, ResultsStore.ResultsFile))]);
+            return folder.Guard(() =>
             {
-                throw new UserInputException(new SourceLocation(manifest.StudyFile, 0, 0), "the study file these shards came from is gone", "merge on a machine where the study file is at the same path");
-            }
+                var manifest = ResultsStore.ReadManifest(shardDirs[0]);
+                if (!File.Exists(manifest.StudyFile))
+                {
+                    throw new UserInputException(new SourceLocation(manifest.StudyFile, 0, 0), "the study file these shards came from is gone", "merge on a machine where the study file is at the same path");
+                }
 
-            var spec = StudySpecReader.ReadFile(manifest.StudyFile);
-            var outDir = OutputLocation.PrepareDirectory(parse.GetRequiredValue(output).FullName);
-            var rows = ShardMerger.Merge(spec, shardDirs, outDir);
-            var files = StudyOutputs.Write(spec, rows, outDir, plotFormat.Writer(parse));
-            parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot file(s))");
-            return CommandRunner.Success;
+                var spec = StudySpecReader.ReadFile(manifest.StudyFile);
+                folder.Begin();
+                var outDir = folder.Directory;
+                var rows = ShardMerger.Merge(spec, shardDirs, outDir);
+                var files = StudyOutputs.Write(spec, rows, outDir, plotFormat.Writer(parse));
+                parse.InvocationConfiguration.Output.WriteLine($"merged {shardDirs.Count} shards: {rows.Count} runs -> {outDir} (results.csv, summary.csv, index.html and {files.Count - 2} plot file(s))");
+                return CommandRunner.Success;
+            });
         });
         return command;
     }

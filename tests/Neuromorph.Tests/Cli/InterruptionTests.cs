@@ -85,6 +85,13 @@ public class InterruptionTests
         var final = File.ReadAllLines(Path.Combine(output, "final.csv"));
         Assert.True(final.Length > 2, $"final.csv keeps the finished restarts; it has {final.Length - 1} row(s); stdout: {stdout.Result}");
         Assert.True(File.Exists(Path.Combine(output, "summary.txt")));
+
+        // the manifest says the run was interrupted and lists the files it kept
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.Equal("interrupted", manifest.RootElement.GetProperty("status").GetString());
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains("final.csv", listed);
+        Assert.Equal(Directory.GetFiles(output).Select(Path.GetFileName).Where(f => f != "run.json").Order(StringComparer.Ordinal), listed);
     }
 
     private sealed class ManualClock : TimeProvider

@@ -114,4 +114,50 @@ public class OutputPathTests
         (_, _, error) = CliHarness.Run("simulate", cir, "-o", Path.Combine(dir, "out2"), "--max-points", "1000");
         Assert.DoesNotContain("warning: tran.csv", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("sweep")]
+    [InlineData("minimize")]
+    [InlineData("sweep merge")]
+    public void An_output_folder_that_is_a_file_or_under_one_is_refused_before_the_input_is_read(string command)
+    {
+        using var dir = new TempDirectory("nm-out");
+        var plain = Path.Combine(dir, "plain");
+        File.WriteAllText(plain, "x");
+        // the input does not exist: the output check must come first
+        var input = Path.Combine(dir, "missing.yaml");
+        string[] Args(string output) => [.. command.Split(' '), input, "-o", output];
+        var (code, stdout, error) = CliHarness.Run(Args(plain));
+        Assert.Equal(2, code);
+        Assert.Contains("is an existing file, but output goes into a directory", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing.yaml", error, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        (code, _, error) = CliHarness.Run(Args(Path.Combine(plain, "sub")));
+        Assert.Equal(2, code);
+        Assert.Contains("is a file, not a directory", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("error:", StringComparison.Ordinal));
+        Assert.Equal([plain], Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Plot_output_naming_a_directory_is_refused_before_the_csv_is_read()
+    {
+        using var dir = new TempDirectory("nm-out");
+        var (code, _, error) = CliHarness.Run("plot", Path.Combine(dir, "missing.csv"), "--x", "t", "--y", "v", "-o", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("is a directory, but a file is written there", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing.csv", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_train_creates_no_output_folder()
+    {
+        using var dir = new TempDirectory("nm-out");
+        var yaml = Path.Combine(dir, "t.yaml");
+        File.WriteAllText(yaml, "model: { kind: nonsense }\n");
+        var (code, _, _) = CliHarness.Run("train", yaml, "-o", Path.Combine(dir, "out"));
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
 }

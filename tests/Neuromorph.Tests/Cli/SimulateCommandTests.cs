@@ -26,7 +26,7 @@ public class SimulateCommandTests
         var loop = PngImage.Load(Path.Combine(dir, "tran_plot1.png"));
         Assert.True(loop.CountColor("#0072B2", 0, 0, loop.Width - 1, loop.Height - 1) > 1000, "the loop's line is missing");
         Assert.False(File.Exists(Path.Combine(dir, "tran.svg")));
-        var (code2, _, error2) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot-format", "svg");
+        var (code2, _, error2) = CliHarness.Run("simulate", RepoPaths.InRepo("circuits", "memristor_hysteresis.cir"), "-o", dir, "--plot-format", "svg", "--overwrite");
         Assert.True(code2 == 0, error2);
         Assert.Equal("svg", XDocument.Load(Path.Combine(dir, "tran.svg")).Root!.Name.LocalName);
     }

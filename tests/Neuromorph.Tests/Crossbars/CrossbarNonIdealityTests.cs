@@ -125,12 +125,14 @@ public class CrossbarFirstInputReportTests
             array: { resistances: [[10k, 20k], [5k, 40k]], wire_resistance: 3 }
             inputs: [[0.2, 0.1], [0.3, -0.1], [-0.2, 0.4], [0.1, 0.1], [0.5, -0.3]]
             """);
-        var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
+        // a folder of its own: the one holding the experiment file is not the run's to write into
+        var outDir = Path.Combine(dir, "out");
+        var (code, _, error) = CliHarness.Run("run", path, "-o", outDir);
         Assert.True(code == 0, error);
         // independent reference: the MNA engine on the exported netlist of input 1, all node voltages
-        var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(dir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
+        var netlist = string.Join('\n', File.ReadAllLines(Path.Combine(outDir, "crossbar.cir")).Where(l => !l.StartsWith(".print", StringComparison.Ordinal)));
         var op = CircuitSimulator.Run(NetlistParser.Parse(netlist, "x.cir")).Single();
-        var (_, cols) = CsvTable.Read(Path.Combine(dir, "node_voltages.csv"));
+        var (_, cols) = CsvTable.Read(Path.Combine(outDir, "node_voltages.csv"));
         for (var k = 0; k < cols[0].Length; k++)
         {
             int i = (int)cols[0][k], j = (int)cols[1][k];

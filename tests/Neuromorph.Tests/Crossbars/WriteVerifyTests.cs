@@ -79,10 +79,12 @@ public class WriteVerifyTests
               programming: { method: write_verify, model: ctd, parameters: { ron: 1k, roff: 100k, beta: 1m, xo: 0.5 }, pulse_width: 1m, tolerance: 0.005, max_pulses: 400 }
             inputs: [[0.1, 0.2]]
             """);
-        var (code, output, error) = CliHarness.Run("run", path, "-o", dir);
+        // a folder of its own: the one holding the experiment file is not the run's to write into
+        var outDir = Path.Combine(dir, "out");
+        var (code, output, error) = CliHarness.Run("run", path, "-o", outDir);
         Assert.True(code == 0, error);
         Assert.Contains("every device within tolerance", output, StringComparison.Ordinal);
-        var lines = File.ReadAllLines(Path.Combine(dir, "outputs.csv"));
+        var lines = File.ReadAllLines(Path.Combine(outDir, "outputs.csv"));
         var out0 = double.Parse(lines[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
         var expected = (0.1 / ((1 / 20e-6) + 1e3)) + (0.2 / ((1 / 200e-6) + 1e3));
         Assert.InRange(out0 / expected, 0.99, 1.01);

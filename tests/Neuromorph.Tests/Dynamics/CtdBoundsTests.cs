@@ -85,10 +85,12 @@ public class CtdBoundsTests
         Assert.Contains("\nbounds: projected", yaml, StringComparison.Ordinal);
         var path = Path.Combine(dir, "projected.yaml");
         File.WriteAllText(path, yaml);
-        var (code, _, error) = CliHarness.Run("run", path, "-o", dir);
+        // a folder of its own: the one holding the experiment file is not the run's to write into
+        var outDir = Path.Combine(dir, "out");
+        var (code, _, error) = CliHarness.Run("run", path, "-o", outDir);
         Assert.True(code == 0, error);
-        var (_, energy) = CsvTable.Read(Path.Combine(dir, "energy.csv"));
-        var (_, traj) = CsvTable.Read(Path.Combine(dir, "trajectory.csv"));
+        var (_, energy) = CsvTable.Read(Path.Combine(outDir, "energy.csv"));
+        var (_, traj) = CsvTable.Read(Path.Combine(outDir, "trajectory.csv"));
         var saturatedRows = Enumerable.Range(0, traj[3].Length).Count(k => traj[3][k] >= 1 || traj[2][k] <= 0);
         Assert.True(saturatedRows > 100, $"only {saturatedRows} rows with a saturated device");
         for (var k = 1; k < energy[1].Length; k++)

@@ -55,12 +55,14 @@ public class PlotCommandLineTests
         using var dir = new TempDirectory("nm-plotcli");
         var cir = Path.Combine(dir, "rc.cir");
         File.WriteAllText(cir, Rc);
-        Assert.Equal(0, CliHarness.Run("simulate", cir, "-o", dir).ExitCode);
-        var before = File.ReadAllBytes(Path.Combine(dir, "tran.png"));
-        var (code, output, error) = CliHarness.Run("plot", Path.Combine(dir, "tran.csv"), "--x", "time", "--y", "v(out)", "v(in)");
+        // the output goes into a folder of its own: one holding the netlist is not the run's to write into
+        var outDir = Path.Combine(dir, "out");
+        Assert.Equal(0, CliHarness.Run("simulate", cir, "-o", outDir).ExitCode);
+        var before = File.ReadAllBytes(Path.Combine(outDir, "tran.png"));
+        var (code, output, error) = CliHarness.Run("plot", Path.Combine(outDir, "tran.csv"), "--x", "time", "--y", "v(out)", "v(in)");
         Assert.True(code == 0, error);
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir, "tran.png")));
-        var own = Path.Combine(dir, "tran_v_out_v_in_vs_time.png");
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(outDir, "tran.png")));
+        var own = Path.Combine(outDir, "tran_v_out_v_in_vs_time.png");
         Assert.Contains(own, output, StringComparison.Ordinal);
         Assert.Equal(1520, PngImage.Load(own).Width);
     }
