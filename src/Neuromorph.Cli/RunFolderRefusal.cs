@@ -5,8 +5,9 @@ namespace Neuromorph.Cli;
 
 /// <summary>
 /// Why a run may not write into a folder, in words with the flags that go on: a folder holding another run's files (its
-/// <c>run.json</c>; the same command's too, so that re-running never replaces results silently) or files no Neuromorph
-/// run wrote is refused unless <c>--overwrite</c> was given; a study folder may hold only a study.
+/// <c>run.json</c>) or files no Neuromorph run wrote is refused unless <c>--overwrite</c> was given; the identical command
+/// (same arguments, same input contents) re-run into the folder it owns, with nothing else there, replaces its own
+/// files; a study folder may hold only a study.
 /// </summary>
 internal static class RunFolderRefusal
 {
@@ -38,10 +39,17 @@ internal static class RunFolderRefusal
         var others = files.Except(previous.Files, StringComparer.Ordinal).Count();
         var same = previous.CommandLine.SequenceEqual(folder.CommandLine, StringComparer.Ordinal)
             && previous.Inputs.Select(i => i.Sha256).SequenceEqual(folder.HashInputs().Select(i => i.Sha256), StringComparer.Ordinal);
+        if (same && others == 0)
+        {
+            // the identical command (same arguments, same input contents) re-run into the folder it owns replaces its
+            // own files, as a simulator re-run does; nothing of another run or of the user's is in the folder
+            return previous;
+        }
+
         var what = same ? "the output of this same command" : $"the output of another run ('{string.Join(' ', previous.CommandLine)}')";
         var when = previous.Ended is { } ended ? $"{previous.Status.Name()} {RunManifest.Iso(ended)}" : $"{previous.Status.Name()} since {RunManifest.Iso(previous.Started)}";
         throw new UserInputException(
-            $"{where} holds {what} ({when}; {Files(previous.Files.Count)} in its {RunManifest.FileName}{(others > 0 ? $", {Files(others)} besides" : "")}); a run never replaces results unasked, not even its own",
+            $"{where} holds {what} ({when}; {Files(previous.Files.Count)} in its {RunManifest.FileName}{(others > 0 ? $", {Files(others)} besides" : "")}); a run never replaces another run's results unasked",
             $"add --overwrite to replace them (only the files its {RunManifest.FileName} lists are deleted), or write to another directory with -o DIR");
     }
 

@@ -72,16 +72,22 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Running_the_same_command_again_into_its_own_folder_is_refused_too()
+    public void Running_the_same_command_again_into_its_own_folder_replaces_its_files_but_not_after_the_input_changed()
     {
         using var dir = new TempDirectory("nm-own");
         var cir = Write(dir, "a.cir", Op);
         var output = Path.Combine(dir, "out");
         Assert.Equal(0, CliHarness.Run("simulate", cir, "-o", output).ExitCode);
+        var first = Manifest(output).GetProperty("started").GetString();
+        Thread.Sleep(20);
+        Assert.Equal(0, CliHarness.Run("simulate", cir, "-o", output).ExitCode);
+        Assert.NotEqual(first, Manifest(output).GetProperty("started").GetString());
+
+        // the same arguments on an edited input are another run: refused
+        File.AppendAllText(cir, "* edited\n");
         var before = Contents(output);
         var (code, _, error) = CliHarness.Run("simulate", cir, "-o", output);
         Assert.Equal(2, code);
-        Assert.Contains("holds the output of this same command", error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", error, StringComparison.Ordinal);
         Assert.Equal(before, Contents(output));
         Assert.Equal(0, CliHarness.Run("simulate", cir, "-o", output, "--overwrite").ExitCode);
@@ -147,7 +153,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Minimize_writes_its_manifest_and_refuses_its_own_folder_without_overwrite()
+    public void Minimize_writes_its_manifest_and_refuses_another_runs_folder_without_overwrite()
     {
         using var dir = new TempDirectory("nm-own");
         var graph = Write(dir, "ring.txt", string.Join('\n', ["5 5", .. Enumerable.Range(1, 5).Select(i => $"{i} {(i % 5) + 1} 1")]) + "\n");
@@ -158,8 +164,8 @@ public class RunFolderTests
         Assert.Equal("completed", m.GetProperty("status").GetString());
         Assert.Equal(FilesIn(output).Where(f => f != "run.json"), m.GetProperty("files").EnumerateArray().Select(f => f.GetString()!));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(graph))), m.GetProperty("inputs")[0].GetProperty("sha256").GetString());
-        (code, _, error) = CliHarness.Run("minimize", graph, "--restarts", "2", "--plot-format", "none", "-o", output);
+        (code, _, error) = CliHarness.Run("minimize", graph, "--restarts", "3", "--plot-format", "none", "-o", output);
         Assert.Equal(2, code);
-        Assert.Contains("this same command", error, StringComparison.Ordinal);
+        Assert.Contains("the output of another run", error, StringComparison.Ordinal);
     }
 }
