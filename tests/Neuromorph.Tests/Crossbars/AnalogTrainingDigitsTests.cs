@@ -52,6 +52,22 @@ public sealed class AnalogTrainingDigitsTests
         Assert.True(tiki >= soft + 0.03, report);
     }
 
+    [Theory]
+    [InlineData(TrainingAlgorithm.AnalogSgd)]
+    [InlineData(TrainingAlgorithm.TikiTaka)]
+    public void A_seed_reproduces_the_run_exactly(TrainingAlgorithm algorithm)
+    {
+        var (train, test) = Digits.Value;
+        var spec = new TrainingSpec(algorithm, Noisy("soft_bounds"), new PulseUpdate(UpdateMode.Stochastic, 10), Hidden: 8, Epochs: 1, LearningRate: 0.05, Seed: 7) { Activation = HiddenActivation.Sigmoid };
+        var a = AnalogTrainer.Train(spec, train, test);
+        var b = AnalogTrainer.Train(spec, train, test);
+        Assert.Equal(a.FinalWeights, b.FinalWeights);
+        Assert.Equal(a.Pulses, b.Pulses);
+        Assert.True(a.Pulses > 0);
+        // device bounds are ±1 with a 30 % d2d spread; Tiki-Taka reads γ·A + C, two of them
+        Assert.All(a.FinalWeights, w => Assert.True(Math.Abs(w) <= (algorithm == TrainingAlgorithm.TikiTaka ? 5.0 : 2.5)));
+    }
+
     [Fact]
     public void Example_runs_and_writes_metrics_and_figures()
     {
