@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.AnalogTraining;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Continuous;
 using Neuromorph.Experiments.Ctd;
@@ -23,6 +24,7 @@ public static class ExperimentCatalog
         new SequenceKind(),
         new EsnKind(),
         new CtrnnKind(),
+        new AnalogTrainingKind(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>

@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using Neuromorph.Numerics.Randomness;
+
+namespace Neuromorph.Crossbars.Training;
+
+/// <summary>Training algorithm of <see cref="AnalogTrainer"/>.</summary>
+public enum TrainingAlgorithm
+{
+    /// <summary>Floating-point SGD (the reference): exact outer-product updates, no bounds.</summary>
+    FloatingPoint,
+
+    /// <summary>Analog SGD: each layer is one tile; the gradient update is applied with pulses on it.</summary>
+    AnalogSgd,
+
+    /// <summary>Tiki-Taka v1 (Gokmen &amp; Haensch 2020): W = γ·A + C; pulses go to the fast tile A, columns of A are transferred into C.</summary>
+    TikiTaka,
+}
+
+/// <summary>Hidden-layer nonlinearity.</summary>
+public enum HiddenActivation
+{
+    /// <summary>tanh.</summary>
+    Tanh,
+
+    /// <summary>Logistic sigmoid.</summary>
+    Sigmoid,
+}
+
+/// <summary>Tiki-Taka settings.</summary>
+/// <param name="Gamma">γ of W = γ·A + C.</param>
+/// <param name="TransferEvery">Updates (samples) between two column transfers, n_transfer ≥ 1.</param>
+/// <param name="TransferLearningRate">η_transfer of the pulsed update C[:, k] += η_transfer·A[:, k].</param>
+public sealed record TikiTakaSettings(double Gamma = 1, int TransferEvery = 2, double TransferLearningRate = 0.1);
+
+/// <summary>What to train: a fully connected network inputs → hidden (tanh or sigmoid) → classes (softmax cross-entropy), one sample per update.</summary>
+/// <param name="Algorithm">fp, analog SGD or Tiki-Taka.</param>
+/// <param name="Device">Device model of every tile (ignored for fp).</param>
+/// <param name="Update">Pulsed update settings (ignored for fp).</param>
+/// <param name="Hidden">Hidden units.</param>
+/// <param name="Epochs">Passes over the training set.</param>
+/// <param name="LearningRate">η of SGD.</param>
+/// <param name="Seed">Seed of the initial weights, the sample order, the device draws and the pulse streams.</param>
+public sealed record TrainingSpec(TrainingAlgorithm Algorithm, PulsedDevice Device, PulseUpdate Update, int Hidden, int Epochs, double LearningRate, long Seed)
+{
+    /// <summary>Hidden nonlinearity.</summary>
+    public HiddenActivation Activation { get; init; } = HiddenActivation.Tanh;
+
+    /// <summary>Tiki-Taka settings (used with <see cref="TrainingAlgorithm.TikiTaka"/>).</summary>
+    public TikiTakaSettings TikiTaka { get; init; } = new();
+}
+
+/// <summary>A labelled data set: feature rows and class labels 0..classes−1.</summary>
+/// <param name="Features">One row per sample.</param>
+/// <param name="Labels">Class of each sample.</param>
+/// <param name="Classes">Number of classes.</param>
+public sealed record LabelledData(IReadOnlyList<double[]> Features, IReadOnlyList<int> Labels, int Classes);
+
+/// <summary>Per-epoch results of <see cref="AnalogTrainer.Train"/>.</summary>
+/// <param name="TrainLoss">Mean cross-entropy over each epoch's training samples (as seen during the epoch).</param>
+/// <param name="TestAccuracy">Test accuracy after each epoch.</param>
+/// <param name="EpochSeconds">Wall time of each epoch.</param>
+/// <param name="FinalWeights">Effective weights of all layers at the end (biases included).</param>
+/// <param name="Pulses">Pulses applied to all tiles (0 for fp).</param>
+public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyList<double> TestAccuracy, IReadOnlyList<double> EpochSeconds, IReadOnlyList<double> FinalWeights, long Pulses);
+
+/// <summary>
+/// Trains a two-layer fully connected classifier on crossbar tiles (<see cref="AnalogTile"/>): forward and backward
+/// passes read the tiles, SGD updates are pulsed into them. Each layer's bias is one more tile column driven by 1.
+/// Tiki-Taka v1: each layer has a fast tile A (starts at 0) and a slow tile C (holds the initial weights); the
+/// gradient update −η·δ·xᵀ is pulsed into A; every n_transfer updates one column k of A (cycling over the columns) is
+/// read with a one-hot forward pass and pulsed into C with C[:, k] += η_transfer·A[:, k]; forward and backward use
+/// W = γ·A + C. A is not reset after a transfer.
+/// </summary>
+public static class AnalogTrainer
+{
+    /// <summary>Trains on <paramref name="train"/> and reports test accuracy on <paramref name="test"/> after each epoch.</summary>
+    public static TrainingResult Train(TrainingSpec spec, LabelledData train, LabelledData test, IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spec.Hidden, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spec.Epochs, 1);
+        if (train.Features.Count == 0)
+        {
+            throw new ArgumentException("no training samples", nameof(train));
+        }
+
+        var inputs = train.Features[0].Length;
+        var classes = train.Classes;
+        var init = RandomStream.ForStream(spec.Seed, 0);
+        var order = RandomStream.ForStream(spec.Seed, 1);
+        var net = new Network(spec, inputs, classes, init, spec.Seed);
+
+        var losses = new List<double>();
+        var accuracy = new List<double>();
+        var seconds = new List<double>();
+        var idx = Enumerable.Range(0, train.Features.Count).ToArray();
+        for (var epoch = 0; epoch < spec.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            order.Shuffle(idx.AsSpan());
+            var loss = 0.0;
+            foreach (var s in idx)
+            {
+                cancel.ThrowIfCancellationRequested();
+                loss += net.Step(train.Features[s], train.Labels[s]);
+            }
+
+            seconds.Add(clock.Elapsed.TotalSeconds);
+            losses.Add(loss / idx.Length);
+            accuracy.Add(Accuracy(net, test));
+            progress?.Report((epoch + 1.0) / spec.Epochs);
+        }
+
+        return new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses);
+    }
+
+    private static double Accuracy(Network net, LabelledData data)
+    {
+        if (data.Features.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var right = 0;
+        for (var s = 0; s < data.Features.Count; s++)
+        {
+            var p = net.Predict(data.Features[s]);
+            if (Array.IndexOf(p, p.Max()) == data.Labels[s])
+            {
+                right++;
+            }
+        }
+
+        return (double)right / data.Features.Count;
+    }
+
+    /// <summary>One layer: a single tile, or Tiki-Taka's pair W = γ·A + C.</summary>
+    private sealed class Layer
+    {
+        private readonly AnalogTile main;
+        private readonly AnalogTile? fast;
+        private readonly double gamma;
+        private readonly TikiTakaSettings tt;
+        private readonly double[] column;
+        private readonly double[] oneHot;
+        private readonly double[] scratch;
+        private int updates;
+        private int nextColumn;
+
+        public Layer(int rows, int cols, TrainingSpec spec, RandomStream init, long seed, int stream)
+        {
+            var fp = spec.Algorithm == TrainingAlgorithm.FloatingPoint;
+            var device = fp ? new PulsedDevice(DeviceResponseKind.ConstantStep, 1, -1e9, 1e9) : spec.Device;
+            var update = fp ? new PulseUpdate(UpdateMode.Ideal) : spec.Update;
+            main = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream));
+            tt = spec.TikiTaka;
+            gamma = tt.Gamma;
+            if (spec.Algorithm == TrainingAlgorithm.TikiTaka)
+            {
+                fast = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream + 1));
+            }
+
+            // programmed directly (write-verify is outside this model): uniform ±1/sqrt(fan-in)
+            var bound = 1 / Math.Sqrt(cols);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < cols; c++)
+                {
+                    main[r, c] = init.NextDouble(-bound, bound);
+                }
+            }
+
+            column = new double[rows];
+            oneHot = new double[cols];
+            scratch = new double[Math.Max(rows, cols)];
+        }
+
+        public int Rows => main.Rows;
+
+        public int Cols => main.Cols;
+
+        public long Pulses => main.PulseCount + (fast?.PulseCount ?? 0);
+
+        public void Forward(ReadOnlySpan<double> x, Span<double> y)
+        {
+            main.Forward(x, y);
+            if (fast is not null)
+            {
+                var extra = scratch.AsSpan(0, Rows);
+                fast.Forward(x, extra);
+                for (var r = 0; r < Rows; r++)
+                {
+                    y[r] += gamma * extra[r];
+                }
+            }
+        }
+
+        public void Backward(ReadOnlySpan<double> d, Span<double> g)
+        {
+            main.Backward(d, g);
+            if (fast is not null)
+            {
+                var extra = scratch.AsSpan(0, Cols);
+                fast.Backward(d, extra);
+                for (var c = 0; c < Cols; c++)
+                {
+                    g[c] += gamma * extra[c];
+                }
+            }
+        }
+
+        /// <summary>Gradient step: ΔW = −η·δ·xᵀ (<paramref name="minusDelta"/> = −δ).</summary>
+        public void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> minusDelta, double eta)
+        {
+            if (fast is null)
+            {
+                main.ApplyUpdate(x, minusDelta, eta);
+                return;
+            }
+
+            fast.ApplyUpdate(x, minusDelta, eta);
+            if (++updates % tt.TransferEvery == 0)
+            {
+                var k = nextColumn;
+                nextColumn = (nextColumn + 1) % Cols;
+                fast.ReadColumn(k, column);
+                Array.Clear(oneHot);
+                oneHot[k] = 1;
+                main.ApplyUpdate(oneHot, column, tt.TransferLearningRate);
+            }
+        }
+
+        public IEnumerable<double> Effective()
+        {
+            var m = main.Weights();
+            var a = fast?.Weights();
+            for (var k = 0; k < m.Length; k++)
+            {
+                yield return a is null ? m[k] : m[k] + (gamma * a[k]);
+            }
+        }
+    }
+
+    private sealed class Network
+    {
+        private readonly Layer hidden;
+        private readonly Layer output;
+        private readonly TrainingSpec spec;
+        private readonly double[] x;
+        private readonly double[] h;
+        private readonly double[] hIn;
+        private readonly double[] z;
+        private readonly double[] p;
+        private readonly double[] dOut;
+        private readonly double[] gHidden;
+        private readonly double[] dHidden;
+
+        public Network(TrainingSpec spec, int inputs, int classes, RandomStream init, long seed)
+        {
+            this.spec = spec;
+            hidden = new Layer(spec.Hidden, inputs + 1, spec, init, seed, 10);
+            output = new Layer(classes, spec.Hidden + 1, spec, init, seed, 20);
+            x = new double[inputs + 1];
+            hIn = new double[spec.Hidden];
+            h = new double[spec.Hidden + 1];
+            z = new double[classes];
+            p = new double[classes];
+            dOut = new double[classes];
+            gHidden = new double[spec.Hidden + 1];
+            dHidden = new double[spec.Hidden];
+        }
+
+        public long Pulses => hidden.Pulses + output.Pulses;
+
+        public double[] Predict(double[] features)
+        {
+            Forward(features);
+            return (double[])p.Clone();
+        }
+
+        /// <summary>One SGD step on one sample; returns its cross-entropy before the step.</summary>
+        public double Step(double[] features, int label)
+        {
+            Forward(features);
+            var loss = -Math.Log(Math.Max(p[label], 1e-300));
+            for (var k = 0; k < p.Length; k++)
+            {
+                dOut[k] = -(p[k] - (k == label ? 1 : 0));
+            }
+
+            output.Backward(dOut, gHidden);
+            for (var j = 0; j < dHidden.Length; j++)
+            {
+                var a = h[j];
+                var slope = spec.Activation == HiddenActivation.Tanh ? 1 - (a * a) : a * (1 - a);
+                dHidden[j] = gHidden[j] * slope;
+            }
+
+            output.Update(h, dOut, spec.LearningRate);
+            hidden.Update(x, dHidden, spec.LearningRate);
+            return loss;
+        }
+
+        public double[] EffectiveWeights() => [.. hidden.Effective(), .. output.Effective()];
+
+        private void Forward(double[] features)
+        {
+            features.AsSpan().CopyTo(x);
+            x[^1] = 1;
+            hidden.Forward(x, hIn);
+            for (var j = 0; j < hIn.Length; j++)
+            {
+                h[j] = spec.Activation == HiddenActivation.Tanh ? Math.Tanh(hIn[j]) : 1 / (1 + Math.Exp(-hIn[j]));
+            }
+
+            h[^1] = 1;
+            output.Forward(h, z);
+            var max = z.Max();
+            var sum = 0.0;
+            for (var k = 0; k < z.Length; k++)
+            {
+                p[k] = Math.Exp(z[k] - max);
+                sum += p[k];
+            }
+
+            for (var k = 0; k < z.Length; k++)
+            {
+                p[k] /= sum;
+            }
+        }
+    }
+}
