@@ -42,7 +42,7 @@ internal sealed class CrossbarTile
             programmed = WriteVerify.Program(levelled, spec.Device, spec.WriteVerify).Conductance;
         }
 
-        var effective = spec.AccessResistance is double ra && ra > 0 ? SeriesAccess(programmed, ra) : programmed;
+        var effective = spec.AccessResistance is double ra && ra > 0 ? CrossbarEvaluator.SeriesAccess(programmed, ra) : programmed;
         _array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
         _reader = new CrossbarReader(_array, spec.NonIdealities, _mapping, _rng, spec.Solver);
         _ideal = new Lazy<CrossbarArray>(() => new CrossbarArray(spec.Target));
@@ -195,19 +195,5 @@ internal sealed class CrossbarTile
                 outputs[(k * Rows) + i] = current[i] / _mapping.Scale;
             }
         }
-    }
-
-    private static double[,] SeriesAccess(double[,] g, double ra)
-    {
-        var r = (double[,])g.Clone();
-        for (var i = 0; i < r.GetLength(0); i++)
-        {
-            for (var j = 0; j < r.GetLength(1); j++)
-            {
-                r[i, j] = r[i, j] > 0 ? 1 / ((1 / r[i, j]) + ra) : 0;
-            }
-        }
-
-        return r;
     }
 }

@@ -151,8 +151,10 @@ public static class CrossbarEvaluator
         return new CrossbarNodeVoltages(word, bit, drop);
     }
 
-    private static double[,] SeriesAccess(double[,] g, double ra)
+    /// <summary>The conductances of <paramref name="g"/> with an access resistance <paramref name="ra"/> (ohms) in series with every cell (0 stays 0).</summary>
+    public static double[,] SeriesAccess(double[,] g, double ra)
     {
+        ArgumentNullException.ThrowIfNull(g);
         var r = (double[,])g.Clone();
         for (var i = 0; i < r.GetLength(0); i++)
         {
