@@ -50,6 +50,33 @@ public class DeviceStudyBaseTests
     }
 
     [Fact]
+    public void Vteam_driven_directly_by_the_source_stays_in_xon_xoff_and_agrees_with_simulate()
+    {
+        // series_resistance 0 (issue 23 item 19): without the hard bounds the state passed XON, R(x) went through 0
+        // to -1.5 GOhm, the current changed sign and the study failed with a diverging state equation
+        var device = "model: vteam\nparameters: { ron: 50, roff: 1k, kon: -10, koff: 5e-4, alphaon: 3, alphaoff: 1, von: -0.2, voff: 0.02, xoff: 3n, aoff: 3n, wc: 0.1n, xo: 0.5 }\n"
+            + "series_resistance: 0\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 40u\nsteps: 4000\n";
+        var study = "base: { device: device.yaml }\nsampling: random\nsamples: 6\nseed: 9\nparameters:\n"
+            + "  - { name: parameters.voff, low: 0.01, high: 0.3 }\n  - { name: drive.sin.amplitude, low: 0.5, high: 1.5 }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_min, min: x }\n  - { name: x_max, max: x }\n  - { name: r_min, min: r }\n  - { name: t_up, cross: x, threshold: 1.5e-9, direction: rise }\n";
+        string Netlist(IReadOnlyDictionary<string, double> p) =>
+            ".model vt memristor level=5 ron=50 roff=1k kon=-10 koff=5e-4 alphaon=3 alphaoff=1 von=-0.2 xoff=3n aoff=3n wc=0.1n xo=0.5 "
+            + $"voff={P(p, "parameters.voff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in 0 vt\n.tran 10n 40u\n";
+        var outcomes = AgreeWithSimulate(device, study, Netlist);
+        foreach (var o in outcomes)
+        {
+            Assert.InRange(o.Metrics!["x_min"], 0, 3e-9);
+            Assert.InRange(o.Metrics!["x_max"], 0, 3e-9);
+            Assert.InRange(o.Metrics!["r_min"], 50, 1e3);
+        }
+
+        var deck = CircuitSimulator.Run(NetlistParser.Parse("vteam direct\n" + Netlist(new Dictionary<string, double> { ["parameters.voff"] = 0.02, ["drive.sin.amplitude"] = 1 }) + ".print tran x(m1) r(m1)\n.end\n", "direct.cir"))[0];
+        Assert.All(deck.Column("x(m1)")!.Values, x => Assert.InRange(x, 0, 3e-9));
+        Assert.All(deck.Column("r(m1)")!.Values, r => Assert.InRange(r, 50 - 1e-9, 1e3 + 1e-9));
+        Assert.True(deck.Column("x(m1)")!.Values.Min() < 1e-12, "the drive switches the device fully on");
+    }
+
+    [Fact]
     public void Batched_hp_yakopcic_and_ctd_sweeps_agree_with_simulate_under_pwl_pulse_and_sine_drives()
     {
         AgreeWithSimulate(
@@ -101,7 +128,7 @@ public class DeviceStudyBaseTests
     /// Runs the study's points as one batch, then each point through simulate with tight tolerances, printing on the
     /// device file's time grid (the netlists' .tran step is stop/steps), and compares the measurements.
     /// </summary>
-    private static void AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody)
+    private static IReadOnlyList<BatchOutcome> AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody)
     {
         using var fx = new StudyFixtures();
         File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device);
@@ -133,6 +160,8 @@ public class DeviceStudyBaseTests
                 Assert.True(Math.Abs(actual - expected) <= 1e-6 * Math.Max(range, 1e-300), $"point {k} {metric.Name}: batched {actual:R}, simulate {expected:R} (range {range:G3})");
             }
         }
+
+        return outcomes;
     }
 
     private static double[] Signal(AnalysisResult r, string signal)
