@@ -28,10 +28,11 @@ public class DeviceStudyBaseTests
     }
 
     [Fact]
-    public void Stiff_vteam_switching_on_a_coarse_grid_agrees_with_simulate_and_fixed_step_rk4_reports_its_divergence()
+    public void Stiff_vteam_switching_on_a_coarse_grid_agrees_with_simulate_and_fixed_step_rk4_stays_in_range()
     {
         // the example study's grid (10 ns samples): at 1.5 V the VTEAM front with its 0.1 nm window edge is far stiffer
-        // than the grid, where one RK4 step per sample diverges; the adaptive Rosenbrock lanes follow simulate
+        // than the grid, where one RK4 step per sample is inaccurate (it diverged before the state was bounded); the
+        // adaptive Rosenbrock lanes follow simulate
         var device = "model: vteam\nparameters: { ron: 50, roff: 1k, kon: -10, koff: 5e-4, alphaon: 3, alphaoff: 1, von: -0.2, voff: 0.02, xoff: 3n, aoff: 3n, wc: 0.1n, xo: 0.5 }\n"
             + "series_resistance: 10\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 40u\nsteps: 4000\n";
         var study = "base: { device: device.yaml }\nsampling: random\nsamples: 24\nseed: 5\nparameters:\n"
@@ -46,7 +47,8 @@ public class DeviceStudyBaseTests
         var spec = fx.Spec(study);
         var rk4 = new DeviceStudyBase(spec.BasePath);
         var outcomes = rk4.EvaluateBatch(spec, [.. StudyPlan.Runs(spec)], CancellationToken.None);
-        Assert.Contains(outcomes, o => o.Failure is { } f && f.Contains("diverged", StringComparison.Ordinal));
+        // the state is held in [XON, XOFF] (issue 23 item 19), so the too coarse fixed steps no longer run off: they stay in range
+        Assert.All(outcomes, o => Assert.True(o.Failure is not null || o.Metrics!["x_end"] is >= 0 and <= 3e-9, o.Failure));
     }
 
     [Fact]
@@ -58,7 +60,7 @@ public class DeviceStudyBaseTests
             + "series_resistance: 0\ndrive: { sin: { amplitude: 1, frequency: 50k } }\nstop: 40u\nsteps: 4000\n";
         var study = "base: { device: device.yaml }\nsampling: random\nsamples: 6\nseed: 9\nparameters:\n"
             + "  - { name: parameters.voff, low: 0.01, high: 0.3 }\n  - { name: drive.sin.amplitude, low: 0.5, high: 1.5 }\n"
-            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_min, min: x }\n  - { name: x_max, max: x }\n  - { name: r_min, min: r }\n  - { name: t_up, cross: x, threshold: 1.5e-9, direction: rise }\n";
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_min, min: x }\n  - { name: x_max, max: x }\n  - { name: r_min, min: r }\n  - { name: t_up, cross: x, threshold: 2e-9, direction: rise }\n";
         string Netlist(IReadOnlyDictionary<string, double> p) =>
             ".model vt memristor level=5 ron=50 roff=1k kon=-10 koff=5e-4 alphaon=3 alphaoff=1 von=-0.2 xoff=3n aoff=3n wc=0.1n xo=0.5 "
             + $"voff={P(p, "parameters.voff")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 50k)\nymemristor m1 in 0 vt\n.tran 10n 40u\n";
