@@ -9,6 +9,7 @@ using Neuromorph.Circuits.Simulation;
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
 using Neuromorph.Io;
+using Neuromorph.Units;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -71,6 +72,9 @@ public static class SimulateCommand
                 var warned = new HashSet<string>(StringComparer.Ordinal);
                 void BeforeSimulating(Netlist netlist)
                 {
+                    // the title goes out before the transient's progress lines (one pipe for both streams keeps the order)
+                    log.WriteLine($"{netlist.Title}");
+                    log.Flush();
                     if (requests.Count > 0)
                     {
                         // a misspelt column is reported before the simulation runs, at the .print line it is missing from
@@ -95,7 +99,6 @@ public static class SimulateCommand
                     err.WriteLine(w.ToString());
                 }
 
-                log.WriteLine($"{report.Netlist.Title}");
                 foreach (var a in report.Analyses)
                 {
                     var csv = Path.Combine(dir, $"{a.Name}.csv");
@@ -142,7 +145,7 @@ public static class SimulateCommand
                     }
                 }
 
-                log.WriteLine($"  total {clock.Elapsed.TotalSeconds:0.00} s");
+                log.WriteLine($"  total {DurationText.Format(clock.Elapsed.TotalSeconds)}");
                 return CommandRunner.Success;
             });
         });

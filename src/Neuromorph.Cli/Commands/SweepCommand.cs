@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io;
+using Neuromorph.Units;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Bases;
 using Neuromorph.Studies.Reporting;
@@ -146,7 +147,7 @@ public static class SweepCommand
         }
 
         var files = StudyOutputs.WriteFromResults(spec, dir, plotFormat.Writer(parse));
-        log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {report.Wall.TotalSeconds:0.00} s");
+        log.WriteLine($"done: {report.Executed} run now, {report.Skipped} skipped as finished, {report.Failed} failed, {DurationText.Format(report.Wall.TotalSeconds)}");
         log.WriteLine($"  wrote {Path.Combine(dir, ResultsStore.ResultsFile)} summary.csv, index.html and {files.Count - 2} plot file(s)");
         if (report.Failed > 0)
         {

@@ -198,7 +198,16 @@ public static class CtdNetlist
             Upper = [.. Enumerable.Repeat(1.0, memristors.Count)],
             Progress = progress,
         };
-        var r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
+        OdeResult r;
+        try
+        {
+            r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
+        }
+        catch (ArithmeticException ex)
+        {
+            throw CtdFailures.Netlist(p0.Alpha, p0.Beta, tran.Stop, options.RelTol, ex);
+        }
+
         var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
         columns.AddRange(CtdPrintColumns.Compute(netlist, memristors, models, foldedInto, currentSources, r.States, (x, d) => Rate(x, d)));
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Ode;
 using Neuromorph.Numerics.Randomness;
 
@@ -55,21 +56,38 @@ public static class CtdQubo
         }).ToList();
         var options = new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-3, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };
         var results = new CtdRestart[restarts];
+        var failures = new SimulationException?[restarts];
         Parallel.For(0, restarts, k =>
         {
             var sys = makeSystem();
             var warm = new double[size];
-            var r = new DormandPrince54().Integrate((t, x, d) =>
+            OdeResult r;
+            try
             {
-                sys.Rate(x, d);
-                if (projectWith is not null)
+                r = new DormandPrince54().Integrate((t, x, d) =>
                 {
-                    CtdBounds.Project(sys, projectWith, x, d, warm);
-                }
-            }, 0, x0[k], tEnd, options);
+                    sys.Rate(x, d);
+                    if (projectWith is not null)
+                    {
+                        CtdBounds.Project(sys, projectWith, x, d, warm);
+                    }
+                }, 0, x0[k], tEnd, options);
+            }
+            catch (ArithmeticException ex)
+            {
+                failures[k] = CtdFailures.Search(k, tEnd, relTol, ex);
+                return;
+            }
+
             var bits = r.Final.Select(v => v > 0.5).ToArray();
             results[k] = new CtdRestart(k, bits, energy(bits), clock.Elapsed.TotalSeconds) { Completed = r.Stop != OdeStop.Interrupted };
         });
+        // the first failed start (in start order), as one numerical failure rather than an aggregate from the workers
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw failure;
+        }
+
         return [.. results];
     }
 }

@@ -92,7 +92,16 @@ public static class CtdRun
                 CtdBounds.Project(rateSystem, p, x, d, warm);
             }
             : (t, x, d) => rateSystem.Rate(x, d);
-        var result = solver.Integrate(rate, 0, spec.X0, spec.TEnd, options);
+        OdeResult result;
+        try
+        {
+            result = solver.Integrate(rate, 0, spec.X0, spec.TEnd, options);
+        }
+        catch (ArithmeticException ex)
+        {
+            throw CtdFailures.Run(p, spec.TEnd, spec.RelTol, spec.Integrator == CtdIntegrator.Rosenbrock, ex);
+        }
+
         var energy = result.States.Select(x => system.Lyapunov(x)).ToArray();
         IReadOnlyList<CtdRestart>? restarts = null;
         if (spec.Minimize is { } search)

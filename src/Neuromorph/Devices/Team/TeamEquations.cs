@@ -3,7 +3,7 @@ namespace Neuromorph.Devices.Team;
 /// <summary>
 /// TEAM/VTEAM equations (Kvatinsky et al. 2013, 2015) in Xyce's form, as a plain struct: the one state update that
 /// <see cref="TeamModel"/> (circuit engines) and the batched device kernels run. See <see cref="TeamModel"/> for the
-/// equations; the state is in scaled units (m × XSCALING) and unbounded.
+/// equations; the state is in scaled units (m × XSCALING) and bounded to [XON, XOFF].
 /// </summary>
 public readonly struct TeamEquations : IMemristorEquations
 {
@@ -27,11 +27,11 @@ public readonly struct TeamEquations : IMemristorEquations
     /// <summary>[min(XON, XOFF), max(XON, XOFF)]: the states between the on and off resistances.</summary>
     public (double Low, double High) ProgrammingRange => (Math.Min(_xon, _xoff), Math.Max(_xon, _xoff));
 
-    /// <inheritdoc />
-    public double MinState => double.NegativeInfinity;
+    /// <summary>XON: the state does not pass the on resistance (Kvatinsky's hard bound; R(x) would reach 0 and turn negative).</summary>
+    public double MinState => _xon;
 
-    /// <inheritdoc />
-    public double MaxState => double.PositiveInfinity;
+    /// <summary>XOFF: the state does not pass the off resistance (Kvatinsky's hard bound).</summary>
+    public double MaxState => _xoff;
 
     /// <inheritdoc />
     public double StateScale => Math.Abs(_xoff - _xon);

@@ -1,8 +1,9 @@
 namespace Neuromorph.Devices.Team;
 
 /// <summary>
-/// TEAM/VTEAM equations in Xyce's form. The state x is in scaled units (m × XSCALING) and is not clamped
-/// (Xyce does not clamp it; windows keep it near [XON, XOFF]). R(x) = Ron + (x - Xon)(Roff - Ron)/(Xoff - Xon)
+/// TEAM/VTEAM equations in Xyce's form. The state x is in scaled units (m × XSCALING) and held in [XON, XOFF]
+/// as in Kvatinsky's reference models (Xyce leaves it unbounded and relies on the windows; without the bound a
+/// linear R(x) passes 0 below XON, the current changes sign and the state runs off). R(x) = Ron + (x - Xon)(Roff - Ron)/(Xoff - Xon)
 /// (IVRELATION=0) or Ron exp(ln(Roff/Ron)(x - Xon)/(Xoff - Xon)) (IVRELATION=1); i = v / R.
 /// dx/dt = koff (u/uoff - 1)^aoff W for u &gt;= uoff, kon (u/uon - 1)^aon W for u &lt;= uon, else 0,
 /// with u the current (TEAM) or voltage (VTEAM). Window W (WT): 1 Joglekar and 3 Prodromakis on x/D,

@@ -3,7 +3,8 @@ namespace Neuromorph.Numerics.Ode;
 /// <summary>
 /// Integrates one <see cref="IScalarLane"/> over a <see cref="TransientGrid"/> (the classical fourth-order Runge–Kutta
 /// method, one step per sample interval, or the adaptive Rosenbrock 2(3) method; steps split at the lane's breakpoints,
-/// stages and results clamped to the state bounds) and measures a <see cref="ProbeBank"/> on the samples. The one
+/// stages and results clamped to the state bounds, where a rate pointing out of the range is 0: the state is held there
+/// as the circuit engine's memristor holds it) and measures a <see cref="ProbeBank"/> on the samples. The one
 /// implementation of a lane: the managed CPU path calls it per lane on cores, the GPU kernel per lane on threads, so it
 /// neither allocates nor throws. A lane that cannot be integrated (the state moves farther than 100 state scales from
 /// its start, which only a diverging integration does, or the adaptive step falls below 1e-12 of the run) ends with a
@@ -83,10 +84,13 @@ public static class LaneTransient
         where TLane : struct, IScalarLane
     {
         var half = 0.5 * h;
-        var k1 = lane.Rate(t, x);
-        var k2 = lane.Rate(t + half, Clamp(x + (half * k1), lo, hi));
-        var k3 = lane.Rate(t + half, Clamp(x + (half * k2), lo, hi));
-        var k4 = lane.Rate(t + h, Clamp(x + (h * k3), lo, hi));
+        var k1 = Held(lane.Rate(t, x), x, lo, hi);
+        var x2 = Clamp(x + (half * k1), lo, hi);
+        var k2 = Held(lane.Rate(t + half, x2), x2, lo, hi);
+        var x3 = Clamp(x + (half * k2), lo, hi);
+        var k3 = Held(lane.Rate(t + half, x3), x3, lo, hi);
+        var x4 = Clamp(x + (h * k3), lo, hi);
+        var k4 = Held(lane.Rate(t + h, x4), x4, lo, hi);
         return Clamp(x + (h / 6 * (k1 + (2 * k2) + (2 * k3) + k4)), lo, hi);
     }
 
@@ -102,8 +106,13 @@ public static class LaneTransient
         const double d = 0.29289321881345248; // 1 / (2 + √2)
         const double e32 = 7.4142135623730951; // 6 + √2
         var (f0, j) = lane.Linearize(t, x);
+        if (Held(f0, x, lo, hi) == 0 && f0 != 0)
+        {
+            (f0, j) = (0, 0); // at a bound and pushed outwards: held there, as the circuit engine holds it
+        }
+
         var dt = 1e-6 * h;
-        var ft = (lane.Rate(t + dt, x) - f0) / dt;
+        var ft = (Held(lane.Rate(t + dt, x), x, lo, hi) - f0) / dt;
         var w = 1 - (h * d * j);
         if (!(Math.Abs(w) > 1e-300))
         {
@@ -111,10 +120,11 @@ public static class LaneTransient
         }
 
         var k1 = (f0 + (h * d * ft)) / w;
-        var f1 = lane.Rate(t + (0.5 * h), Clamp(x + (0.5 * h * k1), lo, hi));
+        var x1 = Clamp(x + (0.5 * h * k1), lo, hi);
+        var f1 = Held(lane.Rate(t + (0.5 * h), x1), x1, lo, hi);
         var k2 = ((f1 - k1) / w) + k1;
         var xNew = Clamp(x + (h * k2), lo, hi);
-        var f2 = lane.Rate(t + h, xNew);
+        var f2 = Held(lane.Rate(t + h, xNew), xNew, lo, hi);
         var k3 = (f2 - (e32 * (k2 - f1)) - (2 * (k1 - f0)) + (h * d * ft)) / w;
         var error = Math.Abs(h / 6 * (k1 - (2 * k2) + k3));
         var scale = rtol * (Math.Max(Math.Abs(x), Math.Abs(xNew)) + lane.StateScale);
@@ -123,4 +133,7 @@ public static class LaneTransient
     }
 
     private static double Clamp(double x, double lo, double hi) => Math.Min(Math.Max(x, lo), hi);
+
+    /// <summary>The rate <paramref name="f"/>, or 0 where the state sits at a bound and <paramref name="f"/> points out of the range.</summary>
+    private static double Held(double f, double x, double lo, double hi) => (x <= lo && f < 0) || (x >= hi && f > 0) ? 0 : f;
 }

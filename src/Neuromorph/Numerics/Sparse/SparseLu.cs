@@ -4,7 +4,10 @@ namespace Neuromorph.Numerics.Sparse;
 /// Sparse LU factorisation P A Q = L U for the unsymmetric matrices of modified nodal analysis
 /// (left-looking Gilbert–Peierls with threshold partial pivoting, as in KLU). The column order Q comes
 /// from a minimum-degree ordering; the row pivots P are chosen during <see cref="Factor"/> with a preference
-/// for the diagonal. <see cref="Refactor"/> reuses ordering, pivots and the L/U patterns when only values
+/// for the diagonal; where the diagonal is too small, a row with a single entry (a source fixing a node voltage,
+/// v(n) = value) is preferred to the largest entry: eliminating with it creates neither fill nor growth, and the
+/// unknown it fixes comes out exactly (an element with a huge derivative in that column, such as a B source dividing
+/// by v(n) at v(n) = 0, would otherwise pivot it and give the unknown rounding noise). <see cref="Refactor"/> reuses ordering, pivots and the L/U patterns when only values
 /// change (Newton iterations, time steps) and reports when a pivot became too small so the caller re-factors.
 /// </summary>
 public sealed class SparseLu
@@ -28,6 +31,8 @@ public sealed class SparseLu
     private int[] _colStart = [];
     private int[] _colIndex = [];
     private int[] _rowOfValue = [];
+    private readonly bool[] _singletonRow;
+    private bool[] _singletonPivot = [];
 
     /// <summary>Analyses the pattern of <paramref name="a"/> (square) and computes a fill-reducing column order.</summary>
     public SparseLu(CsrMatrix a)
@@ -46,6 +51,7 @@ public sealed class SparseLu
         _stack = new int[_n];
         _mark = new int[_n];
         _reach = new int[_n];
+        _singletonRow = new bool[_n];
         BuildColumnIndex(a);
     }
 
@@ -69,6 +75,12 @@ public sealed class SparseLu
         var ui = new List<int>(a.NonZeroCount * 2);
         var ux = new List<double>(a.NonZeroCount * 2);
         Array.Fill(_pinv, -1);
+        var singletonPivot = new bool[_n];
+        for (var r = 0; r < _n; r++)
+        {
+            _singletonRow[r] = IsSingleton(a, r);
+        }
+
         for (var k = 0; k < _n; k++)
         {
             var col = _q[k];
@@ -91,7 +103,7 @@ public sealed class SparseLu
             }
 
             // choose the pivot among rows not yet pivotal
-            var best = -1;
+            int best = -1, singleton = -1;
             double bestAbs = -1, diagAbs = -1;
             for (var t = top; t < _n; t++)
             {
@@ -102,6 +114,11 @@ public sealed class SparseLu
                 }
 
                 var v = Math.Abs(_x[r]);
+                if (_singletonRow[r] && v > 0 && double.IsFinite(v))
+                {
+                    singleton = r;
+                }
+
                 if (v > bestAbs)
                 {
                     bestAbs = v;
@@ -120,7 +137,8 @@ public sealed class SparseLu
                 return col;
             }
 
-            var pivotRow = diagAbs >= PivotThreshold * bestAbs && diagAbs > 0 ? col : best;
+            var pivotRow = diagAbs >= PivotThreshold * bestAbs && diagAbs > 0 ? col : singleton >= 0 ? singleton : best;
+            singletonPivot[k] = pivotRow == singleton;
             var pivot = _x[pivotRow];
             for (var t = top; t < _n; t++)
             {
@@ -153,6 +171,7 @@ public sealed class SparseLu
             up.Add(ui.Count);
         }
 
+        _singletonPivot = singletonPivot;
         _lp = [.. lp];
         _li = [.. li];
         _lx = [.. lx];
@@ -208,7 +227,8 @@ public sealed class SparseLu
                 colMax = Math.Max(colMax, Math.Abs(_x[_li[l]]));
             }
 
-            if (pivot == 0 || Math.Abs(pivot) < PivotThreshold * 1e-3 * colMax || !double.IsFinite(pivot))
+            // a row with a single entry pivots without growth however small it is against its column
+            if (pivot == 0 || (Math.Abs(pivot) < PivotThreshold * 1e-3 * colMax && !(_singletonPivot[k] && IsSingleton(a, _p[k]))) || !double.IsFinite(pivot))
             {
                 Array.Clear(_x);
                 return false;
@@ -230,6 +250,21 @@ public sealed class SparseLu
         }
 
         return true;
+    }
+
+    /// <summary>True when row <paramref name="r"/> of <paramref name="a"/> holds one non-zero value (the pattern keeps every diagonal).</summary>
+    private static bool IsSingleton(CsrMatrix a, int r)
+    {
+        var count = 0;
+        for (var m = a.RowPointers[r]; m < a.RowPointers[r + 1]; m++)
+        {
+            if (a.Values[m] != 0 && ++count > 1)
+            {
+                return false;
+            }
+        }
+
+        return count == 1;
     }
 
     /// <summary>Solves A x = b in place (b is overwritten with x).</summary>
