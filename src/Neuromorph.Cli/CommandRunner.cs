@@ -29,6 +29,11 @@ public static class CommandRunner
         ArgumentNullException.ThrowIfNull(root);
         output ??= Console.Out;
         error ??= Console.Error;
+        if (!root.Options.Contains(ConsoleProgress.QuietOption))
+        {
+            root.Options.Add(ConsoleProgress.QuietOption);
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -45,6 +50,7 @@ public static class CommandRunner
             // interrupts are handled by Interruption (Program installs it), not by System.CommandLine
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             Interruption.Watch(cancel);
+            ConsoleProgress.Quiet = parse.GetValue(ConsoleProgress.QuietOption);
             return parse.Invoke(config);
         }
         catch (UserInputException ex)

@@ -85,7 +85,7 @@ public static class SweepCommand
         var printed = 0;
         try
         {
-            var interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+            var interactive = !ConsoleProgress.Quiet && ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
             if (interactive)
             {
                 // a live bar (runs done, rate, ETA) in a terminal; failures are printed above it as they happen
@@ -123,7 +123,7 @@ public static class SweepCommand
                             log.WriteLine($"  failed: {failure}");
                         }
 
-                        if (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total)
+                        if (!ConsoleProgress.Quiet && (clock.Elapsed - lastPrint > TimeSpan.FromSeconds(2) || p.Done == p.Total))
                         {
                             lastPrint = clock.Elapsed;
                             var rate = p.Done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);

@@ -93,15 +93,4 @@ public class InterruptionTests
         Assert.Contains("final.csv", listed);
         Assert.Equal(Directory.GetFiles(output).Select(Path.GetFileName).Where(f => f != "run.json").Order(StringComparer.Ordinal), listed);
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks = 1_000_000;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
-    }
 }
