@@ -20,34 +20,6 @@ public class GradientCheckTests
         var x = SequenceFixtures.Uniform(steps * batch * input, 22);
         var w = SequenceFixtures.Uniform(steps * batch * outputs, 23); // L = Σ w ⊙ y, so dL/dy = w
         var initial = carriedState ? model.Forward(SequenceFixtures.Uniform(4 * batch * input, 24), 4, batch).Final.Copy() : null;
-        double Loss()
-        {
-            var y = model.Forward(x, steps, batch, initial).Outputs;
-            return w.Select((wi, i) => wi * y[i]).Sum();
-        }
-
-        model.ZeroGradients();
-        model.Backward(model.Forward(x, steps, batch, initial), w);
-        foreach (var p in model.Parameters)
-        {
-            var analytic = (double[])p.Gradient.Clone();
-            var numeric = new double[p.Value.Length];
-            for (var i = 0; i < p.Value.Length; i++)
-            {
-                var v = p.Value[i];
-                const double h = 1e-5;
-                p.Value[i] = v + h;
-                var up = Loss();
-                p.Value[i] = v - h;
-                var down = Loss();
-                p.Value[i] = v;
-                numeric[i] = (up - down) / (2 * h);
-            }
-
-            var scale = numeric.Max(Math.Abs);
-            Assert.True(scale > 1e-6, $"{p.Name}: gradient vanishes, the check would be empty");
-            var worst = analytic.Zip(numeric, (a, n) => Math.Abs(a - n)).Max();
-            Assert.True(worst <= 1e-6 * scale, $"{cell} {p.Name}: max |BPTT - FD| = {worst:E2}, max |FD| = {scale:E2}");
-        }
+        SequenceFixtures.AssertGradientsMatchCentralDifferences(model, x, w, steps, batch, initial, cell);
     }
 }
