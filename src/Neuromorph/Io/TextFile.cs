@@ -16,11 +16,21 @@ public static class TextFile
     public static string Read(string path, string kind, string hint)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var bytes = File.ReadAllBytes(path);
+        return Decode(File.ReadAllBytes(path), path, kind, hint);
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> of file <paramref name="file"/> as UTF-8 text (without a byte-order mark), or a located
+    /// error at the first NUL byte (hint <paramref name="hint"/>) or the first byte that is not UTF-8 (hint
+    /// <paramref name="encodingHint"/>, or <paramref name="hint"/> when null).
+    /// </summary>
+    public static string Decode(byte[] bytes, string file, string kind, string hint, string? encodingHint = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
-            throw new UserInputException(At(path, bytes, nul), $"not a text {kind} (the file contains NUL bytes)", hint);
+            throw new UserInputException(At(file, bytes, nul), $"not a text {kind} (the file contains NUL bytes)", hint);
         }
 
         try
@@ -31,7 +41,7 @@ public static class TextFile
         }
         catch (DecoderFallbackException e)
         {
-            throw new UserInputException(At(path, bytes, Math.Max(0, e.Index)), $"not a text {kind} (invalid UTF-8)", hint);
+            throw new UserInputException(At(file, bytes, Math.Max(0, e.Index)), $"not a text {kind} (invalid UTF-8)", encodingHint ?? hint);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 
 namespace Neuromorph.Circuits.Syntax;
 
@@ -60,24 +61,9 @@ public sealed class NetlistSource
         return Decode(bytes, path);
     }
 
-    /// <summary>Decodes bytes as UTF-8 text, or throws if they are not a text netlist.</summary>
-    public static string Decode(byte[] bytes, string file)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (the file contains NUL bytes)", "give a SPICE netlist in plain text");
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new UserInputException(new SourceLocation(file, 1, 1), "not a text netlist (invalid UTF-8)", "save the netlist as UTF-8 or ASCII text");
-        }
-    }
+    /// <summary>Decodes bytes as UTF-8 text, or throws at the first offending byte if they are not a text netlist.</summary>
+    public static string Decode(byte[] bytes, string file) =>
+        TextFile.Decode(bytes, file, "netlist", "give a SPICE netlist in plain text", "save the netlist as UTF-8 or ASCII text");
 
     private void ReadFile(string text, string file, List<string> chain, bool isTop)
     {
