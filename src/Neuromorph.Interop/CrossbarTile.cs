@@ -19,10 +19,10 @@ internal sealed class CrossbarTile
 {
     private readonly CrossbarSpec _spec;
     private readonly CrossbarArray _array;
-    private readonly CrossbarReader _reader;
+    private readonly CrossbarReadout _reader;
     private readonly WeightMapping _mapping;
     private readonly RandomStream _rng;
-    private readonly Lazy<CrossbarReader> _transposed;
+    private readonly Lazy<CrossbarReadout> _transposed;
     private readonly Lazy<CrossbarArray> _ideal;
     private readonly Lazy<CrossbarArray> _idealTransposed;
     private readonly Lock _gate = new();
@@ -44,10 +44,10 @@ internal sealed class CrossbarTile
 
         var effective = spec.AccessResistance is double ra && ra > 0 ? CrossbarEvaluator.SeriesAccess(programmed, ra) : programmed;
         _array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
-        _reader = new CrossbarReader(_array, spec.NonIdealities, _mapping, _rng, spec.Solver);
+        _reader = new CrossbarReadout(_array, spec.NonIdealities, _mapping, _rng, spec.Solver);
         _ideal = new Lazy<CrossbarArray>(() => new CrossbarArray(spec.Target));
         _idealTransposed = new Lazy<CrossbarArray>(() => _ideal.Value.Transposed());
-        _transposed = new Lazy<CrossbarReader>(() => new CrossbarReader(_array.Transposed(), spec.NonIdealities, null, _rng, spec.Solver));
+        _transposed = new Lazy<CrossbarReadout>(() => new CrossbarReadout(_array.Transposed(), spec.NonIdealities, null, _rng, spec.Solver));
     }
 
     /// <summary>Inputs (word lines).</summary>

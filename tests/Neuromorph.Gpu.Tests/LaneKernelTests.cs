@@ -34,7 +34,7 @@ public class LaneKernelTests
             new MetricSpec("d", MetricKind.Cross, "x", default, From: 0.1, Threshold: 0.1, Direction: CrossDirection.Fall),
             new MetricSpec("e", MetricKind.At, "x", default, At: 1.234),
         };
-        var probes = metrics.Select(m => new LaneProbe(m.Kind switch { MetricKind.Final => ProbeKind.Final, MetricKind.Max => ProbeKind.Max, MetricKind.Rms => ProbeKind.Rms, MetricKind.Cross => ProbeKind.Cross, _ => ProbeKind.At }, 0, m.At ?? 3, m.From ?? 0, m.To ?? 3, m.Threshold ?? 0, m.Direction == CrossDirection.Fall ? 2 : 0)).ToArray();
+        var probes = metrics.Select(m => new LaneProbe(m.Kind switch { MetricKind.Final => LaneStatistic.Final, MetricKind.Max => LaneStatistic.Max, MetricKind.Rms => LaneStatistic.Rms, MetricKind.Cross => LaneStatistic.Cross, _ => LaneStatistic.At }, 0, m.At ?? 3, m.From ?? 0, m.To ?? 3, m.Threshold ?? 0, m.Direction == CrossDirection.Fall ? 2 : 0)).ToArray();
         var results = new double[lanes.Length * 4];
         var results5 = new double[lanes.Length];
         acc.Kernels.IntegrateLanes<ForcedDecay>(lanes, grid, new ProbeBank(4, probes[0], probes[1], probes[2], probes[3]), results);
@@ -65,7 +65,7 @@ public class LaneKernelTests
             return new MemristorLane<TeamEquations>(team.Equations, DriveWaveform.Sin(0, 0.6 + (0.05 * k), 50e3), 10);
         }).ToArray();
         var grid = new TransientGrid(20e-6, 400);
-        var bank = new ProbeBank(4, new(ProbeKind.Final, 1, 0, 0, 20e-6, 0, 0), new(ProbeKind.Max, 2, 0, 0, 20e-6, 0, 0), new(ProbeKind.Min, 4, 0, 0, 20e-6, 0, 0), new(ProbeKind.Average, 3, 0, 0, 20e-6, 0, 0));
+        var bank = new ProbeBank(4, new(LaneStatistic.Final, 1, 0, 0, 20e-6, 0, 0), new(LaneStatistic.Max, 2, 0, 0, 20e-6, 0, 0), new(LaneStatistic.Min, 4, 0, 0, 20e-6, 0, 0), new(LaneStatistic.Average, 3, 0, 0, 20e-6, 0, 0));
         var actual = new double[lanes.Length * 4];
         var expected = new double[lanes.Length * 4];
         // RK4 needs short steps on the switching fronts (one per sample); Rosenbrock adapts between coarse samples
@@ -88,7 +88,7 @@ public class LaneKernelTests
     {
         var acc = Backends.Open(backend);
         var grid = new TransientGrid(1, 4);
-        var bank = new ProbeBank(1, new LaneProbe(ProbeKind.Final, 0, 0, 0, 1, 0, 0));
+        var bank = new ProbeBank(1, new LaneProbe(LaneStatistic.Final, 0, 0, 0, 1, 0, 0));
         var results = new double[2];
         for (var attempt = 0; attempt < 2; attempt++)
         {

@@ -29,7 +29,7 @@ public static class DeviceSweepBench
         }
 
         var grid = new TransientGrid(40e-6, steps, LaneIntegrator.Rosenbrock23); // what device studies run by default
-        var bank = new ProbeBank(4, new(ProbeKind.Final, 1, 0, 0, 40e-6, 0, 0), new(ProbeKind.Max, 2, 0, 0, 40e-6, 0, 0), new(ProbeKind.Min, 4, 0, 0, 40e-6, 0, 0), new(ProbeKind.Cross, 1, 0, 0, 40e-6, 1.6e-9, 1));
+        var bank = new ProbeBank(4, new(LaneStatistic.Final, 1, 0, 0, 40e-6, 0, 0), new(LaneStatistic.Max, 2, 0, 0, 40e-6, 0, 0), new(LaneStatistic.Min, 4, 0, 0, 40e-6, 0, 0), new(LaneStatistic.Cross, 1, 0, 0, 40e-6, 1.6e-9, 1));
         using var acc = AcceleratorCatalog.Open(backend, Precision.Double, out var choice);
         Console.Error.WriteLine($"# {choice}; {acc.Device}");
         var device = new double[points * 4];

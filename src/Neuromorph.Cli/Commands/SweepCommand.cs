@@ -4,7 +4,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Units;
 using Neuromorph.Studies;
-using Neuromorph.Studies.Bases;
+using Neuromorph.Studies.Subjects;
 using Neuromorph.Studies.Reporting;
 using Spectre.Console;
 
@@ -64,20 +64,20 @@ public static class SweepCommand
 
         // the accelerator lives until the study is done (RunStudy runs inside this using)
         using var accelerator = backend.Open(parse, log);
-        var studyBase = StudyBaseFactory.Create(spec, accelerator);
-        studyBase.Validate(spec);
-        var folder = RunFolder.Resumable(parse, given, Path.Combine(Environment.CurrentDirectory, spec.Name), [studyFile, .. studyBase.InputFiles]);
-        return folder.Guard(() => RunStudy(parse, folder, spec, shard, jobCount, studyBase, !parse.GetValue(fresh), plotFormat, ct));
+        var subject = StudySubjects.Create(spec, accelerator);
+        subject.Validate(spec);
+        var folder = RunFolder.Resumable(parse, given, Path.Combine(Environment.CurrentDirectory, spec.Name), [studyFile, .. subject.InputFiles]);
+        return folder.Guard(() => RunStudy(parse, folder, spec, shard, jobCount, subject, !parse.GetValue(fresh), plotFormat, ct));
     }
 
-    private static int RunStudy(ParseResult parse, RunFolder folder, StudySpec spec, ShardSpec shard, int jobCount, IStudyBase studyBase, bool resume, PlotFormatOption plotFormat, CancellationToken ct)
+    private static int RunStudy(ParseResult parse, RunFolder folder, StudySpec spec, ShardSpec shard, int jobCount, IStudySubject subject, bool resume, PlotFormatOption plotFormat, CancellationToken ct)
     {
         var log = parse.InvocationConfiguration.Output;
         var dir = folder.Directory;
         // the manifest lists what this session writes (study.json included) besides the files of earlier sessions
         folder.Snapshot();
         OutputLocation.PrepareDirectory(dir);
-        using var store = OpenStore(dir, spec, shard, resume, StudyInputs.Of(studyBase.InputFiles));
+        using var store = OpenStore(dir, spec, shard, resume, StudyInputs.Of(subject.InputFiles));
         folder.Begin();
         var total = StudyPlan.Runs(spec).Count(r => shard.Contains(r.PointId));
         log.WriteLine($"study '{spec.Name}': {total} runs in shard {shard} ({store.Existing.Count(r => r.Status == RunStatus.Ok)} already done), {jobCount} jobs -> {dir}");
@@ -104,9 +104,9 @@ public static class SweepCommand
                                 Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {failure}");
                             }
                         });
-                        report = studyBase is IBatchStudyBase batched
+                        report = subject is IBatchStudySubject batched
                     ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
-                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    : StudyRunner.Run(spec, store, shard, (run, token) => subject.Evaluate(spec, run, token), jobCount, progress, ct);
                     });
             }
             else
@@ -132,9 +132,9 @@ public static class SweepCommand
                         }
                     }
                 });
-                report = studyBase is IBatchStudyBase batched
+                report = subject is IBatchStudySubject batched
                     ? StudyRunner.RunBatched(spec, store, shard, batched, progress, ct)
-                    : StudyRunner.Run(spec, store, shard, (run, token) => studyBase.Evaluate(spec, run, token), jobCount, progress, ct);
+                    : StudyRunner.Run(spec, store, shard, (run, token) => subject.Evaluate(spec, run, token), jobCount, progress, ct);
             }
 
         }

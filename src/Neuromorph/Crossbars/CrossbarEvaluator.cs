@@ -57,8 +57,8 @@ public static class CrossbarEvaluator
 
         var effective = spec.AccessResistance is double ra && ra > 0 ? SeriesAccess(programmed, ra) : programmed;
         var array = new CrossbarArray(effective, spec.WordWire, spec.BitWire, spec.Source, spec.Sink);
-        var reader = new CrossbarReader(array, spec.NonIdealities, spec.Mapping, rng, spec.Solver);
-        var ideal = new CrossbarReader(new CrossbarArray(spec.Target), new NonIdealities(), spec.Mapping, rng);
+        var reader = new CrossbarReadout(array, spec.NonIdealities, spec.Mapping, rng, spec.Solver);
+        var ideal = new CrossbarReadout(new CrossbarArray(spec.Target), new NonIdealities(), spec.Mapping, rng);
         var outputs = new double[spec.Inputs.Length][];
         var expected = new double[spec.Inputs.Length][];
         for (var k = 0; k < spec.Inputs.Length; k++)

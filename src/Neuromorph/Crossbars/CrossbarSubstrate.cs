@@ -12,8 +12,8 @@ namespace Neuromorph.Crossbars;
 /// </summary>
 public sealed class CrossbarSubstrate : IWeightSubstrate
 {
-    private readonly CrossbarReader _forward;
-    private readonly Lazy<CrossbarReader> _transposed;
+    private readonly CrossbarReadout _forward;
+    private readonly Lazy<CrossbarReadout> _transposed;
     private readonly double[,] _programmedWeights;
     private readonly NonIdealities _nonIdealities;
 
@@ -40,14 +40,14 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
 
         var fMap = new WeightMapping(scheme, gMin, gMax, wMax, Rows);
         var fArray = Program(fMap.Map(wt), n, gMin, gMax, levels, wireResistance, rng);
-        _forward = new CrossbarReader(fArray, Adc(n, fArray, readVoltage), fMap, rng);
+        _forward = new CrossbarReadout(fArray, Adc(n, fArray, readVoltage), fMap, rng);
         var tRng = RandomStream.ForStream(seed, 1);
-        _transposed = new Lazy<CrossbarReader>(() =>
+        _transposed = new Lazy<CrossbarReadout>(() =>
         {
             // programmed only when a transposed product is asked for (BAM), with its own seeded draws
             var tMap = new WeightMapping(scheme, gMin, gMax, wMax, Columns);
             var tArray = Program(tMap.Map(w), n, gMin, gMax, levels, wireResistance, tRng);
-            return new CrossbarReader(tArray, Adc(n, tArray, readVoltage), tMap, tRng);
+            return new CrossbarReadout(tArray, Adc(n, tArray, readVoltage), tMap, tRng);
         });
         _programmedWeights = new double[Rows, Columns];
         for (var i = 0; i < Rows; i++)
@@ -114,7 +114,7 @@ public sealed class CrossbarSubstrate : IWeightSubstrate
     /// <inheritdoc />
     public void MultiplyTransposed(ReadOnlySpan<double> inputs, Span<double> outputs, int count) => Apply(_transposed.Value, Rows, Columns, inputs, outputs, count);
 
-    private void Apply(CrossbarReader reader, int nIn, int nOut, ReadOnlySpan<double> inputs, Span<double> outputs, int count)
+    private void Apply(CrossbarReadout reader, int nIn, int nOut, ReadOnlySpan<double> inputs, Span<double> outputs, int count)
     {
         var v = new double[nIn];
         var y = new double[nOut];

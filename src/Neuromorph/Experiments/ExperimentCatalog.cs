@@ -15,20 +15,20 @@ namespace Neuromorph.Experiments;
 public static class ExperimentCatalog
 {
     /// <summary>The registered experiment kinds, one line each.</summary>
-    public static IReadOnlyList<IExperimentKind> All { get; } =
+    public static IReadOnlyList<IExperiment> All { get; } =
     [
-        new CrossbarKind(),
-        new CtdKind(),
-        new RecallKind(),
-        new MaxCutKind(),
-        new SequenceKind(),
-        new EsnKind(),
-        new CtrnnKind(),
-        new AnalogTrainingKind(),
+        new CrossbarExperiment(),
+        new CtdExperiment(),
+        new RecallExperiment(),
+        new MaxCutExperiment(),
+        new SequenceExperiment(),
+        new EsnExperiment(),
+        new CtrnnExperiment(),
+        new AnalogTrainingExperiment(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
-    public static IExperimentKind Select(YamlSection root)
+    public static IExperiment Select(YamlSection root)
     {
         ArgumentNullException.ThrowIfNull(root);
         var kinds = All.Select(e => e.Kind).ToList();

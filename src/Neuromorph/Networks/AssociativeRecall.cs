@@ -13,7 +13,7 @@ public enum RecallNetwork
 }
 
 /// <summary>How a probe is made from a stored pattern.</summary>
-public enum ProbeKind
+public enum CueCorruption
 {
     /// <summary>Each bit flipped with the probe-noise probability.</summary>
     Noisy,
@@ -48,7 +48,7 @@ public sealed record RecallSpec
     public LearningRule Rule { get; init; } = LearningRule.Hebbian;
 
     /// <summary>How probes are made.</summary>
-    public ProbeKind Probe { get; init; } = ProbeKind.Noisy;
+    public CueCorruption Probe { get; init; } = CueCorruption.Noisy;
 
     /// <summary>Probe-noise fractions in [0, 1].</summary>
     public IReadOnlyList<double> Noise { get; init; } = [0.0, 0.1, 0.2, 0.3];
@@ -286,14 +286,14 @@ public static class AssociativeRecall
         return x;
     }
 
-    private static double[] Probe(double[] pattern, double q, ProbeKind kind, RandomStream rng)
+    private static double[] Probe(double[] pattern, double q, CueCorruption kind, RandomStream rng)
     {
         var s = (double[])pattern.Clone();
         for (var i = 0; i < s.Length; i++)
         {
             if (rng.NextDouble() < q)
             {
-                s[i] = kind == ProbeKind.Noisy ? -s[i] : rng.NextSpin();
+                s[i] = kind == CueCorruption.Noisy ? -s[i] : rng.NextSpin();
             }
         }
 

@@ -77,7 +77,7 @@ public static class StudyRunner
 
     /// <summary>
     /// Runs the sweep through a base that evaluates many runs at once (device studies: one kernel launch per batch):
-    /// the unfinished runs of the shard go in batches of <see cref="Bases.IBatchStudyBase.BatchSize"/>, and each
+    /// the unfinished runs of the shard go in batches of <see cref="Subjects.IBatchStudySubject.BatchSize"/>, and each
     /// batch's results are appended before the next starts, so a sweep stays resumable. A run's wall time is its
     /// share of its batch's.
     /// </summary>
@@ -85,31 +85,31 @@ public static class StudyRunner
         StudySpec spec,
         ResultsStore store,
         ShardSpec shard,
-        Bases.IBatchStudyBase studyBase,
+        Subjects.IBatchStudySubject subject,
         IProgress<StudyProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(studyBase);
+        ArgumentNullException.ThrowIfNull(subject);
         var clock = Stopwatch.StartNew();
         var finished = store.Existing.Where(r => r.Status == RunStatus.Ok).Select(r => r.Run.RunKey).ToHashSet();
         var mine = StudyPlan.Runs(spec).Where(r => shard.Contains(r.PointId)).ToList();
         var todo = mine.Where(r => !finished.Contains(r.RunKey)).ToList();
         int done = mine.Count - todo.Count, failed = 0;
         progress?.Report(new StudyProgress(done, mine.Count, 0, null));
-        foreach (var batch in todo.Chunk(Math.Max(1, studyBase.BatchSize)))
+        foreach (var batch in todo.Chunk(Math.Max(1, subject.BatchSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
-            IReadOnlyList<Bases.BatchOutcome> outcomes;
+            IReadOnlyList<Subjects.BatchOutcome> outcomes;
             try
             {
-                outcomes = studyBase.EvaluateBatch(spec, batch, cancellationToken);
+                outcomes = subject.EvaluateBatch(spec, batch, cancellationToken);
             }
             catch (Exception ex) when (ex is SimulationException or ArithmeticException or InvalidOperationException)
             {
-                outcomes = [.. batch.Select(_ => new Bases.BatchOutcome(null, ex.Message))];
+                outcomes = [.. batch.Select(_ => new Subjects.BatchOutcome(null, ex.Message))];
             }
 
             var share = watch.Elapsed.TotalSeconds / batch.Length;

@@ -1,7 +1,7 @@
 namespace Neuromorph.Studies;
 
 /// <summary>What a study varies: a netlist (parameters are <c>.param</c> names) or a YAML experiment file (parameters are dotted key paths).</summary>
-public enum StudyBaseKind
+public enum StudySubjectKind
 {
     /// <summary>A SPICE netlist; parameters override its <c>.param</c> values.</summary>
     Netlist,
@@ -20,7 +20,7 @@ public enum StudyBaseKind
 public sealed record StudySpec(
     string Name,
     string File,
-    StudyBaseKind BaseKind,
+    StudySubjectKind BaseKind,
     string BasePath,
     IReadOnlyList<ParameterAxis> Axes,
     SamplingMethod Sampling,

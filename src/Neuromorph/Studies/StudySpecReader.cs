@@ -34,7 +34,7 @@ public static class StudySpecReader
             throw new UserInputException(baseSection.Location, "base must name exactly one of: netlist, experiment, device", "e.g. base: { netlist: switching.cir }");
         }
 
-        var baseKind = keys[0].ToLowerInvariant() switch { "netlist" => StudyBaseKind.Netlist, "device" => StudyBaseKind.Device, _ => StudyBaseKind.Experiment };
+        var baseKind = keys[0].ToLowerInvariant() switch { "netlist" => StudySubjectKind.Netlist, "device" => StudySubjectKind.Device, _ => StudySubjectKind.Experiment };
         var relative = baseSection.GetString(keys[0]);
         var basePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(root.File)) ?? ".", relative));
         if (!File.Exists(basePath))

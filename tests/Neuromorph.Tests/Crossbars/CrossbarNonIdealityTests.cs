@@ -18,7 +18,7 @@ public class CrossbarNonIdealityTests
         foreach (var scheme in new[] { MappingScheme.Differential, MappingScheme.Offset })
         {
             var map = new WeightMapping(scheme, 1e-6, 100e-6, 1, 2);
-            var reader = new CrossbarReader(new CrossbarArray(map.Map(w)), new NonIdealities(), map, new RandomStream(1));
+            var reader = new CrossbarReadout(new CrossbarArray(map.Map(w)), new NonIdealities(), map, new RandomStream(1));
             var y = new double[2];
             reader.Read(x, y);
             for (var j = 0; j < 2; j++)

@@ -163,7 +163,7 @@ public class CrossbarTransferMatrixTests
         }
 
         // a reader switches to the transfer matrix after m reads; results must not change
-        var reader = new CrossbarReader(array, new NonIdealities(), null, new RandomStream(1));
+        var reader = new CrossbarReadout(array, new NonIdealities(), null, new RandomStream(1));
         var out1 = new double[7];
         for (var k = 0; k < 12; k++)
         {

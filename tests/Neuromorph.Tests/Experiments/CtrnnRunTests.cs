@@ -15,7 +15,7 @@ public sealed class CtrnnRunTests
     {
         using var dir = new TempDirectory("nm-ctrnn-fig");
         var root = YamlSection.LoadFile(RepoPaths.InRepo("circuits", "ctrnn_beer.yaml"));
-        var report = new CtrnnKind().Run(root, new ExperimentContext(dir, TextWriter.Null));
+        var report = new CtrnnExperiment().Run(root, new ExperimentContext(dir, TextWriter.Null));
         var trajectories = report.Figures.Single(f => f.Name == "trajectories");
         var lines = trajectories.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().ToList();
         Assert.Equal(["y1", "y2"], lines.Select(l => l.Name));
@@ -37,7 +37,7 @@ public sealed class CtrnnRunTests
     {
         var root = YamlSection.Parse("kind: ctrnn\nweights: [[1]]\nbias: [0]\ntau: [1]\nduration: 5\n", "one.yaml");
         using var dir = new TempDirectory("nm-ctrnn-one");
-        var report = new CtrnnKind().Run(root, new ExperimentContext(dir, TextWriter.Null));
+        var report = new CtrnnExperiment().Run(root, new ExperimentContext(dir, TextWriter.Null));
         Assert.Equal(["trajectories"], report.Figures.Select(f => f.Name));
     }
 

@@ -16,7 +16,7 @@ public sealed class EsnRunTests
     public void Prediction_draws_targets_and_predictions_over_the_test_part_and_reservoir_states()
     {
         using var dir = new TempDirectory("nm-esn-fig");
-        var report = new EsnKind().Run(YamlSection.Parse(Esn.Replace("WASH", "50", StringComparison.Ordinal), "e.yaml"), new ExperimentContext(dir, TextWriter.Null));
+        var report = new EsnExperiment().Run(YamlSection.Parse(Esn.Replace("WASH", "50", StringComparison.Ordinal), "e.yaml"), new ExperimentContext(dir, TextWriter.Null));
 
         var predictions = report.Figures.Single(f => f.Name == "predictions");
         var layers = predictions.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().ToList();
@@ -40,7 +40,7 @@ public sealed class EsnRunTests
     {
         using var dir = new TempDirectory("nm-esn-mc");
         var yaml = "kind: esn\nmode: memory_capacity\nreservoir: { units: 20 }\nmemory: { max_delay: 10, train: 400, test: 200 }\nreadout: { washout: 20 }\n";
-        var report = new EsnKind().Run(YamlSection.Parse(yaml, "m.yaml"), new ExperimentContext(dir, TextWriter.Null));
+        var report = new EsnExperiment().Run(YamlSection.Parse(yaml, "m.yaml"), new ExperimentContext(dir, TextWriter.Null));
         var mc = report.Figures.Single(f => f.Name == "memory_capacity");
         var r2 = mc.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().Single();
         Assert.Equal(Enumerable.Range(1, 10).Select(k => (double)k), r2.X);
@@ -49,7 +49,7 @@ public sealed class EsnRunTests
     [Fact]
     public void A_readout_washout_longer_than_the_training_part_is_reported_at_the_washout_key()
     {
-        var ex = Assert.Throws<UserInputException>(() => new EsnKind().Run(YamlSection.Parse(Esn.Replace("WASH", "5000", StringComparison.Ordinal), "e.yaml"), new ExperimentContext(null, TextWriter.Null)));
+        var ex = Assert.Throws<UserInputException>(() => new EsnExperiment().Run(YamlSection.Parse(Esn.Replace("WASH", "5000", StringComparison.Ordinal), "e.yaml"), new ExperimentContext(null, TextWriter.Null)));
         Assert.StartsWith("e.yaml:4:", ex.Diagnostic.ToString(), StringComparison.Ordinal);
         Assert.Contains("washout (5000 steps) leaves no training steps before the test part (step 450)", ex.Diagnostic.ToString(), StringComparison.Ordinal);
     }

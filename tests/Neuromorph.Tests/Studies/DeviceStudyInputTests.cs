@@ -1,5 +1,5 @@
 using Neuromorph.Diagnostics;
-using Neuromorph.Studies.Bases;
+using Neuromorph.Studies.Subjects;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
 

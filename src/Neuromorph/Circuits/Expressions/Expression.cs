@@ -28,7 +28,7 @@ public sealed record CallExpression(string Name, IReadOnlyList<Expression> Argum
 /// <c>V(node)</c> (one node; <c>V(a,b)</c> is parsed as the difference of two) or <c>I(element)</c>. Before binding the
 /// target is the name as written; after binding it is the flattened name (<c>x1:n3</c>).
 /// </summary>
-public sealed record ProbeExpression(ProbeKind Kind, string Target, int Position) : Expression(Position);
+public sealed record ProbeExpression(ProbedQuantity Kind, string Target, int Position) : Expression(Position);
 
 /// <summary>A piecewise-linear table of its input, clamped at both ends (<c>TABLE</c> of E/G sources, <c>table()</c>).</summary>
 public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, IReadOnlyList<double> Y, int Position) : Expression(Position);
@@ -37,7 +37,7 @@ public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, 
 public sealed record SimulationVariableExpression(SimulationVariable Variable, int Position) : Expression(Position);
 
 /// <summary>What a probe reads.</summary>
-public enum ProbeKind
+public enum ProbedQuantity
 {
     /// <summary>A node voltage, volts.</summary>
     Voltage,

@@ -94,8 +94,8 @@ public sealed class ExpressionBinder
                 return Probe(p.Kind, p.Target, p.Position, src, at);
             case DifferenceProbe d:
             {
-                var a = Probe(ProbeKind.Voltage, d.Target, d.Position, src, at);
-                var b = Probe(ProbeKind.Voltage, d.Reference, d.Position, src, at);
+                var a = Probe(ProbedQuantity.Voltage, d.Target, d.Position, src, at);
+                var b = Probe(ProbedQuantity.Voltage, d.Reference, d.Position, src, at);
                 return b is NumberExpression { Value: 0 } ? a : new BinaryExpression(BinaryOperator.Subtract, a, b, at ?? d.Position);
             }
 
@@ -248,15 +248,15 @@ public sealed class ExpressionBinder
         return input is NumberExpression c ? new NumberExpression(Table.Evaluate(xs, ys, c.Value, out _), t.Position) : t;
     }
 
-    private Expression Probe(ProbeKind kind, string target, int position, ExpressionSource src, int? at)
+    private Expression Probe(ProbedQuantity kind, string target, int position, ExpressionSource src, int? at)
     {
         if (_scope.Node is null || _scope.Element is null)
         {
-            throw src.Error(position, $"{(kind == ProbeKind.Voltage ? "V" : "I")}({target}) cannot be used in {_scope.Context}",
+            throw src.Error(position, $"{(kind == ProbedQuantity.Voltage ? "V" : "I")}({target}) cannot be used in {_scope.Context}",
                 "node voltages and currents are allowed in behavioural values: B sources, E/G VALUE, R=/C= expressions");
         }
 
-        if (kind == ProbeKind.Voltage)
+        if (kind == ProbedQuantity.Voltage)
         {
             var node = _scope.Node(target);
             return node == "0" ? new NumberExpression(0, at ?? position) : new ProbeExpression(kind, node, at ?? position);

@@ -319,7 +319,7 @@ public sealed class ExpressionParser
             throw _source.Error(start, $"V() takes one or two nodes, got {nodes.Count}", "e.g. V(out) or V(a,b)");
         }
 
-        var kind = name == "v" ? ProbeKind.Voltage : ProbeKind.Current;
+        var kind = name == "v" ? ProbedQuantity.Voltage : ProbedQuantity.Current;
         return nodes.Count == 1
             ? new ProbeExpression(kind, nodes[0].Name, start)
             : new DifferenceProbe(nodes[0].Name, nodes[1].Name, start);

@@ -286,7 +286,7 @@ public static partial class ControlBlock
         switch (e)
         {
             case ProbeExpression p:
-                wanted.AddRange(VectorNames.Circuit(p.Kind == ProbeKind.Voltage ? OutputKind.Voltage : OutputKind.Current, p.Target.Replace('.', ':'), null, ac, at));
+                wanted.AddRange(VectorNames.Circuit(p.Kind == ProbedQuantity.Voltage ? OutputKind.Voltage : OutputKind.Current, p.Target.Replace('.', ':'), null, ac, at));
                 break;
             case DifferenceProbe d:
                 wanted.AddRange(VectorNames.Circuit(OutputKind.Voltage, d.Target.Replace('.', ':'), d.Reference.Replace('.', ':'), ac, at));

@@ -228,7 +228,7 @@ public static partial class ControlRunner
                 case NameExpression n:
                     return Name(n);
                 case ProbeExpression p:
-                    return Circuit(p, p.Kind == ProbeKind.Voltage ? OutputKind.Voltage : OutputKind.Current, p.Kind == ProbeKind.Voltage ? p.Target.Replace('.', ':') : p.Target, null);
+                    return Circuit(p, p.Kind == ProbedQuantity.Voltage ? OutputKind.Voltage : OutputKind.Current, p.Kind == ProbedQuantity.Voltage ? p.Target.Replace('.', ':') : p.Target, null);
                 case DifferenceProbe d:
                     return Circuit(d, OutputKind.Voltage, d.Target.Replace('.', ':'), d.Reference.Replace('.', ':'));
                 case UnaryExpression { Operator: UnaryOperator.Negate } u:

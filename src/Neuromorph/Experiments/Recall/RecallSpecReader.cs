@@ -22,8 +22,8 @@ public static class RecallSpecReader
         };
         var probe = root.GetString("probe", "noisy") switch
         {
-            "noisy" => ProbeKind.Noisy,
-            "partial" => ProbeKind.Partial,
+            "noisy" => CueCorruption.Noisy,
+            "partial" => CueCorruption.Partial,
             var other => throw root.Error("probe", $"unknown probe kind '{other}'", "use noisy (flip bits) or partial (erase bits)"),
         };
         var noise = root.Has("noise") ? root.GetDoubleList("noise") : [0.0, 0.1, 0.2, 0.3];

@@ -1,7 +1,7 @@
 namespace Neuromorph.Numerics.Ode;
 
 /// <summary>What a <see cref="LaneProbe"/> measures on a sampled signal (SPICE <c>.measure</c> in spirit).</summary>
-public enum ProbeKind
+public enum LaneStatistic
 {
     /// <summary>Last sample.</summary>
     Final,
@@ -31,9 +31,9 @@ public enum ProbeKind
 /// </summary>
 /// <param name="Kind">What is measured.</param>
 /// <param name="Signal">Which signal of the lane (lane-defined numbering).</param>
-/// <param name="At">Time for <see cref="ProbeKind.At"/> (seconds).</param>
+/// <param name="At">Time for <see cref="LaneStatistic.At"/> (seconds).</param>
 /// <param name="From">Window start (seconds).</param>
 /// <param name="To">Window end (seconds).</param>
-/// <param name="Threshold">Level for <see cref="ProbeKind.Cross"/>.</param>
+/// <param name="Threshold">Level for <see cref="LaneStatistic.Cross"/>.</param>
 /// <param name="Direction">Crossing direction: 0 either, 1 rising, 2 falling.</param>
-public readonly record struct LaneProbe(ProbeKind Kind, int Signal, double At, double From, double To, double Threshold, int Direction);
+public readonly record struct LaneProbe(LaneStatistic Kind, int Signal, double At, double From, double To, double Threshold, int Direction);

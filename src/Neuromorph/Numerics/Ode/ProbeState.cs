@@ -22,7 +22,7 @@ public struct ProbeState
         _result = double.NaN;
         switch (probe.Kind)
         {
-            case ProbeKind.At:
+            case LaneStatistic.At:
                 if (probe.At <= t0)
                 {
                     _result = y0;
@@ -30,10 +30,10 @@ public struct ProbeState
                 }
 
                 break;
-            case ProbeKind.Min:
-            case ProbeKind.Max:
-            case ProbeKind.Average:
-            case ProbeKind.Rms:
+            case LaneStatistic.Min:
+            case LaneStatistic.Max:
+            case LaneStatistic.Average:
+            case LaneStatistic.Rms:
                 if (probe.From <= t0)
                 {
                     Start(probe.From, y0);
@@ -61,7 +61,7 @@ public struct ProbeState
         {
             switch (probe.Kind)
             {
-                case ProbeKind.At:
+                case LaneStatistic.At:
                     if (_tPrev <= probe.At && probe.At < t)
                     {
                         _result = Interpolate(t, y, probe.At);
@@ -69,10 +69,10 @@ public struct ProbeState
                     }
 
                     break;
-                case ProbeKind.Min:
-                case ProbeKind.Max:
-                case ProbeKind.Average:
-                case ProbeKind.Rms:
+                case LaneStatistic.Min:
+                case LaneStatistic.Max:
+                case LaneStatistic.Average:
+                case LaneStatistic.Rms:
                     if (_started == 0 && _tPrev <= probe.From && probe.From < t)
                     {
                         Start(probe.From, Interpolate(t, y, probe.From));
@@ -89,7 +89,7 @@ public struct ProbeState
                     }
 
                     break;
-                case ProbeKind.Cross:
+                case LaneStatistic.Cross:
                     if (t >= probe.From)
                     {
                         double a = _yPrev - probe.Threshold, b = y - probe.Threshold;
@@ -121,14 +121,14 @@ public struct ProbeState
     {
         switch (probe.Kind)
         {
-            case ProbeKind.Final:
+            case LaneStatistic.Final:
                 return _yPrev;
-            case ProbeKind.At:
+            case LaneStatistic.At:
                 return _ended != 0 ? _result : _yPrev;
-            case ProbeKind.Min:
-            case ProbeKind.Max:
-            case ProbeKind.Average:
-            case ProbeKind.Rms:
+            case LaneStatistic.Min:
+            case LaneStatistic.Max:
+            case LaneStatistic.Average:
+            case LaneStatistic.Rms:
                 if (_started == 0)
                 {
                     Start(probe.From, _yPrev);
@@ -158,9 +158,9 @@ public struct ProbeState
 
     private void Add(in LaneProbe probe, double t, double y)
     {
-        var square = probe.Kind == ProbeKind.Rms;
+        var square = probe.Kind == LaneStatistic.Rms;
         _sum += 0.5 * ((square ? y * y : y) + (square ? _yWindow * _yWindow : _yWindow)) * (t - _tWindow);
-        _extreme = probe.Kind == ProbeKind.Min ? Math.Min(_extreme, y) : Math.Max(_extreme, y);
+        _extreme = probe.Kind == LaneStatistic.Min ? Math.Min(_extreme, y) : Math.Max(_extreme, y);
         _tWindow = t;
         _yWindow = y;
     }
@@ -172,8 +172,8 @@ public struct ProbeState
         var length = Math.Max(probe.To - probe.From, double.Epsilon);
         _result = probe.Kind switch
         {
-            ProbeKind.Min or ProbeKind.Max => _extreme,
-            ProbeKind.Average => _sum / length,
+            LaneStatistic.Min or LaneStatistic.Max => _extreme,
+            LaneStatistic.Average => _sum / length,
             _ => Math.Sqrt(_sum / length),
         };
     }

@@ -43,7 +43,7 @@ public class LaneTransientTests
             }
 
             var (from, to) = (Math.Min(a, b), Math.Max(a, b));
-            foreach (var kind in Enum.GetValues<ProbeKind>())
+            foreach (var kind in Enum.GetValues<LaneStatistic>())
             {
                 var direction = rng.Next(3);
                 var threshold = rng.NextDouble(-1, 1);
@@ -73,7 +73,7 @@ public class LaneTransientTests
         var errors = new List<double>();
         foreach (var steps in new[] { 10, 20, 40, 80 })
         {
-            var values = LaneTransient.Run(new RampLane(double.NegativeInfinity, double.PositiveInfinity), new TransientGrid(1, steps), new ProbeBank(1, new LaneProbe(ProbeKind.Final, 0, 0, 0, 1, 0, 0)));
+            var values = LaneTransient.Run(new RampLane(double.NegativeInfinity, double.PositiveInfinity), new TransientGrid(1, steps), new ProbeBank(1, new LaneProbe(LaneStatistic.Final, 0, 0, 0, 1, 0, 0)));
             errors.Add(Math.Abs(values.V0 - Exact(1)));
         }
 
@@ -127,7 +127,7 @@ public class LaneTransientTests
         }
 
         var lane = new StiffLane(lambda, omega);
-        var probes = new ProbeBank(2, new LaneProbe(ProbeKind.Final, 0, 0, 0, stop, 0, 0), new LaneProbe(ProbeKind.At, 0, 0.37e-3, 0, stop, 0, 0));
+        var probes = new ProbeBank(2, new LaneProbe(LaneStatistic.Final, 0, 0, 0, stop, 0, 0), new LaneProbe(LaneStatistic.At, 0, 0.37e-3, 0, stop, 0, 0));
         Assert.True(double.IsNaN(LaneTransient.Run(lane, new TransientGrid(stop, 100), probes).V0), "RK4 should diverge and say so");
         var previous = double.PositiveInfinity;
         foreach (var rtol in new[] { 1e-4, 1e-6, 1e-8 })
@@ -143,19 +143,19 @@ public class LaneTransientTests
     [Fact]
     public void State_bounds_hold_the_state_like_the_circuit_engine()
     {
-        var values = LaneTransient.Run(new RampLane(0, 0.5), new TransientGrid(2, 50), new ProbeBank(2, new LaneProbe(ProbeKind.Final, 0, 0, 0, 2, 0, 0), new LaneProbe(ProbeKind.Max, 0, 0, 0, 2, 0, 0)));
+        var values = LaneTransient.Run(new RampLane(0, 0.5), new TransientGrid(2, 50), new ProbeBank(2, new LaneProbe(LaneStatistic.Final, 0, 0, 0, 2, 0, 0), new LaneProbe(LaneStatistic.Max, 0, 0, 0, 2, 0, 0)));
         Assert.Equal(0.5, values.V0);
         Assert.Equal(0.5, values.V1);
     }
 
-    private static MetricKind Metric(ProbeKind kind) => kind switch
+    private static MetricKind Metric(LaneStatistic kind) => kind switch
     {
-        ProbeKind.Final => MetricKind.Final,
-        ProbeKind.At => MetricKind.At,
-        ProbeKind.Min => MetricKind.Min,
-        ProbeKind.Max => MetricKind.Max,
-        ProbeKind.Average => MetricKind.Average,
-        ProbeKind.Rms => MetricKind.Rms,
+        LaneStatistic.Final => MetricKind.Final,
+        LaneStatistic.At => MetricKind.At,
+        LaneStatistic.Min => MetricKind.Min,
+        LaneStatistic.Max => MetricKind.Max,
+        LaneStatistic.Average => MetricKind.Average,
+        LaneStatistic.Rms => MetricKind.Rms,
         _ => MetricKind.Cross,
     };
 

@@ -18,7 +18,7 @@ public abstract class BehavioralElement : ElementBehavior
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(node);
         Program = program;
-        Unknowns = [.. program.Variables.Select(v => v.Kind == ProbeKind.Voltage ? node(v.Target) : -1)];
+        Unknowns = [.. program.Variables.Select(v => v.Kind == ProbedQuantity.Voltage ? node(v.Target) : -1)];
         _values = new double[Unknowns.Length];
         Gradient = new double[Unknowns.Length];
     }
@@ -44,7 +44,7 @@ public abstract class BehavioralElement : ElementBehavior
         ArgumentNullException.ThrowIfNull(context);
         for (var k = 0; k < Unknowns.Length; k++)
         {
-            if (Program.Variables[k].Kind == ProbeKind.Current)
+            if (Program.Variables[k].Kind == ProbedQuantity.Current)
             {
                 Unknowns[k] = context.BranchOf(Program.Variables[k].Target, Location, Name);
             }

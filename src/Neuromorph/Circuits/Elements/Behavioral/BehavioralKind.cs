@@ -60,7 +60,7 @@ public sealed class BehavioralKind : IElementKind
         ArgumentNullException.ThrowIfNull(ctx);
         var n = ctx.Nodes(card);
         var program = ExpressionCompiler.Compile(card.Value, card.Text);
-        foreach (var p in program.Variables.Where(p => p.Kind == ProbeKind.Voltage))
+        foreach (var p in program.Variables.Where(p => p.Kind == ProbedQuantity.Voltage))
         {
             ctx.ProbeNode(p.Target, card);
         }
@@ -76,7 +76,7 @@ public sealed class BehavioralKind : IElementKind
 
     private static bool ReadsOwnTerminals(Expression e, string[] nodes) => e switch
     {
-        ProbeExpression { Kind: ProbeKind.Voltage } p => nodes.Contains(p.Target),
+        ProbeExpression { Kind: ProbedQuantity.Voltage } p => nodes.Contains(p.Target),
         UnaryExpression u => ReadsOwnTerminals(u.Operand, nodes),
         BinaryExpression b => ReadsOwnTerminals(b.Left, nodes) || ReadsOwnTerminals(b.Right, nodes),
         ConditionalExpression c => ReadsOwnTerminals(c.Condition, nodes) || ReadsOwnTerminals(c.WhenTrue, nodes) || ReadsOwnTerminals(c.WhenFalse, nodes),

@@ -144,7 +144,7 @@ public abstract class CurrentControlledKind(string prefix, BehavioralOutput outp
         var control = ctx.Name(r.Word("controlling element"));
         var gain = ctx.Scope.Evaluate(r.Next(output == BehavioralOutput.Current ? "gain" : "transresistance"));
         r.End();
-        var e = new BinaryExpression(BinaryOperator.Multiply, new NumberExpression(gain, 0), new ProbeExpression(ProbeKind.Current, control, 0), 0);
+        var e = new BinaryExpression(BinaryOperator.Multiply, new NumberExpression(gain, 0), new ProbeExpression(ProbedQuantity.Current, control, 0), 0);
         return new BehavioralCard(ctx.Name(line.Head), nodes, output, e, $"{gain}*I({control})", line.Location);
     }
 

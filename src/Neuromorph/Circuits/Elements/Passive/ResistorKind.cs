@@ -50,5 +50,5 @@ public sealed class ResistorKind : IElementKind
         return new Resistor(r.Name, n[0], n[1], r.Resistance);
     }
 
-    private static Expression Probe(string node) => node == "0" ? new NumberExpression(0, 0) : new ProbeExpression(ProbeKind.Voltage, node, 0);
+    private static Expression Probe(string node) => node == "0" ? new NumberExpression(0, 0) : new ProbeExpression(ProbedQuantity.Voltage, node, 0);
 }

@@ -40,12 +40,12 @@ public abstract class SwitchKind(bool currentControlled) : IElementKind
         Expression control;
         if (currentControlled)
         {
-            control = new ProbeExpression(ProbeKind.Current, ctx.Name(r.Word("controlling voltage source")), 0);
+            control = new ProbeExpression(ProbedQuantity.Current, ctx.Name(r.Word("controlling voltage source")), 0);
         }
         else
         {
             var (a, b) = (ctx.Node(r.Word("control node nc+")), ctx.Node(r.Word("control node nc-")));
-            Expression Probe(string n) => n == "0" ? new NumberExpression(0, 0) : new ProbeExpression(ProbeKind.Voltage, n, 0);
+            Expression Probe(string n) => n == "0" ? new NumberExpression(0, 0) : new ProbeExpression(ProbedQuantity.Voltage, n, 0);
             control = new BinaryExpression(BinaryOperator.Subtract, Probe(a), Probe(b), 0);
         }
 
@@ -71,7 +71,7 @@ public abstract class SwitchKind(bool currentControlled) : IElementKind
         }
 
         var program = ExpressionCompiler.Compile(s.Control, s.CurrentControlled ? "I(control)" : "V(nc+, nc-)");
-        foreach (var v in program.Variables.Where(v => v.Kind == ProbeKind.Voltage))
+        foreach (var v in program.Variables.Where(v => v.Kind == ProbedQuantity.Voltage))
         {
             ctx.ProbeNode(v.Target, s);
         }

@@ -10,15 +10,15 @@ using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Ode;
 
-namespace Neuromorph.Studies.Bases;
+namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
-/// A single memristor's transient (<see cref="DeviceTransientSpec"/>) as a study base: every point of a batch is one
+/// A single memristor's transient (<see cref="DeviceTransientSpec"/>) as a study subject: every point of a batch is one
 /// lane (<see cref="MemristorLane{TModel}"/>) integrated in parallel with fixed-step RK4 on the accelerator from
 /// <c>--backend</c> (one kernel launch per batch on a GPU) or on all cores of the managed path, and measured with
 /// the same waveform metrics a netlist base computes (signals v, x, i, vm, r), without storing waveforms.
 /// </summary>
-public sealed class DeviceStudyBase : IBatchStudyBase
+public sealed class DeviceSubject : IBatchStudySubject
 {
     /// <summary>The signals a device study can measure, in lane numbering.</summary>
     public static IReadOnlyDictionary<string, int> Signals { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +33,7 @@ public sealed class DeviceStudyBase : IBatchStudyBase
     private readonly DeviceTransientSpec _device;
 
     /// <summary>Reads the device file at <paramref name="path"/>.</summary>
-    public DeviceStudyBase(string path)
+    public DeviceSubject(string path)
     {
         _device = DeviceTransientSpec.Read(path);
         InputFiles = [Path.GetFullPath(path)];
@@ -192,7 +192,7 @@ public sealed class DeviceStudyBase : IBatchStudyBase
     {
         var index = Enumerable.Range(0, models.Length).Where(k => models[k] is not null).ToArray();
         var lanes = index.Select(k => new MemristorLane<TModel>((TModel)models[k]!, drives[k], series[k])).ToArray();
-        var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(ProbeKind.Final, MemristorLane<TModel>.StateSignal, 0, 0, _device.Stop, 0, 0)).ToList();
+        var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(LaneStatistic.Final, MemristorLane<TModel>.StateSignal, 0, 0, _device.Stop, 0, 0)).ToList();
         var grid = _device.Grid;
         var accelerator = Accelerator ?? new CpuAccelerator(DataConverter.Quantize);
         var result = probes.Select(_ => new double[models.Length]).ToArray();
@@ -217,13 +217,13 @@ public sealed class DeviceStudyBase : IBatchStudyBase
     private LaneProbe Probe(MetricSpec m) => new(
         m.Kind switch
         {
-            MetricKind.Final => ProbeKind.Final,
-            MetricKind.At => ProbeKind.At,
-            MetricKind.Min => ProbeKind.Min,
-            MetricKind.Max => ProbeKind.Max,
-            MetricKind.Average => ProbeKind.Average,
-            MetricKind.Rms => ProbeKind.Rms,
-            _ => ProbeKind.Cross,
+            MetricKind.Final => LaneStatistic.Final,
+            MetricKind.At => LaneStatistic.At,
+            MetricKind.Min => LaneStatistic.Min,
+            MetricKind.Max => LaneStatistic.Max,
+            MetricKind.Average => LaneStatistic.Average,
+            MetricKind.Rms => LaneStatistic.Rms,
+            _ => LaneStatistic.Cross,
         },
         Signals[m.Signal],
         m.At ?? _device.Stop,

@@ -4,7 +4,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Ode;
 
-namespace Neuromorph.Studies.Bases;
+namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
 /// The file a device study varies: one memristor model with its parameters, a series resistance, a drive and a time

@@ -11,7 +11,7 @@ namespace Neuromorph.Experiments;
 /// its reader turns YAML into the typed spec the physics code takes, and the kind writes what the physics returns.
 /// A new experiment kind is one folder under Experiments (reader + kind) plus one line in <see cref="ExperimentCatalog"/>.
 /// </summary>
-public interface IExperimentKind
+public interface IExperiment
 {
     /// <summary>The value of the file's <c>kind:</c> key that selects this experiment.</summary>
     string Kind { get; }

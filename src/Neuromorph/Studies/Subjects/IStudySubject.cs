@@ -1,7 +1,7 @@
-namespace Neuromorph.Studies.Bases;
+namespace Neuromorph.Studies.Subjects;
 
 /// <summary>The thing a study varies (a netlist or an experiment file): checks the study against it, then evaluates runs.</summary>
-public interface IStudyBase
+public interface IStudySubject
 {
     /// <summary>Throws a located <see cref="Neuromorph.Diagnostics.UserInputException"/> if a parameter or metric cannot apply to this base.</summary>
     void Validate(StudySpec spec);

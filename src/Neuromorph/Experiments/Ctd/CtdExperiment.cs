@@ -11,7 +11,7 @@ namespace Neuromorph.Experiments.Ctd;
 /// (<see cref="CtdRun"/>). Writes <c>trajectory.csv</c> (time, mean, min, max and the chosen states), <c>energy.csv</c>,
 /// <c>final_state.csv</c>, <c>qubo.csv</c> with a QUBO search, and the figures of <see cref="CtdFigures"/>.
 /// </summary>
-public sealed class CtdKind : IExperimentKind
+public sealed class CtdExperiment : IExperiment
 {
     /// <inheritdoc />
     public string Kind => "ctd";

@@ -14,7 +14,7 @@ namespace Neuromorph.Experiments.Recall;
 /// with their non-idealities. Writes <c>recall.csv</c> (Hopfield) or <c>bam_recall.csv</c>, <c>overlap.csv</c> (mean
 /// overlap against update step per cell) and the figures of <see cref="RecallFigures"/>.
 /// </summary>
-public sealed class RecallKind : IExperimentKind
+public sealed class RecallExperiment : IExperiment
 {
     /// <inheritdoc />
     public string Kind => "recall";

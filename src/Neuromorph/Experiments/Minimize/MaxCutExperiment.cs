@@ -10,7 +10,7 @@ namespace Neuromorph.Experiments.Minimize;
 /// and mean objective, the gap to a target, the success probability and the wall time, so a study can ask how much
 /// wire resistance, variability or ADC resolution costs in cut quality.
 /// </summary>
-public sealed class MaxCutKind : IExperimentKind
+public sealed class MaxCutExperiment : IExperiment
 {
     private static readonly string[] Keys = ["kind", "experiment", "problem", "format", "solver", "restarts", "sweeps", "seed", "target", "time_limit", "substrate"];
 

@@ -3,20 +3,20 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Io.Yaml;
 
-namespace Neuromorph.Studies.Bases;
+namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
-/// A YAML experiment as a study base: each run re-reads the experiment text, sets the varied key paths,
+/// A YAML experiment as a study subject: each run re-reads the experiment text, sets the varied key paths,
 /// passes the run's seed, runs the experiment without writing files and picks the metrics from its report.
 /// </summary>
-public sealed class ExperimentStudyBase : IStudyBase
+public sealed class ExperimentSubject : IStudySubject
 {
     private readonly string _path;
     private readonly string _text;
-    private readonly IExperimentKind _experiment;
+    private readonly IExperiment _experiment;
 
     /// <summary>Loads the experiment file at <paramref name="path"/> and selects its kind.</summary>
-    public ExperimentStudyBase(string path)
+    public ExperimentSubject(string path)
     {
         _path = path;
         _text = File.ReadAllText(path);

@@ -7,7 +7,7 @@ using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Experiments;
 
-public class RecallKindTests
+public class RecallExperimentTests
 {
     [Fact]
     public void Hopfield_recall_csv_shows_retrieval_below_and_collapse_above_the_critical_load()
@@ -15,7 +15,7 @@ public class RecallKindTests
         var yaml = YamlSection.Parse("experiment: recall\nnetwork: hopfield\nneurons: 400\nloads: [0.05, 0.3]\nnoise: [0.0, 0.1]\nprobes: 5\nseed: 2\n", "r.yaml");
         using var dir = new TempDirectory("nm-recall");
         using var log = new StringWriter();
-        new RecallKind().Run(yaml, new ExperimentContext(dir, log));
+        new RecallExperiment().Run(yaml, new ExperimentContext(dir, log));
         var rows = File.ReadAllLines(Path.Combine(dir, "recall.csv")).Skip(1)
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         Assert.Equal(4, rows.Count);
@@ -30,7 +30,7 @@ public class RecallKindTests
     {
         var yaml = YamlSection.Parse("network: bam\nneurons: 100\noutput_neurons: 80\npairs: [2, 4]\nnoise: [0.0, 0.1]\nseed: 3\n", "b.yaml");
         using var dir = new TempDirectory("nm-bam");
-        new RecallKind().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
+        new RecallExperiment().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
         var rows = File.ReadAllLines(Path.Combine(dir, "bam_recall.csv")).Skip(1).ToList();
         Assert.Equal(4, rows.Count);
         Assert.All(rows, r => Assert.Equal("1", r.Split(',')[4]));

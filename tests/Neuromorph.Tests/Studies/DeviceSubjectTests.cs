@@ -3,7 +3,7 @@ using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
 using Neuromorph.Studies;
-using Neuromorph.Studies.Bases;
+using Neuromorph.Studies.Subjects;
 
 namespace Neuromorph.Tests.Studies;
 
@@ -12,7 +12,7 @@ namespace Neuromorph.Tests.Studies;
 /// single-memristor netlist, measured the same way (within 1e-6 of the signal's range), and bad study files are
 /// located input errors.
 /// </summary>
-public class DeviceStudyBaseTests
+public class DeviceSubjectTests
 {
     [Trait("Category", "slow")]
     [Fact]
@@ -47,7 +47,7 @@ public class DeviceStudyBaseTests
         using var fx = new StudyFixtures();
         File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device + "integrator: rk4\n");
         var spec = fx.Spec(study);
-        var rk4 = new DeviceStudyBase(spec.BasePath);
+        var rk4 = new DeviceSubject(spec.BasePath);
         var outcomes = rk4.EvaluateBatch(spec, [.. StudyPlan.Runs(spec)], CancellationToken.None);
         // the state is held in [XON, XOFF] (issue 23 item 19), so the too coarse fixed steps no longer run off: they stay in range
         Assert.All(outcomes, o => Assert.True(o.Failure is not null || o.Metrics!["x_end"] is >= 0 and <= 3e-9, o.Failure));
@@ -109,7 +109,7 @@ public class DeviceStudyBaseTests
         void Refused(string parameter, string metric, string expect)
         {
             var spec = fx.Spec($"base: {{ device: device.yaml }}\nparameters:\n  - {{ name: {parameter}, list: [1, 2] }}\nmetrics:\n  - {metric}\n");
-            var ex = Assert.Throws<UserInputException>(() => new DeviceStudyBase(spec.BasePath).Validate(spec));
+            var ex = Assert.Throws<UserInputException>(() => new DeviceSubject(spec.BasePath).Validate(spec));
             Assert.Contains(expect, ex.Diagnostic.ToString(), StringComparison.Ordinal);
         }
 
@@ -138,10 +138,10 @@ public class DeviceStudyBaseTests
         using var fx = new StudyFixtures();
         File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device);
         var spec = fx.Spec(study);
-        var studyBase = new DeviceStudyBase(spec.BasePath);
-        studyBase.Validate(spec);
+        var subject = new DeviceSubject(spec.BasePath);
+        subject.Validate(spec);
         var runs = StudyPlan.Runs(spec).ToList();
-        var outcomes = studyBase.EvaluateBatch(spec, runs, CancellationToken.None);
+        var outcomes = subject.EvaluateBatch(spec, runs, CancellationToken.None);
         for (var k = 0; k < runs.Count; k++)
         {
             Assert.True(outcomes[k].Metrics is not null, $"point {k}: {outcomes[k].Failure}");

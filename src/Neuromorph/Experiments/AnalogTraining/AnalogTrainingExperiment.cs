@@ -12,7 +12,7 @@ namespace Neuromorph.Experiments.AnalogTraining;
 /// analog SGD or Tiki-Taka, on a device preset (<see cref="PulsedDevice"/>). Writes <c>metrics.csv</c> (epoch, train
 /// loss, test accuracy, epoch seconds), <c>final_weights.csv</c> and the figures of <see cref="AnalogTrainingFigures"/>.
 /// </summary>
-public sealed class AnalogTrainingKind : IExperimentKind
+public sealed class AnalogTrainingExperiment : IExperiment
 {
     /// <inheritdoc />
     public string Kind => "analog_training";

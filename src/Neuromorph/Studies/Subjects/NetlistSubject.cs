@@ -4,13 +4,13 @@ using Neuromorph.Circuits.Parsing;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
-namespace Neuromorph.Studies.Bases;
+namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
-/// A SPICE netlist as a study base: each run re-reads the netlist with the run's <c>.param</c> overrides, simulates it,
+/// A SPICE netlist as a study subject: each run re-reads the netlist with the run's <c>.param</c> overrides, simulates it,
 /// and measures the study's metrics on the printed waveforms of the first transient (or DC sweep, or operating point).
 /// </summary>
-public sealed class NetlistStudyBase(string path) : IStudyBase
+public sealed class NetlistSubject(string path) : IStudySubject
 {
     private readonly string _text = NetlistSource.LoadText(path);
 

@@ -12,7 +12,7 @@ namespace Neuromorph.Experiments.Crossbar;
 /// <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>, <c>node_voltages.csv</c>, heatmaps (<see cref="CrossbarFigures"/>), and
 /// <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice; elsewhere with <c>--export-netlist FILE</c>).
 /// </summary>
-public sealed class CrossbarKind : IExperimentKind, INetlistExporter
+public sealed class CrossbarExperiment : IExperiment, INetlistExporter
 {
     /// <inheritdoc />
     public string DefaultNetlistName => "crossbar.cir";

@@ -8,7 +8,7 @@ namespace Neuromorph.Experiments.Sequence;
 /// (and model.json, training.csv when it trains); reports mse, nrmse, accuracy and their ideal-weight values, so a
 /// sweep can trace error against ADC bits, variability or drift time.
 /// </summary>
-public sealed class SequenceKind : IExperimentKind
+public sealed class SequenceExperiment : IExperiment
 {
     /// <inheritdoc />
     public string Kind => "sequence";

@@ -16,7 +16,7 @@ namespace Neuromorph.Experiments.Reservoir;
 /// (predictions.csv), free-running generation (generated.csv) and memory capacity (memory_capacity.csv). Metrics:
 /// nrmse, mse, train_nrmse, memory_capacity.
 /// </summary>
-public sealed class EsnKind : IExperimentKind
+public sealed class EsnExperiment : IExperiment
 {
     /// <inheritdoc />
     public string Kind => "esn";

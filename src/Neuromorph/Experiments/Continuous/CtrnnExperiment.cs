@@ -14,7 +14,7 @@ namespace Neuromorph.Experiments.Continuous;
 /// accepted step); metrics: the period of neuron 1 (from upward crossings of its mid-range, located by cubic Hermite
 /// interpolation), its amplitude over the second half of the run, and its final state.
 /// </summary>
-public sealed class CtrnnKind : IExperimentKind
+public sealed class CtrnnExperiment : IExperiment
 {
     private static readonly string[] Keys = ["kind", "experiment", "network", "weights", "bias", "tau", "gain", "input", "initial", "duration", "rtol", "max_step", "seed"];
 

@@ -7,7 +7,7 @@ namespace Neuromorph.Crossbars;
 /// nodal network when wires have resistance; per-read device noise when set), outputs through the ADC, and, when the
 /// array carries mapped weights, column currents combined back into weight units.
 /// </summary>
-public sealed class CrossbarReader
+public sealed class CrossbarReadout
 {
     private readonly NonIdealities _n;
     private readonly RandomStream _rng;
@@ -21,7 +21,7 @@ public sealed class CrossbarReader
     /// Creates a reader for <paramref name="array"/>; <paramref name="mapping"/> is null for raw conductance reads;
     /// <paramref name="solverOptions"/> chooses how arrays with wire resistance are solved (default: by size).
     /// </summary>
-    public CrossbarReader(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, RandomStream rng, NodalSolverOptions? solverOptions = null)
+    public CrossbarReadout(CrossbarArray array, NonIdealities nonIdealities, WeightMapping? mapping, RandomStream rng, NodalSolverOptions? solverOptions = null)
     {
         ArgumentNullException.ThrowIfNull(array);
         Array = array;
