@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 
@@ -69,7 +70,8 @@ public static class RunCommand
         }
 
         log.WriteLine(report.Summary);
-        foreach (var f in report.Files.Concat(plotFormat.Writer(parse).Write(report.Figures, dir)))
+        var written = new ResultWriter(plotFormat.Writer(parse)).Write(report.Outputs, report.Figures, dir, Interruption.Requested);
+        foreach (var f in report.Files.Concat(written))
         {
             log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
         }

@@ -1,5 +1,6 @@
 using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Figures;
 using Neuromorph.Io.Yaml;
 
@@ -65,6 +66,13 @@ public interface INetlistExporter
 /// </summary>
 public sealed record ExperimentReport(IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files, string Summary)
 {
+    /// <summary>
+    /// Files to write into the output folder, as data (<see cref="ResultTable"/>, <see cref="ResultText"/>,
+    /// <see cref="ResultStream"/>); the caller writes them with <see cref="ResultWriter"/>. Experiments that
+    /// still write their own files list those in <see cref="Files"/> instead.
+    /// </summary>
+    public IReadOnlyList<ResultFile> Outputs { get; init; } = [];
+
     /// <summary>Figures to render beside the files (built only when the experiment has an output directory).</summary>
     public IReadOnlyList<Figure> Figures { get; init; } = [];
 

@@ -1,0 +1,61 @@
+using Neuromorph.Figures;
+using Neuromorph.Io;
+
+namespace Neuromorph.Experiments.Results;
+
+/// <summary>
+/// The one place where a use case's result reaches the disk: writes its tables and text files (each atomically, so an
+/// interrupted run never leaves a half-written file) and renders its figures in the formats the user chose.
+/// </summary>
+/// <param name="figures">Renders figures (PNG/SVG); null or disabled: no plot files.</param>
+public sealed class ResultWriter(FigureWriter? figures = null)
+{
+    /// <summary>Writes <paramref name="files"/> and <paramref name="plots"/> into <paramref name="directory"/>; returns the paths written, in order.</summary>
+    public IReadOnlyList<string> Write(IEnumerable<ResultFile> files, IReadOnlyList<Figure> plots, string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(plots);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            written.Add(Write(file, directory, cancellationToken));
+        }
+
+        if (figures is { Enabled: true } && plots.Count > 0)
+        {
+            written.AddRange(figures.Write(plots, directory));
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes one file into <paramref name="directory"/> and returns its full path.</summary>
+    public static string Write(ResultFile file, string directory, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = Path.GetFullPath(Path.Combine(directory, file.Name));
+        if (Path.GetDirectoryName(path) is { Length: > 0 } parent)
+        {
+            Directory.CreateDirectory(parent);
+        }
+
+        switch (file)
+        {
+            case ResultTable t:
+                CsvTable.Write(path, t.Headers, t.Columns, progress, cancellationToken);
+                break;
+            case ResultText t:
+                AtomicFile.WriteAllText(path, t.Text);
+                break;
+            case ResultStream s:
+                AtomicFile.Write(path, s.Write);
+                break;
+            default:
+                throw new ArgumentException($"unknown result file type {file.GetType().Name}", nameof(file));
+        }
+
+        return path;
+    }
+}
