@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 using Neuromorph.Circuits.Simulation;
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
-using Neuromorph.Dynamics;
 using Neuromorph.Diagnostics;
+using Neuromorph.Dynamics;
 using Neuromorph.Experiments;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Kernels.Backends;
@@ -103,12 +105,13 @@ public static class Operations
         using var accelerator = backend is null ? null : AcceleratorCatalog.Open(backend, ParsePrecision(Text(request, "precision")), out _);
         var seed = request["seed"] is JsonValue s ? s.GetValue<long>() : (long?)null;
         var report = experiment.Run(root, new ExperimentContext(dir, TextWriter.Null) { Accelerator = accelerator, Backend = backend?.Trim().ToLowerInvariant(), Seed = seed });
+        var written = new ResultWriter().Write(report.Outputs, [], dir);
         return new JsonObject
         {
             ["kind"] = experiment.Kind,
             ["summary"] = report.Summary,
             ["metrics"] = new JsonObject([.. report.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)Number(m.Value)))]),
-            ["files"] = Strings(report.Files.Select(Path.GetFullPath)),
+            ["files"] = Strings(report.Files.Select(Path.GetFullPath).Concat(written)),
             ["warnings"] = Strings(report.Warnings.Select(w => w.ToString())),
         };
     }

@@ -4,6 +4,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;

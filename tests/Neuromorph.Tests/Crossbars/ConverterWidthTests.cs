@@ -1,6 +1,7 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Tests.Crossbars;
@@ -58,7 +59,7 @@ public class ConverterWidthTests
     [InlineData("dac_bits", "-1")]
     public void Converter_widths_beyond_53_bits_or_negative_are_refused_at_the_key(string key, string value)
     {
-        var ex = Assert.Throws<UserInputException>(() => CrossbarSpecReader.ReadNonIdealities(
+        var ex = Assert.Throws<UserInputException>(() => NonIdealitiesReader.Read(
             YamlSection.Parse($"nonidealities:\n  read_noise: 0\n  {key}: {value}\n", "n.yaml").GetSection("nonidealities")));
         Assert.Equal(new SourceLocation("n.yaml", 3, 5 + key.Length), ex.Diagnostic.Location);
         Assert.Contains($"'nonidealities.{key}' must be not negative and at most 53, got {value}", ex.Diagnostic.Message, StringComparison.Ordinal);

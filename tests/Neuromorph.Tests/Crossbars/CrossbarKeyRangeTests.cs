@@ -1,5 +1,6 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;

@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Tests.Cli;
@@ -64,9 +65,9 @@ public class CrossbarResistanceVariabilityTests
     public void Yaml_map_form_reads_target_distribution_and_sigma()
     {
         var root = YamlSection.Parse("nonidealities:\n  variability: { on: roff, distribution: normal, sigma: 0.07 }\n", "v.yaml");
-        var n = CrossbarSpecReader.ReadNonIdealities(root.GetSection("nonidealities"));
+        var n = NonIdealitiesReader.Read(root.GetSection("nonidealities"));
         Assert.Equal((0.07, VariabilityTarget.Roff, VariabilityDistribution.Normal), (n.Variability, n.VariabilityOn, n.VariabilityDistribution));
-        var scalar = CrossbarSpecReader.ReadNonIdealities(YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
+        var scalar = NonIdealitiesReader.Read(YamlSection.Parse("nonidealities: { variability: 0.05 }\n", "v.yaml").GetSection("nonidealities"));
         Assert.Equal((0.05, VariabilityTarget.Conductance, VariabilityDistribution.Lognormal), (scalar.Variability, scalar.VariabilityOn, scalar.VariabilityDistribution));
     }
 

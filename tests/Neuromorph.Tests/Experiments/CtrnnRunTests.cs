@@ -19,7 +19,7 @@ public sealed class CtrnnRunTests
         var trajectories = report.Figures.Single(f => f.Name == "trajectories");
         var lines = trajectories.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().ToList();
         Assert.Equal(["y1", "y2"], lines.Select(l => l.Name));
-        var times = File.ReadAllLines(Path.Combine(dir, "trajectories.csv")).Length - 1;
+        var times = ResultFiles.Table(report.Outputs, "trajectories.csv").Rows;
         Assert.All(lines, l => Assert.Equal(times, l.X.Count));
         Assert.Equal(400, lines[0].X[^1], 9);
 

@@ -21,11 +21,14 @@ public sealed class EsnRunTests
         var predictions = report.Figures.Single(f => f.Name == "predictions");
         var layers = predictions.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().ToList();
         Assert.Equal(["target", "prediction"], layers.Select(l => l.Name));
-        var rows = File.ReadAllLines(Path.Combine(dir, "predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.Equal(rows.Count, layers[0].X.Count);
+        var table = ResultFiles.Table(report.Outputs, "predictions.csv");
+        Assert.Equal("step", table.Headers[0]);
+        Assert.StartsWith("target_", table.Headers[1], StringComparison.Ordinal);
+        Assert.StartsWith("prediction_", table.Headers[2], StringComparison.Ordinal);
+        Assert.Equal(table.Rows, layers[0].X.Count);
         Assert.Equal(450, layers[0].X[0]);
-        Assert.Equal(double.Parse(rows[0][1], System.Globalization.CultureInfo.InvariantCulture), layers[0].Y[0]);
-        Assert.Equal(double.Parse(rows[^1][2], System.Globalization.CultureInfo.InvariantCulture), layers[1].Y[^1]);
+        Assert.Equal(table.Columns[1][0], layers[0].Y[0]);
+        Assert.Equal(table.Columns[2][^1], layers[1].Y[^1]);
 
         var states = report.Figures.Single(f => f.Name == "reservoir_states");
         var traces = states.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().ToList();

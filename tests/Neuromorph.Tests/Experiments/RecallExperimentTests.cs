@@ -15,8 +15,9 @@ public class RecallExperimentTests
         var yaml = YamlSection.Parse("experiment: recall\nnetwork: hopfield\nneurons: 400\nloads: [0.05, 0.3]\nnoise: [0.0, 0.1]\nprobes: 5\nseed: 2\n", "r.yaml");
         using var dir = new TempDirectory("nm-recall");
         using var log = new StringWriter();
-        new RecallExperiment().Run(yaml, new ExperimentContext(dir, log));
-        var rows = File.ReadAllLines(Path.Combine(dir, "recall.csv")).Skip(1)
+        var report = new RecallExperiment().Run(yaml, new ExperimentContext(dir, log));
+        Assert.Empty(Directory.GetFiles(dir)); // the experiment returns its files; 'run' writes them
+        var rows = ResultFiles.Lines(report.Outputs, "recall.csv").Skip(1)
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         Assert.Equal(4, rows.Count);
 
@@ -30,8 +31,8 @@ public class RecallExperimentTests
     {
         var yaml = YamlSection.Parse("network: bam\nneurons: 100\noutput_neurons: 80\npairs: [2, 4]\nnoise: [0.0, 0.1]\nseed: 3\n", "b.yaml");
         using var dir = new TempDirectory("nm-bam");
-        new RecallExperiment().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
-        var rows = File.ReadAllLines(Path.Combine(dir, "bam_recall.csv")).Skip(1).ToList();
+        var report = new RecallExperiment().Run(yaml, new ExperimentContext(dir, TextWriter.Null));
+        var rows = ResultFiles.Lines(report.Outputs, "bam_recall.csv").Skip(1).ToList();
         Assert.Equal(4, rows.Count);
         Assert.All(rows, r => Assert.Equal("1", r.Split(',')[4]));
     }

@@ -3,6 +3,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Neuromorph.Crossbars.Training;
 using Neuromorph.Diagnostics;
-using Neuromorph.Io;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments.AnalogTraining;
@@ -57,15 +57,11 @@ public sealed class AnalogTrainingExperiment : IExperiment
             ["mean_epoch_seconds"] = result.EpochSeconds.Average(),
             ["pulses"] = result.Pulses,
         };
-        var files = new List<string>();
-        if (context.OutputDirectory is { } dir)
+        var files = new List<ResultFile>();
+        if (context.OutputDirectory is not null)
         {
-            var m = Path.Combine(dir, "metrics.csv");
-            CsvTable.Write(m, ["epoch", "train_loss", "test_accuracy", "epoch_seconds"], [epochs, result.TrainLoss, result.TestAccuracy, result.EpochSeconds]);
-            var wcsv = Path.Combine(dir, "final_weights.csv");
-            CsvTable.Write(wcsv, ["index", "weight"], [Enumerable.Range(0, result.FinalWeights.Count).Select(i => (double)i).ToArray(), result.FinalWeights]);
-            files.Add(m);
-            files.Add(wcsv);
+            files.Add(new ResultTable("metrics.csv", ["epoch", "train_loss", "test_accuracy", "epoch_seconds"], [epochs, result.TrainLoss, result.TestAccuracy, result.EpochSeconds]));
+            files.Add(new ResultTable("final_weights.csv", ["index", "weight"], [Enumerable.Range(0, result.FinalWeights.Count).Select(i => (double)i).ToArray(), result.FinalWeights]));
         }
 
         var algo = spec.Algorithm switch
@@ -79,8 +75,9 @@ public sealed class AnalogTrainingExperiment : IExperiment
             : string.Create(CultureInfo.InvariantCulture, $" on {input.PresetName} (dw_min {spec.Device.DwMin:G3}, {spec.Update.Mode.ToString().ToLowerInvariant()}{(spec.Update.Mode == UpdateMode.Stochastic ? $" BL {spec.Update.BitLength}" : "")})");
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{algo}{device}, {train.Features[0].Length}-{spec.Hidden}-{train.Classes}, {train.Features.Count} train / {test.Features.Count} test: test accuracy {100 * result.TestAccuracy[^1]:0.0} % after {spec.Epochs} epochs (best {100 * result.TestAccuracy.Max():0.0} %), train loss {result.TrainLoss[^1]:G4}, {result.EpochSeconds.Average():0.###} s/epoch, {result.Pulses} pulses");
-        return new ExperimentReport(metrics, files, summary)
+        return new ExperimentReport(metrics, [], summary)
         {
+            Outputs = files,
             Figures = context.OutputDirectory is null ? [] : AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
         };
     }

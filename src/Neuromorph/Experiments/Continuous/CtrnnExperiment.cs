@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
-using Neuromorph.Experiments.Sequence;
+using Neuromorph.Experiments.Results;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
@@ -57,11 +58,9 @@ public sealed class CtrnnExperiment : IExperiment
 
         var (period, amplitude) = LimitCycle.Measure(times, states, slopes);
         var metrics = new Dictionary<string, double> { ["period"] = period, ["amplitude"] = amplitude, ["final_y1"] = y[0] };
-        var files = new List<string>();
-        if (context.OutputDirectory is { } dir)
+        var outputs = new List<ResultFile>();
+        if (context.OutputDirectory is not null)
         {
-            Directory.CreateDirectory(dir);
-            var path = Path.Combine(dir, "trajectories.csv");
             var headers = new List<string> { "time" };
             headers.AddRange(Enumerable.Range(1, n).Select(i => $"y{i}"));
             headers.AddRange(Enumerable.Range(1, n).Select(i => $"output{i}"));
@@ -78,9 +77,8 @@ public sealed class CtrnnExperiment : IExperiment
                 columns.Add(states.Select(s => 1 / (1 + Math.Exp(-net.Gain[k] * (s[k] + net.Bias[k])))).ToArray());
             }
 
-            CsvTable.Write(path, headers, columns);
-            files.Add(path);
-            files.Add(SequenceOutputs.WriteMetrics(dir, metrics));
+            outputs.Add(new ResultTable("trajectories.csv", headers, columns));
+            outputs.Add(MetricsTable.Of(metrics));
         }
 
         IReadOnlyList<Figure> figures = context.OutputDirectory is null ? [] : CtrnnFigures.Of(times, states);
@@ -88,7 +86,7 @@ public sealed class CtrnnExperiment : IExperiment
         var summary = double.IsNaN(period)
             ? string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): no sustained oscillation of neuron 1; y1 ends at {y[0]:G6}")
             : string.Create(CultureInfo.InvariantCulture, $"CTRNN of {n} neurons over {duration} time units ({times.Count} steps): neuron 1 oscillates with period {period:G9}, amplitude {amplitude:G6}");
-        return new ExperimentReport(metrics, files, summary) { Figures = figures };
+        return new ExperimentReport(metrics, [], summary) { Figures = figures, Outputs = outputs };
     }
 
     /// <summary>A failed integration as a numerical failure with hints about the network's own parameters, not a circuit's.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 
@@ -33,53 +34,45 @@ public sealed class CrossbarExperiment : IExperiment, INetlistExporter
         var spec = CrossbarSpecReader.Read(root, context.Seed);
         var result = CrossbarEvaluator.Evaluate(spec, context.CancellationToken);
         var array = result.Array;
-        var files = new List<string>();
+        var files = new List<ResultFile>();
         if (context.OutputDirectory is { } dir)
         {
-            files.Add(WriteRows(Path.Combine(dir, "outputs.csv"), result.Outputs));
-            files.Add(WriteRows(Path.Combine(dir, "ideal_outputs.csv"), result.Expected));
+            files.Add(Rows("outputs.csv", result.Outputs));
+            files.Add(Rows("ideal_outputs.csv", result.Expected));
             if (spec.WriteDeviceCurrents && spec.Inputs.Length > 0)
             {
-                files.Add(WriteMatrix(Path.Combine(dir, "device_currents.csv"), result.FirstDeviceCurrents));
+                files.Add(Matrix("device_currents.csv", result.FirstDeviceCurrents));
             }
 
             if (result.FirstRead is { } read)
             {
-                var nodes = Path.Combine(dir, "node_voltages.csv");
                 var cells = Enumerable.Range(0, array.Rows * array.Columns).ToArray();
-                CsvTable.Write(nodes, ["row", "column", "word_line_v", "bit_line_v"],
+                files.Add(new ResultTable("node_voltages.csv", ["row", "column", "word_line_v", "bit_line_v"],
                 [
                     cells.Select(k => (double)(k / array.Columns)).ToArray(),
                     cells.Select(k => (double)(k % array.Columns)).ToArray(),
                     cells.Select(k => read.WordLine[k / array.Columns, k % array.Columns]).ToArray(),
                     cells.Select(k => read.BitLine[k / array.Columns, k % array.Columns]).ToArray(),
-                ]);
-                files.Add(nodes);
+                ]));
             }
 
             if (result.Written is { Failures.Count: > 0 } failed)
             {
-                var failPath = Path.Combine(dir, "programming_failures.csv");
-                AtomicFile.WriteAllText(failPath, "row,column,target_s,achieved_s,pulses\n" + string.Concat(failed.Failures.Select(f =>
-                    string.Create(CultureInfo.InvariantCulture, $"{f.Row + 1},{f.Column + 1},{f.Target:R},{f.Achieved:R},{f.Pulses}\n"))));
-                files.Add(failPath);
+                files.Add(new ResultText("programming_failures.csv", "row,column,target_s,achieved_s,pulses\n" + string.Concat(failed.Failures.Select(f =>
+                    string.Create(CultureInfo.InvariantCulture, $"{f.Row + 1},{f.Column + 1},{f.Target:R},{f.Achieved:R},{f.Pulses}\n")))));
             }
 
             if (spec.Inputs.Length > 0)
             {
-                var netlist = context.NetlistPath ?? Path.Combine(dir, DefaultNetlistName);
-                if (Path.GetDirectoryName(Path.GetFullPath(netlist)) is { } netlistDir)
-                {
-                    Directory.CreateDirectory(netlistDir);
-                }
-
-                AtomicFile.WriteAllText(netlist, CrossbarNetlistWriter.Write(array, spec.Inputs[0]));
-                files.Add(netlist);
+                // --export-netlist FILE puts the netlist where the user chose, else beside the other files
+                var netlist = context.NetlistPath is { } chosen ? Path.GetFullPath(chosen) : Path.Combine(dir, DefaultNetlistName);
+                files.Add(new ResultText(netlist, CrossbarNetlistWriter.Write(array, spec.Inputs[0])));
             }
         }
 
-        return new ExperimentReport(result.Metrics, files, Summary(spec, result))
+        return new ExperimentReport(result.Metrics, [], Summary(spec, result))
         {
+            Outputs = files,
             Figures = context.OutputDirectory is null ? [] : CrossbarFigures.Of(result, spec.WriteDeviceCurrents && spec.Inputs.Length > 0),
             Warnings = ClippingWarnings(root, spec, result),
         };
@@ -125,18 +118,16 @@ public sealed class CrossbarExperiment : IExperiment, INetlistExporter
         return summary;
     }
 
-    private static string WriteRows(string path, double[][] rows)
+    private static ResultTable Rows(string name, double[][] rows)
     {
         var n = rows.Length > 0 ? rows[0].Length : 0;
         var columns = Enumerable.Range(0, n).Select(j => (IReadOnlyList<double>)rows.Select(r => r[j]).ToArray()).ToList();
-        CsvTable.Write(path, [.. Enumerable.Range(0, n).Select(j => $"out{j}")], columns);
-        return path;
+        return new ResultTable(name, [.. Enumerable.Range(0, n).Select(j => $"out{j}")], columns);
     }
 
-    private static string WriteMatrix(string path, double[,] m)
+    private static ResultTable Matrix(string name, double[,] m)
     {
         var columns = Enumerable.Range(0, m.GetLength(1)).Select(j => (IReadOnlyList<double>)Enumerable.Range(0, m.GetLength(0)).Select(i => m[i, j]).ToArray()).ToList();
-        CsvTable.Write(path, [.. Enumerable.Range(0, m.GetLength(1)).Select(j => $"col{j}")], columns);
-        return path;
+        return new ResultTable(name, [.. Enumerable.Range(0, m.GetLength(1)).Select(j => $"col{j}")], columns);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Neuromorph.Dynamics;
-using Neuromorph.Io;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments.Ctd;
@@ -46,10 +46,10 @@ public sealed class CtdExperiment : IExperiment
             ["best_qubo_energy"] = double.NaN,
             ["time_to_best"] = double.NaN,
         };
-        var files = new List<string>();
-        if (context.OutputDirectory is { } dir)
+        var files = new List<ResultFile>();
+        if (context.OutputDirectory is not null)
         {
-            files.AddRange(WriteTrajectory(dir, result.Times, result.States, energy, final, shownStates));
+            files.AddRange(Trajectory(result.Times, result.States, energy, final, shownStates));
         }
 
         if (run.Restarts is { } runs)
@@ -57,12 +57,10 @@ public sealed class CtdExperiment : IExperiment
             var best = runs.MinBy(r => r.Energy)!;
             metrics["best_qubo_energy"] = best.Energy;
             metrics["time_to_best"] = runs.Where(r => r.Energy <= best.Energy + 1e-12).Min(r => r.WallSeconds);
-            if (context.OutputDirectory is { } qdir)
+            if (context.OutputDirectory is not null)
             {
-                var q = Path.Combine(qdir, "qubo.csv");
-                AtomicFile.WriteAllText(q, "restart,energy,wall_s,bits\n" + string.Concat(runs.OrderBy(r => r.Index).Select(r =>
-                    string.Create(CultureInfo.InvariantCulture, $"{r.Index},{r.Energy:R},{r.WallSeconds:0.######},{new string([.. r.Bits.Select(b => b ? '1' : '0')])}\n"))));
-                files.Add(q);
+                files.Add(new ResultText("qubo.csv", "restart,energy,wall_s,bits\n" + string.Concat(runs.OrderBy(r => r.Index).Select(r =>
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Index},{r.Energy:R},{r.WallSeconds:0.######},{new string([.. r.Bits.Select(b => b ? '1' : '0')])}\n")))));
             }
         }
 
@@ -74,24 +72,24 @@ public sealed class CtdExperiment : IExperiment
             summary += string.Create(CultureInfo.InvariantCulture, $"; QUBO (binary limit of L): best energy {metrics["best_qubo_energy"]:G6} after {metrics["time_to_best"]:0.###} s");
         }
 
-        return new ExperimentReport(metrics, files, summary)
+        return new ExperimentReport(metrics, [], summary)
         {
+            Outputs = files,
             Figures = context.OutputDirectory is null ? [] : CtdFigures.Of(result.Times, result.States, energy, shownStates, run.Restarts?.Select(r => r.Energy).ToList(), spec.Bounds == CtdBoundMode.Projected),
         };
     }
 
-    private static List<string> WriteTrajectory(string dir, IReadOnlyList<double> times, IReadOnlyList<double[]> states, double[] energy, double[] final, int[] shownStates)
+    private static ResultTable[] Trajectory(IReadOnlyList<double> times, IReadOnlyList<double[]> states, double[] energy, double[] final, int[] shownStates)
     {
         var headers = new List<string> { "time", "mean", "min", "max" };
         headers.AddRange(shownStates.Select(i => $"x{i}"));
         var cols = new List<IReadOnlyList<double>> { times.ToArray(), states.Select(s => s.Average()).ToArray(), states.Select(s => s.Min()).ToArray(), states.Select(s => s.Max()).ToArray() };
         cols.AddRange(shownStates.Select(i => (IReadOnlyList<double>)states.Select(s => s[i]).ToArray()));
-        var traj = Path.Combine(dir, "trajectory.csv");
-        CsvTable.Write(traj, headers, cols);
-        var energyCsv = Path.Combine(dir, "energy.csv");
-        CsvTable.Write(energyCsv, ["time", "lyapunov"], [times.ToArray(), energy]);
-        var finalCsv = Path.Combine(dir, "final_state.csv");
-        CsvTable.Write(finalCsv, ["memristor", "x"], [Enumerable.Range(0, final.Length).Select(i => (double)i).ToArray(), final]);
-        return [traj, energyCsv, finalCsv];
+        return
+        [
+            new ResultTable("trajectory.csv", headers, cols),
+            new ResultTable("energy.csv", ["time", "lyapunov"], [times.ToArray(), energy]),
+            new ResultTable("final_state.csv", ["memristor", "x"], [Enumerable.Range(0, final.Length).Select(i => (double)i).ToArray(), final]),
+        ];
     }
 }

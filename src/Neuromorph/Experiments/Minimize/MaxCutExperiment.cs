@@ -1,4 +1,4 @@
-using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Neuromorph.Crossbars;
-using Neuromorph.Experiments.Crossbar;
-using Neuromorph.Io;
+using Neuromorph.Experiments.Results;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
@@ -56,45 +56,39 @@ public sealed class RecallExperiment : IExperiment
             onDevice.ForEach(d => d.Dispose());
         }
 
-        var files = new List<string>();
-        if (context.OutputDirectory is { } dir)
+        var files = new List<ResultFile>();
+        if (context.OutputDirectory is not null)
         {
-            Directory.CreateDirectory(dir);
-            files.Add(spec.Network == RecallNetwork.Hopfield ? WriteHopfield(dir, result.Hopfield) : WriteBam(dir, result.Bam));
-            files.Add(WriteTrajectories(dir, result.Trajectories, spec.Network));
+            files.Add(spec.Network == RecallNetwork.Hopfield ? Hopfield(result.Hopfield) : Bam(result.Bam));
+            files.Add(Trajectories(result.Trajectories, spec.Network));
         }
 
         return new ExperimentReport(
             new Dictionary<string, double> { ["bit_error_rate"] = result.BitError, ["overlap"] = result.Overlap },
-            files,
+            [],
             $"recall{(substrateSpec is null ? "" : " on a crossbar substrate")}: mean bit-error fraction {result.BitError:G4}, mean overlap {result.Overlap:G4}")
         {
+            Outputs = files,
             Figures = context.OutputDirectory is null ? [] : RecallFigures.Of(spec, result, synchronous: substrate is not null),
         };
     }
 
-    private static string WriteHopfield(string dir, IReadOnlyList<HopfieldRecallPoint> points)
+    private static ResultText Hopfield(IReadOnlyList<HopfieldRecallPoint> points)
     {
-        var path = Path.Combine(dir, "recall.csv");
         var rows = points.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Load:G6},{c.Patterns},{c.ProbeNoise:G6},{c.Overlap:G6},{c.BitErrorFraction:G6}"));
-        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend("load,patterns,probe_noise,overlap,bit_error_fraction")) + "\n");
-        return path;
+        return new ResultText("recall.csv", string.Join('\n', rows.Prepend("load,patterns,probe_noise,overlap,bit_error_fraction")) + "\n");
     }
 
     /// <summary>overlap.csv: load (P/N, or pairs for BAM), probe_noise, update, overlap (mean over the cell's probes).</summary>
-    private static string WriteTrajectories(string dir, IReadOnlyList<OverlapTrajectory> trajectories, RecallNetwork network)
+    private static ResultText Trajectories(IReadOnlyList<OverlapTrajectory> trajectories, RecallNetwork network)
     {
-        var path = Path.Combine(dir, "overlap.csv");
         var rows = trajectories.SelectMany(t => t.Overlap.Select((m, step) => string.Create(CultureInfo.InvariantCulture, $"{t.Load:G6},{t.ProbeNoise:G6},{step},{m:G6}")));
-        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend(network == RecallNetwork.Hopfield ? "load,probe_noise,update,overlap" : "pairs,probe_noise,update,overlap_b")) + "\n");
-        return path;
+        return new ResultText("overlap.csv", string.Join('\n', rows.Prepend(network == RecallNetwork.Hopfield ? "load,probe_noise,update,overlap" : "pairs,probe_noise,update,overlap_b")) + "\n");
     }
 
-    private static string WriteBam(string dir, IReadOnlyList<BamRecallPoint> points)
+    private static ResultText Bam(IReadOnlyList<BamRecallPoint> points)
     {
-        var path = Path.Combine(dir, "bam_recall.csv");
         var rows = points.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Pairs},{c.Load:G6},{c.ProbeNoise:G6},{c.OverlapA:G6},{c.OverlapB:G6},{c.BitErrorFractionB:G6}"));
-        AtomicFile.WriteAllText(path, string.Join('\n', rows.Prepend("pairs,load,probe_noise,overlap_a,overlap_b,bit_error_fraction_b")) + "\n");
-        return path;
+        return new ResultText("bam_recall.csv", string.Join('\n', rows.Prepend("pairs,load,probe_noise,overlap_a,overlap_b,bit_error_fraction_b")) + "\n");
     }
 }

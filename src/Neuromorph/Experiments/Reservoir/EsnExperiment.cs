@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Devices;
-using Neuromorph.Experiments.Sequence;
+using Neuromorph.Experiments.Results;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
@@ -33,13 +34,9 @@ public sealed class EsnExperiment : IExperiment
         ArgumentNullException.ThrowIfNull(context);
         var spec = EsnSpecReader.Read(root, context.Seed);
         var dir = context.OutputDirectory;
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
 
         var metrics = new Dictionary<string, double> { ["nrmse"] = double.NaN, ["mse"] = double.NaN, ["train_nrmse"] = double.NaN, ["memory_capacity"] = double.NaN };
-        var files = new List<string>();
+        var files = new List<ResultFile>();
         var figures = new List<Figure>();
         string summary;
         if (spec.Mode == EsnMode.MemoryCapacity)
@@ -50,9 +47,7 @@ public sealed class EsnExperiment : IExperiment
             metrics["memory_capacity"] = mc.Total;
             if (dir is not null)
             {
-                var path = Path.Combine(dir, "memory_capacity.csv");
-                CsvTable.Write(path, ["delay", "r2"], [[.. Enumerable.Range(1, maxDelay).Select(k => (double)k)], mc.PerDelay]);
-                files.Add(path);
+                files.Add(new ResultTable("memory_capacity.csv", ["delay", "r2"], [[.. Enumerable.Range(1, maxDelay).Select(k => (double)k)], mc.PerDelay]));
                 figures.Add(EsnFigures.MemoryCapacity(mc.PerDelay, mc.Total));
             }
 
@@ -65,13 +60,13 @@ public sealed class EsnExperiment : IExperiment
 
         if (dir is not null)
         {
-            files.Add(SequenceOutputs.WriteMetrics(dir, metrics));
+            files.Add(MetricsTable.Of(metrics));
         }
 
-        return new ExperimentReport(metrics, files, summary) { Figures = figures };
+        return new ExperimentReport(metrics, [], summary) { Figures = figures, Outputs = files };
     }
 
-    private static string Predict(EsnSpec spec, Dictionary<string, double> metrics, List<string> files, List<Figure> figures, string? dir)
+    private static string Predict(EsnSpec spec, Dictionary<string, double> metrics, List<ResultFile> files, List<Figure> figures, string? dir)
     {
         var data = TaskData.Build(spec.Task);
         var s = data.Series!;
@@ -114,7 +109,6 @@ public sealed class EsnExperiment : IExperiment
         metrics["mse"] = mse;
         if (dir is not null)
         {
-            var path = Path.Combine(dir, generate ? "generated.csv" : "predictions.csv");
             var headers = new List<string> { "step" };
             headers.AddRange(s.TargetNames.Select(n => $"target_{n}"));
             headers.AddRange(s.TargetNames.Select(n => $"{(generate ? "generated" : "prediction")}_{n}"));
@@ -132,8 +126,7 @@ public sealed class EsnExperiment : IExperiment
                 columns.Add(Enumerable.Range(0, count).Select(t => y[(t * s.TargetSize) + k]).ToArray());
             }
 
-            CsvTable.Write(path, headers, columns);
-            files.Add(path);
+            files.Add(new ResultTable(generate ? "generated.csv" : "predictions.csv", headers, columns));
             figures.Add(EsnFigures.Predictions(s.TargetNames, split, count, targetArray, y, generate));
             var driven = states.Length / width;
             var (first, shown) = driven >= split + count ? (split, count) : (Math.Max(0, driven - count), Math.Min(count, driven));

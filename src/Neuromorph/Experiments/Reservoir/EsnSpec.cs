@@ -1,5 +1,5 @@
 using Neuromorph.Crossbars;
-using Neuromorph.Experiments.Sequence;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Tasks;
 

@@ -1,5 +1,4 @@
-using Neuromorph.Experiments.Crossbar;
-using Neuromorph.Experiments.Sequence;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Tasks;
@@ -58,8 +57,7 @@ public static class EsnSpecReader
 
         if (root.TryGetSection("periphery") is { } p)
         {
-            p.RejectUnknownKeys("input_scaling", "drift_compensation");
-            spec = spec with { Periphery = new PeripherySpec(SpecValues.Choice(p, "input_scaling", "abs_max", "abs_max", "none") == 0, p.GetBool("drift_compensation", false)) };
+            spec = spec with { Periphery = PeripherySpecReader.Read(p) };
         }
 
         return spec;

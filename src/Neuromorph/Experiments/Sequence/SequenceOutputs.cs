@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Neuromorph.Experiments.Results;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io;
 using Neuromorph.Networks.Sequence.Training;
 
@@ -65,12 +67,6 @@ public static class SequenceOutputs
         return path;
     }
 
-    /// <summary>metrics.csv: one row per metric (metric, value).</summary>
-    public static string WriteMetrics(string dir, IReadOnlyDictionary<string, double> metrics)
-    {
-        ArgumentNullException.ThrowIfNull(metrics);
-        var path = Path.Combine(dir, "metrics.csv");
-        AtomicFile.WriteAllText(path, "metric,value\n" + string.Concat(metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key},{m.Value:R}\n"))));
-        return path;
-    }
+    /// <summary>metrics.csv: one row per metric (metric, value), as <see cref="MetricsTable"/> has it.</summary>
+    public static string WriteMetrics(string dir, IReadOnlyDictionary<string, double> metrics) => ResultWriter.Write(MetricsTable.Of(metrics), dir);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.ModelFiles;

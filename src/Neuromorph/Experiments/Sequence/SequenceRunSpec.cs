@@ -1,13 +1,11 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
 
 namespace Neuromorph.Experiments.Sequence;
-
-/// <summary>The digital periphery of crossbar-held weights (<see cref="NoiseManagedSubstrate"/>).</summary>
-public sealed record PeripherySpec(bool InputScaling = true, bool DriftCompensation = false);
 
 /// <summary>
 /// A sequence-model run (<c>neuromorph train</c>, <c>kind: sequence</c>): the data; either a model file or a new model's

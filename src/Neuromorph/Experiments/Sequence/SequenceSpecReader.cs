@@ -1,4 +1,4 @@
-using Neuromorph.Experiments.Crossbar;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Training;
@@ -104,8 +104,7 @@ public static class SequenceSpecReader
 
         if (root.TryGetSection("periphery") is { } p)
         {
-            p.RejectUnknownKeys("input_scaling", "drift_compensation");
-            spec = spec with { Periphery = new PeripherySpec(SpecValues.Choice(p, "input_scaling", "abs_max", "abs_max", "none") == 0, p.GetBool("drift_compensation", false)) };
+            spec = spec with { Periphery = PeripherySpecReader.Read(p) };
         }
 
         return spec;

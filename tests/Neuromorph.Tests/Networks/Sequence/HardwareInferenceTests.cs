@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments.Sequence;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Networks;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Sequence;

@@ -1,6 +1,6 @@
 using Neuromorph.Io.Yaml;
 
-namespace Neuromorph.Experiments.Sequence;
+namespace Neuromorph.Experiments.Shared;
 
 /// <summary>Range-checked reads of YAML values shared by the sequence, reservoir and CTRNN readers; a value out of range is a located user error.</summary>
 internal static class SpecValues

@@ -1,7 +1,7 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Io.Yaml;
 
-namespace Neuromorph.Experiments.Crossbar;
+namespace Neuromorph.Experiments.Shared;
 
 /// <summary>
 /// Reads a <c>substrate:</c> section (recall, maxcut and <c>minimize --substrate</c>):
@@ -39,6 +39,6 @@ public static class SubstrateSpecReader
         var wire = s.GetDouble("wire_resistance", defaults.WireResistance, NumberRange.NonNegative, "ohms per wire segment");
         var read = s.GetDouble("read_voltage", defaults.ReadVoltage, NumberRange.Positive, "the read voltage in volts");
 
-        return new CrossbarSubstrateSpec(scheme, gMin, gMax, levels, wire, CrossbarSpecReader.ReadNonIdealities(s.TryGetSection("nonidealities")), read);
+        return new CrossbarSubstrateSpec(scheme, gMin, gMax, levels, wire, NonIdealitiesReader.Read(s.TryGetSection("nonidealities")), read);
     }
 }

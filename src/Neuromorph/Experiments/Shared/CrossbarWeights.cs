@@ -2,7 +2,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Networks;
 using Neuromorph.Networks.Sequence;
 
-namespace Neuromorph.Experiments.Sequence;
+namespace Neuromorph.Experiments.Shared;
 
 /// <summary>Programs the weight matrices of sequence models and reservoirs onto crossbars, each with its own seeded draws.</summary>
 public static class CrossbarWeights

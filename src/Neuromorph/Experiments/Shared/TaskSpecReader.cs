@@ -1,7 +1,7 @@
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Tasks;
 
-namespace Neuromorph.Experiments.Sequence;
+namespace Neuromorph.Experiments.Shared;
 
 /// <summary>Reads a <c>data:</c> section (docs/sequence.md) into a <see cref="TaskSpec"/>.</summary>
 public static class TaskSpecReader
