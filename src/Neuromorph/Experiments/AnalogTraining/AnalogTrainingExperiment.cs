@@ -12,23 +12,22 @@ namespace Neuromorph.Experiments.AnalogTraining;
 /// analog SGD or Tiki-Taka, on a device preset (<see cref="PulsedDevice"/>). Writes <c>metrics.csv</c> (epoch, train
 /// loss, test accuracy, epoch seconds), <c>final_weights.csv</c> and the figures of <see cref="AnalogTrainingFigures"/>.
 /// </summary>
-public sealed class AnalogTrainingExperiment : IExperiment
+public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperimentSpec>
 {
     /// <inheritdoc />
-    public string Kind => "analog_training";
+    public override string Kind => "analog_training";
 
     /// <inheritdoc />
-    public string Description => "training on the crossbar itself: pulsed analog SGD and Tiki-Taka on device presets";
+    public override string Description => "training on the crossbar itself: pulsed analog SGD and Tiki-Taka on device presets";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["final_test_accuracy", "best_test_accuracy", "final_train_loss", "mean_epoch_seconds", "pulses"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["final_test_accuracy", "best_test_accuracy", "final_train_loss", "mean_epoch_seconds", "pulses"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override AnalogTrainingExperimentSpec Read(YamlSection root, long? seed = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(context);
-        var input = AnalogTrainingSpecReader.Read(root, context.Seed);
+        var input = AnalogTrainingSpecReader.Read(root, seed);
         List<double[]> features;
         List<int> labels;
         try
@@ -46,6 +45,15 @@ public sealed class AnalogTrainingExperiment : IExperiment
         }
 
         var (train, test) = DigitsData.Split(features, labels, input.TrainSamples);
+        return new AnalogTrainingExperimentSpec(input, train, test);
+    }
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(AnalogTrainingExperimentSpec experiment, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(context);
+        var (input, train, test) = (experiment.Input, experiment.Train, experiment.Test);
         var spec = input.Spec;
         var result = AnalogTrainer.Train(spec, train, test, context.Progress, context.CancellationToken);
         var epochs = Enumerable.Range(1, spec.Epochs).Select(e => (double)e).ToArray();

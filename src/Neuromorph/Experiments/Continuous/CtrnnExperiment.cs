@@ -15,29 +15,37 @@ namespace Neuromorph.Experiments.Continuous;
 /// accepted step); metrics: the period of neuron 1 (from upward crossings of its mid-range, located by cubic Hermite
 /// interpolation), its amplitude over the second half of the run, and its final state.
 /// </summary>
-public sealed class CtrnnExperiment : IExperiment
+public sealed class CtrnnExperiment : Experiment<CtrnnExperimentSpec>
 {
     private static readonly string[] Keys = ["kind", "experiment", "network", "weights", "bias", "tau", "gain", "input", "initial", "duration", "rtol", "max_step", "seed"];
 
     /// <inheritdoc />
-    public string Kind => "ctrnn";
+    public override string Kind => "ctrnn";
 
     /// <inheritdoc />
-    public string Description => "continuous-time recurrent network (Beer 1995): trajectories, oscillation period";
+    public override string Description => "continuous-time recurrent network (Beer 1995): trajectories, oscillation period";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["period", "amplitude", "final_y1"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["period", "amplitude", "final_y1"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override CtrnnExperimentSpec Read(YamlSection root, long? seed = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(context);
         root.RejectUnknownKeys(Keys);
-        var (net, y) = Read(root);
+        var (net, y) = ReadNetwork(root);
         var duration = SpecValues.Positive(root, "duration", 400);
         var rtol = SpecValues.InRange(root, "rtol", 1e-10, 1e-14, 1e-2);
         var maxStep = SpecValues.Positive(root, "max_step", duration / 100);
+        return new CtrnnExperimentSpec(net, y, duration, rtol, maxStep);
+    }
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(CtrnnExperimentSpec spec, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(context);
+        var (net, y, duration, rtol, maxStep) = (spec.Network, (double[])spec.Initial.Clone(), spec.Duration, spec.RelativeTolerance, spec.MaxStep);
         var n = y.Length;
         var times = new List<double>();
         var states = new List<double[]>();
@@ -99,7 +107,7 @@ public sealed class CtrnnExperiment : IExperiment
             + " (use smaller weights or gains, larger tau, or a shorter duration)", ex);
     }
 
-    private static (Ctrnn Net, double[] Initial) Read(YamlSection root)
+    private static (Ctrnn Net, double[] Initial) ReadNetwork(YamlSection root)
     {
         if (root.GetString("network", "custom") is var name && name != "custom")
         {

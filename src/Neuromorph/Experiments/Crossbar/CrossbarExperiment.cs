@@ -13,25 +13,36 @@ namespace Neuromorph.Experiments.Crossbar;
 /// <c>ideal_outputs.csv</c>, <c>device_currents.csv</c>, <c>node_voltages.csv</c>, heatmaps (<see cref="CrossbarFigures"/>), and
 /// <c>crossbar.cir</c> (the first read as a SPICE netlist, for ngspice; elsewhere with <c>--export-netlist FILE</c>).
 /// </summary>
-public sealed class CrossbarExperiment : IExperiment, INetlistExporter
+public sealed class CrossbarExperiment : Experiment<CrossbarExperimentSpec>, INetlistExporter
 {
     /// <inheritdoc />
     public string DefaultNetlistName => "crossbar.cir";
 
     /// <inheritdoc />
-    public string Kind => "crossbar";
+    public override string Kind => "crossbar";
 
     /// <inheritdoc />
-    public string Description => "vector-matrix products on a memristive crossbar with wire resistance and device non-idealities";
+    public override string Description => "vector-matrix products on a memristive crossbar with wire resistance and device non-idealities";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames => CrossbarEvaluator.MetricNames;
+    public override IReadOnlyList<string> MetricNames => CrossbarEvaluator.MetricNames;
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override CrossbarExperimentSpec Read(YamlSection root, long? seed = null)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        var spec = CrossbarSpecReader.Read(root, seed);
+        var array = root.GetSection("array");
+        var clipping = array.TryGetSection("mapping") is { } map && map.Has("w_max") ? map.LocationOf("w_max") : array.LocationOf(array.Has("weights") ? "weights" : "weights_csv");
+        return new CrossbarExperimentSpec(spec, clipping);
+    }
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(CrossbarExperimentSpec experiment, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = CrossbarSpecReader.Read(root, context.Seed);
+        var spec = experiment.Crossbar;
         var result = CrossbarEvaluator.Evaluate(spec, context.CancellationToken);
         var array = result.Array;
         var files = new List<ResultFile>();
@@ -74,12 +85,12 @@ public sealed class CrossbarExperiment : IExperiment, INetlistExporter
         {
             Outputs = files,
             Figures = context.OutputDirectory is null ? [] : CrossbarFigures.Of(result, spec.WriteDeviceCurrents && spec.Inputs.Length > 0),
-            Warnings = ClippingWarnings(root, spec, result),
+            Warnings = ClippingWarnings(experiment.ClippingLocation, spec, result),
         };
     }
 
     /// <summary>Weights beyond w_max are programmed clipped to ±w_max; the outputs then miss the ideal W·x, and the user is told where.</summary>
-    private static Diagnostic[] ClippingWarnings(YamlSection root, CrossbarSpec spec, CrossbarEvaluation result)
+    private static Diagnostic[] ClippingWarnings(SourceLocation at, CrossbarSpec spec, CrossbarEvaluation result)
     {
         var clipped = (int)result.Metrics["clipped_weights"];
         if (clipped == 0 || spec.Mapping is not { } mapping || spec.Weights is not { } weights)
@@ -87,8 +98,6 @@ public sealed class CrossbarExperiment : IExperiment, INetlistExporter
             return [];
         }
 
-        var array = root.GetSection("array");
-        var at = array.TryGetSection("mapping") is { } map && map.Has("w_max") ? map.LocationOf("w_max") : array.LocationOf(array.Has("weights") ? "weights" : "weights_csv");
         return [Diagnostic.Warning(at, string.Create(CultureInfo.InvariantCulture,
             $"{clipped} of {weights.Length} weights exceed w_max = {mapping.WMax:G6} in magnitude and are programmed clipped to ±{mapping.WMax:G6}; ideal_outputs.csv holds the unclipped W·x"),
             "raise w_max to the largest |weight|, or leave it out to use the largest |weight|")];

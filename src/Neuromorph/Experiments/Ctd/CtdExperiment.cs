@@ -11,23 +11,30 @@ namespace Neuromorph.Experiments.Ctd;
 /// (<see cref="CtdRun"/>). Writes <c>trajectory.csv</c> (time, mean, min, max and the chosen states), <c>energy.csv</c>,
 /// <c>final_state.csv</c>, <c>qubo.csv</c> with a QUBO search, and the figures of <see cref="CtdFigures"/>.
 /// </summary>
-public sealed class CtdExperiment : IExperiment
+public sealed class CtdExperiment : Experiment<CtdExperimentSpec>
 {
     /// <inheritdoc />
-    public string Kind => "ctd";
+    public override string Kind => "ctd";
 
     /// <inheritdoc />
-    public string Description => "Caravelli-Traversa-Di Ventra memristor-network dynamics with their Lyapunov function";
+    public override string Description => "Caravelli-Traversa-Di Ventra memristor-network dynamics with their Lyapunov function";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["final_energy", "mean_final_state", "t_end", "best_qubo_energy", "time_to_best"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["final_energy", "mean_final_state", "t_end", "best_qubo_energy", "time_to_best"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override CtdExperimentSpec Read(YamlSection root, long? seed = null)
     {
-        ArgumentNullException.ThrowIfNull(root);
+        var (spec, shown) = CtdSpecReader.Read(root, seed);
+        return new CtdExperimentSpec(spec, shown);
+    }
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(CtdExperimentSpec experiment, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(context);
-        var (spec, shownStates) = CtdSpecReader.Read(root, context.Seed);
+        var (spec, shownStates) = (experiment.Run, experiment.ShownStates);
         var run = CtdRun.Run(spec, context.Accelerator, context.Progress);
         if (run.AcceleratedOn is { } device)
         {

@@ -14,26 +14,32 @@ namespace Neuromorph.Experiments.Recall;
 /// with their non-idealities. Writes <c>recall.csv</c> (Hopfield) or <c>bam_recall.csv</c>, <c>overlap.csv</c> (mean
 /// overlap against update step per cell) and the figures of <see cref="RecallFigures"/>.
 /// </summary>
-public sealed class RecallExperiment : IExperiment
+public sealed class RecallExperiment : Experiment<RecallExperimentSpec>
 {
     /// <inheritdoc />
-    public string Kind => "recall";
+    public override string Kind => "recall";
 
     /// <inheritdoc />
-    public string Description => "associative recall (Hopfield, BAM) vs load and probe noise, ideal or on a crossbar substrate";
+    public override string Description => "associative recall (Hopfield, BAM) vs load and probe noise, ideal or on a crossbar substrate";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["bit_error_rate", "overlap"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["bit_error_rate", "overlap"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override RecallExperimentSpec Read(YamlSection root, long? seed = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(context);
-        var spec = RecallSpecReader.Read(root, context.Seed is long s ? (ulong)s : null);
-        var substrateSeed = SeedSequence.Derive((long)spec.Seed, 1, 0); // the crossbar's draws are independent of the patterns' and probes'
+        var spec = RecallSpecReader.Read(root, seed is long s ? (ulong)s : null);
+        return new RecallExperimentSpec(spec, root.TryGetSection("substrate") is { } section ? SubstrateSpecReader.Read(section) : null);
+    }
 
-        var substrateSpec = root.TryGetSection("substrate") is { } section ? SubstrateSpecReader.Read(section) : null;
+    /// <inheritdoc />
+    public override ExperimentReport Run(RecallExperimentSpec experiment, ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(context);
+        var (spec, substrateSpec) = (experiment.Recall, experiment.Substrate);
+        var substrateSeed = SeedSequence.Derive((long)spec.Seed, 1, 0); // the crossbar's draws are independent of the patterns' and probes'
         var onDevice = new List<DeviceWeights>();
         Func<DenseWeights, IWeightSubstrate>? substrate = substrateSpec is not null
             ? w => new CrossbarSubstrate(w.ToArray(), substrateSpec, substrateSeed)

@@ -17,22 +17,25 @@ namespace Neuromorph.Experiments.Reservoir;
 /// (predictions.csv), free-running generation (generated.csv) and memory capacity (memory_capacity.csv). Metrics:
 /// nrmse, mse, train_nrmse, memory_capacity.
 /// </summary>
-public sealed class EsnExperiment : IExperiment
+public sealed class EsnExperiment : Experiment<EsnSpec>
 {
     /// <inheritdoc />
-    public string Kind => "esn";
+    public override string Kind => "esn";
 
     /// <inheritdoc />
-    public string Description => "echo-state network or memristive reservoir with a ridge readout: prediction, generation, memory capacity";
+    public override string Description => "echo-state network or memristive reservoir with a ridge readout: prediction, generation, memory capacity";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["nrmse", "mse", "train_nrmse", "memory_capacity"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["nrmse", "mse", "train_nrmse", "memory_capacity"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override EsnSpec Read(YamlSection root, long? seed = null) => EsnSpecReader.Read(root, seed);
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(EsnSpec spec, ExperimentContext context)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = EsnSpecReader.Read(root, context.Seed);
         var dir = context.OutputDirectory;
 
         var metrics = new Dictionary<string, double> { ["nrmse"] = double.NaN, ["mse"] = double.NaN, ["train_nrmse"] = double.NaN, ["memory_capacity"] = double.NaN };

@@ -8,22 +8,25 @@ namespace Neuromorph.Experiments.Sequence;
 /// (and model.json, training.csv when it trains); reports mse, nrmse, accuracy and their ideal-weight values, so a
 /// sweep can trace error against ADC bits, variability or drift time.
 /// </summary>
-public sealed class SequenceExperiment : IExperiment
+public sealed class SequenceExperiment : Experiment<SequenceRunSpec>
 {
     /// <inheritdoc />
-    public string Kind => "sequence";
+    public override string Kind => "sequence";
 
     /// <inheritdoc />
-    public string Description => "recurrent sequence model (Elman, Jordan, LSTM, GRU) on a task or CSV series, ideal or on crossbars";
+    public override string Description => "recurrent sequence model (Elman, Jordan, LSTM, GRU) on a task or CSV series, ideal or on crossbars";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames { get; } = ["mse", "nrmse", "accuracy", "software_mse", "software_nrmse", "software_accuracy", "epochs", "kept_epoch", "train_loss", "validation_loss"];
+    public override IReadOnlyList<string> MetricNames { get; } = ["mse", "nrmse", "accuracy", "software_mse", "software_nrmse", "software_accuracy", "epochs", "kept_epoch", "train_loss", "validation_loss"];
 
     /// <inheritdoc />
-    public ExperimentReport Run(YamlSection root, ExperimentContext context)
+    public override SequenceRunSpec Read(YamlSection root, long? seed = null) => SequenceSpecReader.Read(root, seed);
+
+    /// <inheritdoc />
+    public override ExperimentReport Run(SequenceRunSpec spec, ExperimentContext context)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = SequenceSpecReader.Read(root, context.Seed);
         var log = context.OutputDirectory is null ? TextWriter.Null : context.Log;
         var result = SequenceRun.Execute(spec, context.OutputDirectory, log.WriteLine, context.Progress, context.CancellationToken);
         if (result.Interrupted is not null)
