@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using Neuromorph.Devices;
-using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Catalogs;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -19,48 +17,30 @@ public static class ModelsCommand
             var wanted = parse.GetValue(name);
             if (string.IsNullOrEmpty(wanted))
             {
-                var rows = new List<IReadOnlyList<string>> { new[] { "name", "netlist", "description" } };
-                rows.AddRange(MemristorCatalog.All.Select(d => new[] { d.Name, Selector(d), d.Description }));
-                foreach (var line in TextTable.Lines(rows))
-                {
-                    o.WriteLine(line);
-                }
-
+                Print(o, ModelTables.Models());
                 o.WriteLine();
                 o.WriteLine("Run 'neuromorph models NAME' for a model's parameters.");
                 return CommandRunner.Success;
             }
 
-            var def = MemristorCatalog.FindByName(wanted)
-                ?? throw new UserInputException($"unknown model '{wanted}'", Suggestions.Hint(wanted, MemristorCatalog.All.Select(d => d.Name).ToList()));
-            o.WriteLine($"{def.Name}: {def.Description}");
-            o.WriteLine($"netlist: {Selector(def)}");
-            o.WriteLine();
-            var table = new List<IReadOnlyList<string>> { new[] { "parameter", "default", "unit", "limits", "meaning" } };
-            table.AddRange(def.Parameters.Select(p => new[] { p.Name, p.Default.ToString("G6", CultureInfo.InvariantCulture), p.Unit, Limits(p), p.Description }));
-            foreach (var line in TextTable.Lines(table))
+            var (title, parameters) = ModelTables.Model(wanted);
+            foreach (var line in title)
             {
                 o.WriteLine(line);
             }
 
+            o.WriteLine();
+            Print(o, parameters);
             return CommandRunner.Success;
         });
         return command;
     }
 
-    private static string Selector(IMemristorModelDefinition d) => d.Syntax == MemristorSyntax.Xyce
-        ? $"YMEMRISTOR, LEVEL={d.Level}"
-        : "A element (XSPICE memristor)";
-
-    private static string Limits(ParameterSpec p)
+    private static void Print(TextWriter o, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-        return (double.IsNegativeInfinity(p.Min), double.IsPositiveInfinity(p.Max)) switch
+        foreach (var line in TextTable.Lines(rows))
         {
-            (true, true) => "any",
-            (false, true) => $">= {F(p.Min)}",
-            (true, false) => $"<= {F(p.Max)}",
-            _ => $"[{F(p.Min)}, {F(p.Max)}]",
-        };
+            o.WriteLine(line);
+        }
     }
 }
