@@ -122,8 +122,8 @@ public sealed class MinimizeOptions
     {
         var cnfOnly = SolverCatalog.All.Where(e => e.Serves == SolverProblems.Cnf).Select(e => e.Name).ToList();
         var only = cnfOnly.Count == 0 ? "" : $"; {string.Join(", ", cnfOnly)} solve{(cnfOnly.Count == 1 ? "s" : "")} CNF only";
-        return $"{string.Join(" | ", SolverCatalog.Names)} (default {MinimizeSpec.DefaultSolver}{only}): "
-            + string.Join("; ", SolverCatalog.All.Select(e => $"{e.Name}, {e.Description}"));
+        return $"{string.Join(" | ", SolverCatalog.Names)} (default {MinimizeSpec.DefaultSolver}{only}). "
+            + string.Join("; ", SolverCatalog.All.Select(e => $"{e.Name}: {e.Description}"));
     }
 
     /// <summary>True when the user gave <paramref name="option"/> (not just its default).</summary>

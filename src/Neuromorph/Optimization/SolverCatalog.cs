@@ -16,11 +16,11 @@ public static class SolverCatalog
     /// <summary>Every solver, in the order help lists them.</summary>
     public static IReadOnlyList<SolverEntry> All { get; } =
     [
-        new SolverEntry<NoOptions>("hopfield", "memristor Hopfield network: asynchronous noisy updates, noise annealed, then a greedy quench (runs on a compute backend)",
+        new SolverEntry<NoOptions>("hopfield", "memristor Hopfield network, asynchronous noisy updates with annealed noise and a greedy quench (runs on a compute backend)",
             Spin: (_, on) => on.Accelerator is { } device ? new DeviceHopfieldMachine(device) : new HopfieldMachine { Hardware = on.Hardware }) { Accelerated = true },
         new SolverEntry<NoOptions>("continuous-hopfield", "Hopfield–Tank analogue dynamics with a rising gain, rounded and quenched",
             Spin: (_, _) => new ContinuousHopfieldSolver()),
-        new SolverEntry<NoOptions>("annealing", "simulated annealing (Metropolis sweeps, geometric schedule); on CNF formulas, of the clause energy",
+        new SolverEntry<NoOptions>("annealing", "simulated annealing (Metropolis sweeps, geometric schedule), on CNF formulas of the clause energy",
             Spin: (_, _) => new SimulatedAnnealing(), Sat: _ => new ClauseAnnealing()),
         new SolverEntry<CtdOptions>("ctd", "memristive network dynamics (Caravelli–Traversa–Di Ventra) embedding the problem, read out and quenched",
             Spin: (o, _) => o.Time is { } time ? new CtdSolver { Controls = o.Controls ?? new CtdControls(), Duration = time } : new CtdSolver { Controls = o.Controls ?? new CtdControls() })
@@ -28,9 +28,9 @@ public static class SolverCatalog
             RefusesSweeps = new("it integrates for a model time, not a number of sweeps", n =>
                 $"set the time with {n.Assign(CtdOptions.Schedule.Name, n.Pair("time", "SECONDS"))} (default {new CtdSolver().Duration.ToString(CultureInfo.InvariantCulture)})"),
         },
-        new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine: voltages with short- and long-term clause memories",
+        new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories",
             Spin: (o, _) => o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver(), Sat: _ => new DmmSolver()),
-        new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine: analogue amplitudes driven by per-spin memories",
+        new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine, analogue amplitudes driven by per-spin memories",
             Spin: (o, _) => o.QuenchEvery is { } every ? new MemoryIsingSolver { Parameters = new MemoryIsingParameters { QuenchEvery = every } } : new MemoryIsingSolver()),
         new SolverEntry<NoOptions>("walksat", "WalkSAT local search", Sat: _ => new WalkSat()),
     ];

@@ -48,8 +48,3 @@ public sealed record PairsSetting(string Name, string Help, IReadOnlyList<PairKe
     private UserInputException Error(SettingPair pair, SettingNames names, string message, string hint) =>
         pair.At is { } at ? new UserInputException(at, message, hint) : names.Error(Name, message, hint);
 }
-
-/// <summary>One key of a <see cref="PairsSetting"/> and the numbers it accepts.</summary>
-/// <param name="Name">The key, lower case.</param>
-/// <param name="Accepts">True for a number in range (only finite numbers are asked).</param>
-public sealed record PairKey(string Name, Func<double, bool> Accepts);

@@ -1,5 +1,3 @@
-using Neuromorph.Diagnostics;
-
 namespace Neuromorph.Optimization.Registry;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Neuromorph.Optimization.Registry;
 /// and problems go with which solver are all generated from these entries.
 /// </summary>
 /// <param name="Name">The name users write (<c>--solver dmm</c>, <c>solver: dmm</c>).</param>
-/// <param name="Description">One line for help and docs.</param>
+/// <param name="Description">One line for help and docs (no ';': help joins them as <c>name: line; ...</c>).</param>
 public abstract record SolverEntry(string Name, string Description)
 {
     /// <summary>The problems it solves.</summary>
@@ -29,33 +27,3 @@ public abstract record SolverEntry(string Name, string Description)
     /// <summary>Creates the CNF solver with the options read from <paramref name="settings"/>.</summary>
     public abstract ISatSolver CreateSat(SolverSettingValues settings);
 }
-
-/// <summary>A solver whose options record is <typeparamref name="TOptions"/>.</summary>
-/// <typeparam name="TOptions">Its options record.</typeparam>
-/// <param name="Name">The name users write.</param>
-/// <param name="Description">One line for help and docs.</param>
-/// <param name="Spin">Creates it for spin problems (null: it solves none).</param>
-/// <param name="Sat">Creates it for CNF formulas (null: it solves none).</param>
-public sealed record SolverEntry<TOptions>(string Name, string Description, Func<TOptions, SolverPlatform, ISpinSolver>? Spin = null, Func<TOptions, ISatSolver>? Sat = null)
-    : SolverEntry(Name, Description)
-    where TOptions : ISolverOptions<TOptions>
-{
-    /// <inheritdoc />
-    public override SolverProblems Serves => (Spin is null ? SolverProblems.None : SolverProblems.Spin) | (Sat is null ? SolverProblems.None : SolverProblems.Cnf);
-
-    /// <inheritdoc />
-    public override IReadOnlyList<SolverSetting> Settings => TOptions.Settings;
-
-    /// <inheritdoc />
-    public override ISpinSolver CreateSpin(SolverSettingValues settings, SolverPlatform platform) =>
-        Spin is { } create ? create(TOptions.From(settings), platform) : throw new InvalidOperationException($"solver '{Name}' solves no spin problems");
-
-    /// <inheritdoc />
-    public override ISatSolver CreateSat(SolverSettingValues settings) =>
-        Sat is { } create ? create(TOptions.From(settings)) : throw new InvalidOperationException($"solver '{Name}' solves no CNF formulas");
-}
-
-/// <summary>Why a solver takes no sweep count, and how its restarts' length is set instead.</summary>
-/// <param name="Reason">Why, after a colon (<c>it integrates for a model time, not a number of sweeps</c>).</param>
-/// <param name="Hint">What sets the length, spelled by the front end.</param>
-public sealed record SweepsRefusal(string Reason, Func<SettingNames, string> Hint);
