@@ -7,15 +7,16 @@ using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
 using Neuromorph.Experiments;
-using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Problems;
+using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Interop;
 
@@ -111,7 +112,7 @@ public static class Operations
             ["kind"] = experiment.Kind,
             ["summary"] = report.Summary,
             ["metrics"] = new JsonObject([.. report.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)Number(m.Value)))]),
-            ["files"] = Strings(report.Files.Select(Path.GetFullPath).Concat(written)),
+            ["files"] = Strings(report.Files.Concat(written).Select(Path.GetFullPath)),
             ["warnings"] = Strings(report.Warnings.Select(w => w.ToString())),
         };
     }
@@ -119,55 +120,31 @@ public static class Operations
     /// <summary><c>neuromorph minimize</c>: the best solution, its objective and energy, and every restart.</summary>
     private static JsonObject Minimize(JsonObject request)
     {
-        var name = Text(request, "solver") ?? "hopfield";
-        SolverCatalog.Validate(name);
-        var restarts = Int(request, "restarts") ?? 8;
-        if (restarts < 1)
-        {
-            throw new UserInputException($"restarts must be at least 1, got {restarts}");
-        }
-
-        var limit = Double(request, "time_limit") ?? 0;
-        if (!(limit >= 0) || !double.IsFinite(limit))
-        {
-            throw new UserInputException($"time_limit must be a number of seconds ≥ 0 (0: no limit), got {limit.ToString(CultureInfo.InvariantCulture)}", "e.g. time_limit=60");
-        }
-
         var sweeps = Int(request, "sweeps") ?? 0;
-        if (sweeps < 0)
+        var spec = new MinimizeSpec
         {
-            throw new UserInputException($"sweeps must be ≥ 0 (0: automatic), got {sweeps}", "e.g. sweeps=2000");
-        }
+            Problem = Path.GetFullPath(Text(request, "path") ?? throw new UserInputException("minimize: no problem path")),
+            Format = Text(request, "format"),
+            Solver = Text(request, "solver") ?? MinimizeSpec.DefaultSolver,
+            Restarts = Int(request, "restarts") ?? 8,
+            TimeLimit = Double(request, "time_limit") ?? 0,
+            Seed = request["seed"] is JsonValue s ? s.GetValue<ulong>() : 1UL,
 
-        var every = Int(request, "quench_every");
-        if (every is < 0)
-        {
-            throw new UserInputException($"quench_every must be ≥ 0 (0: only at the end), got {every}", "e.g. quench_every=500");
-        }
-
-        var settings = new PortfolioSettings { Budget = Int(request, "budget"), RiskAversion = Double(request, "risk_aversion") ?? 1, Penalty = Double(request, "penalty") };
-        var p = ProblemLoader.Read(Path.GetFullPath(Text(request, "path") ?? throw new UserInputException("minimize: no problem path")), Text(request, "format"), settings);
-        var t = Double(request, "target") ?? (p is SatProblem { Weighted: false } ? 0 : null);
-        var seed = request["seed"] is JsonValue s ? s.GetValue<ulong>() : 1UL;
-        var options = new SolverOptions
-        {
-            Restarts = restarts,
-            TimeLimitSeconds = limit,
-            Seed = seed,
-            Sweeps = sweeps,
-            TargetEnergy = t is { } v ? p.EnergyFromObjective(v) : null,
-            RecordDynamics = 1,
+            // Python always sends sweeps; 0 is automatic, as when not given
+            Sweeps = sweeps == 0 ? null : sweeps,
+            Target = Double(request, "target"),
+            Budget = Int(request, "budget"),
+            RiskAversion = Double(request, "risk_aversion"),
+            Penalty = Double(request, "penalty"),
+            SolverSettings = SolverSettings(request),
+            Substrate = Text(request, "substrate") is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null,
+            Names = SettingNames.Keys,
         };
+        MinimizeRules.Check(spec);
         var backend = Text(request, "backend");
         using var accelerator = backend is null ? null : AcceleratorCatalog.Open(backend, ParsePrecision(Text(request, "precision")), out _);
-        var substrate = Text(request, "substrate") is { } sub && sub != "ideal" ? ReadSubstrate(sub) : null;
-        var outcome = Minimization.Run(new MinimizeRequest(p, name, options)
-        {
-            Substrate = substrate,
-            Accelerator = accelerator,
-            BackendNamed = backend is not null && backend.Trim().ToLowerInvariant() != "auto",
-            QuenchEvery = every,
-        });
+        var outcome = Minimization.Run(spec, new ExperimentContext(null, TextWriter.Null) { Accelerator = accelerator, Backend = backend?.Trim().ToLowerInvariant() });
+        var (p, t) = (outcome.Problem, outcome.Target);
         var result = outcome.Result;
         var best = result.Best;
         var solution = best.BestSpins.Select(x => p.BinaryValues ? (x > 0 ? 1.0 : 0.0) : x).ToArray();
@@ -204,8 +181,23 @@ public static class Operations
             ["success_probability"] = t is { } target ? Number(result.SuccessProbability(p.EnergyFromObjective(target))) : null,
             ["coupling_deviation"] = outcome.Hardware is { } h ? Number(h.CouplingDeviation) : null,
             ["notes"] = Strings(outcome.Notes),
-            ["summary"] = MinimizeReport.Summary(p, result, t),
+            ["summary"] = MinimizeReport.Summary(outcome),
         };
+    }
+
+    /// <summary>The request's solver settings: one key per setting of <see cref="SolverCatalog.Settings"/> (<c>quench_every</c>: an integer).</summary>
+    private static Dictionary<string, SettingValue> SolverSettings(JsonObject request)
+    {
+        var values = new Dictionary<string, SettingValue>(StringComparer.Ordinal);
+        foreach (var setting in SolverCatalog.Settings.OfType<CountSetting>())
+        {
+            if (Int(request, SettingNames.Keys.Name(setting.Name)) is { } n)
+            {
+                values[setting.Name] = new CountValue(n);
+            }
+        }
+
+        return values;
     }
 
     /// <summary><c>neuromorph backends</c>: every device, usable or not, and why a backend is unavailable.</summary>

@@ -24,7 +24,7 @@ public static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "FILE",
         };
-        var kinds = string.Join(", ", ExperimentCatalog.All.Select(e => e.Kind));
+        var kinds = string.Join(", ", ExperimentCatalog.KindNames);
         var command = new Command("run", $"Run a YAML experiment (kinds: {kinds}).") { file, output, netlist };
         var backend = new BackendOptions();
         backend.AddTo(command);

@@ -20,18 +20,22 @@ public static class ExperimentCatalog
         new CrossbarExperiment(),
         new CtdExperiment(),
         new RecallExperiment(),
-        new MaxCutExperiment(),
+        new MinimizeExperiment(),
         new SequenceExperiment(),
         new EsnExperiment(),
         new CtrnnExperiment(),
         new AnalogTrainingExperiment(),
     ];
 
-    /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
+    /// <summary>Every value of <c>kind:</c> that selects an experiment, as help lists them: <c>minimize (alias maxcut)</c>.</summary>
+    public static IReadOnlyList<string> KindNames { get; } =
+        [.. All.Select(e => e.Aliases.Count == 0 ? e.Kind : $"{e.Kind} (alias {string.Join(", ", e.Aliases)})")];
+
+    /// <summary>The experiment a file selects (by its kind or an alias); a missing or unknown kind is a located user error.</summary>
     public static IExperiment Select(YamlSection root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var kinds = All.Select(e => e.Kind).ToList();
+        var kinds = All.SelectMany(e => e.Aliases.Prepend(e.Kind)).ToList();
         var key = root.Has("kind") ? "kind" : root.Has("experiment") ? "experiment" : null;
         if (key is null)
         {
@@ -39,7 +43,7 @@ public static class ExperimentCatalog
         }
 
         var kind = root.GetString(key);
-        return All.FirstOrDefault(e => string.Equals(e.Kind, kind, StringComparison.OrdinalIgnoreCase))
+        return All.FirstOrDefault(e => e.Aliases.Prepend(e.Kind).Contains(kind, StringComparer.OrdinalIgnoreCase))
             ?? throw root.Error(key, $"unknown experiment kind '{kind}'", Suggestions.Hint(kind, kinds));
     }
 }

@@ -17,6 +17,9 @@ public interface IExperiment
     /// <summary>The value of the file's <c>kind:</c> key that selects this experiment.</summary>
     string Kind { get; }
 
+    /// <summary>Other values of <c>kind:</c> that select this experiment (older names kept so existing files and studies still run).</summary>
+    IReadOnlyList<string> Aliases => [];
+
     /// <summary>One line for <c>neuromorph run --help</c> and docs.</summary>
     string Description { get; }
 

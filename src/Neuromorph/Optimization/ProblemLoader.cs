@@ -20,17 +20,7 @@ public static class ProblemLoader
     public static IProblem Read(string path, string? format, PortfolioSettings? portfolio = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = format?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name))
-        {
-            name = Path.GetExtension(path).ToLowerInvariant() switch
-            {
-                ".cnf" => "cnf",
-                ".wcnf" => "wcnf",
-                _ => null,
-            };
-        }
-
+        var name = Resolve(path, format);
         switch (name)
         {
             case "cnf" or "wcnf":
@@ -48,6 +38,28 @@ public static class ProblemLoader
         }
 
         return ProblemReader.ReadFile(path, kind);
+    }
+
+    /// <summary>True when <paramref name="format"/> names a format (null or empty: decided from the file; <c>maxcut</c> reads as gset).</summary>
+    public static bool IsFormat(string? format) =>
+        string.IsNullOrWhiteSpace(format) || FormatNames.Contains(format.Trim().ToLowerInvariant()) || ProblemReader.TryParseFormat(format.Trim(), out _);
+
+    /// <summary>True when <see cref="Read"/> reads <paramref name="path"/> as a CNF formula (format cnf or wcnf, or by extension).</summary>
+    public static bool IsCnf(string path, string? format) => Resolve(path ?? throw new ArgumentNullException(nameof(path)), format) is "cnf" or "wcnf";
+
+    /// <summary>True when <paramref name="format"/> is one of the portfolio formats (portfolio, prices).</summary>
+    public static bool IsPortfolio(string? format) => format?.Trim().ToLowerInvariant() is "portfolio" or "prices";
+
+    /// <summary>The format name <see cref="Read"/> uses: the one given (lower case), else cnf or wcnf by extension, else null (the quadratic reader decides).</summary>
+    private static string? Resolve(string path, string? format)
+    {
+        var name = format?.Trim().ToLowerInvariant();
+        return !string.IsNullOrEmpty(name) ? name : Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".cnf" => "cnf",
+            ".wcnf" => "wcnf",
+            _ => null,
+        };
     }
 
     /// <summary>

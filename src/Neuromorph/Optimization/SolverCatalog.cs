@@ -1,91 +1,82 @@
-using System.Diagnostics;
-using Neuromorph.Compute;
+using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization.LocalSearch;
 using Neuromorph.Optimization.Memcomputing;
+using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Optimization;
 
-/// <summary>The solvers <c>minimize</c> and the <c>maxcut</c> experiment offer, by name, and hardware-aware runs.</summary>
+/// <summary>
+/// The solvers <c>minimize</c> and <c>kind: minimize</c> offer: one <see cref="SolverEntry"/> each (name, one line,
+/// the problems it serves, its options record, its factories). A new solver is one line here; a new setting of a solver
+/// is one field of its options record (<see cref="ISolverOptions{TSelf}"/>), which the command line and YAML pick up.
+/// </summary>
 public static class SolverCatalog
 {
+    /// <summary>Every solver, in the order help lists them.</summary>
+    public static IReadOnlyList<SolverEntry> All { get; } =
+    [
+        new SolverEntry<NoOptions>("hopfield", "memristor Hopfield network, asynchronous noisy updates with annealed noise and a greedy quench (runs on a compute backend)",
+            Spin: (_, on) => on.Accelerator is { } device ? new DeviceHopfieldMachine(device) : new HopfieldMachine { Hardware = on.Hardware }) { Accelerated = true },
+        new SolverEntry<NoOptions>("continuous-hopfield", "Hopfield–Tank analogue dynamics with a rising gain, rounded and quenched",
+            Spin: (_, _) => new ContinuousHopfieldSolver()),
+        new SolverEntry<NoOptions>("annealing", "simulated annealing (Metropolis sweeps, geometric schedule), on CNF formulas of the clause energy",
+            Spin: (_, _) => new SimulatedAnnealing(), Sat: _ => new ClauseAnnealing()),
+        new SolverEntry<CtdOptions>("ctd", "memristive network dynamics (Caravelli–Traversa–Di Ventra) embedding the problem, read out and quenched",
+            Spin: (o, _) => o.Time is { } time ? new CtdSolver { Controls = o.Controls ?? new CtdControls(), Duration = time } : new CtdSolver { Controls = o.Controls ?? new CtdControls() })
+        {
+            RefusesSweeps = new("it integrates for a model time, not a number of sweeps", n =>
+                $"set the time with {n.Assign(CtdOptions.Schedule.Name, n.Pair("time", "SECONDS"))} (default {new CtdSolver().Duration.ToString(CultureInfo.InvariantCulture)})"),
+        },
+        new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories",
+            Spin: (o, _) => o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver(), Sat: _ => new DmmSolver()),
+        new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine, analogue amplitudes driven by per-spin memories",
+            Spin: (o, _) => o.QuenchEvery is { } every ? new MemoryIsingSolver { Parameters = new MemoryIsingParameters { QuenchEvery = every } } : new MemoryIsingSolver()),
+        new SolverEntry<NoOptions>("walksat", "WalkSAT local search", Sat: _ => new WalkSat()),
+    ];
+
     /// <summary>Solver names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "memory-ising", "walksat"];
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(e => e.Name)];
 
     /// <summary>Solvers for Max-Cut, QUBO, Ising and portfolio problems.</summary>
-    public static IReadOnlyList<string> SpinNames { get; } = ["hopfield", "continuous-hopfield", "annealing", "ctd", "dmm", "memory-ising"];
+    public static IReadOnlyList<string> SpinNames { get; } = [.. All.Where(e => e.Serves.HasFlag(SolverProblems.Spin)).Select(e => e.Name)];
 
     /// <summary>Solvers for CNF and weighted CNF formulas.</summary>
-    public static IReadOnlyList<string> SatNames { get; } = ["dmm", "annealing", "walksat"];
+    public static IReadOnlyList<string> SatNames { get; } = [.. All.Where(e => e.Serves.HasFlag(SolverProblems.Cnf)).Select(e => e.Name)];
+
+    /// <summary>Every solver setting, once each, in the order of the solvers that take them.</summary>
+    public static IReadOnlyList<SolverSetting> Settings { get; } = [.. All.SelectMany(e => e.Settings).Distinct()];
+
+    /// <summary>The solvers that take <paramref name="setting"/>.</summary>
+    public static IReadOnlyList<string> Taking(SolverSetting setting) => [.. All.Where(e => e.Settings.Contains(setting)).Select(e => e.Name)];
+
+    /// <summary>The entry named <paramref name="name"/>; an unknown name is an input error (located when <paramref name="at"/> is given).</summary>
+    public static SolverEntry Find(string name, SourceLocation? at = null) =>
+        All.FirstOrDefault(e => e.Name == name) ?? throw Located(at, $"unknown solver '{name}'", Suggestions.Hint(name, [.. Names]));
 
     /// <summary>Throws an input error (located when <paramref name="at"/> is given) unless <paramref name="name"/> is a solver.</summary>
-    public static void Validate(string name, SourceLocation? at = null)
+    public static void Validate(string name, SourceLocation? at = null) => Find(name, at);
+
+    /// <summary>The input error for solver <paramref name="entry"/> given a problem of <paramref name="kind"/> it does not serve.</summary>
+    public static UserInputException Mismatch(SolverEntry entry, SolverProblems kind, SourceLocation? at = null)
     {
-        if (!Names.Contains(name))
-        {
-            var hint = Suggestions.Hint(name, [.. Names]);
-            throw at is { } loc ? new UserInputException(loc, $"unknown solver '{name}'", hint) : new UserInputException($"unknown solver '{name}'", hint);
-        }
+        ArgumentNullException.ThrowIfNull(entry);
+        var (what, valid) = kind == SolverProblems.Cnf ? ("Max-Cut, QUBO, Ising and portfolio problems", SatNames) : ("CNF formulas (.cnf, .wcnf)", SpinNames);
+        return Located(at, $"solver '{entry.Name}' only solves {what}", $"for this problem use one of: {string.Join(", ", valid)}");
     }
 
-    /// <summary>Creates solver <paramref name="name"/>; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
-    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null) => Create(name, hardware, null, false, at).Solver;
-
-    /// <summary>
-    /// Creates solver <paramref name="name"/> for a run that may have a compute device: the Hopfield machine runs all
-    /// restarts as one batch on <paramref name="accelerator"/>; the other solvers have no accelerated path, which is an
-    /// input error when the backend was named (<paramref name="backendNamed"/>) and a note when it was chosen by
-    /// <c>auto</c>. Crossbar hardware couplings run on the CPU only. The same policy serves <c>minimize</c> and
-    /// <c>kind: maxcut</c>.
-    /// </summary>
-    public static (ISpinSolver Solver, string? Note) Create(string name, HardwareIsing? hardware, IAccelerator? accelerator, bool backendNamed, SourceLocation? at = null)
+    /// <summary>Creates solver <paramref name="name"/> with its defaults; with <paramref name="hardware"/>, the Hopfield machine sees the crossbar's field ADC and read noise.</summary>
+    public static ISpinSolver Create(string name, HardwareIsing? hardware = null, SourceLocation? at = null)
     {
-        Validate(name, at);
-        if (accelerator is not null && hardware is not null)
-        {
-            throw new UserInputException("a crossbar substrate runs on the CPU", "drop --backend (or the substrate)");
-        }
-
-        if (accelerator is not null && name != "hopfield")
-        {
-            return backendNamed
-                ? throw new UserInputException($"solver '{name}' runs on the CPU only; a compute backend applies to the hopfield solver", "drop --backend, use --backend auto, or use the hopfield solver")
-                : (Create(name, hardware, at), $"backend: solver '{name}' has no accelerated path; it runs on the CPU");
-        }
-
-        ISpinSolver solver = name switch
-        {
-            "hopfield" when accelerator is not null => new DeviceHopfieldMachine(accelerator),
-            "hopfield" => new HopfieldMachine { Hardware = hardware },
-            "continuous-hopfield" => new ContinuousHopfieldSolver(),
-            "annealing" => new SimulatedAnnealing(),
-            "ctd" => new CtdSolver(),
-            "dmm" => new DmmSolver(),
-            "memory-ising" => new MemoryIsingSolver(),
-            "walksat" => throw Mismatch(name, "CNF formulas (.cnf, .wcnf)", SpinNames, at),
-            _ => throw new UnreachableException($"solver '{name}' passed validation but has no constructor"),
-        };
-        return (solver, null);
+        var entry = Find(name, at);
+        return entry.Serves.HasFlag(SolverProblems.Spin) ? entry.CreateSpin(SolverSettingValues.None, new SolverPlatform(hardware)) : throw Mismatch(entry, SolverProblems.Spin, at);
     }
 
-    /// <summary>Creates the CNF solver <paramref name="name"/> (dmm, annealing on the clause energy, walksat).</summary>
+    /// <summary>Creates the CNF solver <paramref name="name"/> (dmm, annealing on the clause energy, walksat) with its defaults.</summary>
     public static ISatSolver CreateSat(string name, SourceLocation? at = null)
     {
-        Validate(name, at);
-        return name switch
-        {
-            "dmm" => new DmmSolver(),
-            "annealing" => new ClauseAnnealing(),
-            "walksat" => new WalkSat(),
-            _ => throw Mismatch(name, "Max-Cut, QUBO, Ising and portfolio problems", SatNames, at),
-        };
-    }
-
-    private static UserInputException Mismatch(string name, string what, IReadOnlyList<string> valid, SourceLocation? at)
-    {
-        var message = $"solver '{name}' only solves {what}";
-        var hint = $"for this problem use one of: {string.Join(", ", valid)}";
-        return at is { } loc ? new UserInputException(loc, message, hint) : new UserInputException(message, hint);
+        var entry = Find(name, at);
+        return entry.Serves.HasFlag(SolverProblems.Cnf) ? entry.CreateSat(SolverSettingValues.None) : throw Mismatch(entry, SolverProblems.Cnf, at);
     }
 
     /// <summary>
@@ -106,4 +97,7 @@ public static class SolverCatalog
         var result = solver.Solve(hardware.Model, options with { TargetEnergy = null }, cancel);
         return HardwareIsing.Rescore(result, problem.Model, options.TargetEnergy);
     }
+
+    private static UserInputException Located(SourceLocation? at, string message, string hint) =>
+        at is { } loc ? new UserInputException(loc, message, hint) : new UserInputException(message, hint);
 }

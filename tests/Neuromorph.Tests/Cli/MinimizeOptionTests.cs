@@ -3,6 +3,7 @@ using Neuromorph.Cli.Commands;
 using Neuromorph.Figures;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Registry;
 using Neuromorph.Tests.Support;
 
 namespace Neuromorph.Tests.Cli;
@@ -144,11 +145,14 @@ public sealed class MinimizeOptionTests : IDisposable
         Assert.Equal(["alpha", "bias", "ramp", "time"], keys);
         foreach (var key in keys)
         {
-            Assert.NotNull(CtdScheduleOption.Parse($"{key}=0.5", "ctd"));
+            var (spec, errors) = MinimizeOptions.Parse(MaxCut, "--solver", "ctd", "--ctd-schedule", $"{key}=0.5");
+            Assert.Empty(errors);
+            Assert.NotNull(spec);
         }
 
-        Assert.NotNull(CtdScheduleOption.Parse(CtdScheduleOption.Example, "ctd"));
-        Assert.Contains(CtdScheduleOption.Example, Option("--ctd-schedule").Description!, StringComparison.Ordinal);
+        var example = SolverSettingOptions.Example(CtdOptions.Schedule);
+        Assert.Empty(MinimizeOptions.Parse(MaxCut, "--solver", "ctd", "--ctd-schedule", example).Errors);
+        Assert.Contains(example, Option("--ctd-schedule").Description!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class HardwareIsingTests
         Assert.Contains("hardware couplings differ", output2, StringComparison.Ordinal);
 
         var root = YamlSection.LoadFile(RepoPaths.InRepo("circuits", "maxcut_crossbar.yaml"));
-        var report = new MaxCutExperiment().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
+        var report = new MinimizeExperiment().Run(root, new ExperimentContext(null, TextWriter.Null) { Seed = 3 });
         Assert.InRange(report.Metrics["best_cut"], 150, 172);
         Assert.InRange(report.Metrics["success_probability"], 0, 1);
     }

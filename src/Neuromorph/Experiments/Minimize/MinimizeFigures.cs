@@ -16,6 +16,10 @@ public static class MinimizeFigures
     /// <summary>Restarts drawn one by one (all restarts count towards the best so far and the histogram).</summary>
     public const int ShownRestarts = 8;
 
+    /// <summary>The figures of <paramref name="result"/>.</summary>
+    public static IReadOnlyList<Figure> Of(MinimizeResult result) =>
+        Of((result ?? throw new ArgumentNullException(nameof(result))).Problem, result.Result, result.Target, result.HardwareEnergies);
+
     /// <summary>The figures; <paramref name="target"/> is in objective units (cut for Max-Cut).</summary>
     public static IReadOnlyList<Figure> Of(IProblem problem, SolverResult result, double? target, bool hardwareEnergies = false)
     {

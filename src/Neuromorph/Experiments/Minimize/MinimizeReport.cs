@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Neuromorph.Io;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Experiments.Minimize;
 
 /// <summary>
-/// Writes the outputs of a minimisation run, all atomically: energy.csv (energy against time per restart, with the
+/// The outputs of a minimisation run as data (<see cref="ResultFile"/>s, which <see cref="ResultWriter"/> writes
+/// atomically at the edge): energy.csv (energy against time per restart, with the
 /// best so far), final.csv (each restart's final energy and objective), solution.txt (one variable per line, objective
 /// checked by the problem's own evaluator), summary.txt (the printed text), states.csv and memory.csv (device states and
 /// memory variables over time, for solvers that record them). The pictures of the same data are
@@ -58,89 +59,98 @@ public static class MinimizeReport
         return sb.ToString();
     }
 
+    /// <summary>The summary text of <paramref name="result"/>.</summary>
+    public static string Summary(MinimizeResult result) =>
+        Summary((result ?? throw new ArgumentNullException(nameof(result))).Problem, result.Result, result.Target);
+
     /// <summary>
-    /// Writes all output files into <paramref name="outputDir"/> (created if missing) and returns their names. With
-    /// <paramref name="hardwareEnergies"/> the traces are energies of the hardware's couplings, not of the problem: energy.csv
-    /// then names its columns hardware_energy and hardware_best_so_far and has no objective column (each restart's answer
-    /// scored on the true problem is in final.csv).
+    /// The output files of <paramref name="result"/>, as data for <see cref="Results.ResultWriter"/>: energy.csv,
+    /// final.csv, solution.txt, summary.txt, and states.csv and memory.csv when a restart recorded its dynamics. On a
+    /// crossbar (<see cref="MinimizeResult.HardwareEnergies"/>) the traces are energies of the hardware's couplings, not
+    /// of the problem: energy.csv then names its columns hardware_energy and hardware_best_so_far and has no objective
+    /// column (each restart's answer scored on the true problem is in final.csv).
     /// </summary>
-    public static IReadOnlyList<string> Write(IProblem problem, SolverResult result, double? target, string outputDir, bool hardwareEnergies = false)
+    public static IReadOnlyList<ResultFile> Files(MinimizeResult result)
     {
-        ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(result);
-        Directory.CreateDirectory(outputDir);
-        var c = CultureInfo.InvariantCulture;
-        var files = new List<string> { "energy.csv", "final.csv", "solution.txt", "summary.txt" };
-        AtomicFile.Write(Path.Combine(outputDir, "energy.csv"), w =>
+        var (problem, solved, target) = (result.Problem, result.Result, result.Target);
+        var files = new List<ResultFile>
         {
-            w.WriteLine(hardwareEnergies ? "seconds,sweep,restart,hardware_energy,hardware_best_so_far" : $"seconds,sweep,restart,energy,best_so_far,{problem.ObjectiveName}");
-            foreach (var r in result.Restarts)
-            {
-                foreach (var pt in r.Trace)
-                {
-                    w.WriteLine(hardwareEnergies
-                        ? string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12}")
-                        : string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12},{problem.ObjectiveFromEnergy(pt.Energy):G12}"));
-                }
-            }
-        });
-        var targetEnergy = target is { } tv ? problem.EnergyFromObjective(tv) : (double?)null;
-        AtomicFile.Write(Path.Combine(outputDir, "final.csv"), w =>
-        {
-            w.WriteLine($"restart,energy,{problem.ObjectiveName},seconds,finished_at,completed,reached_target");
-            foreach (var r in result.Restarts)
-            {
-                var reached = targetEnergy is { } te ? (SolverResult.Reached(r.BestEnergy, te) ? "1" : "0") : "";
-                w.WriteLine(string.Create(c, $"{r.Restart},{r.BestEnergy:G12},{problem.Objective(r.BestSpins):G12},{r.Seconds:G8},{r.FinishedAt:G8},{(r.Completed ? 1 : 0)},{reached}"));
-            }
-        });
-        var best = result.Best;
-        AtomicFile.Write(Path.Combine(outputDir, "solution.txt"), w =>
-        {
-            w.WriteLine(string.Create(c, $"# {problem.Name}: {problem.ObjectiveName} = {problem.Objective(best.BestSpins):G12}; one line per variable: index (1-based) and value"));
-            for (var i = 0; i < best.BestSpins.Length; i++)
-            {
-                var v = problem.BinaryValues ? (best.BestSpins[i] > 0 ? 1 : 0) : best.BestSpins[i];
-                w.WriteLine(string.Create(c, $"{i + 1} {v}"));
-            }
-        });
-        AtomicFile.WriteAllText(Path.Combine(outputDir, "summary.txt"), Summary(problem, result, target));
-        var recorded = result.Restarts.Where(r => r.Dynamics is not null).Select(r => r.Dynamics!).ToList();
+            new ResultStream("energy.csv", w => WriteEnergy(w, problem, solved, result.HardwareEnergies)),
+            new ResultStream("final.csv", w => WriteFinal(w, problem, solved, target)),
+            new ResultStream("solution.txt", w => WriteSolution(w, problem, solved)),
+            new ResultText("summary.txt", Summary(problem, solved, target)),
+        };
+        var recorded = solved.Restarts.Where(r => r.Dynamics is not null).Select(r => r.Dynamics!).ToList();
         if (recorded.Count > 0)
         {
-            files.Add("states.csv");
-            WriteSeries(Path.Combine(outputDir, "states.csv"), recorded, d => d.StateLabels, d => d.States);
+            files.Add(new ResultStream("states.csv", w => WriteSeries(w, recorded, d => d.StateLabels, d => d.States)));
             if (recorded[0].MemoryLabels.Count > 0)
             {
-                files.Add("memory.csv");
-                WriteSeries(Path.Combine(outputDir, "memory.csv"), recorded, d => d.MemoryLabels, d => d.Memory);
+                files.Add(new ResultStream("memory.csv", w => WriteSeries(w, recorded, d => d.MemoryLabels, d => d.Memory)));
             }
         }
 
         return files;
     }
 
-    private static void WriteSeries(string path, List<DynamicsRecord> records, Func<DynamicsRecord, IReadOnlyList<string>> labels, Func<DynamicsRecord, List<double[]>> rows)
+    private static void WriteEnergy(TextWriter w, IProblem problem, SolverResult result, bool hardwareEnergies)
     {
         var c = CultureInfo.InvariantCulture;
-        AtomicFile.Write(path, w =>
+        w.WriteLine(hardwareEnergies ? "seconds,sweep,restart,hardware_energy,hardware_best_so_far" : $"seconds,sweep,restart,energy,best_so_far,{problem.ObjectiveName}");
+        foreach (var r in result.Restarts)
         {
-            w.WriteLine($"restart,time,wall_seconds,{string.Join(',', labels(records[0]))}");
-            foreach (var d in records)
+            foreach (var pt in r.Trace)
             {
-                var data = rows(d);
-                for (var k = 0; k < d.Times.Count; k++)
-                {
-                    w.Write(string.Create(c, $"{d.Restart},{d.Times[k]:G8},{d.WallSeconds[k]:G8}"));
-                    foreach (var x in data[k])
-                    {
-                        w.Write(string.Create(c, $",{x:G6}"));
-                    }
-
-                    w.WriteLine();
-                }
+                w.WriteLine(hardwareEnergies
+                    ? string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12}")
+                    : string.Create(c, $"{pt.Seconds:G8},{pt.Sweep},{pt.Restart},{pt.Energy:G12},{pt.BestSoFar:G12},{problem.ObjectiveFromEnergy(pt.Energy):G12}"));
             }
-        });
+        }
+    }
+
+    private static void WriteFinal(TextWriter w, IProblem problem, SolverResult result, double? target)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var targetEnergy = target is { } tv ? problem.EnergyFromObjective(tv) : (double?)null;
+        w.WriteLine($"restart,energy,{problem.ObjectiveName},seconds,finished_at,completed,reached_target");
+        foreach (var r in result.Restarts)
+        {
+            var reached = targetEnergy is { } te ? (SolverResult.Reached(r.BestEnergy, te) ? "1" : "0") : "";
+            w.WriteLine(string.Create(c, $"{r.Restart},{r.BestEnergy:G12},{problem.Objective(r.BestSpins):G12},{r.Seconds:G8},{r.FinishedAt:G8},{(r.Completed ? 1 : 0)},{reached}"));
+        }
+    }
+
+    private static void WriteSolution(TextWriter w, IProblem problem, SolverResult result)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var best = result.Best;
+        w.WriteLine(string.Create(c, $"# {problem.Name}: {problem.ObjectiveName} = {problem.Objective(best.BestSpins):G12}; one line per variable: index (1-based) and value"));
+        for (var i = 0; i < best.BestSpins.Length; i++)
+        {
+            var v = problem.BinaryValues ? (best.BestSpins[i] > 0 ? 1 : 0) : best.BestSpins[i];
+            w.WriteLine(string.Create(c, $"{i + 1} {v}"));
+        }
+    }
+
+    private static void WriteSeries(TextWriter w, List<DynamicsRecord> records, Func<DynamicsRecord, IReadOnlyList<string>> labels, Func<DynamicsRecord, List<double[]>> rows)
+    {
+        var c = CultureInfo.InvariantCulture;
+        w.WriteLine($"restart,time,wall_seconds,{string.Join(',', labels(records[0]))}");
+        foreach (var d in records)
+        {
+            var data = rows(d);
+            for (var k = 0; k < d.Times.Count; k++)
+            {
+                w.Write(string.Create(c, $"{d.Restart},{d.Times[k]:G8},{d.WallSeconds[k]:G8}"));
+                foreach (var x in data[k])
+                {
+                    w.Write(string.Create(c, $",{x:G6}"));
+                }
+
+                w.WriteLine();
+            }
+        }
     }
 
     /// <summary>Reads a solution.txt back into spins (for checking against the evaluator).</summary>
