@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Neuromorph.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Results;
@@ -25,24 +24,7 @@ public static class SimulateCommand
     }
 
     /// <summary>The spec that <paramref name="argv"/> (the arguments after <c>simulate</c>) asks for, or the errors that stop it.</summary>
-    public static (NetlistSpec? Spec, IReadOnlyList<string> Errors) Parse(params string[] argv)
-    {
-        var options = new SimulateOptions();
-        var parse = options.Command().Parse(argv);
-        if (parse.Errors.Count > 0)
-        {
-            return (null, [.. parse.Errors.Select(e => e.Message)]);
-        }
-
-        try
-        {
-            return (options.Spec(parse), []);
-        }
-        catch (UserInputException ex)
-        {
-            return (null, [ex.Diagnostic.Message]);
-        }
-    }
+    public static (NetlistSpec? Spec, IReadOnlyList<string> Errors) Parse(params string[] argv) => new SimulateOptions().Parse(argv);
 
     private static int Run(ParseResult parse, SimulateOptions options)
     {
