@@ -9,6 +9,7 @@ using Neuromorph.Dynamics;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io;
@@ -49,12 +50,9 @@ public static class Operations
     {
         var path = Text(request, "path") ?? throw new UserInputException("simulate: no netlist path");
         var engine = Text(request, "engine") ?? "mna";
-        NetlistEngine? chosen = engine switch
-        {
-            "mna" => null,
-            "ctd" => (n, p, _) => [CtdNetlist.Run(n, p)],
-            _ => throw new UserInputException($"unknown engine '{engine}'", "use mna or ctd"),
-        };
+        var chosen = NetlistEngines.Parse(engine) is { } kind
+            ? NetlistEngines.For(kind)
+            : throw new UserInputException($"unknown engine '{engine}'", "use mna or ctd");
         var report = NetlistSimulation.Run(Path.GetFullPath(path), chosen);
         var analyses = new JsonArray();
         foreach (var a in report.Analyses)

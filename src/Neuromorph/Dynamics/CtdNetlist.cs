@@ -1,6 +1,7 @@
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Elements.Memristors;
 using Neuromorph.Circuits.Elements.Sources;
+using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Devices;
 using Neuromorph.Devices.CtdLinear;
@@ -18,6 +19,18 @@ namespace Neuromorph.Dynamics;
 /// </summary>
 public static class CtdNetlist
 {
+    /// <summary>
+    /// The columns of <see cref="Run"/>'s result: the state x(name) of every memristor, then the .print tran items that
+    /// are not states (<see cref="CtdPrintColumns"/>). Node voltages among them are refused when the engine runs.
+    /// </summary>
+    public static OutputColumns Columns(Netlist netlist)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault();
+        var at = tran?.Location ?? new SourceLocation(netlist.SourceFile, 1, 1);
+        return new OutputColumns("time", [.. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, at)), .. CtdPrintColumns.Items(netlist)], []);
+    }
+
     /// <summary>
     /// Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name), then the .print tran items
     /// that are not states: r(m), i(m) of memristors, i(v) of the sources folded into their branches and i(i) of current
@@ -208,7 +221,8 @@ public static class CtdNetlist
             throw CtdFailures.Netlist(p0.Alpha, p0.Beta, tran.Stop, options.RelTol, ex);
         }
 
-        var columns = memristors.Select((m, k) => new ResultColumn($"x({m.Name})", [.. r.States.Select(s => s[k])])).ToList();
+        var states = Columns(netlist).Table.Take(memristors.Count).ToList();
+        var columns = memristors.Select((m, k) => new ResultColumn(states[k].Header, [.. r.States.Select(s => s[k])])).ToList();
         columns.AddRange(CtdPrintColumns.Compute(netlist, memristors, models, foldedInto, currentSources, r.States, (x, d) => Rate(x, d)));
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
         return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);

@@ -26,8 +26,7 @@ internal static class CtdPrintColumns
         IReadOnlyList<double[]> states,
         Action<double[], double[]> rate)
     {
-        var items = netlist.Prints.Where(p => p.Analysis == PrintAnalysis.Tran).SelectMany(p => p.Items)
-            .Where(i => i.Kind != OutputKind.MemristorState).ToList();
+        var items = Items(netlist);
         if (items.Count == 0)
         {
             return [];
@@ -37,14 +36,8 @@ internal static class CtdPrintColumns
         double[][]? currents = null;
         double[][] Currents() => currents ??= MemristorCurrents(models, states, rate);
         var columns = new List<ResultColumn>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
-            if (!seen.Add(item.Header))
-            {
-                continue;
-            }
-
             columns.Add(item.Kind switch
             {
                 OutputKind.MemristorResistance when memristorIndex.TryGetValue(item.Target, out var k) =>
@@ -62,6 +55,11 @@ internal static class CtdPrintColumns
 
         return columns;
     }
+
+    /// <summary>The .print tran items that are not memristor states, once each (the columns after the states), in order.</summary>
+    public static IReadOnlyList<OutputVariable> Items(Netlist netlist) =>
+        [.. netlist.Prints.Where(p => p.Analysis == PrintAnalysis.Tran).SelectMany(p => p.Items)
+            .Where(i => i.Kind != OutputKind.MemristorState).DistinctBy(i => i.Header, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>i = β (α x − dx/dt) / Ron for every memristor at every sample (convention A of the state equation).</summary>
     private static double[][] MemristorCurrents(IReadOnlyList<CtdLinearModel> models, IReadOnlyList<double[]> states, Action<double[], double[]> rate)

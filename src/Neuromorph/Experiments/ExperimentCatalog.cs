@@ -4,6 +4,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Continuous;
 using Neuromorph.Experiments.Ctd;
 using Neuromorph.Experiments.Minimize;
+using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Recall;
 using Neuromorph.Experiments.Reservoir;
 using Neuromorph.Experiments.Sequence;
@@ -25,6 +26,7 @@ public static class ExperimentCatalog
         new EsnExperiment(),
         new CtrnnExperiment(),
         new AnalogTrainingExperiment(),
+        new NetlistExperiment(),
     ];
 
     /// <summary>Every value of <c>kind:</c> that selects an experiment, as help lists them: <c>minimize (alias maxcut)</c>.</summary>

@@ -117,7 +117,7 @@ public class BodePlotTests
         Assert.True(code == 0, error);
         Assert.Contains("ac.png", output, StringComparison.Ordinal);
         var report = Neuromorph.Circuits.Simulation.NetlistSimulation.Run(cir);
-        var figure = Assert.Single(Neuromorph.Cli.Commands.ResultPlots.Figures(report.Analyses.Single(a => a.Kind == "ac"), []));
+        var figure = Assert.Single(Neuromorph.Experiments.Netlist.ResultPlots.Figures(report.Analyses.Single(a => a.Kind == "ac"), []));
         Assert.Equal(Neuromorph.Figures.AxisScale.Log, figure.Panels[0].X.Scale);
         Assert.Equal(["Magnitude (dB)", "Phase (°)"], figure.Panels.Select(p => p.Y.Title));
         // R = Ron x0 + Roff (1 - x0) = 14.41 kOhm, C = 10 nF: |H| = 1 / sqrt(1 + (f/fc)^2), phase = -atan(f/fc)

@@ -14,7 +14,10 @@ namespace Neuromorph.Circuits.Analyses;
 /// </summary>
 public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
 {
-    /// <summary>Runs the sweep; <paramref name="printed"/> are the <c>.print ac</c> items (empty: vm and vp of every node).</summary>
+    /// <summary>
+    /// Runs the sweep; <paramref name="printed"/> are the result's columns (the <c>.print ac</c> items, or vm and vp of
+    /// every node: <see cref="OutputProbe.Columns"/>), <paramref name="extra"/> the vectors recorded beside them.
+    /// </summary>
     public AnalysisResult Run(AcCard card, IReadOnlyList<OutputVariable> printed, IReadOnlyList<OutputVariable>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -42,13 +45,7 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
         }
 
         var (big, map) = Doubled(system.Matrix);
-        var items = printed.Count > 0
-            ? printed
-            : [.. circuit.NodeNames.SelectMany(name => new[]
-            {
-                new OutputVariable($"vm({name})", OutputKind.Voltage, name, null, card.Location, ComplexPart.Magnitude),
-                new OutputVariable($"vp({name})", OutputKind.Voltage, name, null, card.Location, ComplexPart.Phase),
-            })];
+        var items = printed;
         var all = items.Concat(extra ?? []).ToList();
         var readers = all.Select(Reader).ToList();
         var frequencies = card.Frequencies();

@@ -7,8 +7,9 @@ namespace Neuromorph.Circuits.Analyses;
 
 /// <summary>
 /// Runs every analysis of a parsed netlist (.op, .dc, .tran, .ac, in the order the netlist gives) with the MNA engine
-/// and returns one <see cref="AnalysisResult"/> per analysis, with the columns its <c>.print</c> asks for (or every
-/// node voltage) and the vectors its measurements and control-block outputs read.
+/// and returns one <see cref="AnalysisResult"/> per analysis, with the columns <see cref="OutputProbe.Columns"/> lists
+/// for it: those its <c>.print</c> asks for (or every node voltage) and the vectors its measurements and control-block
+/// outputs read.
 /// </summary>
 public static class CircuitSimulator
 {
@@ -27,26 +28,15 @@ public static class CircuitSimulator
         for (var k = 0; k < analyses.Count; k++)
         {
             var analysis = analyses[k];
-            var kind = analysis switch
-            {
-                OpCard => PrintAnalysis.Op,
-                DcCard => PrintAnalysis.Dc,
-                AcCard => PrintAnalysis.Ac,
-                _ => PrintAnalysis.Tran,
-            };
-            var printed = netlist.Prints.Where(p => p.Analysis == kind).SelectMany(p => p.Items).ToList();
-            var extra = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(MeasuredVectors)
-                .Concat(netlist.ControlOutputs.Where(o => o.AnalysisIndex == k).SelectMany(o => o.Vectors))
-                .GroupBy(v => v.Header, StringComparer.Ordinal).Select(g => g.First())
-                .Where(v => !printed.Any(p => p.Header == v.Header)).ToList();
+            var columns = OutputProbe.Columns(netlist, analysis);
             if (analysis is AcCard ac)
             {
-                results.Add(new AcAnalysis(circuit, settings).Run(ac, printed, extra));
+                results.Add(new AcAnalysis(circuit, settings).Run(ac, columns.Table, columns.Recorded));
                 continue;
             }
 
-            var probes = printed.Count == 0 ? OutputProbe.Defaults(circuit) : [.. printed.Select(i => OutputProbe.Create(circuit, i))];
-            var hidden = extra.Where(v => !probes.Any(p => p.Header == v.Header)).Select(v => OutputProbe.Create(circuit, v)).ToList();
+            var probes = columns.Table.Select(i => OutputProbe.Create(circuit, i)).ToList();
+            var hidden = columns.Recorded.Select(v => OutputProbe.Create(circuit, v)).ToList();
             var result = analysis switch
             {
                 OpCard => new OperatingPointAnalysis(circuit, settings).Run(probes, hidden),
@@ -64,25 +54,6 @@ public static class CircuitSimulator
         }
 
         return results;
-    }
-
-    private static IEnumerable<OutputVariable> MeasuredVectors(MeasureCard m)
-    {
-        var list = new List<OutputVariable>();
-        if (m.Vector is not null)
-        {
-            list.Add(m.Vector);
-        }
-
-        foreach (var e in new[] { m.Trigger, m.Target })
-        {
-            if (e?.Vector is not null)
-            {
-                list.Add(e.Vector);
-            }
-        }
-
-        return list;
     }
 
     private static double? MaxStepOption(Netlist netlist) =>

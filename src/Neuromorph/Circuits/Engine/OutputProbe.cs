@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Elements.Memristors;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Diagnostics;
 
@@ -47,14 +48,52 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
         }
     }
 
-    /// <summary>The default outputs when a netlist has no .print for an analysis: every node voltage and memristor state.</summary>
-    public static List<OutputProbe> Defaults(Circuit circuit)
+    /// <summary>
+    /// The columns the MNA engine gives <paramref name="analysis"/> of <paramref name="netlist"/> (one of its analyses, or
+    /// the .op it runs when it has none): the <c>.print</c> items of that analysis kind; without one, every node voltage
+    /// and memristor state (.op, .dc, .tran) or the magnitude and phase of every node voltage (.ac). The vectors the
+    /// analysis's measurements and control-block commands read are recorded beside them.
+    /// </summary>
+    public static OutputColumns Columns(Netlist netlist, AnalysisCard analysis)
     {
-        ArgumentNullException.ThrowIfNull(circuit);
-        var probes = circuit.NodeNames.Select((n, i) => new OutputProbe($"v({n})", ctx => ctx.V(i))).ToList();
-        probes.AddRange(circuit.Elements.Where(e => e is IMemristiveBehavior).Select(e => new OutputProbe($"x({e.Name})", ctx => ctx.Solution[((IMemristiveBehavior)e).State])));
-        return probes;
+        ArgumentNullException.ThrowIfNull(netlist);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var index = Math.Max(0, netlist.Analyses.ToList().FindIndex(a => ReferenceEquals(a, analysis)));
+        var kind = Printed(analysis);
+        var printed = netlist.Prints.Where(p => p.Analysis == kind).SelectMany(p => p.Items).ToList();
+        var nodes = netlist.Elements.SelectMany(e => e.Nodes).Where(n => n != "0").Distinct(StringComparer.Ordinal).ToList();
+        List<OutputVariable> table = printed.Count > 0 ? printed
+            : analysis is AcCard ? [.. nodes.SelectMany(n => new[]
+            {
+                new OutputVariable($"vm({n})", OutputKind.Voltage, n, null, analysis.Location, ComplexPart.Magnitude),
+                new OutputVariable($"vp({n})", OutputKind.Voltage, n, null, analysis.Location, ComplexPart.Phase),
+            })]
+            : [.. nodes.Select(n => new OutputVariable($"v({n})", OutputKind.Voltage, n, null, analysis.Location)),
+                .. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, analysis.Location))];
+        // an .ac analysis records what is not printed; the others what is not in their table (defaults included)
+        var shown = analysis is AcCard ? printed : table;
+        var recorded = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(m => new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector }).OfType<OutputVariable>()
+            .Concat(netlist.ControlOutputs.Where(o => o.AnalysisIndex == index).SelectMany(o => o.Vectors))
+            .GroupBy(v => v.Header, StringComparer.Ordinal).Select(g => g.First())
+            .Where(v => !shown.Any(p => p.Header == v.Header)).ToList();
+        var independent = analysis switch
+        {
+            TranCard => "time",
+            AcCard => "frequency",
+            DcCard dc => dc.Sweeps[0].Source,
+            _ => "",
+        };
+        return new OutputColumns(independent, table, recorded);
     }
+
+    /// <summary>The <c>.print</c> analysis kind of <paramref name="analysis"/>.</summary>
+    public static PrintAnalysis Printed(AnalysisCard analysis) => analysis switch
+    {
+        OpCard => PrintAnalysis.Op,
+        DcCard => PrintAnalysis.Dc,
+        AcCard => PrintAnalysis.Ac,
+        _ => PrintAnalysis.Tran,
+    };
 
     /// <summary>The unknown of node <paramref name="node"/> (-1 for ground), or a located error naming the output item.</summary>
     public static int NodeOf(Circuit circuit, string node, OutputVariable v)

@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Elements.Memristors;
 using Neuromorph.Circuits.NetlistModel;
 
 namespace Neuromorph.Circuits.Simulation;
@@ -10,33 +9,34 @@ namespace Neuromorph.Circuits.Simulation;
 public sealed record TableSize(string Name, long Rows, int Columns);
 
 /// <summary>
-/// Estimates the analysis tables of a parsed netlist from its analysis lines, .step values and .print items, so a
+/// Estimates the analysis tables of a parsed netlist from its analysis lines, .step values and columns, so a
 /// command can warn about a huge output before it simulates rather than after.
 /// </summary>
 public static class OutputSize
 {
-    /// <summary>One estimate per analysis of <paramref name="netlist"/>, in the order and with the names of <see cref="NetlistSimulation.Run"/>.</summary>
-    public static IReadOnlyList<TableSize> Estimate(Netlist netlist)
+    /// <summary>
+    /// One estimate per analysis <paramref name="engine"/> (default: <see cref="MnaEngine"/>) runs of
+    /// <paramref name="netlist"/>, in the order and with the names of <see cref="NetlistSimulation.Run"/>; the columns
+    /// are those the engine lists (<see cref="INetlistEngine.Columns"/>).
+    /// </summary>
+    public static IReadOnlyList<TableSize> Estimate(Netlist netlist, INetlistEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(netlist);
+        engine ??= MnaEngine.Instance;
         var runs = netlist.Steps.Aggregate(1L, (n, s) => n * Math.Max(1, s.Values.Count));
         var analyses = netlist.Analyses.Count > 0 ? netlist.Analyses : [new OpCard(new(netlist.SourceFile, 1, 1))];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var sizes = new List<TableSize>();
         foreach (var a in analyses)
         {
+            if (engine.Columns(netlist, a) is not { } columns)
+            {
+                continue;
+            }
+
             counts[a.Kind] = counts.GetValueOrDefault(a.Kind) + 1;
             var name = counts[a.Kind] == 1 ? a.Kind : $"{a.Kind}{counts[a.Kind]}";
-            var kind = a switch
-            {
-                OpCard => PrintAnalysis.Op,
-                DcCard => PrintAnalysis.Dc,
-                AcCard => PrintAnalysis.Ac,
-                _ => PrintAnalysis.Tran,
-            };
-            var printed = netlist.Prints.Where(p => p.Analysis == kind).Sum(p => p.Items.Count);
-            var columns = netlist.Steps.Count + (a is OpCard ? 0 : 1) + (printed > 0 ? printed : DefaultColumns(netlist));
-            sizes.Add(new TableSize(name, Saturate((double)runs * Rows(a, netlist)), columns));
+            sizes.Add(new TableSize(name, Saturate((double)runs * Rows(a, netlist)), netlist.Steps.Count + columns.Headers.Count));
         }
 
         return sizes;
@@ -54,11 +54,6 @@ public static class OutputSize
     /// <summary>The transient's largest step, as <c>TransientAnalysis</c> bounds it.</summary>
     private static double MaxStep(TranCard t, Netlist netlist) =>
         t.MaxStep ?? (netlist.Options.TryGetValue("maxstep", out var m) && m > 0 ? m : t.Step > 0 ? Math.Min(t.Step, t.Stop / 50) : t.Stop / 50);
-
-    /// <summary>Without .print every node voltage and memristor state is written.</summary>
-    private static int DefaultColumns(Netlist netlist) =>
-        netlist.Elements.SelectMany(e => e.Nodes).Where(n => n != "0").Distinct(StringComparer.Ordinal).Count()
-        + netlist.Elements.Count(e => e is MemristorCard);
 
     private static long Count(double intervals) => double.IsFinite(intervals) && intervals >= 0 ? Saturate(Math.Floor(intervals * (1 + 1e-9)) + 1) : 1;
 

@@ -31,6 +31,19 @@ public sealed class ResultWriter(FigureWriter? figures = null)
         return written;
     }
 
+    /// <summary>
+    /// Writes one file into <paramref name="directory"/> (reporting to <paramref name="progress"/>) while
+    /// <paramref name="plots"/> render beside it; returns the file's full path and the plot files, in order.
+    /// </summary>
+    public (string File, IReadOnlyList<string> Figures) Write(ResultFile file, IReadOnlyList<Figure> plots, string directory, IProgress<double>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(plots);
+        var rendering = figures is { Enabled: true } ? Task.Run(() => figures.Write(plots, directory)) : Task.FromResult<IReadOnlyList<string>>([]);
+        var path = Write(file, directory, cancellationToken, progress);
+        return (path, rendering.GetAwaiter().GetResult());
+    }
+
     /// <summary>Writes one file into <paramref name="directory"/> and returns its full path.</summary>
     public static string Write(ResultFile file, string directory, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
     {

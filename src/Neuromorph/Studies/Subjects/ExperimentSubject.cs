@@ -35,16 +35,18 @@ public sealed class ExperimentSubject : IStudySubject
     public void Validate(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        // a netlist experiment reports its file's .measure values; the others, the names of their kind
+        var names = _experiment is IFileMetrics byFile ? byFile.MetricNamesOf(YamlSection.Parse(_text, _path)) : _experiment.MetricNames;
         foreach (var m in spec.Metrics)
         {
             if (m.Kind != MetricKind.Value)
             {
-                throw new UserInputException(m.Location, $"metric '{m.Name}': an experiment base reports values, not waveforms", $"use value: one of {string.Join(", ", _experiment.MetricNames)}");
+                throw new UserInputException(m.Location, $"metric '{m.Name}': an experiment base reports values, not waveforms", $"use value: one of {string.Join(", ", names)}");
             }
 
-            if (!_experiment.MetricNames.Contains(m.Signal, StringComparer.OrdinalIgnoreCase))
+            if (!names.Contains(m.Signal, StringComparer.OrdinalIgnoreCase))
             {
-                throw new UserInputException(m.Location, $"metric '{m.Name}': a '{_experiment.Kind}' experiment reports no '{m.Signal}'", Suggestions.Hint(m.Signal, _experiment.MetricNames.ToList()));
+                throw new UserInputException(m.Location, $"metric '{m.Name}': a '{_experiment.Kind}' experiment reports no '{m.Signal}'", Suggestions.Hint(m.Signal, names.ToList()));
             }
         }
 

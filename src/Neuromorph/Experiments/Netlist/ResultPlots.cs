@@ -2,12 +2,12 @@ using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Simulation;
 using Neuromorph.Figures;
 
-namespace Neuromorph.Cli.Commands;
+namespace Neuromorph.Experiments.Netlist;
 
 /// <summary>
-/// The figures of one analysis of <c>simulate</c>: a stack of panels sharing the x axis, one per quantity (voltages,
+/// The figures of one analysis of a netlist run (<c>simulate</c>, <c>kind: netlist</c>): a stack of panels sharing the x axis, one per quantity (voltages,
 /// currents, memristor states, resistances) for .tran and .dc; a Bode plot (magnitude in dB and phase in degrees against
-/// log frequency) for .ac; and one figure per <c>--plot "Y vs X"</c> (an I–V loop drawn as traced). Stepped decks get one
+/// log frequency) for .ac; and one figure per <see cref="PlotRequest"/> "Y vs X" (an I–V loop drawn as traced). Stepped decks get one
 /// series per <c>.step</c> value (<see cref="SteppedRun"/>).
 /// </summary>
 public static class ResultPlots
@@ -134,14 +134,14 @@ public static class ResultPlots
     private static Figure? Request(AnalysisOutput output, PlotRequest request, string name)
     {
         var layers = new List<Layer>();
-        foreach (var (step, result) in output.Runs)
+        foreach (var run in output.Runs)
         {
-            if (PlotRequest.Resolve(result, request.Y) is not { } y || PlotRequest.Resolve(result, request.X) is not { } x)
+            if (PlotRequest.Resolve(run, request.Y) is not { } y || PlotRequest.Resolve(run, request.X) is not { } x)
             {
                 return null;
             }
 
-            layers.Add(new LineSeries(output.StepNames.Count == 0 ? y.Header : SteppedRun.Label(output.StepNames, step), x.Values, y.Values));
+            layers.Add(new LineSeries(output.StepNames.Count == 0 ? y.Header : SteppedRun.Label(output.StepNames, run.Step), x.Values, y.Values));
         }
 
         var (yq, xq) = (Quantity(request.Y), Quantity(request.X));

@@ -2,7 +2,7 @@ using System.Globalization;
 using Neuromorph.Circuits.Simulation;
 using Neuromorph.Figures;
 
-namespace Neuromorph.Cli.Commands;
+namespace Neuromorph.Experiments.Netlist;
 
 /// <summary>
 /// The figure of a SPICE <c>.step</c> run: one panel per printed column with one series per step, sharing the x axis.
