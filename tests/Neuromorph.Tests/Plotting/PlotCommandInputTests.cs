@@ -108,13 +108,13 @@ public class PlotCommandInputTests
         Assert.DoesNotContain("d.csv", text, StringComparison.Ordinal);
 
         var (headers, columns) = Neuromorph.Io.CsvTable.Read(csv);
-        var figure = Neuromorph.Cli.Commands.PlotCommand.Build(csv, headers, columns, "t", ["i"], null, false, false, new Neuromorph.Cli.Commands.PlotAppearance(Scatter: true));
+        var figure = Neuromorph.Studies.Reporting.CsvPlot.Build(csv, headers, columns, "t", ["i"], null, false, false, new Neuromorph.Studies.Reporting.PlotAppearance(Scatter: true));
         var series = Assert.Single(figure.Panels[0].Layers.OfType<Neuromorph.Figures.LineSeries>());
         Assert.Equal(Neuromorph.Figures.LineStyle.Markers, series.Style);
         Assert.Equal([3.0, 1, 2, 1], series.X);
         Assert.Equal([1.0, 2, 3, 4], series.Y);
         Assert.Empty(figure.Panels[0].Layers.OfType<Neuromorph.Figures.Band>());
-        var lines = Neuromorph.Cli.Commands.PlotCommand.Build(csv, headers, columns, "t", ["i"], null, false, false);
+        var lines = Neuromorph.Studies.Reporting.CsvPlot.Build(csv, headers, columns, "t", ["i"], null, false, false);
         Assert.Equal(Neuromorph.Figures.LineStyle.Solid, lines.Panels[0].Layers.OfType<Neuromorph.Figures.LineSeries>().Single().Style);
         Assert.Equal("d.csv", lines.Title);
         Assert.Equal("t", lines.Panels[0].X.Title);

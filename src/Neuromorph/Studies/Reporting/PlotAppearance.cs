@@ -1,8 +1,9 @@
-namespace Neuromorph.Cli.Commands;
+namespace Neuromorph.Studies.Reporting;
 
 /// <summary>
-/// How <c>neuromorph plot</c> draws: axis titles and figure title in place of the column and file names (units go in
-/// the text: <c>"time (s)"</c>), and markers at every row instead of lines through the means.
+/// How a plot of CSV columns (<see cref="CsvPlot"/>, <c>neuromorph plot</c>) draws: axis titles and figure title in
+/// place of the column and file names (units go in the text: <c>"time (s)"</c>), and markers at every row instead of
+/// lines through the means.
 /// </summary>
 /// <param name="XLabel">Title of the x axis, or null for the column name.</param>
 /// <param name="YLabel">Title of the y axis, or null for the column names.</param>
