@@ -12,16 +12,17 @@ namespace Neuromorph.Io.Yaml;
 public static class YamlOverrides
 {
     /// <summary>Parses <paramref name="text"/>, applies the overrides and returns the modified root section.</summary>
-    public static YamlSection Apply(string text, string file, IReadOnlyDictionary<string, double> overrides)
-    {
-        ArgumentNullException.ThrowIfNull(overrides);
-        var root = YamlSection.Parse(text, file);
-        foreach (var (path, value) in overrides)
-        {
-            Set(root, path, value.ToString("R", CultureInfo.InvariantCulture));
-        }
+    public static YamlSection Apply(string text, string file, IReadOnlyDictionary<string, double> overrides) =>
+        SetAll(YamlSection.Parse(text, file), overrides);
 
-        return root;
+    /// <summary>
+    /// Builds a new tree of <paramref name="template"/> (parsed once, for every run of a study), applies the overrides
+    /// and returns its root section: the same tree, errors included, as <see cref="Apply(string, string, IReadOnlyDictionary{string, double})"/> on the text.
+    /// </summary>
+    public static YamlSection Apply(YamlTemplate template, IReadOnlyDictionary<string, double> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return SetAll(template.Root(), overrides);
     }
 
     /// <summary>Sets the scalar at <paramref name="path"/> to <paramref name="value"/>; the key must already exist.</summary>
@@ -114,6 +115,17 @@ public static class YamlOverrides
                 paths.Add(prefix);
                 break;
         }
+    }
+
+    private static YamlSection SetAll(YamlSection root, IReadOnlyDictionary<string, double> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        foreach (var (path, value) in overrides)
+        {
+            Set(root, path, value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        return root;
     }
 
     private static (string Key, int? Index) Split(string part)

@@ -50,10 +50,16 @@ public sealed class YamlSection
     public static YamlSection Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Load(new Parser(new StringReader(text)), file);
+    }
+
+    /// <summary>Builds the tree of the events <paramref name="parser"/> delivers (<see cref="Parse"/>, <see cref="YamlTemplate"/>).</summary>
+    internal static YamlSection Load(IParser parser, string file)
+    {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {

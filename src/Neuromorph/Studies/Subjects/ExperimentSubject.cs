@@ -6,21 +6,22 @@ using Neuromorph.Io.Yaml;
 namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
-/// A YAML experiment as a study subject: each run re-reads the experiment text, sets the varied key paths,
-/// passes the run's seed, runs the experiment without writing files and picks the metrics from its report.
+/// A YAML experiment as a study subject. The file is parsed once (<see cref="YamlTemplate"/>); each run sets the varied
+/// key paths in a fresh tree of it, and the experiment reads its typed spec from that tree with the run's seed
+/// (<see cref="Experiment{TSpec}.Read"/>) and runs it without writing files; the metrics are picked from its report.
 /// </summary>
 public sealed class ExperimentSubject : IStudySubject
 {
     private readonly string _path;
-    private readonly string _text;
+    private readonly YamlTemplate _template;
     private readonly IExperiment _experiment;
 
     /// <summary>Loads the experiment file at <paramref name="path"/> and selects its kind.</summary>
     public ExperimentSubject(string path)
     {
         _path = path;
-        _text = File.ReadAllText(path);
-        var root = YamlSection.Parse(_text, path);
+        _template = YamlTemplate.Parse(File.ReadAllText(path), path);
+        var root = _template.Root();
         _experiment = ExperimentCatalog.Select(root);
         InputFiles = [Path.GetFullPath(path), .. YamlFileReferences.Of(root)];
     }
@@ -36,7 +37,7 @@ public sealed class ExperimentSubject : IStudySubject
     {
         ArgumentNullException.ThrowIfNull(spec);
         // a netlist experiment reports its file's .measure values; the others, the names of their kind
-        var names = _experiment is IFileMetrics byFile ? byFile.MetricNamesOf(YamlSection.Parse(_text, _path)) : _experiment.MetricNames;
+        var names = _experiment is IFileMetrics byFile ? byFile.MetricNamesOf(_template.Root()) : _experiment.MetricNames;
         foreach (var m in spec.Metrics)
         {
             if (m.Kind != MetricKind.Value)
@@ -51,7 +52,7 @@ public sealed class ExperimentSubject : IStudySubject
         }
 
         // a key path the base file lacks is the study's mistake: report it at the parameter, with the base's real paths
-        var root = YamlSection.Parse(_text, _path);
+        var root = _template.Root();
         foreach (var axis in spec.Axes)
         {
             try
@@ -60,7 +61,7 @@ public sealed class ExperimentSubject : IStudySubject
             }
             catch (UserInputException ex)
             {
-                var paths = YamlOverrides.Paths(YamlSection.Parse(_text, _path));
+                var paths = YamlOverrides.Paths(_template.Root());
                 var close = Suggestions.Closest(axis.Key, paths);
                 throw new UserInputException(axis.Location, $"parameter '{axis.Key}' is not a value of {Path.GetFileName(_path)}: {ex.Diagnostic.Message.Replace($"parameter path '{axis.Key}': ", "", StringComparison.Ordinal).Replace($"parameter path '{axis.Key}' ", "", StringComparison.Ordinal)} ({ex.Diagnostic.Location})",
                     close is not null ? $"did you mean '{close}'?" : $"key paths of {Path.GetFileName(_path)}: {string.Join(", ", paths.Take(40))}");
@@ -73,7 +74,7 @@ public sealed class ExperimentSubject : IStudySubject
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(run);
-        var root = YamlOverrides.Apply(_text, _path, run.Parameters);
+        var root = YamlOverrides.Apply(_template, run.Parameters);
         var report = _experiment.Run(root, new ExperimentContext(null, TextWriter.Null, cancellationToken) { Seed = run.Seed, Accelerator = Accelerator });
         return spec.Metrics.ToDictionary(
             m => m.Name,
