@@ -25,6 +25,7 @@ public static class ExperimentCatalog
         new EsnExperiment(),
         new CtrnnExperiment(),
         new AnalogTrainingExperiment(),
+        new Device.DeviceExperiment(),
     ];
 
     /// <summary>The experiment a file selects; a missing or unknown kind is a located user error.</summary>
