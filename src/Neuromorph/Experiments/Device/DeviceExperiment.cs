@@ -42,7 +42,7 @@ public sealed class DeviceExperiment : IExperiment
         var table = new ResultTable("transient.csv", ["time", "v", "i", "x", "vm", "r"],
             [waveform.Time, waveform.Drive, waveform.Current, waveform.State, waveform.DeviceVoltage, waveform.Resistance]);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{spec.ModelName} device, {spec.DriveKind} drive, {spec.Stop:G4} s in {waveform.Count - 1} steps ({(spec.Integrator == Numerics.Ode.LaneIntegrator.Rosenbrock23 ? "rosenbrock" : "rk4")}): x {waveform.State[0]:G6} -> {metrics["final_state"]:G6}, i in [{metrics["min_current"]:G4}, {metrics["max_current"]:G4}] A");
+            $"{spec.ModelName} device, {spec.DriveKind} drive, {spec.Stop:G4} s, {waveform.Count} samples ({(spec.Integrator == Numerics.Ode.LaneIntegrator.Rosenbrock23 ? "rosenbrock" : "rk4")}): x {waveform.State[0]:G6} -> {metrics["final_state"]:G6}, i in [{metrics["min_current"]:G4}, {metrics["max_current"]:G4}] A");
         return new ExperimentReport(metrics, [], summary)
         {
             Outputs = [table],
