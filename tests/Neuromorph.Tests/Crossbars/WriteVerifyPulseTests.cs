@@ -10,7 +10,8 @@ namespace Neuromorph.Tests.Crossbars;
 /// A write-verify pulse steps the device's lane with the lanes' clamped RK4 (LaneTransient.Step). Where a stage of a
 /// step reaches an end of the programming range, that RK4 holds the rate there at 0 (the circuit engine's hold), where
 /// the pulse's own RK4 before it used the outward rate: the two differ only when the pulse ends in the very step in
-/// which the state reaches the end (by at most 2.4e-5 of the range on the catalog's devices). The new result agrees
+/// which the state reaches the end (13 of 11 172 pulses aimed at that step on the catalog's devices, by at most 2.4e-5
+/// of the range; write-verify's own results did not change). The new result agrees
 /// with an independent fine-step reference (<see cref="RungeKutta4"/>, 2000 steps of the rate at the clamped state,
 /// the end state clamped) to 5e-5 of the range at those pulses and everywhere else.
 /// </summary>

@@ -4,7 +4,8 @@ namespace Neuromorph.Numerics.Ode;
 /// Integrates one <see cref="IScalarLane"/> over a <see cref="TransientGrid"/> (the classical fourth-order Runge–Kutta
 /// method, one step per sample interval, or the adaptive Rosenbrock 2(3) method; steps split at the lane's breakpoints,
 /// stages and results clamped to the state bounds, where a rate pointing out of the range is 0: the state is held there
-/// as the circuit engine's memristor holds it) and measures a <see cref="ProbeBank"/> on the samples. The one
+/// as the circuit engine's memristor holds it) and measures a <see cref="ProbeBank"/> on the samples (or feeds them to
+/// another <see cref="ILaneObserver"/>, such as a <see cref="LaneRecorder"/> of the whole waveform). The one
 /// implementation of a lane: the managed CPU path calls it per lane on cores, the GPU kernel per lane on threads, so it
 /// neither allocates nor throws. A lane that cannot be integrated (the state moves farther than 100 state scales from
 /// its start, which only a diverging integration does, or the adaptive step falls below 1e-12 of the run) ends with a

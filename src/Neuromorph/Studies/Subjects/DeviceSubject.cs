@@ -82,6 +82,8 @@ public sealed class DeviceSubject : IBatchStudySubject
 
             WaveformMetrics.RequireWithin(m, 0, _device.Stop);
         }
+
+        _device.Model(new Dictionary<string, double>()); // a parameter of the file the device refuses is an error before any run
     }
 
     /// <summary>
