@@ -13,6 +13,7 @@ namespace Neuromorph.Gpu.Tests;
 /// (Numerics.Ode.RungeKutta4) measured by the study metrics, memristor lanes against the managed path, and a kernel
 /// that cannot compile fails with one line without poisoning the accelerator.
 /// </summary>
+[Collection(LaneKernelCollection.Name)]
 public class LaneKernelTests
 {
     public static TheoryData<string> All => Backends.All;

@@ -4,12 +4,13 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Ode;
 
-namespace Neuromorph.Studies.Subjects;
+namespace Neuromorph.Experiments.Device;
 
 /// <summary>
-/// The file a device study varies: one memristor model with its parameters, a series resistance, a drive and a time
-/// grid. Every number is addressable by a key path (<c>parameters.roff</c>, <c>drive.sin.amplitude</c>,
-/// <c>drive.pwl.values[1]</c>, <c>series_resistance</c>), which is what study parameters name.
+/// One memristor's transient as a file: the model with its parameters, a series resistance, a drive and a time grid.
+/// A device study varies it (<c>base: { device: file.yaml }</c>); <c>kind: device</c> (<see cref="DeviceExperiment"/>)
+/// runs it once, with the same keys. Every number is addressable by a key path (<c>parameters.roff</c>,
+/// <c>drive.sin.amplitude</c>, <c>drive.pwl.values[1]</c>, <c>series_resistance</c>), which is what study parameters name.
 /// <code>
 /// model: vteam
 /// parameters: { ron: 50, roff: 1k, von: -0.2, voff: 0.02 }
@@ -33,9 +34,11 @@ public sealed class DeviceTransientSpec
     private readonly Dictionary<string, SourceLocation> _where = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _pwlPoints;
 
-    private DeviceTransientSpec(YamlSection root)
+    private static readonly string[] FileKeys = ["model", "parameters", "series_resistance", "drive", "stop", "steps", "integrator", "rtol"];
+
+    private DeviceTransientSpec(YamlSection root, bool experiment)
     {
-        root.RejectUnknownKeys("model", "parameters", "series_resistance", "drive", "stop", "steps", "integrator", "rtol");
+        root.RejectUnknownKeys(experiment ? [.. FileKeys, "kind", "experiment"] : FileKeys);
         Location = root.Location;
         ModelName = root.GetString("model");
         if (MemristorCatalog.FindByName(ModelName) is null)
@@ -117,7 +120,7 @@ public sealed class DeviceTransientSpec
         }
     }
 
-    /// <summary>The memristor model's name (vteam, team, hp, yakopcic, ctd).</summary>
+    /// <summary>The memristor model's name (any of <see cref="MemristorCatalog.All"/>: hp, team, vteam, yakopcic, knowm, ctd, threshold).</summary>
     public string ModelName { get; }
 
     /// <summary>The drive's kind: dc, pulse, sin or pwl.</summary>
@@ -144,11 +147,26 @@ public sealed class DeviceTransientSpec
     /// <summary>Every key path a study may vary.</summary>
     public IEnumerable<string> Keys => _values.Keys;
 
+    /// <summary>
+    /// What a lane that ended without a finite state means, for the integrator that ran it: the one message device
+    /// studies and the device experiment give.
+    /// </summary>
+    public string DivergenceMessage => Integrator == LaneIntegrator.Rosenbrock23
+        ? "the device could not be integrated: the adaptive step fell below 1e-12 of the run or the state ran away (a discontinuous or diverging state equation)"
+        : "the fixed-step integration diverged (the state ran more than 100 ranges from its start: the step is too long for these parameters; use integrator: rosenbrock or more steps)";
+
     /// <summary>Reads a device file.</summary>
-    public static DeviceTransientSpec Read(string path) => new(YamlSection.LoadFile(path));
+    public static DeviceTransientSpec Read(string path) => new(YamlSection.LoadFile(path), experiment: false);
 
     /// <summary>Parses device-file text (for tests).</summary>
-    public static DeviceTransientSpec Parse(string text, string file) => new(YamlSection.Parse(text, file));
+    public static DeviceTransientSpec Parse(string text, string file) => new(YamlSection.Parse(text, file), experiment: false);
+
+    /// <summary>Reads the device keys of a <c>kind: device</c> experiment file (its <c>kind:</c> key besides them).</summary>
+    public static DeviceTransientSpec FromExperiment(YamlSection root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return new(root, experiment: true);
+    }
 
     /// <summary>Whether <paramref name="key"/> names a number in the file.</summary>
     public bool Has(string key) => _values.ContainsKey(key);
