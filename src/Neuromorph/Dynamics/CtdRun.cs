@@ -108,7 +108,7 @@ public static class CtdRun
         {
             var omegaS = system.OmegaS;
             var omegaOf = system;
-            restarts = CtdQubo.Minimise(() => spec.Network.Build(p), size, search.Restarts, search.TEnd, spec.Seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => omegaOf.ApplyOmega(v)), spec.Bounds == CtdBoundMode.Projected ? p : null);
+            restarts = CtdQubo.Minimise(() => spec.Network.Build(p), size, search.Restarts, search.TEnd, spec.Seed, b => CtdQubo.Energy(b, p, omegaS, v => omegaOf.ApplyOmega(v)), spec.Bounds == CtdBoundMode.Projected ? p : null);
         }
 
         return new CtdRunResult(system as GraphCtd, result, energy, restarts, acceleratedOn);

@@ -177,7 +177,7 @@ public sealed class CtdSolver : ISpinSolver
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var start = clock.Elapsed.TotalSeconds;
-            var rng = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.SolverRestart, r));
             var x0 = new double[n];
             for (var i = 0; i < n; i++)
             {

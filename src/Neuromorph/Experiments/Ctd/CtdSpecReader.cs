@@ -43,7 +43,7 @@ public static class CtdSpecReader
         });
         var network = ReadNetwork(root, seed);
         var size = network.Size;
-        var x0 = Vector(root, "x0", size, seed + 1, 0.5);
+        var x0 = Vector(root, "x0", size, SeedSequence.Derive(seed, SeedPurpose.CtdInitialState), 0.5);
         for (var i = 0; i < size; i++)
         {
             if (x0[i] is < 0 or > 1)
@@ -132,7 +132,7 @@ public static class CtdSpecReader
                 graph = ReadEdges(g);
             }
 
-            var s = Vector(root, "sources", graph.Edges, seed + 2, 0);
+            var s = Vector(root, "sources", graph.Edges, SeedSequence.Derive(seed, SeedPurpose.CtdSources), 0);
             var iterative = g.GetString("laplacian", "direct").ToLowerInvariant() switch
             {
                 "direct" => false,
@@ -196,7 +196,7 @@ public static class CtdSpecReader
             }
         }
 
-        return new CtdNetworkSpec { Omega = omega, Sources = Vector(root, "sources", omega.GetLength(0), seed + 2, 0) };
+        return new CtdNetworkSpec { Omega = omega, Sources = Vector(root, "sources", omega.GetLength(0), SeedSequence.Derive(seed, SeedPurpose.CtdSources), 0) };
     }
 
     private static MemristorGraph ReadEdges(YamlSection g)
@@ -327,7 +327,7 @@ public static class CtdSpecReader
     }
 
     /// <summary>A vector key: a number (constant), a list, or { random: { low, high } }.</summary>
-    private static double[] Vector(YamlSection root, string key, int size, int seed, double fallback)
+    private static double[] Vector(YamlSection root, string key, int size, long seed, double fallback)
     {
         if (!root.Has(key))
         {

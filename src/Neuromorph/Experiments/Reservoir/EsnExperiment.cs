@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 using System.Globalization;
 using Neuromorph.Devices;
 using Neuromorph.Experiments.Sequence;
@@ -46,7 +47,7 @@ public sealed class EsnExperiment : IExperiment
         {
             var (drive, width, _) = Reservoir(spec, 1);
             var maxDelay = spec.Memory.MaxDelay > 0 ? spec.Memory.MaxDelay : 2 * width;
-            var mc = MemoryCapacity.Measure(u => drive(u, u.Length), width, maxDelay, Math.Max(spec.Washout, maxDelay), spec.Memory.Train, spec.Memory.Test, spec.Ridge, spec.Seed + 101);
+            var mc = MemoryCapacity.Measure(u => drive(u, u.Length), width, maxDelay, Math.Max(spec.Washout, maxDelay), spec.Memory.Train, spec.Memory.Test, spec.Ridge, SeedSequence.Derive(spec.Seed, SeedPurpose.MemoryCapacityInput));
             metrics["memory_capacity"] = mc.Total;
             if (dir is not null)
             {
