@@ -73,7 +73,7 @@ public static class CtdQubo
                     }
                 }, 0, x0[k], tEnd, options);
             }
-            catch (ArithmeticException ex)
+            catch (SimulationException ex)
             {
                 failures[k] = CtdFailures.Search(k, tEnd, relTol, ex);
                 return;

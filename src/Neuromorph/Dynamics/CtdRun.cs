@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Dynamics;
@@ -97,7 +98,7 @@ public static class CtdRun
         {
             result = solver.Integrate(rate, 0, spec.X0, spec.TEnd, options);
         }
-        catch (ArithmeticException ex)
+        catch (SimulationException ex)
         {
             throw CtdFailures.Run(p, spec.TEnd, spec.RelTol, spec.Integrator == CtdIntegrator.Rosenbrock, ex);
         }

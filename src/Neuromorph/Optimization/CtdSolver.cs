@@ -1,6 +1,7 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
-using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Optimization;
@@ -118,7 +119,7 @@ public sealed class CtdSolver : ISpinSolver
         {
             chol.Factor(omega);
         }
-        catch (ArithmeticException)
+        catch (SimulationException)
         {
             delta = gershgorin + (0.05 * radius) + 1e-3;
             omega = Shifted(delta);

@@ -7,10 +7,11 @@ namespace Neuromorph.Tests.Architecture;
 /// <param name="File">Path relative to the repository root, with '/' separators.</param>
 /// <param name="Number">1-based line number.</param>
 /// <param name="Code">The line's code: comments and literal contents are spaces, so a pattern matches code only.</param>
-public sealed record SourceLine(string File, int Number, string Code)
+/// <param name="Text">The line as written.</param>
+public sealed record SourceLine(string File, int Number, string Code, string Text)
 {
-    /// <summary>"file:line: code" for a failure message.</summary>
-    public override string ToString() => $"{File}:{Number}: {Code.Trim()}";
+    /// <summary>"file:line: text" for a failure message.</summary>
+    public override string ToString() => $"{File}:{Number}: {Text.Trim()}";
 }
 
 /// <summary>
@@ -27,11 +28,11 @@ public static class SourceText
     /// <summary>The code lines of one file's text (comments and literal contents blanked).</summary>
     public static IEnumerable<SourceLine> Lex(string file, string text)
     {
-        var code = StripCommentsAndLiterals(text);
-        var lines = code.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var code = StripCommentsAndLiterals(text).Split('\n');
+        var raw = text.Split('\n');
+        for (var i = 0; i < code.Length; i++)
         {
-            yield return new SourceLine(file, i + 1, lines[i].TrimEnd('\r'));
+            yield return new SourceLine(file, i + 1, code[i].TrimEnd('\r'), raw[i].TrimEnd('\r'));
         }
     }
 
