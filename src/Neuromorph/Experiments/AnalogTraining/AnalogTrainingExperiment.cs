@@ -29,16 +29,7 @@ public sealed class AnalogTrainingExperiment : IExperiment
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);
         var input = AnalogTrainingSpecReader.Read(root, context.Seed);
-        List<double[]> features;
-        List<int> labels;
-        try
-        {
-            (features, labels) = DigitsData.Read(input.DataPath, input.Scale);
-        }
-        catch (FormatException e)
-        {
-            throw new UserInputException(root.LocationOf("data"), e.Message);
-        }
+        var (features, labels) = DigitsData.Read(input.DataPath, input.Scale);
 
         if (features.Count < 2 || input.TrainSamples >= features.Count)
         {

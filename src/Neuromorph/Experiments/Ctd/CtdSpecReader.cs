@@ -1,5 +1,6 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using MathNet.Numerics.LinearAlgebra;
@@ -211,37 +212,32 @@ public static class CtdSpecReader
         var from = new List<int>();
         var to = new List<int>();
         var at = new List<SourceLocation>();
-        var lines = File.ReadAllLines(path);
-        var first = true;
-        for (var k = 0; k < lines.Length; k++)
+        var lines = CsvLine.Split(TextFile.Read(path, "CSV file", "give a CSV file in plain text: one 'from,to' edge per line"), path);
+        for (var k = 0; k < lines.Count; k++)
         {
-            var cells = lines[k].Split(',', StringSplitOptions.TrimEntries);
-            if ((cells.Length == 1 && cells[0].Length == 0) || lines[k].TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
+            var (line, fields) = lines[k];
+            var cells = fields.Select(f => f.Text).ToArray();
 
             // an optional header row (e.g. "from,to") before the first edge
-            var header = first && cells.Length == 2 && !cells.Any(c => int.TryParse(c, out _));
-            first = false;
-            if (header)
+            if (k == 0 && cells.Length == 2 && !cells.Any(c => int.TryParse(c, out _)))
             {
                 continue;
             }
 
+            var text = string.Join(",", cells);
             if (cells.Length != 2 || !int.TryParse(cells[0], out var a) || !int.TryParse(cells[1], out var b))
             {
-                throw new UserInputException(new SourceLocation(path, k + 1, 1), $"expected 'from,to' node numbers, got '{lines[k]}'", "one edge per line, nodes numbered from 0");
+                throw new UserInputException(line, $"expected 'from,to' node numbers, got '{text}'", "one edge per line, nodes numbered from 0");
             }
 
             if (a < 0 || b < 0)
             {
-                throw new UserInputException(new SourceLocation(path, k + 1, 1), $"node numbers must not be negative, got '{lines[k]}'", "nodes are numbered from 0");
+                throw new UserInputException(line, $"node numbers must not be negative, got '{text}'", "nodes are numbered from 0");
             }
 
             from.Add(a);
             to.Add(b);
-            at.Add(new SourceLocation(path, k + 1, 1));
+            at.Add(line);
         }
 
         if (from.Count == 0)
