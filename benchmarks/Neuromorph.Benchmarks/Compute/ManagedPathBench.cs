@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Dynamics;
 using Neuromorph.Networks;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;

@@ -3,6 +3,7 @@ using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization.LocalSearch;
 using Neuromorph.Optimization.Memcomputing;
+using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Optimization;
 

@@ -2,6 +2,7 @@ using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Tests.Crossbars;
 

@@ -5,6 +5,7 @@ using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;

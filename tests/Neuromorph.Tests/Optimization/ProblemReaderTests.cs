@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Tests.Optimization;

@@ -3,6 +3,7 @@ using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics;
 using Neuromorph.Units;
 using YamlDotNet.RepresentationModel;
 

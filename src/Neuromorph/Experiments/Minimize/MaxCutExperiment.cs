@@ -1,5 +1,6 @@
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Experiments.Minimize;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Neuromorph.Io;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Experiments.Minimize;

@@ -9,6 +9,7 @@ using Neuromorph.Devices.Transients;
 using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Studies.Subjects;
 

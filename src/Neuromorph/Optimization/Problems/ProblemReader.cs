@@ -2,7 +2,7 @@ using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// Reads Max-Cut (G-set), QUBO (sparse text or dense CSV) and Ising files with strict validation:
