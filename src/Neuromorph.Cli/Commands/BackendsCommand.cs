@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Networks;
 
@@ -67,7 +68,7 @@ public static class BackendsCommand
         {
             return "check failed: " + ex.Message.Split('\n')[0];
         }
-        catch (Diagnostics.UserInputException ex)
+        catch (UserInputException ex)
         {
             return "check failed: " + ex.Diagnostic.Message;
         }

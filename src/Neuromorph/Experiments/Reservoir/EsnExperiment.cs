@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Randomness;
 using System.Globalization;
 using Neuromorph.Devices;
@@ -80,7 +81,7 @@ public sealed class EsnExperiment : IExperiment
         var (drive, width, echo) = Reservoir(spec, s.InputSize);
         if (spec.Washout >= split)
         {
-            throw new Diagnostics.UserInputException(spec.WashoutLocation, $"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
+            throw new UserInputException(spec.WashoutLocation, $"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
         }
 
         var generate = spec.Mode == EsnMode.Generate;
@@ -99,7 +100,7 @@ public sealed class EsnExperiment : IExperiment
         {
             if (echo is null || s.InputSize != s.TargetSize)
             {
-                throw new Diagnostics.UserInputException("free-running generation feeds the outputs back as inputs: it needs an echo-state reservoir and a prediction task (as many targets as inputs)", "use mode: predict");
+                throw new UserInputException("free-running generation feeds the outputs back as inputs: it needs an echo-state reservoir and a prediction task (as many targets as inputs)", "use mode: predict");
             }
 
             count = spec.GenerateSteps > 0 ? Math.Min(spec.GenerateSteps, count) : count;

@@ -19,12 +19,8 @@ public static class TimeSeriesCsv
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
-        if (!File.Exists(path))
-        {
-            throw new UserInputException(new SourceLocation(path, 0, 0), "data file not found", "paths are relative to the YAML file");
-        }
-
-        var text = File.ReadAllText(path);
+        var text = TextFile.ReadExisting(path, "CSV file", "give a CSV file in plain text: a header row naming the columns, then one row per step",
+            "data file not found", "paths are relative to the YAML file");
         var lines = CsvLine.Split(text, path);
         if (lines.Count == 0)
         {
