@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Dynamics;
-using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 

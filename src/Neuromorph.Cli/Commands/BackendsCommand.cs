@@ -2,7 +2,6 @@ using System.CommandLine;
 using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 using Neuromorph.Kernels.Backends;
-using Neuromorph.Networks;
 
 namespace Neuromorph.Cli.Commands;
 

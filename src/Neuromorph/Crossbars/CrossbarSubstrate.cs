@@ -1,5 +1,4 @@
 using Neuromorph.Compute;
-using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Crossbars;

@@ -1,6 +1,5 @@
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
-using Neuromorph.Networks;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Randomness;
 

@@ -1,7 +1,6 @@
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments.Sequence;
-using Neuromorph.Networks;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Training;
