@@ -8,6 +8,7 @@ using Neuromorph.Kernels.Backends.Cuda;
 using Neuromorph.Kernels.Backends.IlgpuCpu;
 using Neuromorph.Kernels.Backends.OpenCl;
 using Neuromorph.Kernels.Runtime;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Kernels.Backends;
 

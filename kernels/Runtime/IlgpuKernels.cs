@@ -7,6 +7,7 @@ using Neuromorph.Kernels.Linear;
 using Neuromorph.Kernels.Networks;
 using Neuromorph.Kernels.Transients;
 using Neuromorph.Numerics.Ode;
+using AcceleratorException = Neuromorph.Compute.AcceleratorException; // ILGPU.Runtime has a type of the same name
 
 namespace Neuromorph.Kernels.Runtime;
 
@@ -139,7 +140,7 @@ internal sealed class IlgpuKernels<T, TReal>(IlgpuAccelerator<T, TReal> owner, A
         }
         catch (Exception ex) when (Failures.IsDeviceFailure(ex))
         {
-            throw new Compute.AcceleratorException($"copying {lanes.Length} lanes to {Info.Name} failed: {Failures.Describe(ex)}", ex);
+            throw new AcceleratorException($"copying {lanes.Length} lanes to {Info.Name} failed: {Failures.Describe(ex)}", ex);
         }
     }
 

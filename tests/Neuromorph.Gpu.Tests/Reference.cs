@@ -4,7 +4,7 @@ namespace Neuromorph.Gpu.Tests;
 
 /// <summary>
 /// Naive double-precision implementations of the kernel contracts, written from the contracts of Compute.DeviceKernels and
-/// independent of the managed kernels and of Crossbars.DataConverter: the reference every backend (the CPU one included) is checked against.
+/// independent of the managed kernels and of Numerics.DataConverter: the reference every backend (the CPU one included) is checked against.
 /// </summary>
 internal static class Reference
 {

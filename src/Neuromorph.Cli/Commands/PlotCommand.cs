@@ -3,6 +3,7 @@ using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Figures;
 using Neuromorph.Io;
+using Neuromorph.Plotting;
 using Neuromorph.Studies;
 
 namespace Neuromorph.Cli.Commands;
@@ -46,7 +47,7 @@ public static class PlotCommand
             var appearance = new PlotAppearance(parse.GetValue(xlabel), parse.GetValue(ylabel), parse.GetValue(title), parse.GetValue(scatter));
             var figure = Build(path, headers, columns, parse.GetRequiredValue(x), yNames, parse.GetValue(group), parse.GetValue(logx), parse.GetValue(logy), appearance);
             var (directory, stem, formats) = Target(parse, plotFormat, parse.GetValue(output)?.FullName, path, parse.GetRequiredValue(x), yNames);
-            var writer = new FigureWriter(new Plotting.ScottPlotRenderer(), formats, parse.InvocationConfiguration.Error.WriteLine);
+            var writer = new FigureWriter(new ScottPlotRenderer(), formats, parse.InvocationConfiguration.Error.WriteLine);
             foreach (var written in writer.Write(figure with { Name = stem }, directory))
             {
                 parse.InvocationConfiguration.Output.WriteLine($"wrote {written}");

@@ -1,5 +1,4 @@
 using Neuromorph.Compute;
-using Neuromorph.Networks;
 
 namespace Neuromorph.Dynamics;
 

@@ -45,7 +45,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         var spins = new double[n * k];
         for (var r = 0; r < k; r++)
         {
-            var rng = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.SolverRestart, r));
             for (var i = 0; i < n; i++)
             {
                 spins[(r * n) + i] = rng.NextSpin();

@@ -3,8 +3,8 @@ namespace Neuromorph.Compute.Cpu;
 /// <summary>
 /// The always-present accelerator, the project's fast managed path: buffers are managed arrays of doubles, kernels are
 /// C# with SIMD (System.Numerics.Tensors) and rows spread over cores (<see cref="CpuKernels"/>), launches run
-/// synchronously. The ADC rule is passed in (Crossbars.DataConverter.Quantize) because Compute sits below the crossbar
-/// layer that owns it; the GPU kernels call the same function.
+/// synchronously. The ADC rule is passed in (the catalog and the studies pass Numerics.DataConverter.Quantize, the
+/// function the GPU kernels call), so a test can substitute its own.
 /// </summary>
 public sealed class CpuAccelerator : IAccelerator
 {

@@ -6,6 +6,7 @@ using Neuromorph.Devices.Transients;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Device;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Studies.Subjects;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// Reads Max-Cut (G-set), QUBO (sparse text or dense CSV) and Ising files with strict validation:
@@ -171,36 +172,24 @@ public static class ProblemReader
 
     private static OptimizationProblem ParseDense(string text, string file, string name)
     {
-        var rows = text.Split('\n').Select(l => l.Trim()).ToList();
-        while (rows.Count > 0 && rows[^1].Length == 0)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        var n = rows.Count;
+        var rows = CsvMatrix.Parse(text, file);
+        var n = rows.Length;
         if (n == 0)
         {
             throw new UserInputException(new SourceLocation(file, 1, 1), "empty QUBO matrix", "write N lines of N comma-separated numbers");
         }
 
+        if (rows[0].Length != n)
+        {
+            throw new UserInputException(CsvLine.Split(text, file)[0].Location, $"row has {rows[0].Length} entries, expected {n} (a square matrix)", "the matrix must be N x N");
+        }
+
         var q = new double[n, n];
         for (var r = 0; r < n; r++)
         {
-            var cells = rows[r].Split(',');
-            var at = new SourceLocation(file, r + 1, 1);
-            if (cells.Length != n)
-            {
-                throw new UserInputException(at, $"row has {cells.Length} entries, expected {n} (a square matrix)", "the matrix must be N x N");
-            }
-
             for (var c = 0; c < n; c++)
             {
-                if (!double.TryParse(cells[c].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                {
-                    throw new UserInputException(new SourceLocation(file, r + 1, c + 1), $"entry '{cells[c].Trim()}' is not a finite number", "entries must be finite decimal numbers");
-                }
-
-                q[r, c] = v;
+                q[r, c] = rows[r][c];
             }
         }
 

@@ -1,4 +1,4 @@
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>Input format and the objective reported to the user.</summary>
 public enum ProblemKind

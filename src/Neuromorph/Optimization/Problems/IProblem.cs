@@ -1,4 +1,4 @@
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// What reports need of a problem whose candidate solutions are spin vectors s ∈ {−1, +1}^N: its size, the user-facing

@@ -1,4 +1,4 @@
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// A problem as read from a file: the original terms (kept for independent evaluation) and the

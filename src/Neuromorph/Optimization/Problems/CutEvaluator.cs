@@ -1,4 +1,4 @@
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// Evaluates objectives straight from the original file terms, independently of the spin-model conversion

@@ -1,9 +1,10 @@
-namespace Neuromorph.Crossbars;
+namespace Neuromorph.Numerics;
 
 /// <summary>
-/// The crossbar periphery's data converters (DAC on the inputs, ADC on the column outputs): clip to ±range and round
-/// to the nearest of 2^bits evenly spaced levels, ties to even. The one quantiser of the project: the crossbar reader,
-/// hardware-aware solvers and the compute kernels all use this rule.
+/// The rule of the crossbar periphery's data converters (DAC on the inputs, ADC on the column outputs): clip to ±range
+/// and round to the nearest of 2^bits evenly spaced levels, ties to even. The one quantiser of the project, pure number
+/// code in Numerics so that every layer can use it: the crossbar readout, hardware-aware solvers, the CPU compute
+/// kernels and the GPU kernels.
 /// </summary>
 public static class DataConverter
 {

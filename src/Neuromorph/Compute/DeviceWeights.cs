@@ -1,6 +1,4 @@
-using Neuromorph.Compute;
-
-namespace Neuromorph.Networks;
+namespace Neuromorph.Compute;
 
 /// <summary>
 /// A weight matrix held on an accelerator: every batched product is one kernel launch (matvec for small batches,

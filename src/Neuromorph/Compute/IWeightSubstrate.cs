@@ -1,9 +1,10 @@
-namespace Neuromorph.Networks;
+namespace Neuromorph.Compute;
 
 /// <summary>
 /// Whatever stores a network's weights and computes products with them: an ideal dense matrix here, a memristive
 /// crossbar elsewhere. Rows are outputs, columns inputs; <c>Multiply</c> computes y = W x for a batch of state
-/// vectors and <c>MultiplyTransposed</c> y = W^T x (BAM backward pass).
+/// vectors and <c>MultiplyTransposed</c> y = W^T x (BAM backward pass). It lives in Compute, below Networks, beside
+/// its accelerator implementation <see cref="DeviceWeights"/>.
 /// </summary>
 public interface IWeightSubstrate
 {

@@ -1,7 +1,7 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization.Problems;
 
-namespace Neuromorph.Optimization;
+namespace Neuromorph.Optimization.Problems;
 
 /// <summary>
 /// Reads any problem file <c>minimize</c> accepts, by format name or file extension: G-set Max-Cut, sparse or dense QUBO,
