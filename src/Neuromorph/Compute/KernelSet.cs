@@ -4,9 +4,9 @@ namespace Neuromorph.Compute;
 /// Kernels as typed methods, bound to the accelerator whose buffers they take: a wrong argument is a compile error, not
 /// a launch failure. Each public method checks its buffers (owner, liveness, length) and sizes, then calls the
 /// backend's protected abstract <c>...Internal</c>. Compute's own set is the linear algebra (<see cref="LinearKernels"/>,
-/// <see cref="IAccelerator.Kernels"/>); a domain defines its set beside its code (the CTD rate in Dynamics, the Hopfield
-/// sweep in Networks, lane transients in <see cref="Transients.LaneKernels"/>) with its managed form (<see cref="IKernelSet{TSelf}"/>),
-/// and any accelerator hands it out through <see cref="IAccelerator.KernelSet{TSet}"/>.
+/// <see cref="IAccelerator.Kernels"/>); a domain defines its set beside its code (e.g. Dynamics.CtdKernels) with its
+/// managed form (<see cref="IKernelSet{TSelf}"/>), and any accelerator hands it out through
+/// <see cref="IAccelerator.KernelSet{TSet}"/>, so adding a set changes nothing here.
 /// </summary>
 public abstract class KernelSet
 {
