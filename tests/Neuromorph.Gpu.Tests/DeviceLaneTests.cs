@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Compute.Transients;
 using Neuromorph.Devices;
 using Neuromorph.Devices.Knowm;
 using Neuromorph.Devices.ThresholdXspice;
@@ -46,8 +47,8 @@ public class DeviceLaneTests
         {
             var actual = new double[lanes.Length * 4];
             var expected = new double[lanes.Length * 4];
-            acc.Kernels.IntegrateLanes<TLane>(lanes, g, bank, actual);
-            AcceleratorCatalog.CreateCpu().Kernels.IntegrateLanes<TLane>(lanes, g, bank, expected);
+            acc.KernelSet<LaneKernels>().IntegrateLanes<TLane>(lanes, g, bank, actual);
+            AcceleratorCatalog.CreateCpu().KernelSet<LaneKernels>().IntegrateLanes<TLane>(lanes, g, bank, expected);
             for (var k = 0; k < actual.Length; k++)
             {
                 Assert.True(double.IsFinite(expected[k]), $"{typeof(TLane).Name} {g.Integrator} value {k}: {expected[k]}");

@@ -97,7 +97,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         for (; sweep < sweeps; sweep++)
         {
             var sigma = noise.At(sweeps > 1 ? sweep / (double)(sweeps - 1) : 1);
-            acc.Kernels.HopfieldSweep(bw, bias, bs, n, k, new FieldNoise(sigma, seed, (uint)sweep));
+            acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bias, bs, n, k, new FieldNoise(sigma, seed, (uint)sweep));
             if (sweep % traceEvery == 0)
             {
                 Observe(sweep);
@@ -115,7 +115,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         for (var q = 0; q < 1000; q++)
         {
             (before, spins) = (spins, before);
-            acc.Kernels.HopfieldSweep(bw, bias, bs, n, k, default);
+            acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bias, bs, n, k, default);
             acc.Read(bs, spins);
             if (spins.AsSpan().SequenceEqual(before))
             {

@@ -181,7 +181,7 @@ public sealed class DeviceSubject : IBatchStudySubject
             var chunk = probes.Skip(first).Take(ProbeBank.Capacity).ToList();
             var bank = new ProbeBank(chunk.Count, chunk[0], chunk.ElementAtOrDefault(1), chunk.ElementAtOrDefault(2), chunk.ElementAtOrDefault(3));
             var values = new double[lanes.Length * chunk.Count];
-            accelerator.Kernels.IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
+            accelerator.KernelSet<Compute.Transients.LaneKernels>().IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
             for (var l = 0; l < lanes.Length; l++)
             {
                 for (var p = 0; p < chunk.Count; p++)

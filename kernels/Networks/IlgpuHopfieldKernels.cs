@@ -1,13 +1,19 @@
 using System.Numerics;
 using ILGPU;
 using ILGPU.Algorithms;
+using ILGPU.Runtime;
 using Neuromorph.Compute;
+using Neuromorph.Kernels.Runtime;
+using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Kernels.Networks;
 
-/// <summary>Binary Hopfield dynamics batched over restarts (state b of the batch starts at b · n).</summary>
-public static class HopfieldKernels
+/// <summary>
+/// The ILGPU form of <see cref="HopfieldKernels"/>, binary Hopfield dynamics batched over restarts (state b of the batch
+/// starts at b · n): the device code ILGPU compiles, and <see cref="Set{T, TReal}"/>, which launches it.
+/// </summary>
+public static class IlgpuHopfieldKernels
 {
     /// <summary>
     /// One in-order asynchronous sweep per restart: a group per restart computes each neuron's field with a group
@@ -52,5 +58,23 @@ public static class HopfieldKernels
 
             Group.Barrier();
         }
+    }
+
+    /// <summary>The set on one ILGPU accelerator: a group of 128 threads per restart (at most the device's maximum).</summary>
+    internal sealed class Set<T, TReal>(IlgpuLauncher<T, TReal> launcher) : HopfieldKernels(launcher.Owner)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TReal : struct, IReal<T>
+    {
+        private Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, FieldNoise>? _sweep;
+
+        /// <inheritdoc/>
+        protected override void HopfieldSweepInternal(RealBuffer weights, RealBuffer bias, RealBuffer spins, int size, int count, FieldNoise noise)
+        {
+            var kernel = launcher.Load(ref _sweep, "hopfield_sweep", () => launcher.Device.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, FieldNoise>(Sweep<T, TReal>));
+            var config = new KernelConfig(count, launcher.GroupSize(128));
+            launcher.Launch("hopfield_sweep", () => kernel(config, V(weights), V(bias), V(spins), size, noise));
+        }
+
+        private static ArrayView<T> V(RealBuffer buffer) => IlgpuLauncher<T, TReal>.View(buffer);
     }
 }

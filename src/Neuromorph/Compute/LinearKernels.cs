@@ -1,20 +1,23 @@
-using Neuromorph.Numerics.Ode;
+using Neuromorph.Compute.Cpu;
 
 namespace Neuromorph.Compute;
 
 /// <summary>
-/// The kernels every accelerator runs, as typed methods: a wrong argument is a compile error, not a launch failure.
-/// Each public method checks its buffers (owner, liveness, length) and sizes, then calls the backend's
-/// <c>...Internal</c>. Vectors of a batch are stored back to back; matrices are row-major. Noise comes from Philox
-/// counters, so results do not depend on the launch shape or the backend.
+/// The linear-algebra kernels every accelerator runs (<see cref="IAccelerator.Kernels"/>): crossbar-read products and
+/// the vector algebra of the batched CG, as typed methods (see <see cref="KernelSet"/>). Vectors of a batch are stored
+/// back to back; matrices are row-major. Noise comes from Philox counters, so results do not depend on the launch
+/// shape or the backend.
 /// </summary>
-public abstract class DeviceKernels
+public abstract class LinearKernels : KernelSet, IKernelSet<LinearKernels>
 {
     /// <summary>Binds the kernels to the accelerator whose buffers they take.</summary>
-    protected DeviceKernels(IAccelerator accelerator) => Accelerator = accelerator ?? throw new ArgumentNullException(nameof(accelerator));
+    protected LinearKernels(IAccelerator accelerator)
+        : base(accelerator)
+    {
+    }
 
-    /// <summary>The accelerator these kernels run on.</summary>
-    public IAccelerator Accelerator { get; }
+    /// <summary>The managed form, with the accelerator's quantiser for the ADC.</summary>
+    static LinearKernels IKernelSet<LinearKernels>.Managed(CpuAccelerator accelerator) => new CpuLinearKernels(accelerator);
 
     /// <summary>
     /// Y[b, i] = ADC(Σ_j W~[i, j] X[b, j]) for b &lt; Count (see <see cref="ReadConditions"/> for W~ and the ADC):
@@ -91,63 +94,6 @@ public abstract class DeviceKernels
         HadamardInternal(a, b, c, length, period);
     }
 
-    /// <summary>The memristive network rate dX = <paramref name="alpha"/> X − Y / <paramref name="beta"/> (Caravelli–Traversa–Di Ventra, convention A).</summary>
-    public void CtdRate(RealBuffer x, RealBuffer y, RealBuffer dx, double alpha, double beta, int length)
-    {
-        CheckSizes(length, 1);
-        Check(x, length, nameof(x));
-        Check(y, length, nameof(y));
-        Check(dx, length, nameof(dx));
-        CtdRateInternal(x, y, dx, alpha, beta, length);
-    }
-
-    /// <summary>
-    /// One in-order asynchronous sweep of a binary Hopfield network per batch item (restart): for i = 0..n−1,
-    /// s_i ← sign(Σ_j W[i, j] s_j + bias_i + σ ξ), a zero field keeps the state (<see cref="FieldNoise"/> for ξ).
-    /// </summary>
-    public void HopfieldSweep(RealBuffer weights, RealBuffer bias, RealBuffer spins, int size, int count, FieldNoise noise)
-    {
-        CheckSizes(size, count);
-        Check(weights, (long)size * size, nameof(weights));
-        Check(bias, size, nameof(bias));
-        Check(spins, (long)size * count, nameof(spins));
-        HopfieldSweepInternal(weights, bias, spins, size, count, noise);
-    }
-
-    /// <summary>
-    /// Integrates every lane over <paramref name="grid"/> (<see cref="LaneTransient"/>, always in double precision) and
-    /// writes the probes' values lane by lane into <paramref name="results"/> (lanes × probes.Count).
-    /// </summary>
-    public void IntegrateLanes<TLane>(ReadOnlySpan<TLane> lanes, TransientGrid grid, ProbeBank probes, Span<double> results)
-        where TLane : unmanaged, IScalarLane
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(grid.Steps, 1);
-        if (!(grid.Stop > 0) || double.IsInfinity(grid.Stop))
-        {
-            throw new ArgumentOutOfRangeException(nameof(grid), $"transient stop time must be positive and finite, got {grid.Stop}");
-        }
-
-        if (probes.Count is < 1 or > ProbeBank.Capacity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(probes), $"a probe bank holds 1 to {ProbeBank.Capacity} probes, got {probes.Count}");
-        }
-
-        if (results.Length < (long)lanes.Length * probes.Count)
-        {
-            throw new ArgumentException($"{lanes.Length} lanes × {probes.Count} probes need {(long)lanes.Length * probes.Count} results, got {results.Length}", nameof(results));
-        }
-
-        if (!Accelerator.Device.DoublePrecision)
-        {
-            throw new AcceleratorException($"{Accelerator.Device.Name} has no double precision, which batched transients need");
-        }
-
-        if (lanes.Length > 0)
-        {
-            IntegrateLanesInternal(lanes, grid, probes, results);
-        }
-    }
-
     /// <summary>Backend part of <see cref="MatVec"/>.</summary>
     protected abstract void MatVecInternal(RealBuffer weights, RealBuffer x, RealBuffer y, ProductShape shape, ReadConditions read);
 
@@ -172,16 +118,6 @@ public abstract class DeviceKernels
     /// <summary>Backend part of <see cref="Hadamard"/>.</summary>
     protected abstract void HadamardInternal(RealBuffer a, RealBuffer b, RealBuffer c, int length, int period);
 
-    /// <summary>Backend part of <see cref="CtdRate"/>.</summary>
-    protected abstract void CtdRateInternal(RealBuffer x, RealBuffer y, RealBuffer dx, double alpha, double beta, int length);
-
-    /// <summary>Backend part of <see cref="HopfieldSweep"/>.</summary>
-    protected abstract void HopfieldSweepInternal(RealBuffer weights, RealBuffer bias, RealBuffer spins, int size, int count, FieldNoise noise);
-
-    /// <summary>Backend part of <see cref="IntegrateLanes"/> (at least one lane).</summary>
-    protected abstract void IntegrateLanesInternal<TLane>(ReadOnlySpan<TLane> lanes, TransientGrid grid, ProbeBank probes, Span<double> results)
-        where TLane : unmanaged, IScalarLane;
-
     private void CheckProduct(RealBuffer weights, RealBuffer x, RealBuffer y, ProductShape shape, bool transposed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Rows, 1, nameof(shape));
@@ -194,17 +130,5 @@ public abstract class DeviceKernels
         {
             throw new ArgumentException("a product cannot write its input (x and y are the same buffer)");
         }
-    }
-
-    private static void CheckSizes(int length, int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-    }
-
-    private void Check(RealBuffer buffer, long needed, string name)
-    {
-        ArgumentNullException.ThrowIfNull(buffer, name);
-        buffer.CheckUse(Accelerator, needed, name);
     }
 }

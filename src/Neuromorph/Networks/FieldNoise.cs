@@ -1,4 +1,4 @@
-namespace Neuromorph.Compute;
+namespace Neuromorph.Networks;
 
 /// <summary>
 /// Gaussian noise added to each local field of a Hopfield sweep: σ ξ with ξ drawn from Philox at counter

@@ -1,16 +1,18 @@
 using System.Numerics.Tensors;
-using Neuromorph.Numerics.Ode;
 using Neuromorph.Numerics.Randomness;
+using static Neuromorph.Compute.Cpu.CpuParallel;
 
 namespace Neuromorph.Compute.Cpu;
 
 /// <summary>
-/// The kernels of the managed CPU path in double precision: SIMD dot products and row-outer loops (each weight row
-/// read once per batch), rows or batch items spread over cores once the work is large enough to pay for threads.
-/// Checked against the same independent naive references as the GPU kernels.
+/// The linear-algebra kernels of the managed CPU path in double precision: SIMD dot products and row-outer loops (each
+/// weight row read once per batch), rows or batch items spread over cores once the work is large enough to pay for
+/// threads (<see cref="CpuParallel"/>). Checked against the same independent naive references as the GPU kernels.
 /// </summary>
-internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, double, double> adc) : DeviceKernels(accelerator)
+internal sealed class CpuLinearKernels(CpuAccelerator accelerator) : LinearKernels(accelerator)
 {
+    private readonly Func<double, int, double, double> _adc = accelerator.Adc;
+
     /// <inheritdoc/>
     protected override void MatVecInternal(RealBuffer weights, RealBuffer x, RealBuffer y, ProductShape shape, ReadConditions read) =>
         Product(weights, x, y, shape, read);
@@ -47,7 +49,7 @@ internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, d
 
             for (var j = 0; j < cols && read.AdcBits > 0; j++)
             {
-                yb[j] = adc(yb[j], read.AdcBits, read.AdcRange);
+                yb[j] = _adc(yb[j], read.AdcBits, read.AdcRange);
             }
         });
     }
@@ -110,61 +112,11 @@ internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, d
         }
     }
 
-    /// <inheritdoc/>
-    protected override void CtdRateInternal(RealBuffer x, RealBuffer y, RealBuffer dx, double alpha, double beta, int length)
-    {
-        double[] xs = CpuBuffer.Data(x), ys = CpuBuffer.Data(y), d = CpuBuffer.Data(dx);
-        for (var k = 0; k < length; k++)
-        {
-            d[k] = (alpha * xs[k]) - (ys[k] / beta);
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void HopfieldSweepInternal(RealBuffer weights, RealBuffer bias, RealBuffer spins, int size, int count, FieldNoise noise)
-    {
-        double[] w = CpuBuffer.Data(weights), h = CpuBuffer.Data(bias), s = CpuBuffer.Data(spins);
-        Parallel.For(0, count, Options(count * (long)size * size), b =>
-        {
-            var sb = s.AsSpan(b * size, size);
-            for (var i = 0; i < size; i++)
-            {
-                var f = h[i] + TensorPrimitives.Dot<double>(w.AsSpan(i * size, size), sb);
-                if (noise.Sigma != 0)
-                {
-                    f += noise.Sigma * Philox.Gaussian((uint)i, (uint)b, noise.Sweep, FieldNoise.Stream, noise.Seed);
-                }
-
-                sb[i] = f > 0 ? 1 : f < 0 ? -1 : sb[i];
-            }
-        });
-    }
-
-    /// <inheritdoc/>
-    protected override void IntegrateLanesInternal<TLane>(ReadOnlySpan<TLane> lanes, TransientGrid grid, ProbeBank probes, Span<double> results)
-    {
-        var input = lanes.ToArray();
-        var output = new double[input.Length * probes.Count];
-        var m = probes.Count;
-        Parallel.For(0, input.Length, Options((long)input.Length * grid.Steps * 100), k =>
-        {
-            var v = LaneTransient.Run(input[k], grid, probes);
-            for (var p = 0; p < m; p++)
-            {
-                output[(k * m) + p] = v[p];
-            }
-        });
-        output.CopyTo(results);
-    }
-
     private static double Noisy(double w, int i, int j, int b, ReadConditions read)
     {
         var g = w * (1 + (read.Noise * Philox.Gaussian((uint)j, (uint)i, (uint)b, read.Read, read.Seed)));
         return read.ClipAtZero ? Math.Max(g, 0) : g;
     }
-
-    private static ParallelOptions Options(long work) =>
-        new() { MaxDegreeOfParallelism = work < 200_000 ? 1 : Environment.ProcessorCount };
 
     private void Product(RealBuffer weights, RealBuffer x, RealBuffer y, ProductShape shape, ReadConditions read)
     {
@@ -191,7 +143,7 @@ internal sealed class CpuKernels(CpuAccelerator accelerator, Func<double, int, d
                     }
                 }
 
-                ys[(b * rows) + i] = read.AdcBits > 0 ? adc(acc, read.AdcBits, read.AdcRange) : acc;
+                ys[(b * rows) + i] = read.AdcBits > 0 ? _adc(acc, read.AdcBits, read.AdcRange) : acc;
             }
         });
     }
