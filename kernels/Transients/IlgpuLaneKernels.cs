@@ -5,6 +5,7 @@ using Neuromorph.Compute;
 using Neuromorph.Compute.Transients;
 using Neuromorph.Kernels.Runtime;
 using Neuromorph.Numerics.Ode;
+using AcceleratorException = Neuromorph.Compute.AcceleratorException; // ILGPU.Runtime has a type of the same name
 
 namespace Neuromorph.Kernels.Transients;
 
@@ -77,7 +78,7 @@ public static class IlgpuLaneKernels
             }
             catch (Exception ex) when (Failures.IsDeviceFailure(ex))
             {
-                throw new Compute.AcceleratorException($"copying {lanes.Length} lanes to {Info.Name} failed: {Failures.Describe(ex)}", ex);
+                throw new AcceleratorException($"copying {lanes.Length} lanes to {Info.Name} failed: {Failures.Describe(ex)}", ex);
             }
         }
 

@@ -1,12 +1,13 @@
 using Neuromorph.Compute;
 using Neuromorph.Compute.Cpu;
+using Neuromorph.Compute.Transients;
 using Neuromorph.Crossbars;
 using Neuromorph.Devices;
 using Neuromorph.Devices.Transients;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Device;
-using Neuromorph.Numerics.Ode;
 using Neuromorph.Numerics;
+using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Studies.Subjects;
 
@@ -181,7 +182,7 @@ public sealed class DeviceSubject : IBatchStudySubject
             var chunk = probes.Skip(first).Take(ProbeBank.Capacity).ToList();
             var bank = new ProbeBank(chunk.Count, chunk[0], chunk.ElementAtOrDefault(1), chunk.ElementAtOrDefault(2), chunk.ElementAtOrDefault(3));
             var values = new double[lanes.Length * chunk.Count];
-            accelerator.KernelSet<Compute.Transients.LaneKernels>().IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
+            accelerator.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
             for (var l = 0; l < lanes.Length; l++)
             {
                 for (var p = 0; p < chunk.Count; p++)
