@@ -1,46 +1,46 @@
-using ILGPU;
-using ILGPU.Runtime;
 using Neuromorph.Compute;
 using Neuromorph.Compute.Cpu;
 using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
+using Neuromorph.Kernels.Backends.Cpu;
 using Neuromorph.Kernels.Backends.Cuda;
 using Neuromorph.Kernels.Backends.IlgpuCpu;
 using Neuromorph.Kernels.Backends.OpenCl;
 using Neuromorph.Kernels.Runtime;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Kernels.Backends;
 
 /// <summary>
-/// Resolves <c>--backend cpu|ilgpu-cpu|opencl[:N]|cuda[:N]|auto</c> to an accelerator. <c>cpu</c> is the managed path
-/// (the default everywhere); <c>cuda</c>, <c>opencl</c> and <c>ilgpu-cpu</c> run the ILGPU kernels. <c>auto</c> picks
-/// CUDA, then an OpenCL GPU ILGPU can use, then <c>cpu</c>, and says which. A backend the user names but this machine
-/// lacks is an input error (exit 2), never a silent fallback.
+/// Resolves <c>--backend cpu|ilgpu-cpu|opencl[:N]|cuda[:N]|auto</c> to an accelerator by looping over the backends
+/// (<see cref="All"/>, one <see cref="BackendDefinition"/> each). <c>cpu</c> is the managed path (the default
+/// everywhere); <c>cuda</c>, <c>opencl</c> and <c>ilgpu-cpu</c> run the ILGPU kernels. <c>auto</c> picks CUDA, then an
+/// OpenCL GPU ILGPU can use, then <c>cpu</c> (each backend's <see cref="BackendDefinition.AutoOrder"/>), and says which.
+/// A backend the user names but this machine lacks is an input error (exit 2), never a silent fallback.
 /// </summary>
 public static class AcceleratorCatalog
 {
+    /// <summary>The backends, in the order <c>neuromorph backends</c> lists them.</summary>
+    public static IReadOnlyList<BackendDefinition> All { get; } =
+    [
+        CpuBackend.Definition,
+        IlgpuCpuBackend.Definition,
+        OpenClBackend.Definition,
+        CudaBackend.Definition,
+    ];
+
     /// <summary>The names <c>--backend</c> accepts (a device index may follow opencl and cuda after a colon).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["auto", "cpu", "ilgpu-cpu", "opencl", "cuda"];
+    public static IReadOnlyList<string> Names { get; } = ["auto", .. All.Select(b => b.Name)];
 
     /// <summary>The managed CPU path with the crossbar periphery's quantiser.</summary>
     public static CpuAccelerator CreateCpu() => new(DataConverter.Quantize);
 
     /// <summary>Every device ILGPU or the host reports, usable or not (<see cref="BackendEntry.Unusable"/> says why not), CPU first.</summary>
-    public static IReadOnlyList<BackendEntry> List()
-    {
-        var list = new List<BackendEntry> { new("cpu", CpuAccelerator.HostDevice), new("ilgpu-cpu", IlgpuCpuBackend.Info) };
-        list.AddRange(OpenClBackend.Devices().Select((d, i) => new BackendEntry($"opencl:{i}", d.Info, d.Unusable)));
-        list.AddRange(CudaBackend.Devices().Select((d, i) => new BackendEntry($"cuda:{i}", d.Info, d.Unusable)));
-        return list;
-    }
+    public static IReadOnlyList<BackendEntry> List() =>
+        [.. All.SelectMany(b => b.Devices().Select((d, i) => new BackendEntry(b.Indexed ? $"{b.Name}:{i}" : b.Name, d.Info, d.Unusable)))];
 
     /// <summary>Why a backend cannot run here: null when it can.</summary>
-    public static string? Unavailable(BackendKind kind) => kind switch
-    {
-        BackendKind.Cpu or BackendKind.IlgpuCpu => null,
-        BackendKind.OpenCl => OpenClBackend.Unavailable(),
-        _ => CudaBackend.Unavailable(),
-    };
+    public static string? Unavailable(BackendKind kind) => All.First(b => b.Kind == kind).Unavailable();
 
     /// <summary>
     /// Opens the accelerator named by <paramref name="spec"/>. <paramref name="precision"/> null means the device's
@@ -53,55 +53,7 @@ public static class AcceleratorCatalog
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (name, index) = Parse(spec);
-        switch (name)
-        {
-            case "cpu":
-                if (precision == Precision.Single)
-                {
-                    throw new UserInputException("the cpu backend computes in double precision only", "drop --precision, or use --backend ilgpu-cpu to run the single-precision kernels on the host");
-                }
-
-                choice = "cpu (managed, SIMD on all cores)";
-                return CreateCpu();
-            case "ilgpu-cpu":
-                choice = "ilgpu-cpu (ILGPU's CPU accelerator running the GPU kernels; slow, for tests and dry runs)";
-                return Create(IlgpuCpuBackend.CreateContext(), 0, IlgpuCpuBackend.Info, precision ?? Precision.Double, (_, _) => IlgpuCpuBackend.Info);
-            case "opencl":
-                {
-                    Require(BackendKind.OpenCl, spec);
-                    var entry = Pick(OpenClBackend.Devices(), index, "OpenCL", spec);
-                    choice = $"opencl:{index} ({entry.Name})";
-                    return Create(OpenClBackend.CreateContext(), index, entry, precision ?? (entry.IsGpu ? Precision.Single : Precision.Double), (d, _) => OpenClBackend.Describe((ILGPU.Runtime.OpenCL.CLDevice)d));
-                }
-
-            case "cuda":
-                {
-                    Require(BackendKind.Cuda, spec);
-                    var entry = Pick(CudaBackend.Devices(), index, "CUDA", spec);
-                    choice = $"cuda:{index} ({entry.Name})";
-                    return Create(CudaBackend.CreateContext(), index, entry, precision ?? Precision.Single, (d, _) => CudaBackend.Describe((ILGPU.Runtime.Cuda.CudaDevice)d));
-                }
-
-            default:
-                if (Unavailable(BackendKind.Cuda) is null && CudaBackend.Devices().Any(d => d.Unusable is null))
-                {
-                    var cuda = CudaBackend.Devices().Select((d, i) => (d, i)).First(d => d.d.Unusable is null).i;
-                    var acc = Open($"cuda:{cuda}", precision, out var c);
-                    choice = $"auto: picked {c}";
-                    return acc;
-                }
-
-                var gpu = OpenClBackend.Devices().Select((d, i) => (d, i)).FirstOrDefault(d => d.d.Unusable is null && d.d.Info.IsGpu);
-                if (gpu.d.Info is not null)
-                {
-                    var acc = Open($"opencl:{gpu.i}", precision, out var c);
-                    choice = $"auto: picked {c} (no usable CUDA device)";
-                    return acc;
-                }
-
-                choice = "auto: picked cpu (no usable CUDA device and no OpenCL GPU ILGPU can use)";
-                return Open("cpu", precision == Precision.Single ? null : precision, out _);
-        }
+        return name == "auto" ? OpenAuto(precision, out choice) : Open(Definition(name), index, spec, precision, out choice);
     }
 
     /// <summary>Parses a spec, throwing an input error with a did-you-mean hint when it is unknown.</summary>
@@ -116,7 +68,7 @@ public static class AcceleratorCatalog
         }
 
         var index = 0;
-        if (parts.Length == 2 && (name is "cpu" or "auto" or "ilgpu-cpu" || !int.TryParse(parts[1], out index) || index < 0))
+        if (parts.Length == 2 && (name == "auto" || !Definition(name).Indexed || !int.TryParse(parts[1], out index) || index < 0))
         {
             throw new UserInputException($"bad backend '{spec}'", "a device index may follow opencl or cuda, e.g. cuda:0");
         }
@@ -124,19 +76,62 @@ public static class AcceleratorCatalog
         return (name, index);
     }
 
-    private static void Require(BackendKind kind, string spec)
+    private static BackendDefinition Definition(string name) => All.First(b => b.Name == name);
+
+    private static IAccelerator Open(BackendDefinition backend, int index, string spec, Precision? precision, out string choice)
     {
-        if (Unavailable(kind) is { } why)
+        if (precision is { } wanted && !backend.Precisions.Contains(wanted))
+        {
+            var precisions = string.Join(" and ", backend.Precisions.Select(p => p.ToString().ToLowerInvariant()));
+            throw new UserInputException($"the {backend.Name} backend computes in {precisions} precision only", backend.PrecisionHint);
+        }
+
+        if (backend.Unavailable() is { } why)
         {
             throw new UserInputException($"backend '{spec}' is not available on this machine: {why}", "run 'neuromorph backends' to see what is, or use --backend cpu");
         }
+
+        var device = Pick(backend, index, spec);
+        choice = backend.Indexed ? $"{backend.Name}:{index} ({device.Name})" : $"{backend.Name} ({backend.Summary})";
+        return backend.Open(index, device, precision ?? backend.DefaultPrecision(device));
     }
 
-    private static DeviceInfo Pick(IReadOnlyList<(DeviceInfo Info, string? Unusable)> devices, int index, string what, string spec)
+    /// <summary>
+    /// The first backend in <see cref="BackendDefinition.AutoOrder"/> that is available and has a usable device it may
+    /// pick; a precision it does not compute in falls back to its default. The choice names the device (or, for a
+    /// backend without device index, the backend) and what was passed over.
+    /// </summary>
+    private static IAccelerator OpenAuto(Precision? precision, out string choice)
     {
+        var passedOver = new List<string>();
+        foreach (var backend in All.Where(b => b.AutoOrder is not null).OrderBy(b => b.AutoOrder))
+        {
+            var devices = backend.Unavailable() is null ? backend.Devices() : [];
+            var index = devices.Select((d, i) => (d, i)).FirstOrDefault(x => x.d.Unusable is null && backend.AutoPicks(x.d.Info), (default, -1)).i;
+            if (index >= 0)
+            {
+                var wanted = precision is { } p && !backend.Precisions.Contains(p) ? null : precision;
+                var accelerator = Open(backend, index, backend.Indexed ? $"{backend.Name}:{index}" : backend.Name, wanted, out var opened);
+                var picked = backend.Indexed ? opened : backend.Name;
+                choice = passedOver.Count == 0 ? $"auto: picked {picked}" : $"auto: picked {picked} ({string.Join(" and ", passedOver)})";
+                return accelerator;
+            }
+
+            if (backend.AutoPassedOver is { } said)
+            {
+                passedOver.Add(said);
+            }
+        }
+
+        throw new InvalidOperationException("auto found no backend to pick (the managed cpu backend always should be)");
+    }
+
+    private static DeviceInfo Pick(BackendDefinition backend, int index, string spec)
+    {
+        var devices = backend.Devices();
         if (index >= devices.Count)
         {
-            throw new UserInputException($"{what} device {index} does not exist: {devices.Count} found", "run 'neuromorph backends' to list them");
+            throw new UserInputException($"{backend.Family ?? backend.Name} device {index} does not exist: {devices.Count} found", "run 'neuromorph backends' to list them");
         }
 
         var (info, unusable) = devices[index];
@@ -144,35 +139,4 @@ public static class AcceleratorCatalog
             ? info
             : throw new UserInputException($"backend '{spec}' ({info.Name}) cannot run the kernels: {unusable}", "run 'neuromorph backends' to see which devices can, or use --backend cpu");
     }
-
-    /// <summary>Creates the accelerator on device <paramref name="index"/> of <paramref name="context"/>; the context is owned by it (or disposed on failure).</summary>
-    private static IAccelerator Create(Context context, int index, DeviceInfo info, Precision precision, Func<Device, int, DeviceInfo> describe)
-    {
-        try
-        {
-            if (precision == Precision.Double && !info.DoublePrecision)
-            {
-                throw new UserInputException($"{info.Name} has no double precision", "use --precision single");
-            }
-
-            var device = context.Devices.Where(d => d.AcceleratorType == Type(info.Backend)).ElementAt(index);
-            var described = describe(device, index);
-            var native = Failures.Guard(described, "opening the device", () => device.CreateAccelerator(context));
-            return precision == Precision.Double
-                ? new IlgpuAccelerator<double, Fp64>(context, native, described)
-                : new IlgpuAccelerator<float, Fp32>(context, native, described);
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
-
-    private static AcceleratorType Type(BackendKind kind) => kind switch
-    {
-        BackendKind.Cuda => AcceleratorType.Cuda,
-        BackendKind.OpenCl => AcceleratorType.OpenCL,
-        _ => AcceleratorType.CPU,
-    };
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Kernels.Linear;
 
@@ -20,7 +21,7 @@ internal static class CrossbarRead
         return read.ClipAtZero ? T.Max(g, T.Zero) : g;
     }
 
-    /// <summary>The ADC applied to an output (Crossbars.DataConverter, evaluated in double).</summary>
+    /// <summary>The ADC applied to an output (Numerics.DataConverter, evaluated in double).</summary>
     public static T Output<T, TReal>(T y, in ReadConditions read)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TReal : struct, IReal<T> =>

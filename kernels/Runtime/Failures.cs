@@ -1,10 +1,11 @@
 using Neuromorph.Compute;
+using AcceleratorException = Neuromorph.Compute.AcceleratorException; // ILGPU.Runtime has a type of the same name
 
 namespace Neuromorph.Kernels.Runtime;
 
 /// <summary>
 /// Turns what ILGPU and the drivers throw (compiler errors, unsupported features, CUDA and OpenCL error codes, missing
-/// native libraries, out of memory) into one <see cref="Compute.AcceleratorException"/> whose message is one line naming
+/// native libraries, out of memory) into one <see cref="AcceleratorException"/> whose message is one line naming
 /// the operation, the device and the cause; the original stays as the inner exception. Argument errors (bugs in the
 /// caller) pass through unchanged.
 /// </summary>
@@ -26,13 +27,13 @@ internal static class Failures
         }
         catch (Exception ex) when (IsDeviceFailure(ex))
         {
-            throw new Compute.AcceleratorException($"{what} on {DeviceInfo.BackendName(device.Backend)} ({device.Name}) failed: {Describe(ex)}", ex);
+            throw new AcceleratorException($"{what} on {DeviceInfo.BackendName(device.Backend)} ({device.Name}) failed: {Describe(ex)}", ex);
         }
     }
 
     /// <summary>Whether <paramref name="ex"/> comes from ILGPU, a driver or native loading rather than from a caller's bug.</summary>
     public static bool IsDeviceFailure(Exception ex) =>
-        ex is not (Compute.AcceleratorException or OperationCanceledException)
+        ex is not (AcceleratorException or OperationCanceledException)
         && (FromIlgpu(ex) || ex is not (ArgumentException or ObjectDisposedException))
         && (FromIlgpu(ex)
             || ex is NotSupportedException or InvalidOperationException or OutOfMemoryException or DllNotFoundException

@@ -9,7 +9,8 @@ namespace Neuromorph.Kernels.Runtime;
 /// <summary>
 /// An <see cref="IAccelerator"/> over one ILGPU accelerator (CUDA, OpenCL or ILGPU's CPU accelerator) in precision
 /// <typeparamref name="T"/>: buffers are ILGPU memory buffers, copies convert the library's doubles, kernels are the
-/// C# kernels of this project compiled by ILGPU on first use. Every ILGPU or driver failure surfaces as an
+/// C# kernels of this project compiled by ILGPU on first use (each kernel set's ILGPU form, found by
+/// <see cref="IlgpuKernelSets"/>). Every ILGPU or driver failure surfaces as an
 /// <see cref="Compute.AcceleratorException"/> naming the operation and device.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
@@ -20,7 +21,8 @@ public sealed class IlgpuAccelerator<T, TReal> : IAccelerator
 {
     private readonly Context _context;
     private readonly Accelerator _device;
-    private readonly IlgpuKernels<T, TReal> _kernels;
+    private readonly IlgpuLauncher<T, TReal> _launcher;
+    private readonly KernelSetCache _sets = new();
     private T[] _staging = [];
 
     /// <summary>Takes ownership of <paramref name="context"/> and the accelerator created on <paramref name="device"/>.</summary>
@@ -29,7 +31,8 @@ public sealed class IlgpuAccelerator<T, TReal> : IAccelerator
         _context = context;
         _device = device;
         Device = info;
-        _kernels = new IlgpuKernels<T, TReal>(this, device);
+        _launcher = new IlgpuLauncher<T, TReal>(this, device);
+        Kernels = KernelSet<LinearKernels>();
     }
 
     /// <inheritdoc/>
@@ -39,7 +42,11 @@ public sealed class IlgpuAccelerator<T, TReal> : IAccelerator
     public Precision Precision => typeof(T) == typeof(double) ? Precision.Double : Precision.Single;
 
     /// <inheritdoc/>
-    public DeviceKernels Kernels => _kernels;
+    public LinearKernels Kernels { get; }
+
+    /// <inheritdoc/>
+    public TSet KernelSet<TSet>()
+        where TSet : KernelSet, IKernelSet<TSet> => _sets.Get(() => IlgpuKernelSets.Create<TSet, T, TReal>(_launcher));
 
     /// <summary>The ILGPU accelerator (for benchmarks that time on its stream).</summary>
     public Accelerator Native => _device;

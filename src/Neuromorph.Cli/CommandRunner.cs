@@ -60,14 +60,13 @@ public static class CommandRunner
         }
         catch (SimulationException ex)
         {
+            // every numerical failure (singular matrix, step too small, NaN state, no convergence) arrives as this one type
             error.WriteLine($"neuromorph: simulation failed: {ex.Message}");
-            return NumericalFailure;
-        }
-        catch (ArithmeticException ex)
-        {
-            // a factorisation that met a non-positive pivot or similar: a numerical failure of the model, not a crash
-            error.WriteLine($"neuromorph: numerical failure: {ex.Message}");
-            error.WriteLine("  hint: tighten rtol/atol, or check that device parameters keep every resistance positive");
+            if (ex.Hint is { } hint)
+            {
+                error.WriteLine($"  hint: {hint}");
+            }
+
             return NumericalFailure;
         }
         catch (AcceleratorException ex)

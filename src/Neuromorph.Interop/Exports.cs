@@ -161,11 +161,7 @@ public static unsafe class Exports
         }
         catch (SimulationException ex)
         {
-            return Fail(Status.SimulationError, "simulation", "simulation failed: " + ex.Message, null, null);
-        }
-        catch (ArithmeticException ex)
-        {
-            return Fail(Status.SimulationError, "simulation", "numerical failure: " + ex.Message, null, "tighten rtol/atol, or check that device parameters keep every resistance positive");
+            return Fail(Status.SimulationError, "simulation", "simulation failed: " + ex.Message, null, ex.Hint);
         }
         catch (AcceleratorException ex)
         {

@@ -1,4 +1,6 @@
 using Neuromorph.Compute;
+using Neuromorph.Dynamics;
+using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Gpu.Tests;
@@ -109,7 +111,7 @@ public class KernelTests
         Check(acc, Read(acc, h), [.. a.Select((v, i) => v * b[i])], "hadamard");
 
         using var dx = Poisoned(acc, n * batch);
-        k.CtdRate(ba, bb, dx, 3.0, 0.25, n * batch);
+        acc.KernelSet<CtdKernels>().CtdRate(ba, bb, dx, 3.0, 0.25, n * batch);
         Check(acc, Read(acc, dx), [.. a.Select((v, i) => (3.0 * v) - (b[i] / 0.25))], "ctd_rate");
     }
 
@@ -149,7 +151,7 @@ public class KernelTests
             using var bw = Upload(acc, w);
             using var bb = Upload(acc, bias);
             using var bs = Upload(acc, s0);
-            acc.Kernels.HopfieldSweep(bw, bb, bs, n, batch, new FieldNoise(noise, seed, 4));
+            acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bb, bs, n, batch, new FieldNoise(noise, seed, 4));
             Assert.Equal(sweep, Read(acc, bs));
         }
     }

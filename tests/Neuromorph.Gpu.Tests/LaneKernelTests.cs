@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Compute.Transients;
 using Neuromorph.Devices.Team;
 using Neuromorph.Devices.Transients;
 using Neuromorph.Kernels.Backends;
@@ -13,6 +14,7 @@ namespace Neuromorph.Gpu.Tests;
 /// (Numerics.Ode.RungeKutta4) measured by the study metrics, memristor lanes against the managed path, and a kernel
 /// that cannot compile fails with one line without poisoning the accelerator.
 /// </summary>
+[Collection(LaneKernelCollection.Name)]
 public class LaneKernelTests
 {
     public static TheoryData<string> All => Backends.All;
@@ -37,8 +39,8 @@ public class LaneKernelTests
         var probes = metrics.Select(m => new LaneProbe(m.Kind switch { MetricKind.Final => LaneStatistic.Final, MetricKind.Max => LaneStatistic.Max, MetricKind.Rms => LaneStatistic.Rms, MetricKind.Cross => LaneStatistic.Cross, _ => LaneStatistic.At }, 0, m.At ?? 3, m.From ?? 0, m.To ?? 3, m.Threshold ?? 0, m.Direction == CrossDirection.Fall ? 2 : 0)).ToArray();
         var results = new double[lanes.Length * 4];
         var results5 = new double[lanes.Length];
-        acc.Kernels.IntegrateLanes<ForcedDecay>(lanes, grid, new ProbeBank(4, probes[0], probes[1], probes[2], probes[3]), results);
-        acc.Kernels.IntegrateLanes<ForcedDecay>(lanes, grid, new ProbeBank(1, probes[4]), results5);
+        acc.KernelSet<LaneKernels>().IntegrateLanes<ForcedDecay>(lanes, grid, new ProbeBank(4, probes[0], probes[1], probes[2], probes[3]), results);
+        acc.KernelSet<LaneKernels>().IntegrateLanes<ForcedDecay>(lanes, grid, new ProbeBank(1, probes[4]), results5);
         for (var k = 0; k < lanes.Length; k++)
         {
             var lane = lanes[k];
@@ -72,8 +74,8 @@ public class LaneKernelTests
         foreach (var (integrator, steps) in new[] { (LaneIntegrator.RungeKutta4, 2_000), (LaneIntegrator.Rosenbrock23, 400) })
         {
             var g = grid with { Integrator = integrator, Steps = steps };
-            acc.Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes, g, bank, actual);
-            AcceleratorCatalog.CreateCpu().Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes, g, bank, expected);
+            acc.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TeamEquations>>(lanes, g, bank, actual);
+            AcceleratorCatalog.CreateCpu().KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TeamEquations>>(lanes, g, bank, expected);
             for (var k = 0; k < actual.Length; k++)
             {
                 Assert.True(double.IsFinite(expected[k]), $"{integrator} value {k}: {expected[k]}");
@@ -92,12 +94,12 @@ public class LaneKernelTests
         var results = new double[2];
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var ex = Assert.Throws<Compute.AcceleratorException>(() => acc.Kernels.IntegrateLanes<NotBlittable>([new(true), new(false)], grid, bank, results));
+            var ex = Assert.Throws<Compute.AcceleratorException>(() => acc.KernelSet<LaneKernels>().IntegrateLanes<NotBlittable>([new(true), new(false)], grid, bank, results));
             Assert.DoesNotContain('\n', ex.Message);
             Assert.Contains("compiling kernel integrate_lanes<NotBlittable>", ex.Message, StringComparison.Ordinal);
         }
 
-        acc.Kernels.IntegrateLanes<ForcedDecay>([new ForcedDecay(1, 0, 1, 1)], grid, bank, results);
+        acc.KernelSet<LaneKernels>().IntegrateLanes<ForcedDecay>([new ForcedDecay(1, 0, 1, 1)], grid, bank, results);
         Assert.Equal(Math.Exp(-1), results[0], 4); // four RK4 steps
         using var a = KernelTests.Upload(acc, [1, 2]);
         acc.Kernels.Axpby(a, a, a, 2, 1, 2);

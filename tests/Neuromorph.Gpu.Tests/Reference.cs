@@ -3,8 +3,8 @@ using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Gpu.Tests;
 
 /// <summary>
-/// Naive double-precision implementations of the kernel contracts, written from the contracts of Compute.DeviceKernels and
-/// independent of the managed kernels and of Crossbars.DataConverter: the reference every backend (the CPU one included) is checked against.
+/// Naive double-precision implementations of the kernel contracts, written from the contracts of the kernel sets and
+/// independent of the managed kernels and of Numerics.DataConverter: the reference every backend (the CPU one included) is checked against.
 /// </summary>
 internal static class Reference
 {

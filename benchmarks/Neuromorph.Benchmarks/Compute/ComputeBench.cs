@@ -5,7 +5,6 @@ using ILGPU.Runtime;
 using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Kernels.Runtime;
-using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Compute;
+using Neuromorph.Compute.Transients;
 using Neuromorph.Devices.Team;
 using Neuromorph.Devices.Transients;
 using Neuromorph.Kernels.Backends;
@@ -33,16 +34,16 @@ public static class DeviceSweepBench
         using var acc = AcceleratorCatalog.Open(backend, Precision.Double, out var choice);
         Console.Error.WriteLine($"# {choice}; {acc.Device}");
         var device = new double[points * 4];
-        acc.Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes.AsSpan(0, Math.Min(points, 256)), new TransientGrid(40e-6, 10), bank, device); // compile and warm up
+        acc.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TeamEquations>>(lanes.AsSpan(0, Math.Min(points, 256)), new TransientGrid(40e-6, 10), bank, device); // compile and warm up
         var clock = Stopwatch.StartNew();
-        acc.Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes, grid, bank, device);
+        acc.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TeamEquations>>(lanes, grid, bank, device);
         var seconds = clock.Elapsed.TotalSeconds;
 
         var n = Math.Min(points, Math.Max(64, cpuPoints ?? points / 100));
         using var cpu = AcceleratorCatalog.CreateCpu();
         var managed = new double[n * 4];
         clock.Restart();
-        cpu.Kernels.IntegrateLanes<MemristorLane<TeamEquations>>(lanes.AsSpan(0, n), grid, bank, managed);
+        cpu.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TeamEquations>>(lanes.AsSpan(0, n), grid, bank, managed);
         var cpuSeconds = clock.Elapsed.TotalSeconds;
         var worst = 0.0;
         for (var k = 0; k < managed.Length; k++)

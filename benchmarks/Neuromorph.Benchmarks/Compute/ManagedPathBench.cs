@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
 using Neuromorph.Dynamics;
-using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Optimization;
 

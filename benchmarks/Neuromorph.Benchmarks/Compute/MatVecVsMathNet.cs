@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Compute;
 using Neuromorph.Kernels.Backends;
-using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Compute;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ILGPU;
+using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using Neuromorph.Compute;
 
@@ -11,6 +12,21 @@ namespace Neuromorph.Kernels.Backends.Cuda;
 /// </summary>
 public static class CudaBackend
 {
+    /// <summary>The backend as <see cref="AcceleratorCatalog"/> lists it: cuda:N, single precision by default; auto tries it first.</summary>
+    public static BackendDefinition Definition { get; } = new()
+    {
+        Name = "cuda",
+        Kind = BackendKind.Cuda,
+        Family = "CUDA",
+        Indexed = true,
+        Devices = Devices,
+        Unavailable = Unavailable,
+        DefaultPrecision = _ => Precision.Single,
+        Open = (index, info, precision) => IlgpuDevice.Open(CreateContext(), AcceleratorType.Cuda, index, info, precision, d => Describe((CudaDevice)d)),
+        AutoOrder = 0,
+        AutoPassedOver = "no usable CUDA device",
+    };
+
     /// <summary>Why CUDA cannot run here, or null: checks for the driver library before asking ILGPU.</summary>
     public static string? Unavailable()
     {

@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using Neuromorph.Compute;
 
@@ -24,6 +25,17 @@ public static class IlgpuCpuBackend
         DoublePrecision: true,
         IsGpu: false,
         typeof(Context).Assembly.GetName().Version?.ToString() ?? "ILGPU");
+
+    /// <summary>The backend as <see cref="AcceleratorCatalog"/> lists it: one device, double precision by default, never picked by auto.</summary>
+    public static BackendDefinition Definition { get; } = new()
+    {
+        Name = "ilgpu-cpu",
+        Kind = BackendKind.IlgpuCpu,
+        Summary = "ILGPU's CPU accelerator running the GPU kernels; slow, for tests and dry runs",
+        Devices = () => [(Info, null)],
+        DefaultPrecision = _ => Precision.Double,
+        Open = (index, info, precision) => IlgpuDevice.Open(CreateContext(), AcceleratorType.CPU, index, info, precision, _ => Info),
+    };
 
     /// <summary>A context holding only the emulated device.</summary>
     public static Context CreateContext() => Context.Create(b => b.CPU(Device).EnableAlgorithms());

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ILGPU;
 using ILGPU.Backends.OpenCL;
+using ILGPU.Runtime;
 using ILGPU.Runtime.OpenCL;
 using Neuromorph.Compute;
 
@@ -13,6 +14,25 @@ namespace Neuromorph.Kernels.Backends.OpenCl;
 /// </summary>
 public static class OpenClBackend
 {
+    /// <summary>
+    /// The backend as <see cref="AcceleratorCatalog"/> lists it: opencl:N, single precision by default on GPUs and double
+    /// on CPUs; auto picks a usable GPU after CUDA.
+    /// </summary>
+    public static BackendDefinition Definition { get; } = new()
+    {
+        Name = "opencl",
+        Kind = BackendKind.OpenCl,
+        Family = "OpenCL",
+        Indexed = true,
+        Devices = Devices,
+        Unavailable = Unavailable,
+        DefaultPrecision = device => device.IsGpu ? Precision.Single : Precision.Double,
+        Open = (index, info, precision) => IlgpuDevice.Open(CreateContext(), AcceleratorType.OpenCL, index, info, precision, d => Describe((CLDevice)d)),
+        AutoOrder = 1,
+        AutoPicks = device => device.IsGpu,
+        AutoPassedOver = "no OpenCL GPU ILGPU can use",
+    };
+
     /// <summary>Why OpenCL cannot run here, or null.</summary>
     public static string? Unavailable()
     {

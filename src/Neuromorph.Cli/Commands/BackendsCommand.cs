@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
 using Neuromorph.Kernels.Backends;
-using Neuromorph.Networks;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -67,7 +67,7 @@ public static class BackendsCommand
         {
             return "check failed: " + ex.Message.Split('\n')[0];
         }
-        catch (Diagnostics.UserInputException ex)
+        catch (UserInputException ex)
         {
             return "check failed: " + ex.Diagnostic.Message;
         }

@@ -5,6 +5,7 @@ using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Cli.Commands;

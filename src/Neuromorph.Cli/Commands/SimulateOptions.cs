@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Netlist;
+using Neuromorph.Kernels.Backends;
 
 namespace Neuromorph.Cli.Commands;
 
@@ -73,7 +74,7 @@ internal sealed class SimulateOptions
     /// <summary>Refuses an accelerator backend (the circuit engines run on the CPU); says so for <c>auto</c>.</summary>
     public void CheckBackend(ParseResult parse, TextWriter log)
     {
-        if (Backend.Named(parse) is { } named && Kernels.Backends.AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
+        if (Backend.Named(parse) is { } named && AcceleratorCatalog.Parse(named).Name is not ("cpu" or "auto"))
         {
             throw new UserInputException(
                 $"--backend {named}: the circuit engines (MNA with sparse LU, CTD on sparse graphs) run on the CPU",

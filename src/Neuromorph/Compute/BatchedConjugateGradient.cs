@@ -12,7 +12,7 @@ namespace Neuromorph.Compute;
 public sealed class BatchedConjugateGradient : IDisposable
 {
     private readonly IAccelerator _acc;
-    private readonly DeviceKernels _k;
+    private readonly LinearKernels _k;
     private readonly int _n, _count;
     private readonly RealBuffer _r, _p, _q, _t, _coef, _dots;
     private readonly double[] _c, _d;

@@ -3,7 +3,7 @@ namespace Neuromorph.Compute;
 /// <summary>
 /// How a weight array is read in one product: every element w is read as w (1 + σ ξ), with ξ a standard normal
 /// deviate drawn from Philox at counter (column, row, vector, <see cref="Read"/>) under <see cref="Seed"/>, optionally
-/// clipped at zero (conductances), and every output passes the crossbar's ADC (Crossbars.DataConverter:
+/// clipped at zero (conductances), and every output passes the crossbar's ADC (Numerics.DataConverter:
 /// <see cref="AdcBits"/> bits over ±<see cref="AdcRange"/>; 0 bits is ideal). The default reads the ideal matrix
 /// exactly. Blittable, so kernels take it as an argument.
 /// </summary>

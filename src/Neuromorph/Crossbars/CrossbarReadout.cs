@@ -1,4 +1,5 @@
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Crossbars;
 

@@ -1,4 +1,4 @@
-using Neuromorph.Networks;
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Crossbars;

@@ -1,4 +1,4 @@
-using Neuromorph.Networks;
+using Neuromorph.Compute;
 
 namespace Neuromorph.Crossbars;
 

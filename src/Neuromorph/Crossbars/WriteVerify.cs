@@ -1,5 +1,7 @@
 using Neuromorph.Devices;
+using Neuromorph.Devices.Transients;
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Crossbars;
 
@@ -124,32 +126,44 @@ public static class WriteVerify
     }
 
     /// <summary>
-    /// Integrates the state over one rectangular pulse with RK4, at least 64 sub-steps and none moving the state by more
-    /// than 1 % of the programming range, kept within that range (a programmer never writes past the on or off state).
+    /// The state after one rectangular pulse of <paramref name="v"/> volts and <paramref name="width"/> seconds from state
+    /// <paramref name="x"/>: the device's batched form (its lane, driven directly at v) stepped with the lanes' clamped
+    /// RK4 (<see cref="LaneTransient.Step{TLane}"/>), at least 64 sub-steps and none moving the state by more than 1 % of
+    /// the programming range, kept within that range (a programmer never writes past the on or off state); it stops early
+    /// at an end of the range while still pushed outwards.
     /// </summary>
-    private static double Pulse(IMemristorModel d, double x, double v, double width)
+    public static double Pulse(IMemristorModel d, double x, double v, double width)
     {
-        var (low, high) = d.ProgrammingRange;
-        var span = high - low;
-        double F(double y) => d.Evaluate(v, Math.Clamp(y, low, high)).StateRate;
-        var t = 0.0;
-        while (t < width)
-        {
-            var rate = Math.Abs(F(x));
-            var h = Math.Min(width / 64, rate > 0 ? 0.01 * span / rate : width);
-            h = Math.Min(Math.Max(h, width * 1e-9), width - t);
-            var k1 = F(x);
-            var k2 = F(x + (h / 2 * k1));
-            var k3 = F(x + (h / 2 * k2));
-            var k4 = F(x + (h * k3));
-            x = Math.Clamp(x + (h / 6 * (k1 + (2 * k2) + (2 * k3) + k4)), low, high);
-            t += h;
-            if ((x == low || x == high) && Math.Sign(k1) == Math.Sign(x == low ? -1 : 1))
-            {
-                break; // at the end of the range and still pushed outwards
-            }
-        }
+        ArgumentNullException.ThrowIfNull(d);
+        return d.WithEquations(new PulseIntegration(d.ProgrammingRange, x, v, width));
+    }
 
-        return x;
+    /// <summary>One pulse at the device's equations type (see <see cref="Pulse"/>).</summary>
+    private sealed class PulseIntegration((double Low, double High) range, double x0, double v, double width) : IMemristorEquationsVisitor<double>
+    {
+        public double Visit<TEquations>(TEquations equations)
+            where TEquations : unmanaged, IMemristorEquations
+        {
+            var lane = new MemristorLane<TEquations>(equations, DriveWaveform.Dc(v), 0);
+            var (low, high) = range;
+            var span = high - low;
+            var x = x0;
+            var t = 0.0;
+            while (t < width)
+            {
+                var k1 = lane.Rate(t, x);
+                var rate = Math.Abs(k1);
+                var h = Math.Min(width / 64, rate > 0 ? 0.01 * span / rate : width);
+                h = Math.Min(Math.Max(h, width * 1e-9), width - t);
+                x = LaneTransient.Step(lane, t, h, x, low, high);
+                t += h;
+                if ((x == low || x == high) && Math.Sign(k1) == Math.Sign(x == low ? -1 : 1))
+                {
+                    break; // at the end of the range and still pushed outwards
+                }
+            }
+
+            return x;
+        }
     }
 }

@@ -36,6 +36,15 @@ public interface IMemristorModel
 
     /// <summary>Resistance v/i in ohms as the peers report it (for linear-I-V models R(x)).</summary>
     double Resistance(double voltage, double state);
+
+    /// <summary>
+    /// The model's batched form: hands its equations, as their own unmanaged struct type, to <paramref name="visitor"/>
+    /// (which runs them as lanes, e.g. <see cref="Transients.MemristorLane{TModel}"/>, on cores or GPU threads). Batched
+    /// code reaches every model through this, without a switch over model types; <see cref="MemristorModel{TEquations}"/>
+    /// implements it.
+    /// </summary>
+    /// <typeparam name="TResult">What the visitor returns.</typeparam>
+    TResult WithEquations<TResult>(IMemristorEquationsVisitor<TResult> visitor);
 }
 
 /// <summary>

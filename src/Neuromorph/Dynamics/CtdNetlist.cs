@@ -216,7 +216,7 @@ public static class CtdNetlist
         {
             r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
         }
-        catch (ArithmeticException ex)
+        catch (SimulationException ex)
         {
             throw CtdFailures.Netlist(p0.Alpha, p0.Beta, tran.Stop, options.RelTol, ex);
         }

@@ -40,18 +40,18 @@ public static class CtdQubo
         return (-(p.AlphaA * p.Xi / 4) * quad) + lin;
     }
 
-    /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 (seeded) to <paramref name="tEnd"/>.</summary>
+    /// <summary>Runs <paramref name="restarts"/> trajectories of <paramref name="makeSystem"/> from random x0 to <paramref name="tEnd"/>; restart k draws its x0 from <see cref="SeedPurpose.CtdQuboRestart"/> (<paramref name="seed"/>, k).</summary>
     /// <param name="projectWith">When given, states are kept in [0, 1] by <see cref="CtdBounds.Project"/> with these parameters instead of holding saturated devices.</param>
     /// <param name="interrupt">Asked after every step; true stops the trajectories where they are (null: never).</param>
     /// <param name="relTol">Relative tolerance of the trajectories (absolute: a thousandth of it).</param>
-    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, int seed, Func<bool[], double> energy, CtdParameters? projectWith = null, Func<bool>? interrupt = null, double relTol = 1e-6)
+    public static List<CtdRestart> Minimise(Func<ICtdSystem> makeSystem, int size, int restarts, double tEnd, long seed, Func<bool[], double> energy, CtdParameters? projectWith = null, Func<bool>? interrupt = null, double relTol = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(makeSystem);
         ArgumentNullException.ThrowIfNull(energy);
         var clock = Stopwatch.StartNew();
         var x0 = Enumerable.Range(0, restarts).Select(k =>
         {
-            var rng = new RandomStream(unchecked(seed + (7919 * k)));
+            var rng = new RandomStream(SeedSequence.Derive(seed, SeedPurpose.CtdQuboRestart, k));
             return Enumerable.Range(0, size).Select(_ => rng.NextDouble()).ToArray();
         }).ToList();
         var options = new OdeOptions { RelTol = relTol, AbsTol = relTol * 1e-3, Lower = [.. Enumerable.Repeat(0.0, size)], Upper = [.. Enumerable.Repeat(1.0, size)], SteadyStateTolerance = 1e-6, Interrupt = interrupt };
@@ -73,7 +73,7 @@ public static class CtdQubo
                     }
                 }, 0, x0[k], tEnd, options);
             }
-            catch (ArithmeticException ex)
+            catch (SimulationException ex)
             {
                 failures[k] = CtdFailures.Search(k, tEnd, relTol, ex);
                 return;

@@ -1,4 +1,5 @@
 using Neuromorph.Compute;
+using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Dynamics;
@@ -97,7 +98,7 @@ public static class CtdRun
         {
             result = solver.Integrate(rate, 0, spec.X0, spec.TEnd, options);
         }
-        catch (ArithmeticException ex)
+        catch (SimulationException ex)
         {
             throw CtdFailures.Run(p, spec.TEnd, spec.RelTol, spec.Integrator == CtdIntegrator.Rosenbrock, ex);
         }
@@ -108,7 +109,7 @@ public static class CtdRun
         {
             var omegaS = system.OmegaS;
             var omegaOf = system;
-            restarts = CtdQubo.Minimise(() => spec.Network.Build(p), size, search.Restarts, search.TEnd, spec.Seed + 3, b => CtdQubo.Energy(b, p, omegaS, v => omegaOf.ApplyOmega(v)), spec.Bounds == CtdBoundMode.Projected ? p : null);
+            restarts = CtdQubo.Minimise(() => spec.Network.Build(p), size, search.Restarts, search.TEnd, spec.Seed, b => CtdQubo.Energy(b, p, omegaS, v => omegaOf.ApplyOmega(v)), spec.Bounds == CtdBoundMode.Projected ? p : null);
         }
 
         return new CtdRunResult(system as GraphCtd, result, energy, restarts, acceleratedOn);

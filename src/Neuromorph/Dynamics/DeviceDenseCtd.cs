@@ -1,5 +1,4 @@
 using Neuromorph.Compute;
-using Neuromorph.Networks;
 
 namespace Neuromorph.Dynamics;
 
@@ -73,7 +72,7 @@ public sealed class DeviceDenseCtd : ICtdSystem, IDisposable
         _acc.Write(_metric!.X, x[..total]);
         _cg!.Solve(_metric, _b!, _y!);
         InnerIterations += _cg.LastIterations;
-        _acc.Kernels.CtdRate(_metric.X, _y!, _dx!, _alpha, _beta, total);
+        _acc.KernelSet<CtdKernels>().CtdRate(_metric.X, _y!, _dx!, _alpha, _beta, total);
         _acc.Read(_dx!, dxdt[..total]);
     }
 

@@ -1,8 +1,9 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.AnalogTraining;
-using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Continuous;
+using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Ctd;
+using Neuromorph.Experiments.Device;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Recall;
@@ -27,6 +28,7 @@ public static class ExperimentCatalog
         new CtrnnExperiment(),
         new AnalogTrainingExperiment(),
         new NetlistExperiment(),
+        new DeviceExperiment(),
     ];
 
     /// <summary>Every value of <c>kind:</c> that selects an experiment, as help lists them: <c>minimize (alias maxcut)</c>.</summary>

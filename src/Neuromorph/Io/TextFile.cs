@@ -20,6 +20,16 @@ public static class TextFile
     }
 
     /// <summary>
+    /// The text of <paramref name="path"/> as <see cref="Read"/> gives it, or a <see cref="UserInputException"/> at the path
+    /// with <paramref name="notFound"/> and <paramref name="notFoundHint"/> when there is no such file.
+    /// </summary>
+    public static string ReadExisting(string path, string kind, string hint, string notFound, string notFoundHint)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path) ? Read(path, kind, hint) : throw new UserInputException(new SourceLocation(path, 0, 0), notFound, notFoundHint);
+    }
+
+    /// <summary>
     /// <paramref name="bytes"/> of file <paramref name="file"/> as UTF-8 text (without a byte-order mark), or a located
     /// error at the first NUL byte (hint <paramref name="hint"/>) or the first byte that is not UTF-8 (hint
     /// <paramref name="encodingHint"/>, or <paramref name="hint"/> when null).

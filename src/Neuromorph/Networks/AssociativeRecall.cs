@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks;
@@ -153,7 +154,7 @@ public static class AssociativeRecall
             var net = new HopfieldNetwork(substrate is null ? learn(stored) : substrate(learn(stored)));
             foreach (var q in spec.Noise)
             {
-                var rng = new RandomStream(seed + (ulong)(p * 1000) + (ulong)(q * 1e6));
+                var rng = new RandomStream(SeedSequence.Derive(seed, SeedPurpose.RecallProbes, p, BitConverter.DoubleToInt64Bits(q)));
                 double overlap = 0;
                 var k = Math.Min(spec.Probes, p);
                 var paths = new List<List<double>>();

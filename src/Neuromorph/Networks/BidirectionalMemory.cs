@@ -1,3 +1,5 @@
+using Neuromorph.Compute;
+
 namespace Neuromorph.Networks;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Neuromorph.Compute;
 
 namespace Neuromorph.Networks;
 

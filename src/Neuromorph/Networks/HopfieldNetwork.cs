@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks;

@@ -1,6 +1,7 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
-using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Ode;
+using Neuromorph.Numerics.Randomness;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Optimization;
@@ -118,7 +119,7 @@ public sealed class CtdSolver : ISpinSolver
         {
             chol.Factor(omega);
         }
-        catch (ArithmeticException)
+        catch (SimulationException)
         {
             delta = gershgorin + (0.05 * radius) + 1e-3;
             omega = Shifted(delta);
@@ -177,7 +178,7 @@ public sealed class CtdSolver : ISpinSolver
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var start = clock.Elapsed.TotalSeconds;
-            var rng = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.SolverRestart, r));
             var x0 = new double[n];
             for (var i = 0; i < n; i++)
             {

@@ -45,7 +45,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         var spins = new double[n * k];
         for (var r = 0; r < k; r++)
         {
-            var rng = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.SolverRestart, r));
             for (var i = 0; i < n; i++)
             {
                 spins[(r * n) + i] = rng.NextSpin();
@@ -97,7 +97,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         for (; sweep < sweeps; sweep++)
         {
             var sigma = noise.At(sweeps > 1 ? sweep / (double)(sweeps - 1) : 1);
-            acc.Kernels.HopfieldSweep(bw, bias, bs, n, k, new FieldNoise(sigma, seed, (uint)sweep));
+            acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bias, bs, n, k, new FieldNoise(sigma, seed, (uint)sweep));
             if (sweep % traceEvery == 0)
             {
                 Observe(sweep);
@@ -115,7 +115,7 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         for (var q = 0; q < 1000; q++)
         {
             (before, spins) = (spins, before);
-            acc.Kernels.HopfieldSweep(bw, bias, bs, n, k, default);
+            acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bias, bs, n, k, default);
             acc.Read(bs, spins);
             if (spins.AsSpan().SequenceEqual(before))
             {

@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Optimization;
 

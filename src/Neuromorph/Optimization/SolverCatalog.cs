@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization.LocalSearch;
 using Neuromorph.Optimization.Memcomputing;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Optimization;

@@ -25,7 +25,7 @@ internal sealed class SpinRestart
         _clock = clock;
         _start = clock.Elapsed.TotalSeconds;
         Restart = restart;
-        Random = new RandomStream((options.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
+        Random = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.SolverRestart, restart));
         Spins = new sbyte[model.Size];
         for (var i = 0; i < Spins.Length; i++)
         {

@@ -85,7 +85,7 @@ public static class StudyPlan
 
     private static List<IReadOnlyDictionary<string, double>> LatinHypercube(IReadOnlyList<ParameterAxis> axes, int samples, long seed)
     {
-        var rng = new RandomStream(unchecked((int)SeedSequence.Mix((ulong)seed ^ 0x1A7EUL)));
+        var rng = new RandomStream(SeedSequence.Derive(seed, SeedPurpose.LatinHypercube));
         var columns = new double[axes.Count][];
         for (var a = 0; a < axes.Count; a++)
         {

@@ -52,7 +52,7 @@ public static class StudyRunner
                 var metrics = evaluate(run, cancellationToken);
                 record = new RunRecord(run, metrics, RunStatus.Ok, "", watch.Elapsed.TotalSeconds);
             }
-            catch (Exception ex) when (ex is UserInputException or SimulationException or ArithmeticException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is UserInputException or SimulationException or InvalidOperationException or ArgumentException)
             {
                 var reason = ex is UserInputException u ? u.Diagnostic.Message : ex.Message;
                 record = new RunRecord(run, new Dictionary<string, double>(), RunStatus.Failed, reason, watch.Elapsed.TotalSeconds);
@@ -107,7 +107,7 @@ public static class StudyRunner
             {
                 outcomes = subject.EvaluateBatch(spec, batch, cancellationToken);
             }
-            catch (Exception ex) when (ex is SimulationException or ArithmeticException or InvalidOperationException)
+            catch (Exception ex) when (ex is SimulationException or InvalidOperationException)
             {
                 outcomes = [.. batch.Select(_ => new Subjects.BatchOutcome(null, ex.Message))];
             }

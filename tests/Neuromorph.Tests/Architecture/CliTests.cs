@@ -26,8 +26,6 @@ public class CliTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        // Networks.DeviceWeights: the rules engineer moves it to Compute (feat/rules)
-        "Commands.BackendsCommand",
         // Optimization (solver catalog and settings, problem formats, results) and Crossbars (the substrate spec):
         // pending a minimize facade in Experiments/Minimize that lists solvers, settings and formats and reports the
         // outcome in its own types (not yet assigned; the minimize command is outside the sweep/plot/train change)

@@ -35,6 +35,7 @@ public class LayerTests
     /// <summary>Folders that hold physics or numerics: they take typed specs, so they never see YAML, and never draw.</summary>
     private static readonly string[] Physics = ["Numerics", "Devices", "Compute", "Circuits", "Networks", "Crossbars", "Dynamics", "Optimization"];
 
+    /// <summary>The loaded assemblies of the shipped projects and the packages the rules name (shared by the rule classes).</summary>
     internal static readonly ArchUnitNET.Domain.Architecture Loaded = new ArchLoader()
         .LoadAssemblies(typeof(EngineeringNumber).Assembly, typeof(AcceleratorCatalog).Assembly, typeof(CommandRunner).Assembly, typeof(YamlNode).Assembly,
             typeof(ScottPlotRenderer).Assembly, typeof(ScottPlot.Plot).Assembly, typeof(SkiaSharp.SKCanvas).Assembly)

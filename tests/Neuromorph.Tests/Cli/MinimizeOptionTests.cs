@@ -2,6 +2,7 @@ using System.CommandLine;
 using Neuromorph.Cli.Commands;
 using Neuromorph.Figures;
 using Neuromorph.Kernels.Backends;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Registry;
 using Neuromorph.Tests.Support;

@@ -3,6 +3,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Tests.Crossbars;
 

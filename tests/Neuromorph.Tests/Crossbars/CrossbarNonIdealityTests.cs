@@ -3,6 +3,7 @@ using Neuromorph.Circuits.Parsing;
 using Neuromorph.Crossbars;
 using Neuromorph.Io;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Numerics;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;
 

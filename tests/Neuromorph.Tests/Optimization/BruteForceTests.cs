@@ -1,4 +1,5 @@
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Tests.Optimization;

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Tests.Optimization;

@@ -1,5 +1,6 @@
 using Neuromorph.Dynamics;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;

@@ -6,6 +6,7 @@ using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;

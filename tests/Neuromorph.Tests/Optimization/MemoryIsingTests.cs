@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Memcomputing;
 using Neuromorph.Tests.Cli;

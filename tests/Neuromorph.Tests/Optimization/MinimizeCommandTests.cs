@@ -44,7 +44,13 @@ public class MinimizeCommandTests
             var (code, stdout, err) = CliHarness.Run("minimize", graph, "--solver", solver, "--restarts", "4", "--target", "6", "--seed", "3", "-o", outDir);
             Assert.True(code == 0, err);
             Assert.Contains("best cut: 6 ", stdout, StringComparison.Ordinal);
-            Assert.Contains("success probability: 1.000", stdout, StringComparison.Ordinal);
+            // the success probability is the share of restarts whose own cut is the maximum 6 (an annealing restart may end
+            // in a local optimum with three domain walls, cut 4), counted here from final.csv
+            var finals = File.ReadLines(Path.Combine(outDir, "final.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            var reached = finals.Count(r => double.Parse(r[2], CultureInfo.InvariantCulture) == 6);
+            Assert.Equal(4, finals.Count);
+            Assert.True(reached > 0, solver);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"success probability: {reached / 4.0:F3} ({reached}/4 completed restarts)"), stdout, StringComparison.Ordinal);
             Assert.Equal(6, CutFromFiles(graph, Path.Combine(outDir, "solution.txt")));
             foreach (var f in new[] { "energy.csv", "summary.txt", "energy.png", "final_histogram.png" })
             {

@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Tests.Optimization;
@@ -79,7 +80,7 @@ public class ProblemReaderTests
         var ex = Assert.Throws<UserInputException>(() => ProblemReader.Parse("1,2\n3\n", "q.csv", ProblemKind.Qubo, denseCsv: true));
         Assert.Equal(2, ex.Diagnostic.Location.Line);
         var ex2 = Assert.Throws<UserInputException>(() => ProblemReader.Parse("1,2\n3,NaN\n", "q.csv", ProblemKind.Qubo, denseCsv: true));
-        Assert.Equal((2, 2), (ex2.Diagnostic.Location.Line, ex2.Diagnostic.Location.Column));
+        Assert.Equal((2, 3), (ex2.Diagnostic.Location.Line, ex2.Diagnostic.Location.Column)); // the character column of the cell, as every located error counts
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Memcomputing;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Tests.Optimization;

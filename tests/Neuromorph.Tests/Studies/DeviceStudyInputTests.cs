@@ -1,4 +1,5 @@
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Device;
 using Neuromorph.Studies.Subjects;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Support;

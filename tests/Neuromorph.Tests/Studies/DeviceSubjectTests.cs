@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Device;
 using Neuromorph.Studies;
 using Neuromorph.Studies.Subjects;
 
@@ -101,6 +102,26 @@ public class DeviceSubjectTests
             p => $".model m memristor level=7 ron=100 roff={P(p, "parameters.roff")} alpha=0 beta=0.01 xo=1\nvin in 0 pulse(0 {P(p, "drive.pulse.v2")} 0.1 1m 1m 0.5 0)\nymemristor m1 in mid m\nrs mid 0 100\n.tran 0.25m 1\n");
     }
 
+    [Trait("Category", "slow")]
+    [Fact]
+    public void Batched_knowm_and_threshold_sweeps_agree_with_simulate_under_sine_and_pulse_drives()
+    {
+        // the two models without a batched form before their equations became structs; the threshold model's state is
+        // R in ohms (scale 9k): rtol 1e-8 keeps the lane's absolute error well below 1e-6 of its range
+        AgreeWithSimulate(
+            "model: knowm\nparameters: { xo: 0, tau: 1e-4 }\nseries_resistance: 10\ndrive: { sin: { amplitude: 0.6, frequency: 100 } }\nstop: 20m\nsteps: 2000\n",
+            "base: { device: device.yaml }\nsampling: random\nsamples: 4\nseed: 11\nparameters:\n  - { name: drive.sin.amplitude, low: 0.4, high: 0.8 }\n  - { name: parameters.tau, low: 5e-5, high: 2e-4 }\n"
+            + "metrics:\n  - { name: x_end, final: x }\n  - { name: x_max, max: x }\n  - { name: i_rms, rms: i }\n  - { name: vm_avg, average: vm }\n",
+            p => $".model mss memristor level=6 xo=0 tau={P(p, "parameters.tau")}\nvin in 0 sin(0 {P(p, "drive.sin.amplitude")} 100)\nymemristor m1 in mid mss\nrs mid 0 10\n.tran 10u 20m\n");
+        AgreeWithSimulate(
+            "model: threshold\nparameters: { rmin: 1k, rmax: 10k, rinit: 5k, alpha: 0, beta: 3e6, vt: 0.5 }\nseries_resistance: 100\n"
+            + "drive: { pulse: { v1: -1, v2: 1, delay: 1m, rise: 1m, fall: 1m, width: 3m, period: 10m } }\nstop: 20m\nsteps: 2000\nrtol: 1e-8\n",
+            "base: { device: device.yaml }\nsampling: random\nsamples: 4\nseed: 12\nparameters:\n  - { name: drive.pulse.v2, low: 0.8, high: 1.6 }\n  - { name: parameters.beta, low: 1e6, high: 5e6 }\n"
+            + "metrics:\n  - { name: r_end, final: x }\n  - { name: r_max, max: r }\n  - { name: i_min, min: i }\n  - { name: t_up, cross: x, threshold: 6k, direction: rise }\n",
+            p => $".model memr memristor (rmin=1k rmax=10k rinit=5k alpha=0 beta={P(p, "parameters.beta")} vt=0.5)\nvin in 0 pulse(-1 {P(p, "drive.pulse.v2")} 1m 1m 1m 3m 10m)\na1 in mid memr\nrs mid 0 100\n.tran 10u 20m\n",
+            instance: "a1");
+    }
+
     [Fact]
     public void A_device_study_names_only_numbers_of_its_device_file_and_waveform_signals()
     {
@@ -133,7 +154,7 @@ public class DeviceSubjectTests
     /// Runs the study's points as one batch, then each point through simulate with tight tolerances, printing on the
     /// device file's time grid (the netlists' .tran step is stop/steps), and compares the measurements.
     /// </summary>
-    private static IReadOnlyList<BatchOutcome> AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody)
+    private static IReadOnlyList<BatchOutcome> AgreeWithSimulate(string device, string study, Func<IReadOnlyDictionary<string, double>, string> netlistBody, string instance = "m1")
     {
         using var fx = new StudyFixtures();
         File.WriteAllText(Path.Combine(fx.Directory, "device.yaml"), device);
@@ -147,12 +168,12 @@ public class DeviceSubjectTests
             Assert.True(outcomes[k].Metrics is not null, $"point {k}: {outcomes[k].Failure}");
             var body = netlistBody(runs[k].Parameters);
             var mid = body.Contains(" mid ", StringComparison.Ordinal) ? " v(mid)" : "";
-            var text = "single memristor\n" + body + $".options reltol=1e-8 abstol=1e-15 vntol=1e-12\n.print tran v(in){mid} x(m1) i(vin) r(m1)\n.end\n";
+            var text = "single memristor\n" + body + $".options reltol=1e-8 abstol=1e-15 vntol=1e-12\n.print tran v(in){mid} x({instance}) i(vin) r({instance})\n.end\n";
             var result = CircuitSimulator.Run(NetlistParser.Parse(text, "point.cir"))[0];
             var t = result.Independent;
             foreach (var metric in spec.Metrics)
             {
-                var y = Signal(result, metric.Signal);
+                var y = Signal(result, metric.Signal, instance);
                 var expected = WaveformMetrics.Evaluate(metric, t, y);
                 var actual = outcomes[k].Metrics![metric.Name];
                 var range = metric.Kind == MetricKind.Cross ? t[^1] - t[0] : y.Max() - y.Min();
@@ -169,14 +190,14 @@ public class DeviceSubjectTests
         return outcomes;
     }
 
-    private static double[] Signal(AnalysisResult r, string signal)
+    private static double[] Signal(AnalysisResult r, string signal, string instance)
     {
         double[] C(string h) => r.Column(h)?.Values ?? throw new InvalidOperationException($"no column {h} in {string.Join(", ", r.Columns.Select(c => c.Header))}");
         return signal switch
         {
-            "x" => C("x(m1)"),
+            "x" => C($"x({instance})"),
             "v" => C("v(in)"),
-            "r" => C("r(m1)"),
+            "r" => C($"r({instance})"),
             "i" => [.. C("i(vin)").Select(v => -v)], // the source's current flows in at n+: the device current is its negative
             _ => r.Column("v(mid)") is { } mid ? [.. C("v(in)").Zip(mid.Values, (a, b) => a - b)] : C("v(in)"),
         };

@@ -2,17 +2,20 @@ namespace Neuromorph.Compute.Cpu;
 
 /// <summary>
 /// The always-present accelerator, the project's fast managed path: buffers are managed arrays of doubles, kernels are
-/// C# with SIMD (System.Numerics.Tensors) and rows spread over cores (<see cref="CpuKernels"/>), launches run
-/// synchronously. The ADC rule is passed in (Crossbars.DataConverter.Quantize) because Compute sits below the crossbar
-/// layer that owns it; the GPU kernels call the same function.
+/// C# with SIMD (System.Numerics.Tensors) and rows spread over cores (every kernel set's managed form), launches run
+/// synchronously. The ADC rule is passed in (the catalog and the studies pass Numerics.DataConverter.Quantize, the
+/// function the GPU kernels call), so a test can substitute its own.
 /// </summary>
 public sealed class CpuAccelerator : IAccelerator
 {
+    private readonly KernelSetCache _sets = new();
+
     /// <summary>Creates the accelerator with the crossbar periphery's quantiser <paramref name="adc"/> (x, bits, range) → level.</summary>
     public CpuAccelerator(Func<double, int, double, double> adc)
     {
         ArgumentNullException.ThrowIfNull(adc);
-        Kernels = new CpuKernels(this, adc);
+        Adc = adc;
+        Kernels = KernelSet<LinearKernels>();
     }
 
     /// <summary>The CPU device as <c>neuromorph backends</c> lists it.</summary>
@@ -32,8 +35,15 @@ public sealed class CpuAccelerator : IAccelerator
     /// <inheritdoc/>
     public Precision Precision => Precision.Double;
 
+    /// <summary>The crossbar periphery's quantiser (x, bits, range) → level, which the managed products apply as their ADC.</summary>
+    public Func<double, int, double, double> Adc { get; }
+
     /// <inheritdoc/>
-    public DeviceKernels Kernels { get; }
+    public LinearKernels Kernels { get; }
+
+    /// <inheritdoc/>
+    public TSet KernelSet<TSet>()
+        where TSet : KernelSet, IKernelSet<TSet> => _sets.Get(() => TSet.Managed(this));
 
     /// <inheritdoc/>
     public RealBuffer Allocate(int length) => new CpuBuffer(this, length);

@@ -12,29 +12,12 @@ namespace Neuromorph.Devices.Team;
 public sealed class TeamModel(
     string name, bool voltageControlled, double ron, double roff, double kon, double koff, double alphaOn, double alphaOff,
     double uon, double uoff, double xon, double xoff, int ivRelation, int windowType, double d, double p, double j,
-    double aon, double aoff, double wc, double x0Fraction) : IMemristorModel
+    double aon, double aoff, double wc, double x0Fraction)
+    : MemristorModel<TeamEquations>(new TeamEquations(voltageControlled, ron, roff, kon, koff, alphaOn, alphaOff, uon, uoff, xon, xoff, ivRelation, windowType, d, p, j, aon, aoff, wc, x0Fraction))
 {
-    /// <summary>The equations (shared with the batched device kernels).</summary>
-    public TeamEquations Equations { get; } = new(voltageControlled, ron, roff, kon, koff, alphaOn, alphaOff, uon, uoff, xon, xoff, ivRelation, windowType, d, p, j, aon, aoff, wc, x0Fraction);
+    /// <inheritdoc />
+    public override string ModelName => name;
 
     /// <inheritdoc />
-    public string ModelName => name;
-
-    /// <inheritdoc />
-    public double InitialState => Equations.InitialState;
-
-    /// <inheritdoc />
-    public double MinState => Equations.MinState;
-
-    /// <inheritdoc />
-    public double MaxState => Equations.MaxState;
-
-    /// <inheritdoc />
-    public (double Low, double High) ProgrammingRange => Equations.ProgrammingRange;
-
-    /// <inheritdoc />
-    public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
-
-    /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state) => Equations.Evaluate(voltage, state);
+    public override (double Low, double High) ProgrammingRange => Equations.ProgrammingRange;
 }

@@ -4,33 +4,12 @@ namespace Neuromorph.Devices.ThresholdXspice;
 /// ngspice XSPICE memristor: the state is the resistance R (ohms); i = v/R;
 /// dR/dt = f(v) = beta v + (alpha - beta)(|v + vt| - |v - vt|)/2 when f &gt; 0 and R &lt; rmax or f &lt; 0 and R &gt; rmin, else 0.
 /// </summary>
-public sealed class ThresholdXspiceModel(double rmin, double rmax, double rinit, double alpha, double beta, double vt) : IMemristorModel
+public sealed class ThresholdXspiceModel(double rmin, double rmax, double rinit, double alpha, double beta, double vt)
+    : MemristorModel<ThresholdXspiceEquations>(new ThresholdXspiceEquations(rmin, rmax, rinit, alpha, beta, vt))
 {
     /// <inheritdoc />
-    public string ModelName => "threshold";
-
-    /// <inheritdoc />
-    public double InitialState => rinit;
-
-    /// <inheritdoc />
-    public double MinState => rmin;
-
-    /// <inheritdoc />
-    public double MaxState => rmax;
-
-    /// <inheritdoc />
-    public double Resistance(double voltage, double state) => state;
+    public override string ModelName => "threshold";
 
     /// <summary>The drive function f(v) in ohms per second.</summary>
-    public double Drive(double v) => (beta * v) + (0.5 * (alpha - beta) * (Math.Abs(v + vt) - Math.Abs(v - vt)));
-
-    /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state)
-    {
-        var i = voltage / state;
-        var f = Drive(voltage);
-        var active = (f > 0 && state < rmax) || (f < 0 && state > rmin);
-        var dfdv = Math.Abs(voltage) < vt ? alpha : beta;
-        return new MemristorEvaluation(i, 1 / state, -voltage / (state * state), active ? f : 0, active ? dfdv : 0, 0);
-    }
+    public double Drive(double v) => Equations.Drive(v);
 }

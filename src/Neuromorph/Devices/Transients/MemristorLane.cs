@@ -6,26 +6,26 @@ namespace Neuromorph.Devices.Transients;
 /// One memristor in series with a resistor R_s, driven by a voltage source: the single-memristor transient a netlist
 /// (v1 in 0 ...; ymemristor m1 in mid ...; rs mid 0 R_s) describes, as a lane of a batched transient. The device voltage
 /// v_m solves v_m + R_s I(v_m, x) = v(t) by Newton's method (one step for linear-resistance models); dx/dt = F(v_m, x).
-/// Signals: <see cref="Drive"/>, <see cref="StateSignal"/>, <see cref="CurrentSignal"/>, <see cref="DeviceVoltageSignal"/>, <see cref="ResistanceSignal"/>.
+/// Signals (<see cref="MemristorSignals"/>): <see cref="Drive"/>, <see cref="StateSignal"/>, <see cref="CurrentSignal"/>, <see cref="DeviceVoltageSignal"/>, <see cref="ResistanceSignal"/>.
 /// </summary>
 /// <typeparam name="TModel">The device equations.</typeparam>
 public readonly struct MemristorLane<TModel>(TModel model, DriveWaveform drive, double seriesResistance) : IScalarLane
     where TModel : struct, IMemristorEquations
 {
     /// <summary>Signal 0: the drive voltage v(t) (V).</summary>
-    public const int DriveSignal = 0;
+    public const int DriveSignal = MemristorSignals.Drive;
 
     /// <summary>Signal 1: the state x.</summary>
-    public const int StateSignal = 1;
+    public const int StateSignal = MemristorSignals.State;
 
     /// <summary>Signal 2: the current through the device and R_s (A).</summary>
-    public const int CurrentSignal = 2;
+    public const int CurrentSignal = MemristorSignals.Current;
 
     /// <summary>Signal 3: the voltage across the device (V).</summary>
-    public const int DeviceVoltageSignal = 3;
+    public const int DeviceVoltageSignal = MemristorSignals.DeviceVoltage;
 
     /// <summary>Signal 4: the device's resistance as its model reports it (Ω).</summary>
-    public const int ResistanceSignal = 4;
+    public const int ResistanceSignal = MemristorSignals.Resistance;
 
     /// <summary>The device equations.</summary>
     public TModel Model { get; } = model;

@@ -6,26 +6,9 @@ namespace Neuromorph.Devices.Yakopcic;
 /// f = e^{-alphap (x - xp)} wp(x) when x &gt;= xp (else 1), wp = (xp - x)/(1 - xp) + 1; for eta V &lt; 0,
 /// f = e^{alphan (x + xn - 1)} wn(x) when x &lt;= 1 - xn (else 1), wn = x/(1 - xn). State x in [0, 1].
 /// </summary>
-public sealed class YakopcicModel(double a1, double a2, double b, double vp, double vn, double ap, double an, double xp, double xn, double alphap, double alphan, double eta, double x0) : IMemristorModel
+public sealed class YakopcicModel(double a1, double a2, double b, double vp, double vn, double ap, double an, double xp, double xn, double alphap, double alphan, double eta, double x0)
+    : MemristorModel<YakopcicEquations>(new YakopcicEquations(a1, a2, b, vp, vn, ap, an, xp, xn, alphap, alphan, eta, x0))
 {
-    /// <summary>The equations (shared with the batched device kernels).</summary>
-    public YakopcicEquations Equations { get; } = new(a1, a2, b, vp, vn, ap, an, xp, xn, alphap, alphan, eta, x0);
-
     /// <inheritdoc />
-    public string ModelName => "yakopcic";
-
-    /// <inheritdoc />
-    public double InitialState => Equations.InitialState;
-
-    /// <inheritdoc />
-    public double MinState => Equations.MinState;
-
-    /// <inheritdoc />
-    public double MaxState => Equations.MaxState;
-
-    /// <inheritdoc />
-    public double Resistance(double voltage, double state) => Equations.Resistance(voltage, state);
-
-    /// <inheritdoc />
-    public MemristorEvaluation Evaluate(double voltage, double state) => Equations.Evaluate(voltage, state);
+    public override string ModelName => "yakopcic";
 }

@@ -28,16 +28,7 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
     {
         ArgumentNullException.ThrowIfNull(root);
         var input = AnalogTrainingSpecReader.Read(root, seed);
-        List<double[]> features;
-        List<int> labels;
-        try
-        {
-            (features, labels) = DigitsData.Read(input.DataPath, input.Scale);
-        }
-        catch (FormatException e)
-        {
-            throw new UserInputException(root.LocationOf("data"), e.Message);
-        }
+        var (features, labels) = DigitsData.Read(input.DataPath, input.Scale);
 
         if (features.Count < 2 || input.TrainSamples >= features.Count)
         {

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.IO.Compression;
 using Neuromorph.Crossbars.Training;
+using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 
 namespace Neuromorph.Experiments.AnalogTraining;
 
@@ -11,49 +12,38 @@ namespace Neuromorph.Experiments.AnalogTraining;
 /// </summary>
 public static class DigitsData
 {
-    /// <summary>Reads the file; throws <see cref="FormatException"/> naming the line of the first malformed row.</summary>
+    /// <summary>Reads the file (a numeric CSV matrix, <see cref="CsvMatrix"/>); a malformed row or label is a <see cref="UserInputException"/> at file:line:column.</summary>
     public static (List<double[]> Features, List<int> Labels) Read(string path, double scale)
     {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
+        byte[] bytes;
+        using (var file = File.OpenRead(path))
+        using (Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file)
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+
+        var text = TextFile.Decode(bytes, path, "CSV file", "give the features then the class label on each line, comma-separated (optionally gzip-compressed, .gz)");
+        var rows = CsvMatrix.Parse(text, path);
+        var lines = CsvLine.Split(text, path);
         var features = new List<double[]>();
         var labels = new List<int>();
-        var lineNo = 0;
-        int? width = null;
-        while (reader.ReadLine() is { } line)
+        for (var r = 0; r < rows.Length; r++)
         {
-            lineNo++;
-            if (line.Trim().Length == 0)
+            if (rows[r].Length < 2)
             {
-                continue;
+                throw new UserInputException(lines[r].Location, $"row has {rows[r].Length} field, expected features then a label", "each line holds the features then the integer class label");
             }
 
-            var parts = line.Split(',');
-            if (parts.Length < 2 || (width is { } wd && parts.Length != wd))
+            var label = rows[r][^1];
+            if (label < 0 || label != Math.Floor(label) || label > int.MaxValue)
             {
-                throw new FormatException($"{path}: line {lineNo} has {parts.Length} fields, expected {width?.ToString(CultureInfo.InvariantCulture) ?? "at least 2"}");
+                throw new UserInputException(lines[r].Fields[^1].Location, $"the label '{lines[r].Fields[^1].Text}' is not a class number 0, 1, ...", "the last field of each line is the class label");
             }
 
-            width = parts.Length;
-            var row = new double[parts.Length - 1];
-            for (var k = 0; k < row.Length; k++)
-            {
-                if (!double.TryParse(parts[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                {
-                    throw new FormatException($"{path}: line {lineNo}, field {k + 1} is not a number: '{parts[k]}'");
-                }
-
-                row[k] = v / scale;
-            }
-
-            if (!int.TryParse(parts[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var label) || label < 0)
-            {
-                throw new FormatException($"{path}: line {lineNo}: the label '{parts[^1]}' is not a class number 0, 1, ...");
-            }
-
-            features.Add(row);
-            labels.Add(label);
+            features.Add([.. rows[r].Take(rows[r].Length - 1).Select(v => v / scale)]);
+            labels.Add((int)label);
         }
 
         return (features, labels);

@@ -59,7 +59,7 @@ public sealed class CtrnnExperiment : Experiment<CtrnnExperimentSpec>
                 slopes.Add((double[])f.Clone());
             });
         }
-        catch (ArithmeticException ex)
+        catch (SimulationException ex)
         {
             throw Failure(net, y, ex);
         }
@@ -98,7 +98,7 @@ public sealed class CtrnnExperiment : Experiment<CtrnnExperimentSpec>
     }
 
     /// <summary>A failed integration as a numerical failure with hints about the network's own parameters, not a circuit's.</summary>
-    private static SimulationException Failure(Ctrnn net, double[] initial, ArithmeticException ex)
+    private static SimulationException Failure(Ctrnn net, double[] initial, SimulationException ex)
     {
         var slope = new double[initial.Length];
         net.Derivative(0, initial, slope);

@@ -2,7 +2,9 @@ using Neuromorph.Crossbars;
 using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics;
 using Neuromorph.Units;
 using YamlDotNet.RepresentationModel;
 
@@ -228,7 +230,7 @@ public static class CrossbarSpecReader
         return r;
     }
 
-    /// <summary>A numeric CSV (no header) named by <paramref name="key"/>, relative to the YAML file; ragged or non-numeric cells are located errors.</summary>
+    /// <summary>A numeric CSV (no header, plain numbers: <see cref="CsvMatrix"/>) named by <paramref name="key"/>, relative to the YAML file; ragged or non-numeric cells are located errors.</summary>
     private static double[][] ReadCsv(YamlSection s, string key)
     {
         var rel = s.GetString(key);
@@ -238,33 +240,6 @@ public static class CrossbarSpecReader
             throw s.Error(key, $"file '{rel}' not found", "paths are relative to the experiment file");
         }
 
-        var rows = new List<double[]>();
-        var lines = File.ReadAllLines(path);
-        for (var r = 0; r < lines.Length; r++)
-        {
-            if (lines[r].Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var cells = lines[r].Split(',');
-            var values = new double[cells.Length];
-            for (var c = 0; c < cells.Length; c++)
-            {
-                if (!EngineeringNumber.TryParse(cells[c].Trim(), out values[c]))
-                {
-                    throw new UserInputException(new SourceLocation(path, r + 1, 1), $"row {r + 1}, column {c + 1}: '{cells[c].Trim()}' is not a number", "CSV matrices hold numbers only, no header");
-                }
-            }
-
-            if (rows.Count > 0 && values.Length != rows[0].Length)
-            {
-                throw new UserInputException(new SourceLocation(path, r + 1, 1), $"row {r + 1} has {values.Length} values, row 1 has {rows[0].Length}", "every row needs the same number of values");
-            }
-
-            rows.Add(values);
-        }
-
-        return [.. rows];
+        return CsvMatrix.Read(path);
     }
 }

@@ -1,5 +1,6 @@
 using Neuromorph.Diagnostics;
 using Neuromorph.Dynamics;
+using Neuromorph.Io;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Numerics.Randomness;
 using MathNet.Numerics.LinearAlgebra;
@@ -43,7 +44,7 @@ public static class CtdSpecReader
         });
         var network = ReadNetwork(root, seed);
         var size = network.Size;
-        var x0 = Vector(root, "x0", size, seed + 1, 0.5);
+        var x0 = Vector(root, "x0", size, SeedSequence.Derive(seed, SeedPurpose.CtdInitialState), 0.5);
         for (var i = 0; i < size; i++)
         {
             if (x0[i] is < 0 or > 1)
@@ -132,7 +133,7 @@ public static class CtdSpecReader
                 graph = ReadEdges(g);
             }
 
-            var s = Vector(root, "sources", graph.Edges, seed + 2, 0);
+            var s = Vector(root, "sources", graph.Edges, SeedSequence.Derive(seed, SeedPurpose.CtdSources), 0);
             var iterative = g.GetString("laplacian", "direct").ToLowerInvariant() switch
             {
                 "direct" => false,
@@ -196,7 +197,7 @@ public static class CtdSpecReader
             }
         }
 
-        return new CtdNetworkSpec { Omega = omega, Sources = Vector(root, "sources", omega.GetLength(0), seed + 2, 0) };
+        return new CtdNetworkSpec { Omega = omega, Sources = Vector(root, "sources", omega.GetLength(0), SeedSequence.Derive(seed, SeedPurpose.CtdSources), 0) };
     }
 
     private static MemristorGraph ReadEdges(YamlSection g)
@@ -211,37 +212,32 @@ public static class CtdSpecReader
         var from = new List<int>();
         var to = new List<int>();
         var at = new List<SourceLocation>();
-        var lines = File.ReadAllLines(path);
-        var first = true;
-        for (var k = 0; k < lines.Length; k++)
+        var lines = CsvLine.Split(TextFile.Read(path, "CSV file", "give a CSV file in plain text: one 'from,to' edge per line"), path);
+        for (var k = 0; k < lines.Count; k++)
         {
-            var cells = lines[k].Split(',', StringSplitOptions.TrimEntries);
-            if ((cells.Length == 1 && cells[0].Length == 0) || lines[k].TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
+            var (line, fields) = lines[k];
+            var cells = fields.Select(f => f.Text).ToArray();
 
             // an optional header row (e.g. "from,to") before the first edge
-            var header = first && cells.Length == 2 && !cells.Any(c => int.TryParse(c, out _));
-            first = false;
-            if (header)
+            if (k == 0 && cells.Length == 2 && !cells.Any(c => int.TryParse(c, out _)))
             {
                 continue;
             }
 
+            var text = string.Join(",", cells);
             if (cells.Length != 2 || !int.TryParse(cells[0], out var a) || !int.TryParse(cells[1], out var b))
             {
-                throw new UserInputException(new SourceLocation(path, k + 1, 1), $"expected 'from,to' node numbers, got '{lines[k]}'", "one edge per line, nodes numbered from 0");
+                throw new UserInputException(line, $"expected 'from,to' node numbers, got '{text}'", "one edge per line, nodes numbered from 0");
             }
 
             if (a < 0 || b < 0)
             {
-                throw new UserInputException(new SourceLocation(path, k + 1, 1), $"node numbers must not be negative, got '{lines[k]}'", "nodes are numbered from 0");
+                throw new UserInputException(line, $"node numbers must not be negative, got '{text}'", "nodes are numbered from 0");
             }
 
             from.Add(a);
             to.Add(b);
-            at.Add(new SourceLocation(path, k + 1, 1));
+            at.Add(line);
         }
 
         if (from.Count == 0)
@@ -327,7 +323,7 @@ public static class CtdSpecReader
     }
 
     /// <summary>A vector key: a number (constant), a list, or { random: { low, high } }.</summary>
-    private static double[] Vector(YamlSection root, string key, int size, int seed, double fallback)
+    private static double[] Vector(YamlSection root, string key, int size, long seed, double fallback)
     {
         if (!root.Has(key))
         {

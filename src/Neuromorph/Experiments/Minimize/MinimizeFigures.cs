@@ -1,5 +1,6 @@
 using System.Globalization;
 using Neuromorph.Figures;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 
 namespace Neuromorph.Experiments.Minimize;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Neuromorph.Experiments.Results;
+using Neuromorph.Io;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Experiments.Minimize;
 

@@ -1,4 +1,5 @@
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Problems;
 
 namespace Neuromorph.Experiments.Minimize;
 

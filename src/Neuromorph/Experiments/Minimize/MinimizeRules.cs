@@ -1,6 +1,7 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization;
+using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Experiments.Minimize;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Shared;

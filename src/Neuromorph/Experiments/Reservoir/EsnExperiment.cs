@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+using Neuromorph.Numerics.Randomness;
 using System.Globalization;
 using Neuromorph.Devices;
 using Neuromorph.Experiments.Results;
@@ -46,7 +48,7 @@ public sealed class EsnExperiment : Experiment<EsnSpec>
         {
             var (drive, width, _) = Reservoir(spec, 1);
             var maxDelay = spec.Memory.MaxDelay > 0 ? spec.Memory.MaxDelay : 2 * width;
-            var mc = MemoryCapacity.Measure(u => drive(u, u.Length), width, maxDelay, Math.Max(spec.Washout, maxDelay), spec.Memory.Train, spec.Memory.Test, spec.Ridge, spec.Seed + 101);
+            var mc = MemoryCapacity.Measure(u => drive(u, u.Length), width, maxDelay, Math.Max(spec.Washout, maxDelay), spec.Memory.Train, spec.Memory.Test, spec.Ridge, SeedSequence.Derive(spec.Seed, SeedPurpose.MemoryCapacityInput));
             metrics["memory_capacity"] = mc.Total;
             if (dir is not null)
             {
@@ -77,7 +79,7 @@ public sealed class EsnExperiment : Experiment<EsnSpec>
         var (drive, width, echo) = Reservoir(spec, s.InputSize);
         if (spec.Washout >= split)
         {
-            throw new Diagnostics.UserInputException(spec.WashoutLocation, $"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
+            throw new UserInputException(spec.WashoutLocation, $"the readout washout ({spec.Washout} steps) leaves no training steps before the test part (step {split})", "lower readout.washout or test_fraction");
         }
 
         var generate = spec.Mode == EsnMode.Generate;
@@ -96,7 +98,7 @@ public sealed class EsnExperiment : Experiment<EsnSpec>
         {
             if (echo is null || s.InputSize != s.TargetSize)
             {
-                throw new Diagnostics.UserInputException("free-running generation feeds the outputs back as inputs: it needs an echo-state reservoir and a prediction task (as many targets as inputs)", "use mode: predict");
+                throw new UserInputException("free-running generation feeds the outputs back as inputs: it needs an echo-state reservoir and a prediction task (as many targets as inputs)", "use mode: predict");
             }
 
             count = spec.GenerateSteps > 0 ? Math.Min(spec.GenerateSteps, count) : count;

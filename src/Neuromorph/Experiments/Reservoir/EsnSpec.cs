@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Networks.Reservoirs;
 using Neuromorph.Networks.Tasks;
@@ -38,7 +39,7 @@ public sealed record EsnSpec
     public IReadOnlyDictionary<string, double> DeviceParameters { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Where the device section is, for errors in its parameters.</summary>
-    public Diagnostics.SourceLocation DeviceLocation { get; init; }
+    public SourceLocation DeviceLocation { get; init; }
 
     /// <summary>The data (series tasks).</summary>
     public required TaskSpec Task { get; init; }
@@ -50,7 +51,7 @@ public sealed record EsnSpec
     public int Washout { get; init; } = 100;
 
     /// <summary>Where the washout is given (the readout section's <c>washout</c> key, or where it would go), for errors about it.</summary>
-    public Diagnostics.SourceLocation WashoutLocation { get; init; } = Diagnostics.SourceLocation.None;
+    public SourceLocation WashoutLocation { get; init; } = SourceLocation.None;
 
     /// <summary>Whether u_t is a readout feature.</summary>
     public bool IncludeInput { get; init; } = true;

@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 using System.Globalization;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
@@ -61,7 +62,7 @@ public static class SequenceRun
         string? interrupted = null;
         if (spec.Training is { } options)
         {
-            var (train, validation) = data.Train.Split(spec.ValidationFraction, spec.Seed + 17);
+            var (train, validation) = data.Train.Split(spec.ValidationFraction, SeedSequence.Derive(spec.Seed, SeedPurpose.ValidationSplit));
             announce?.Invoke($"training {(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}: "
                 + $"{options.Epochs} epochs, {train.Count} training sequences" + (validation is { Count: > 0 } v ? $", {v.Count} for validation" : ""));
             var result = Trainer.Train(model, train, validation, options, e =>

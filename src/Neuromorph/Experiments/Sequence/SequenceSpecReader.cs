@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Sequence;
@@ -42,7 +43,7 @@ public static class SequenceSpecReader
             m.RejectUnknownKeys("cell", "hidden", "layers", "bidirectional", "classes");
             if (!CellTypes.TryParse(m.GetString("cell", "lstm"), out var cell))
             {
-                throw m.Error("cell", $"unknown cell type '{m.GetString("cell")}'", Diagnostics.Suggestions.Hint(m.GetString("cell"), [.. CellTypes.Names]));
+                throw m.Error("cell", $"unknown cell type '{m.GetString("cell")}'", Suggestions.Hint(m.GetString("cell"), [.. CellTypes.Names]));
             }
 
             var layers = SpecValues.Count(m, "layers", 1);

@@ -1,13 +1,14 @@
+using Neuromorph.Compute;
 using Neuromorph.Crossbars;
-using Neuromorph.Networks;
 using Neuromorph.Networks.Sequence;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Experiments.Shared;
 
 /// <summary>Programs the weight matrices of sequence models and reservoirs onto crossbars, each with its own seeded draws.</summary>
 public static class CrossbarWeights
 {
-    /// <summary>A factory for <see cref="SequenceModel.BindWeights"/>: matrix k is programmed with seed (seed, k).</summary>
+    /// <summary>A factory for <see cref="SequenceModel.BindWeights"/>: matrix k is programmed with the seed <see cref="SeedPurpose.WeightArray"/> (seed, k).</summary>
     public static Func<Parameter, IWeightSubstrate> Factory(CrossbarSubstrateSpec spec, PeripherySpec periphery, ulong seed)
     {
         var k = 0;
@@ -18,7 +19,7 @@ public static class CrossbarWeights
     public static IWeightSubstrate Program(double[,] w, CrossbarSubstrateSpec spec, PeripherySpec periphery, ulong seed, int index)
     {
         ArgumentNullException.ThrowIfNull(periphery);
-        var arraySeed = (int)((seed * 1_000_003UL + (ulong)index) % int.MaxValue);
+        var arraySeed = (long)SeedSequence.Derive(seed, SeedPurpose.WeightArray, index);
         var array = new CrossbarSubstrate(w, spec, arraySeed);
         // the reference: the same devices (same seed, same programming draws) read before any drift
         var reference = periphery.DriftCompensation ? new CrossbarSubstrate(w, spec with { NonIdealities = spec.NonIdealities with { DriftTime = 0 } }, arraySeed) : null;

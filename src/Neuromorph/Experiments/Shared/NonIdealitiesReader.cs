@@ -1,5 +1,6 @@
 using Neuromorph.Crossbars;
 using Neuromorph.Io.Yaml;
+using Neuromorph.Numerics;
 using YamlDotNet.RepresentationModel;
 
 namespace Neuromorph.Experiments.Shared;

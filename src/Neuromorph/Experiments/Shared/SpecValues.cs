@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments.Shared;
@@ -38,7 +39,7 @@ internal static class SpecValues
     {
         var v = s.GetString(key, fallback).Trim().ToLowerInvariant();
         var i = Array.IndexOf(names, v);
-        return i >= 0 ? i : throw s.Error(key, $"unknown {key} '{v}'", Diagnostics.Suggestions.Hint(v, names));
+        return i >= 0 ? i : throw s.Error(key, $"unknown {key} '{v}'", Suggestions.Hint(v, names));
     }
 
     /// <summary>A path relative to the YAML file, which must exist.</summary>

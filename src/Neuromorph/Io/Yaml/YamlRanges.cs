@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Io.Yaml;
 
@@ -46,7 +47,7 @@ public static class YamlRanges
     }
 
     /// <summary>The located error for <paramref name="key"/> = <paramref name="value"/> outside <paramref name="range"/>.</summary>
-    public static Diagnostics.UserInputException OutOfRange(YamlSection s, string key, double value, NumberRange range, string? hint = null)
+    public static UserInputException OutOfRange(YamlSection s, string key, double value, NumberRange range, string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(range);

@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Networks.Continuous;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
 using Neuromorph.Numerics.Sparse;

@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
 

@@ -60,7 +60,7 @@ public static class RidgeRegression
         {
             factor = new DenseCholesky(gram, features);
         }
-        catch (ArithmeticException ex)
+        catch (SimulationException ex)
         {
             throw new SimulationException($"ridge regression: Xᵀ X + λ I is not positive definite at λ = {lambda} ({ex.Message}); increase the ridge parameter");
         }

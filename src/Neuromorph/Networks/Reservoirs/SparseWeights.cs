@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Sparse;
 
 namespace Neuromorph.Networks.Reservoirs;

@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Dense;
 
 namespace Neuromorph.Networks.Sequence;

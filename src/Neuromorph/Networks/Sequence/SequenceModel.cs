@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence.Cells;
 using Neuromorph.Numerics.Dense;
 using Neuromorph.Numerics.Randomness;

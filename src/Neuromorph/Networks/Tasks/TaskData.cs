@@ -1,4 +1,5 @@
 using Neuromorph.Networks.Sequence.Training;
+using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Tasks;
 
@@ -12,7 +13,7 @@ public sealed record TaskData(SequenceSet Train, SequenceSet Test, IReadOnlyList
         if (spec.Kind == TaskKind.Adding)
         {
             var train = AddingProblem.Generate(spec.Sequences, spec.Steps, spec.Seed);
-            var test = AddingProblem.Generate(spec.TestSequences, spec.Steps, spec.Seed + 7919);
+            var test = AddingProblem.Generate(spec.TestSequences, spec.Steps, SeedSequence.Derive(spec.Seed, SeedPurpose.TaskTestSet));
             return new TaskData(train, test, ["value", "marker"], ["sum"], null, 0);
         }
 

@@ -1,12 +1,13 @@
-using System.Globalization;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 
 namespace Neuromorph.Networks.Tasks;
 
 /// <summary>
 /// Users' own time series: a CSV file with a header row, one row per step, feature columns and target columns
-/// chosen by name. Every problem (missing file, missing column, a cell that is not a finite number, a ragged row,
-/// too few rows) is a <see cref="UserInputException"/> at the file's line and column.
+/// chosen by name, in the layout and number grammar of every input CSV (<see cref="CsvLine"/>, <see cref="CsvNumber"/>).
+/// Every problem (missing file, missing column, a cell that is not a finite number, a ragged row, too few rows) is a
+/// <see cref="UserInputException"/> at the file's line and column.
 /// </summary>
 public static class TimeSeriesCsv
 {
@@ -18,57 +19,39 @@ public static class TimeSeriesCsv
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
-        if (!File.Exists(path))
-        {
-            throw new UserInputException(new SourceLocation(path, 0, 0), "data file not found", "paths are relative to the YAML file");
-        }
-
-        var lines = File.ReadAllLines(path);
-        var headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
-        if (headerLine < 0)
+        var text = TextFile.ReadExisting(path, "CSV file", "give a CSV file in plain text: a header row naming the columns, then one row per step",
+            "data file not found", "paths are relative to the YAML file");
+        var lines = CsvLine.Split(text, path);
+        if (lines.Count == 0)
         {
             throw new UserInputException(new SourceLocation(path, 1, 1), "the data file is empty", "the first line names the columns, e.g. time,u,y");
         }
 
-        var header = lines[headerLine].Split(',').Select(h => h.Trim()).ToArray();
+        var header = lines[0].Fields.Select(h => h.Text).ToArray();
         int[] Columns(IReadOnlyList<string> names, string role) => [.. names.Select(name =>
         {
             var j = Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-            return j >= 0 ? j : throw new UserInputException(new SourceLocation(path, headerLine + 1, 1),
+            return j >= 0 ? j : throw new UserInputException(lines[0].Location,
                 $"no {role} column '{name}' in the header ({string.Join(", ", header)})", Suggestions.Hint(name, header));
         })];
         var inCols = Columns(inputs, "input");
         var outCols = Columns(targets, "target");
         var rows = new List<double[]>();
-        for (var i = headerLine + 1; i < lines.Length; i++)
+        foreach (var (at, cells) in lines.Skip(1))
         {
-            var line = lines[i];
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            if (cells.Count != header.Length)
             {
-                continue;
-            }
-
-            var cells = line.Split(',');
-            if (cells.Length != header.Length)
-            {
-                throw new UserInputException(new SourceLocation(path, i + 1, 1), $"row has {cells.Length} cells, the header {header.Length}", "every row needs one value per column");
+                throw new UserInputException(at, $"row has {cells.Count} cells, the header {header.Length}", "every row needs one value per column");
             }
 
             var values = new double[header.Length];
-            var col = 1;
-            for (var j = 0; j < cells.Length; j++)
+            for (var j = 0; j < cells.Count; j++)
             {
-                if (inCols.Contains(j) || outCols.Contains(j))
+                if ((inCols.Contains(j) || outCols.Contains(j)) && !CsvNumber.TryParse(cells[j].Text, out values[j]))
                 {
-                    var text = cells[j].Trim();
-                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]) || !double.IsFinite(values[j]))
-                    {
-                        throw new UserInputException(new SourceLocation(path, i + 1, col), $"column '{header[j]}' holds '{text}', not a finite number",
-                            "fill or drop missing values (NaN, empty cells) before training");
-                    }
+                    throw new UserInputException(cells[j].Location, $"column '{header[j]}' holds '{cells[j].Text}', not a finite number",
+                        "fill or drop missing values (NaN, empty cells) before training");
                 }
-
-                col += cells[j].Length + 1;
             }
 
             rows.Add(values);
@@ -77,7 +60,7 @@ public static class TimeSeriesCsv
         var length = rows.Count - horizon;
         if (length < 2)
         {
-            throw new UserInputException(new SourceLocation(path, lines.Length, 1), $"{rows.Count} data rows are too few for horizon {horizon}", "a series needs at least two steps");
+            throw new UserInputException(new SourceLocation(path, Math.Max(1, text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0)), 1), $"{rows.Count} data rows are too few for horizon {horizon}", "a series needs at least two steps");
         }
 
         var x = new double[length * inCols.Length];

@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using System.Numerics.Tensors;
 
 namespace Neuromorph.Numerics.Dense;
@@ -11,7 +12,7 @@ public sealed class DenseCholesky
 {
     private readonly double[] _l;
 
-    /// <summary>Factorises the n × n matrix <paramref name="a"/> (only its lower triangle is read); throws <see cref="ArithmeticException"/> naming the column when A is not positive definite.</summary>
+    /// <summary>Factorises the n × n matrix <paramref name="a"/> (only its lower triangle is read); throws <see cref="SimulationException"/> naming the column when A is not positive definite.</summary>
     public DenseCholesky(ReadOnlySpan<double> a, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
@@ -28,7 +29,7 @@ public sealed class DenseCholesky
             var d = a[(j * n) + j] - TensorPrimitives.Dot<double>(lj, lj);
             if (!(d > 0))
             {
-                throw new ArithmeticException($"matrix is not positive definite (pivot {d:G3} in column {j})");
+                throw new SimulationException($"matrix is not positive definite (pivot {d:G3} in column {j})") { Hint = SimulationHints.PositiveDefinite };
             }
 
             var diag = Math.Sqrt(d);

@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Numerics.Ode;
 
 /// <summary>
@@ -51,13 +53,14 @@ public abstract class AdaptiveIntegrator
         var h = o.InitialStep > 0 ? o.InitialStep : InitialStep(g, t0, y, f0, t1, o);
         double t = t0, errOld = 1e-4;
         int steps = 0, rejected = 0;
+        var lastNonFinite = false;
         var stop = OdeStop.EndTime;
         var gOld = o.StopEvent?.Invoke(t0, y) ?? 0;
         while (t < t1)
         {
             if (steps + rejected > o.MaxSteps)
             {
-                throw new ArithmeticException($"ODE step budget of {o.MaxSteps} exhausted at t = {t:G6}");
+                throw new SimulationException($"ODE step budget of {o.MaxSteps} exhausted at t = {t:G6}") { Time = t, Hint = SimulationHints.Integration };
             }
 
             h = Math.Min(Math.Min(h, o.MaxStep), t1 - t);
@@ -68,10 +71,11 @@ public abstract class AdaptiveIntegrator
 
             if (h < 1e-14 * Math.Max(1, Math.Abs(t)))
             {
-                throw new ArithmeticException($"ODE step size underflow at t = {t:G6}");
+                throw new SimulationException($"ODE step size underflow at t = {t:G6}" + (lastNonFinite ? ": the rate or the state is NaN or infinite there" : "")) { Time = t, Hint = SimulationHints.Integration };
             }
 
             var err = Attempt(g, t, y, f0, h, yNew, fNew, o);
+            lastNonFinite = !double.IsFinite(err);
             if (!(err <= 1) || !double.IsFinite(err))
             {
                 rejected++;

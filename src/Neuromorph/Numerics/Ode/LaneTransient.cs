@@ -4,7 +4,8 @@ namespace Neuromorph.Numerics.Ode;
 /// Integrates one <see cref="IScalarLane"/> over a <see cref="TransientGrid"/> (the classical fourth-order Runge–Kutta
 /// method, one step per sample interval, or the adaptive Rosenbrock 2(3) method; steps split at the lane's breakpoints,
 /// stages and results clamped to the state bounds, where a rate pointing out of the range is 0: the state is held there
-/// as the circuit engine's memristor holds it) and measures a <see cref="ProbeBank"/> on the samples. The one
+/// as the circuit engine's memristor holds it) and measures a <see cref="ProbeBank"/> on the samples (or feeds them to
+/// another <see cref="ILaneObserver"/>, such as a <see cref="LaneRecorder"/> of the whole waveform). The one
 /// implementation of a lane: the managed CPU path calls it per lane on cores, the GPU kernel per lane on threads, so it
 /// neither allocates nor throws. A lane that cannot be integrated (the state moves farther than 100 state scales from
 /// its start, which only a diverging integration does, or the adaptive step falls below 1e-12 of the run) ends with a
@@ -16,11 +17,23 @@ public static class LaneTransient
     public static ProbeValues Run<TLane>(TLane lane, TransientGrid grid, ProbeBank probes)
         where TLane : struct, IScalarLane
     {
+        Run(lane, grid, ref probes);
+        return probes.Finish();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="lane"/>, feeding every sample to <paramref name="observer"/> (probes, or a
+    /// <see cref="LaneRecorder"/> of the whole waveform).
+    /// </summary>
+    public static void Run<TLane, TObserver>(TLane lane, TransientGrid grid, ref TObserver observer)
+        where TLane : struct, IScalarLane
+        where TObserver : struct, ILaneObserver
+    {
         double lo = lane.MinState, hi = lane.MaxState;
         var x = Clamp(lane.InitialState, lo, hi);
         var runaway = 100 * lane.StateScale; // farther than this from the start is a diverged integration, not physics
         var x0 = x;
-        probes.Begin(lane, 0.0, x);
+        observer.Begin(lane, 0.0, x);
         var adaptive = grid.Integrator == LaneIntegrator.Rosenbrock23;
         var interval = grid.Stop / grid.Steps;
         var h = interval;
@@ -53,7 +66,7 @@ public static class LaneTransient
                         x = xNew;
                         if (tc < tB)
                         {
-                            probes.Observe(lane, tc, x); // every accepted step is a sample
+                            observer.Observe(lane, tc, x); // every accepted step is a sample
                         }
 
                         h = Math.Min(interval, Math.Max(last ? h : 0, hh * factor));
@@ -65,18 +78,16 @@ public static class LaneTransient
 
                     if (!(h > 1e-12 * grid.Stop) || !(Math.Abs(x - x0) <= runaway))
                     {
-                        x = double.NaN; // step size underflow: the probes report NaN and the caller names the lane
+                        x = double.NaN; // step size underflow: the observer sees NaN and the caller names the lane
                         tc = tB;
                         break;
                     }
                 }
             }
 
-            probes.Observe(lane, tB, x);
+            observer.Observe(lane, tB, x);
             tA = tB;
         }
-
-        return probes.Finish();
     }
 
     /// <summary>One classical Runge–Kutta step of length <paramref name="h"/> from (t, x), stages clamped to [lo, hi].</summary>

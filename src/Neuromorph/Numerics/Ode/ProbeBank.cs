@@ -4,7 +4,7 @@ namespace Neuromorph.Numerics.Ode;
 /// Up to four probes taken on one lane, held in fields (not an array) so that kernels keep them in registers; more
 /// probes are measured in further passes of four.
 /// </summary>
-public struct ProbeBank
+public struct ProbeBank : ILaneObserver
 {
     /// <summary>Probes per bank.</summary>
     public const int Capacity = 4;

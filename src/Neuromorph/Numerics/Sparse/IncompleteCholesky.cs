@@ -1,9 +1,11 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Numerics.Sparse;
 
 /// <summary>
 /// Zero-fill incomplete Cholesky IC(0): L L^T ≈ A with L restricted to the pattern of the lower triangle of A, as a
 /// conjugate-gradient preconditioner. Exists for every symmetric M-matrix (graph Laplacians grounded somewhere, such as
-/// crossbar nodal networks); a non-positive pivot otherwise is reported as an <see cref="ArgumentException"/>.
+/// crossbar nodal networks); a non-positive pivot otherwise is reported as a <see cref="SimulationException"/>.
 /// </summary>
 public sealed class IncompleteCholesky : IPreconditioner
 {
@@ -85,7 +87,7 @@ public sealed class IncompleteCholesky : IPreconditioner
 
             if (!(d > 0))
             {
-                throw new ArgumentException($"IC(0) broke down at row {i} (pivot {d:G3}); the matrix is not an M-matrix", nameof(a));
+                throw new SimulationException($"IC(0) broke down at row {i} (pivot {d:G3}); the matrix is not an M-matrix") { Hint = SimulationHints.PositiveDefinite };
             }
 
             _values[diag] = Math.Sqrt(d);

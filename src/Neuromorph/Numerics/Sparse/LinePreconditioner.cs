@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Numerics.Sparse;
 
 /// <summary>How <see cref="LinePreconditioner"/> couples its lines.</summary>
@@ -130,7 +132,7 @@ public sealed class LinePreconditioner : IPreconditioner
                 var d = diag[k] - (first ? 0 : l * sub[k]);
                 if (!(d > 0))
                 {
-                    throw new ArgumentException($"line block of node {_order[k]} is not positive definite (pivot {d:G3})", nameof(a));
+                    throw new SimulationException($"line block of node {_order[k]} is not positive definite (pivot {d:G3})") { Hint = SimulationHints.PositiveDefinite };
                 }
 
                 _multiplier[k] = l;

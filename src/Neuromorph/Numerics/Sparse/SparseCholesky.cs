@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using System.Runtime.CompilerServices;
 namespace Neuromorph.Numerics.Sparse;
 
@@ -166,7 +167,7 @@ public sealed class SparseCholesky
     public double FactorOperations { get; }
 
     /// <summary>Computes L from the current values of <paramref name="a"/> (same pattern as at construction).</summary>
-    /// <exception cref="ArithmeticException">The matrix is not positive definite.</exception>
+    /// <exception cref="SimulationException">The matrix is not positive definite.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor(CsrMatrix a)
     {
@@ -216,7 +217,7 @@ public sealed class SparseCholesky
 
             if (!(d > 0))
             {
-                throw new ArithmeticException($"matrix is not positive definite (pivot {d:G4} at original row {_perm[k]})");
+                throw new SimulationException($"matrix is not positive definite (pivot {d:G4} at original row {_perm[k]})") { Hint = SimulationHints.PositiveDefinite };
             }
 
             var r = _next[k]++;

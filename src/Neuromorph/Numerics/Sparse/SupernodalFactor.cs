@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
@@ -155,7 +156,7 @@ internal sealed class SupernodalFactor
     public int Count { get; }
 
     /// <summary>Factorises the matrix whose values are <paramref name="values"/> (the analysed pattern).</summary>
-    /// <exception cref="ArithmeticException">The matrix is not positive definite.</exception>
+    /// <exception cref="SimulationException">The matrix is not positive definite.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Factor(double[] values, int[] perm)
     {
@@ -226,7 +227,7 @@ internal sealed class SupernodalFactor
                 var diag = rowC[c] - Dot(rowC[..c], rowC[..c]);
                 if (!(diag > 0))
                 {
-                    throw new ArithmeticException($"matrix is not positive definite (pivot {diag:G4} at original row {perm[f + c]})");
+                    throw new SimulationException($"matrix is not positive definite (pivot {diag:G4} at original row {perm[f + c]})") { Hint = SimulationHints.PositiveDefinite };
                 }
 
                 rowC[c] = Math.Sqrt(diag);

@@ -30,7 +30,7 @@ public sealed class ClauseAnnealing : ISatSolver
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var run = new ClauseRestart(formula, options, r, clock);
-            var rng = new RandomStream((options.Seed * 0xD1B54A32D192ED03UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.ClauseAnnealingMoves, r));
             var sweeps = options.SweepsFor(formula.Variables);
             var t = StartTemperature * scale;
             var ratio = Math.Pow(EndTemperature * small / (StartTemperature * scale), 1.0 / Math.Max(1, sweeps - 1));

@@ -23,7 +23,7 @@ internal sealed class ClauseRestart
         _clock = clock;
         _start = clock.Elapsed.TotalSeconds;
         _restart = restart;
-        var rng = new RandomStream((o.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(restart + 1));
+        var rng = new RandomStream(SeedSequence.Derive(o.Seed, SeedPurpose.SolverRestart, restart));
         var spins = new sbyte[f.Variables];
         for (var i = 0; i < spins.Length; i++)
         {

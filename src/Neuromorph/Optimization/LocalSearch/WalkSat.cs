@@ -25,7 +25,7 @@ public sealed class WalkSat : ISatSolver
         return RestartRunner.Run(Name, options, (r, outOfTime, clock) =>
         {
             var run = new ClauseRestart(formula, options, r, clock);
-            var rng = new RandomStream((options.Seed * 0xA24BAED4963EE407UL) ^ (ulong)(r + 1));
+            var rng = new RandomStream(SeedSequence.Derive(options.Seed, SeedPurpose.WalkSatMoves, r));
             var s = run.State;
             var sweeps = options.Sweeps > 0 ? options.Sweeps : 100_000;
             for (var sweep = 0; sweep < sweeps; sweep++)

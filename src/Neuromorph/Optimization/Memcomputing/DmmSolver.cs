@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Neuromorph.Optimization.Problems;
@@ -97,7 +98,7 @@ public sealed class DmmSolver : ISpinSolver, ISatSolver
         IsingModel? quench, Func<bool> outOfTime, Stopwatch clock)
     {
         var start = clock.Elapsed.TotalSeconds;
-        batch.Initialise(slot, (o.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+        batch.Initialise(slot, SeedSequence.Derive(o.Seed, SeedPurpose.SolverRestart, r));
         var n = f.Variables;
         var best = double.PositiveInfinity;
         var bestSpins = new sbyte[n];

@@ -1,3 +1,4 @@
+using Neuromorph.Numerics.Randomness;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -56,7 +57,7 @@ public sealed class MemoryIsingSolver : ISpinSolver
         var start = clock.Elapsed.TotalSeconds;
         var model = batch.Model;
         var n = model.Size;
-        batch.Initialise(slot, (o.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)(r + 1));
+        batch.Initialise(slot, SeedSequence.Derive(o.Seed, SeedPurpose.SolverRestart, r));
         var bestSpins = new sbyte[n];
         batch.ProblemSpins(slot, bestSpins);
         var best = batch.Energy[slot];

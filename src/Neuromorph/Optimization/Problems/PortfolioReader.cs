@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Neuromorph.Diagnostics;
+using Neuromorph.Io;
 
 namespace Neuromorph.Optimization.Problems;
 
@@ -20,18 +21,18 @@ public static class PortfolioReader
     public static PortfolioMarket ReadReturns(string path)
     {
         var rows = Rows(path);
-        var (headerLine, header) = rows[0];
-        if (header.Length < 3 || !header[0].Trim().Equals("asset", StringComparison.OrdinalIgnoreCase) || !header[1].Trim().Equals("return", StringComparison.OrdinalIgnoreCase))
+        var header = rows[0].Fields;
+        if (header.Count < 3 || !header[0].Text.Equals("asset", StringComparison.OrdinalIgnoreCase) || !header[1].Text.Equals("return", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UserInputException(new SourceLocation(path, headerLine, 1), "expected a header 'asset,return,NAME_1,...,NAME_N'",
+            throw new UserInputException(rows[0].Location, "expected a header 'asset,return,NAME_1,...,NAME_N'",
                 "the first row names the columns: asset, return, then one covariance column per asset");
         }
 
-        var names = header.Skip(2).Select(h => h.Trim()).ToList();
+        var names = header.Skip(2).Select(h => h.Text).ToList();
         var n = names.Count;
         if (rows.Count - 1 != n)
         {
-            throw new UserInputException(new SourceLocation(path, rows[^1].Line, 1), $"the header names {n} assets but the file has {rows.Count - 1} asset rows",
+            throw new UserInputException(rows[^1].Location, $"the header names {n} assets but the file has {rows.Count - 1} asset rows",
                 "one row per asset, in the order of the header's covariance columns");
         }
 
@@ -39,26 +40,26 @@ public static class PortfolioReader
         var sigma = new double[n, n];
         for (var i = 0; i < n; i++)
         {
-            var (line, cells) = rows[i + 1];
-            if (cells.Length != n + 2)
+            var (at, cells) = rows[i + 1];
+            if (cells.Count != n + 2)
             {
-                throw new UserInputException(new SourceLocation(path, line, 1), $"row has {cells.Length} cells, expected {n + 2} (name, return, {n} covariances)", "every asset row has as many cells as the header");
+                throw new UserInputException(at, $"row has {cells.Count} cells, expected {n + 2} (name, return, {n} covariances)", "every asset row has as many cells as the header");
             }
 
-            if (cells[0].Trim() != names[i])
+            if (cells[0].Text != names[i])
             {
-                throw new UserInputException(new SourceLocation(path, line, 1), $"row {i + 1} is asset '{cells[0].Trim()}' but the header's column {i + 3} is '{names[i]}'",
+                throw new UserInputException(at, $"row {i + 1} is asset '{cells[0].Text}' but the header's column {i + 3} is '{names[i]}'",
                     "list the asset rows in the order of the header's covariance columns");
             }
 
-            mu[i] = Number(cells, 1, path, line);
+            mu[i] = CsvNumber.Parse(cells[1]);
             for (var j = 0; j < n; j++)
             {
-                sigma[i, j] = Number(cells, j + 2, path, line);
+                sigma[i, j] = CsvNumber.Parse(cells[j + 2]);
             }
         }
 
-        CheckCovariance(sigma, path, rows.Select(r => r.Line).Skip(1).ToArray());
+        CheckCovariance(sigma, path, rows.Select(r => r.Location.Line).Skip(1).ToArray());
         return new PortfolioMarket(Path.GetFileNameWithoutExtension(path), names, mu, sigma);
     }
 
@@ -66,34 +67,34 @@ public static class PortfolioReader
     public static PortfolioMarket ReadPrices(string path)
     {
         var rows = Rows(path);
-        var (headerLine, header) = rows[0];
-        if (header.Length < 2)
+        var header = rows[0].Fields;
+        if (header.Count < 2)
         {
-            throw new UserInputException(new SourceLocation(path, headerLine, 1), "expected a header 'date,NAME_1,...,NAME_N'", "the first column holds dates (any text), then one column of prices per asset");
+            throw new UserInputException(rows[0].Location, "expected a header 'date,NAME_1,...,NAME_N'", "the first column holds dates (any text), then one column of prices per asset");
         }
 
-        var names = header.Skip(1).Select(h => h.Trim()).ToList();
+        var names = header.Skip(1).Select(h => h.Text).ToList();
         var n = names.Count;
         if (rows.Count < 4)
         {
-            throw new UserInputException(new SourceLocation(path, rows[^1].Line, 1), $"{rows.Count - 1} price rows give too few returns to estimate a covariance", "give at least 3 rows of prices (2 returns per asset; many more for a useful estimate)");
+            throw new UserInputException(rows[^1].Location, $"{rows.Count - 1} price rows give too few returns to estimate a covariance", "give at least 3 rows of prices (2 returns per asset; many more for a useful estimate)");
         }
 
         var prices = new double[rows.Count - 1, n];
         for (var t = 1; t < rows.Count; t++)
         {
-            var (line, cells) = rows[t];
-            if (cells.Length != n + 1)
+            var (at, cells) = rows[t];
+            if (cells.Count != n + 1)
             {
-                throw new UserInputException(new SourceLocation(path, line, 1), $"row has {cells.Length} cells, expected {n + 1} (date and {n} prices)", "every row has a date and one price per asset");
+                throw new UserInputException(at, $"row has {cells.Count} cells, expected {n + 1} (date and {n} prices)", "every row has a date and one price per asset");
             }
 
             for (var j = 0; j < n; j++)
             {
-                var p = Number(cells, j + 1, path, line);
+                var p = CsvNumber.Parse(cells[j + 1]);
                 if (!(p > 0))
                 {
-                    throw new UserInputException(new SourceLocation(path, line, Column(cells, j + 1)), $"price {cells[j + 1].Trim()} of '{names[j]}' is not positive", "prices must be positive to define returns");
+                    throw new UserInputException(cells[j + 1].Location, $"price {cells[j + 1].Text} of '{names[j]}' is not positive", "prices must be positive to define returns");
                 }
 
                 prices[t - 1, j] = p;
@@ -165,43 +166,19 @@ public static class PortfolioReader
         }
     }
 
-    private static double Number(string[] cells, int index, string path, int line)
-    {
-        var text = cells[index].Trim();
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-        {
-            throw new UserInputException(new SourceLocation(path, line, Column(cells, index)), $"'{text}' is not a finite number", "cells hold decimal numbers such as 0.012 or 1e-4");
-        }
-
-        return v;
-    }
-
-    private static int Column(string[] cells, int index) => cells.Take(index).Sum(c => c.Length + 1) + 1;
-
-    private static List<(int Line, string[] Cells)> Rows(string path)
+    private static List<CsvLine> Rows(string path)
     {
         if (!File.Exists(path))
         {
             throw new UserInputException(new SourceLocation(path, 0, 0), $"problem file '{path}' not found", "check the path");
         }
 
-        var rows = new List<(int, string[])>();
-        var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
-        {
-            lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
-            rows.Add((lineNo, line.Split(',')));
-        }
-
+        var text = TextFile.Read(path, "CSV file", "give a CSV file in plain text: a header row, then one row per asset or period");
+        var rows = CsvLine.Split(text, path);
         if (rows.Count < 2)
         {
-            throw new UserInputException(new SourceLocation(path, Math.Max(1, lineNo), 1), "no data rows", "give a header row and at least one data row");
+            var lines = text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0);
+            throw new UserInputException(new SourceLocation(path, Math.Max(1, lines), 1), "no data rows", "give a header row and at least one data row");
         }
 
         return rows;

@@ -1,33 +1,33 @@
 using Neuromorph.Compute;
 using Neuromorph.Compute.Cpu;
+using Neuromorph.Compute.Transients;
 using Neuromorph.Crossbars;
 using Neuromorph.Devices;
-using Neuromorph.Devices.CtdLinear;
-using Neuromorph.Devices.HpLinearDrift;
-using Neuromorph.Devices.Team;
 using Neuromorph.Devices.Transients;
-using Neuromorph.Devices.Yakopcic;
 using Neuromorph.Diagnostics;
+using Neuromorph.Experiments.Device;
+using Neuromorph.Numerics;
 using Neuromorph.Numerics.Ode;
 
 namespace Neuromorph.Studies.Subjects;
 
 /// <summary>
 /// A single memristor's transient (<see cref="DeviceTransientSpec"/>) as a study subject: every point of a batch is one
-/// lane (<see cref="MemristorLane{TModel}"/>) integrated in parallel with fixed-step RK4 on the accelerator from
-/// <c>--backend</c> (one kernel launch per batch on a GPU) or on all cores of the managed path, and measured with
-/// the same waveform metrics a netlist base computes (signals v, x, i, vm, r), without storing waveforms.
+/// lane (<see cref="MemristorLane{TModel}"/> over the model's own equations, <see cref="IMemristorModel.WithEquations{TResult}"/>)
+/// integrated in parallel on the accelerator from <c>--backend</c> (one kernel launch per batch on a GPU) or on all
+/// cores of the managed path, and measured with the same waveform metrics a netlist base computes (signals v, x, i, vm,
+/// r), without storing waveforms. Every model of <see cref="MemristorCatalog"/> has this batched form.
 /// </summary>
 public sealed class DeviceSubject : IBatchStudySubject
 {
     /// <summary>The signals a device study can measure, in lane numbering.</summary>
     public static IReadOnlyDictionary<string, int> Signals { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
-        ["v"] = MemristorLane<CtdLinearEquations>.DriveSignal,
-        ["x"] = MemristorLane<CtdLinearEquations>.StateSignal,
-        ["i"] = MemristorLane<CtdLinearEquations>.CurrentSignal,
-        ["vm"] = MemristorLane<CtdLinearEquations>.DeviceVoltageSignal,
-        ["r"] = MemristorLane<CtdLinearEquations>.ResistanceSignal,
+        ["v"] = MemristorSignals.Drive,
+        ["x"] = MemristorSignals.State,
+        ["i"] = MemristorSignals.Current,
+        ["vm"] = MemristorSignals.DeviceVoltage,
+        ["r"] = MemristorSignals.Resistance,
     };
 
     private readonly DeviceTransientSpec _device;
@@ -85,10 +85,7 @@ public sealed class DeviceSubject : IBatchStudySubject
             WaveformMetrics.RequireWithin(m, 0, _device.Stop);
         }
 
-        if (Equations(_device.Model(new Dictionary<string, double>())) is null)
-        {
-            throw new UserInputException(_device.Location, $"model '{_device.ModelName}' has no batched form", "device studies run hp, team, vteam, yakopcic and ctd; use a netlist base for other models");
-        }
+        _device.Model(new Dictionary<string, double>()); // a parameter of the file the device refuses is an error before any run
     }
 
     /// <summary>
@@ -128,7 +125,7 @@ public sealed class DeviceSubject : IBatchStudySubject
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(runs);
         var outcomes = new BatchOutcome[runs.Count];
-        var models = new object?[runs.Count];
+        var models = new IMemristorModel?[runs.Count];
         var drives = new DriveWaveform[runs.Count];
         var series = new double[runs.Count];
         for (var k = 0; k < runs.Count; k++)
@@ -136,7 +133,7 @@ public sealed class DeviceSubject : IBatchStudySubject
             try
             {
                 var overrides = new Dictionary<string, double>(runs[k].Parameters, StringComparer.OrdinalIgnoreCase);
-                models[k] = Equations(_device.Model(overrides));
+                models[k] = _device.Model(overrides);
                 drives[k] = _device.Drive(overrides);
                 series[k] = _device.SeriesResistance(overrides);
             }
@@ -147,14 +144,8 @@ public sealed class DeviceSubject : IBatchStudySubject
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var values = models.FirstOrDefault(m => m is not null) switch
-        {
-            TeamEquations => Integrate<TeamEquations>(spec, models, drives, series),
-            HpLinearDriftEquations => Integrate<HpLinearDriftEquations>(spec, models, drives, series),
-            YakopcicEquations => Integrate<YakopcicEquations>(spec, models, drives, series),
-            CtdLinearEquations => Integrate<CtdLinearEquations>(spec, models, drives, series),
-            _ => null,
-        };
+        // every point's device is of the file's model: the first one's equations type is every lane's
+        var values = models.FirstOrDefault(m => m is not null)?.WithEquations(new BatchIntegration(this, spec, models, drives, series));
         for (var k = 0; k < runs.Count; k++)
         {
             if (models[k] is null)
@@ -170,29 +161,19 @@ public sealed class DeviceSubject : IBatchStudySubject
 
             outcomes[k] = double.IsFinite(values![spec.Metrics.Count][k])
                 ? new BatchOutcome(metrics, null)
-                : new BatchOutcome(null, _device.Integrator == LaneIntegrator.Rosenbrock23 ? "the device could not be integrated: the adaptive step fell below 1e-12 of the run or the state ran away (a discontinuous or diverging state equation)" : "the fixed-step integration diverged (the state ran more than 100 ranges from its start: the step is too long for these parameters; use integrator: rosenbrock or more steps)");
+                : new BatchOutcome(null, _device.DivergenceMessage);
         }
 
         return outcomes;
     }
 
-    /// <summary>The batched equations behind a device, or null for models without them.</summary>
-    private static object? Equations(IMemristorModel model) => model switch
-    {
-        TeamModel t => t.Equations,
-        HpLinearDriftModel h => h.Equations,
-        YakopcicModel y => y.Equations,
-        CtdLinearModel c => c.Equations,
-        _ => null,
-    };
-
     /// <summary>Per metric (and a last row: the final state, to catch divergence) the value of every lane.</summary>
-    private double[][] Integrate<TModel>(StudySpec spec, object?[] models, DriveWaveform[] drives, double[] series)
+    private double[][] Integrate<TModel>(StudySpec spec, IMemristorModel?[] models, DriveWaveform[] drives, double[] series)
         where TModel : unmanaged, IMemristorEquations
     {
         var index = Enumerable.Range(0, models.Length).Where(k => models[k] is not null).ToArray();
-        var lanes = index.Select(k => new MemristorLane<TModel>((TModel)models[k]!, drives[k], series[k])).ToArray();
-        var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(LaneStatistic.Final, MemristorLane<TModel>.StateSignal, 0, 0, _device.Stop, 0, 0)).ToList();
+        var lanes = index.Select(k => new MemristorLane<TModel>(EquationsOf<TModel>.Of(models[k]!), drives[k], series[k])).ToArray();
+        var probes = spec.Metrics.Select(Probe).Append(new LaneProbe(LaneStatistic.Final, MemristorSignals.State, 0, 0, _device.Stop, 0, 0)).ToList();
         var grid = _device.Grid;
         var accelerator = Accelerator ?? new CpuAccelerator(DataConverter.Quantize);
         var result = probes.Select(_ => new double[models.Length]).ToArray();
@@ -201,7 +182,7 @@ public sealed class DeviceSubject : IBatchStudySubject
             var chunk = probes.Skip(first).Take(ProbeBank.Capacity).ToList();
             var bank = new ProbeBank(chunk.Count, chunk[0], chunk.ElementAtOrDefault(1), chunk.ElementAtOrDefault(2), chunk.ElementAtOrDefault(3));
             var values = new double[lanes.Length * chunk.Count];
-            accelerator.Kernels.IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
+            accelerator.KernelSet<LaneKernels>().IntegrateLanes<MemristorLane<TModel>>(lanes, grid, bank, values);
             for (var l = 0; l < lanes.Length; l++)
             {
                 for (var p = 0; p < chunk.Count; p++)
@@ -212,6 +193,14 @@ public sealed class DeviceSubject : IBatchStudySubject
         }
 
         return result;
+    }
+
+    /// <summary>Integrates a batch at the equations type of its first device (every device of a batch is of the file's model).</summary>
+    private sealed class BatchIntegration(DeviceSubject subject, StudySpec spec, IMemristorModel?[] models, DriveWaveform[] drives, double[] series)
+        : IMemristorEquationsVisitor<double[][]>
+    {
+        public double[][] Visit<TEquations>(TEquations equations)
+            where TEquations : unmanaged, IMemristorEquations => subject.Integrate<TEquations>(spec, models, drives, series);
     }
 
     private LaneProbe Probe(MetricSpec m) => new(

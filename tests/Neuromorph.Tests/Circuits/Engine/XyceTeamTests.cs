@@ -18,16 +18,13 @@ public class XyceTeamTests
     [SkippableFact]
     public void Team_memristor_matches_xyce_within_its_tolerances()
     {
-        Requires.SharedReference();
-        var dir = Path.Combine(RepoPaths.SharedReference!, "xyce");
-        var result = CircuitSimulator.Run(NetlistParser.ParseFile(Path.Combine(dir, "memristorTEAM_test.cir"))).Single();
-        var rows = File.ReadAllLines(Path.Combine(dir, "memristorTEAM_test.cir.prn")).Skip(1).Where(l => char.IsDigit(l.TrimStart()[0]))
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var result = CircuitSimulator.Run(NetlistParser.ParseFile(XyceTeamReference.Netlist)).Single();
+        var rows = XyceTeamReference.Rows();
         var tx = rows.Select(r => r[1]).ToArray();
         var xx = rows.Select(r => r[5]).ToArray();
         var ours = result.Col("n(ymemristor!mr1_x)");
-        var eventsXyce = Crossings(tx, xx, 0.67);
-        var eventsOurs = Crossings(result.Independent, ours, 0.67);
+        var eventsXyce = XyceTeamReference.Crossings(tx, xx, 0.67);
+        var eventsOurs = XyceTeamReference.Crossings(result.Independent, ours, 0.67);
         Assert.Equal(eventsXyce.Count, eventsOurs.Count);
         Assert.Equal(20, eventsXyce.Count);
         for (var k = 0; k < eventsXyce.Count; k++)
@@ -52,19 +49,5 @@ public class XyceTeamTests
         }
 
         Assert.True(checkedPoints > 3000, $"only {checkedPoints} points compared");
-    }
-
-    private static List<double> Crossings(IReadOnlyList<double> t, IReadOnlyList<double> x, double level)
-    {
-        var list = new List<double>();
-        for (var i = 1; i < t.Count; i++)
-        {
-            if ((x[i - 1] - level) * (x[i] - level) < 0)
-            {
-                list.Add(t[i - 1] + ((t[i] - t[i - 1]) * (level - x[i - 1]) / (x[i] - x[i - 1])));
-            }
-        }
-
-        return list;
     }
 }

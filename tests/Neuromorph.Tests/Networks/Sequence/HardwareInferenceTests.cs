@@ -1,3 +1,4 @@
+using Neuromorph.Compute;
 using Neuromorph.Crossbars;
 using Neuromorph.Experiments.Sequence;
 using Neuromorph.Experiments.Shared;

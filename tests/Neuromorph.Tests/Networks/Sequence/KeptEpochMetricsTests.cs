@@ -29,7 +29,8 @@ public sealed class KeptEpochMetricsTests
         var keptRow = curve.Single(r => (int)r[0] == kept);
         Assert.Equal(keptRow[1], metrics["train_loss"]);
         Assert.Equal(keptRow[2], metrics["validation_loss"]);
-        Assert.True(metrics["train_loss"] < 1000, $"train_loss {metrics["train_loss"]} is not the kept epoch's");
+        // learning rate 0.9 diverges: the last epoch's loss is far above the kept one's, so reporting the last would show
+        Assert.True(metrics["train_loss"] < curve[^1][1] / 1e6, $"train_loss {metrics["train_loss"]} is not the kept epoch's (last epoch: {curve[^1][1]})");
 
         using var model = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
         var meta = model.RootElement.GetProperty("metadata");

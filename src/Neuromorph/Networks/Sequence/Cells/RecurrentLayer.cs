@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Neuromorph.Compute;
 using Neuromorph.Numerics.Dense;
 
 namespace Neuromorph.Networks.Sequence.Cells;

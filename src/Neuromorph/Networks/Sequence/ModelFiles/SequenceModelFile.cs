@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Io.Json;
@@ -34,67 +36,72 @@ public static class SequenceModelFile
     public static void Write(SequenceModel model, string path, IReadOnlyDictionary<string, object>? metadata = null) =>
         AtomicFile.WriteAllText(path, ToJson(model, metadata));
 
-    /// <summary>The model as JSON text (matrix rows one per line, numbers in round-trip form).</summary>
+    /// <summary>
+    /// The model as JSON text (matrix rows one per line, numbers in round-trip form), written by System.Text.Json's
+    /// <see cref="Utf8JsonWriter"/>: keys, strings and metadata through the writer (its escaping), each parameter as one
+    /// raw value that the writer validates, laid out a matrix row per line (the indented writer alone would put every
+    /// number on a line of its own).
+    /// </summary>
     public static string ToJson(SequenceModel model, IReadOnlyDictionary<string, object>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var s = model.Spec;
-        var b = new StringBuilder();
-        b.Append("{\n");
-        b.Append(CultureInfo.InvariantCulture, $"  \"format\": \"{Format}\",\n  \"version\": {Version},\n  \"cell\": \"{CellTypes.Name(s.Cell)}\",\n");
-        b.Append(CultureInfo.InvariantCulture, $"  \"input_size\": {s.InputSize},\n  \"hidden_size\": {s.HiddenSize},\n  \"num_layers\": {s.Layers},\n  \"output_size\": {s.OutputSize},\n");
-        if (s.Bidirectional)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
-            b.Append("  \"bidirectional\": true,\n");
-        }
-
-        b.Append("  \"parameters\": {\n");
-        for (var k = 0; k < model.Parameters.Count; k++)
-        {
-            var p = model.Parameters[k];
-            b.Append(CultureInfo.InvariantCulture, $"    \"{p.Name}\": ");
-            if (p.IsMatrix)
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteNumber("version", Version);
+            w.WriteString("cell", CellTypes.Name(s.Cell));
+            w.WriteNumber("input_size", s.InputSize);
+            w.WriteNumber("hidden_size", s.HiddenSize);
+            w.WriteNumber("num_layers", s.Layers);
+            w.WriteNumber("output_size", s.OutputSize);
+            if (s.Bidirectional)
             {
-                b.Append("[\n");
-                for (var i = 0; i < p.Rows; i++)
+                w.WriteBoolean("bidirectional", true);
+            }
+
+            w.WriteStartObject("parameters");
+            foreach (var p in model.Parameters)
+            {
+                w.WritePropertyName(p.Name);
+                w.WriteRawValue(p.IsMatrix ? Matrix(p) : Row(p.Value));
+            }
+
+            w.WriteEndObject();
+            if (metadata is { Count: > 0 })
+            {
+                w.WriteStartObject("metadata");
+                foreach (var (key, value) in metadata)
                 {
-                    b.Append("      ");
-                    AppendRow(b, p.Value.AsSpan(i * p.Columns, p.Columns));
-                    b.Append(i + 1 < p.Rows ? ",\n" : "\n");
+                    switch (value)
+                    {
+                        case double d when double.IsFinite(d):
+                            w.WriteNumber(key, d);
+                            break;
+                        case double:
+                            w.WriteNull(key);
+                            break;
+                        case int n:
+                            w.WriteNumber(key, n);
+                            break;
+                        case bool b:
+                            w.WriteBoolean(key, b);
+                            break;
+                        default:
+                            w.WriteString(key, value.ToString());
+                            break;
+                    }
                 }
 
-                b.Append("    ]");
-            }
-            else
-            {
-                AppendRow(b, p.Value);
+                w.WriteEndObject();
             }
 
-            b.Append(k + 1 < model.Parameters.Count ? ",\n" : "\n");
+            w.WriteEndObject();
         }
 
-        b.Append("  }");
-        if (metadata is { Count: > 0 })
-        {
-            b.Append(",\n  \"metadata\": {\n");
-            var i = 0;
-            foreach (var (key, value) in metadata)
-            {
-                var text = value switch
-                {
-                    double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "null",
-                    int n => n.ToString(CultureInfo.InvariantCulture),
-                    bool f => f ? "true" : "false",
-                    _ => System.Text.Json.JsonSerializer.Serialize(value.ToString()),
-                };
-                b.Append(CultureInfo.InvariantCulture, $"    {System.Text.Json.JsonSerializer.Serialize(key)}: {text}{(++i < metadata.Count ? "," : "")}\n");
-            }
-
-            b.Append("  }");
-        }
-
-        b.Append("\n}\n");
-        return b.ToString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
     /// <summary>Reads a model file; every mistake is a <see cref="UserInputException"/> at its line and column.</summary>
@@ -262,14 +269,27 @@ public static class SequenceModelFile
         return (int)v.Number;
     }
 
-    private static void AppendRow(StringBuilder b, ReadOnlySpan<double> row)
+    /// <summary>A matrix parameter as a JSON array of rows, one row per line at the parameters' indentation.</summary>
+    private static string Matrix(Parameter p)
     {
-        b.Append('[');
+        var b = new StringBuilder("[\n");
+        for (var i = 0; i < p.Rows; i++)
+        {
+            b.Append("      ").Append(Row(p.Value.AsSpan(i * p.Columns, p.Columns))).Append(i + 1 < p.Rows ? ",\n" : "\n");
+        }
+
+        return b.Append("    ]").ToString();
+    }
+
+    /// <summary>A row as a JSON array of round-trip numbers ("R", which is also System.Text.Json's number format).</summary>
+    private static string Row(ReadOnlySpan<double> row)
+    {
+        var b = new StringBuilder("[");
         for (var j = 0; j < row.Length; j++)
         {
             b.Append(j > 0 ? ", " : "").Append(row[j].ToString("R", CultureInfo.InvariantCulture));
         }
 
-        b.Append(']');
+        return b.Append(']').ToString();
     }
 }
