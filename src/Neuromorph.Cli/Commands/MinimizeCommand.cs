@@ -45,9 +45,9 @@ public static class MinimizeCommand
                 Progress = new ConsoleProgress(error, "minimize"),
             };
             var outcome = new MinimizeExperiment().Run(spec, context);
-            if (outcome.Hardware is { } hardware)
+            if (outcome.CouplingDeviation is { } deviation)
             {
-                log.WriteLine($"substrate: {parse.GetValue(options.Substrate)}: hardware couplings differ from the problem's by {100 * hardware.CouplingDeviation:G3}% (Frobenius)");
+                log.WriteLine($"substrate: {parse.GetValue(options.Substrate)}: hardware couplings differ from the problem's by {100 * deviation:G3}% (Frobenius)");
             }
 
             foreach (var note in outcome.Notes)
@@ -55,7 +55,7 @@ public static class MinimizeCommand
                 log.WriteLine(note);
             }
 
-            if (outcome.Result.Restarts.Count == 0)
+            if (outcome.FinishedRestarts == 0)
             {
                 interrupt.ThrowIfCancellationRequested();
             }
@@ -67,7 +67,7 @@ public static class MinimizeCommand
             log.WriteLine($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(folder.Directory)}");
             if (interrupt.IsCancellationRequested)
             {
-                error.WriteLine($"neuromorph: interrupted; the {outcome.Result.Restarts.Count} finished restart(s) of {spec.Restarts} are written above");
+                error.WriteLine($"neuromorph: interrupted; the {outcome.FinishedRestarts} finished restart(s) of {spec.Restarts} are written above");
                 return Interruption.ExitCode;
             }
 

@@ -1,11 +1,6 @@
 using System.CommandLine;
-using Neuromorph.Crossbars;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Minimize;
-using Neuromorph.Experiments.Shared;
-using Neuromorph.Io.Yaml;
-using Neuromorph.Optimization;
-using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Cli.Commands;
@@ -13,7 +8,7 @@ namespace Neuromorph.Cli.Commands;
 /// <summary>
 /// The flags of <c>neuromorph minimize</c> and how they become a <see cref="MinimizeSpec"/>: each flag is the CLI
 /// spelling of a spec field (<c>--time-limit</c> for <c>time-limit</c>), the solver settings are generated from
-/// <see cref="SolverCatalog"/>, and the spec is checked by <see cref="MinimizeRules"/>, the same rules a
+/// the solver registry, and the spec is checked by <see cref="MinimizeRules"/>, the same rules a
 /// <c>kind: minimize</c> file meets. <see cref="Parse"/> does all this without running anything.
 /// </summary>
 public sealed class MinimizeOptions
@@ -37,7 +32,7 @@ public sealed class MinimizeOptions
     public OverwriteOption Overwrite { get; } = new();
 
     private readonly Option<string> _solver = new("--solver") { Description = SolverHelp(), DefaultValueFactory = _ => MinimizeSpec.DefaultSolver };
-    private readonly Option<string?> _format = new("--format") { Description = $"{string.Join(" | ", ProblemLoader.FormatNames)} (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
+    private readonly Option<string?> _format = new("--format") { Description = $"{string.Join(" | ", MinimizeChoices.FormatNames)} (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
     private readonly Option<int> _restarts = new("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
     private readonly Option<double> _timeLimit = new("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
@@ -88,9 +83,13 @@ public sealed class MinimizeOptions
             RiskAversion = Given(parse, _risk) ? parse.GetValue(_risk) : null,
             Penalty = parse.GetValue(_penalty),
             SolverSettings = _solverSettings.Values(parse),
-            Substrate = SubstratePath(parse) is { } path ? ReadSubstrate(path) : null,
             Names = FlagNames.Instance,
         };
+        if (SubstratePath(parse) is { } path)
+        {
+            spec = MinimizeChoices.WithSubstrateFile(spec, path);
+        }
+
         MinimizeRules.Check(spec);
         return spec;
     }
@@ -118,22 +117,9 @@ public sealed class MinimizeOptions
         }
     }
 
-    /// <summary>The <c>--solver</c> help, generated from <see cref="SolverCatalog.All"/>.</summary>
-    private static string SolverHelp()
-    {
-        var cnfOnly = SolverCatalog.All.Where(e => e.Serves == SolverProblems.Cnf).Select(e => e.Name).ToList();
-        var only = cnfOnly.Count == 0 ? "" : $"; {string.Join(", ", cnfOnly)} solve{(cnfOnly.Count == 1 ? "s" : "")} CNF only";
-        return $"{string.Join(" | ", SolverCatalog.Names)} (default {MinimizeSpec.DefaultSolver}{only}). "
-            + string.Join("; ", SolverCatalog.All.Select(e => $"{e.Name}: {e.Description}"));
-    }
+    /// <summary>The <c>--solver</c> help, generated from the solver registry.</summary>
+    private static string SolverHelp() => MinimizeChoices.SolverHelp();
 
     /// <summary>True when the user gave <paramref name="option"/> (not just its default).</summary>
     private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
-
-    /// <summary>The crossbar of <c>--substrate FILE</c>: its <c>substrate:</c> section, or the whole file.</summary>
-    private static CrossbarSubstrateSpec ReadSubstrate(string path)
-    {
-        var yaml = YamlSection.LoadFile(path);
-        return SubstrateSpecReader.Read(yaml.TryGetSection("substrate") ?? yaml);
-    }
 }

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Neuromorph.Diagnostics;
-using Neuromorph.Optimization;
+using Neuromorph.Experiments.Minimize;
 using Neuromorph.Optimization.Registry;
 
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
-/// One command-line option per solver setting of <see cref="SolverCatalog.Settings"/>, generated: a count is
+/// One command-line option per solver setting of <see cref="MinimizeChoices.Settings"/>, generated: a count is
 /// <c>--quench-every N</c>, a map of pairs <c>--ctd-schedule KEY=NUMBER,...</c>; the help names the solvers that take it,
 /// and for pairs the keys and an example. The values go into a <see cref="Experiments.Minimize.MinimizeSpec"/> unchecked:
 /// ranges, keys and which solver takes what are checked by the library.
@@ -17,9 +17,9 @@ public sealed class SolverSettingOptions
     private readonly List<(SolverSetting Setting, Option Option)> _options;
 
     /// <summary>Creates the options.</summary>
-    public SolverSettingOptions() => _options = [.. SolverCatalog.Settings.Select(s => (s, Create(s)))];
+    public SolverSettingOptions() => _options = [.. MinimizeChoices.Settings.Select(s => (s, Create(s)))];
 
-    /// <summary>The options, in the order of <see cref="SolverCatalog.Settings"/>.</summary>
+    /// <summary>The options, in the order of <see cref="MinimizeChoices.Settings"/>.</summary>
     public IEnumerable<Option> Options => _options.Select(o => o.Option);
 
     /// <summary>The values given, by neutral setting name; a map not written as KEY=NUMBER pairs is an input error.</summary>
@@ -70,7 +70,7 @@ public sealed class SolverSettingOptions
 
     private static Option Create(SolverSetting setting)
     {
-        var solvers = string.Join(", ", SolverCatalog.Taking(setting));
+        var solvers = string.Join(", ", MinimizeChoices.SolversTaking(setting));
         var flag = FlagNames.Instance.Name(setting.Name);
         return setting switch
         {

@@ -7,32 +7,25 @@ namespace Neuromorph.Tests.Architecture;
 /// A thin command line (docs/architecture.md, "The flow"): the CLI parses flags into a use case's request, calls the use
 /// case and writes its result; the physics stays behind the use cases. So Neuromorph.Cli and below depend on no physics
 /// folder, only on Experiments, Studies, Figures, Io, Diagnostics, Units, Compute (the accelerator seam it opens and
-/// hands to use cases), Neuromorph.Kernels.Backends (the backend catalog) and Neuromorph.Plotting (the renderer it
-/// hands to figure writers).
+/// hands to use cases), Neuromorph.Kernels.Backends (the backend catalog), Neuromorph.Plotting (the renderer it
+/// hands to figure writers) and Optimization.Registry (the descriptions of solver settings, from which the minimize
+/// command generates one flag per setting; they hold no solver).
 /// </summary>
 public class CliTests
 {
     private const string Cli = @"^Neuromorph\.Cli(\..*)?$";
 
     /// <summary>The physics and numerics folders of the core library.</summary>
-    private static readonly string[] Physics = ["Circuits", "Crossbars", "Devices", "Dynamics", "Networks", "Numerics", "Optimization"];
+    private static readonly string[] Physics = ["Circuits", "Crossbars", "Devices", "Dynamics", "Networks", "Numerics", @"Optimization(?!\.Registry)"];
 
     /// <summary>What the command line may use of the project.</summary>
-    private static readonly string[] Allowed = ["Cli", "Experiments", "Studies", "Figures", "Io", "Diagnostics", "Units", "Compute", @"Kernels\.Backends", "Plotting"];
+    private static readonly string[] Allowed = ["Cli", "Experiments", "Studies", "Figures", "Io", "Diagnostics", "Units", "Compute", @"Kernels\.Backends", "Plotting", @"Optimization\.Registry"];
 
     /// <summary>
     /// Command-line types that still reach into a physics folder, each with the change that removes it. Keep it short:
     /// a new entry needs a pending change that takes it off again.
     /// </summary>
-    private static readonly string[] Pending =
-    [
-        // Optimization (solver catalog and settings, problem formats, results) and Crossbars (the substrate spec):
-        // pending a minimize facade in Experiments/Minimize that lists solvers, settings and formats and reports the
-        // outcome in its own types (not yet assigned; the minimize command is outside the sweep/plot/train change)
-        "Commands.MinimizeCommand",
-        "Commands.MinimizeOptions",
-        "Commands.SolverSettingOptions",
-    ];
+    private static readonly string[] Pending = [];
 
     [Fact]
     public void The_command_line_depends_on_no_physics_folder() =>

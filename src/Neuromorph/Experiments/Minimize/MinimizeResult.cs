@@ -18,6 +18,12 @@ public sealed record MinimizeResult(IProblem Problem, SolverResult Result, Hardw
     /// <summary>True when the traces are energies of the hardware's couplings, not of the problem.</summary>
     public bool HardwareEnergies => Hardware is not null;
 
+    /// <summary>How far the programmed crossbar's couplings are from the problem's (relative Frobenius norm), or null on ideal arithmetic.</summary>
+    public double? CouplingDeviation => Hardware?.CouplingDeviation;
+
+    /// <summary>The restarts that finished (fewer than asked for after an interrupt or at the time limit).</summary>
+    public int FinishedRestarts => Result.Restarts.Count;
+
     /// <summary>The best objective over all restarts.</summary>
     public double BestObjective => Problem.ObjectiveFromEnergy(Result.Best.BestEnergy);
 
