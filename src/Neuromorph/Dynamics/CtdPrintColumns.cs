@@ -48,6 +48,7 @@ internal static class CtdPrintColumns
                     new ResultColumn(item.Header, [.. Currents().Select(i => SourceCurrent(f.Key, memristors[f.Value.Memristor], f.Value.Node, i[f.Value.Memristor]))]),
                 OutputKind.Current when currentSources.FirstOrDefault(c => string.Equals(c.Name, item.Target, StringComparison.OrdinalIgnoreCase)) is { } c =>
                     new ResultColumn(item.Header, [.. states.Select(_ => c.Dc)]),
+                OutputKind.Expression => throw new UserInputException(item.Location, $"the CTD engine does not evaluate .print expressions such as {item.Header}", "print x(), r() and i() columns, or use the MNA engine for expression columns"),
                 OutputKind.Voltage => throw new UserInputException(item.Location, $"the CTD engine does not compute {item.Header}: the CTD equation eliminates node potentials", "print x(), r() and i() of memristors and i() of sources, or use the MNA engine for node voltages"),
                 _ => throw new UserInputException(item.Location, $"the CTD engine cannot print {item.Header}: '{item.Target}' is not a memristor or source of the network", "print x(), r() and i() of memristors and i() of sources"),
             });

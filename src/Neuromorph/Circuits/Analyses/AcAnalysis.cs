@@ -105,6 +105,10 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
             var e = OutputProbe.ElementOf(circuit, v.Target, v);
             a = e.Branch >= 0 ? e.Branch : throw new UserInputException(v.Location, $"{v.Header}: .ac reads currents of elements with a branch current (V, L, E, H, B V=)", $"put a 0 V source in series with {v.Target} and print its current");
         }
+        else if (v.Kind == OutputKind.Expression)
+        {
+            throw new UserInputException(v.Location, $"{v.Header}: .print expressions are not supported for .ac", "print vm(), vp(), vdb(), vr() or vi() of nodes and compute the expression afterwards, or use it in .tran, .dc or .op");
+        }
         else
         {
             throw new UserInputException(v.Location, $"{v.Header} has no small-signal value", ".ac prints v(), vm(), vp(), vdb(), vr(), vi() and i() of branch elements");

@@ -1,10 +1,11 @@
 using Neuromorph.Circuits.Elements.Memristors;
+using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Engine;
 
-/// <summary>Reads one output variable (<c>v(a,b)</c>, <c>i(r1)</c>, <c>x(m1)</c>, <c>r(m1)</c>) from a solved point.</summary>
+/// <summary>Reads one output variable (<c>v(a,b)</c>, <c>i(r1)</c>, <c>x(m1)</c>, <c>r(m1)</c>, <c>{expression}</c>) from a solved point.</summary>
 public sealed class OutputProbe(string header, Func<LoadContext, double> read)
 {
     /// <summary>Column header.</summary>
@@ -33,6 +34,9 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
                 return new OutputProbe(v.Header, e.Current);
             }
 
+            case OutputKind.Expression:
+                return Evaluated(circuit, v);
+
             default:
             {
                 var e = ElementOf(circuit, v.Target, v);
@@ -46,6 +50,32 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
                     : new OutputProbe(v.Header, m.Resistance);
             }
         }
+    }
+
+    /// <summary>An expression column: its node voltages and element currents are read at the point, then the program runs.</summary>
+    private static OutputProbe Evaluated(Circuit circuit, OutputVariable v)
+    {
+        var program = ExpressionCompiler.Compile(v.Value ?? throw new ArgumentException($"{v.Header} has no bound expression", nameof(v)), v.Header);
+        var readers = program.Variables.Select(p =>
+        {
+            if (p.Kind == ProbedQuantity.Voltage)
+            {
+                var node = NodeOf(circuit, p.Target, v);
+                return (Func<LoadContext, double>)(ctx => ctx.V(node));
+            }
+
+            return ElementOf(circuit, p.Target, v).Current;
+        }).ToArray();
+        return new OutputProbe(v.Header, ctx =>
+        {
+            Span<double> values = readers.Length <= 16 ? stackalloc double[readers.Length] : new double[readers.Length];
+            for (var k = 0; k < readers.Length; k++)
+            {
+                values[k] = readers[k](ctx);
+            }
+
+            return program.Evaluate(values, ctx.Time, ctx.Temperature);
+        });
     }
 
     /// <summary>

@@ -116,6 +116,12 @@ public enum OutputKind
 
     /// <summary><c>r(name)</c> or <c>n(ymemristor!name:r)</c>: memristor resistance, ohms.</summary>
     MemristorResistance,
+
+    /// <summary>
+    /// Xyce's <c>{expression}</c> column: an expression over node voltages, branch currents, <c>time</c> and parameters
+    /// (<see cref="OutputVariable.Value"/>), evaluated at each output point.
+    /// </summary>
+    Expression,
 }
 
 /// <summary>Which part of a complex small-signal value an <c>.ac</c> output takes (<c>vm vp vdb vr vi</c>).</summary>
@@ -142,4 +148,8 @@ public enum ComplexPart
 /// <see cref="Target"/> is a node name, an element name or a memristor instance name (without <c>ymemristor!</c>);
 /// <see cref="Reference"/> is the second node of <c>v(a,b)</c>, else null. <see cref="Part"/> matters in .ac only.
 /// </summary>
-public sealed record OutputVariable(string Header, OutputKind Kind, string Target, string? Reference, SourceLocation Location, ComplexPart Part = ComplexPart.Magnitude);
+public sealed record OutputVariable(string Header, OutputKind Kind, string Target, string? Reference, SourceLocation Location, ComplexPart Part = ComplexPart.Magnitude)
+{
+    /// <summary>The bound expression of an <see cref="OutputKind.Expression"/> column (parameters folded); null otherwise.</summary>
+    public Expressions.Expression? Value { get; init; }
+}

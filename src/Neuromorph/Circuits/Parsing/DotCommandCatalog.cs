@@ -36,7 +36,7 @@ public static class DotCommandCatalog
         new([".dc"], ".dc src start stop step [src2 start2 stop2 step2]", "DC sweep of one or two sources", (l, s) => s.Netlist.Analyses.Add(DotCommandParser.Dc(l, s.Globals))),
         new([".tran"], ".tran tstep tstop [tstart [tmax]] [uic]", "transient", (l, s) => s.Netlist.Analyses.Add(DotCommandParser.Tran(l, s.Globals))),
         new([".ac"], AcParser.Usage, "small-signal frequency sweep at the operating point", (l, s) => s.Netlist.Analyses.Add(AcParser.Parse(l, s.Globals))),
-        new([".print"], ".print tran|dc|op|ac item ...", "output columns", (l, s) => s.Netlist.Prints.Add(DotCommandParser.Print(l))),
+        new([".print"], ".print tran|dc|op|ac item ...", "output columns", (l, s) => s.Netlist.Prints.Add(DotCommandParser.Print(l, s.Globals))),
         new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) => s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals))),
         new([".ic"], ".ic v(node)=value ...", "initial node voltages (held during the operating point; the start values with uic)", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.InitialConditions)),
         new([".nodeset"], ".nodeset v(node)=value ...", "starting guesses for the operating point", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.NodeSets)),

@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
@@ -71,10 +72,12 @@ public static class DotCommandParser
         return new DcCard(sweeps, line.Location);
     }
 
-    /// <summary>.print tran|dc|op item...</summary>
-    public static PrintCard Print(NetlistLine line)
+    /// <summary>.print tran|dc|op item... (Xyce's <c>{expression}</c> items bound in <paramref name="scope"/>).</summary>
+    public static PrintCard Print(NetlistLine line, ParameterScope scope)
     {
-        const string usage = ".print tran|dc|op v(n) v(a,b) i(element) x(memristor) r(memristor) n(ymemristor!name_x) n(ymemristor!name:r)";
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(scope);
+        const string usage = ".print tran|dc|op v(n) v(a,b) i(element) x(memristor) r(memristor) n(ymemristor!name_x) n(ymemristor!name:r) {expression}";
         var r = new LineReader(line, usage);
         var analysis = r.Word("analysis type") switch
         {
@@ -84,13 +87,26 @@ public static class DotCommandParser
             "ac" => PrintAnalysis.Ac,
             var a => throw new UserInputException(line.Tokens[1].Location, $"unknown analysis '{a}' in .print", "use .print tran, .print dc, .print ac or .print op"),
         };
-        var items = Items(r, usage);
+        var items = new List<OutputVariable>();
+        while (!r.AtEnd)
+        {
+            items.Add(r.Peek is { Kind: TokenKind.Expression } ? PrintedExpression(r.Next("expression"), scope) : ReadItem(r, usage));
+        }
+
         if (items.Count == 0)
         {
             throw new UserInputException(line.Location, ".print lists nothing to print", $"expected: {usage}");
         }
 
         return new PrintCard(analysis, items, line.Location);
+    }
+
+    /// <summary>A <c>{expression}</c> column: headed by its text as written (lower-cased), bound now, probed when the circuit is built.</summary>
+    private static OutputVariable PrintedExpression(Token token, ParameterScope scope)
+    {
+        var source = new ExpressionSource(token.Text, token.Location with { Column = token.Location.Column + 1 });
+        var bound = InstanceContext.Top(scope).Bind(source, ".print expression");
+        return new OutputVariable("{" + token.Text.ToLowerInvariant() + "}", OutputKind.Expression, token.Text, null, token.Location) { Value = bound };
     }
 
     /// <summary>Reads output items (<c>v(a) i(v1) vm(out)</c> ..., and ngspice's bare node names) to the end of the line.</summary>
