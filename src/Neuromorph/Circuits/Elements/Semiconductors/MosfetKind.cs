@@ -5,8 +5,11 @@ using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Elements.Semiconductors;
 
-/// <summary><c>Mname d g s b model [L=] [W=]</c>: lengths in metres.</summary>
-public sealed record MosfetCard(string Name, IReadOnlyList<string> Nodes, string Model, double Length, double Width, SourceLocation Location) : ElementCard(Name, Nodes, Location)
+/// <summary>
+/// <c>Mname d g s b model [L=] [W=]</c>: lengths in metres; null where the instance omits them (the model card's L and W,
+/// else 100 µm, apply).
+/// </summary>
+public sealed record MosfetCard(string Name, IReadOnlyList<string> Nodes, string Model, double? Length, double? Width, SourceLocation Location) : ElementCard(Name, Nodes, Location)
 {
     /// <inheritdoc />
     public override IReadOnlyList<(int A, int B)> DcPaths => [(0, 2), (0, 3), (2, 3)];
@@ -15,7 +18,9 @@ public sealed record MosfetCard(string Name, IReadOnlyList<string> Nodes, string
 /// <summary>
 /// <c>M</c>: MOSFET level 1 (Shichman–Hodges, ngspice's MOS1 equations: body effect, channel-length modulation, source/drain
 /// swap, bulk junction diodes, fetlim/limvds/pnjlim limiting) with overlap capacitances CGSO/CGDO/CGBO and bulk
-/// junction capacitances CBD/CBS. Meyer's intrinsic gate capacitances (TOX) are not modelled.
+/// junction capacitances CBD/CBS. The model card's L and W are the defaults of instances that omit them; without KP,
+/// KP = UO·1e-4·εox/TOX when TOX is given (UO in cm²/V·s, default 600), as ngspice's mos1temp. Meyer's intrinsic gate
+/// capacitances are not modelled.
 /// </summary>
 public sealed class MosfetKind : IElementKind
 {
@@ -23,11 +28,18 @@ public sealed class MosfetKind : IElementKind
     [
         ("vto", 0), ("kp", 2e-5), ("gamma", 0), ("phi", 0.6), ("lambda", 0), ("is", 1e-14), ("cbd", 0), ("cbs", 0), ("pb", 0.8), ("mj", 0.5), ("fc", 0.5),
         ("cgso", 0), ("cgdo", 0), ("cgbo", 0), ("ld", 0), ("tnom", 27), ("level", 1),
+        ("tox", 0), ("uo", 600), ("l", DefaultLength), ("w", DefaultLength),
     ];
 
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["vt0"] = "vto" };
+    /// <summary>SPICE's default channel length and width, metres.</summary>
+    private const double DefaultLength = 100e-6;
 
-    private static readonly string[] Ignored = ["tox", "uo", "u0", "nsub", "nss", "nfs", "tpg", "xj", "js", "cj", "cjsw", "mjsw", "kf", "af", "rd", "rs", "rsh", "ucrit", "uexp", "vmax", "neff", "delta", "theta", "eta", "kappa", "xqc", "wd"];
+    /// <summary>Relative permittivity of SiO2 times ε0 (ngspice's 3.9 · 8.854214871e-12), F/m.</summary>
+    private const double OxidePermittivity = 3.9 * 8.854214871e-12;
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["vt0"] = "vto", ["u0"] = "uo" };
+
+    private static readonly string[] Ignored = ["nsub", "nss", "nfs", "tpg", "xj", "js", "cj", "cjsw", "mjsw", "kf", "af", "rd", "rs", "rsh", "ucrit", "uexp", "vmax", "neff", "delta", "theta", "eta", "kappa", "xqc", "wd"];
 
     /// <inheritdoc />
     public string Prefix => "m";
@@ -39,7 +51,7 @@ public sealed class MosfetKind : IElementKind
     public string Syntax => "Mname drain gate source bulk model [L=length] [W=width]";
 
     /// <inheritdoc />
-    public string Description => "MOSFET level 1: .model NAME nmos|pmos (vto kp gamma phi lambda cgso cgdo cgbo cbd cbs is pb ld)";
+    public string Description => "MOSFET level 1: .model NAME nmos|pmos (vto kp gamma phi lambda cgso cgdo cgbo cbd cbs is pb ld tox uo l w)";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -49,7 +61,7 @@ public sealed class MosfetKind : IElementKind
         var r = new LineReader(line, Syntax);
         var nodes = new[] { ctx.Node(r.Word("drain")), ctx.Node(r.Word("gate")), ctx.Node(r.Word("source")), ctx.Node(r.Word("bulk")) };
         var model = r.Word("model name");
-        double l = 100e-6, w = 100e-6;
+        double? l = null, w = null;
         r.AcceptWord("off");
         foreach (var (name, token, at) in r.Assignments())
         {
@@ -69,7 +81,7 @@ public sealed class MosfetKind : IElementKind
             }
         }
 
-        return l > 0 && w > 0
+        return l is null or > 0 && w is null or > 0
             ? new MosfetCard(ctx.Name(line.Head), nodes, model, l, w, line.Location)
             : throw new UserInputException(line.Location, $"{line.Tokens[0].Original} needs L > 0 and W > 0 (got L={l}, W={w})", "lengths in metres, e.g. L=1u W=10u");
     }
@@ -87,7 +99,13 @@ public sealed class MosfetKind : IElementKind
             throw new UserInputException(model.At("level"), $"MOSFET model {model.Name}: LEVEL={p["level"]} is not supported", "Neuromorph has MOSFET level 1 (Shichman-Hodges)");
         }
 
-        var leff = m.Length - (2 * p["ld"]);
+        var (length, width) = (m.Length ?? p["l"], m.Width ?? p["w"]);
+        if (length <= 0 || width <= 0)
+        {
+            throw new UserInputException(model.At(length <= 0 ? "l" : "w"), $"MOSFET model {model.Name}: L and W must be positive (got L={length}, W={width})", "lengths in metres, e.g. L=1u W=10u");
+        }
+
+        var leff = length - (2 * p["ld"]);
         if (leff <= 0)
         {
             throw new UserInputException(m.Location, $"{m.Name}: effective length L - 2 LD = {leff} is not positive", "reduce LD or lengthen the device");
@@ -95,8 +113,9 @@ public sealed class MosfetKind : IElementKind
 
         var type = model.Type.Equals("pmos", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
         var vt = Junction.ThermalVoltage(ctx.Temperature);
-        var parameters = new MosfetParameters(type, p["vto"], p["kp"] * m.Width / leff, p["gamma"], p["phi"], p["lambda"], p["is"], vt,
-            p["cgso"] * m.Width, p["cgdo"] * m.Width, p["cgbo"] * leff, p["cbd"], p["cbs"], p["pb"], p["mj"], p["fc"], ctx.Option("gmin", 1e-12));
+        var kp = p.Given("kp") || !p.Given("tox") || p["tox"] == 0 ? p["kp"] : p["uo"] * 1e-4 * OxidePermittivity / p["tox"];
+        var parameters = new MosfetParameters(type, p["vto"], kp * width / leff, p["gamma"], p["phi"], p["lambda"], p["is"], vt,
+            p["cgso"] * width, p["cgdo"] * width, p["cgbo"] * leff, p["cbd"], p["cbs"], p["pb"], p["mj"], p["fc"], ctx.Option("gmin", 1e-12));
         var n = ctx.Nodes(m);
         return new Mosfet(m.Name, n, parameters);
     }
