@@ -5,7 +5,8 @@ namespace Neuromorph.Circuits.Elements.Semiconductors;
 /// <summary>
 /// A level-1 MOSFET between drain, gate, source and bulk (nodes 0-3). The channel current and the two bulk junction
 /// diodes are linearised at voltages limited as SPICE limits them (fetlim on the gate, limvds on the drain, pnjlim on the
-/// bulk junctions); the overlap and bulk junction charges are integration states.
+/// bulk junctions); the gate charges (overlap plus Meyer's intrinsic capacitances, integrated incrementally as SPICE does)
+/// and the bulk junction charges are integration states.
 /// </summary>
 public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : ElementBehavior(name, nodes), IReactiveBehavior
 {
@@ -17,6 +18,15 @@ public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : Eleme
     private double _vgs;
     private double _vds;
     private double _vbs;
+
+    // gate charges 0-2 (gs, gd, gb): voltages vg-vs, vg-vd, vg-vb and Meyer half capacitances at the present iterate and at
+    // the last accepted point, and the capacitance the present step integrates with
+    private readonly double[] _v = new double[3];
+    private readonly double[] _half = new double[3];
+    private readonly double[] _vAccepted = new double[3];
+    private readonly double[] _halfAccepted = new double[3];
+    private readonly double[] _cap = new double[3];
+    private bool _accepted;
 
     /// <inheritdoc />
     public override void CreateUnknowns(MnaSystem system)
@@ -102,9 +112,9 @@ public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : Eleme
         }
 
         var slope = StateDerivative.Slope(ctx);
-        StampCharge(system, ctx, 0, G, S, p.Cgs * slope);
-        StampCharge(system, ctx, 1, G, D, p.Cgd * slope);
-        StampCharge(system, ctx, 2, G, B, p.Cgb * slope);
+        StampCharge(system, ctx, 0, G, S, _cap[0] * slope);
+        StampCharge(system, ctx, 1, G, D, _cap[1] * slope);
+        StampCharge(system, ctx, 2, G, B, _cap[2] * slope);
         StampCharge(system, ctx, 3, B, D, cbd * slope);
         StampCharge(system, ctx, 4, B, S, cbs * slope);
     }
@@ -112,9 +122,24 @@ public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : Eleme
     private void SetCharges(double vd, double vg, double vs, double vb, out double cbd, out double cbs)
     {
         var t = p.Type;
-        _q[0].Value = p.Cgs * (vg - vs);
-        _q[1].Value = p.Cgd * (vg - vd);
-        _q[2].Value = p.Cgb * (vg - vb);
+        (_half[0], _half[1], _half[2]) = p.Meyer(t * (vg - vs), t * (vd - vs), t * (vb - vs));
+        (_v[0], _v[1], _v[2]) = (vg - vs, vg - vd, vg - vb);
+        for (var k = 0; k < 3; k++)
+        {
+            var overlap = k == 0 ? p.Cgs : k == 1 ? p.Cgd : p.Cgb;
+            if (_accepted)
+            {
+                // SPICE's incremental Meyer charge: the mean of the capacitances now and at the last point
+                _cap[k] = _half[k] + _halfAccepted[k] + overlap;
+                _q[k].Value = _q[k].Previous + (_cap[k] * (_v[k] - _vAccepted[k]));
+            }
+            else
+            {
+                _cap[k] = (2 * _half[k]) + overlap;
+                _q[k].Value = _cap[k] * _v[k];
+            }
+        }
+
         var (qbd, cd) = Junction.Depletion(t * (vb - vd), p.Cbd, p.Pb, p.Mj, p.Fc);
         var (qbs, cs) = Junction.Depletion(t * (vb - vs), p.Cbs, p.Pb, p.Mj, p.Fc);
         _q[3].Value = t * qbd;
@@ -169,6 +194,9 @@ public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : Eleme
     {
         ArgumentNullException.ThrowIfNull(ctx);
         SetCharges(ctx.V(Nodes[D]), ctx.V(Nodes[G]), ctx.V(Nodes[S]), ctx.V(Nodes[B]), out _, out _);
+        Array.Copy(_v, _vAccepted, 3);
+        Array.Copy(_half, _halfAccepted, 3);
+        _accepted = true;
     }
 
     /// <summary>Drain current (into the drain terminal), amperes.</summary>
@@ -197,7 +225,9 @@ public sealed class Mosfet(string name, int[] nodes, MosfetParameters p) : Eleme
         var t = p.Type;
         var (_, cbd) = Junction.Depletion(t * (op.V(Nodes[B]) - op.V(Nodes[D])), p.Cbd, p.Pb, p.Mj, p.Fc);
         var (_, cbs) = Junction.Depletion(t * (op.V(Nodes[B]) - op.V(Nodes[S])), p.Cbs, p.Pb, p.Mj, p.Fc);
-        foreach (var (a, b, c) in new[] { (G, S, p.Cgs), (G, D, p.Cgd), (G, B, p.Cgb), (B, D, cbd), (B, S, cbs) })
+        double vd = op.V(Nodes[D]), vg = op.V(Nodes[G]), vs = op.V(Nodes[S]), vb = op.V(Nodes[B]);
+        var (gs, gd, gb) = p.Meyer(t * (vg - vs), t * (vd - vs), t * (vb - vs));
+        foreach (var (a, b, c) in new[] { (G, S, p.Cgs + (2 * gs)), (G, D, p.Cgd + (2 * gd)), (G, B, p.Cgb + (2 * gb)), (B, D, cbd), (B, S, cbs) })
         {
             system.AddReactance(_k[a, a], c);
             system.AddReactance(_k[a, b], -c);

@@ -20,7 +20,7 @@ public sealed record MosfetCard(string Name, IReadOnlyList<string> Nodes, string
 /// swap, bulk junction diodes, fetlim/limvds/pnjlim limiting) with overlap capacitances CGSO/CGDO/CGBO and bulk
 /// junction capacitances CBD/CBS. The model card's L and W are the defaults of instances that omit them; without KP,
 /// KP = UO·1e-4·εox/TOX when TOX is given (UO in cm²/V·s, default 600), as ngspice's mos1temp. Meyer's intrinsic gate
-/// capacitances are not modelled.
+/// capacitances (<see cref="MeyerCapacitance"/>) come from TOX.
 /// </summary>
 public sealed class MosfetKind : IElementKind
 {
@@ -115,7 +115,10 @@ public sealed class MosfetKind : IElementKind
         var vt = Junction.ThermalVoltage(ctx.Temperature);
         var kp = p.Given("kp") || !p.Given("tox") || p["tox"] == 0 ? p["kp"] : p["uo"] * 1e-4 * OxidePermittivity / p["tox"];
         var parameters = new MosfetParameters(type, p["vto"], kp * width / leff, p["gamma"], p["phi"], p["lambda"], p["is"], vt,
-            p["cgso"] * width, p["cgdo"] * width, p["cgbo"] * leff, p["cbd"], p["cbs"], p["pb"], p["mj"], p["fc"], ctx.Option("gmin", 1e-12));
+            p["cgso"] * width, p["cgdo"] * width, p["cgbo"] * leff, p["cbd"], p["cbs"], p["pb"], p["mj"], p["fc"], ctx.Option("gmin", 1e-12))
+        {
+            Cox = p["tox"] > 0 ? OxidePermittivity / p["tox"] * width * leff : 0,
+        };
         var n = ctx.Nodes(m);
         return new Mosfet(m.Name, n, parameters);
     }

@@ -8,6 +8,34 @@ namespace Neuromorph.Circuits.Elements.Semiconductors;
 public sealed record MosfetParameters(int Type, double Vto, double Beta, double Gamma, double Phi, double Lambda, double Is, double Vt,
     double Cgs, double Cgd, double Cgb, double Cbd, double Cbs, double Pb, double Mj, double Fc, double Gmin)
 {
+    /// <summary>Oxide capacitance εox/TOX·W·Leff (F) of Meyer's gate capacitances; 0 without TOX.</summary>
+    public double Cox { get; init; }
+
+    /// <summary>
+    /// Meyer's half gate capacitances (gs, gd, gb) at device-polarity <paramref name="vgs"/>, <paramref name="vds"/>,
+    /// <paramref name="vbs"/> (ngspice mos1load: threshold and saturation voltage of the present mode, drain and source
+    /// exchanged in reverse); all 0 without TOX.
+    /// </summary>
+    public (double Gs, double Gd, double Gb) Meyer(double vgs, double vds, double vbs)
+    {
+        if (Cox == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var vgd = vgs - vds;
+        var forward = vds >= 0;
+        var von = Von(forward ? vbs : vbs - vds);
+        var vdsat = Math.Max((forward ? vgs : vgd) - von, 0);
+        if (forward)
+        {
+            return MeyerCapacitance.Halves(vgs, vgd, von, vdsat, Phi, Cox);
+        }
+
+        var (gd, gs, gb) = MeyerCapacitance.Halves(vgd, vgs, von, vdsat, Phi, Cox);
+        return (gs, gd, gb);
+    }
+
     /// <summary>
     /// Channel current (drain to source in the device's own polarity) and its partials with respect to vgs, vds and vbs
     /// (ngspice mos1load, both modes): the reverse mode swaps drain and source.
@@ -57,7 +85,7 @@ public sealed record MosfetParameters(int Type, double Vto, double Beta, double 
         return (betap * vds * (vgst - (0.5 * vds)), gml, (betap * (vgst - vds)) + (Lambda * Beta * vds * (vgst - (0.5 * vds))), gml * arg);
     }
 
-    /// <summary>The threshold voltage at vbs = 0 in the device's polarity (for fetlim).</summary>
+    /// <summary>The threshold voltage at <paramref name="vbs"/> in the device's polarity (fetlim, Meyer).</summary>
     public double Von(double vbs)
     {
         var sarg = vbs <= 0 ? Math.Sqrt(Phi - vbs) : Math.Max(0, Math.Sqrt(Phi) - (vbs / (2 * Math.Sqrt(Phi))));
