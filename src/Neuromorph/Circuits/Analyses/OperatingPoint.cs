@@ -6,17 +6,20 @@ namespace Neuromorph.Circuits.Analyses;
 /// <summary>
 /// Finds a DC operating point as SPICE does: <c>.nodeset</c> nodes are first held at their guesses, then released;
 /// Newton from the start, then gmin stepping, then source stepping for hard circuits. <c>.ic</c> nodes (without
-/// <c>uic</c>) stay held for the whole solve.
+/// <c>uic</c>) stay held for the whole solve, and so (unless the caller says otherwise) are capacitors with <c>IC=</c>,
+/// as Xyce holds them.
 /// </summary>
 public static class OperatingPoint
 {
-    /// <summary>Solves into <paramref name="u"/>; throws <see cref="SimulationException"/> naming the element when every strategy fails.</summary>
-    public static void Solve(NewtonSolver newton, LoadContext ctx, double[] u, string what, IReadOnlyList<(int Node, double Value)>? held = null, IReadOnlyList<(int Node, double Value)>? nodesets = null)
+    /// <summary>Solves into <paramref name="u"/> (<paramref name="holdCapacitorIc"/>: hold capacitors at their <c>IC=</c>); throws <see cref="SimulationException"/> naming the element when every strategy fails.</summary>
+    public static void Solve(NewtonSolver newton, LoadContext ctx, double[] u, string what, IReadOnlyList<(int Node, double Value)>? held = null, IReadOnlyList<(int Node, double Value)>? nodesets = null,
+        bool holdCapacitorIc = true)
     {
         ArgumentNullException.ThrowIfNull(newton);
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(u);
         ctx.IsDc = true;
+        ctx.HoldCapacitorVoltages = holdCapacitorIc;
         held ??= [];
         if (nodesets is { Count: > 0 })
         {
@@ -41,6 +44,7 @@ public static class OperatingPoint
         finally
         {
             ctx.HeldNodes = [];
+            ctx.HoldCapacitorVoltages = false;
         }
     }
 
