@@ -4,10 +4,10 @@ using Neuromorph.Tests.Support;
 namespace Neuromorph.Tests.Circuits.Engine;
 
 /// <summary>
-/// Capacitor <c>IC=</c> in the operating point, as Xyce does: without <c>uic</c> the capacitor is held at its IC
-/// voltage during the DC solution, so a node reached only through capacitors has a defined operating point. ngspice
-/// differs (it uses device ICs only with <c>uic</c>); its <c>.ic v(node)=</c> holds a grounded capacitor's node the same
-/// way, which is the peer comparison here.
+/// Capacitor <c>IC=</c> in the operating point: ignored without <c>uic</c>, as ngspice does, unless the operating point
+/// cannot be found without it (a node reached only through capacitors); then, as Xyce does, each capacitor is held at
+/// its IC voltage during the DC solution. ngspice's <c>.ic v(node)=</c> holds a grounded capacitor's node the same way,
+/// which is the peer comparison here.
 /// </summary>
 public class CapacitorInitialConditionTests
 {
@@ -41,6 +41,16 @@ public class CapacitorInitialConditionTests
         var uic = Sim.Tran("uic\nv1 in 0 2\nr1 in b 1k\nc2 b a 1u\nc1 a 0 1u ic=0.25\n.tran 5u 1m uic\n.print tran v(a) v(b)\n.end\n");
         Assert.Equal(0.25, uic.Col("v(a)")[0], 3);
         Assert.Equal(0.25, uic.Col("v(b)")[0], 3);
+    }
+
+    [Fact]
+    public void A_circuit_with_a_dc_path_ignores_capacitor_ic_in_the_operating_point_as_ngspice_does()
+    {
+        // a resistive divider fixes v(a) = 1 V; ngspice uses device ICs only with uic, so IC=0.25 does not move it
+        var op = Sim.Run("divider\nv1 in 0 2\nr1 in a 1k\nr2 a 0 1k\nc1 a 0 1u ic=0.25\n.op\n.print op v(a)\n.end\n")[0];
+        Assert.Equal(1.0, op.Col("v(a)")[0], 9);
+        var tran = Sim.Tran("divider\nv1 in 0 2\nr1 in a 1k\nr2 a 0 1k\nc1 a 0 1u ic=0.25\n.tran 5u 1m\n.print tran v(a)\n.end\n");
+        Assert.All(tran.Col("v(a)"), v => Assert.Equal(1.0, v, 6));
     }
 
     [Fact]
