@@ -6,17 +6,22 @@ namespace Neuromorph.Circuits.Analyses;
 /// <summary>
 /// Finds a DC operating point as SPICE does: <c>.nodeset</c> nodes are first held at their guesses, then released;
 /// Newton from the start, then gmin stepping, then source stepping for hard circuits. <c>.ic</c> nodes (without
-/// <c>uic</c>) stay held for the whole solve.
+/// <c>uic</c>) stay held for the whole solve. Capacitor <c>IC=</c> values are ignored as ngspice does, unless the
+/// operating point cannot be found without them (a node reached only through capacitors makes the DC matrix singular):
+/// then, unless the caller says otherwise, the solve is repeated with every capacitor held at its <c>IC=</c>, as Xyce
+/// holds them, so Xyce decks that store a state on a capacitor-only node run.
 /// </summary>
 public static class OperatingPoint
 {
-    /// <summary>Solves into <paramref name="u"/>; throws <see cref="SimulationException"/> naming the element when every strategy fails.</summary>
-    public static void Solve(NewtonSolver newton, LoadContext ctx, double[] u, string what, IReadOnlyList<(int Node, double Value)>? held = null, IReadOnlyList<(int Node, double Value)>? nodesets = null)
+    /// <summary>Solves into <paramref name="u"/> (<paramref name="holdCapacitorIc"/>: when the plain solve fails, retry with capacitors held at their <c>IC=</c>); throws <see cref="SimulationException"/> naming the element when every strategy fails.</summary>
+    public static void Solve(NewtonSolver newton, LoadContext ctx, double[] u, string what, IReadOnlyList<(int Node, double Value)>? held = null, IReadOnlyList<(int Node, double Value)>? nodesets = null,
+        bool holdCapacitorIc = true)
     {
         ArgumentNullException.ThrowIfNull(newton);
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(u);
         ctx.IsDc = true;
+        ctx.HoldCapacitorVoltages = false;
         held ??= [];
         if (nodesets is { Count: > 0 })
         {
@@ -34,13 +39,22 @@ public static class OperatingPoint
         }
 
         ctx.HeldNodes = held;
+        var start = (double[])u.Clone();
         try
         {
+            SolveFrom(newton, ctx, u, what);
+        }
+        catch (SimulationException) when (holdCapacitorIc)
+        {
+            // Xyce's semantics as the fallback: hold each capacitor at its IC= (no capacitor with IC= fails again alike)
+            Array.Copy(start, u, u.Length);
+            ctx.HoldCapacitorVoltages = true;
             SolveFrom(newton, ctx, u, what);
         }
         finally
         {
             ctx.HeldNodes = [];
+            ctx.HoldCapacitorVoltages = false;
         }
     }
 

@@ -89,6 +89,12 @@ public static class CircuitBuilder
             dc.Union(Id(n), 0);
         }
 
+        // a capacitor with IC= is held at that voltage during the operating point (Xyce's semantics)
+        foreach (var c in netlist.Elements.OfType<CapacitorCard>().Where(c => c.InitialVoltage is not null))
+        {
+            dc.Union(Id(c.Nodes[0]), Id(c.Nodes[1]));
+        }
+
         foreach (var e in netlist.Elements)
         {
             foreach (var n in e.Nodes)

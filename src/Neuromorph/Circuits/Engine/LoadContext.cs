@@ -45,6 +45,12 @@ public sealed class LoadContext
     /// </summary>
     public IReadOnlyList<(int Node, double Value)> HeldNodes { get; set; } = [];
 
+    /// <summary>
+    /// True while an operating point holds each capacitor with <c>IC=</c> at that voltage (Xyce's semantics: the IC is
+    /// enforced during the DC solution even without <c>uic</c>; ngspice uses device ICs only with <c>uic</c>).
+    /// </summary>
+    public bool HoldCapacitorVoltages { get; set; }
+
     /// <summary>Derivative rule dq/dt ≈ C0 q + history.</summary>
     public IntegrationRule Rule { get; } = new();
 

@@ -4,7 +4,9 @@ namespace Neuromorph.Circuits.Elements.Passive;
 
 /// <summary>
 /// A linear capacitor, farads: its charge q = C v is an integration state, so i = dq/dt by the analysis's rule.
-/// Open at DC. With <c>uic</c> an <c>IC=</c> value is the voltage the first step starts from.
+/// Open at DC. With <c>uic</c> an <c>IC=</c> value is the voltage the first step starts from; without it the
+/// operating point (<c>.op</c>, and the transient's) holds the capacitor at its <c>IC=</c> voltage, as Xyce does
+/// (ngspice ignores device ICs without <c>uic</c>).
 /// </summary>
 public sealed class Capacitor(string name, int a, int b, double capacitance, double? initialVoltage = null) : ElementBehavior(name, [a, b]), IReactiveBehavior, IInitialConditionBehavior
 {
@@ -55,6 +57,16 @@ public sealed class Capacitor(string name, int a, int b, double capacitance, dou
         _q.Value = capacitance * (ctx.V(Nodes[0]) - ctx.V(Nodes[1]));
         if (ctx.IsDc)
         {
+            if (ctx.HoldCapacitorVoltages && initialVoltage is double ic)
+            {
+                // held as SPICE holds .ic nodes: a 1e10 S conductance towards the IC voltage across the terminals
+                const double hold = 1e10;
+                StampConductance(system, _k, hold);
+                var ih = hold * (ctx.V(Nodes[0]) - ctx.V(Nodes[1]) - ic);
+                system.AddResidual(Nodes[0], ih);
+                system.AddResidual(Nodes[1], -ih);
+            }
+
             return;
         }
 

@@ -5,12 +5,14 @@ using Neuromorph.Diagnostics;
 namespace Neuromorph.Circuits.Elements.Sources;
 
 /// <summary>
-/// Reads independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [PULSE(...)|SIN(...)|PWL(...)|EXP(...)]</c>.
+/// Reads independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(...)|SIN(...)|PWL(...)|EXP(...)]</c>.
 /// Waveform arguments left out are NaN here and filled with ngspice's defaults by <see cref="WaveformDefaults"/> once .tran is known.
 /// </summary>
 public static class SourceParser
 {
-    private const string Usage = "Vname n+ n- [DC] value [AC mag [phase]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
+    private const string Usage = "Vname n+ n- [DC] value [AC mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
+
+    private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" or "ac" or "distof1" or "distof2" };
 
     /// <summary>Parses a V or I line.</summary>
     public static SourceCard Parse(NetlistLine line, InstanceContext ctx)
@@ -31,10 +33,18 @@ public static class SourceParser
             }
             else if (t.Kind == TokenKind.Word && t.Text == "ac")
             {
-                acMagnitude = r.AtEnd || r.Peek is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" } ? 1 : ctx.Scope.Evaluate(r.Next("AC magnitude"));
-                if (!r.AtEnd && r.Peek is not { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" })
+                acMagnitude = r.AtEnd || IsKeyword(r.Peek) ? 1 : ctx.Scope.Evaluate(r.Next("AC magnitude"));
+                if (!r.AtEnd && !IsKeyword(r.Peek))
                 {
                     acPhase = ctx.Scope.Evaluate(r.Next("AC phase"));
+                }
+            }
+            else if (t.Kind == TokenKind.Word && t.Text is "distof1" or "distof2")
+            {
+                // distortion inputs [magnitude [phase]] matter only to .disto, which is not supported: read and ignored
+                for (var k = 0; k < 2 && !r.AtEnd && !IsKeyword(r.Peek); k++)
+                {
+                    ctx.Scope.Evaluate(r.Next(k == 0 ? "distortion magnitude" : "distortion phase"));
                 }
             }
             else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "pwl" or "exp")

@@ -6,8 +6,9 @@ namespace Neuromorph.Circuits.Elements.Switches;
 
 /// <summary>
 /// An ideal switch with hysteresis (ngspice's S and W): conductance 1/RON when the control exceeds threshold +
-/// hysteresis, 1/ROFF below threshold − hysteresis, otherwise its state at the last accepted point. A state change
-/// within a Newton iteration forces another iteration.
+/// hysteresis, 1/ROFF below threshold − hysteresis, otherwise its state at the last accepted point (for the first
+/// operating point, the instance's ON/OFF flag, OFF by default). A state change within a Newton iteration forces
+/// another iteration.
 /// </summary>
 public sealed class Switch(string name, int[] nodes, CompiledExpression control, Func<string, int> node, double threshold, double hysteresis, double gOn, double gOff, bool initiallyOn)
     : BehavioralElement(name, nodes, control, node), ITimestepLimiter
@@ -43,7 +44,9 @@ public sealed class Switch(string name, int[] nodes, CompiledExpression control,
         ArgumentNullException.ThrowIfNull(ctx);
         var c = Evaluate(ctx);
         var h = Math.Abs(hysteresis);
-        var state = c > threshold + h ? true : c < threshold - h ? false : (ctx.InitialIteration ? _accepted : _on);
+        // inside the band a DC solution keeps the state of the last accepted point (at the first operating point, the
+        // instance's ON/OFF flag, as ngspice's MODEINITFIX does), not whatever an early iterate passed through
+        var state = c > threshold + h ? true : c < threshold - h ? false : (ctx.InitialIteration || ctx.IsDc ? _accepted : _on);
         if (state != _on && !ctx.InitialIteration)
         {
             ctx.NonConvergence++;

@@ -13,7 +13,11 @@ namespace Neuromorph.Circuits.Elements.Switches;
 public sealed record SwitchCard(string Name, IReadOnlyList<string> Nodes, Expression Control, string Model, bool CurrentControlled, bool InitiallyOn, SourceLocation Location)
     : ElementCard(Name, Nodes, Location);
 
-/// <summary>Switch kinds: S (voltage-controlled, <c>.model NAME sw (vt vh ron roff)</c>) and W (current-controlled, <c>csw (it ih ron roff)</c>).</summary>
+/// <summary>
+/// Switch kinds: S (voltage-controlled, <c>.model NAME sw (vt vh ron roff)</c>, or Xyce's <c>vswitch (von voff ron roff)</c>)
+/// and W (current-controlled, <c>csw (it ih ron roff)</c>, or Xyce's <c>iswitch (ion ioff ron roff)</c>). The Xyce
+/// models have no hysteresis and a smooth transition (<see cref="SmoothSwitch"/>).
+/// </summary>
 public abstract class SwitchKind(bool currentControlled) : IElementKind
 {
     /// <inheritdoc />
@@ -27,8 +31,8 @@ public abstract class SwitchKind(bool currentControlled) : IElementKind
 
     /// <inheritdoc />
     public string Description => currentControlled
-        ? "current-controlled switch: .model NAME csw (it ih ron roff); on above IT+IH, off below IT-IH"
-        : "voltage-controlled switch: .model NAME sw (vt vh ron roff); on above VT+VH, off below VT-VH";
+        ? "current-controlled switch: .model NAME csw (it ih ron roff); on above IT+IH, off below IT-IH; or Xyce's iswitch (ion ioff ron roff), smooth between IOFF and ION"
+        : "voltage-controlled switch: .model NAME sw (vt vh ron roff); on above VT+VH, off below VT-VH; or Xyce's vswitch (von voff ron roff), smooth between VOFF and VON";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -62,12 +66,22 @@ public abstract class SwitchKind(bool currentControlled) : IElementKind
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(ctx);
         var s = (SwitchCard)card;
-        var model = ctx.Model(s.Model, s, s.CurrentControlled ? "csw" : "sw");
+        var xyceType = s.CurrentControlled ? "iswitch" : "vswitch";
+        var model = ctx.Model(s.Model, s, s.CurrentControlled ? "csw" : "sw", xyceType);
+        var xyce = string.Equals(model.Type, xyceType, StringComparison.OrdinalIgnoreCase);
         var (threshold, hysteresis) = s.CurrentControlled ? ("it", "ih") : ("vt", "vh");
-        var p = ModelParameters.Read(model, [(threshold, 0), (hysteresis, 0), ("ron", 1), ("roff", 1 / ctx.Option("gmin", 1e-12))], ctx);
+        var (on, off) = s.CurrentControlled ? ("ion", "ioff") : ("von", "voff");
+        var p = xyce
+            ? ModelParameters.Read(model, [(on, s.CurrentControlled ? 1e-3 : 1), (off, 0), ("ron", 1), ("roff", 1e6)], ctx, new Dictionary<string, string> { ["on"] = on, ["off"] = off })
+            : ModelParameters.Read(model, [(threshold, 0), (hysteresis, 0), ("ron", 1), ("roff", 1 / ctx.Option("gmin", 1e-12))], ctx);
         if (!(p["ron"] > 0) || !(p["roff"] > 0))
         {
             throw new UserInputException(model.Location, $"switch model {model.Name}: RON and ROFF must be positive", "e.g. ron=1 roff=1meg");
+        }
+
+        if (xyce && p[on] == p[off])
+        {
+            throw new UserInputException(model.Location, $"Xyce {xyceType} model {model.Name}: {on.ToUpperInvariant()} and {off.ToUpperInvariant()} must differ", $"e.g. {on}=1 {off}=0");
         }
 
         var program = ExpressionCompiler.Compile(s.Control, s.CurrentControlled ? "I(control)" : "V(nc+, nc-)");
@@ -77,6 +91,11 @@ public abstract class SwitchKind(bool currentControlled) : IElementKind
         }
 
         var n = ctx.Nodes(s);
+        if (xyce)
+        {
+            return new SmoothSwitch(s.Name, n, program, ctx.Node, p[on], p[off], p["ron"], p["roff"]);
+        }
+
         return new Switch(s.Name, n, program, ctx.Node, p[threshold], p[hysteresis], 1 / p["ron"], 1 / p["roff"], s.InitiallyOn);
     }
 }
