@@ -8,9 +8,9 @@ using Neuromorph.Units;
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
-/// <c>neuromorph simulate FILE.cir [-o DIR] [--plot "Y vs X"] [--engine mna|ctd]</c>: runs a SPICE netlist through
+/// <c>neuromorph simulate FILE.cir [-o DIR] [-r FILE.raw] [--plot "Y vs X"] [--engine mna|ctd]</c>: runs a SPICE netlist through
 /// <see cref="NetlistExperiment"/> and writes one CSV per analysis (tran.csv, tran2.csv ...), measure.csv, the
-/// control block's wrdata files, and plots (PNG and/or SVG, <c>--plot-format</c>).
+/// control block's wrdata files, plots, and with <c>-r</c> an ngspice binary raw file (PNG and/or SVG, <c>--plot-format</c>).
 /// </summary>
 public static class SimulateCommand
 {
@@ -41,6 +41,11 @@ public static class SimulateCommand
             var result = NetlistExperiment.Run(spec, context, table => err.WriteLine(SimulateOutput.Warning(table)));
             folder.Begin();
             SimulateOutput.Write(result, writer, folder.Directory, log, err);
+            if (parse.GetValue(options.Raw) is { } raw)
+            {
+                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, ResultWriter.Write(RawPlots.File(result, raw.FullName, DateTime.Now), folder.Directory))}");
+            }
+
             log.WriteLine($"  total {DurationText.Format(clock.Elapsed.TotalSeconds)}");
             return CommandRunner.Success;
         });

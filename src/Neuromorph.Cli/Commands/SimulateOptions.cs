@@ -21,6 +21,8 @@ internal sealed class SimulateOptions
 
     public Option<int> MaxPoints { get; } = new("--max-points") { Description = "write at most N rows per analysis CSV, evenly spaced (0: every point)", DefaultValueFactory = _ => 0 };
 
+    public Option<FileInfo?> Raw { get; } = new("--raw", "-r") { Description = "also write every analysis into one binary SPICE raw file (ngspice's layout: ngspice 'load', spicelib, waveform viewers)" };
+
     public PlotFormatOption PlotFormat { get; } = new();
 
     public BackendOptions Backend { get; } = new();
@@ -31,7 +33,7 @@ internal sealed class SimulateOptions
     public Command Command()
     {
         Engine.AcceptOnlyFromAmong([.. NetlistEngines.Names]);
-        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { Netlist, Output, Plots, Engine, MaxPoints };
+        var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { Netlist, Output, Raw, Plots, Engine, MaxPoints };
         PlotFormat.AddTo(command);
         Backend.AddTo(command);
         Overwrite.AddTo(command);

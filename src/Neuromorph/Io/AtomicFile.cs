@@ -32,8 +32,10 @@ public static class AtomicFile
         });
     }
 
-    private static void WriteStream(string path, Action<Stream> write)
+    /// <summary>Writes through a stream (large binary files).</summary>
+    public static void WriteStream(string path, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tmp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";

@@ -34,3 +34,8 @@ public sealed record ResultText(string Name, string Text) : ResultFile(Name);
 /// <param name="Name">File name.</param>
 /// <param name="Write">Writes the content; called once, by <see cref="ResultWriter"/>.</param>
 public sealed record ResultStream(string Name, Action<TextWriter> Write) : ResultFile(Name);
+
+/// <summary>A binary file streamed when it is written (SPICE raw files); a text writer cannot carry it.</summary>
+/// <param name="Name">File name, e.g. <c>out.raw</c>.</param>
+/// <param name="Write">Writes the bytes; called once, by <see cref="ResultWriter"/>.</param>
+public sealed record ResultBinary(string Name, Action<Stream> Write) : ResultFile(Name);

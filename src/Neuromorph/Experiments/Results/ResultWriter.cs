@@ -65,6 +65,9 @@ public sealed class ResultWriter(FigureWriter? figures = null)
             case ResultStream s:
                 AtomicFile.Write(path, s.Write);
                 break;
+            case ResultBinary b:
+                AtomicFile.WriteStream(path, b.Write);
+                break;
             default:
                 throw new ArgumentException($"unknown result file type {file.GetType().Name}", nameof(file));
         }
