@@ -101,20 +101,7 @@ public sealed class MinimizeOptions
     public static (MinimizeSpec? Spec, IReadOnlyList<Diagnostic> Errors) Parse(params string[] argv)
     {
         var options = new MinimizeOptions();
-        var parse = options.Command().Parse(argv);
-        if (parse.Errors.Count > 0)
-        {
-            return (null, [.. parse.Errors.Select(e => Diagnostic.Error(SourceLocation.None, e.Message))]);
-        }
-
-        try
-        {
-            return (options.Spec(parse), []);
-        }
-        catch (UserInputException ex)
-        {
-            return (null, [ex.Diagnostic]);
-        }
+        return ParsedOptions.Parse(options.Command(), argv, options.Spec);
     }
 
     /// <summary>The <c>--solver</c> help, generated from the solver registry.</summary>

@@ -65,19 +65,6 @@ public sealed class PlotOptions
     public static (CsvPlotRequest? Request, IReadOnlyList<Diagnostic> Errors) Parse(params string[] argv)
     {
         var options = new PlotOptions();
-        var parse = options.Command().Parse(argv);
-        if (parse.Errors.Count > 0)
-        {
-            return (null, [.. parse.Errors.Select(e => Diagnostic.Error(SourceLocation.None, e.Message))]);
-        }
-
-        try
-        {
-            return (options.Request(parse), []);
-        }
-        catch (UserInputException ex)
-        {
-            return (null, [ex.Diagnostic]);
-        }
+        return ParsedOptions.Parse(options.Command(), argv, options.Request);
     }
 }

@@ -83,19 +83,6 @@ public sealed class SweepOptions
     public static (SweepRequest? Request, IReadOnlyList<Diagnostic> Errors) Parse(params string[] argv)
     {
         var options = new SweepOptions();
-        var parse = options.Command().Parse(argv);
-        if (parse.Errors.Count > 0)
-        {
-            return (null, [.. parse.Errors.Select(e => Diagnostic.Error(SourceLocation.None, e.Message))]);
-        }
-
-        try
-        {
-            return (options.Request(parse), []);
-        }
-        catch (UserInputException ex)
-        {
-            return (null, [ex.Diagnostic]);
-        }
+        return ParsedOptions.Parse(options.Command(), argv, options.Request);
     }
 }
