@@ -39,7 +39,7 @@ public sealed class DcSweepAnalysis(Circuit circuit, SimulationSettings settings
             foreach (var iv in Values(card.Sweeps[0]))
             {
                 inner.Set(iv);
-                OperatingPoint.Solve(newton, ctx, u, $"dc sweep point {card.Sweeps[0].Source} = {iv:G6}", settings.InitialConditions, first ? settings.NodeSets : null, holdCapacitorIc: false);
+                OperatingPoint.Solve(newton, ctx, u, $"dc sweep point {card.Sweeps[0].Source} = {iv:G6}", settings.InitialConditions, first ? settings.NodeSets : null);
                 first = false;
                 ctx.Solution = u;
                 x.Add(iv);

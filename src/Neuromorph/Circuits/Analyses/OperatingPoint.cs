@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Diagnostics;
 
@@ -8,14 +9,14 @@ namespace Neuromorph.Circuits.Analyses;
 /// Newton from the start, then gmin stepping, then source stepping for hard circuits. <c>.ic</c> nodes (without
 /// <c>uic</c>) stay held for the whole solve. Capacitor <c>IC=</c> values are ignored as ngspice does, unless the
 /// operating point cannot be found without them (a node reached only through capacitors makes the DC matrix singular):
-/// then, unless the caller says otherwise, the solve is repeated with every capacitor held at its <c>IC=</c>, as Xyce
+/// then, when the caller asks for it (<see cref="HasCapacitorIc"/>), the solve is repeated with every capacitor held at its <c>IC=</c>, as Xyce
 /// holds them, so Xyce decks that store a state on a capacitor-only node run.
 /// </summary>
 public static class OperatingPoint
 {
     /// <summary>Solves into <paramref name="u"/> (<paramref name="holdCapacitorIc"/>: when the plain solve fails, retry with capacitors held at their <c>IC=</c>); throws <see cref="SimulationException"/> naming the element when every strategy fails.</summary>
     public static void Solve(NewtonSolver newton, LoadContext ctx, double[] u, string what, IReadOnlyList<(int Node, double Value)>? held = null, IReadOnlyList<(int Node, double Value)>? nodesets = null,
-        bool holdCapacitorIc = true)
+        bool holdCapacitorIc = false)
     {
         ArgumentNullException.ThrowIfNull(newton);
         ArgumentNullException.ThrowIfNull(ctx);
@@ -39,14 +40,14 @@ public static class OperatingPoint
         }
 
         ctx.HeldNodes = held;
-        var start = (double[])u.Clone();
+        var start = holdCapacitorIc ? (double[])u.Clone() : null;
         try
         {
             SolveFrom(newton, ctx, u, what);
         }
-        catch (SimulationException) when (holdCapacitorIc)
+        catch (SimulationException) when (start is not null)
         {
-            // Xyce's semantics as the fallback: hold each capacitor at its IC= (no capacitor with IC= fails again alike)
+            // Xyce's semantics as the fallback: hold each capacitor at its IC=
             Array.Copy(start, u, u.Length);
             ctx.HoldCapacitorVoltages = true;
             SolveFrom(newton, ctx, u, what);
@@ -57,6 +58,10 @@ public static class OperatingPoint
             ctx.HoldCapacitorVoltages = false;
         }
     }
+
+    /// <summary>True when <paramref name="circuit"/> has a capacitor with <c>IC=</c>, so a failed operating point is worth the held retry.</summary>
+    public static bool HasCapacitorIc(Circuit circuit) =>
+        (circuit ?? throw new ArgumentNullException(nameof(circuit))).Elements.OfType<Capacitor>().Any(c => c.InitialVoltage is not null);
 
     private static void SolveFrom(NewtonSolver newton, LoadContext ctx, double[] u, string what)
     {

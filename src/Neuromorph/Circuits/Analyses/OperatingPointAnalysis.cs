@@ -29,7 +29,7 @@ public sealed class OperatingPointAnalysis(Circuit circuit, SimulationSettings s
         ArgumentNullException.ThrowIfNull(ctx);
         var u = new double[circuit.System.Size];
         circuit.Initialise(u);
-        OperatingPoint.Solve(newton, ctx, u, what, settings.InitialConditions, settings.NodeSets);
+        OperatingPoint.Solve(newton, ctx, u, what, settings.InitialConditions, settings.NodeSets, OperatingPoint.HasCapacitorIc(circuit));
         ctx.Solution = u;
         return u;
     }

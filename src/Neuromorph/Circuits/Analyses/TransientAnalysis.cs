@@ -51,7 +51,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         }
         else
         {
-            OperatingPoint.Solve(newton, ctx, u, "initial operating point of the transient", settings.InitialConditions, settings.NodeSets);
+            OperatingPoint.Solve(newton, ctx, u, "initial operating point of the transient", settings.InitialConditions, settings.NodeSets, OperatingPoint.HasCapacitorIc(circuit));
             ctx.Solution = u;
             circuit.Load(ctx);
         }
