@@ -43,20 +43,8 @@ internal sealed class SimulateOptions
     /// <summary>The spec <paramref name="argv"/> asks for, or the parser's errors or the spec's (one), as messages.</summary>
     public (NetlistSpec? Spec, IReadOnlyList<string> Errors) Parse(IReadOnlyList<string> argv)
     {
-        var parse = Command().Parse(argv);
-        if (parse.Errors.Count > 0)
-        {
-            return (null, [.. parse.Errors.Select(e => e.Message)]);
-        }
-
-        try
-        {
-            return (Spec(parse), []);
-        }
-        catch (UserInputException ex)
-        {
-            return (null, [ex.Diagnostic.Message]);
-        }
+        var (spec, errors) = ParsedOptions.Parse(Command(), [.. argv], Spec);
+        return (spec, [.. errors.Select(e => e.Message)]);
     }
 
     /// <summary>The spec the flags ask for; a row limit or plot the spec refuses is an input error naming its flag.</summary>
