@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Results;
+using Neuromorph.Io;
 using Neuromorph.Units;
 
 namespace Neuromorph.Cli.Commands;
@@ -31,6 +32,8 @@ public static class SimulateCommand
         var (log, err) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         var spec = options.Spec(parse);
         options.CheckBackend(parse, log);
+        // the raw file's place is checked, creating nothing, before the netlist is simulated (as -o and --export-netlist)
+        var rawPath = parse.GetValue(options.Raw) is { } raw ? OutputLocation.CheckFile(raw.FullName, "--raw") : null;
         var clock = Stopwatch.StartNew();
         var writer = new ResultWriter(options.PlotFormat.Writer(parse));
         // the output folder is checked now and created only once the netlist has been read and simulated
@@ -41,9 +44,9 @@ public static class SimulateCommand
             var result = NetlistExperiment.Run(spec, context, table => err.WriteLine(SimulateOutput.Warning(table)));
             folder.Begin();
             SimulateOutput.Write(result, writer, folder.Directory, log, err);
-            if (parse.GetValue(options.Raw) is { } raw)
+            if (rawPath is not null)
             {
-                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, ResultWriter.Write(RawPlots.File(result, raw.FullName, DateTime.Now), folder.Directory))}");
+                log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, ResultWriter.Write(RawPlots.File(result, rawPath, DateTime.Now), folder.Directory))}");
             }
 
             log.WriteLine($"  total {DurationText.Format(clock.Elapsed.TotalSeconds)}");

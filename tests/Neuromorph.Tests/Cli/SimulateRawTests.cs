@@ -34,4 +34,24 @@ public class SimulateRawTests
         Assert.Contains("Plotname: Transient Analysis\nFlags: real\nNo. Variables: 3\n", text, StringComparison.Ordinal);
         Assert.Contains("Plotname: AC Analysis\nFlags: complex\nNo. Variables: 3\nNo. Points: 5\nVariables:\n\t0\tfrequency\tfrequency\n\t1\tv(in)\tvoltage\n\t2\tv(out)\tvoltage\nBinary:\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_raw_path_that_cannot_be_written_is_refused_before_the_netlist_runs()
+    {
+        using var dir = new TempDirectory("nm-cli-raw-bad");
+        var cir = Path.Combine(dir, "rc.cir");
+        File.WriteAllText(cir, Deck);
+        var output = Path.Combine(dir, "out");
+
+        // a directory where the file should go, and a folder that cannot hold a file
+        foreach (var raw in new[] { dir.Path, Path.Combine(cir, "x.raw") })
+        {
+            var (code, _, error) = CliHarness.Run("simulate", cir, "-o", output, "-r", raw, "--plot-format", "none");
+            Assert.Equal(2, code);
+            Assert.Contains("--raw", error, StringComparison.Ordinal);
+            Assert.Single(error.Trim().Split('\n'), l => l.Contains("error", StringComparison.Ordinal));
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(output), "nothing is simulated or written when the raw path is refused");
+        }
+    }
 }
