@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Runs the public-deck corpus: each deck unchanged through `neuromorph simulate`, and ngspice live as the reference.
+
+For every row of manifest.tsv (deck, plot, signals, tolerance, note) the deck is simulated by Neuromorph into a fresh
+folder, and by ngspice in batch mode on a copy of the deck that only adds output commands (`setplot`, `wrdata`) and
+a maximum time step of a tenth of the print step to every transient (ngspice's default step is itself a few per cent
+off on some memristor decks). The signals of the named plot (ngspice's plot names: tran1, tran2, dc1, ac1, op1, ...;
+Neuromorph's files tran.csv, tran2.csv, dc.csv, ac.csv, op.csv) are compared:
+  tran, dc: max |ours(x_ref) - ref| / range(ref), ours linearly interpolated onto ngspice's points;
+  ac:       the same on the magnitude; op: |ours - ref| / max(|ref|, 1e-9 ... of the largest signal).
+One line per deck, then `N passed, N failed`. Exit status 1 when a deck fails.
+
+Usage: run.py [--neuromorph CMD] [--only SUBSTRING] [--keep DIR]
+"""
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def read_manifest(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4:
+                sys.exit(f"{path}:{number}: expected deck<TAB>plot<TAB>signals<TAB>tolerance[<TAB>note]")
+            rows.append({"deck": parts[0], "plot": parts[1], "signals": parts[2].split(),
+                         "tol": float(parts[3]), "note": parts[4] if len(parts) > 4 else "",
+                         "tmax": float(parts[5]) if len(parts) > 5 and parts[5].strip() else None, "line": number})
+    return rows
+
+
+def kind_of(plot):
+    return re.match(r"[a-z]+", plot).group(0)
+
+
+def our_file(plot):
+    kind = kind_of(plot)
+    n = int(plot[len(kind):] or 1)
+    return f"{kind}.csv" if n == 1 else f"{kind}{n}.csv"
+
+
+TRAN_DOT = re.compile(r"^(\s*\.tran\s+)(.*)$", re.I)
+TRAN_CTL = re.compile(r"^(\s*tran\s+)(.*)$", re.I)
+
+
+def eng(text):
+    """A SPICE number with its scale suffix (enough for .tran arguments)."""
+    m = re.match(r"([-+]?[0-9.]+(?:e[-+]?\d+)?)([a-z]*)", text.strip().lower())
+    if not m:
+        raise ValueError(text)
+    scale = {"f": 1e-15, "p": 1e-12, "n": 1e-9, "u": 1e-6, "m": 1e-3, "k": 1e3, "meg": 1e6, "g": 1e9, "t": 1e12}
+    suffix = m.group(2)
+    factor = 1.0
+    for s in ("meg", "f", "p", "n", "u", "m", "k", "g", "t"):
+        if suffix.startswith(s):
+            factor = scale[s]
+            break
+    return float(m.group(1)) * factor
+
+
+def with_max_step(prefix, args, forced=None):
+    """`tstep tstop [tstart [tmax]] [uic]` with tmax = tstep/10 (or the manifest's) unless the deck gives a smaller one."""
+    words = args.split(";")[0].split()
+    uic = [w for w in words if w.lower() == "uic"]
+    nums = [w for w in words if w.lower() != "uic"]
+    if len(nums) < 2:
+        return prefix + args
+    try:
+        tstep = eng(nums[0])
+        limit = forced if forced else tstep / 10
+        if len(nums) >= 4:
+            limit = min(limit, eng(nums[3]))
+        tstart = nums[2] if len(nums) >= 3 else "0"
+    except ValueError:
+        return prefix + args
+    return prefix + " ".join([nums[0], nums[1], tstart, repr(limit)] + uic)
+
+
+def reference_deck(text, wanted, data_dir, forced=None):
+    """The deck as ngspice runs it, plus wrdata commands for the wanted plots."""
+    lines = text.splitlines()
+    writes = ["set wr_singlescale", "set wr_vecnames", "option numdgt=12"]
+    for plot, signals in wanted.items():
+        writes += [f"setplot {plot}", f"wrdata {os.path.join(data_dir, plot + '.txt')} {' '.join(ref_vector(plot, s) for s in signals)}"]
+    out, in_control, control_seen, last_endc = [], False, False, None
+    for line in lines:
+        low = line.strip().lower()
+        if low.startswith(".control"):
+            in_control, control_seen = True, True
+        elif low.startswith(".endc"):
+            in_control = False
+            last_endc = len(out)
+        elif in_control and re.match(r"^(quit|exit)\b", low):
+            continue
+        if in_control:
+            m = TRAN_CTL.match(line)
+            line = with_max_step(m.group(1), m.group(2), forced) if m else line
+        else:
+            m = TRAN_DOT.match(line)
+            line = with_max_step(m.group(1), m.group(2), forced) if m else line
+        out.append(line)
+    if control_seen:
+        out[last_endc:last_endc] = writes
+    else:
+        end = next((i for i in range(len(out) - 1, 0, -1) if out[i].strip().lower() == ".end"), len(out))
+        has_analysis = any(re.match(r"^\s*\.(op|tran|dc|ac)\b", line, re.I) for line in out)
+        out[end:end] = [".control", "run" if has_analysis else "op"] + writes + [".endc"]
+    return "\n".join(out) + "\n"
+
+
+def ref_vector(plot, signal):
+    return f"mag({signal})" if kind_of(plot) == "ac" else signal
+
+
+def read_wrdata(path, count):
+    with open(path, encoding="utf-8") as f:
+        rows = [line.split() for line in f if line.strip()]
+    body = np.array([[float(x) for x in r] for r in rows[1:]])
+    return body[:, 0], [body[:, 1 + k] for k in range(count)]
+
+
+def read_ours(path, signals, plot):
+    with open(path, encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    header = [h.strip().lower() for h in table[0]]
+    data = np.array([[float(x) for x in r] for r in table[1:]])
+    columns = []
+    for s in signals:
+        name = s.lower()
+        if kind_of(plot) == "ac":
+            inner = name
+            candidates = ["vm" + inner[1:] if inner.startswith("v(") else "im" + inner[1:], f"mag({inner})", inner]
+        else:
+            candidates = [name]
+        idx = next((header.index(c) for c in candidates if c in header), None)
+        if idx is None:
+            raise KeyError(f"{os.path.basename(path)} has no column {s} (columns: {', '.join(header[:12])})")
+        columns.append(data[:, idx])
+    return data[:, 0], columns
+
+
+def compare(plot, ref_x, ref_cols, x, cols):
+    worst = 0.0
+    scale_all = max(float(np.max(np.abs(c))) for c in ref_cols) or 1.0
+    for r, y in zip(ref_cols, cols):
+        if kind_of(plot) == "op":
+            err = abs(float(y[0]) - float(r[0])) / max(abs(float(r[0])), 1e-6 * scale_all)
+        elif len(x) == len(ref_x) and np.allclose(x, ref_x, rtol=1e-9, atol=1e-15):
+            span = float(np.max(r) - np.min(r))
+            span = span if span > 1e-9 * scale_all else max(float(np.max(np.abs(r))), 1e-6 * scale_all)
+            err = float(np.max(np.abs(y - r))) / span
+        else:
+            order = np.argsort(x)
+            ours = np.interp(ref_x, x[order], y[order])
+            span = float(np.max(r) - np.min(r))
+            span = span if span > 1e-9 * scale_all else max(float(np.max(np.abs(r))), 1e-6 * scale_all)
+            err = float(np.max(np.abs(ours - r))) / span
+        worst = max(worst, err)
+    return worst
+
+
+def run(cmd, cwd, timeout):
+    try:
+        p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+        return p.returncode, p.stdout + p.stderr
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {timeout} s"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--neuromorph", default=os.path.join(REPO, "neuromorph"))
+    ap.add_argument("--only", default="")
+    ap.add_argument("--keep", default="")
+    args = ap.parse_args()
+    if shutil.which("ngspice") is None:
+        print("corpus: ngspice is not on PATH (scripts/test.sh installs it)")
+        print("0 passed, 1 failed")
+        return 1
+    rows = [r for r in read_manifest(os.path.join(HERE, "manifest.tsv")) if args.only in r["deck"]]
+    decks = {}
+    for r in rows:
+        decks.setdefault(r["deck"], []).append(r)
+    work = args.keep or tempfile.mkdtemp(prefix="nm-corpus-")
+    passed = failed = 0
+    for deck, entries in decks.items():
+        path = os.path.join(HERE, deck)
+        slug = re.sub(r"[^A-Za-z0-9]+", "_", deck)
+        ours_dir, ref_dir = os.path.join(work, slug, "ours"), os.path.join(work, slug, "ref")
+        shutil.rmtree(os.path.join(work, slug), ignore_errors=True)
+        os.makedirs(ref_dir)
+        started = time.time()
+        code, log = run([args.neuromorph, "simulate", os.path.basename(path), "-o", ours_dir, "--plot-format", "none",
+                         "--quiet"], os.path.dirname(path), 300)
+        ours_s = time.time() - started
+        wanted = {e["plot"]: e["signals"] for e in entries}
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        ref_deck = os.path.join(os.path.dirname(path), f".corpus-ref-{os.getpid()}.cir")
+        with open(ref_deck, "w", encoding="utf-8") as f:
+            f.write(reference_deck(text, wanted, ref_dir, min((e["tmax"] for e in entries if e["tmax"]), default=None)))
+        try:
+            ref_code, ref_log = run(["ngspice", "-b", os.path.basename(ref_deck)], os.path.dirname(path), 300)
+        finally:
+            os.remove(ref_deck)
+        for e in entries:
+            label = f"{deck} {e['plot']}"
+            try:
+                if code != 0:
+                    first = next((l for l in log.splitlines() if "error" in l.lower()), log.strip().splitlines()[-1] if log.strip() else "")
+                    raise RuntimeError(f"neuromorph exit {code}: {first.strip()[:160]}")
+                ref_file = os.path.join(ref_dir, e["plot"] + ".txt")
+                if not os.path.exists(ref_file):
+                    raise RuntimeError(f"ngspice wrote no {e['plot']} (exit {ref_code}): {ref_log.strip().splitlines()[-1][:120] if ref_log.strip() else ''}")
+                rx, rc = read_wrdata(ref_file, len(e["signals"]))
+                x, c = read_ours(os.path.join(ours_dir, our_file(e["plot"])), e["signals"], e["plot"])
+                err = compare(e["plot"], rx, rc, x, c)
+                ok = err <= e["tol"]
+                print(f"{'PASS' if ok else 'FAIL'}  {label}  {' '.join(e['signals'])}: {err:.2e} (tol {e['tol']:g})  {ours_s:.1f} s")
+                passed, failed = passed + ok, failed + (not ok)
+            except (RuntimeError, KeyError, ValueError, IndexError, OSError) as ex:
+                print(f"FAIL  {label}  {ex}")
+                failed += 1
+        sys.stdout.flush()
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
