@@ -31,7 +31,7 @@ public class SimulateRawTests
 
         var text = Encoding.ASCII.GetString(File.ReadAllBytes(raw));
         Assert.StartsWith("Title: rc raw\nDate: ", text, StringComparison.Ordinal);
-        Assert.Contains("Plotname: Transient Analysis\nFlags: real\nNo. Variables: 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("Plotname: Transient Analysis\nFlags: real\nNo. Variables: 4\n", text, StringComparison.Ordinal);
         Assert.Contains("Plotname: AC Analysis\nFlags: complex\nNo. Variables: 3\nNo. Points: 5\nVariables:\n\t0\tfrequency\tfrequency\n\t1\tv(in)\tvoltage\n\t2\tv(out)\tvoltage\nBinary:\n", text, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Neuromorph.Circuits.Elements.Memristors;
+using Neuromorph.Circuits.Elements.Sources;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Diagnostics;
@@ -80,8 +81,8 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
 
     /// <summary>
     /// The columns the MNA engine gives <paramref name="analysis"/> of <paramref name="netlist"/> (one of its analyses, or
-    /// the .op it runs when it has none): the <c>.print</c> items of that analysis kind; without one, every node voltage
-    /// and memristor state (.op, .dc, .tran) or the magnitude and phase of every node voltage (.ac). The vectors the
+    /// the .op it runs when it has none): the <c>.print</c> items of that analysis kind; without one, every node voltage,
+    /// memristor state and voltage-source current (.op, .dc, .tran; ngspice's default vectors) or the magnitude and phase of every node voltage (.ac). The vectors the
     /// analysis's measurements and control-block commands read are recorded beside them.
     /// </summary>
     public static OutputColumns Columns(Netlist netlist, AnalysisCard analysis)
@@ -99,7 +100,9 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
                 new OutputVariable($"vp({n})", OutputKind.Voltage, n, null, analysis.Location, ComplexPart.Phase),
             })]
             : [.. nodes.Select(n => new OutputVariable($"v({n})", OutputKind.Voltage, n, null, analysis.Location)),
-                .. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, analysis.Location))];
+                .. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, analysis.Location)),
+                .. netlist.Elements.OfType<SourceCard>().Where(v => v.Kind == SourceKind.Voltage)
+                    .Select(v => new OutputVariable($"i({v.Name})", OutputKind.Current, v.Name, null, analysis.Location))];
         // an .ac analysis records what is not printed; the others what is not in their table (defaults included)
         var shown = analysis is AcCard ? printed : table;
         var recorded = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(m => new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector }).OfType<OutputVariable>()

@@ -23,10 +23,10 @@ public sealed class RawPlotsTests : IDisposable
         var result = Run(Rc);
         var plots = RawPlots.Of(result.Analyses.Select(a => a.Output)).ToList();
         Assert.Equal(["Transient Analysis", "AC Analysis", "DC transfer characteristic", "Operating Point"], plots.Select(p => p.Name));
-        Assert.Equal(["time:time", "v(in):voltage", "v(out):voltage"], plots[0].Variables.Select(v => $"{v.Name}:{v.Type}"));
+        Assert.Equal(["time:time", "v(in):voltage", "v(out):voltage", "i(v1):current"], plots[0].Variables.Select(v => $"{v.Name}:{v.Type}"));
         Assert.Equal(["frequency:frequency", "v(in):voltage", "v(out):voltage"], plots[1].Variables.Select(v => $"{v.Name}:{v.Type}"));
-        Assert.Equal(["v(v-sweep):voltage", "v(in):voltage", "v(out):voltage"], plots[2].Variables.Select(v => $"{v.Name}:{v.Type}"));
-        Assert.Equal(["v(in):voltage", "v(out):voltage"], plots[3].Variables.Select(v => $"{v.Name}:{v.Type}"));
+        Assert.Equal(["v(v-sweep):voltage", "v(in):voltage", "v(out):voltage", "i(v1):current"], plots[2].Variables.Select(v => $"{v.Name}:{v.Type}"));
+        Assert.Equal(["v(in):voltage", "v(out):voltage", "i(v1):current"], plots[3].Variables.Select(v => $"{v.Name}:{v.Type}"));
         Assert.False(plots[0].Complex);
         Assert.True(plots[1].Complex);
 
