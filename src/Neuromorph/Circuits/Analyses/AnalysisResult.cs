@@ -15,6 +15,9 @@ public sealed record AnalysisResult(string Kind, string IndependentName, double[
     /// <summary>Vectors recorded for measurements and control-block outputs but not printed (the CSV has <see cref="Columns"/> only).</summary>
     public IReadOnlyList<ResultColumn> Vectors { get; init; } = [];
 
+    /// <summary>What the user should know about how the run went (e.g. steps taken at a discontinuous threshold).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>A column (printed or recorded) by header, or null.</summary>
     public ResultColumn? Column(string header) =>
         Columns.FirstOrDefault(c => string.Equals(c.Header, header, StringComparison.OrdinalIgnoreCase))

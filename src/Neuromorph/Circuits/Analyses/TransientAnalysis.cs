@@ -16,6 +16,9 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
 {
     private const int MaxNewtonPerStep = 12;
 
+    /// <summary>Failed attempts at one time point before a step with settled voltages but flipping currents is taken.</summary>
+    private const int SettleAfterFailures = 4;
+
     /// <summary>Runs and records <paramref name="probes"/> at every accepted point from <see cref="TransientSettings.Start"/> on.</summary>
     public AnalysisResult Run(TransientSettings s, IReadOnlyList<OutputProbe> probes, IProgress<double>? progress = null, CancellationToken cancel = default, IReadOnlyList<OutputProbe>? hidden = null)
     {
@@ -111,6 +114,9 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         var uNew = new double[n];
         var lastReport = 0.0;
         var restartAfterFirstStep = false;
+        var failuresHere = 0;
+        var settledSteps = 0;
+        var firstSettled = (Time: 0.0, Unknown: "");
         var limiters = circuit.Elements.OfType<ITimestepLimiter>().ToArray();
         while (t < s.Stop * (1 - 1e-12))
         {
@@ -127,9 +133,20 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             Predict(history, t + h, order, uNew);
             ctx.IsDc = false;
             ctx.Time = t + h;
-            var converged = newton.Solve(ctx, uNew, MaxNewtonPerStep);
+            // after repeated failures at one point, take a step whose voltages have settled while a switching element's
+            // branch current still flips between iterations (a discontinuous model at its threshold); counted and reported
+            var converged = newton.Solve(ctx, uNew, MaxNewtonPerStep, acceptSettledVoltages: failuresHere >= SettleAfterFailures);
+            if (converged && newton.SettledOnVoltages is { } flipped)
+            {
+                if (settledSteps++ == 0)
+                {
+                    firstSettled = (t + h, flipped);
+                }
+            }
+
             if (!converged)
             {
+                failuresHere++;
                 rejected++;
                 h /= 8;
                 order = 1;
@@ -150,6 +167,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             }
 
             t += h;
+            failuresHere = 0;
             Array.Copy(uNew, u, n);
             ctx.Solution = u;
             accepted++;
@@ -200,6 +218,10 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         return new AnalysisResult("tran", "time", [.. times], probes.Select((p, k) => new ResultColumn(p.Header, [.. columns[k]])).ToList(), stats)
         {
             Vectors = [.. hidden.Select((p, k) => new ResultColumn(p.Header, [.. columns[probes.Count + k]]))],
+            Warnings = settledSteps == 0 ? [] :
+            [
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settledSteps} time step(s), the first at t = {firstSettled.Time:G6} s, were taken with every voltage settled while {firstSettled.Unknown} still flipped between Newton iterations: an element switches discontinuously at a threshold (e.g. a conditional B source at a memristor's bound)"),
+            ],
         };
     }
 

@@ -53,6 +53,12 @@ public static class NetlistSimulation
             runs.Add((combo, AlteredRuns.Run(n, engine, progress, cancel)));
         }
 
+        foreach (var warning in runs.SelectMany(r => r.Results).SelectMany(r => r.Warnings).Distinct(StringComparer.Ordinal))
+        {
+            netlist.Warnings.Add(Diagnostic.Warning(netlist.Analyses.FirstOrDefault(a => a is TranCard)?.Location ?? netlist.Analyses.First().Location, warning,
+                "the states stay within tolerance; a smooth window (or a smaller threshold slope) avoids the jump"));
+        }
+
         var names = netlist.Steps.Select(s => s.Parameter).ToList();
         var outputs = new List<AnalysisOutput>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
