@@ -85,7 +85,18 @@ if ((!fast)); then
   ((py_status == 0)) || status=1
 fi
 
-python3 - "$results" "$py_line" <<'PY'
+corpus_line="0 passed, 0 failed"
+if ((!fast)); then
+  # public ngspice decks run unchanged, against ngspice live (tests/corpus/README.md)
+  corpus_out=$(/usr/bin/python3 tests/corpus/run.py 2>&1)
+  corpus_status=$?
+  echo "$corpus_out" | tail -60
+  corpus_line=$(echo "$corpus_out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+  [[ -n "$corpus_line" ]] || corpus_line="0 passed, 1 failed"
+  ((corpus_status == 0)) || status=1
+fi
+
+python3 - "$results" "$py_line" "$corpus_line" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
@@ -98,9 +109,10 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     # skipped tests are counted as total - executed (TRX leaves notExecuted at 0 for xunit skips)
     skipped += int(c.get("total", 0)) - int(c.get("executed", 0))
 import re
-m = re.match(r"(\d+) passed, (\d+) failed(?:, (\d+) skipped)?", sys.argv[2])
-if m:
-    passed += int(m.group(1)); failed += int(m.group(2)); skipped += int(m.group(3) or 0)
+for line in sys.argv[2:]:
+    m = re.match(r"(\d+) passed, (\d+) failed(?:, (\d+) skipped)?", line)
+    if m:
+        passed += int(m.group(1)); failed += int(m.group(2)); skipped += int(m.group(3) or 0)
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
