@@ -15,6 +15,9 @@ public sealed record AnalysisResult(string Kind, string IndependentName, double[
     /// <summary>Vectors recorded for measurements and control-block outputs but not printed (the CSV has <see cref="Columns"/> only).</summary>
     public IReadOnlyList<ResultColumn> Vectors { get; init; } = [];
 
+    /// <summary>No analysis: what control-block commands read before (or without) any analysis.</summary>
+    public static AnalysisResult Empty { get; } = new("none", "", [], [], new SimulationStatistics(0, 0, 0, 0, 0, TimeSpan.Zero));
+
     /// <summary>A column (printed or recorded) by header, or null.</summary>
     public ResultColumn? Column(string header) =>
         Columns.FirstOrDefault(c => string.Equals(c.Header, header, StringComparison.OrdinalIgnoreCase))
