@@ -19,6 +19,8 @@ namespace Neuromorph.Circuits.Parsing;
 /// </summary>
 public static partial class ControlBlock
 {
+    private static readonly HashSet<string> SimulatorOptions = new(StringComparer.Ordinal) { "temp", "tnom", "gmin", "reltol", "abstol", "vntol", "chgtol", "trtol", "itl1", "itl2", "itl4", "method", "maxord" };
+
     private static readonly HashSet<string> Silent = new(StringComparer.Ordinal) { "quit", "exit", "destroy", "reset", "listing", "version", "shell", "setplot", "rusage", "display" };
 
     /// <summary>Reads <paramref name="lines"/> into the netlist in <paramref name="state"/>.</summary>
@@ -91,9 +93,24 @@ public static partial class ControlBlock
             }
         });
 
-        // `op1.v(n1)`, `{dc2}.v1#branch`: a vector of an earlier plot
-        string Qualify(string text, ref int at)
+        // @r1[resistance], @v1[pulse], @mod[is]: read from the netlist's cards as altered so far, kept as a variable
+        string Devices(string text, SourceLocation location)
         {
+            foreach (Match m in ControlRunner.DeviceRead().Matches(text))
+            {
+                var value = DeviceValue(netlist, altered, m.Groups[1].Value, m.Groups[2].Value, location);
+                var key = ControlRunner.DeviceKey(m.Groups[1].Value, m.Groups[2].Value);
+                values[key] = value;
+                script.Commands.Add(new LetCommand(key, new ExpressionSource(m.Value, location), current.Analysis, location) { Value = value.Values });
+            }
+
+            return ControlRunner.DeviceKeys(text);
+        }
+
+        // `op1.v(n1)`, `{dc2}.v1#branch`: a vector of an earlier plot
+        string Qualify(string text, ref int at, SourceLocation location)
+        {
+            text = Devices(text, location);
             var plot = -2;
             var result = Qualified().Replace(text, m =>
             {
@@ -145,7 +162,7 @@ public static partial class ControlBlock
                 "and" => "&&",
                 "or" => "||",
                 _ => "!",
-            }), ref at);
+            }), ref at, step.Line.Location);
             var source = new ExpressionSource(text, step.Line.Location);
             var parsed = ExpressionParser.Parse(source);
             try
@@ -222,6 +239,7 @@ public static partial class ControlBlock
                     var t = r.Next("file name");
                     var file = t.Kind == TokenKind.String ? t.Text : t.Original;
                     var items = Items(line, r, "wrdata");
+                    Devices(rest, line.Location);
                     Record(netlist, analyses, at, items, variables, IsVariable, nodes, line);
                     script.Commands.Add(new WrdataCommand(file, items, singleScale, vectorNames, at, line.Location));
                     break;
@@ -235,6 +253,7 @@ public static partial class ControlBlock
                     var all = r.AcceptWord("all");
                     var items = all ? [] : Items(line, r, "print");
                     r.End();
+                    Devices(rest, line.Location);
                     if (all && at < 0)
                     {
                         throw new UserInputException(line.Location, "print all comes before any analysis in the .control block", "put tran, dc, ac, op or run before it");
@@ -279,6 +298,17 @@ public static partial class ControlBlock
                         if (name == "curplot" && value == "new")
                         {
                             NewPlot("unknown", -1);
+                        }
+                        else if (SimulatorOptions.Contains(name))
+                        {
+                            // ngspice passes a set of a simulator option to the circuit
+                            if (analyses.Count > 0)
+                            {
+                                throw new UserInputException(line.Location, $"set {name}: changing a simulator option between analyses is not supported", "set it before the first analysis (or in .options)");
+                            }
+
+                            var text = $"option {name}={value}";
+                            DotCommandParser.Options(new NetlistLine(Tokenizer.Tokenize(text, _ => line.Location), text, line.Location), variables, netlist, netlist.Warnings);
                         }
                         else
                         {
@@ -328,6 +358,9 @@ public static partial class ControlBlock
                     break;
                 }
 
+                case "compose":
+                    Compose(line, rest);
+                    break;
                 case "quit" or "exit":
                     quit = true;
                     break;
@@ -341,6 +374,52 @@ public static partial class ControlBlock
             }
         }
 
+        // compose name values v1 v2 ... | compose name start=a stop=b step=c | ... lin=n
+        void Compose(NetlistLine line, string rest)
+        {
+            var words = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words.Length < 2)
+            {
+                throw new UserInputException(line.Location, "compose needs a name and values", "e.g. compose v values 1 2 3, or compose v start=0 stop=1 step=0.1");
+            }
+
+            double Number(string text) => variables.Evaluate(new ExpressionSource(text, line.Location), "a compose value");
+            double[] result;
+            if (words[1].StartsWith("values", StringComparison.OrdinalIgnoreCase))
+            {
+                result = [.. words[1][6..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Number)];
+            }
+            else
+            {
+                var p = SetWords(words[1]).ToDictionary(w => w.Name, w => Number(w.Value), StringComparer.OrdinalIgnoreCase);
+                var start = p.GetValueOrDefault("start");
+                if (p.TryGetValue("lin", out var lin) && p.TryGetValue("stop", out var end))
+                {
+                    result = [.. Enumerable.Range(0, (int)lin).Select(k => lin <= 1 ? start : start + ((end - start) * k / (lin - 1)))];
+                }
+                else if (p.TryGetValue("step", out var step) && p.TryGetValue("stop", out var stop) && step != 0 && (stop - start) / step >= 0)
+                {
+                    var n = (int)Math.Floor(((stop - start) / step) + 1 + 1e-9);
+                    result = [.. Enumerable.Range(0, n).Select(k => start + (k * step))];
+                }
+                else
+                {
+                    throw new UserInputException(line.Location, "compose: give values ..., or start= stop= with step= or lin=", "e.g. compose v start=0 stop=1 step=0.1");
+                }
+            }
+
+            var name = words[0].ToLowerInvariant();
+            var vec = ControlRunner.Vec.Of(result);
+            values[name] = vec;
+            vectors.Remove(name);
+            if (result.Length == 1)
+            {
+                variables.Set(name, result[0]);
+            }
+
+            script.Commands.Add(new LetCommand(name, new ExpressionSource(rest, line.Location), current.Analysis, line.Location) { Value = vec.Values });
+        }
+
         void Let(NetlistLine line, string rest)
         {
             var m = LetForm().Match(rest);
@@ -352,12 +431,12 @@ public static partial class ControlBlock
             var name = m.Groups[1].Value.ToLowerInvariant();
             var at = current.Analysis;
             var origin = line.Location with { Column = line.Location.Column + line.Text.IndexOf(m.Groups[3].Value, StringComparison.Ordinal) };
-            var source = new ExpressionSource(Qualify(m.Groups[3].Value.Trim(), ref at), origin);
+            var source = new ExpressionSource(Qualify(m.Groups[3].Value.Trim(), ref at, line.Location), origin);
             int? index = null;
             if (m.Groups[2].Success)
             {
                 var plot = current.Analysis;
-                var i = Known().Evaluate(new ExpressionSource(Qualify(m.Groups[2].Value, ref plot), line.Location)).Values[0].Real;
+                var i = Known().Evaluate(new ExpressionSource(Qualify(m.Groups[2].Value, ref plot, line.Location), line.Location)).Values[0].Real;
                 index = i >= 0 && i < 1e8 ? (int)Math.Round(i) : throw new UserInputException(line.Location, $"let {name}[{m.Groups[2].Value}]: index {i} is negative", "indices run from 0");
             }
 
@@ -366,29 +445,35 @@ public static partial class ControlBlock
             {
                 value = Known().Evaluate(source);
             }
-            catch (UserInputException) when (index is null)
+            catch (UserInputException first)
             {
                 try
                 {
-                    value = ControlRunner.Vec.Scalar(variables.Evaluate(source, "a let value"));
+                    value = index is null ? ControlRunner.Vec.Scalar(variables.Evaluate(source, "a let value")) : throw new UserInputException(first.Diagnostic);
                 }
-                catch (UserInputException) when (at >= 0)
+                catch (UserInputException)
                 {
                     // a vector expression of the analysis results: computed after the runs
+                    if (at < 0)
+                    {
+                        throw new UserInputException(first.Diagnostic);
+                    }
                 }
             }
-            catch (UserInputException) when (at >= 0)
+
+            if (value is not null && index is int slot && value.Values.Length != 1)
             {
+                throw new UserInputException(line.Location, $"let {name}[{slot}]: {value.Values.Length} values for one element", "assign one value to an indexed element (as ngspice requires)");
             }
 
             if (value is not null && (index is null || !vectors.Contains(name)))
             {
-                value = index is int k ? ControlRunner.Vec.Assign(values.GetValueOrDefault(name), k, value) : value;
-                values[name] = value;
+                var whole = index is int k ? ControlRunner.Vec.Assign(values.GetValueOrDefault(name), k, value) : value;
+                values[name] = whole;
                 vectors.Remove(name);
-                if (value.Values.Length == 1 && value.Real)
+                if (whole.Values.Length == 1 && whole.Real)
                 {
-                    variables.Set(name, value.Values[0].Real);
+                    variables.Set(name, whole.Values[0].Real);
                 }
             }
             else
@@ -559,7 +644,7 @@ public static partial class ControlBlock
         var wanted = new List<OutputVariable>();
         foreach (var item in items)
         {
-            var e = variables.Parse(item);
+            var e = variables.Parse(item with { Text = ControlRunner.DeviceKeys(item.Text) });
             Collect(e, item, ac, wanted, isVariable, nodes);
         }
 
@@ -584,6 +669,9 @@ public static partial class ControlBlock
                 break;
             case DifferenceProbe d:
                 wanted.AddRange(VectorNames.Circuit(OutputKind.Voltage, d.Target.Replace('.', ':'), d.Reference.Replace('.', ':'), ac, at));
+                break;
+            case NameExpression n when !isVariable(n.Name) && n.Name.EndsWith("#branch", StringComparison.Ordinal):
+                wanted.AddRange(VectorNames.Circuit(OutputKind.Current, n.Name[..^7], null, ac, at));
                 break;
             case NameExpression n when !isVariable(n.Name) && nodes.Contains(n.Name.Replace('.', ':')):
                 wanted.AddRange(VectorNames.Circuit(OutputKind.Voltage, n.Name.Replace('.', ':'), null, ac, at));
@@ -694,6 +782,43 @@ public static partial class ControlBlock
             throw new UserInputException(at, $"alter cannot change {(a.Parameter.Length == 0 ? "the value" : $"'{a.Parameter}'")} of {a.Target}",
                 "alter changes resistance (R), capacitance (C), inductance (L) and dc (V, I sources); altermod changes model parameters");
         }
+    }
+
+    /// <summary>
+    /// <c>@device[parameter]</c> from the netlist's cards with <paramref name="altered"/> applied: R, C, L values, source
+    /// <c>dc</c>, <c>acmag</c>, <c>pulse</c>/<c>sin</c> (the waveform's parameters), and parameters written on a model card.
+    /// </summary>
+    private static ControlRunner.Vec DeviceValue(Netlist netlist, IReadOnlyList<Alteration> altered, string device, string parameter, SourceLocation at)
+    {
+        parameter = parameter.ToLowerInvariant();
+        if (netlist.Elements.FirstOrDefault(e => string.Equals(e.Name, device.Replace('.', ':'), StringComparison.OrdinalIgnoreCase)) is { } card)
+        {
+            double[]? v = (Apply(card, altered), parameter) switch
+            {
+                (ResistorCard r, "resistance" or "r") => [r.Resistance],
+                (CapacitorCard cap, "capacitance" or "c") => [cap.Capacitance],
+                (InductorCard l, "inductance" or "l") => [l.Inductance],
+                (SourceCard s, "dc") => [s.Dc],
+                (SourceCard s, "acmag") => [s.AcMagnitude],
+                (SourceCard { Waveform: PulseSpec p }, "pulse") => [p.V1, p.V2, p.Delay, p.Rise, p.Fall, p.Width, p.Period],
+                (SourceCard { Waveform: SinSpec p }, "sin") => [p.Offset, p.Amplitude, p.Frequency, p.Delay, p.Damping, p.PhaseDegrees],
+                _ => null,
+            };
+            return v is not null ? ControlRunner.Vec.Of(v)
+                : throw new UserInputException(at, $"@{device}[{parameter}] cannot be read in a batch run's control block",
+                    "readable: resistance, capacitance, inductance of R, C, L; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
+        }
+
+        if (netlist.Models.TryGetValue(device, out var model))
+        {
+            var value = altered.LastOrDefault(a => a.Model && string.Equals(a.Target, device, StringComparison.OrdinalIgnoreCase) && a.Parameter == parameter)?.Value
+                ?? (model.Parameters.TryGetValue(parameter, out var p) ? p : (double?)null);
+            return value is double v ? ControlRunner.Vec.Scalar(v)
+                : throw new UserInputException(at, $"@{device}[{parameter}]: the model card does not set '{parameter}'", "only parameters written on the .model card can be read");
+        }
+
+        throw new UserInputException(at, $"@{device}[{parameter}]: there is no element or model '{device}'",
+            Suggestions.Closest(device, netlist.Elements.Select(e => e.Name).Concat(netlist.Models.Keys)) is { } c ? $"did you mean '{c}'?" : "name an element or a .model card of the deck");
     }
 
     /// <summary>Applies <paramref name="alterations"/> to a copy of <paramref name="element"/>.</summary>

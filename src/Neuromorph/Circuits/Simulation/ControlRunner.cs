@@ -58,6 +58,11 @@ public static partial class ControlRunner
                     var assigned = let.Value is { } known ? new Vec([.. known], known.All(c => c.Imaginary == 0)) : eval.Evaluate(let.Source);
                     if (let.Index is int element)
                     {
+                        if (assigned.Values.Length != 1)
+                        {
+                            throw new UserInputException(let.Location, $"let {let.Name}[{element}]: {assigned.Values.Length} values for one element", "assign one value to an indexed element (as ngspice requires)");
+                        }
+
                         assigned = Vec.Assign(variables.TryGetValue(let.Name, out var old) ? old : null, element, assigned);
                     }
 
@@ -196,13 +201,29 @@ public static partial class ControlRunner
     /// <summary>C's <c>% .8e</c>.</summary>
     private static string Wr(double v) => (v < 0 || (v == 0 && double.IsNegative(v)) ? "" : " ") + C(v, "0.00000000e+00");
 
-    /// <summary>C's <c>%e</c> (a complex value as <c>re,im</c>).</summary>
-    private static string Number(Complex v, bool real) => real ? C(v.Real, "0.000000e+00") : $"{C(v.Real, "0.000000e+00")},{C(v.Imaginary, "0.000000e+00")}";
+    /// <summary>ngspice's print layout of a value (a complex value as <c>re,im</c>).</summary>
+    private static string Number(Complex v, bool real) => real ? E(v.Real) : $"{E(v.Real)},{E(v.Imaginary)}";
+
+    /// <summary>ngspice's print number: <c>%e</c>, one digit fewer for a negative value (the sign takes its place).</summary>
+    private static string E(double v) => C(v, v < 0 ? "0.00000e+00" : "0.000000e+00");
 
     private static string C(double v, string format) =>
         double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString(format, CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     private static string Canonical(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>The variable name under which the block's reading stores <c>@device[parameter]</c>.</summary>
+    internal static string DeviceKey(string device, string parameter) => "_at_" + NotName().Replace(device.ToLowerInvariant(), "_") + "__" + NotName().Replace(parameter.ToLowerInvariant(), "_");
+
+    /// <summary><paramref name="text"/> with each <c>@device[parameter]</c> replaced by its <see cref="DeviceKey"/>.</summary>
+    internal static string DeviceKeys(string text) => text.Contains('@', StringComparison.Ordinal) ? DeviceRead().Replace(text, m => DeviceKey(m.Groups[1].Value, m.Groups[2].Value)) : text;
+
+    /// <summary><c>@device[parameter]</c>.</summary>
+    [GeneratedRegex(@"@([^\[\]\s@]+)\[([^\[\]\s]+)\]")]
+    internal static partial Regex DeviceRead();
+
+    [GeneratedRegex(@"[^A-Za-z0-9_]")]
+    private static partial Regex NotName();
 
     [GeneratedRegex(@"\$&([A-Za-z_][A-Za-z0-9_#.]*)")]
     private static partial Regex EchoVariable();
@@ -234,6 +255,7 @@ public static partial class ControlRunner
 
         public Vec Evaluate(ExpressionSource source)
         {
+            source = source with { Text = DeviceKeys(source.Text) };
             _source = source;
             return Eval(ExpressionParser.Parse(source));
         }
@@ -311,6 +333,11 @@ public static partial class ControlRunner
             if (result.Column(n.Name) is { } col)
             {
                 return Vec.Of(col.Values);
+            }
+
+            if (n.Name.EndsWith("#branch", StringComparison.Ordinal) && TryCircuit(OutputKind.Current, n.Name[..^7], null) is { } branch)
+            {
+                return branch;
             }
 
             return TryCircuit(OutputKind.Voltage, n.Name.Replace('.', ':'), null)
@@ -428,12 +455,16 @@ public static partial class ControlRunner
                 "ceil" => Map(a, x => Math.Ceiling(x.Real)),
                 "tan" => Map(a, x => Math.Tan(x.Real)),
                 "atan" => Map(a, x => Math.Atan(x.Real)),
-                "maximum" => Vec.Scalar(a.Real ? a.Values.Max(x => x.Real) : a.Values.Max(Complex.Abs)),
-                "minimum" => Vec.Scalar(a.Real ? a.Values.Min(x => x.Real) : a.Values.Min(Complex.Abs)),
+                "sinh" => Map(a, x => Math.Sinh(x.Real)),
+                "cosh" => Map(a, x => Math.Cosh(x.Real)),
+                "tanh" => Map(a, x => Math.Tanh(x.Real)),
+                "atanh" => a.Real && a.Values.All(x => Math.Abs(x.Real) < 1) ? Map(a, x => Math.Atanh(x.Real)) : new Vec([.. a.Values.Select(x => 0.5 * Complex.Log((1 + x) / (1 - x)))], false),
+                "maximum" or "vecmax" => Vec.Scalar(a.Real ? a.Values.Max(x => x.Real) : a.Values.Max(Complex.Abs)),
+                "minimum" or "vecmin" => Vec.Scalar(a.Real ? a.Values.Min(x => x.Real) : a.Values.Min(Complex.Abs)),
                 "mean" => new Vec([a.Values.Aggregate(Complex.Zero, (s, x) => s + x) / a.Values.Length], a.Real),
                 "deriv" => Deriv(c, a),
                 "integ" => Integ(c, a),
-                _ => throw Error(c, $"unknown vector function '{c.Name}'", "functions: mag abs db ph real imag sqrt exp ln log10 sin cos tan atan floor ceil length vector unitvec maximum minimum mean deriv integ"),
+                _ => throw Error(c, $"unknown vector function '{c.Name}'", "functions: mag abs db ph real imag sqrt exp ln log10 sin cos tan atan sinh cosh tanh atanh floor ceil length vector unitvec maximum minimum mean deriv integ"),
             };
         }
 

@@ -36,9 +36,9 @@ public sealed class ControlFlowDeckTests
     /// <summary>The lines the control block printed (echo, print), without either simulator's own reports.</summary>
     private static List<string> Printed(string text) =>
         [.. text.Split('\n').Select(l => l.TrimEnd('\r', ' ', '\t')).Where(l => l.Trim().Length > 0
-            && !l.StartsWith(' ') && !l.StartsWith("Note:", StringComparison.Ordinal) && !l.StartsWith("Circuit:", StringComparison.Ordinal)
+            && !l.StartsWith(' ') && !(l.StartsWith("Note:", StringComparison.Ordinal) && !l.StartsWith("Note: err", StringComparison.Ordinal)) && !l.StartsWith("Circuit:", StringComparison.Ordinal)
             && !l.StartsWith("Doing analysis", StringComparison.Ordinal) && !l.StartsWith("No. of Data", StringComparison.Ordinal)
-            && !l.StartsWith("Error", StringComparison.Ordinal) && !l.StartsWith("Warning", StringComparison.Ordinal) && !l.StartsWith("Using", StringComparison.Ordinal))
+            && !l.StartsWith("Error", StringComparison.Ordinal) && !l.StartsWith("Warning", StringComparison.Ordinal) && !l.StartsWith("Using", StringComparison.Ordinal) && !l.StartsWith("ngspice-", StringComparison.Ordinal))
             .Select(l => string.Join(" ", l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))];
 
     [Trait("Category", "peer")]
@@ -51,6 +51,7 @@ public sealed class ControlFlowDeckTests
     [InlineData("ngspice_repeat3.sp")]
     [InlineData("ngspice_if-test-1.cir")]
     [InlineData("control_loops.cir")]
+    [InlineData("control_device.cir")]
     public void Control_flow_decks_print_what_ngspice_prints(string name)
     {
         Requires.Ngspice();
@@ -86,7 +87,34 @@ public sealed class ControlFlowDeckTests
         Assert.Equal(19, Directory.GetFiles(Path.Combine(dir, "out"), "op*.csv").Length);
     }
 
+    [Fact]
+    public void Device_reads_compose_and_quit_give_the_card_values()
+    {
+        using var dir = new TempDirectory("nm-flow-dev");
+        var output = RunNeuromorph(Deck("control_device.cir"), Path.Combine(dir, "out")).Replace("\r", "", StringComparison.Ordinal);
+        Assert.Contains("Note: err1 =  0\n", output, StringComparison.Ordinal);
+        Assert.Contains("@r1[resistance] = 1.000000e+03\n@dplain[is] = 1.000000e-14\nv1#branch = -6.25000e-05", output, StringComparison.Ordinal);
+        Assert.Contains("big 2000\n", output, StringComparison.Ordinal);
+        Assert.Contains("4\t1.000000e+00\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not here", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_batchmode_example_takes_its_batch_branch_and_prints_tran_all()
+    {
+        using var dir = new TempDirectory("nm-flow-batch");
+        var output = RunNeuromorph(Deck("ngspice_if-batchmode.cir"), Path.Combine(dir, "out"));
+        Assert.Contains("Info: batchmode has been set by command line option -b", output, StringComparison.Ordinal);
+        var header = File.ReadLines(Path.Combine(dir, "out", "tran.csv")).First();
+        Assert.Contains("v(1)", header, StringComparison.Ordinal);
+        Assert.Contains("v(2)", header, StringComparison.Ordinal);
+        Assert.Contains("i(v0)", header, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("op\nlet y = vector(3)\nlet y[1] = v(out) + vector(2)\n", "2 values for one element", 10)]
+    [InlineData("op\nset temp = 50\n", "changing a simulator option between analyses", 9)]
+    [InlineData("print @r1[id]\n", "@r1[id] cannot be read", 8)]
     [InlineData("while x < 3\necho a\n", "while has no end", 8)]
     [InlineData("end\n", "end without if", 8)]
     [InlineData("break\n", "break outside a loop", 8)]
