@@ -361,6 +361,9 @@ public static partial class ControlBlock
                 case "compose":
                     Compose(line, rest);
                     break;
+                case "alterparam":
+                    throw new UserInputException(line.Location, "alterparam is not supported: the netlist's .param values are fixed once it is read",
+                        "sweep a parameter with .step param, or change element values with alter");
                 case "quit" or "exit":
                     quit = true;
                     break;

@@ -115,6 +115,7 @@ public sealed class ControlFlowDeckTests
     [InlineData("op\nlet y = vector(3)\nlet y[1] = v(out) + vector(2)\n", "2 values for one element", 10)]
     [InlineData("op\nset temp = 50\n", "changing a simulator option between analyses", 9)]
     [InlineData("print @r1[id]\n", "@r1[id] cannot be read", 8)]
+    [InlineData("alterparam p = 2\n", "alterparam is not supported", 8)]
     [InlineData("while x < 3\necho a\n", "while has no end", 8)]
     [InlineData("end\n", "end without if", 8)]
     [InlineData("break\n", "break outside a loop", 8)]
