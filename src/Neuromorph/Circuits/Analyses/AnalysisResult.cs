@@ -18,6 +18,9 @@ public sealed record AnalysisResult(string Kind, string IndependentName, double[
     /// <summary>What the user should know about how the run went (e.g. steps taken at a discontinuous threshold).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>No analysis: what control-block commands read before (or without) any analysis.</summary>
+    public static AnalysisResult Empty { get; } = new("none", "", [], [], new SimulationStatistics(0, 0, 0, 0, 0, TimeSpan.Zero));
+
     /// <summary>A column (printed or recorded) by header, or null.</summary>
     public ResultColumn? Column(string header) =>
         Columns.FirstOrDefault(c => string.Equals(c.Header, header, StringComparison.OrdinalIgnoreCase))

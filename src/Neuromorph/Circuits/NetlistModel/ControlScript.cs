@@ -1,3 +1,4 @@
+using System.Numerics;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Diagnostics;
 
@@ -27,8 +28,18 @@ public sealed record Alteration(string Target, string Parameter, double Value, b
 /// <summary>A command of a <c>.control</c> block run after the analyses, reading analysis <see cref="AnalysisIndex"/>.</summary>
 public abstract record ControlCommand(int AnalysisIndex, SourceLocation Location);
 
-/// <summary><c>let name = expression</c>: a vector computed element-wise from the analysis vectors and earlier variables.</summary>
-public sealed record LetCommand(string Name, ExpressionSource Source, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location);
+/// <summary>
+/// <c>let name = expression</c> (or <c>let name[index] = expression</c>, <see cref="Index"/> set): a vector computed
+/// element-wise from the analysis vectors and earlier variables.
+/// </summary>
+public sealed record LetCommand(string Name, ExpressionSource Source, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location)
+{
+    /// <summary>The element assigned (<c>let a[i] = ...</c>), or null for the whole vector.</summary>
+    public int? Index { get; init; }
+
+    /// <summary>The value when the block's reading computed it already (no simulation result needed), else null.</summary>
+    public IReadOnlyList<Complex>? Value { get; init; }
+}
 
 /// <summary><c>print expr ...</c> (or <c>print all</c>, <see cref="Items"/> empty): scalars as <c>name = value</c>, vectors as a table.</summary>
 public sealed record PrintCommand(IReadOnlyList<ExpressionSource> Items, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location);

@@ -4,6 +4,7 @@ using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Elements.Sources;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Circuits.Simulation;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
 
@@ -18,6 +19,8 @@ namespace Neuromorph.Circuits.Parsing;
 /// </summary>
 public static partial class ControlBlock
 {
+    private static readonly HashSet<string> SimulatorOptions = new(StringComparer.Ordinal) { "temp", "tnom", "gmin", "reltol", "abstol", "vntol", "chgtol", "trtol", "itl1", "itl2", "itl4", "method", "maxord" };
+
     private static readonly HashSet<string> Silent = new(StringComparer.Ordinal) { "quit", "exit", "destroy", "reset", "listing", "version", "shell", "setplot", "rusage", "display" };
 
     /// <summary>Reads <paramref name="lines"/> into the netlist in <paramref name="state"/>.</summary>
@@ -43,28 +46,189 @@ public static partial class ControlBlock
             }
         }
 
-        foreach (var raw in lines)
+        var values = new Dictionary<string, ControlRunner.Vec>(StringComparer.OrdinalIgnoreCase); // let vectors known while reading
+        var strings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["batchmode"] = "TRUE" }; // set variables
+        var plots = new List<(string Name, int Analysis)>();
+        var plotNumber = 1;
+        var current = (Name: "const", Analysis: -1);
+        var quit = false;
+        ControlRunner.Evaluator Known() => new(null, values, variables.Lookup);
+        bool IsVariable(string name) => vectors.Contains(name) || values.ContainsKey(name) || variables.Lookup(name) is not null;
+        void NewPlot(string type, int analysis)
         {
-            var deferred = raw.Head is "echo";
-            var line = deferred ? raw : Substitute(raw, variables, vectors);
-            var at = analyses.Count - 1;
+            while (plots.Any(p => p.Name == type + plotNumber.ToString(CultureInfo.InvariantCulture)))
+            {
+                plotNumber++;
+            }
+
+            current = (type + plotNumber.ToString(CultureInfo.InvariantCulture), analysis);
+            plots.Add(current);
+        }
+
+        string Expand(string text, SourceLocation at, bool deferVectors) => Dollar().Replace(text, m =>
+        {
+            var name = m.Groups[2].Value;
+            switch (m.Groups[1].Value)
+            {
+                case "?":
+                    return strings.ContainsKey(name) || name == "curplot" ? "1" : "0";
+                case "&":
+                    if (values.TryGetValue(name, out var v))
+                    {
+                        return ControlRunner.Format(v);
+                    }
+
+                    if (!vectors.Contains(name) && variables.Lookup(name) is double d)
+                    {
+                        return ControlRunner.Format(ControlRunner.Vec.Scalar(d));
+                    }
+
+                    return deferVectors ? m.Value
+                        : throw new UserInputException(at, vectors.Contains(name) ? $"'{name}' is computed from simulation results, after the analyses run" : $"unknown control variable '{name}'",
+                            vectors.Contains(name) ? "only echo, print and let can read it; a batch run computes it after the analyses" : Suggestions.Closest(name, values.Keys.Concat(variables.Names)) is { } c ? $"did you mean '{c}'?" : "define it with let or .csparam");
+                default:
+                    return name == "curplot" ? current.Name
+                        : strings.TryGetValue(name, out var s) ? s
+                        : throw new UserInputException(at, $"{name}: no such variable", Suggestions.Closest(name, strings.Keys) is { } c2 ? $"did you mean '{c2}'?" : "define it with set");
+            }
+        });
+
+        // @r1[resistance], @v1[pulse], @mod[is]: read from the netlist's cards as altered so far, kept as a variable
+        string Devices(string text, SourceLocation location)
+        {
+            foreach (Match m in ControlRunner.DeviceRead().Matches(text))
+            {
+                var value = DeviceValue(netlist, altered, m.Groups[1].Value, m.Groups[2].Value, location);
+                var key = ControlRunner.DeviceKey(m.Groups[1].Value, m.Groups[2].Value);
+                values[key] = value;
+                script.Commands.Add(new LetCommand(key, new ExpressionSource(m.Value, location), current.Analysis, location) { Value = value.Values });
+            }
+
+            return ControlRunner.DeviceKeys(text);
+        }
+
+        // `op1.v(n1)`, `{dc2}.v1#branch`: a vector of an earlier plot
+        string Qualify(string text, ref int at, SourceLocation location)
+        {
+            text = Devices(text, location);
+            var plot = -2;
+            var result = Qualified().Replace(text, m =>
+            {
+                var found = plots.FirstOrDefault(p => string.Equals(p.Name, m.Groups[1].Value, StringComparison.OrdinalIgnoreCase));
+                if (found.Name is null)
+                {
+                    return m.Value;
+                }
+
+                plot = found.Analysis;
+                return "";
+            });
+            at = plot == -2 ? at : plot;
+            return Indexed().Replace(result, "_index($1,$2)");
+        }
+
+        bool Condition(Step step)
+        {
+            string text;
+            try
+            {
+                text = Expand(step.Text, step.Line.Location, false).Trim();
+            }
+            catch (UserInputException e) when (e.Diagnostic.Message.EndsWith("no such variable", StringComparison.Ordinal))
+            {
+                netlist.Warnings.Add(Diagnostic.Warning(step.Line.Location, $"{step.Line.Head}: {e.Diagnostic.Message}; the condition is false (as in ngspice)", "define it with set"));
+                return false;
+            }
+
+            if (text.Length == 0)
+            {
+                if (step.Text.Trim().Length == 0)
+                {
+                    netlist.Warnings.Add(Diagnostic.Warning(step.Line.Location, $"{step.Line.Head}: missing condition; it is false (as in ngspice)", $"e.g. {step.Line.Head} index < 5"));
+                }
+
+                return false;
+            }
+
+            var at = current.Analysis;
+            text = Qualify(Operators().Replace(SingleEquals().Replace(text, "=="), m => m.Value.ToLowerInvariant() switch
+            {
+                "eq" => "==",
+                "ne" => "!=",
+                "gt" => ">",
+                "lt" => "<",
+                "ge" => ">=",
+                "le" => "<=",
+                "and" => "&&",
+                "or" => "||",
+                _ => "!",
+            }), ref at, step.Line.Location);
+            var source = new ExpressionSource(text, step.Line.Location);
+            var parsed = ExpressionParser.Parse(source);
+            try
+            {
+                return Known().Evaluate(source).Values.Any(c => c != System.Numerics.Complex.Zero);
+            }
+            catch (UserInputException)
+            {
+                var reads = new List<OutputVariable>();
+                Collect(parsed, source, false, reads, IsVariable, nodes);
+                var result = Names(parsed).FirstOrDefault(vectors.Contains);
+                if (reads.Count > 0 || result is not null)
+                {
+                    throw new UserInputException(step.Line.Location, $"{step.Line.Head}: the condition reads simulation results ({result ?? reads[0].Header}), which a batch run computes after the analyses",
+                        "loops and conditions may read let variables, .param/.csparam values and set variables, not analysis vectors");
+                }
+
+                netlist.Warnings.Add(Diagnostic.Warning(step.Line.Location, $"{step.Line.Head}: '{text}' names no known vector; the condition is false (as in ngspice)", "define it with let first"));
+                return false;
+            }
+        }
+
+        void Execute(NetlistLine raw)
+        {
+            var rest = StripComment(Rest(raw.Text));
+            if (raw.Head == "echo")
+            {
+                script.Commands.Add(new EchoCommand(EchoWords(Expand(rest, raw.Location, true)), current.Analysis, raw.Location));
+                return;
+            }
+
+            var line = raw;
+            if (rest.Contains('$', StringComparison.Ordinal))
+            {
+                var text = raw.Head + " " + Expand(rest, raw.Location, false);
+                line = new NetlistLine(Tokenizer.Tokenize(text, _ => raw.Location), text, raw.Location);
+                rest = Rest(text);
+            }
+
+            var at = current.Analysis;
             switch (line.Head)
             {
                 case "op":
                     new LineReader(line, "op").End();
                     analyses.Add(new OpCard(line.Location));
+                    NewPlot("op", analyses.Count - 1);
                     break;
                 case "tran":
                     analyses.Add(DotCommandParser.Tran(line, variables));
+                    NewPlot("tran", analyses.Count - 1);
                     break;
                 case "dc":
                     analyses.Add(DotCommandParser.Dc(line, variables));
+                    NewPlot("dc", analyses.Count - 1);
                     break;
                 case "ac":
                     analyses.Add(AcParser.Parse(line, variables));
+                    NewPlot("ac", analyses.Count - 1);
                     break;
                 case "run":
-                    analyses.AddRange(dotAnalyses);
+                    foreach (var a in dotAnalyses)
+                    {
+                        analyses.Add(a);
+                        NewPlot(a switch { OpCard => "op", AcCard => "ac", _ => a.GetType().Name.Replace("Card", "", StringComparison.Ordinal).ToLowerInvariant() }, analyses.Count - 1);
+                    }
+
                     break;
                 case "alter" or "altermod":
                     altered = [.. altered, .. Alter(line, variables, netlist)];
@@ -75,7 +239,8 @@ public static partial class ControlBlock
                     var t = r.Next("file name");
                     var file = t.Kind == TokenKind.String ? t.Text : t.Original;
                     var items = Items(line, r, "wrdata");
-                    Record(netlist, analyses, at, items, variables, vectors, nodes, line);
+                    Devices(rest, line.Location);
+                    Record(netlist, analyses, at, items, variables, IsVariable, nodes, line);
                     script.Commands.Add(new WrdataCommand(file, items, singleScale, vectorNames, at, line.Location));
                     break;
                 }
@@ -88,14 +253,17 @@ public static partial class ControlBlock
                     var all = r.AcceptWord("all");
                     var items = all ? [] : Items(line, r, "print");
                     r.End();
-                    Record(netlist, analyses, at, items, variables, vectors, nodes, line);
+                    Devices(rest, line.Location);
+                    if (all && at < 0)
+                    {
+                        throw new UserInputException(line.Location, "print all comes before any analysis in the .control block", "put tran, dc, ac, op or run before it");
+                    }
+
+                    Record(netlist, analyses, at, items, variables, IsVariable, nodes, line);
                     script.Commands.Add(new PrintCommand(items, at, line.Location));
                     break;
                 }
 
-                case "echo":
-                    script.Commands.Add(new EchoCommand(EchoText(line), at, line.Location));
-                    break;
                 case "meas" or "measure":
                 {
                     var card = MeasureParser.Parse(line, variables);
@@ -111,6 +279,7 @@ public static partial class ControlBlock
 
                     netlist.Measures.Add(card);
                     vectors.Add(card.Name);
+                    values.Remove(card.Name);
                     script.Commands.Add(new MeasCommand(card, at, line.Location));
                     break;
                 }
@@ -119,51 +288,264 @@ public static partial class ControlBlock
                     DotCommandParser.Options(line, variables, netlist, netlist.Warnings);
                     break;
                 case "let":
-                {
-                    var (name, source) = Let(line);
-                    try
-                    {
-                        variables.Set(name, variables.Evaluate(source, "a let value"));
-                        vectors.Remove(name);
-                    }
-                    catch (UserInputException)
-                    {
-                        // a vector expression of the analysis results: computed after the runs
-                        if (at < 0)
-                        {
-                            throw;
-                        }
-
-                        vectors.Add(name);
-                        Record(netlist, analyses, at, [source], variables, vectors, nodes, line);
-                    }
-
-                    script.Commands.Add(new LetCommand(name, source, at, line.Location));
+                    Let(line, rest);
                     break;
-                }
-
-                case "set" or "unset":
-                {
-                    var on = line.Head == "set";
-                    foreach (var t in line.Tokens.Skip(1).Where(t => t.Kind == TokenKind.Word))
+                case "set":
+                    foreach (var (name, value) in SetWords(rest))
                     {
-                        if (t.Text == "wr_singlescale")
+                        singleScale |= name == "wr_singlescale";
+                        vectorNames |= name == "wr_vecnames";
+                        if (name == "curplot" && value == "new")
                         {
-                            singleScale = on;
+                            NewPlot("unknown", -1);
                         }
-                        else if (t.Text == "wr_vecnames")
+                        else if (SimulatorOptions.Contains(name))
                         {
-                            vectorNames = on;
+                            // ngspice passes a set of a simulator option to the circuit
+                            if (analyses.Count > 0)
+                            {
+                                throw new UserInputException(line.Location, $"set {name}: changing a simulator option between analyses is not supported", "set it before the first analysis (or in .options)");
+                            }
+
+                            var text = $"option {name}={value}";
+                            DotCommandParser.Options(new NetlistLine(Tokenizer.Tokenize(text, _ => line.Location), text, line.Location), variables, netlist, netlist.Warnings);
+                        }
+                        else
+                        {
+                            strings[name] = value;
                         }
                     }
 
                     break;
+                case "unset":
+                    foreach (var name in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        singleScale &= name != "wr_singlescale";
+                        vectorNames &= name != "wr_vecnames";
+                        strings.Remove(name);
+                    }
+
+                    break;
+                case "setplot":
+                {
+                    var name = rest.Trim();
+                    if (name == "new")
+                    {
+                        NewPlot("unknown", -1);
+                    }
+                    else if (name.Length > 0)
+                    {
+                        current = plots.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } found ? found
+                            : throw new UserInputException(line.Location, $"setplot: there is no plot '{name}'", plots.Count > 0 ? $"plots: {string.Join(", ", plots.Select(p => p.Name))}" : "run an analysis first");
+                    }
+
+                    break;
                 }
 
+                case "destroy":
+                {
+                    var names = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (names.Contains("all", StringComparer.OrdinalIgnoreCase))
+                    {
+                        plots.Clear();
+                        plotNumber = 1;
+                    }
+                    else
+                    {
+                        plots.RemoveAll(p => names.Length == 0 ? p == current : names.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
+                    }
+
+                    break;
+                }
+
+                case "compose":
+                    Compose(line, rest);
+                    break;
+                case "alterparam":
+                    throw new UserInputException(line.Location, "alterparam is not supported: the netlist's .param values are fixed once it is read",
+                        "sweep a parameter with .step param, or change element values with alter");
+                case "quit" or "exit":
+                    quit = true;
+                    break;
                 default:
                     if (!Silent.Contains(line.Head))
                     {
                         ignored.Add((line.Head, line.Location));
+                    }
+
+                    break;
+            }
+        }
+
+        // compose name values v1 v2 ... | compose name start=a stop=b step=c | ... lin=n
+        void Compose(NetlistLine line, string rest)
+        {
+            var words = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words.Length < 2)
+            {
+                throw new UserInputException(line.Location, "compose needs a name and values", "e.g. compose v values 1 2 3, or compose v start=0 stop=1 step=0.1");
+            }
+
+            double Number(string text) => variables.Evaluate(new ExpressionSource(text, line.Location), "a compose value");
+            double[] result;
+            if (words[1].StartsWith("values", StringComparison.OrdinalIgnoreCase))
+            {
+                result = [.. words[1][6..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Number)];
+            }
+            else
+            {
+                var p = SetWords(words[1]).ToDictionary(w => w.Name, w => Number(w.Value), StringComparer.OrdinalIgnoreCase);
+                var start = p.GetValueOrDefault("start");
+                if (p.TryGetValue("lin", out var lin) && p.TryGetValue("stop", out var end))
+                {
+                    result = [.. Enumerable.Range(0, (int)lin).Select(k => lin <= 1 ? start : start + ((end - start) * k / (lin - 1)))];
+                }
+                else if (p.TryGetValue("step", out var step) && p.TryGetValue("stop", out var stop) && step != 0 && (stop - start) / step >= 0)
+                {
+                    var n = (int)Math.Floor(((stop - start) / step) + 1 + 1e-9);
+                    result = [.. Enumerable.Range(0, n).Select(k => start + (k * step))];
+                }
+                else
+                {
+                    throw new UserInputException(line.Location, "compose: give values ..., or start= stop= with step= or lin=", "e.g. compose v start=0 stop=1 step=0.1");
+                }
+            }
+
+            var name = words[0].ToLowerInvariant();
+            var vec = ControlRunner.Vec.Of(result);
+            values[name] = vec;
+            vectors.Remove(name);
+            if (result.Length == 1)
+            {
+                variables.Set(name, result[0]);
+            }
+
+            script.Commands.Add(new LetCommand(name, new ExpressionSource(rest, line.Location), current.Analysis, line.Location) { Value = vec.Values });
+        }
+
+        void Let(NetlistLine line, string rest)
+        {
+            var m = LetForm().Match(rest);
+            if (!m.Success)
+            {
+                throw new UserInputException(line.Location, "expected '=' in let", "e.g. let tstep = stime/100, or let gain = v(out)/v(in)");
+            }
+
+            var name = m.Groups[1].Value.ToLowerInvariant();
+            var at = current.Analysis;
+            var origin = line.Location with { Column = line.Location.Column + line.Text.IndexOf(m.Groups[3].Value, StringComparison.Ordinal) };
+            var source = new ExpressionSource(Qualify(m.Groups[3].Value.Trim(), ref at, line.Location), origin);
+            int? index = null;
+            if (m.Groups[2].Success)
+            {
+                var plot = current.Analysis;
+                var i = Known().Evaluate(new ExpressionSource(Qualify(m.Groups[2].Value, ref plot, line.Location), line.Location)).Values[0].Real;
+                index = i >= 0 && i < 1e8 ? (int)Math.Round(i) : throw new UserInputException(line.Location, $"let {name}[{m.Groups[2].Value}]: index {i} is negative", "indices run from 0");
+            }
+
+            ControlRunner.Vec? value = null;
+            try
+            {
+                value = Known().Evaluate(source);
+            }
+            catch (UserInputException first)
+            {
+                try
+                {
+                    value = index is null ? ControlRunner.Vec.Scalar(variables.Evaluate(source, "a let value")) : throw new UserInputException(first.Diagnostic);
+                }
+                catch (UserInputException)
+                {
+                    // a vector expression of the analysis results: computed after the runs
+                    if (at < 0)
+                    {
+                        throw new UserInputException(first.Diagnostic);
+                    }
+                }
+            }
+
+            if (value is not null && index is int slot && value.Values.Length != 1)
+            {
+                throw new UserInputException(line.Location, $"let {name}[{slot}]: {value.Values.Length} values for one element", "assign one value to an indexed element (as ngspice requires)");
+            }
+
+            if (value is not null && (index is null || !vectors.Contains(name)))
+            {
+                var whole = index is int k ? ControlRunner.Vec.Assign(values.GetValueOrDefault(name), k, value) : value;
+                values[name] = whole;
+                vectors.Remove(name);
+                if (whole.Values.Length == 1 && whole.Real)
+                {
+                    variables.Set(name, whole.Values[0].Real);
+                }
+            }
+            else
+            {
+                vectors.Add(name);
+                values.Remove(name);
+                Record(netlist, analyses, at, [source], variables, IsVariable, nodes, line);
+            }
+
+            script.Commands.Add(new LetCommand(name, source, at, line.Location) { Index = index, Value = value?.Values });
+        }
+
+        var program = Compile(lines);
+        var steps = 0;
+        var counters = new Dictionary<int, int>();
+        var lists = new Dictionary<int, Queue<string>>();
+        for (var pc = 0; pc < program.Count && !quit;)
+        {
+            var step = program[pc++];
+            if (++steps > MaxSteps)
+            {
+                throw new UserInputException(step.Line.Location, $"the .control block ran {MaxSteps} steps without ending", "check the loop condition");
+            }
+
+            switch (step.Kind)
+            {
+                case StepKind.Line:
+                    Execute(step.Line);
+                    break;
+                case StepKind.Jump:
+                    pc = step.Target;
+                    break;
+                case StepKind.JumpUnless:
+                    pc = Condition(step) ? pc : step.Target;
+                    break;
+                case StepKind.JumpIf:
+                    pc = Condition(step) ? step.Target : pc;
+                    break;
+                case StepKind.RepeatStart:
+                {
+                    var count = Expand(step.Text, step.Line.Location, false).Trim();
+                    counters[pc] = count.Length == 0 ? -1
+                        : double.TryParse(count, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0 ? (int)n
+                        : throw new UserInputException(step.Line.Location, $"repeat: '{count}' is not a count", "e.g. repeat 5");
+                    break;
+                }
+
+                case StepKind.RepeatNext:
+                    if (counters[pc - 1] == 0)
+                    {
+                        pc = step.Target;
+                    }
+                    else if (counters[pc - 1] > 0)
+                    {
+                        counters[pc - 1]--;
+                    }
+
+                    break;
+                case StepKind.ForeachStart:
+                    lists[pc] = new Queue<string>(Expand(step.Text, step.Line.Location, false).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                    break;
+                case StepKind.ForeachNext:
+                    if (lists[pc - 1].TryDequeue(out var word))
+                    {
+                        strings[step.Name] = word;
+                    }
+                    else
+                    {
+                        pc = step.Target;
                     }
 
                     break;
@@ -179,7 +561,7 @@ public static partial class ControlBlock
         }
 
         netlist.Analyses.Clear();
-        if (analyses.Count == 0)
+        if (analyses.Count == 0 && dotAnalyses.Count > 0)
         {
             netlist.Warnings.Add(Diagnostic.Warning(lines[0].Location, "the .control block runs no analysis; running the dot-command analyses", "add run (or op, tran, dc, ac) to the block"));
             analyses.AddRange(dotAnalyses);
@@ -259,19 +641,19 @@ public static partial class ControlBlock
     };
 
     /// <summary>Asks the analysis before a command to record the circuit vectors its expressions read.</summary>
-    private static void Record(Netlist netlist, List<AnalysisCard> analyses, int at, IReadOnlyList<ExpressionSource> items, ParameterScope variables, HashSet<string> vectors, HashSet<string> nodes, NetlistLine line)
+    private static void Record(Netlist netlist, List<AnalysisCard> analyses, int at, IReadOnlyList<ExpressionSource> items, ParameterScope variables, Func<string, bool> isVariable, HashSet<string> nodes, NetlistLine line)
     {
-        if (at < 0)
-        {
-            throw new UserInputException(line.Location, $"{line.Head} comes before any analysis in the .control block", "put tran, dc, ac, op or run before it");
-        }
-
-        var ac = analyses[at] is AcCard;
+        var ac = at >= 0 && analyses[at] is AcCard;
         var wanted = new List<OutputVariable>();
         foreach (var item in items)
         {
-            var e = variables.Parse(item);
-            Collect(e, item, ac, wanted, name => vectors.Contains(name) || variables.Lookup(name) is not null, nodes);
+            var e = variables.Parse(item with { Text = ControlRunner.DeviceKeys(item.Text) });
+            Collect(e, item, ac, wanted, isVariable, nodes);
+        }
+
+        if (wanted.Count > 0 && at < 0)
+        {
+            throw new UserInputException(line.Location, $"{line.Head} comes before any analysis in the .control block", "put tran, dc, ac, op or run before it");
         }
 
         if (wanted.Count > 0)
@@ -290,6 +672,9 @@ public static partial class ControlBlock
                 break;
             case DifferenceProbe d:
                 wanted.AddRange(VectorNames.Circuit(OutputKind.Voltage, d.Target.Replace('.', ':'), d.Reference.Replace('.', ':'), ac, at));
+                break;
+            case NameExpression n when !isVariable(n.Name) && n.Name.EndsWith("#branch", StringComparison.Ordinal):
+                wanted.AddRange(VectorNames.Circuit(OutputKind.Current, n.Name[..^7], null, ac, at));
                 break;
             case NameExpression n when !isVariable(n.Name) && nodes.Contains(n.Name.Replace('.', ':')):
                 wanted.AddRange(VectorNames.Circuit(OutputKind.Voltage, n.Name.Replace('.', ':'), null, ac, at));
@@ -402,6 +787,43 @@ public static partial class ControlBlock
         }
     }
 
+    /// <summary>
+    /// <c>@device[parameter]</c> from the netlist's cards with <paramref name="altered"/> applied: R, C, L values, source
+    /// <c>dc</c>, <c>acmag</c>, <c>pulse</c>/<c>sin</c> (the waveform's parameters), and parameters written on a model card.
+    /// </summary>
+    private static ControlRunner.Vec DeviceValue(Netlist netlist, IReadOnlyList<Alteration> altered, string device, string parameter, SourceLocation at)
+    {
+        parameter = parameter.ToLowerInvariant();
+        if (netlist.Elements.FirstOrDefault(e => string.Equals(e.Name, device.Replace('.', ':'), StringComparison.OrdinalIgnoreCase)) is { } card)
+        {
+            double[]? v = (Apply(card, altered), parameter) switch
+            {
+                (ResistorCard r, "resistance" or "r") => [r.Resistance],
+                (CapacitorCard cap, "capacitance" or "c") => [cap.Capacitance],
+                (InductorCard l, "inductance" or "l") => [l.Inductance],
+                (SourceCard s, "dc") => [s.Dc],
+                (SourceCard s, "acmag") => [s.AcMagnitude],
+                (SourceCard { Waveform: PulseSpec p }, "pulse") => [p.V1, p.V2, p.Delay, p.Rise, p.Fall, p.Width, p.Period],
+                (SourceCard { Waveform: SinSpec p }, "sin") => [p.Offset, p.Amplitude, p.Frequency, p.Delay, p.Damping, p.PhaseDegrees],
+                _ => null,
+            };
+            return v is not null ? ControlRunner.Vec.Of(v)
+                : throw new UserInputException(at, $"@{device}[{parameter}] cannot be read in a batch run's control block",
+                    "readable: resistance, capacitance, inductance of R, C, L; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
+        }
+
+        if (netlist.Models.TryGetValue(device, out var model))
+        {
+            var value = altered.LastOrDefault(a => a.Model && string.Equals(a.Target, device, StringComparison.OrdinalIgnoreCase) && a.Parameter == parameter)?.Value
+                ?? (model.Parameters.TryGetValue(parameter, out var p) ? p : (double?)null);
+            return value is double v ? ControlRunner.Vec.Scalar(v)
+                : throw new UserInputException(at, $"@{device}[{parameter}]: the model card does not set '{parameter}'", "only parameters written on the .model card can be read");
+        }
+
+        throw new UserInputException(at, $"@{device}[{parameter}]: there is no element or model '{device}'",
+            Suggestions.Closest(device, netlist.Elements.Select(e => e.Name).Concat(netlist.Models.Keys)) is { } c ? $"did you mean '{c}'?" : "name an element or a .model card of the deck");
+    }
+
     /// <summary>Applies <paramref name="alterations"/> to a copy of <paramref name="element"/>.</summary>
     public static ElementCard Apply(ElementCard element, IEnumerable<Alteration> alterations)
     {
@@ -420,47 +842,6 @@ public static partial class ControlBlock
         }
 
         return element;
-    }
-
-    private static (string Name, ExpressionSource Source) Let(NetlistLine line)
-    {
-        var r = new LineReader(line, "let name = expression");
-        var name = r.Word("variable name");
-        if (!r.Accept(TokenKind.Equals))
-        {
-            throw new UserInputException(r.Here, "expected '=' in let", "e.g. let tstep = stime/100, or let gain = v(out)/v(in)");
-        }
-
-        return (name, r.Expression("expression"));
-    }
-
-    private static string EchoText(NetlistLine line)
-    {
-        var text = line.Text.TrimStart();
-        return text.Length > 4 ? text[4..].Trim() : "";
-    }
-
-    private static NetlistLine Substitute(NetlistLine line, ParameterScope variables, HashSet<string> vectors)
-    {
-        if (!line.Tokens.Any(t => t.Text.Contains("$&", StringComparison.Ordinal)))
-        {
-            return line;
-        }
-
-        var tokens = line.Tokens.Select(t =>
-        {
-            if (!t.Text.StartsWith("$&", StringComparison.Ordinal))
-            {
-                return t;
-            }
-
-            var name = t.Text[2..];
-            var value = variables.Lookup(name) ?? throw new UserInputException(t.Location, vectors.Contains(name) ? $"'{name}' is computed from simulation results, after the analyses run" : $"unknown control variable '{name}'",
-                vectors.Contains(name) ? "only echo can show it; set analysis values with a let of constants" : Suggestions.Closest(name, variables.Names) is { } c ? $"did you mean '{c}'?" : "define it with let or .csparam");
-            var text = value.ToString("R", CultureInfo.InvariantCulture);
-            return new Token(TokenKind.Word, text, t.Location, text);
-        }).ToList();
-        return line with { Tokens = tokens };
     }
 
     [GeneratedRegex(@"^@([^\[\]]+)\[([^\[\]]+)\]$")]

@@ -72,6 +72,39 @@ public static class DotCommandParser
         return new DcCard(sweeps, line.Location);
     }
 
+    /// <summary>The header of a <c>.print ... all</c> item before <see cref="ExpandAll"/>.</summary>
+    internal const string AllItems = "all";
+
+    /// <summary>Replaces each <c>all</c> item of <paramref name="netlist"/>'s .print cards by v(node) for every node and i(source) for every voltage source.</summary>
+    internal static void ExpandAll(Netlist netlist)
+    {
+        for (var k = 0; k < netlist.Prints.Count; k++)
+        {
+            var card = netlist.Prints[k];
+            if (card.Items.All(i => i.Header != AllItems))
+            {
+                continue;
+            }
+
+            var items = new List<OutputVariable>();
+            foreach (var item in card.Items)
+            {
+                if (item.Header != AllItems)
+                {
+                    items.Add(item);
+                    continue;
+                }
+
+                items.AddRange(netlist.Elements.SelectMany(e => e.Nodes).Where(n => n != "0").Distinct(StringComparer.Ordinal)
+                    .Select(n => new OutputVariable($"v({n})", OutputKind.Voltage, n, null, item.Location)));
+                items.AddRange(netlist.Elements.OfType<Elements.Sources.SourceCard>().Where(s => s.Kind == Elements.Sources.SourceKind.Voltage)
+                    .Select(s => new OutputVariable($"i({s.Name})", OutputKind.Current, s.Name, null, item.Location)));
+            }
+
+            netlist.Prints[k] = card with { Items = items };
+        }
+    }
+
     /// <summary>.print tran|dc|op item... (Xyce's <c>{expression}</c> items bound in <paramref name="scope"/>).</summary>
     public static PrintCard Print(NetlistLine line, ParameterScope scope)
     {
@@ -90,6 +123,14 @@ public static class DotCommandParser
         var items = new List<OutputVariable>();
         while (!r.AtEnd)
         {
+            if (r.Peek is { Kind: TokenKind.Word, Text: "all" } all)
+            {
+                // every node voltage and source current: expanded once the elements are read (NetlistParser)
+                r.Next("all");
+                items.Add(new OutputVariable(AllItems, OutputKind.Voltage, AllItems, null, all.Location));
+                continue;
+            }
+
             items.Add(r.Peek is { Kind: TokenKind.Expression } ? PrintedExpression(r.Next("expression"), scope) : ReadItem(r, usage));
         }
 

@@ -67,6 +67,7 @@ public static class NetlistParser
 
         globals.Temperature = netlist.Temperature;
         Expand(top, InstanceContext.Top(globals, globalNodes), subcircuits, netlist, 0);
+        DotCommandParser.ExpandAll(netlist);
         if (source.ControlLines.Count > 0)
         {
             ControlBlock.Read(source.ControlLines, state);

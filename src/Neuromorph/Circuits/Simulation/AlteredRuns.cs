@@ -16,6 +16,11 @@ internal static class AlteredRuns
     /// </summary>
     public static IReadOnlyList<AnalysisResult> Run(Netlist netlist, INetlistEngine engine, IProgress<double>? progress, CancellationToken cancel)
     {
+        if (netlist.Control is not null && netlist.Analyses.Count == 0)
+        {
+            return []; // a control block of variables, loops and echo only: nothing to simulate (the circuit may be empty)
+        }
+
         var alterations = netlist.Control?.Alterations;
         if (alterations is null || alterations.All(a => a.Count == 0) || alterations.Count != netlist.Analyses.Count)
         {

@@ -27,7 +27,7 @@ public static partial class ControlRunner
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(measures);
         var outputs = new List<ControlResult>();
-        if (netlist.Control is not { } script || results.Count == 0)
+        if (netlist.Control is not { } script)
         {
             return outputs;
         }
@@ -48,14 +48,25 @@ public static partial class ControlRunner
 
         foreach (var command in script.Commands)
         {
-            var result = results[Math.Clamp(command.AnalysisIndex, 0, results.Count - 1)];
+            var result = results.Count == 0 ? null : results[Math.Clamp(command.AnalysisIndex, 0, results.Count - 1)];
             var eval = new Evaluator(result, variables);
             ControlResult Text(string text, string? file = null) =>
-                new(new ControlOutput(file is null ? ControlOutputKind.Print : ControlOutputKind.Wrdata, file, [], command.AnalysisIndex, command.Location), result) { Text = text };
+                new(new ControlOutput(file is null ? ControlOutputKind.Print : ControlOutputKind.Wrdata, file, [], command.AnalysisIndex, command.Location), result ?? AnalysisResult.Empty) { Text = text };
             switch (command)
             {
                 case LetCommand let:
-                    variables[let.Name] = eval.Evaluate(let.Source);
+                    var assigned = let.Value is { } known ? new Vec([.. known], known.All(c => c.Imaginary == 0)) : eval.Evaluate(let.Source);
+                    if (let.Index is int element)
+                    {
+                        if (assigned.Values.Length != 1)
+                        {
+                            throw new UserInputException(let.Location, $"let {let.Name}[{element}]: {assigned.Values.Length} values for one element", "assign one value to an indexed element (as ngspice requires)");
+                        }
+
+                        assigned = Vec.Assign(variables.TryGetValue(let.Name, out var old) ? old : null, element, assigned);
+                    }
+
+                    variables[let.Name] = assigned;
                     break;
                 case MeasCommand meas:
                 {
@@ -93,12 +104,13 @@ public static partial class ControlRunner
         {
             var name = m.Groups[1].Value;
             return variables.TryGetValue(name, out var v)
-                ? string.Join(" ", v.Values.Select(c => C(c.Real, "G6")))
+                ? Format(v)
                 : throw new UserInputException(echo.Location, $"echo: no vector or variable '{name}'", Suggestions.Closest(name, variables.Keys) is { } c ? $"did you mean '{c}'?" : "define it with let or meas before the echo");
         });
 
-    private static string Print(PrintCommand print, Evaluator eval, AnalysisResult result)
+    private static string Print(PrintCommand print, Evaluator eval, AnalysisResult? result)
     {
+        result ??= AnalysisResult.Empty;
         var sb = new StringBuilder();
         var items = print.Items.Count > 0
             ? print.Items.Select(i => (Name: Canonical(i.Text), Vec: eval.Evaluate(i))).ToList()
@@ -145,8 +157,9 @@ public static partial class ControlRunner
         return sb.ToString();
     }
 
-    private static string Wrdata(WrdataCommand wr, Evaluator eval, AnalysisResult result)
+    private static string Wrdata(WrdataCommand wr, Evaluator eval, AnalysisResult? result)
     {
+        result ??= AnalysisResult.Empty;
         var items = wr.Items.Select(i => (Name: Canonical(i.Text), Vec: eval.Evaluate(i))).ToList();
         var length = items.Max(i => i.Vec.Values.Length);
         var scale = result.Independent.Length == length ? result.Independent : [.. Enumerable.Range(0, length).Select(k => (double)k)];
@@ -188,31 +201,61 @@ public static partial class ControlRunner
     /// <summary>C's <c>% .8e</c>.</summary>
     private static string Wr(double v) => (v < 0 || (v == 0 && double.IsNegative(v)) ? "" : " ") + C(v, "0.00000000e+00");
 
-    /// <summary>C's <c>%e</c> (a complex value as <c>re,im</c>).</summary>
-    private static string Number(Complex v, bool real) => real ? C(v.Real, "0.000000e+00") : $"{C(v.Real, "0.000000e+00")},{C(v.Imaginary, "0.000000e+00")}";
+    /// <summary>ngspice's print layout of a value (a complex value as <c>re,im</c>).</summary>
+    private static string Number(Complex v, bool real) => real ? E(v.Real) : $"{E(v.Real)},{E(v.Imaginary)}";
+
+    /// <summary>ngspice's print number: <c>%e</c>, one digit fewer for a negative value (the sign takes its place).</summary>
+    private static string E(double v) => C(v, v < 0 ? "0.00000e+00" : "0.000000e+00");
 
     private static string C(double v, string format) =>
         double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString(format, CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     private static string Canonical(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
+    /// <summary>The variable name under which the block's reading stores <c>@device[parameter]</c>.</summary>
+    internal static string DeviceKey(string device, string parameter) => "_at_" + NotName().Replace(device.ToLowerInvariant(), "_") + "__" + NotName().Replace(parameter.ToLowerInvariant(), "_");
+
+    /// <summary><paramref name="text"/> with each <c>@device[parameter]</c> replaced by its <see cref="DeviceKey"/>.</summary>
+    internal static string DeviceKeys(string text) => text.Contains('@', StringComparison.Ordinal) ? DeviceRead().Replace(text, m => DeviceKey(m.Groups[1].Value, m.Groups[2].Value)) : text;
+
+    /// <summary><c>@device[parameter]</c>.</summary>
+    [GeneratedRegex(@"@([^\[\]\s@]+)\[([^\[\]\s]+)\]")]
+    internal static partial Regex DeviceRead();
+
+    [GeneratedRegex(@"[^A-Za-z0-9_]")]
+    private static partial Regex NotName();
+
     [GeneratedRegex(@"\$&([A-Za-z_][A-Za-z0-9_#.]*)")]
     private static partial Regex EchoVariable();
 
+    /// <summary>Formats a vector's values as ngspice's <c>$&amp;name</c> does (C's <c>%g</c>, separated by spaces).</summary>
+    internal static string Format(Vec v) => string.Join(" ", v.Values.Select(c => double.IsNaN(c.Real) ? "nan" : c.Real.ToString("G6", CultureInfo.InvariantCulture)));
+
     /// <summary>A vector: complex values (<see cref="Real"/> when every imaginary part is known zero).</summary>
-    private sealed record Vec(Complex[] Values, bool Real)
+    internal sealed record Vec(Complex[] Values, bool Real)
     {
         public static Vec Scalar(double v) => new([new Complex(v, 0)], true);
 
         public static Vec Of(double[] v) => new([.. v.Select(x => new Complex(x, 0))], true);
+
+        /// <summary><paramref name="old"/> with element <paramref name="index"/> set to <paramref name="value"/>'s first value (zeros added up to it).</summary>
+        public static Vec Assign(Vec? old, int index, Vec value)
+        {
+            var values = new Complex[Math.Max(old?.Values.Length ?? 0, index + 1)];
+            old?.Values.CopyTo(values, 0);
+            values[index] = value.Values[0];
+            return new Vec(values, (old?.Real ?? true) && value.Real);
+        }
     }
 
-    private sealed class Evaluator(AnalysisResult result, Dictionary<string, Vec> variables)
+    /// <summary>Evaluates control-block expressions on the vectors of <c>result</c> (none: only variables and constants).</summary>
+    internal sealed class Evaluator(AnalysisResult? result, IDictionary<string, Vec> variables, Func<string, double?>? fallback = null)
     {
         private ExpressionSource _source = new("", default!);
 
         public Vec Evaluate(ExpressionSource source)
         {
+            source = source with { Text = DeviceKeys(source.Text) };
             _source = source;
             return Eval(ExpressionParser.Parse(source));
         }
@@ -234,6 +277,9 @@ public static partial class ControlRunner
                 case UnaryExpression { Operator: UnaryOperator.Negate } u:
                     var o = Eval(u.Operand);
                     return new Vec([.. o.Values.Select(c => -c)], o.Real);
+                case UnaryExpression { Operator: UnaryOperator.Not } u:
+                    var operand = Eval(u.Operand);
+                    return new Vec([.. operand.Values.Select(c => new Complex(c == Complex.Zero ? 1 : 0, 0))], true);
                 case BinaryExpression b:
                     return Binary(b);
                 case CallExpression c:
@@ -250,19 +296,48 @@ public static partial class ControlRunner
                 return v;
             }
 
-            if (n.Name == result.IndependentName || n.Name is "time" or "frequency" or "v-sweep" or "i-sweep" && result.Independent.Length > 0)
+            if (fallback?.Invoke(n.Name) is double known)
+            {
+                return Vec.Scalar(known);
+            }
+
+            if (result is not null && (n.Name == result.IndependentName || n.Name is "time" or "frequency" or "v-sweep" or "i-sweep" && result.Independent.Length > 0))
             {
                 return Vec.Of(result.Independent);
             }
 
-            if (n.Name == "pi")
+            // ngspice's constants plot
+            double? constant = n.Name switch
             {
-                return Vec.Scalar(Math.PI);
+                "pi" => Math.PI,
+                "e" => Math.E,
+                "true" or "yes" => 1,
+                "false" or "no" => 0,
+                "c" => 299792458,
+                "kelvin" => -273.15,
+                "echarge" => 1.60217653e-19,
+                "boltz" => 1.3806226e-23,
+                "planck" => 6.62620e-34,
+                _ => null,
+            };
+            if (constant is double k)
+            {
+                return Vec.Scalar(k);
+            }
+
+            if (result is null)
+            {
+                throw Error(n, $"no vector '{n.Name}'", Suggestions.Closest(n.Name, variables.Keys) is { } near ? $"did you mean '{near}'?" : "define it with let (or run an analysis first)");
             }
 
             if (result.Column(n.Name) is { } col)
             {
                 return Vec.Of(col.Values);
+            }
+
+            if (n.Name.EndsWith("#branch", StringComparison.Ordinal) && TryCircuit(OutputKind.Current, n.Name[..^7], null) is { } branch)
+            {
+                return branch;
             }
 
             return TryCircuit(OutputKind.Voltage, n.Name.Replace('.', ':'), null)
@@ -271,6 +346,11 @@ public static partial class ControlRunner
 
         private Vec? TryCircuit(OutputKind kind, string target, string? reference)
         {
+            if (result is null)
+            {
+                return null;
+            }
+
             var names = VectorNames.Circuit(kind, target, reference, result.Kind == "ac", default!);
             var cols = names.Select(n => result.Column(n.Header)).ToList();
             if (cols.Any(c => c is null))
@@ -284,7 +364,7 @@ public static partial class ControlRunner
         }
 
         private Vec Circuit(Expression e, OutputKind kind, string target, string? reference) =>
-            TryCircuit(kind, target, reference) ?? throw Error(e, $"no vector {(kind == OutputKind.Voltage ? "v" : "i")}({target}{(reference is null ? "" : "," + reference)}) in the {result.Kind} analysis", "name a node or a source of the circuit");
+            TryCircuit(kind, target, reference) ?? throw Error(e, $"no vector {(kind == OutputKind.Voltage ? "v" : "i")}({target}{(reference is null ? "" : "," + reference)}) {(result is null ? "before any analysis" : $"in the {result.Kind} analysis")}", "name a node or a source of the circuit");
 
         private Vec Binary(BinaryExpression b)
         {
@@ -297,7 +377,15 @@ public static partial class ControlRunner
                 BinaryOperator.Multiply => (x, y) => x * y,
                 BinaryOperator.Divide => (x, y) => x / y,
                 BinaryOperator.Power => (x, y) => x.Imaginary == 0 && y.Imaginary == 0 ? Math.Pow(x.Real, y.Real) : Complex.Pow(x, y),
-                _ => throw Error(b, "comparisons and logic are not supported in a .control expression", "use + - * / ^"),
+                BinaryOperator.Equal => (x, y) => Truth(x.Real == y.Real),
+                BinaryOperator.NotEqual => (x, y) => Truth(x.Real != y.Real),
+                BinaryOperator.Less => (x, y) => Truth(x.Real < y.Real),
+                BinaryOperator.LessOrEqual => (x, y) => Truth(x.Real <= y.Real),
+                BinaryOperator.Greater => (x, y) => Truth(x.Real > y.Real),
+                BinaryOperator.GreaterOrEqual => (x, y) => Truth(x.Real >= y.Real),
+                BinaryOperator.And => (x, y) => Truth(x != Complex.Zero && y != Complex.Zero),
+                BinaryOperator.Or => (x, y) => Truth(x != Complex.Zero || y != Complex.Zero),
+                _ => throw Error(b, "this operator is not supported in a .control expression", "use + - * / ^ and comparisons"),
             };
             var n = Math.Max(l.Values.Length, r.Values.Length);
             if (l.Values.Length != r.Values.Length && l.Values.Length != 1 && r.Values.Length != 1)
@@ -311,8 +399,10 @@ public static partial class ControlRunner
                 values[i] = f(l.Values[l.Values.Length == 1 ? 0 : i], r.Values[r.Values.Length == 1 ? 0 : i]);
             }
 
-            return new Vec(values, l.Real && r.Real);
+            return new Vec(values, (l.Real && r.Real) || b.Operator >= BinaryOperator.Equal);
         }
+
+        private static Complex Truth(bool b) => new(b ? 1 : 0, 0);
 
         private Vec Call(CallExpression c)
         {
@@ -328,6 +418,15 @@ public static partial class ControlRunner
                     ComplexPart.Real => Map(v, x => x.Real),
                     _ => Map(v, x => x.Imaginary),
                 };
+            }
+
+            if (c.Name == "_index" && c.Arguments.Count == 2)
+            {
+                var vector = Eval(c.Arguments[0]);
+                var i = (int)Math.Round(Eval(c.Arguments[1]).Values[0].Real);
+                return i >= 0 && i < vector.Values.Length
+                    ? new Vec([vector.Values[i]], vector.Values[i].Imaginary == 0)
+                    : throw Error(c, $"index {i} is outside the vector (length {vector.Values.Length})", "indices run from 0 to length-1");
             }
 
             if (c.Arguments.Count != 1)
@@ -350,18 +449,31 @@ public static partial class ControlRunner
                 "sin" => Map(a, x => Math.Sin(x.Real)),
                 "cos" => Map(a, x => Math.Cos(x.Real)),
                 "length" => Vec.Scalar(a.Values.Length),
-                "maximum" => Vec.Scalar(a.Real ? a.Values.Max(x => x.Real) : a.Values.Max(Complex.Abs)),
-                "minimum" => Vec.Scalar(a.Real ? a.Values.Min(x => x.Real) : a.Values.Min(Complex.Abs)),
+                "vector" => Vec.Of([.. Enumerable.Range(0, Count(c, a)).Select(k => (double)k)]),
+                "unitvec" => Vec.Of([.. Enumerable.Repeat(1.0, Count(c, a))]),
+                "floor" => Map(a, x => Math.Floor(x.Real)),
+                "ceil" => Map(a, x => Math.Ceiling(x.Real)),
+                "tan" => Map(a, x => Math.Tan(x.Real)),
+                "atan" => Map(a, x => Math.Atan(x.Real)),
+                "sinh" => Map(a, x => Math.Sinh(x.Real)),
+                "cosh" => Map(a, x => Math.Cosh(x.Real)),
+                "tanh" => Map(a, x => Math.Tanh(x.Real)),
+                "atanh" => a.Real && a.Values.All(x => Math.Abs(x.Real) < 1) ? Map(a, x => Math.Atanh(x.Real)) : new Vec([.. a.Values.Select(x => 0.5 * Complex.Log((1 + x) / (1 - x)))], false),
+                "maximum" or "vecmax" => Vec.Scalar(a.Real ? a.Values.Max(x => x.Real) : a.Values.Max(Complex.Abs)),
+                "minimum" or "vecmin" => Vec.Scalar(a.Real ? a.Values.Min(x => x.Real) : a.Values.Min(Complex.Abs)),
                 "mean" => new Vec([a.Values.Aggregate(Complex.Zero, (s, x) => s + x) / a.Values.Length], a.Real),
                 "deriv" => Deriv(c, a),
                 "integ" => Integ(c, a),
-                _ => throw Error(c, $"unknown vector function '{c.Name}'", "functions: mag abs db ph real imag sqrt exp ln log10 sin cos length maximum minimum mean deriv integ"),
+                _ => throw Error(c, $"unknown vector function '{c.Name}'", "functions: mag abs db ph real imag sqrt exp ln log10 sin cos tan atan sinh cosh tanh atanh floor ceil length vector unitvec maximum minimum mean deriv integ"),
             };
         }
 
+        private int Count(CallExpression c, Vec a) =>
+            a.Values[0].Real is >= 0 and < 1e8 ? (int)a.Values[0].Real : throw Error(c, $"{c.Name}() needs a length from 0 up, got {a.Values[0].Real}", "e.g. vector(5)");
+
         private double[] Scale(CallExpression c, Vec a) =>
-            result.Independent.Length == a.Values.Length && a.Values.Length > 1 ? result.Independent
-                : throw Error(c, $"{c.Name}() needs a vector of the analysis ({result.Independent.Length} points), got {a.Values.Length}", "apply it to a vector such as v(out)");
+            result is not null && result.Independent.Length == a.Values.Length && a.Values.Length > 1 ? result.Independent
+                : throw Error(c, $"{c.Name}() needs a vector of the analysis ({result?.Independent.Length ?? 0} points), got {a.Values.Length}", "apply it to a vector such as v(out)");
 
         /// <summary>d/dscale: the derivative of the parabola through each point and its neighbours (one-sided at the ends).</summary>
         private Vec Deriv(CallExpression c, Vec a)
