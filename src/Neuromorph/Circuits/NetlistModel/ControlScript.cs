@@ -23,7 +23,14 @@ public sealed class ControlScript
 }
 
 /// <summary>A change made by <c>alter</c> (an element) or <c>altermod</c> (a model card, <see cref="Model"/> true).</summary>
-public sealed record Alteration(string Target, string Parameter, double Value, bool Model, SourceLocation Location);
+public sealed record Alteration(string Target, string Parameter, double Value, bool Model, SourceLocation Location)
+{
+    /// <summary>
+    /// A source waveform replaced as a whole (<c>alter @v1[sin] [ 0 3 1meg ]</c>, ngspice's vector form): the new
+    /// waveform, with <see cref="Parameter"/> naming its kind; null for a scalar alteration.
+    /// </summary>
+    public WaveformSpec? Waveform { get; init; }
+}
 
 /// <summary>A command of a <c>.control</c> block run after the analyses, reading analysis <see cref="AnalysisIndex"/>.</summary>
 public abstract record ControlCommand(int AnalysisIndex, SourceLocation Location);

@@ -723,7 +723,26 @@ public static partial class ControlBlock
 
             r.Accept(TokenKind.Equals);
             target = m.Groups[1].Value;
-            list.Add(new Alteration(target, m.Groups[2].Value, variables.Evaluate(r.Next("value")), model, line.Location));
+            if (!model && r.Peek is { } open && open.Text.StartsWith('['))
+            {
+                // alter @v1[sin] [ 0 3 1meg ]: the waveform's whole parameter vector, as ngspice takes it
+                var kind = m.Groups[2].Value.ToLowerInvariant();
+                if (kind is not ("sin" or "pulse" or "exp" or "pwl"))
+                {
+                    throw new UserInputException(open.Location, $"alter @{target}[{kind}] takes one value, not a vector", "vectors replace a source's sin, pulse, exp or pwl parameters");
+                }
+
+                var values = BracketedValues(r, variables);
+                list.Add(new Alteration(target, kind, double.NaN, model, line.Location)
+                {
+                    Waveform = SourceParser.Waveform(new Token(TokenKind.Word, kind, open.Location), values, line),
+                });
+            }
+            else
+            {
+                list.Add(new Alteration(target, m.Groups[2].Value, variables.Evaluate(r.Next("value")), model, line.Location));
+            }
+
             r.End();
         }
         else
@@ -758,6 +777,37 @@ public static partial class ControlBlock
         return list;
     }
 
+    /// <summary><c>[ v1 v2 ... ]</c> (brackets alone or touching the first and last value), each value a constant expression.</summary>
+    private static List<double> BracketedValues(LineReader r, ParameterScope variables)
+    {
+        var values = new List<double>();
+        var closed = false;
+        var first = true;
+        while (!closed && !r.AtEnd)
+        {
+            var t = r.Next("value");
+            var text = t.Text;
+            if (first)
+            {
+                text = text[1..];
+                first = false;
+            }
+
+            if (text.EndsWith(']'))
+            {
+                text = text[..^1];
+                closed = true;
+            }
+
+            if (text.Length > 0)
+            {
+                values.Add(variables.Evaluate(t with { Text = text, Raw = null }));
+            }
+        }
+
+        return closed ? values : throw new UserInputException(r.Here, "missing ']' after the alter vector", "write alter @v1[sin] [ 0 1 1k ]");
+    }
+
     private static void Check(Alteration a, Netlist netlist, SourceLocation at)
     {
         if (a.Model)
@@ -778,6 +828,7 @@ public static partial class ControlBlock
             (CapacitorCard, "" or "capacitance" or "c") => true,
             (InductorCard, "" or "inductance" or "l") => true,
             (SourceCard, "" or "dc") => true,
+            (SourceCard, _) when a.Waveform is not null => true,
             _ => false,
         };
         if (!ok)
@@ -836,6 +887,7 @@ public static partial class ControlBlock
                 ResistorCard r => r with { Resistance = a.Value },
                 CapacitorCard c => c with { Capacitance = a.Value },
                 InductorCard l => l with { Inductance = a.Value },
+                SourceCard s when a.Waveform is not null => s with { Waveform = a.Waveform },
                 SourceCard s => s with { Dc = a.Value },
                 _ => element,
             };

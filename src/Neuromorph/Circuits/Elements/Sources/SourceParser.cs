@@ -106,7 +106,8 @@ public static class SourceParser
         return args;
     }
 
-    private static WaveformSpec Waveform(Token keyword, List<double> a, NetlistLine line)
+    /// <summary>The waveform <paramref name="keyword"/> (pulse, sin, exp, pwl) with arguments <paramref name="a"/>; located errors for wrong counts.</summary>
+    internal static WaveformSpec Waveform(Token keyword, List<double> a, NetlistLine line)
     {
         double Arg(int i) => i < a.Count ? a[i] : double.NaN;
         void Count(int min, int max, string form)
