@@ -90,6 +90,12 @@ public static class DotCommandParser
         var items = new List<OutputVariable>();
         while (!r.AtEnd)
         {
+            // ngspice also separates the items with commas: .print tran i(vr1), i(vr2)
+            if (r.Accept(TokenKind.Comma))
+            {
+                continue;
+            }
+
             items.Add(r.Peek is { Kind: TokenKind.Expression } ? PrintedExpression(r.Next("expression"), scope) : ReadItem(r, usage));
         }
 

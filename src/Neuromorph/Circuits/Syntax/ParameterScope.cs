@@ -84,9 +84,40 @@ public sealed class ParameterScope
     }
 
     /// <summary>Warns (once per deck) that SPICE ignores the letters after a number's scale suffix.</summary>
-    public void WarnSuffix(SourceLocation at, string word) =>
+    public void WarnSuffix(SourceLocation at, string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (HasRkmTail(word))
+        {
+            Sink.WarnOnce("rkm", Diagnostic.Warning(at, $"'{word}': what follows the scale suffix is ignored, as ngspice-39 does (RKM notation such as 4k7 = 4.7k is not read)",
+                "write the decimal point: 4.7k, 2.5m, 1.5"));
+            return;
+        }
+
         Sink.WarnOnce("suffix", Diagnostic.Warning(at, $"'{word}': letters after the number are ignored, as SPICE does",
             "suffixes are f p n u m k meg g t mil; write 1meg for 1e6 (1m is 1e-3) and check for typos such as 1kk"));
+    }
+
+    /// <summary>True for a number with digits after its scale suffix (4k7, 2R5): RKM notation, which ngspice-39 does not read.</summary>
+    private static bool HasRkmTail(string word)
+    {
+        var i = 0;
+        while (i < word.Length && (char.IsAsciiDigit(word[i]) || word[i] is '.' or '+' or '-'))
+        {
+            i++;
+        }
+
+        if (i + 1 < word.Length && word[i] is 'e' or 'E' && (char.IsAsciiDigit(word[i + 1]) || word[i + 1] is '+' or '-'))
+        {
+            i += 2;
+            while (i < word.Length && char.IsAsciiDigit(word[i]))
+            {
+                i++;
+            }
+        }
+
+        return word.Skip(i).Any(char.IsAsciiDigit);
+    }
 
     /// <summary>Evaluates an expression source to a constant.</summary>
     public double Evaluate(ExpressionSource source, string context = "a constant value") =>

@@ -7,7 +7,7 @@ namespace Neuromorph.Tests.Circuits.Parsing;
 public class NetlistErrorTests
 {
     [Theory]
-    [InlineData("t\nR1 a 0 1k2x\n.end\n", 2, 8, "malformed number")]
+    [InlineData("t\nR1 a 0 1k2.5\n.end\n", 2, 8, "malformed number")]
     [InlineData("t\nQ1 a b c mod\n.end\n", 2, 1, "unknown element")]
     [InlineData("t\nR1 a\n.end\n", 2, 5, "missing node n-")]
     [InlineData("t\nR1 a 0 {rr*2}\n.end\n", 2, 9, "undefined parameter 'rr'")]
