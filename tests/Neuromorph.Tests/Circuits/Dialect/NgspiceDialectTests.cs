@@ -52,6 +52,65 @@ public class NgspiceDialectTests
         PeerComparison.AgainstNgspice(deck, ["i(vr1)", "i(vr2)"], 1e-3);
     }
 
+    private const string ResistorModels = """
+        resistor models
+        .model rmod r (r=2k tc1=1m tc2=10u)
+        .model rsemi res (rsh=100 defw=2u narrow=0.1u short=0.2u tnom=20)
+        .model rtce r r=1000 tc1=2m tc2=30u tce=700m
+        .model myres r(resistance=2k)
+        .temp 60
+        v1 1 0 dc 1
+        R1 1 0 rmod
+        v2 2 0 dc 1
+        R2 2 0 1k tc1=2m tc2=30u dtemp=5
+        v3 3 0 dc 1
+        R3 3 0 rsemi l=20u w=3u
+        v4 4 0 dc 1
+        R4 4 0 rsemi
+        v5 5 0 dc 1
+        R5 5 0 rtce
+        v6 6 0 dc 1
+        R6 6 0 3k tce=500m temp=40
+        v7 7 0 dc 1
+        R7 7 0 10K m=2
+        v8 8 0 dc 1
+        R8 8 0 10 scale=1K
+        v9 9 0 dc 1
+        R9 9 0 1k rmod
+        v10 10 0 dc=1
+        r10 10 0 myres
+        .op
+
+        """;
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Resistor_models_temperature_coefficients_and_instance_parameters_match_ngspice()
+    {
+        // loop-model.cir (.model rmod r (r=1k)), temper-res-1.cir (tc1 tc2 tce), instance-defaults.cir (resistance= on the model)
+        SameOp(ResistorModels, 1e-12, "i(v1)", "i(v2)", "i(v3)", "i(v4)", "i(v5)", "i(v6)", "i(v7)", "i(v8)", "i(v9)", "i(v10)");
+        var r = Sim.Run(ResistorModels + ".print op i(v2) i(v5) i(v10)\n.end\n").Single();
+        Assert.Equal(-1 / (1000 * (1 + (2e-3 * 38) + (30e-6 * 38 * 38))), r.Col("i(v2)")[0], 1e-15);
+        Assert.Equal(-1 / (1000 * Math.Pow(1.01, 0.7 * 33)), r.Col("i(v5)")[0], 1e-15);
+        Assert.Equal(-0.5e-3, r.Col("i(v10)")[0], 1e-15);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_resistor_ac_value_is_its_resistance_in_ac_analysis_only()
+    {
+        // tests/resistance/res_partition.cir: 5k over 5k at DC, 5k over 15k in AC
+        const string deck = "partition\nvin 1 0 DC 1V AC 1V\nr1 1 2 5K\nr2 2 0 5K ac=15k\nr3 1 3 10k ac=5k m=2\nr4 3 0 10 ac=5 scale=1K\n.ac dec 10 1 10k\n";
+        Requires.Ngspice();
+        var (_, peer) = Ngspice.RunTransient(deck, "vm(2)", "vm(3)");
+        var results = Sim.Run(deck + ".op\n.print ac vm(2) vm(3)\n.print op v(2)\n.end\n");
+        var ac = results.Single(x => x.Kind == "ac");
+        Assert.Equal(peer[0][0], ac.Col("vm(2)")[0], 12);
+        Assert.Equal(peer[1][0], ac.Col("vm(3)")[0], 12);
+        Assert.Equal(0.75, ac.Col("vm(2)")[0], 12);
+        Assert.Equal(0.5, results.Single(x => x.Kind == "op").Col("v(2)")[0], 12);
+    }
+
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
