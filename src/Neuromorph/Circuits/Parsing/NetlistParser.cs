@@ -57,6 +57,7 @@ public static class NetlistParser
             }
         }
 
+        globals.ModelNames = netlist.Models.Keys.ToHashSet(StringComparer.Ordinal);
         var state = new ReadState(netlist, globals);
         foreach (var line in top.Where(l => l.Head.StartsWith('.')))
         {

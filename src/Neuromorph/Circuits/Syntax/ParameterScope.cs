@@ -13,6 +13,7 @@ public sealed class ParameterScope
     private readonly Dictionary<string, FunctionDefinition> _functions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ParameterScope? _parent;
     private readonly Dictionary<string, Expression> _parsed;
+    private IReadOnlySet<string>? _modelNames;
 
     /// <summary>Creates a scope inside <paramref name="parent"/> (or a global scope reporting to <paramref name="sink"/>).</summary>
     public ParameterScope(ParameterScope? parent = null, DiagnosticSink? sink = null)
@@ -27,6 +28,13 @@ public sealed class ParameterScope
 
     /// <summary>The outermost (global) scope.</summary>
     public ParameterScope Root => _parent?.Root ?? this;
+
+    /// <summary>The <c>.model</c> names of the deck (set on the root once read), so that a word on an element line can be told from a parameter.</summary>
+    public IReadOnlySet<string>? ModelNames
+    {
+        get => _parent is null ? _modelNames : Root.ModelNames;
+        set => Root._modelNames = value;
+    }
 
     /// <summary>The values defined in this scope itself.</summary>
     public IReadOnlyDictionary<string, double> Own => _values;

@@ -111,6 +111,47 @@ public class NgspiceDialectTests
         Assert.Equal(0.5, results.Single(x => x.Kind == "op").Col("v(2)")[0], 12);
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Pwl_sqr_and_one_argument_max_min_match_ngspice()
+    {
+        // bxpressn-1.cir: pwl() continues its end segments; func_cap.sp: max() of one argument in .param (ngspice-39: max(x, 1))
+        const string deck = """
+            functions
+            .param q = 17
+            .param d = 'max(-7)+min(3)*10+max(q-20)*100+sqr(3)*1000'
+            .func icap_calc(A,B,C,D) '2*A*sqrt(B*C*D)'
+            .param cap_val = 'max(icap_calc(1,2,3,4))'
+            v4 4 0 {d}
+            v6 6 0 {cap_val}
+            v1 1 0 dc 0 pulse(-120 120 0 1 1 1 4)
+            b1 n1 0 v = 'pwl(-100, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b2 n2 0 v = 'pwl(0.5, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b3 n3 0 v = 'pwl(100, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b7 7 0 v = 'pwl(v(1), -10, -8, 2, 4, 12, 9, 22, 19) + v(1)*v(1)/100'
+            .tran 10m 8
+
+            """;
+        PeerComparison.AgainstNgspice(deck, ["v(7)"], 1e-3);
+        var (_, peer) = Ngspice.RunTransient(deck, "v(4)", "v(6)", "v(n1)", "v(n2)", "v(n3)");
+        var ours = Sim.Run(deck + ".print tran v(4) v(6) v(n1) v(n2) v(n3)\n.end\n").Single();
+        Assert.Equal([1 + 10 + 100 + 9000, 2 * Math.Sqrt(24), -98, 2.5, 97], [ours.Col("v(4)")[0], ours.Col("v(6)")[0], ours.Col("v(n1)")[0], ours.Col("v(n2)")[0], ours.Col("v(n3)")[0]]);
+        string[] names = ["v(4)", "v(6)", "v(n1)", "v(n2)", "v(n3)"];
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(peer[k][0], ours.Col(names[k])[0], Math.Abs(peer[k][0]) * 1e-6);
+        }
+        var b = Sim.Run("t\nv1 1 0 1\nb1 2 0 v = sqr(v(1)*3)\n.op\n.print op v(2)\n.end\n").Single();
+        Assert.Equal(9, b.Col("v(2)")[0], 12);
+    }
+
+    [Fact]
+    public void A_one_argument_max_of_a_node_voltage_is_refused_since_ngspice_crashes_on_it()
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse("t\nv1 1 0 1\nb6 6 0 v = max(v(1))\n.op\n.end\n", "t.cir"));
+        Assert.Contains("max() of one argument", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
