@@ -27,7 +27,7 @@ public static class NetlistParser
         var sink = new DiagnosticSink();
         var source = NetlistSource.Read(text, fileName, sink.Warnings);
         var netlist = new Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
-        var (top, subcircuits) = SplitSubcircuits(source.Lines);
+        var (top, subcircuits) = SplitSubcircuits(Conditionals(source.Lines, overrides ?? new Dictionary<string, double>()));
         var globals = new ParameterScope(sink: sink);
         var globalNodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in top.Where(l => l.Head == ".global"))
@@ -87,6 +87,111 @@ public static class NetlistParser
 
         netlist.Warnings.InsertRange(0, sink.Warnings);
         return netlist;
+    }
+
+    /// <summary>
+    /// ngspice's <c>.if (condition)</c> / <c>.elseif</c> / <c>.else</c> / <c>.endif</c> (nestable): keeps the lines of the
+    /// branch whose condition holds. Conditions are constant expressions of the <c>.param</c> values defined above them
+    /// (a lone <c>=</c> compares, as in ngspice); a condition is evaluated only where its block is live.
+    /// </summary>
+    private static List<NetlistLine> Conditionals(IReadOnlyList<NetlistLine> lines, IReadOnlyDictionary<string, double> overrides)
+    {
+        if (!lines.Any(l => l.Head is ".if" or ".elseif" or ".else" or ".endif"))
+        {
+            return [.. lines];
+        }
+
+        var scope = new ParameterScope(sink: new DiagnosticSink());
+        var kept = new List<NetlistLine>();
+        var open = new Stack<(bool ParentLive, bool Taken, NetlistLine Opener)>();
+        var live = true;
+        foreach (var line in lines)
+        {
+            switch (line.Head)
+            {
+                case ".if":
+                {
+                    var holds = live && Condition(line, scope);
+                    open.Push((live, holds, line));
+                    live = holds;
+                    continue;
+                }
+
+                case ".elseif" or ".else" or ".endif" when open.Count == 0:
+                    throw new UserInputException(line.Location, $"{line.Head} without .if", "open the block with .if (condition)");
+                case ".elseif":
+                {
+                    var (parentLive, taken, _) = open.Pop();
+                    var holds = parentLive && !taken && Condition(line, scope);
+                    open.Push((parentLive, taken || holds, line));
+                    live = holds;
+                    continue;
+                }
+
+                case ".else":
+                {
+                    var (parentLive, taken, _) = open.Pop();
+                    live = parentLive && !taken;
+                    open.Push((parentLive, true, line));
+                    new LineReader(line, ".else").End();
+                    continue;
+                }
+
+                case ".endif":
+                    live = open.Pop().ParentLive;
+                    continue;
+            }
+
+            if (!live)
+            {
+                continue;
+            }
+
+            try
+            {
+                // parameters defined so far, for the conditions below them; the real definitions are read later
+                if (line.Head is ".param" or ".csparam")
+                {
+                    DefinitionReader.Param(line, scope, overrides);
+                }
+                else if (line.Head == ".func")
+                {
+                    DefinitionReader.Func(line, scope);
+                }
+            }
+            catch (UserInputException)
+            {
+                // reported where the line is read for real
+            }
+
+            kept.Add(line);
+        }
+
+        if (open.Count > 0)
+        {
+            throw new UserInputException(open.Peek().Opener.Location, $"{open.Peek().Opener.Head} has no .endif", "close the block with .endif");
+        }
+
+        return kept;
+    }
+
+    private static bool Condition(NetlistLine line, ParameterScope scope)
+    {
+        var source = new LineReader(line, $"{line.Head} (condition)").Expression("condition");
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < source.Text.Length; i++)
+        {
+            var c = source.Text[i];
+            text.Append(c);
+            var prev = i > 0 ? source.Text[i - 1] : ' ';
+            var next = i + 1 < source.Text.Length ? source.Text[i + 1] : ' ';
+            if (c == '=' && prev is not ('=' or '<' or '>' or '!') && next != '=')
+            {
+                text.Append('=');
+            }
+        }
+
+        return scope.Evaluate(source with { Text = text.ToString() }, $"the condition of {line.Head}") != 0;
     }
 
     private static void ApplyWaveformDefaults(Netlist netlist)

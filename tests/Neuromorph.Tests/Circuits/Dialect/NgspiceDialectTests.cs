@@ -152,6 +152,60 @@ public class NgspiceDialectTests
         Assert.Contains("max() of one argument", ex.Message, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [Trait("Category", "peer")]
+    [InlineData(1, 1, 1.0)]
+    [InlineData(2, 1, 10.0)]
+    [InlineData(3, 1, 100.0)]
+    [InlineData(3, 2, 200.0)]
+    [InlineData(3, 3, 300.0)]
+    [InlineData(3, 7, 400.0)]
+    [InlineData(4, 1, 1000.0)]
+    [InlineData(9, 1, 10000.0)]
+    public void If_elseif_else_blocks_keep_the_branch_ngspice_keeps(int select, int select2, double ohms)
+    {
+        // tests/regression/misc/if-elseif.cir: nested blocks, a lone '=' compares
+        var deck = $"""
+            multiple .elseif, nested .if
+            .param select = {select}
+            .param select2 = {select2}
+            V1 1 0 1
+            .if (select == 1)
+                R1 1 0 1
+            .elseif (select == 2)
+                R1 1 0 10
+            .elseif (select == 3)
+                .if (select2 == 1)
+                    R1 1 0 100
+                .elseif (select2 = 2)
+                    R1 1 0 200
+                .elseif (select2 = 3) $ <----- selected
+                    R1 1 0 300
+                .else
+                    R1 1 0 400
+                .endif
+            .elseif (select == 4)
+                R1 1 0 1000
+            .else
+                R1 1 0 10000
+            .endif
+            .op
+
+            """;
+        SameOp(deck, 1e-12, "i(v1)");
+        Assert.Equal(-1 / ohms, Sim.Run(deck + ".print op i(v1)\n.end\n").Single().Col("i(v1)")[0], 1e-15);
+    }
+
+    [Theory]
+    [InlineData("t\nv1 1 0 1\n.endif\n.end\n", ".endif without .if")]
+    [InlineData("t\nv1 1 0 1\n.if (1)\nr1 1 0 1\n.end\n", ".if has no .endif")]
+    [InlineData("t\nv1 1 0 1\n.if (nope > 1)\nr1 1 0 1\n.endif\n.end\n", "undefined parameter 'nope'")]
+    public void Unbalanced_or_undefined_if_blocks_are_located_errors(string deck, string message)
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck, "t.cir"));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
