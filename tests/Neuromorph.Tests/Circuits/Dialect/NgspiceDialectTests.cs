@@ -206,6 +206,78 @@ public class NgspiceDialectTests
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Subcircuits_and_models_defined_inside_a_subcircuit_are_local_to_it_as_in_ngspice()
+    {
+        // tests/regression/lib-processing/scope-1.cir and subckt-processing/model-scope-5.cir
+        const string deck = """
+            scopes
+            i1 n1 0 -1mA
+            x1 n1 0 sub1
+            i2 n2 0 -1mA
+            x2 n2 0 sub2
+            .subckt sub1 n1 n2
+            .subckt sub n1 n2
+            R1 n1 n2 4k
+            .ends
+            X1 n1 n2 sub
+            R1 n1 n2 4k
+            .ends
+            .subckt sub2 n1 n2
+            .subckt sub n1 n2
+            R1 n1 n2 2k
+            .ends
+            X1 n1 n2 sub
+            R1 n1 n2 2k
+            .ends
+            i3 m1 0 dc=-1
+            i4 m2 0 dc=-1
+            i5 m3 0 dc=-1
+            i6 m4 0 dc=-1
+            i7 m5 0 dc=-1
+            i8 m6 0 dc=-1
+            i9 m7 0 dc=-1
+            x3 m1 sub3
+            x4 m2 m3 m4 m5 m6 m7 sub4
+            .subckt sub3 2
+              .model my r r=2k
+              r1 2 0 my
+            .ends
+            .subckt sub4 3 41a 41b 42a 42b 5
+              r2 3 0 my
+              x31 41a 41b sub5
+              x32 42a 42b sub5
+              .subckt sub5 4 5
+                .model my r r=8k
+                .model any r r=42
+                r5 4 0 1k
+                r6 5 0 my
+              .ends
+              .model just r r=43
+              r5 5 0 just
+            .ends
+            .model my r r=4k
+            .op
+
+            """;
+        string[] nodes = ["v(n1)", "v(n2)", "v(m1)", "v(m2)", "v(m3)", "v(m4)", "v(m5)", "v(m6)", "v(m7)"];
+        SameOp(deck, 1e-12, nodes);
+        var r = Sim.Run(deck + $".print op {string.Join(" ", nodes)}\n.end\n").Single();
+        Assert.Equal([2, 1, 2000, 4000, 1000, 8000, 1000, 8000, 43], nodes.Select(n => Math.Round(r.Col(n)[0], 9)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("t\n.subckt a n1\nr1 n1 0 1\n.ends\n.subckt a n1\nr1 n1 0 2\n.ends\nx1 1 a\n.end\n", "subcircuit 'a' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.subckt b n1\nr1 n1 0 1\n.ends\n.subckt b n1\nr1 n1 0 2\n.ends\nx1 n1 b\n.ends\nx1 1 a\n.end\n", "subcircuit 'b' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.model m r r=1\n.model m r r=2\nr1 n1 0 m\n.ends\nx1 1 a\n.end\n", "model 'm' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.subckt b n1\nr1 n1 0 1\n.ends\n.ends\nx1 1 b\n.end\n", "unknown subcircuit 'b'")]
+    public void A_duplicate_in_one_scope_or_a_local_subcircuit_used_outside_is_an_error(string deck, string message)
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck, "t.cir"));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
