@@ -176,6 +176,13 @@ public static class MeasureParser
             throw new UserInputException(r.Here, "expected '=' after the WHEN vector", "e.g. WHEN v(out)=0.5 RISE=1");
         }
 
+        if (r.Peek is { Kind: TokenKind.Word, Text: "v" or "i" or "vm" or "vr" or "vi" or "vp" or "vdb" or "im" or "ir" or "ii" or "ip" or "idb" })
+        {
+            // WHEN v(a)=v(b): where the two vectors cross
+            var reference = Vector(r);
+            return Options(r, scope, vector, 0, at) with { Reference = reference };
+        }
+
         var level = scope.Evaluate(r.Next("level"));
         return Options(r, scope, vector, level, at);
     }

@@ -278,6 +278,61 @@ public class NgspiceDialectTests
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_when_comparing_two_vectors_measures_where_they_cross_as_ngspice_does()
+    {
+        // examples/measure/simple-meas-tran.sp
+        const string deck = """
+            two sines
+            vac1 1 0 DC 0 sin(0 1 1k 0 0)
+            R1 1 0 100k
+            vac2 2 0 DC 0 sin(0 1.2 0.9k 0 0)
+            .tran 10u 5m 0 1u
+            .measure tran tlevel WHEN v(2)=0.7 CROSS=LAST
+            .measure tran tfall WHEN v(2)=v(1) FALL=LAST
+            .measure tran tcross WHEN v(1)=v(2) CROSS=LAST
+            .measure tran trise WHEN v(1)=v(2) RISE=1
+            .measure tran yfind FIND v(1) WHEN v(2)=v(1) FALL=2
+
+            """;
+        Requires.Ngspice();
+        var peer = NgspiceMeasures(deck);
+        var netlist = NetlistParser.Parse(deck + ".end\n", "m.cir");
+        var result = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(netlist).Single();
+        foreach (var card in netlist.Measures)
+        {
+            var ours = Neuromorph.Circuits.Analyses.Measurement.Evaluate(card, result);
+            Assert.True(ours.Failure is null, ours.Failure);
+            var scale = card.Name == "yfind" ? 1 : 5e-3;
+            Assert.True(Math.Abs(ours.Value - peer[card.Name]) < 1e-4 * scale, $"{card.Name}: ngspice {peer[card.Name]:R}, ours {ours.Value:R}");
+        }
+    }
+
+    /// <summary>Runs <paramref name="deck"/> in ngspice (batch mode) and reads the <c>name = value</c> lines its .measure cards print.</summary>
+    private static Dictionary<string, double> NgspiceMeasures(string deck)
+    {
+        using var dir = new TempDirectory("nm-ngspice-meas");
+        File.WriteAllText(Path.Combine(dir, "deck.cir"), deck + ".end\n");
+        var psi = new System.Diagnostics.ProcessStartInfo("ngspice", ["-b", "deck.cir"]) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n');
+        p.WaitForExit(60_000);
+        _ = stderr.Result;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var parts = line.Split(['=', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                values.TryAdd(parts[0], v);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
