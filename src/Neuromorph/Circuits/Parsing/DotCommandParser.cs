@@ -108,8 +108,9 @@ public static class DotCommandParser
     }
 
     /// <summary>A <c>{expression}</c> column: headed by its text as written (lower-cased), bound now, probed when the circuit is built.</summary>
-    private static OutputVariable PrintedExpression(Token token, ParameterScope scope)
+    public static OutputVariable PrintedExpression(Token token, ParameterScope scope)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var source = new ExpressionSource(token.Text, token.Location with { Column = token.Location.Column + 1 });
         var bound = InstanceContext.Top(scope).Bind(source, ".print expression");
         return new OutputVariable("{" + token.Text.ToLowerInvariant() + "}", OutputKind.Expression, token.Text, null, token.Location) { Value = bound };

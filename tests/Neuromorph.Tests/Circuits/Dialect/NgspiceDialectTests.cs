@@ -309,6 +309,32 @@ public class NgspiceDialectTests
         }
     }
 
+    [Fact]
+    public void Par_expressions_in_measure_cards_are_measured_as_vectors()
+    {
+        // examples/measure/meas_expression.cir and simple-meas-tran.sp (ngspice-39 itself stops on these lines with
+        // "unimplemented control card"): par('expr') is the expression's waveform, checked against a closed form and
+        // against the same expression built as a B source
+        const string deck = """
+            par
+            vac1 1 0 DC 0 sin(0 1 1.0k 0 0)
+            vac2 2 0 DC 0 sin(0 1.2 0.9k 0 0)
+            b3 3 0 v = 0.9*v(2)
+            .tran 10u 5m 0 1u
+            .measure tran yeval1 FIND v(2) WHEN v(1)=par('0.9*v(2)')
+            .measure tran yeval2 FIND v(2) WHEN v(1)=v(3)
+            .measure tran vtest find par('v(2)*v(1)') AT=2.3m
+            .end
+
+            """;
+        var netlist = NetlistParser.Parse(deck, "m.cir");
+        var result = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(netlist).Single();
+        var m = netlist.Measures.Select(c => Neuromorph.Circuits.Analyses.Measurement.Evaluate(c, result)).ToDictionary(v => v.Name, v => v.Value);
+        Assert.Equal(m["yeval2"], m["yeval1"], 9);
+        var t = 2.3e-3;
+        Assert.Equal(Math.Sin(2 * Math.PI * 1e3 * t) * 1.2 * Math.Sin(2 * Math.PI * 0.9e3 * t), m["vtest"], 6);
+    }
+
     /// <summary>Runs <paramref name="deck"/> in ngspice (batch mode) and reads the <c>name = value</c> lines its .measure cards print.</summary>
     private static Dictionary<string, double> NgspiceMeasures(string deck)
     {
