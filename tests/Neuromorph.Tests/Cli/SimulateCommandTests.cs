@@ -48,10 +48,10 @@ public class SimulateCommandTests
     {
         using var dir = new TempDirectory("nm-cli");
         var path = Path.Combine(dir, "bad.cir");
-        File.WriteAllText(path, "bad\nR1 a 0 1k\nC1 a 0 10u5\n.tran 1u 1m\n.end\n");
+        File.WriteAllText(path, "bad\nR1 a 0 1k\nC1 a 0 1.2.3\n.tran 1u 1m\n.end\n");
         var (code, _, error) = CliHarness.Run("simulate", path);
         Assert.Equal(2, code);
-        Assert.Contains("bad.cir:3:8: error: malformed number '10u5'", error, StringComparison.Ordinal);
+        Assert.Contains("bad.cir:3:8: error: malformed number '1.2.3'", error, StringComparison.Ordinal);
         Assert.Contains("hint:", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }

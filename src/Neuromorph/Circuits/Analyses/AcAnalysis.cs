@@ -28,6 +28,11 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
         OperatingPointAnalysis.Solve(circuit, settings, newton, ctx, "operating point of the .ac analysis");
         var system = circuit.System;
         circuit.Load(ctx);
+        foreach (var e in circuit.Elements.OfType<ISmallSignalBehavior>())
+        {
+            e.LoadSmallSignal(system);
+        }
+
         var g = (double[])system.Matrix.Values.Clone();
         Array.Clear(system.Reactance);
         foreach (var e in circuit.Elements.OfType<IReactiveBehavior>())

@@ -83,6 +83,12 @@ public static class Measurement
         }
 
         var v = y(e.Vector!);
+        if (e.Reference is not null)
+        {
+            var reference = y(e.Reference);
+            v = [.. v.Select((value, i) => value - reference[i])];
+        }
+
         double? last = null;
         var count = 0;
         for (var i = 1; i < x.Length; i++)
@@ -115,7 +121,7 @@ public static class Measurement
         }
 
         var which = e.Count < 0 ? "LAST" : e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw new MeasureFailedException($"{e.Vector!.Header} does not reach {e.Level:G6} ({e.Crossing.ToString().ToUpperInvariant()}={which}) in the simulated range");
+        throw new MeasureFailedException($"{e.Vector!.Header} does not reach {(e.Reference is null ? e.Level.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : e.Reference.Header)} ({e.Crossing.ToString().ToUpperInvariant()}={which}) in the simulated range");
     }
 
     private static double Statistic(MeasureCard card, double[] x, double[] y)

@@ -112,6 +112,13 @@ public interface IReactiveBehavior
     void LoadReactance(MnaSystem system, LoadContext op);
 }
 
+/// <summary>An element whose small-signal stamp differs from its DC one (a resistor's <c>ac=</c> value).</summary>
+public interface ISmallSignalBehavior
+{
+    /// <summary>Adds the difference between the AC and the DC stamp to the matrix loaded at the operating point.</summary>
+    void LoadSmallSignal(MnaSystem system);
+}
+
 /// <summary>An independent source with an <c>AC</c> magnitude and phase.</summary>
 public interface IAcSourceBehavior
 {

@@ -105,7 +105,7 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
                     .Select(v => new OutputVariable($"i({v.Name})", OutputKind.Current, v.Name, null, analysis.Location))];
         // an .ac analysis records what is not printed; the others what is not in their table (defaults included)
         var shown = analysis is AcCard ? printed : table;
-        var recorded = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(m => new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector }).OfType<OutputVariable>()
+        var recorded = netlist.Measures.Where(m => m.Analysis == kind).SelectMany(m => new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector, m.Trigger?.Reference, m.Target?.Reference }).OfType<OutputVariable>()
             .Concat(netlist.ControlOutputs.Where(o => o.AnalysisIndex == index).SelectMany(o => o.Vectors))
             .GroupBy(v => v.Header, StringComparer.Ordinal).Select(g => g.First())
             .Where(v => !shown.Any(p => p.Header == v.Header)).ToList();

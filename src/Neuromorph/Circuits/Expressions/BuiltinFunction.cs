@@ -5,7 +5,7 @@ public enum FunctionId
 {
 #pragma warning disable CS1591 // names are the functions'
     Abs, Sqrt, Exp, Ln, Log10, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
-    Sgn, Floor, Ceil, Int, Nint, Step, StepHalf, Ramp, Step2,
+    Sgn, Sqr, Floor, Ceil, Int, Nint, Step, StepHalf, Ramp, Step2,
     Pow, Pwr, Atan2, Min, Max, Sign2,
     Limit,
 #pragma warning restore CS1591
@@ -25,6 +25,7 @@ public static class BuiltinFunctions
     [
         new("abs", 1, 1, FunctionId.Abs, "|x|"),
         new("sqrt", 1, 1, FunctionId.Sqrt, "square root"),
+        new("sqr", 1, 1, FunctionId.Sqr, "x*x (ngspice)"),
         new("exp", 1, 1, FunctionId.Exp, "e^x"),
         new("ln", 1, 1, FunctionId.Ln, "natural logarithm"),
         new("log", 1, 1, FunctionId.Ln, "natural logarithm (as ngspice and Xyce)"),
@@ -67,7 +68,7 @@ public static class BuiltinFunctions
     public static IReadOnlyList<BuiltinFunction> All => List;
 
     /// <summary>Names usable in calls, including the special forms <c>if</c>, <c>table</c>, <c>v</c> and <c>i</c>.</summary>
-    public static IReadOnlyList<string> CallableNames { get; } = [.. List.Select(f => f.Name), "if", "table", "v", "i"];
+    public static IReadOnlyList<string> CallableNames { get; } = [.. List.Select(f => f.Name), "if", "table", "pwl", "v", "i"];
 
     /// <summary>The function called <paramref name="name"/> (lower-case), or null.</summary>
     public static BuiltinFunction? Find(string name) => ByName.GetValueOrDefault(name);
@@ -87,6 +88,9 @@ public static class BuiltinFunctions
                 return r;
             }
 
+            case FunctionId.Sqr:
+                d = 2 * x;
+                return x * x;
             case FunctionId.Exp:
             {
                 var r = Math.Exp(x);

@@ -124,7 +124,7 @@ public sealed class CompiledExpression
                 case OpCode.Table:
                 {
                     var t = _tables[ins.Argument];
-                    val[sp] = Table.Evaluate(t.X, t.Y, val[sp], out var slope);
+                    val[sp] = t.Evaluate(val[sp], out var slope);
                     Scale(der, sp * n, n, slope);
                     break;
                 }

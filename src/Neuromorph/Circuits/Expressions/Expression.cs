@@ -30,8 +30,18 @@ public sealed record CallExpression(string Name, IReadOnlyList<Expression> Argum
 /// </summary>
 public sealed record ProbeExpression(ProbedQuantity Kind, string Target, int Position) : Expression(Position);
 
-/// <summary>A piecewise-linear table of its input, clamped at both ends (<c>TABLE</c> of E/G sources, <c>table()</c>).</summary>
-public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, IReadOnlyList<double> Y, int Position) : Expression(Position);
+/// <summary>
+/// A piecewise-linear table of its input, clamped at both ends (<c>TABLE</c> of E/G sources, <c>table()</c>), or with
+/// <see cref="Extrapolate"/> ngspice's B-source <c>pwl()</c>, which continues the end segments.
+/// </summary>
+public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, IReadOnlyList<double> Y, int Position) : Expression(Position)
+{
+    /// <summary>True for ngspice's <c>pwl(x, x1, y1, ...)</c>: linear beyond the ends, the slope of the segment the input is in.</summary>
+    public bool Extrapolate { get; init; }
+
+    /// <summary>y(x) and dy/dx.</summary>
+    public double Evaluate(double x, out double slope) => Extrapolate ? Table.Pwl(X, Y, x, out slope) : Table.Evaluate(X, Y, x, out slope);
+}
 
 /// <summary>The simulation variable <c>time</c> (seconds) or <c>temper</c> (degrees Celsius).</summary>
 public sealed record SimulationVariableExpression(SimulationVariable Variable, int Position) : Expression(Position);

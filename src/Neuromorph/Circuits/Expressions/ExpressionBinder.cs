@@ -102,7 +102,7 @@ public sealed class ExpressionBinder
             case TableExpression t:
             {
                 var x = Visit(t.Input, src, args, at);
-                return x is NumberExpression xc ? new NumberExpression(Table.Evaluate(t.X, t.Y, xc.Value, out _), t.Position) : t with { Input = x };
+                return x is NumberExpression xc ? new NumberExpression(t.Evaluate(xc.Value, out _), t.Position) : t with { Input = x };
             }
 
             default:
@@ -189,6 +189,18 @@ public sealed class ExpressionBinder
                 return Visit(new ConditionalExpression(call.Arguments[0], call.Arguments[1], call.Arguments[2], call.Position), src, args, at);
             case "table":
                 return TableCall(call, src, args, at);
+            case "pwl":
+                return TableCall(call, src, args, at, true);
+            case "max" or "min" when call.Arguments.Count == 1:
+            {
+                // ngspice-39 reads a one-argument max(x) in .param and .func as max(x, 1) (and min(x) as min(x, 1));
+                // in a B source it crashes, so an argument that depends on the circuit is refused
+                var x = Visit(call.Arguments[0], src, args, at);
+                return x is NumberExpression c
+                    ? new NumberExpression(call.Name == "max" ? Math.Max(c.Value, 1) : Math.Min(c.Value, 1), at ?? call.Position)
+                    : throw src.Error(call.Position, $"{call.Name}() of one argument that depends on the circuit is not supported (ngspice-39 crashes on it)",
+                        $"{call.Name}(a, b, ...) takes two or more arguments; of one constant argument it is {call.Name}(x, 1), as ngspice-39 computes it");
+            }
         }
 
         var f = BuiltinFunctions.Find(call.Name)
@@ -230,22 +242,28 @@ public sealed class ExpressionBinder
         return new NumberExpression(value, f.Position);
     }
 
-    private Expression TableCall(CallExpression call, ExpressionSource src, IReadOnlyDictionary<string, Expression>? args, int? at)
+    private Expression TableCall(CallExpression call, ExpressionSource src, IReadOnlyDictionary<string, Expression>? args, int? at, bool extrapolate = false)
     {
-        if (call.Arguments.Count < 3 || call.Arguments.Count % 2 == 0)
+        var minimum = extrapolate ? 5 : 3;
+        if (call.Arguments.Count < minimum || call.Arguments.Count % 2 == 0)
         {
-            throw src.Error(call.Position, $"table() takes an input and x, y pairs, got {call.Arguments.Count} arguments", "table(V(in), x1, y1, x2, y2, ...)");
+            throw src.Error(call.Position, $"{call.Name}() takes an input and {(extrapolate ? "two or more " : "")}x, y pairs, got {call.Arguments.Count} arguments", $"{call.Name}(V(in), x1, y1, x2, y2, ...)");
         }
 
         var input = Visit(call.Arguments[0], src, args, at);
         var points = call.Arguments.Skip(1).Select(a => Visit(a, src, args, at) is NumberExpression n
             ? n.Value
-            : throw src.Error(a.Position, "table() points must be constants", "the x, y pairs are numbers or parameters")).ToList();
+            : throw src.Error(a.Position, $"{call.Name}() points must be constants", "the x, y pairs are numbers or parameters")).ToList();
         var xs = points.Where((_, k) => k % 2 == 0).ToArray();
         var ys = points.Where((_, k) => k % 2 == 1).ToArray();
         Table.Check(xs, src, call.Position);
-        var t = new TableExpression(input, xs, ys, at ?? call.Position);
-        return input is NumberExpression c ? new NumberExpression(Table.Evaluate(xs, ys, c.Value, out _), t.Position) : t;
+        if (extrapolate && xs.Distinct().Count() != xs.Length)
+        {
+            throw src.Error(call.Position, "pwl() x values must increase", "list the points in increasing x, each once");
+        }
+
+        var t = new TableExpression(input, xs, ys, at ?? call.Position) { Extrapolate = extrapolate };
+        return input is NumberExpression c ? new NumberExpression(t.Evaluate(c.Value, out _), t.Position) : t;
     }
 
     private Expression Probe(ProbedQuantity kind, string target, int position, ExpressionSource src, int? at)

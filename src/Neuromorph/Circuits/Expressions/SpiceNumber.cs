@@ -3,8 +3,8 @@ using Neuromorph.Units;
 namespace Neuromorph.Circuits.Expressions;
 
 /// <summary>
-/// SPICE number literals as netlists write them: <see cref="EngineeringNumber"/> plus the letters SPICE ignores
-/// after the scale suffix, reported so a reader can warn about <c>1kk</c> or <c>1x</c> (but not about a unit such as <c>10pF</c>).
+/// SPICE number literals as netlists write them: <see cref="EngineeringNumber"/> plus the letters and digits SPICE ignores
+/// after the scale suffix (ngspice-39 reads <c>4k7</c> as 4k), reported so a reader can warn about <c>1kk</c> or <c>1x</c> (but not about a unit such as <c>10pF</c>).
 /// </summary>
 public static class SpiceNumber
 {
@@ -19,11 +19,8 @@ public static class SpiceNumber
     public static bool TryParse(string text, out double value, out string ignored)
     {
         ignored = "";
-        if (!EngineeringNumber.TryParse(text, out value))
-        {
-            return false;
-        }
-
+        value = 0;
+        ArgumentNullException.ThrowIfNull(text);
         var i = 0;
         if (i < text.Length && text[i] is '+' or '-')
         {
@@ -47,6 +44,14 @@ public static class SpiceNumber
         var rest = text[i..].ToLowerInvariant();
         var suffix = Suffixes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.Ordinal)) ?? "";
         var tail = rest[suffix.Length..];
+
+        // ngspice-39 reads a number up to its scale suffix and ignores the letters and digits after it: 4k7 is 4k and
+        // 2R5 is 2 (the RKM reading 4.7k needs ngbehavior=lt, which is not its default)
+        if (!tail.All(char.IsAsciiLetterOrDigit) || !EngineeringNumber.TryParse(text[..(i + suffix.Length)], out value))
+        {
+            return false;
+        }
+
         if (!Units.Contains(tail))
         {
             ignored = tail;

@@ -49,6 +49,32 @@ public static class Table
         return ys[lo] + (slope * (x - xs[lo]));
     }
 
+    /// <summary>
+    /// ngspice's B-source <c>pwl(x, x1, y1, ...)</c> (PTpwl): the segment is found by bisection over the points, and
+    /// beyond the ends the first or last segment continues; the slope is that segment's.
+    /// </summary>
+    public static double Pwl(IReadOnlyList<double> xs, IReadOnlyList<double> ys, double x, out double slope)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        int k0 = 0, k1 = xs.Count - 1;
+        while (k1 - k0 > 1)
+        {
+            var k = (k0 + k1) / 2;
+            if (xs[k] > x)
+            {
+                k1 = k;
+            }
+            else
+            {
+                k0 = k;
+            }
+        }
+
+        slope = (ys[k1] - ys[k0]) / (xs[k1] - xs[k0]);
+        return ys[k0] + (slope * (x - xs[k0]));
+    }
+
     /// <summary>The first and last index of the points at <paramref name="x"/> (several where the table steps), or null between points.</summary>
     private static (int First, int Last)? Breakpoint(IReadOnlyList<double> xs, double x)
     {

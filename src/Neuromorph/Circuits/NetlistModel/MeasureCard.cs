@@ -63,7 +63,11 @@ public enum CrossingKind
 /// An event of a measurement: the <see cref="Count"/>-th crossing of <see cref="Level"/> by <see cref="Vector"/> after
 /// <see cref="Delay"/> (<c>TD</c>), counting <see cref="Crossing"/>s; <c>LAST</c> is count -1. Or a fixed point <see cref="At"/>.
 /// </summary>
-public sealed record MeasureEvent(OutputVariable? Vector, double Level, CrossingKind Crossing, int Count, double Delay, double? At, SourceLocation Location);
+public sealed record MeasureEvent(OutputVariable? Vector, double Level, CrossingKind Crossing, int Count, double Delay, double? At, SourceLocation Location)
+{
+    /// <summary>ngspice's <c>WHEN v(a)=v(b)</c>: the event is where <see cref="Vector"/> minus this vector crosses <see cref="Level"/> (0).</summary>
+    public OutputVariable? Reference { get; init; }
+}
 
 /// <summary>
 /// One <c>.measure tran|dc|ac name ...</c> (ngspice and HSPICE syntax). <see cref="Vector"/> is the measured vector

@@ -131,6 +131,12 @@ public static class DotCommandParser
                 continue;
             }
 
+            // ngspice also separates the items with commas: .print tran i(vr1), i(vr2)
+            if (r.Accept(TokenKind.Comma))
+            {
+                continue;
+            }
+
             items.Add(r.Peek is { Kind: TokenKind.Expression } ? PrintedExpression(r.Next("expression"), scope) : ReadItem(r, usage));
         }
 
@@ -143,8 +149,9 @@ public static class DotCommandParser
     }
 
     /// <summary>A <c>{expression}</c> column: headed by its text as written (lower-cased), bound now, probed when the circuit is built.</summary>
-    private static OutputVariable PrintedExpression(Token token, ParameterScope scope)
+    public static OutputVariable PrintedExpression(Token token, ParameterScope scope)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var source = new ExpressionSource(token.Text, token.Location with { Column = token.Location.Column + 1 });
         var bound = InstanceContext.Top(scope).Bind(source, ".print expression");
         return new OutputVariable("{" + token.Text.ToLowerInvariant() + "}", OutputKind.Expression, token.Text, null, token.Location) { Value = bound };

@@ -61,7 +61,7 @@ public static class MeasureParser
 
             case "deriv" or "derivative":
             {
-                var vector = Vector(r);
+                var vector = Vector(r, scope);
                 MeasureEvent at;
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
@@ -95,7 +95,7 @@ public static class MeasureParser
 
             case "find":
             {
-                var vector = Vector(r);
+                var vector = Vector(r, scope);
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
                     var at = Event(r, scope, fnToken.Location, allowAt: true);
@@ -122,7 +122,7 @@ public static class MeasureParser
 
             case "avg" or "rms" or "min" or "max" or "pp" or "integ" or "integral" or "max_at" or "min_at":
             {
-                var vector = Vector(r);
+                var vector = Vector(r, scope);
                 double? from = null, to = null;
                 foreach (var (key, token, at) in r.Assignments())
                 {
@@ -165,15 +165,38 @@ public static class MeasureParser
         }
     }
 
-    private static OutputVariable Vector(LineReader r) => DotCommandParser.ReadItem(r, Usage);
+    private static OutputVariable Vector(LineReader r, ParameterScope scope)
+    {
+        // ngspice's par('expr') as a measured vector: an expression of node voltages and currents, recorded as a column
+        if (r.Peek is { Kind: TokenKind.Word, Text: "par" })
+        {
+            r.Next("par");
+            if (!r.Accept(TokenKind.Open) || r.Peek is not { Kind: TokenKind.Expression })
+            {
+                throw new UserInputException(r.Here, "expected par('expression')", $"expected: {Usage}");
+            }
+
+            var item = DotCommandParser.PrintedExpression(r.Next("expression"), scope);
+            return r.Accept(TokenKind.Close) ? item : throw new UserInputException(r.Here, "missing ')' after par('expression'", $"expected: {Usage}");
+        }
+
+        return DotCommandParser.ReadItem(r, Usage);
+    }
 
     private static MeasureEvent When(LineReader r, ParameterScope scope, SourceLocation at)
     {
         // WHEN v(x)=level [RISE|FALL|CROSS=n] [TD=t]
-        var vector = Vector(r);
+        var vector = Vector(r, scope);
         if (!r.Accept(TokenKind.Equals))
         {
             throw new UserInputException(r.Here, "expected '=' after the WHEN vector", "e.g. WHEN v(out)=0.5 RISE=1");
+        }
+
+        if (r.Peek is { Kind: TokenKind.Word, Text: "par" or "v" or "i" or "vm" or "vr" or "vi" or "vp" or "vdb" or "im" or "ir" or "ii" or "ip" or "idb" })
+        {
+            // WHEN v(a)=v(b): where the two vectors cross
+            var reference = Vector(r, scope);
+            return Options(r, scope, vector, 0, at) with { Reference = reference };
         }
 
         var level = scope.Evaluate(r.Next("level"));
@@ -189,7 +212,7 @@ public static class MeasureParser
             return new MeasureEvent(null, 0, CrossingKind.Cross, 1, 0, scope.Evaluate(r.Next("AT value")), at);
         }
 
-        var vector = Vector(r);
+        var vector = Vector(r, scope);
         double? level = null;
         var e = Options(r, scope, vector, 0, at, l => level = l);
         return level is null ? throw new UserInputException(e.Location, "the event needs VAL=", "e.g. TRIG v(in) VAL=0.5 RISE=1") : e with { Level = level.Value };

@@ -27,7 +27,7 @@ public static class NetlistParser
         var sink = new DiagnosticSink();
         var source = NetlistSource.Read(text, fileName, sink.Warnings);
         var netlist = new Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
-        var (top, subcircuits) = SplitSubcircuits(source.Lines);
+        var (top, subcircuits, definitions) = SplitSubcircuits(Conditionals(source.Lines, overrides ?? new Dictionary<string, double>()));
         var globals = new ParameterScope(sink: sink);
         var globalNodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in top.Where(l => l.Head == ".global"))
@@ -48,15 +48,9 @@ public static class NetlistParser
 
         globals.Temperature = netlist.Temperature;
         DefineGlobals(top, globals, overrides ?? new Dictionary<string, double>(), netlist);
-        foreach (var line in top.Concat(subcircuits.Values.SelectMany(s => s.Body)).Where(l => l.Head == ".model"))
-        {
-            var model = DotCommandParser.Model(line, globals);
-            if (!netlist.Models.TryAdd(model.Name, model))
-            {
-                throw new UserInputException(line.Location, $"model '{model.Name}' is defined twice", $"first defined at {netlist.Models[model.Name].Location}");
-            }
-        }
+        ReadModels(top, definitions, globals, netlist);
 
+        globals.ModelNames = netlist.Models.Keys.ToHashSet(StringComparer.Ordinal);
         var state = new ReadState(netlist, globals);
         foreach (var line in top.Where(l => l.Head.StartsWith('.')))
         {
@@ -66,7 +60,7 @@ public static class NetlistParser
         }
 
         globals.Temperature = netlist.Temperature;
-        Expand(top, InstanceContext.Top(globals, globalNodes), subcircuits, netlist, 0);
+        Expand(top, InstanceContext.Top(globals, globalNodes), [subcircuits], netlist, 0);
         DotCommandParser.ExpandAll(netlist);
         if (source.ControlLines.Count > 0)
         {
@@ -89,6 +83,111 @@ public static class NetlistParser
         return netlist;
     }
 
+    /// <summary>
+    /// ngspice's <c>.if (condition)</c> / <c>.elseif</c> / <c>.else</c> / <c>.endif</c> (nestable): keeps the lines of the
+    /// branch whose condition holds. Conditions are constant expressions of the <c>.param</c> values defined above them
+    /// (a lone <c>=</c> compares, as in ngspice); a condition is evaluated only where its block is live.
+    /// </summary>
+    private static List<NetlistLine> Conditionals(IReadOnlyList<NetlistLine> lines, IReadOnlyDictionary<string, double> overrides)
+    {
+        if (!lines.Any(l => l.Head is ".if" or ".elseif" or ".else" or ".endif"))
+        {
+            return [.. lines];
+        }
+
+        var scope = new ParameterScope(sink: new DiagnosticSink());
+        var kept = new List<NetlistLine>();
+        var open = new Stack<(bool ParentLive, bool Taken, NetlistLine Opener)>();
+        var live = true;
+        foreach (var line in lines)
+        {
+            switch (line.Head)
+            {
+                case ".if":
+                {
+                    var holds = live && Condition(line, scope);
+                    open.Push((live, holds, line));
+                    live = holds;
+                    continue;
+                }
+
+                case ".elseif" or ".else" or ".endif" when open.Count == 0:
+                    throw new UserInputException(line.Location, $"{line.Head} without .if", "open the block with .if (condition)");
+                case ".elseif":
+                {
+                    var (parentLive, taken, _) = open.Pop();
+                    var holds = parentLive && !taken && Condition(line, scope);
+                    open.Push((parentLive, taken || holds, line));
+                    live = holds;
+                    continue;
+                }
+
+                case ".else":
+                {
+                    var (parentLive, taken, _) = open.Pop();
+                    live = parentLive && !taken;
+                    open.Push((parentLive, true, line));
+                    new LineReader(line, ".else").End();
+                    continue;
+                }
+
+                case ".endif":
+                    live = open.Pop().ParentLive;
+                    continue;
+            }
+
+            if (!live)
+            {
+                continue;
+            }
+
+            try
+            {
+                // parameters defined so far, for the conditions below them; the real definitions are read later
+                if (line.Head is ".param" or ".csparam")
+                {
+                    DefinitionReader.Param(line, scope, overrides);
+                }
+                else if (line.Head == ".func")
+                {
+                    DefinitionReader.Func(line, scope);
+                }
+            }
+            catch (UserInputException)
+            {
+                // reported where the line is read for real
+            }
+
+            kept.Add(line);
+        }
+
+        if (open.Count > 0)
+        {
+            throw new UserInputException(open.Peek().Opener.Location, $"{open.Peek().Opener.Head} has no .endif", "close the block with .endif");
+        }
+
+        return kept;
+    }
+
+    private static bool Condition(NetlistLine line, ParameterScope scope)
+    {
+        var source = new LineReader(line, $"{line.Head} (condition)").Expression("condition");
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < source.Text.Length; i++)
+        {
+            var c = source.Text[i];
+            text.Append(c);
+            var prev = i > 0 ? source.Text[i - 1] : ' ';
+            var next = i + 1 < source.Text.Length ? source.Text[i + 1] : ' ';
+            if (c == '=' && prev is not ('=' or '<' or '>' or '!') && next != '=')
+            {
+                text.Append('=');
+            }
+        }
+
+        return scope.Evaluate(source with { Text = text.ToString() }, $"the condition of {line.Head}") != 0;
+    }
+
     private static void ApplyWaveformDefaults(Netlist netlist)
     {
         var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault();
@@ -102,21 +201,89 @@ public static class NetlistParser
         }
     }
 
-    private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Subcircuits) SplitSubcircuits(IReadOnlyList<NetlistLine> lines)
+    /// <summary>
+    /// Reads every <c>.model</c> line. As in ngspice a model defined inside a subcircuit is local to it (and to the
+    /// subcircuits inside it); a name defined in more than one scope is stored once per scope under a unique name, which
+    /// the lines of that scope are rewritten to use. A name defined twice in one scope is an error.
+    /// </summary>
+    private static void ReadModels(List<NetlistLine> top, List<SubcircuitDefinition> definitions, ParameterScope globals, Netlist netlist)
+    {
+        var lines = top.Where(l => l.Head == ".model").Select(l => (Line: l, Scope: (SubcircuitDefinition?)null))
+            .Concat(definitions.SelectMany(d => d.Body.Where(l => l.Head == ".model").Select(l => (Line: l, Scope: (SubcircuitDefinition?)d)))).ToList();
+        var models = lines.Select(x => (Model: DotCommandParser.Model(x.Line, globals), x.Scope, x.Line)).ToList();
+        var scoped = models.GroupBy(m => m.Model.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<(string, SubcircuitDefinition?), SourceLocation>();
+        for (var k = 0; k < models.Count; k++)
+        {
+            var (model, scope, line) = models[k];
+            if (!seen.TryAdd((model.Name, scope), line.Location))
+            {
+                throw new UserInputException(line.Location, $"model '{model.Name}' is defined twice", $"first defined at {seen[(model.Name, scope)]}");
+            }
+
+            var key = scope is not null && scoped.Contains(model.Name) ? $"{model.Name}@{k}" : model.Name;
+            scope?.ModelNames.Add(model.Name, key);
+            netlist.Models.Add(key, model with { Name = key });
+        }
+
+        // inner scopes see the models of the scopes around them, unless they define the name themselves
+        foreach (var d in definitions)
+        {
+            for (var p = d.Parent; p is not null; p = p.Parent)
+            {
+                foreach (var (name, key) in p.ModelNames)
+                {
+                    d.ModelNames.TryAdd(name, key);
+                }
+            }
+
+            foreach (var name in d.ModelNames.Where(m => m.Key == m.Value).Select(m => m.Key).ToList())
+            {
+                d.ModelNames.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>The line with each word that names a model of the enclosing scope replaced by that model's unique name (ports and parameter names are kept).</summary>
+    private static NetlistLine ScopeModels(NetlistLine line, SubcircuitDefinition def)
+    {
+        var tokens = line.Tokens.ToList();
+        var changed = false;
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Word && def.ModelNames.TryGetValue(t.Text, out var key) && !def.Ports.Contains(t.Text)
+                && (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Equals))
+            {
+                tokens[i] = t with { Text = key };
+                changed = true;
+            }
+        }
+
+        return changed ? line with { Tokens = tokens } : line;
+    }
+
+    private static (List<NetlistLine> Top, Dictionary<string, SubcircuitDefinition> Subcircuits, List<SubcircuitDefinition> All) SplitSubcircuits(IReadOnlyList<NetlistLine> lines)
     {
         var top = new List<NetlistLine>();
         var defs = new Dictionary<string, SubcircuitDefinition>(StringComparer.Ordinal);
+        var all = new List<SubcircuitDefinition>();
         var open = new Stack<SubcircuitDefinition>();
         foreach (var line in lines)
         {
             if (line.Head == ".subckt")
             {
+                // as in ngspice a definition inside another is local to it: the same name may be defined at two scopes
                 var def = SubcircuitDefinition.FromHeader(line);
-                if (!defs.TryAdd(def.Name, def))
+                var scope = open.Count > 0 ? open.Peek().Locals : defs;
+                if (!scope.TryAdd(def.Name, def))
                 {
-                    throw new UserInputException(line.Location, $"subcircuit '{def.Name}' is defined twice", $"first defined at {defs[def.Name].Location}");
+                    throw new UserInputException(line.Location, $"subcircuit '{def.Name}' is defined twice", $"first defined at {scope[def.Name].Location}");
                 }
 
+                def.Parent = open.Count > 0 ? open.Peek() : null;
+                def.Lookup = [def.Locals, .. def.Parent?.Lookup ?? [defs]];
+                all.Add(def);
                 open.Push(def);
             }
             else if (line.Head == ".ends")
@@ -143,7 +310,7 @@ public static class NetlistParser
             throw new UserInputException(open.Peek().Location, $"subcircuit '{open.Peek().Name}' has no .ends", "close the definition with .ends");
         }
 
-        return (top, defs);
+        return (top, defs, all);
     }
 
     private static void DefineGlobals(List<NetlistLine> top, ParameterScope globals, IReadOnlyDictionary<string, double> overrides, Netlist netlist)
@@ -165,7 +332,7 @@ public static class NetlistParser
         }
     }
 
-    private static void Expand(List<NetlistLine> lines, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist netlist, int depth)
+    private static void Expand(List<NetlistLine> lines, InstanceContext ctx, IReadOnlyList<Dictionary<string, SubcircuitDefinition>> subcircuits, Netlist netlist, int depth)
     {
         foreach (var line in lines)
         {
@@ -204,7 +371,7 @@ public static class NetlistParser
         }
     }
 
-    private static void ExpandInstance(NetlistLine line, InstanceContext ctx, Dictionary<string, SubcircuitDefinition> subcircuits, Netlist netlist, int depth)
+    private static void ExpandInstance(NetlistLine line, InstanceContext ctx, IReadOnlyList<Dictionary<string, SubcircuitDefinition>> subcircuits, Netlist netlist, int depth)
     {
         const string usage = "Xname node1 node2 ... subcircuit [params:] [name=value ...]";
         var r = new LineReader(line, usage);
@@ -222,9 +389,10 @@ public static class NetlistParser
         }
 
         var subName = words[^1].Text;
-        if (!subcircuits.TryGetValue(subName, out var def))
+        var def = subcircuits.Select(s => s.GetValueOrDefault(subName)).FirstOrDefault(d => d is not null);
+        if (def is null)
         {
-            throw new UserInputException(words[^1].Location, $"unknown subcircuit '{subName}'", Suggestions.Hint(subName, subcircuits.Keys.ToList()));
+            throw new UserInputException(words[^1].Location, $"unknown subcircuit '{subName}'", Suggestions.Hint(subName, subcircuits.SelectMany(s => s.Keys).Distinct().ToList()));
         }
 
         if (ctx.SubcircuitStack.Contains(def.Name) || depth >= MaxDepth)
@@ -270,6 +438,6 @@ public static class NetlistParser
         }
 
         var inner = new InstanceContext(ctx.Prefix + line.Head + ":", ports, scope, [.. ctx.SubcircuitStack, def.Name], ctx.Globals);
-        Expand(def.Body, inner, subcircuits, netlist, depth + 1);
+        Expand(def.ModelNames.Count == 0 ? def.Body : [.. def.Body.Select(l => l.Head.StartsWith('.') ? l : ScopeModels(l, def))], inner, def.Lookup, netlist, depth + 1);
     }
 }

@@ -21,6 +21,18 @@ public sealed class SubcircuitDefinition(string name, IReadOnlyList<string> port
     /// <summary>Lines between .subckt and .ends (nested definitions removed).</summary>
     public List<NetlistLine> Body { get; } = [];
 
+    /// <summary>The subcircuits defined inside this one: local to it, as in ngspice.</summary>
+    public Dictionary<string, SubcircuitDefinition> Locals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where a subcircuit named inside the body is looked up: its own locals, then those of each enclosing definition, then the top level.</summary>
+    public IReadOnlyList<Dictionary<string, SubcircuitDefinition>> Lookup { get; set; } = [];
+
+    /// <summary>The enclosing definition, if nested.</summary>
+    public SubcircuitDefinition? Parent { get; set; }
+
+    /// <summary>Model names defined in this scope (or an enclosing one) that other scopes define too, and the unique names they are stored under.</summary>
+    public Dictionary<string, string> ModelNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Reads the header line.</summary>
     public static SubcircuitDefinition FromHeader(NetlistLine line)
     {

@@ -79,7 +79,7 @@ internal static class AlteredRuns
         foreach (var m in netlist.Measures.Where(m => m.AnalysisIndex >= from && m.AnalysisIndex < to))
         {
             // the vectors a control-block meas reads are recorded like those of a print
-            copy.ControlOutputs.Add(new ControlOutput(ControlOutputKind.Record, null, [.. new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector }.OfType<OutputVariable>()], m.AnalysisIndex!.Value - from, m.Location));
+            copy.ControlOutputs.Add(new ControlOutput(ControlOutputKind.Record, null, [.. new[] { m.Vector, m.Trigger?.Vector, m.Target?.Vector, m.Trigger?.Reference, m.Target?.Reference }.OfType<OutputVariable>()], m.AnalysisIndex!.Value - from, m.Location));
         }
 
         foreach (var (k, v) in netlist.Options)

@@ -13,6 +13,7 @@ public sealed class ParameterScope
     private readonly Dictionary<string, FunctionDefinition> _functions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ParameterScope? _parent;
     private readonly Dictionary<string, Expression> _parsed;
+    private IReadOnlySet<string>? _modelNames;
 
     /// <summary>Creates a scope inside <paramref name="parent"/> (or a global scope reporting to <paramref name="sink"/>).</summary>
     public ParameterScope(ParameterScope? parent = null, DiagnosticSink? sink = null)
@@ -27,6 +28,13 @@ public sealed class ParameterScope
 
     /// <summary>The outermost (global) scope.</summary>
     public ParameterScope Root => _parent?.Root ?? this;
+
+    /// <summary>The <c>.model</c> names of the deck (set on the root once read), so that a word on an element line can be told from a parameter.</summary>
+    public IReadOnlySet<string>? ModelNames
+    {
+        get => _parent is null ? _modelNames : Root.ModelNames;
+        set => Root._modelNames = value;
+    }
 
     /// <summary>The values defined in this scope itself.</summary>
     public IReadOnlyDictionary<string, double> Own => _values;
@@ -84,9 +92,40 @@ public sealed class ParameterScope
     }
 
     /// <summary>Warns (once per deck) that SPICE ignores the letters after a number's scale suffix.</summary>
-    public void WarnSuffix(SourceLocation at, string word) =>
+    public void WarnSuffix(SourceLocation at, string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (HasRkmTail(word))
+        {
+            Sink.WarnOnce("rkm", Diagnostic.Warning(at, $"'{word}': what follows the scale suffix is ignored, as ngspice-39 does (RKM notation such as 4k7 = 4.7k is not read)",
+                "write the decimal point: 4.7k, 2.5m, 1.5"));
+            return;
+        }
+
         Sink.WarnOnce("suffix", Diagnostic.Warning(at, $"'{word}': letters after the number are ignored, as SPICE does",
             "suffixes are f p n u m k meg g t mil; write 1meg for 1e6 (1m is 1e-3) and check for typos such as 1kk"));
+    }
+
+    /// <summary>True for a number with digits after its scale suffix (4k7, 2R5): RKM notation, which ngspice-39 does not read.</summary>
+    private static bool HasRkmTail(string word)
+    {
+        var i = 0;
+        while (i < word.Length && (char.IsAsciiDigit(word[i]) || word[i] is '.' or '+' or '-'))
+        {
+            i++;
+        }
+
+        if (i + 1 < word.Length && word[i] is 'e' or 'E' && (char.IsAsciiDigit(word[i + 1]) || word[i + 1] is '+' or '-'))
+        {
+            i += 2;
+            while (i < word.Length && char.IsAsciiDigit(word[i]))
+            {
+                i++;
+            }
+        }
+
+        return word.Skip(i).Any(char.IsAsciiDigit);
+    }
 
     /// <summary>Evaluates an expression source to a constant.</summary>
     public double Evaluate(ExpressionSource source, string context = "a constant value") =>

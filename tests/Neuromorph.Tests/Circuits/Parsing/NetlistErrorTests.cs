@@ -7,7 +7,8 @@ namespace Neuromorph.Tests.Circuits.Parsing;
 public class NetlistErrorTests
 {
     [Theory]
-    [InlineData("t\nR1 a 0 1k2x\n.end\n", 2, 8, "malformed number")]
+    [InlineData("t\nR1 a 0 1k2.5\n.end\n", 2, 8, "malformed number")]
+    [InlineData("t\nv1 1 0 1\nDth1 1 0 tj dmod1 thermal\n.model dmod1 d (rth0=1e6)\n.end\n", 3, 19, "self-heating diode")]
     [InlineData("t\nQ1 a b c mod\n.end\n", 2, 1, "unknown element")]
     [InlineData("t\nR1 a\n.end\n", 2, 5, "missing node n-")]
     [InlineData("t\nR1 a 0 {rr*2}\n.end\n", 2, 9, "undefined parameter 'rr'")]

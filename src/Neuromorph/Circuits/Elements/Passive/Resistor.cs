@@ -2,10 +2,11 @@ using Neuromorph.Circuits.Engine;
 
 namespace Neuromorph.Circuits.Elements.Passive;
 
-/// <summary>A linear resistor, ohms.</summary>
-public sealed class Resistor(string name, int a, int b, double resistance) : ElementBehavior(name, [a, b])
+/// <summary>A linear resistor, ohms; <paramref name="acResistance"/> (ngspice's <c>ac=</c>) is its value in AC analysis.</summary>
+public sealed class Resistor(string name, int a, int b, double resistance, double? acResistance = null) : ElementBehavior(name, [a, b]), ISmallSignalBehavior
 {
     private readonly double _g = 1 / resistance;
+    private readonly double _gAc = 1 / (acResistance ?? resistance);
     private (MatrixSlot, MatrixSlot, MatrixSlot, MatrixSlot) _slots;
     private (int Aa, int Ab, int Ba, int Bb) _k;
 
@@ -30,6 +31,16 @@ public sealed class Resistor(string name, int a, int b, double resistance) : Ele
         var i = Current(ctx);
         system.AddResidual(Nodes[0], i);
         system.AddResidual(Nodes[1], -i);
+    }
+
+    /// <inheritdoc />
+    public void LoadSmallSignal(MnaSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (_gAc != _g)
+        {
+            StampConductance(system, _k, _gAc - _g);
+        }
     }
 
     /// <inheritdoc />

@@ -38,6 +38,12 @@ public sealed class DiodeKind : IElementKind
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(ctx);
+        if (line.Tokens.Skip(3).FirstOrDefault(t => t is { Kind: TokenKind.Word, Text: "thermal" }) is { Text: not null } thermal)
+        {
+            throw new UserInputException(thermal.Location, $"{line.Tokens[0].Original} is ngspice's self-heating diode (a thermal node before the model, the 'thermal' flag, RTH0/CTH0 on the model), which is not supported",
+                "remove the thermal node and the 'thermal' flag to simulate the diode at the circuit temperature (or at temp=)");
+        }
+
         var r = new LineReader(line, Syntax);
         var nodes = new[] { ctx.Node(r.Word("anode")), ctx.Node(r.Word("cathode")) };
         var model = r.Word("model name");

@@ -5,12 +5,12 @@ using Neuromorph.Diagnostics;
 namespace Neuromorph.Circuits.Elements.Sources;
 
 /// <summary>
-/// Reads independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(...)|SIN(...)|PWL(...)|EXP(...)]</c>.
+/// Reads independent sources: <c>Vname n+ n- [DC[=]] v [AC[=] mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(...)|SIN(...)|PWL(...)|EXP(...)]</c>.
 /// Waveform arguments left out are NaN here and filled with ngspice's defaults by <see cref="WaveformDefaults"/> once .tran is known.
 /// </summary>
 public static class SourceParser
 {
-    private const string Usage = "Vname n+ n- [DC] value [AC mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
+    private const string Usage = "Vname n+ n- [DC[=]] value [AC[=] mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
 
     private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" or "ac" or "distof1" or "distof2" };
 
@@ -29,10 +29,13 @@ public static class SourceParser
             var t = r.Next("value");
             if (t.Kind == TokenKind.Word && t.Text == "dc")
             {
+                // ngspice also takes DC=value (and dc = value with blanks round the '=')
+                r.Accept(TokenKind.Equals);
                 dc = ctx.Scope.Evaluate(r.Next("DC value"));
             }
             else if (t.Kind == TokenKind.Word && t.Text == "ac")
             {
+                r.Accept(TokenKind.Equals);
                 acMagnitude = r.AtEnd || IsKeyword(r.Peek) ? 1 : ctx.Scope.Evaluate(r.Next("AC magnitude"));
                 if (!r.AtEnd && !IsKeyword(r.Peek))
                 {
@@ -90,7 +93,8 @@ public static class SourceParser
                 return args;
             }
 
-            if (!parenthesised && r.Peek is { Kind: TokenKind.Word } w && w.Text is "dc" or "ac")
+            // without parentheses the arguments end at the next keyword (DC, AC, DISTOF1, DISTOF2 or another waveform)
+            if (!parenthesised && IsKeyword(r.Peek))
             {
                 break;
             }

@@ -1,0 +1,374 @@
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Tests.Circuits.Engine;
+using Neuromorph.Tests.Peers;
+using Neuromorph.Tests.Support;
+
+namespace Neuromorph.Tests.Circuits.Dialect;
+
+/// <summary>ngspice netlist-dialect forms from its example and regression decks, each run in ngspice and in Neuromorph.</summary>
+public class NgspiceDialectTests
+{
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Source_values_given_as_key_equals_value_match_ngspice()
+    {
+        const string deck = "kv\nv1 1 0 dc=100 ac=1\nVIN 2 1 DC=3\nIin 3 0 dc = -1mA\nr1 2 0 1k\nr3 3 0 1k\n.op\n";
+        SameOp(deck, 1e-12, "v(2)", "v(3)", "i(v1)", "i(vin)");
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Distortion_inputs_after_a_bare_sin_waveform_match_ngspice()
+    {
+        // tests/filters/lowpass.cir: SIN without parentheses, then DISTOF1 0 DISTOF2 0
+        const string deck = "lowpass\nV1 1 0 DC 0 AC 1 SIN 0 1 1K 0 0 DISTOF1 0 DISTOF2 0\nR1 1 2 10k\nR2 2 0 10k\nC1 2 0 1n\n.ac dec 10 1k 1meg\n";
+        PeerComparison.AgainstNgspice(deck, ["vm(2)", "vp(2)"], 1e-6, "ac");
+        var source = NetlistParser.Parse(deck + ".end\n", "t.cir").Elements.OfType<Neuromorph.Circuits.Elements.Sources.SourceCard>().Single();
+        Assert.IsType<Neuromorph.Circuits.NetlistModel.SinSpec>(source.Waveform);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Digits_after_a_scale_suffix_are_ignored_as_ngspice_39_does()
+    {
+        // examples/various/RKM-R-1.cir and res-value-options.cir: ngspice-39 reads 4k7 as 4k, 2R5 as 2, 4M7 as 4m, 4Meg7 as 4meg
+        const string deck = "rkm\nV1 1 0 1\nR1 1 0 4K7\nR2 1 0 4R7\nR4 1 0 470R\nR6 1 0 47K3\nR8 1 0 4Meg7\nR9 1 0 4L7\nR11 1 0 4M7\nR12 1 0 2m5\nR13 1 0 1e-3wwww\n.op\n";
+        SameOp(deck, 1e-12, "i(v1)");
+        var r = Sim.Run(deck + ".print op i(v1)\n.end\n").Single();
+        var expected = -(1 / 4e3 + 1 / 4.0 + 1 / 470.0 + 1 / 47e3 + 1 / 4e6 + 1 / 4.0 + 1 / 4e-3 + 1 / 2e-3 + 1 / 1e-3);
+        Assert.Equal(expected, r.Col("i(v1)")[0], Math.Abs(expected) * 1e-12);
+        var warnings = NetlistParser.Parse(deck + ".end\n", "t.cir").Warnings;
+        Assert.Contains(warnings, w => w.Message.Contains("'4K7': what follows the scale suffix is ignored", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Print_items_separated_by_commas_match_ngspice()
+    {
+        // tests/resistance/res_array.cir: .PRINT TRAN I(VR1), I(VR2), I(VR3)
+        const string deck = "array\nVin 1 0 DC 1 SIN (0 1 100MEG 1NS 0.0) AC 1\nVR1 1 2 DC 0\nR1 2 0 10K\nVR2 1 3 DC 0\nR2 3 0 5K\n.tran 1ns 10ns\n";
+        var print = NetlistParser.Parse(deck + ".PRINT TRAN I(VR1), I(VR2),I(VR1)\n.end\n", "t.cir").Prints.Single();
+        Assert.Equal(3, print.Items.Count);
+        PeerComparison.AgainstNgspice(deck, ["i(vr1)", "i(vr2)"], 1e-3);
+    }
+
+    private const string ResistorModels = """
+        resistor models
+        .model rmod r (r=2k tc1=1m tc2=10u)
+        .model rsemi res (rsh=100 defw=2u narrow=0.1u short=0.2u tnom=20)
+        .model rtce r r=1000 tc1=2m tc2=30u tce=700m
+        .model myres r(resistance=2k)
+        .temp 60
+        v1 1 0 dc 1
+        R1 1 0 rmod
+        v2 2 0 dc 1
+        R2 2 0 1k tc1=2m tc2=30u dtemp=5
+        v3 3 0 dc 1
+        R3 3 0 rsemi l=20u w=3u
+        v4 4 0 dc 1
+        R4 4 0 rsemi
+        v5 5 0 dc 1
+        R5 5 0 rtce
+        v6 6 0 dc 1
+        R6 6 0 3k tce=500m temp=40
+        v7 7 0 dc 1
+        R7 7 0 10K m=2
+        v8 8 0 dc 1
+        R8 8 0 10 scale=1K
+        v9 9 0 dc 1
+        R9 9 0 1k rmod
+        v10 10 0 dc=1
+        r10 10 0 myres
+        .op
+
+        """;
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Resistor_models_temperature_coefficients_and_instance_parameters_match_ngspice()
+    {
+        // loop-model.cir (.model rmod r (r=1k)), temper-res-1.cir (tc1 tc2 tce), instance-defaults.cir (resistance= on the model)
+        SameOp(ResistorModels, 1e-12, "i(v1)", "i(v2)", "i(v3)", "i(v4)", "i(v5)", "i(v6)", "i(v7)", "i(v8)", "i(v9)", "i(v10)");
+        var r = Sim.Run(ResistorModels + ".print op i(v2) i(v5) i(v10)\n.end\n").Single();
+        Assert.Equal(-1 / (1000 * (1 + (2e-3 * 38) + (30e-6 * 38 * 38))), r.Col("i(v2)")[0], 1e-15);
+        Assert.Equal(-1 / (1000 * Math.Pow(1.01, 0.7 * 33)), r.Col("i(v5)")[0], 1e-15);
+        Assert.Equal(-0.5e-3, r.Col("i(v10)")[0], 1e-15);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_resistor_ac_value_is_its_resistance_in_ac_analysis_only()
+    {
+        // tests/resistance/res_partition.cir: 5k over 5k at DC, 5k over 15k in AC
+        const string deck = "partition\nvin 1 0 DC 1V AC 1V\nr1 1 2 5K\nr2 2 0 5K ac=15k\nr3 1 3 10k ac=5k m=2\nr4 3 0 10 ac=5 scale=1K\n.ac dec 10 1 10k\n";
+        Requires.Ngspice();
+        var (_, peer) = Ngspice.RunTransient(deck, "vm(2)", "vm(3)");
+        var results = Sim.Run(deck + ".op\n.print ac vm(2) vm(3)\n.print op v(2)\n.end\n");
+        var ac = results.Single(x => x.Kind == "ac");
+        Assert.Equal(peer[0][0], ac.Col("vm(2)")[0], 12);
+        Assert.Equal(peer[1][0], ac.Col("vm(3)")[0], 12);
+        Assert.Equal(0.75, ac.Col("vm(2)")[0], 12);
+        Assert.Equal(0.5, results.Single(x => x.Kind == "op").Col("v(2)")[0], 12);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Pwl_sqr_and_one_argument_max_min_match_ngspice()
+    {
+        // bxpressn-1.cir: pwl() continues its end segments; func_cap.sp: max() of one argument in .param (ngspice-39: max(x, 1))
+        const string deck = """
+            functions
+            .param q = 17
+            .param d = 'max(-7)+min(3)*10+max(q-20)*100+sqr(3)*1000'
+            .func icap_calc(A,B,C,D) '2*A*sqrt(B*C*D)'
+            .param cap_val = 'max(icap_calc(1,2,3,4))'
+            v4 4 0 {d}
+            v6 6 0 {cap_val}
+            v1 1 0 dc 0 pulse(-120 120 0 1 1 1 4)
+            b1 n1 0 v = 'pwl(-100, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b2 n2 0 v = 'pwl(0.5, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b3 n3 0 v = 'pwl(100, -10, -8, 2, 4, 12, 9, 22, 19)'
+            b7 7 0 v = 'pwl(v(1), -10, -8, 2, 4, 12, 9, 22, 19) + v(1)*v(1)/100'
+            .tran 10m 8
+
+            """;
+        PeerComparison.AgainstNgspice(deck, ["v(7)"], 1e-3);
+        var (_, peer) = Ngspice.RunTransient(deck, "v(4)", "v(6)", "v(n1)", "v(n2)", "v(n3)");
+        var ours = Sim.Run(deck + ".print tran v(4) v(6) v(n1) v(n2) v(n3)\n.end\n").Single();
+        Assert.Equal([1 + 10 + 100 + 9000, 2 * Math.Sqrt(24), -98, 2.5, 97], [ours.Col("v(4)")[0], ours.Col("v(6)")[0], ours.Col("v(n1)")[0], ours.Col("v(n2)")[0], ours.Col("v(n3)")[0]]);
+        string[] names = ["v(4)", "v(6)", "v(n1)", "v(n2)", "v(n3)"];
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(peer[k][0], ours.Col(names[k])[0], Math.Abs(peer[k][0]) * 1e-6);
+        }
+        var b = Sim.Run("t\nv1 1 0 1\nb1 2 0 v = sqr(v(1)*3)\n.op\n.print op v(2)\n.end\n").Single();
+        Assert.Equal(9, b.Col("v(2)")[0], 12);
+    }
+
+    [Fact]
+    public void A_one_argument_max_of_a_node_voltage_is_refused_since_ngspice_crashes_on_it()
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse("t\nv1 1 0 1\nb6 6 0 v = max(v(1))\n.op\n.end\n", "t.cir"));
+        Assert.Contains("max() of one argument", ex.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [Trait("Category", "peer")]
+    [InlineData(1, 1, 1.0)]
+    [InlineData(2, 1, 10.0)]
+    [InlineData(3, 1, 100.0)]
+    [InlineData(3, 2, 200.0)]
+    [InlineData(3, 3, 300.0)]
+    [InlineData(3, 7, 400.0)]
+    [InlineData(4, 1, 1000.0)]
+    [InlineData(9, 1, 10000.0)]
+    public void If_elseif_else_blocks_keep_the_branch_ngspice_keeps(int select, int select2, double ohms)
+    {
+        // tests/regression/misc/if-elseif.cir: nested blocks, a lone '=' compares
+        var deck = $"""
+            multiple .elseif, nested .if
+            .param select = {select}
+            .param select2 = {select2}
+            V1 1 0 1
+            .if (select == 1)
+                R1 1 0 1
+            .elseif (select == 2)
+                R1 1 0 10
+            .elseif (select == 3)
+                .if (select2 == 1)
+                    R1 1 0 100
+                .elseif (select2 = 2)
+                    R1 1 0 200
+                .elseif (select2 = 3) $ <----- selected
+                    R1 1 0 300
+                .else
+                    R1 1 0 400
+                .endif
+            .elseif (select == 4)
+                R1 1 0 1000
+            .else
+                R1 1 0 10000
+            .endif
+            .op
+
+            """;
+        SameOp(deck, 1e-12, "i(v1)");
+        Assert.Equal(-1 / ohms, Sim.Run(deck + ".print op i(v1)\n.end\n").Single().Col("i(v1)")[0], 1e-15);
+    }
+
+    [Theory]
+    [InlineData("t\nv1 1 0 1\n.endif\n.end\n", ".endif without .if")]
+    [InlineData("t\nv1 1 0 1\n.if (1)\nr1 1 0 1\n.end\n", ".if has no .endif")]
+    [InlineData("t\nv1 1 0 1\n.if (nope > 1)\nr1 1 0 1\n.endif\n.end\n", "undefined parameter 'nope'")]
+    public void Unbalanced_or_undefined_if_blocks_are_located_errors(string deck, string message)
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck, "t.cir"));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Subcircuits_and_models_defined_inside_a_subcircuit_are_local_to_it_as_in_ngspice()
+    {
+        // tests/regression/lib-processing/scope-1.cir and subckt-processing/model-scope-5.cir
+        const string deck = """
+            scopes
+            i1 n1 0 -1mA
+            x1 n1 0 sub1
+            i2 n2 0 -1mA
+            x2 n2 0 sub2
+            .subckt sub1 n1 n2
+            .subckt sub n1 n2
+            R1 n1 n2 4k
+            .ends
+            X1 n1 n2 sub
+            R1 n1 n2 4k
+            .ends
+            .subckt sub2 n1 n2
+            .subckt sub n1 n2
+            R1 n1 n2 2k
+            .ends
+            X1 n1 n2 sub
+            R1 n1 n2 2k
+            .ends
+            i3 m1 0 dc=-1
+            i4 m2 0 dc=-1
+            i5 m3 0 dc=-1
+            i6 m4 0 dc=-1
+            i7 m5 0 dc=-1
+            i8 m6 0 dc=-1
+            i9 m7 0 dc=-1
+            x3 m1 sub3
+            x4 m2 m3 m4 m5 m6 m7 sub4
+            .subckt sub3 2
+              .model my r r=2k
+              r1 2 0 my
+            .ends
+            .subckt sub4 3 41a 41b 42a 42b 5
+              r2 3 0 my
+              x31 41a 41b sub5
+              x32 42a 42b sub5
+              .subckt sub5 4 5
+                .model my r r=8k
+                .model any r r=42
+                r5 4 0 1k
+                r6 5 0 my
+              .ends
+              .model just r r=43
+              r5 5 0 just
+            .ends
+            .model my r r=4k
+            .op
+
+            """;
+        string[] nodes = ["v(n1)", "v(n2)", "v(m1)", "v(m2)", "v(m3)", "v(m4)", "v(m5)", "v(m6)", "v(m7)"];
+        SameOp(deck, 1e-12, nodes);
+        var r = Sim.Run(deck + $".print op {string.Join(" ", nodes)}\n.end\n").Single();
+        Assert.Equal([2, 1, 2000, 4000, 1000, 8000, 1000, 8000, 43], nodes.Select(n => Math.Round(r.Col(n)[0], 9)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("t\n.subckt a n1\nr1 n1 0 1\n.ends\n.subckt a n1\nr1 n1 0 2\n.ends\nx1 1 a\n.end\n", "subcircuit 'a' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.subckt b n1\nr1 n1 0 1\n.ends\n.subckt b n1\nr1 n1 0 2\n.ends\nx1 n1 b\n.ends\nx1 1 a\n.end\n", "subcircuit 'b' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.model m r r=1\n.model m r r=2\nr1 n1 0 m\n.ends\nx1 1 a\n.end\n", "model 'm' is defined twice")]
+    [InlineData("t\n.subckt a n1\n.subckt b n1\nr1 n1 0 1\n.ends\n.ends\nx1 1 b\n.end\n", "unknown subcircuit 'b'")]
+    public void A_duplicate_in_one_scope_or_a_local_subcircuit_used_outside_is_an_error(string deck, string message)
+    {
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck, "t.cir"));
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_when_comparing_two_vectors_measures_where_they_cross_as_ngspice_does()
+    {
+        // examples/measure/simple-meas-tran.sp
+        const string deck = """
+            two sines
+            vac1 1 0 DC 0 sin(0 1 1k 0 0)
+            R1 1 0 100k
+            vac2 2 0 DC 0 sin(0 1.2 0.9k 0 0)
+            .tran 10u 5m 0 1u
+            .measure tran tlevel WHEN v(2)=0.7 CROSS=LAST
+            .measure tran tfall WHEN v(2)=v(1) FALL=LAST
+            .measure tran tcross WHEN v(1)=v(2) CROSS=LAST
+            .measure tran trise WHEN v(1)=v(2) RISE=1
+            .measure tran yfind FIND v(1) WHEN v(2)=v(1) FALL=2
+
+            """;
+        Requires.Ngspice();
+        var peer = NgspiceMeasures(deck);
+        var netlist = NetlistParser.Parse(deck + ".end\n", "m.cir");
+        var result = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(netlist).Single();
+        foreach (var card in netlist.Measures)
+        {
+            var ours = Neuromorph.Circuits.Analyses.Measurement.Evaluate(card, result);
+            Assert.True(ours.Failure is null, ours.Failure);
+            var scale = card.Name == "yfind" ? 1 : 5e-3;
+            Assert.True(Math.Abs(ours.Value - peer[card.Name]) < 1e-4 * scale, $"{card.Name}: ngspice {peer[card.Name]:R}, ours {ours.Value:R}");
+        }
+    }
+
+    [Fact]
+    public void Par_expressions_in_measure_cards_are_measured_as_vectors()
+    {
+        // examples/measure/meas_expression.cir and simple-meas-tran.sp (ngspice-39 itself stops on these lines with
+        // "unimplemented control card"): par('expr') is the expression's waveform, checked against a closed form and
+        // against the same expression built as a B source
+        const string deck = """
+            par
+            vac1 1 0 DC 0 sin(0 1 1.0k 0 0)
+            vac2 2 0 DC 0 sin(0 1.2 0.9k 0 0)
+            b3 3 0 v = 0.9*v(2)
+            .tran 10u 5m 0 1u
+            .measure tran yeval1 FIND v(2) WHEN v(1)=par('0.9*v(2)')
+            .measure tran yeval2 FIND v(2) WHEN v(1)=v(3)
+            .measure tran vtest find par('v(2)*v(1)') AT=2.3m
+            .end
+
+            """;
+        var netlist = NetlistParser.Parse(deck, "m.cir");
+        var result = Neuromorph.Circuits.Analyses.CircuitSimulator.Run(netlist).Single();
+        var m = netlist.Measures.Select(c => Neuromorph.Circuits.Analyses.Measurement.Evaluate(c, result)).ToDictionary(v => v.Name, v => v.Value);
+        Assert.Equal(m["yeval2"], m["yeval1"], 9);
+        var t = 2.3e-3;
+        Assert.Equal(Math.Sin(2 * Math.PI * 1e3 * t) * 1.2 * Math.Sin(2 * Math.PI * 0.9e3 * t), m["vtest"], 6);
+    }
+
+    /// <summary>Runs <paramref name="deck"/> in ngspice (batch mode) and reads the <c>name = value</c> lines its .measure cards print.</summary>
+    private static Dictionary<string, double> NgspiceMeasures(string deck)
+    {
+        using var dir = new TempDirectory("nm-ngspice-meas");
+        File.WriteAllText(Path.Combine(dir, "deck.cir"), deck + ".end\n");
+        var psi = new System.Diagnostics.ProcessStartInfo("ngspice", ["-b", "deck.cir"]) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n');
+        p.WaitForExit(60_000);
+        _ = stderr.Result;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var parts = line.Split(['=', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                values.TryAdd(parts[0], v);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
+    internal static void SameOp(string deck, double relative, params string[] vectors)
+    {
+        Requires.Ngspice();
+        var peer = Ngspice.RunOp(deck, vectors);
+        var ours = Sim.Run($"{deck}.print op {string.Join(" ", vectors)}\n.end\n").Single(x => x.Kind == "op");
+        for (var k = 0; k < vectors.Length; k++)
+        {
+            var o = ours.Col(vectors[k])[0];
+            Assert.True(Math.Abs(o - peer[k]) <= (relative * Math.Abs(peer[k])) + 1e-15, $"{vectors[k]}: ngspice {peer[k]:R}, ours {o:R}");
+        }
+    }
+}
