@@ -7,7 +7,9 @@ drops `save` lines so every vector is kept, drops `quit`) and gives every transi
 of the print step (ngspice's default step is itself a few per cent off on some memristor decks). The signals of the named plot (ngspice's plot names: tran1, tran2, dc1, ac1, op1, ...;
 Neuromorph's files tran.csv, tran2.csv, dc.csv, ac.csv, op.csv) are compared:
   tran, dc: max |ours(x_ref) - ref| / range(ref), ours linearly interpolated onto ngspice's points;
-  ac:       the same on the magnitude; op: |ours - ref| / max(|ref|, 1e-6 of the largest signal).
+  ac:       the same on the magnitude; op: |ours - ref| / max(|ref|, 1e-6 of the largest signal);
+  printed:  the lines the deck's .control block prints (echo, print) against ngspice -b on the unchanged deck:
+            words equal, numbers within the tolerance (relative).
 One line per deck, then `N passed, N failed, N skipped`, the known failures (manifest.tsv gives each one's cause)
 counted as skipped. Exit status 1 when a deck not listed as a known failure fails.
 
@@ -82,14 +84,16 @@ def with_max_step(prefix, args, forced=None):
     nums = [w for w in words if w.lower() != "uic"]
     if len(nums) < 2:
         return prefix + args
+    tstart = nums[2] if len(nums) >= 3 else "0"
     try:
-        tstep = eng(nums[0])
-        limit = forced if forced else tstep / 10
+        limit = forced if forced else eng(nums[0]) / 10
         if len(nums) >= 4:
             limit = min(limit, eng(nums[3]))
-        tstart = nums[2] if len(nums) >= 3 else "0"
     except ValueError:
-        return prefix + args
+        # a step given as a control variable ($&deltime): only the manifest's max step can be added
+        if not forced or len(nums) >= 4:
+            return prefix + args
+        limit = forced
     return prefix + " ".join([nums[0], nums[1], tstart, repr(limit)] + uic)
 
 
@@ -151,6 +155,8 @@ def read_ours(path, signals, plot):
             candidates = ["vm" + inner[1:] if inner.startswith("v(") else "im" + inner[1:], f"mag({inner})", inner]
         else:
             candidates = [name]
+        # ngspice names subcircuit nodes x1.n, Neuromorph (as Xyce) x1:n
+        candidates += [c.replace(".", ":") for c in candidates]
         idx = next((header.index(c) for c in candidates if c in header), None)
         if idx is None:
             raise KeyError(f"{os.path.basename(path)} has no column {s} (columns: {', '.join(header[:12])})")
@@ -158,12 +164,53 @@ def read_ours(path, signals, plot):
     return data[:, 0], columns
 
 
+NOISE = ("Note:", "Circuit:", "Doing analysis", "No. of Data", "Error", "Warning", "Using", "ngspice-", "neuromorph:")
+
+
+def printed_lines(text, title):
+    """The lines a control block printed (echo, print), without either simulator's own reports, blanks collapsed."""
+    lines = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line.strip() or line.startswith((" ", "\t", "/")) or line.startswith(NOISE) or line.strip().lower() == title.lower():
+            continue
+        lines.append(" ".join(line.split()))
+    return lines
+
+
+def number(word):
+    try:
+        return float(word.rstrip(","))
+    except ValueError:
+        return None
+
+
+def compare_printed(ours, ref, tol):
+    """Worst relative difference of the numbers in the printed lines; words must match exactly."""
+    if len(ours) != len(ref):
+        raise RuntimeError(f"printed {len(ours)} lines, ngspice {len(ref)} (first difference: "
+                           f"{next((f'{a!r} vs {b!r}' for a, b in zip(ours, ref) if a != b), 'at the end')})")
+    worst = 0.0
+    for a, b in zip(ours, ref):
+        wa, wb = a.split(), b.split()
+        if len(wa) != len(wb):
+            raise RuntimeError(f"{a!r} vs ngspice {b!r}")
+        for x, y in zip(wa, wb):
+            nx, ny = number(x), number(y)
+            if nx is None or ny is None:
+                if x != y:
+                    raise RuntimeError(f"{a!r} vs ngspice {b!r}")
+            elif nx != ny:
+                worst = max(worst, abs(nx - ny) / max(abs(ny), 1e-30))
+    return worst
+
+
 def compare(plot, ref_x, ref_cols, x, cols):
     worst = 0.0
     scale_all = max(float(np.max(np.abs(c))) for c in ref_cols) or 1.0
     for r, y in zip(ref_cols, cols):
         if kind_of(plot) == "op":
-            err = abs(float(y[0]) - float(r[0])) / max(abs(float(r[0])), 1e-6 * scale_all)
+            err = abs(float(y[0]) - float(r[0])) / max(abs(float(r[0])), 1e-6 * scale_all, 1e-12)
         elif len(x) == len(ref_x) and np.allclose(x, ref_x, rtol=1e-9, atol=1e-15):
             span = float(np.max(r) - np.min(r))
             span = span if span > 1e-9 * scale_all else max(float(np.max(np.abs(r))), 1e-6 * scale_all)
@@ -178,10 +225,10 @@ def compare(plot, ref_x, ref_cols, x, cols):
     return worst
 
 
-def run(cmd, cwd, timeout):
+def run(cmd, cwd, timeout, stdout_only=False):
     try:
         p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
-        return p.returncode, p.stdout + p.stderr
+        return p.returncode, p.stdout if stdout_only and p.returncode == 0 else p.stdout + p.stderr
     except subprocess.TimeoutExpired:
         return None, f"timed out after {timeout} s"
 
@@ -210,9 +257,9 @@ def main():
         os.makedirs(ref_dir)
         started = time.time()
         code, log = run([args.neuromorph, "simulate", os.path.basename(path), "-o", ours_dir, "--plot-format", "none",
-                         "--quiet"], os.path.dirname(path), 300)
+                         "--quiet"], os.path.dirname(path), 300, stdout_only=True)
         ours_s = time.time() - started
-        wanted = {e["plot"]: e["signals"] for e in entries}
+        wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] != "printed"}
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
         ref_deck = os.path.join(os.path.dirname(path), f".corpus-ref-{os.getpid()}.cir")
@@ -222,9 +269,21 @@ def main():
             ref_code, ref_log = run(["ngspice", "-b", os.path.basename(ref_deck)], os.path.dirname(path), 300)
         finally:
             os.remove(ref_deck)
+        printed_ref = None
+        if any(e["plot"] == "printed" for e in entries):
+            _, printed_ref = run(["ngspice", "-b", os.path.basename(path)], os.path.dirname(path), 300)
+        title = text.splitlines()[0].strip() if text.strip() else ""
         for e in entries:
             label = f"{deck} {e['plot']}"
             try:
+                if code != 0:
+                    first = next((l for l in log.splitlines() if "error" in l.lower()), log.strip().splitlines()[-1] if log.strip() else "")
+                    raise RuntimeError(f"neuromorph exit {code}: {first.strip()[:160]}")
+                if e["plot"] == "printed":
+                    err = compare_printed(printed_lines(log, title), printed_lines(printed_ref, title), e["tol"])
+                    ok = err <= e["tol"]
+                    outcome = f"printed lines: numbers within {err:.2e} (tol {e['tol']:g})  {ours_s:.1f} s"
+                    raise StopIteration
                 if code != 0:
                     first = next((l for l in log.splitlines() if "error" in l.lower()), log.strip().splitlines()[-1] if log.strip() else "")
                     raise RuntimeError(f"neuromorph exit {code}: {first.strip()[:160]}")
@@ -236,6 +295,8 @@ def main():
                 err = compare(e["plot"], rx, rc, x, c)
                 ok = err <= e["tol"]
                 outcome = f"{' '.join(e['signals'])}: {err:.2e} (tol {e['tol']:g})  {ours_s:.1f} s"
+            except StopIteration:
+                pass
             except (RuntimeError, KeyError, ValueError, IndexError, OSError) as ex:
                 ok, outcome = False, str(ex)
             if ok:
