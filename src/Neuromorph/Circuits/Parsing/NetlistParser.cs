@@ -420,7 +420,15 @@ public static class NetlistParser
         {
             if (!def.Defaults.Any(d => d.Name == name))
             {
-                throw new UserInputException(at, $"subcircuit '{def.Name}' has no parameter '{name}'", Suggestions.Hint(name, def.Defaults.Select(d => d.Name).ToList()));
+                // ngspice ignores an instance parameter the subcircuit does not declare; say so once per instance line
+                var warning = Diagnostic.Warning(at, $"subcircuit '{def.Name}' has no parameter '{name}': ignored, as ngspice does",
+                    Suggestions.Hint(name, def.Defaults.Select(d => d.Name).ToList()));
+                if (!netlist.Warnings.Contains(warning))
+                {
+                    netlist.Warnings.Add(warning);
+                }
+
+                continue;
             }
 
             scope.Set(name, ctx.Scope.Evaluate(token));
