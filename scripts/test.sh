@@ -33,8 +33,10 @@ declare -A present=(
   [python3-venv]='/usr/bin/python3 -c "import ensurepip, venv"'
   [python3-pip]='/usr/bin/python3 -m pip --version'
   [python3-setuptools]='/usr/bin/python3 -c "import setuptools"'
+  [nodejs]='command -v node'
+  [npm]='command -v npm'
 )
-order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch python3-venv python3-pip python3-setuptools)
+order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch python3-venv python3-pip python3-setuptools nodejs npm)
 missing() {
   local m=()
   for p in "${order[@]}"; do bash -c "${present[$p]}" >/dev/null 2>&1 || m+=("$p"); done
@@ -58,6 +60,12 @@ if ((${#need[@]})); then
       echo "test.sh: could not install ${still[*]}: the tests that need them are skipped, each saying why"
     fi
   fi
+fi
+
+# hyparquet (npm, pure JavaScript): the independent reader the Parquet output is checked with
+if command -v npm >/dev/null 2>&1 && [[ ! -d tests/peers-node/node_modules/hyparquet ]]; then
+  (cd tests/peers-node && npm install --no-audit --no-fund --silent >/tmp/neuromorph-npm.log 2>&1) \
+    || echo "test.sh: npm install in tests/peers-node failed (see /tmp/neuromorph-npm.log)"
 fi
 
 results="$here/TestResults"

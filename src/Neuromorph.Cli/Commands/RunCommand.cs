@@ -30,6 +30,8 @@ public static class RunCommand
         backend.AddTo(command);
         var plotFormat = new PlotFormatOption();
         plotFormat.AddTo(command);
+        var tableFormat = new TableFormatOption();
+        tableFormat.AddTo(command);
         var overwrite = new OverwriteOption();
         overwrite.AddTo(command);
         command.SetAction(parse =>
@@ -37,12 +39,12 @@ public static class RunCommand
             var path = parse.GetRequiredValue(file).FullName;
             // every output path is checked, creating nothing, before the experiment is read and run
             var folder = RunFolder.Claim(parse, parse.GetValue(output)?.FullName, Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(path)), overwrite.Given(parse), path);
-            return folder.Guard(() => Run(parse, folder, path, netlist, backend, plotFormat));
+            return folder.Guard(() => Run(parse, folder, path, netlist, backend, plotFormat, tableFormat));
         });
         return command;
     }
 
-    private static int Run(ParseResult parse, RunFolder folder, string path, Option<string?> netlist, BackendOptions backend, PlotFormatOption plotFormat)
+    private static int Run(ParseResult parse, RunFolder folder, string path, Option<string?> netlist, BackendOptions backend, PlotFormatOption plotFormat, TableFormatOption tableFormat)
     {
         var dir = folder.Directory;
         var exportTo = parse.GetValue(netlist) is { Length: > 0 } chosen ? OutputLocation.CheckFile(chosen, "--export-netlist") : null;
@@ -70,7 +72,7 @@ public static class RunCommand
         }
 
         log.WriteLine(report.Summary);
-        var written = new ResultWriter(plotFormat.Writer(parse)).Write(report.Outputs, report.Figures, dir, Interruption.Requested);
+        var written = new ResultWriter(plotFormat.Writer(parse), tableFormat.Format(parse)).Write(report.Outputs, report.Figures, dir, Interruption.Requested);
         foreach (var f in report.Files.Concat(written))
         {
             log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");

@@ -35,7 +35,7 @@ public static class SimulateCommand
         // the raw file's place is checked, creating nothing, before the netlist is simulated (as -o and --export-netlist)
         var rawPath = parse.GetValue(options.Raw) is { } raw ? OutputLocation.CheckFile(raw.FullName, "--raw") : null;
         var clock = Stopwatch.StartNew();
-        var writer = new ResultWriter(options.PlotFormat.Writer(parse));
+        var writer = new ResultWriter(options.PlotFormat.Writer(parse), options.TableFormat.Format(parse));
         // the output folder is checked now and created only once the netlist has been read and simulated
         var folder = RunFolder.Claim(parse, parse.GetValue(options.Output)?.FullName, Path.Combine(Environment.CurrentDirectory, Path.GetFileNameWithoutExtension(spec.NetlistPath)), options.Overwrite.Given(parse), spec.NetlistPath);
         return folder.Guard(() =>

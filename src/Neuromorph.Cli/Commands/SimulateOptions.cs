@@ -25,6 +25,8 @@ internal sealed class SimulateOptions
 
     public PlotFormatOption PlotFormat { get; } = new();
 
+    public TableFormatOption TableFormat { get; } = new();
+
     public BackendOptions Backend { get; } = new();
 
     public OverwriteOption Overwrite { get; } = new();
@@ -35,6 +37,7 @@ internal sealed class SimulateOptions
         Engine.AcceptOnlyFromAmong([.. NetlistEngines.Names]);
         var command = new Command("simulate", "Simulate a SPICE netlist (.op, .dc, .tran, .ac, .measure, .step) and write CSV tables and plots.") { Netlist, Output, Raw, Plots, Engine, MaxPoints };
         PlotFormat.AddTo(command);
+        TableFormat.AddTo(command);
         Backend.AddTo(command);
         Overwrite.AddTo(command);
         return command;

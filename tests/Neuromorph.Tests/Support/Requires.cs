@@ -20,6 +20,9 @@ public static class Requires
     /// <summary>PyTorch importable by /usr/bin/python3.</summary>
     public static void Torch() => Tool(Peers.Torch.IsAvailable, Peers.Torch.Missing);
 
+    /// <summary>node with hyparquet (tests/peers-node), the independent Parquet reader.</summary>
+    public static void Hyparquet() => Tool(Peers.Hyparquet.IsAvailable, Peers.Hyparquet.Missing);
+
     /// <summary>SciPy importable by /usr/bin/python3.</summary>
     public static void Scipy() => Tool(Peers.Torch.HasScipy, "SciPy is not importable by /usr/bin/python3 (scripts/test.sh installs python3-scipy)");
 

@@ -8,7 +8,8 @@ namespace Neuromorph.Experiments.Results;
 /// interrupted run never leaves a half-written file) and renders its figures in the formats the user chose.
 /// </summary>
 /// <param name="figures">Renders figures (PNG/SVG); null or disabled: no plot files.</param>
-public sealed class ResultWriter(FigureWriter? figures = null)
+/// <param name="tables">The format numeric tables are written in (CSV, or Apache Parquet as NAME.parquet).</param>
+public sealed class ResultWriter(FigureWriter? figures = null, TableFormat tables = TableFormat.Csv)
 {
     /// <summary>Writes <paramref name="files"/> and <paramref name="plots"/> into <paramref name="directory"/>; returns the paths written, in order.</summary>
     public IReadOnlyList<string> Write(IEnumerable<ResultFile> files, IReadOnlyList<Figure> plots, string directory, CancellationToken cancellationToken = default)
@@ -20,7 +21,7 @@ public sealed class ResultWriter(FigureWriter? figures = null)
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            written.Add(Write(file, directory, cancellationToken));
+            written.Add(Write(file, directory, cancellationToken, tables: tables));
         }
 
         if (figures is { Enabled: true } && plots.Count > 0)
@@ -40,12 +41,12 @@ public sealed class ResultWriter(FigureWriter? figures = null)
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(plots);
         var rendering = figures is { Enabled: true } ? Task.Run(() => figures.Write(plots, directory)) : Task.FromResult<IReadOnlyList<string>>([]);
-        var path = Write(file, directory, cancellationToken, progress);
+        var path = Write(file, directory, cancellationToken, progress, tables);
         return (path, rendering.GetAwaiter().GetResult());
     }
 
-    /// <summary>Writes one file into <paramref name="directory"/> and returns its full path.</summary>
-    public static string Write(ResultFile file, string directory, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    /// <summary>Writes one file into <paramref name="directory"/> (a table in <paramref name="tables"/>' format) and returns its full path.</summary>
+    public static string Write(ResultFile file, string directory, CancellationToken cancellationToken = default, IProgress<double>? progress = null, TableFormat tables = TableFormat.Csv)
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = Path.GetFullPath(Path.Combine(directory, file.Name));
@@ -56,6 +57,10 @@ public sealed class ResultWriter(FigureWriter? figures = null)
 
         switch (file)
         {
+            case ResultTable t when tables == TableFormat.Parquet:
+                path = Path.ChangeExtension(path, ParquetTable.Extension);
+                ParquetTable.Write(path, t.Headers, t.Columns, cancellationToken);
+                break;
             case ResultTable t:
                 CsvTable.Write(path, t.Headers, t.Columns, progress, cancellationToken);
                 break;
@@ -74,4 +79,14 @@ public sealed class ResultWriter(FigureWriter? figures = null)
 
         return path;
     }
+}
+
+/// <summary>How numeric result tables are written.</summary>
+public enum TableFormat
+{
+    /// <summary>Comma-separated values with a header row (the default).</summary>
+    Csv,
+
+    /// <summary>Apache Parquet: one DOUBLE column per header, read directly by pandas, polars and Arrow.</summary>
+    Parquet,
 }

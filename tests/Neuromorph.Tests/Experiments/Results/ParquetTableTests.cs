@@ -1,0 +1,76 @@
+using Neuromorph.Experiments.Results;
+using Neuromorph.Tests.Cli;
+using Neuromorph.Tests.Peers;
+using Neuromorph.Tests.Support;
+
+namespace Neuromorph.Tests.Experiments.Results;
+
+/// <summary>
+/// Tables written as Apache Parquet (<c>--table-format parquet</c>) read back through an independent reader
+/// (hyparquet, pure JavaScript) with the same names and every value to the last bit, wide tables included.
+/// </summary>
+public sealed class ParquetTableTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("nm-parquet");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Trait("Category", "peer")]
+    [SkippableFact]
+    public void A_wide_table_reads_back_bit_for_bit()
+    {
+        Requires.Hyparquet();
+        var rng = new Random(7);
+        const int columns = 2000, rows = 40;
+        var headers = Enumerable.Range(0, columns).Select(k => k == 0 ? "time" : $"v(n{k})").ToList();
+        var data = Enumerable.Range(0, columns).Select(k => (IReadOnlyList<double>)[.. Enumerable.Range(0, rows).Select(r =>
+            r switch
+            {
+                0 => 0.0,
+                1 => double.Epsilon,
+                2 => -1e300,
+                3 => Math.PI * k,
+                _ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-20, 20)),
+            })]).ToList();
+        var path = ResultWriter.Write(new ResultTable("wide.csv", headers, data), _dir, tables: TableFormat.Parquet);
+        Assert.EndsWith("wide.parquet", path, StringComparison.Ordinal);
+        var (names, read) = Hyparquet.Read(path);
+        Assert.Equal(headers, names);
+        for (var k = 0; k < columns; k++)
+        {
+            Assert.Equal(data[k], read[k]);
+        }
+    }
+
+    [Trait("Category", "peer")]
+    [SkippableFact]
+    public void Simulate_writes_parquet_tables_with_the_csv_values()
+    {
+        Requires.Hyparquet();
+        var cir = Path.Combine(_dir, "rc.cir");
+        File.WriteAllText(cir, "rc\nv1 in 0 pulse(0 1 0 1u 1u 1m 2m)\nr1 in out 1k\nc1 out 0 1u\n.tran 10u 3m\n.end\n");
+        var (code, _, error) = CliHarness.Run("simulate", cir, "-o", Path.Combine(_dir, "csv"), "--plot-format", "none");
+        Assert.True(code == 0, error);
+        (code, _, error) = CliHarness.Run("simulate", cir, "-o", Path.Combine(_dir, "pq"), "--plot-format", "none", "--table-format", "parquet");
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(Path.Combine(_dir, "pq", "tran.csv")));
+        var lines = File.ReadAllLines(Path.Combine(_dir, "csv", "tran.csv"));
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var (names, columns) = Hyparquet.Read(Path.Combine(_dir, "pq", "tran.parquet"));
+        Assert.Equal(lines[0].Split(','), names);
+        Assert.Equal(["time", "v(in)", "v(out)", "i(v1)"], names);
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(rows.Select(r => r[k]), columns[k]);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_table_format_is_refused_with_the_choices()
+    {
+        var (code, _, error) = CliHarness.Run("simulate", "x.cir", "--table-format", "xlsx");
+        Assert.Equal(2, code);
+        Assert.Contains("csv", error, StringComparison.Ordinal);
+        Assert.Contains("parquet", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,10 @@
+// Reads a Parquet file with hyparquet (a pure-JavaScript reader, independent of Neuromorph's writer) and prints its
+// column names and every value as JSON, column by column: {"names": [...], "columns": [[...], ...]}.
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
+
+const file = await asyncBufferFromFile(process.argv[2])
+const meta = await parquetMetadataAsync(file)
+const names = meta.schema.slice(1).map(s => s.name)
+const rows = await parquetReadObjects({ file })
+const columns = names.map(n => rows.map(r => r[n]))
+process.stdout.write(JSON.stringify({ names, columns }))
