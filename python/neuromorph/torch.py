@@ -4,12 +4,18 @@
 :class:`neuromorph.Crossbar`: the forward product is the tile's forward read, the input gradient is the transposed
 read of the same tile, and the weight gradient is computed in floating point (``grad_y^T x``), as in hardware-aware
 training (aihwkit's convention). The bias is added digitally. The tile is reprogrammed whenever the weights change.
+
+``AnalogRNN``, ``AnalogLSTM`` and ``AnalogGRU`` are ``nn.RNN``/``nn.LSTM``/``nn.GRU`` with the same parameter names
+and shapes (``weight_ih_l0``, ``weight_hh_l0``, ``bias_ih_l0``, ``bias_hh_l0``, ``..._reverse``), so a state_dict of
+the PyTorch module loads unchanged; each ``weight_ih``/``weight_hh`` is one tile, read as above. ``convert_to_analog``
+returns a copy of a model with its ``nn.Linear``, ``nn.RNN``, ``nn.LSTM`` and ``nn.GRU`` modules replaced.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+import copy
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 import torch
@@ -18,9 +24,27 @@ from torch import nn
 from ._crossbar import Crossbar
 
 
+class _Tile:
+    """One crossbar tile holding a weight matrix of shape (out, in), reprogrammed when the weight changes."""
+
+    def __init__(self, in_features: int, out_features: int, options: Dict[str, Any]) -> None:
+        self.in_features, self.out_features, self._options = in_features, out_features, options
+        Crossbar(in_features, out_features, **options)  # checks the option names now
+        self._tile: Optional[Crossbar] = None
+        self._programmed_weight: Optional[torch.Tensor] = None
+
+    def _programmed(self, weight: torch.Tensor) -> Crossbar:
+        w = weight.detach().to("cpu", torch.float64)
+        if self._tile is None or self._programmed_weight is None or not torch.equal(self._programmed_weight, w):
+            tile = Crossbar(self.in_features, self.out_features, **self._options)
+            tile.program(np.ascontiguousarray(w.numpy().T))
+            self._tile, self._programmed_weight = tile, w.clone()
+        return self._tile
+
+
 class _AnalogMatmul(torch.autograd.Function):
     @staticmethod
-    def forward(ctx: Any, x: torch.Tensor, weight: torch.Tensor, layer: "AnalogLinear") -> torch.Tensor:  # type: ignore[override]
+    def forward(ctx: Any, x: torch.Tensor, weight: torch.Tensor, layer: Any) -> torch.Tensor:  # type: ignore[override]
         tile = layer._programmed(weight)
         ctx.save_for_backward(x)
         ctx.layer = layer
@@ -65,9 +89,7 @@ class AnalogLinear(nn.Module):
         if not bias:
             self.register_parameter("bias", None)
         self._options = dict(crossbar)
-        Crossbar(in_features, out_features, **self._options)  # checks the option names now
-        self._tile: Optional[Crossbar] = None
-        self._programmed_weight: Optional[torch.Tensor] = None
+        self._holder = _Tile(in_features, out_features, self._options)
         self.reset_parameters()
 
     def reset_parameters(self) -> None:
@@ -93,12 +115,11 @@ class AnalogLinear(nn.Module):
         return self._programmed(self.weight)
 
     def _programmed(self, weight: torch.Tensor) -> Crossbar:
-        w = weight.detach().to("cpu", torch.float64)
-        if self._tile is None or self._programmed_weight is None or not torch.equal(self._programmed_weight, w):
-            tile = Crossbar(self.in_features, self.out_features, **self._options)
-            tile.program(np.ascontiguousarray(w.numpy().T))
-            self._tile, self._programmed_weight = tile, w.clone()
-        return self._tile
+        return self._holder._programmed(weight)
+
+    @property
+    def _tile(self) -> Optional[Crossbar]:
+        return self._holder._tile
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.shape[-1] != self.in_features:
@@ -112,3 +133,192 @@ class AnalogLinear(nn.Module):
     def extra_repr(self) -> str:
         opts = ", ".join(f"{k}={v!r}" for k, v in self._options.items())
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}" + (f", {opts}" if opts else "")
+
+
+_GATES = {"RNN_TANH": 1, "RNN_RELU": 1, "LSTM": 4, "GRU": 3}
+
+
+class _AnalogRNNBase(nn.Module):
+    """The recurrent layers' shared body: PyTorch's parameters, one tile per weight matrix, the time loop."""
+
+    def __init__(self, mode: str, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True,
+                 batch_first: bool = False, dropout: float = 0.0, bidirectional: bool = False,
+                 device: Any = None, dtype: Any = None, **crossbar: Any) -> None:
+        super().__init__()
+        if input_size <= 0 or hidden_size <= 0 or num_layers <= 0:
+            raise ValueError(f"input_size, hidden_size and num_layers must be positive, got {input_size}, {hidden_size}, {num_layers}")
+        if not 0 <= dropout <= 1:
+            raise ValueError(f"dropout must be in [0, 1], got {dropout}")
+        self.mode, self.input_size, self.hidden_size, self.num_layers = mode, input_size, hidden_size, num_layers
+        self.bias, self.batch_first, self.dropout, self.bidirectional = bias, batch_first, float(dropout), bidirectional
+        self._options = dict(crossbar)
+        gates = _GATES[mode] * hidden_size
+        kw = {"device": device, "dtype": dtype}
+        self._tiles: Dict[str, _Tile] = {}
+        for layer in range(num_layers):
+            for suffix in self._suffixes():
+                layer_input = input_size if layer == 0 else hidden_size * len(self._suffixes())
+                for kind, cols in (("ih", layer_input), ("hh", hidden_size)):
+                    name = f"weight_{kind}_l{layer}{suffix}"
+                    self.register_parameter(name, nn.Parameter(torch.empty((gates, cols), **kw)))
+                    self._tiles[name] = _Tile(cols, gates, self._options)
+                if bias:
+                    self.register_parameter(f"bias_ih_l{layer}{suffix}", nn.Parameter(torch.empty(gates, **kw)))
+                    self.register_parameter(f"bias_hh_l{layer}{suffix}", nn.Parameter(torch.empty(gates, **kw)))
+        self.reset_parameters()
+
+    def _suffixes(self) -> List[str]:
+        return ["", "_reverse"] if self.bidirectional else [""]
+
+    def reset_parameters(self) -> None:
+        """PyTorch's initialisation: every parameter uniform in (-1/sqrt(hidden_size), 1/sqrt(hidden_size))."""
+        bound = 1.0 / math.sqrt(self.hidden_size)
+        for p in self.parameters():
+            nn.init.uniform_(p, -bound, bound)
+
+    @classmethod
+    def from_module(cls, module: nn.RNNBase, **crossbar: Any) -> "_AnalogRNNBase":
+        """The analog layer holding a copy of ``module``'s parameters (its state_dict loads unchanged)."""
+        extra: Dict[str, Any] = {}
+        if isinstance(module, nn.RNN):
+            extra["nonlinearity"] = module.nonlinearity
+        if getattr(module, "proj_size", 0):
+            raise ValueError("LSTM with proj_size is not supported")
+        p = next(module.parameters())
+        layer = cls(module.input_size, module.hidden_size, module.num_layers, module.bias, module.batch_first,
+                    module.dropout, module.bidirectional, device=p.device, dtype=p.dtype, **extra, **crossbar)
+        layer.load_state_dict(module.state_dict())
+        return layer
+
+    def _project(self, name: str, x: torch.Tensor) -> torch.Tensor:
+        return _AnalogMatmul.apply(x, getattr(self, name), self._tiles[name])
+
+    def _cell(self, layer: int, suffix: str, xw: torch.Tensor, h: torch.Tensor, c: Optional[torch.Tensor]) -> Tuple[torch.Tensor, Optional[torch.Tensor]]:
+        hw = self._project(f"weight_hh_l{layer}{suffix}", h)
+        if self.bias:
+            hw = hw + getattr(self, f"bias_hh_l{layer}{suffix}")
+        if self.mode == "LSTM":
+            i, f, g, o = (xw + hw).chunk(4, dim=-1)
+            c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+            return torch.sigmoid(o) * torch.tanh(c), c
+        if self.mode == "GRU":
+            xr, xz, xn = xw.chunk(3, dim=-1)
+            hr, hz, hn = hw.chunk(3, dim=-1)
+            r, z = torch.sigmoid(xr + hr), torch.sigmoid(xz + hz)
+            n = torch.tanh(xn + r * hn)
+            return (1 - z) * n + z * h, None
+        pre = xw + hw
+        return (torch.tanh(pre) if self.mode == "RNN_TANH" else torch.relu(pre)), None
+
+    def forward(self, input: torch.Tensor, hx: Any = None) -> Tuple[torch.Tensor, Any]:
+        batched = input.dim() == 3
+        if input.dim() not in (2, 3):
+            raise ValueError(f"input must be (seq, batch, features), (batch, seq, features) with batch_first, or (seq, features); got shape {tuple(input.shape)}")
+        x = input if batched else input.unsqueeze(1)
+        if batched and self.batch_first:
+            x = x.transpose(0, 1)
+        if x.shape[-1] != self.input_size:
+            raise ValueError(f"input must have {self.input_size} features in its last dimension, got shape {tuple(input.shape)}")
+        steps, batch = x.shape[0], x.shape[1]
+        directions = len(self._suffixes())
+        zeros = x.new_zeros(self.num_layers * directions, batch, self.hidden_size)
+        if self.mode == "LSTM":
+            h0, c0 = (zeros, zeros) if hx is None else hx
+            if not batched and hx is not None:
+                h0, c0 = h0.unsqueeze(1), c0.unsqueeze(1)
+        else:
+            h0 = zeros if hx is None else (hx if batched else hx.unsqueeze(1))
+            c0 = None
+        finals_h, finals_c = [], []
+        for layer in range(self.num_layers):
+            outputs = []
+            for d, suffix in enumerate(self._suffixes()):
+                k = layer * directions + d
+                # the input projection of every step at once: one batched tile read
+                xw = self._project(f"weight_ih_l{layer}{suffix}", x.reshape(steps * batch, -1)).reshape(steps, batch, -1)
+                if self.bias:
+                    xw = xw + getattr(self, f"bias_ih_l{layer}{suffix}")
+                h, c = h0[k], (c0[k] if c0 is not None else None)
+                out: List[Optional[torch.Tensor]] = [None] * steps
+                order = range(steps - 1, -1, -1) if suffix else range(steps)
+                for t in order:
+                    h, c = self._cell(layer, suffix, xw[t], h, c)
+                    out[t] = h
+                outputs.append(torch.stack(out))  # type: ignore[arg-type]
+                finals_h.append(h)
+                if c is not None:
+                    finals_c.append(c)
+            x = torch.cat(outputs, dim=-1) if directions > 1 else outputs[0]
+            if self.dropout > 0 and self.training and layer < self.num_layers - 1:
+                x = nn.functional.dropout(x, self.dropout, training=True)
+        h_n = torch.stack(finals_h)
+        output = x
+        if batched and self.batch_first:
+            output = output.transpose(0, 1)
+        if not batched:
+            output, h_n = output.squeeze(1), h_n.squeeze(1)
+        if self.mode == "LSTM":
+            c_n = torch.stack(finals_c)
+            return output, (h_n, c_n if batched else c_n.squeeze(1))
+        return output, h_n
+
+    def extra_repr(self) -> str:
+        s = f"{self.input_size}, {self.hidden_size}, num_layers={self.num_layers}"
+        if self.batch_first:
+            s += ", batch_first=True"
+        if self.bidirectional:
+            s += ", bidirectional=True"
+        opts = ", ".join(f"{k}={v!r}" for k, v in self._options.items())
+        return s + (f", {opts}" if opts else "")
+
+
+class AnalogRNN(_AnalogRNNBase):
+    """``nn.RNN`` (tanh or relu) with its products read through crossbar tiles; arguments as ``nn.RNN`` plus
+    :class:`neuromorph.Crossbar` options."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, device: Any = None, dtype: Any = None,
+                 nonlinearity: str = "tanh", **crossbar: Any) -> None:
+        if nonlinearity not in ("tanh", "relu"):
+            raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+        self.nonlinearity = nonlinearity
+        super().__init__("RNN_TANH" if nonlinearity == "tanh" else "RNN_RELU", input_size, hidden_size, num_layers, bias,
+                         batch_first, dropout, bidirectional, device, dtype, **crossbar)
+
+
+class AnalogLSTM(_AnalogRNNBase):
+    """``nn.LSTM`` (gates i, f, g, o in PyTorch's order) with its products read through crossbar tiles."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, device: Any = None, dtype: Any = None, **crossbar: Any) -> None:
+        super().__init__("LSTM", input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, device, dtype, **crossbar)
+
+
+class AnalogGRU(_AnalogRNNBase):
+    """``nn.GRU`` (gates r, z, n in PyTorch's order) with its products read through crossbar tiles."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, device: Any = None, dtype: Any = None, **crossbar: Any) -> None:
+        super().__init__("GRU", input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, device, dtype, **crossbar)
+
+
+def convert_to_analog(model: nn.Module, **crossbar: Any) -> nn.Module:
+    """A copy of ``model`` whose ``nn.Linear``, ``nn.RNN``, ``nn.LSTM`` and ``nn.GRU`` modules are replaced by their
+    analog counterparts holding the same weights, each with the given :class:`neuromorph.Crossbar` options (as
+    aihwkit's ``convert_to_analog``); the original model is left unchanged."""
+    converted = copy.deepcopy(model)
+
+    def swap(module: nn.Module) -> nn.Module:
+        if isinstance(module, nn.Linear):
+            return AnalogLinear.from_linear(module, **crossbar)
+        if isinstance(module, nn.LSTM):
+            return AnalogLSTM.from_module(module, **crossbar)
+        if isinstance(module, nn.GRU):
+            return AnalogGRU.from_module(module, **crossbar)
+        if isinstance(module, nn.RNN):
+            return AnalogRNN.from_module(module, **crossbar)
+        for name, child in list(module.named_children()):
+            setattr(module, name, swap(child))
+        return module
+
+    return swap(converted)

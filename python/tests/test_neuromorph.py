@@ -364,5 +364,109 @@ class AnalogLinearTests(unittest.TestCase):
         self.assertLess((layer(x) - ref).abs().max().item(), 1e-12)
 
 
+@unittest.skipIf(torch is None, "torch is not installed")
+class AnalogRecurrentTests(unittest.TestCase):
+    """AnalogRNN/LSTM/GRU on ideal tiles equal nn.RNN/LSTM/GRU (float64) with the same state_dict, forward and gradients."""
+
+    def _compare(self, torch_cls, analog_cls, **kw):
+        torch.manual_seed(3)
+        ref = torch_cls(5, 4, **kw).double()
+        ana = analog_cls.from_module(ref)
+        self.assertEqual(list(ana.state_dict().keys()), list(ref.state_dict().keys()))
+        shape = (2, 6, 5) if kw.get("batch_first") else (6, 2, 5)
+        x = torch.randn(*shape, dtype=torch.float64, requires_grad=True)
+        x2 = x.detach().clone().requires_grad_()
+        out, hn = ana(x)
+        out2, hn2 = ref(x2)
+        self.assertLess((out - out2).abs().max().item(), 1e-12)
+        hs, hs2 = (hn if isinstance(hn, tuple) else (hn,)), (hn2 if isinstance(hn2, tuple) else (hn2,))
+        for a, b in zip(hs, hs2):
+            self.assertLess((a - b).abs().max().item(), 1e-12)
+        (out.pow(2).sum() + sum(h.sum() for h in hs)).backward()
+        (out2.pow(2).sum() + sum(h.sum() for h in hs2)).backward()
+        self.assertLess((x.grad - x2.grad).abs().max().item(), 1e-10)
+        grads = dict(ref.named_parameters())
+        for name, p in ana.named_parameters():
+            self.assertLess((p.grad - grads[name].grad).abs().max().item(), 1e-10, name)
+
+    def test_lstm_two_layers_bidirectional(self):
+        import neuromorph.torch as nt
+
+        self._compare(torch.nn.LSTM, nt.AnalogLSTM, num_layers=2, bidirectional=True)
+
+    def test_gru_batch_first(self):
+        import neuromorph.torch as nt
+
+        self._compare(torch.nn.GRU, nt.AnalogGRU, num_layers=2, batch_first=True)
+
+    def test_rnn_relu_bidirectional(self):
+        import neuromorph.torch as nt
+
+        self._compare(torch.nn.RNN, nt.AnalogRNN, nonlinearity="relu", bidirectional=True)
+
+    def test_gradcheck_lstm(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(4)
+        layer = nt.AnalogLSTM(3, 2).double()
+        x = torch.randn(3, 2, 3, dtype=torch.float64, requires_grad=True)
+        h0 = torch.randn(1, 2, 2, dtype=torch.float64, requires_grad=True)
+        c0 = torch.randn(1, 2, 2, dtype=torch.float64, requires_grad=True)
+        self.assertTrue(torch.autograd.gradcheck(lambda x, h, c: layer(x, (h, c))[0], (x, h0, c0)))
+
+    def test_unbatched_input_and_initial_state(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(5)
+        ref = torch.nn.GRU(3, 4).double()
+        ana = nt.AnalogGRU.from_module(ref)
+        x, h0 = torch.randn(7, 3, dtype=torch.float64), torch.randn(1, 4, dtype=torch.float64)
+        out, hn = ana(x, h0)
+        out2, hn2 = ref(x, h0)
+        self.assertEqual(out.shape, out2.shape)
+        self.assertLess((out - out2).abs().max().item(), 1e-12)
+        self.assertLess((hn - hn2).abs().max().item(), 1e-12)
+
+    def test_convert_to_analog_keeps_the_model_and_its_outputs(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(6)
+
+        class Tagger(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.rnn = torch.nn.LSTM(4, 6, batch_first=True)
+                self.head = torch.nn.Sequential(torch.nn.Linear(6, 3), torch.nn.Tanh())
+
+            def forward(self, x):
+                return self.head(self.rnn(x)[0])
+
+        model = Tagger().double()
+        analog = nt.convert_to_analog(model)
+        self.assertIsInstance(analog.rnn, nt.AnalogLSTM)
+        self.assertIsInstance(analog.head[0], nt.AnalogLinear)
+        self.assertIsInstance(model.rnn, torch.nn.LSTM)  # the original is untouched
+        x = torch.randn(2, 5, 4, dtype=torch.float64)
+        self.assertLess((analog(x) - model(x)).abs().max().item(), 1e-12)
+        self.assertEqual(list(analog.state_dict().keys()), list(model.state_dict().keys()))
+
+    def test_noisy_tiles_change_the_output_and_bad_arguments_are_refused(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(7)
+        ref = torch.nn.LSTM(4, 3).double()
+        ana = nt.AnalogLSTM.from_module(ref, read_noise=0.05, seed=1)
+        x = torch.randn(5, 2, 4, dtype=torch.float64)
+        diff = (ana(x)[0] - ref(x)[0]).abs().max().item()
+        self.assertGreater(diff, 1e-6)
+        self.assertLess(diff, 0.5)
+        with self.assertRaises(ValueError):
+            ana(torch.randn(5, 2, 3, dtype=torch.float64))
+        with self.assertRaises(ValueError):
+            nt.AnalogRNN(3, 2, nonlinearity="sigmoid")
+        with self.assertRaises(Exception):
+            nt.AnalogGRU(3, 2, no_such_option=1)
+
+
 if __name__ == "__main__":
     unittest.main()
