@@ -22,6 +22,8 @@ public static partial class ControlBlock
 {
     private static readonly HashSet<string> SimulatorOptions = new(StringComparer.Ordinal) { "temp", "tnom", "gmin", "reltol", "abstol", "vntol", "chgtol", "trtol", "itl1", "itl2", "itl4", "method", "maxord" };
 
+    private const int MaxAnalyses = 1000;
+
     private static readonly HashSet<string> Silent = new(StringComparer.Ordinal) { "quit", "exit", "destroy", "reset", "listing", "version", "shell", "setplot", "rusage", "display" };
 
     /// <summary>Reads <paramref name="lines"/> into the netlist in <paramref name="state"/>.</summary>
@@ -71,15 +73,27 @@ public static partial class ControlBlock
         // variables the block's commands so far compute from them: ngspice runs the block's flow as it goes
         List<AnalysisResult>? soFar = null;
         var soFarKey = (0, 0, 0);
-        (List<AnalysisResult> Results, Dictionary<string, ControlRunner.Vec> Variables) SoFar()
+        (List<AnalysisResult> Results, Dictionary<string, ControlRunner.Vec> Variables) SoFar(SourceLocation at)
         {
+            if (analyses.Count > MaxAnalyses)
+            {
+                throw new UserInputException(at, $"the .control block ran {MaxAnalyses} analyses without ending", "check the loop condition: it reads results that do not change");
+            }
+
             Ran();
-            var key = (analyses.Count, netlist.ControlOutputs.Count, netlist.Measures.Count);
-            if (soFar is null || soFarKey != key)
+            // the results run before are kept unless a command since asked them for more vectors
+            var ran = soFar?.Count ?? 0;
+            var key = (analyses.Count, netlist.ControlOutputs.Count(o => o.AnalysisIndex < ran), netlist.Measures.Count(m => m.AnalysisIndex < ran));
+            if (soFar is null || (soFarKey.Item2, soFarKey.Item3) != (key.Item2, key.Item3))
             {
                 soFar = AlteredRuns.RunSoFar(netlist, analyses, script.Alterations, MnaEngine.Instance);
-                soFarKey = key;
             }
+            else if (ran < analyses.Count)
+            {
+                soFar.AddRange(AlteredRuns.RunSoFar(netlist, analyses, script.Alterations, MnaEngine.Instance, ran));
+            }
+
+            soFarKey = (analyses.Count, netlist.ControlOutputs.Count(o => o.AnalysisIndex < analyses.Count), netlist.Measures.Count(m => m.AnalysisIndex < analyses.Count));
 
             script.Constants.Clear();
             foreach (var name in variables.Names)
@@ -95,7 +109,7 @@ public static partial class ControlBlock
         }
 
         string Late(string name, SourceLocation at) =>
-            SoFar().Variables.TryGetValue(name, out var late) ? ControlRunner.Format(late)
+            SoFar(at).Variables.TryGetValue(name, out var late) ? ControlRunner.Format(late)
                 : throw new UserInputException(at, $"'{name}' has no value: the measurement or expression that sets it failed", "check the meas or let that computes it");
 
         string Expand(string text, SourceLocation at, bool deferVectors, bool late = true) => Dollar().Replace(text, m =>
@@ -226,7 +240,7 @@ public static partial class ControlBlock
                         netlist.ControlOutputs.Add(new ControlOutput(ControlOutputKind.Record, null, reads, at, step.Line.Location));
                     }
 
-                    var (results, known) = SoFar();
+                    var (results, known) = SoFar(step.Line.Location);
                     return new ControlRunner.Evaluator(results[at], known, variables.Lookup).Evaluate(source).Values.Any(c => c != System.Numerics.Complex.Zero);
                 }
 

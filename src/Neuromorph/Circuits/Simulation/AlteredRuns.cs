@@ -52,9 +52,9 @@ internal static class AlteredRuns
     /// <summary>
     /// Runs <paramref name="analyses"/> (those a <c>.control</c> block has met so far, analysis k with
     /// <paramref name="alterations"/>[k]) on <paramref name="netlist"/> as read, for a condition of the block that reads
-    /// their results; the netlist's own analyses are left as they are.
+    /// their results (from analysis <paramref name="from"/> on); the netlist's own analyses are left as they are.
     /// </summary>
-    internal static List<AnalysisResult> RunSoFar(Netlist netlist, IReadOnlyList<AnalysisCard> analyses, IReadOnlyList<IReadOnlyList<Alteration>> alterations, INetlistEngine engine)
+    internal static List<AnalysisResult> RunSoFar(Netlist netlist, IReadOnlyList<AnalysisCard> analyses, IReadOnlyList<IReadOnlyList<Alteration>> alterations, INetlistEngine engine, int from = 0)
     {
         var own = netlist.Analyses.ToList();
         netlist.Analyses.Clear();
@@ -62,7 +62,7 @@ internal static class AlteredRuns
         try
         {
             var results = new List<AnalysisResult>();
-            for (var k = 0; k < analyses.Count;)
+            for (var k = from; k < analyses.Count;)
             {
                 var end = k + 1;
                 while (end < analyses.Count && ReferenceEquals(alterations[end], alterations[k]))
