@@ -51,7 +51,7 @@ public static class SimulateCommand
 
             log.WriteLine($"  total {DurationText.Format(clock.Elapsed.TotalSeconds)}");
             // a .control block's `quit n` (ngspice's self-checking decks: quit 1 on a failed check) sets the exit status
-            return result.Report.Netlist.Control?.ExitCode ?? CommandRunner.Success;
+            return result.ExitCode ?? CommandRunner.Success;
         });
     }
 }
