@@ -50,7 +50,8 @@ public static class SimulateCommand
             }
 
             log.WriteLine($"  total {DurationText.Format(clock.Elapsed.TotalSeconds)}");
-            return CommandRunner.Success;
+            // a .control block's `quit n` (ngspice's self-checking decks: quit 1 on a failed check) sets the exit status
+            return result.ExitCode ?? CommandRunner.Success;
         });
     }
 }

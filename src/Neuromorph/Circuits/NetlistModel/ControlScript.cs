@@ -20,6 +20,9 @@ public sealed class ControlScript
 
     /// <summary>The scalar variables known when the block was read (.param, .csparam, constant <c>let</c>s).</summary>
     public Dictionary<string, double> Constants { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The exit status of the <c>quit n</c> / <c>exit n</c> that ended the block (null: none given).</summary>
+    public int? ExitCode { get; set; }
 }
 
 /// <summary>A change made by <c>alter</c> (an element) or <c>altermod</c> (a model card, <see cref="Model"/> true).</summary>

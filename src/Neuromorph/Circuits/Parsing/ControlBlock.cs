@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Elements.Sources;
 using Neuromorph.Circuits.Expressions;
@@ -20,6 +21,8 @@ namespace Neuromorph.Circuits.Parsing;
 public static partial class ControlBlock
 {
     private static readonly HashSet<string> SimulatorOptions = new(StringComparer.Ordinal) { "temp", "tnom", "gmin", "reltol", "abstol", "vntol", "chgtol", "trtol", "itl1", "itl2", "itl4", "method", "maxord" };
+
+    private const int MaxAnalyses = 1000;
 
     private static readonly HashSet<string> Silent = new(StringComparer.Ordinal) { "quit", "exit", "destroy", "reset", "listing", "version", "shell", "setplot", "rusage", "display" };
 
@@ -52,6 +55,7 @@ public static partial class ControlBlock
         var plotNumber = 1;
         var current = (Name: "const", Analysis: -1);
         var quit = false;
+        var macros = new Dictionary<string, (string[] Parameters, string Body)>(StringComparer.OrdinalIgnoreCase); // define name(a,b) body
         ControlRunner.Evaluator Known() => new(null, values, variables.Lookup);
         bool IsVariable(string name) => vectors.Contains(name) || values.ContainsKey(name) || variables.Lookup(name) is not null;
         void NewPlot(string type, int analysis)
@@ -65,10 +69,53 @@ public static partial class ControlBlock
             plots.Add(current);
         }
 
-        string Expand(string text, SourceLocation at, bool deferVectors) => Dollar().Replace(text, m =>
+        // the analyses met so far, run for a condition (or a substitution) that reads their results, and the
+        // variables the block's commands so far compute from them: ngspice runs the block's flow as it goes
+        List<AnalysisResult>? soFar = null;
+        var soFarKey = (0, 0, 0);
+        (List<AnalysisResult> Results, Dictionary<string, ControlRunner.Vec> Variables) SoFar(SourceLocation at)
         {
-            var name = m.Groups[2].Value;
-            switch (m.Groups[1].Value)
+            if (analyses.Count > MaxAnalyses)
+            {
+                throw new UserInputException(at, $"the .control block ran {MaxAnalyses} analyses without ending", "check the loop condition: it reads results that do not change");
+            }
+
+            Ran();
+            // the results run before are kept unless a command since asked them for more vectors
+            var ran = soFar?.Count ?? 0;
+            var key = (analyses.Count, netlist.ControlOutputs.Count(o => o.AnalysisIndex < ran), netlist.Measures.Count(m => m.AnalysisIndex < ran));
+            if (soFar is null || (soFarKey.Item2, soFarKey.Item3) != (key.Item2, key.Item3))
+            {
+                soFar = AlteredRuns.RunSoFar(netlist, analyses, script.Alterations, MnaEngine.Instance);
+            }
+            else if (ran < analyses.Count)
+            {
+                soFar.AddRange(AlteredRuns.RunSoFar(netlist, analyses, script.Alterations, MnaEngine.Instance, ran));
+            }
+
+            soFarKey = (analyses.Count, netlist.ControlOutputs.Count(o => o.AnalysisIndex < analyses.Count), netlist.Measures.Count(m => m.AnalysisIndex < analyses.Count));
+
+            script.Constants.Clear();
+            foreach (var name in variables.Names)
+            {
+                if (variables.Lookup(name) is double v)
+                {
+                    script.Constants[name] = v;
+                }
+            }
+
+            var measured = NetlistSimulation.Measure(netlist, soFar, new Dictionary<string, double>(), true);
+            return (soFar, ControlRunner.Replay(netlist, script, soFar, measured, null));
+        }
+
+        string Late(string name, SourceLocation at) =>
+            SoFar(at).Variables.TryGetValue(name, out var late) ? ControlRunner.Format(late)
+                : throw new UserInputException(at, $"'{name}' has no value: the measurement or expression that sets it failed", "check the meas or let that computes it");
+
+        string Expand(string text, SourceLocation at, bool deferVectors, bool late = true) => Dollar().Replace(text, m =>
+        {
+            var name = m.Groups["n"].Value;
+            switch (m.Groups["k"].Value)
             {
                 case "?":
                     return strings.ContainsKey(name) || name == "curplot" ? "1" : "0";
@@ -83,7 +130,12 @@ public static partial class ControlBlock
                         return ControlRunner.Format(ControlRunner.Vec.Scalar(d));
                     }
 
-                    return deferVectors ? m.Value
+                    if (deferVectors)
+                    {
+                        return m.Value;
+                    }
+
+                    return vectors.Contains(name) && late ? Late(name, at)
                         : throw new UserInputException(at, vectors.Contains(name) ? $"'{name}' is computed from simulation results, after the analyses run" : $"unknown control variable '{name}'",
                             vectors.Contains(name) ? "only echo, print and let can read it; a batch run computes it after the analyses" : Suggestions.Closest(name, values.Keys.Concat(variables.Names)) is { } c ? $"did you mean '{c}'?" : "define it with let or .csparam");
                 default:
@@ -132,7 +184,7 @@ public static partial class ControlBlock
             string text;
             try
             {
-                text = Expand(step.Text, step.Line.Location, false).Trim();
+                text = Define(Expand(step.Text, step.Line.Location, false).Trim(), macros);
             }
             catch (UserInputException e) when (e.Diagnostic.Message.EndsWith("no such variable", StringComparison.Ordinal))
             {
@@ -172,12 +224,24 @@ public static partial class ControlBlock
             catch (UserInputException)
             {
                 var reads = new List<OutputVariable>();
-                Collect(parsed, source, false, reads, IsVariable, nodes);
+                Collect(parsed, source, at >= 0 && analyses[at] is AcCard, reads, IsVariable, nodes);
                 var result = Names(parsed).FirstOrDefault(vectors.Contains);
                 if (reads.Count > 0 || result is not null)
                 {
-                    throw new UserInputException(step.Line.Location, $"{step.Line.Head}: the condition reads simulation results ({result ?? reads[0].Header}), which a batch run computes after the analyses",
-                        "loops and conditions may read let variables, .param/.csparam values and set variables, not analysis vectors");
+                    // the condition reads simulation results: run the analyses met so far (as ngspice's flow has) and test them
+                    if (at < 0)
+                    {
+                        throw new UserInputException(step.Line.Location, $"{step.Line.Head}: the condition reads simulation results ({result ?? reads[0].Header}) before any analysis has run",
+                            "put op, tran, dc, ac or run before it");
+                    }
+
+                    if (reads.Count > 0)
+                    {
+                        netlist.ControlOutputs.Add(new ControlOutput(ControlOutputKind.Record, null, reads, at, step.Line.Location));
+                    }
+
+                    var (results, known) = SoFar(step.Line.Location);
+                    return new ControlRunner.Evaluator(results[at], known, variables.Lookup).Evaluate(source).Values.Any(c => c != System.Numerics.Complex.Zero);
                 }
 
                 netlist.Warnings.Add(Diagnostic.Warning(step.Line.Location, $"{step.Line.Head}: '{text}' names no known vector; the condition is false (as in ngspice)", "define it with let first"));
@@ -361,11 +425,29 @@ public static partial class ControlBlock
                 case "compose":
                     Compose(line, rest);
                     break;
+                case "define":
+                {
+                    var m = DefineForm().Match(rest);
+                    if (!m.Success)
+                    {
+                        throw new UserInputException(line.Location, "define: expected name(arg, ...) expression", "e.g. define mismatch(a,b,err) abs(a-b)>err");
+                    }
+
+                    macros[m.Groups[1].Value.ToLowerInvariant()] = ([.. m.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], m.Groups[3].Value.Trim());
+                    break;
+                }
+
                 case "alterparam":
                     throw new UserInputException(line.Location, "alterparam is not supported: the netlist's .param values are fixed once it is read",
                         "sweep a parameter with .step param, or change element values with alter");
                 case "quit" or "exit":
                     quit = true;
+                    if (rest.Length > 0)
+                    {
+                        script.ExitCode = int.TryParse(rest, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code
+                            : throw new UserInputException(line.Location, $"{line.Head}: '{rest}' is not an exit status", $"e.g. {line.Head} 1");
+                    }
+
                     break;
                 default:
                     if (!Silent.Contains(line.Head))
@@ -434,7 +516,7 @@ public static partial class ControlBlock
             var name = m.Groups[1].Value.ToLowerInvariant();
             var at = current.Analysis;
             var origin = line.Location with { Column = line.Location.Column + line.Text.IndexOf(m.Groups[3].Value, StringComparison.Ordinal) };
-            var source = new ExpressionSource(Qualify(m.Groups[3].Value.Trim(), ref at, line.Location), origin);
+            var source = new ExpressionSource(Qualify(Define(m.Groups[3].Value.Trim(), macros), ref at, line.Location), origin);
             int? index = null;
             if (m.Groups[2].Success)
             {
@@ -895,6 +977,64 @@ public static partial class ControlBlock
 
         return element;
     }
+
+    /// <summary><paramref name="text"/> with each call of a <c>define</c>d function replaced by its body (arguments in parentheses).</summary>
+    private static string Define(string text, Dictionary<string, (string[] Parameters, string Body)> macros)
+    {
+        for (var guard = 0; guard < 100 && macros.Count > 0; guard++)
+        {
+            var call = MacroCall().Matches(text).FirstOrDefault(c => macros.ContainsKey(c.Groups[1].Value));
+            if (call is null)
+            {
+                break;
+            }
+
+            var (parameters, body) = macros[call.Groups[1].Value];
+            var args = new List<string>();
+            var depth = 0;
+            var start = call.Index + call.Length;
+            var end = start;
+            for (; end < text.Length; end++)
+            {
+                var c = text[end];
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')' && depth-- == 0)
+                {
+                    break;
+                }
+                else if (c == ',' && depth == 0)
+                {
+                    args.Add(text[start..end]);
+                    start = end + 1;
+                }
+            }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            args.Add(text[start..end]);
+            for (var k = 0; k < parameters.Length && k < args.Count; k++)
+            {
+                var value = "(" + args[k].Trim() + ")";
+                body = Regex.Replace(body, $@"(?<![A-Za-z0-9_]){Regex.Escape(parameters[k])}(?![A-Za-z0-9_])", _ => value);
+            }
+
+            text = text[..call.Index] + "(" + body + ")" + text[(end + 1)..];
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*\(")]
+    private static partial Regex MacroCall();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s*\(([^()]*)\)\s*(.+)$")]
+    private static partial Regex DefineForm();
 
     [GeneratedRegex(@"^@([^\[\]]+)\[([^\[\]]+)\]$")]
     private static partial Regex AtForm();

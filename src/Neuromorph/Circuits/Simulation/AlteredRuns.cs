@@ -49,6 +49,40 @@ internal static class AlteredRuns
         return results;
     }
 
+    /// <summary>
+    /// Runs <paramref name="analyses"/> (those a <c>.control</c> block has met so far, analysis k with
+    /// <paramref name="alterations"/>[k]) on <paramref name="netlist"/> as read, for a condition of the block that reads
+    /// their results (from analysis <paramref name="from"/> on); the netlist's own analyses are left as they are.
+    /// </summary>
+    internal static List<AnalysisResult> RunSoFar(Netlist netlist, IReadOnlyList<AnalysisCard> analyses, IReadOnlyList<IReadOnlyList<Alteration>> alterations, INetlistEngine engine, int from = 0)
+    {
+        var own = netlist.Analyses.ToList();
+        netlist.Analyses.Clear();
+        netlist.Analyses.AddRange(analyses);
+        try
+        {
+            var results = new List<AnalysisResult>();
+            for (var k = from; k < analyses.Count;)
+            {
+                var end = k + 1;
+                while (end < analyses.Count && ReferenceEquals(alterations[end], alterations[k]))
+                {
+                    end++;
+                }
+
+                results.AddRange(engine.Run(Altered(netlist, alterations[k], k, end), null, CancellationToken.None));
+                k = end;
+            }
+
+            return results;
+        }
+        finally
+        {
+            netlist.Analyses.Clear();
+            netlist.Analyses.AddRange(own);
+        }
+    }
+
     /// <summary>A copy of <paramref name="netlist"/> with analyses <paramref name="from"/> to <paramref name="to"/> (exclusive) and <paramref name="alterations"/> applied.</summary>
     private static Netlist Altered(Netlist netlist, IReadOnlyList<Alteration> alterations, int from, int to)
     {

@@ -32,6 +32,17 @@ public static partial class ControlRunner
             return outputs;
         }
 
+        Replay(netlist, script, results, measures, outputs);
+        return outputs;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/>'s commands on <paramref name="results"/> and returns the variables they leave;
+    /// <paramref name="outputs"/> null: only the variables (print, echo and wrdata are skipped), as a condition of the
+    /// block reads them while the block runs.
+    /// </summary>
+    internal static Dictionary<string, Vec> Replay(Netlist netlist, ControlScript script, IReadOnlyList<AnalysisResult> results, IReadOnlyList<MeasureResult> measures, List<ControlResult>? outputs)
+    {
         var variables = new Dictionary<string, Vec>(StringComparer.OrdinalIgnoreCase);
         foreach (var (k, v) in script.Constants)
         {
@@ -84,27 +95,28 @@ public static partial class ControlRunner
                     break;
                 }
 
-                case EchoCommand echo:
-                    outputs.Add(Text(Echo(echo, variables) + Environment.NewLine));
+                case EchoCommand echo when outputs is not null:
+                    outputs.Add(Text(Echo(echo, variables, eval) + Environment.NewLine));
                     break;
-                case PrintCommand print:
+                case PrintCommand print when outputs is not null:
                     outputs.Add(Text(Print(print, eval, result)));
                     break;
-                case WrdataCommand wr:
+                case WrdataCommand wr when outputs is not null:
                     outputs.Add(Text(Wrdata(wr, eval, result), wr.File));
                     break;
             }
         }
 
-        return outputs;
+        return variables;
     }
 
-    private static string Echo(EchoCommand echo, Dictionary<string, Vec> variables) =>
+    private static string Echo(EchoCommand echo, Dictionary<string, Vec> variables, Evaluator eval) =>
         EchoVariable().Replace(echo.Text, m =>
         {
             var name = m.Groups[1].Value;
             return variables.TryGetValue(name, out var v)
                 ? Format(v)
+                : name.EndsWith(')') ? Format(eval.Evaluate(new ExpressionSource(name, echo.Location))) // $&v(out): a vector of the analysis
                 : throw new UserInputException(echo.Location, $"echo: no vector or variable '{name}'", Suggestions.Closest(name, variables.Keys) is { } c ? $"did you mean '{c}'?" : "define it with let or meas before the echo");
         });
 
@@ -225,7 +237,7 @@ public static partial class ControlRunner
     [GeneratedRegex(@"[^A-Za-z0-9_]")]
     private static partial Regex NotName();
 
-    [GeneratedRegex(@"\$&([A-Za-z_][A-Za-z0-9_#.]*)")]
+    [GeneratedRegex(@"\$&([A-Za-z_][A-Za-z0-9_#.]*(?:\([^()]*\))?)")]
     private static partial Regex EchoVariable();
 
     /// <summary>Formats a vector's values as ngspice's <c>$&amp;name</c> does (C's <c>%g</c>, separated by spaces).</summary>

@@ -73,38 +73,7 @@ public static class NetlistSimulation
         var measures = new List<StepMeasures>();
         foreach (var (step, results) in runs)
         {
-            var values = new List<MeasureResult>();
-            var known = new Dictionary<string, double>(netlist.Parameters, StringComparer.OrdinalIgnoreCase);
-            foreach (var (k, v) in step)
-            {
-                known[k] = v;
-            }
-
-            foreach (var m in netlist.Measures)
-            {
-                MeasureResult value;
-                if (m.Function == MeasureFunction.Param)
-                {
-                    value = Measurement.EvaluateParam(m, known);
-                }
-                else
-                {
-                    var kind = m.Analysis.ToString().ToLowerInvariant();
-                    var result = (m.AnalysisIndex is int index ? results[index] : results.FirstOrDefault(r => r.Kind == kind))
-                        ?? throw new UserInputException(m.Location, $".measure {m.Name} measures a {kind} analysis, but the netlist runs none", $"add a .{kind} analysis");
-                    if (result.Kind != kind)
-                    {
-                        throw new UserInputException(m.Location, $"meas {m.Analysis.ToString().ToLowerInvariant()} {m.Name} follows a {result.Kind} analysis", $"run a {kind} analysis before it");
-                    }
-
-                    value = Measurement.Evaluate(m, result);
-                }
-
-                values.Add(value);
-                known[m.Name] = value.Succeeded ? value.Value : double.NaN;
-            }
-
-            measures.Add(new StepMeasures(step, values));
+            measures.Add(new StepMeasures(step, Measure(netlist, results, step, false)));
         }
 
         var control = ControlRunner.Run(netlist, runs[0].Results, measures[0].Values);
@@ -117,6 +86,58 @@ public static class NetlistSimulation
         }
 
         return new SimulationReport(netlist, outputs, measures, control);
+    }
+
+    /// <summary>
+    /// The measurements of <paramref name="netlist"/> (one per <see cref="Netlist.Measures"/> entry) on
+    /// <paramref name="results"/> with the <c>.step</c> values <paramref name="step"/>; <paramref name="partial"/>: the
+    /// results of the analyses run so far (a <c>.control</c> condition's), a measurement of an analysis not yet run failing.
+    /// </summary>
+    internal static List<MeasureResult> Measure(Netlist netlist, IReadOnlyList<AnalysisResult> results, IReadOnlyDictionary<string, double> step, bool partial)
+    {
+        var values = new List<MeasureResult>();
+        var known = new Dictionary<string, double>(netlist.Parameters, StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in step)
+        {
+            known[k] = v;
+        }
+
+        foreach (var m in netlist.Measures)
+        {
+            MeasureResult value;
+            if (m.Function == MeasureFunction.Param)
+            {
+                value = Measurement.EvaluateParam(m, known);
+            }
+            else
+            {
+                var kind = m.Analysis.ToString().ToLowerInvariant();
+                var result = m.AnalysisIndex is int index ? (index < results.Count ? results[index] : null) : results.FirstOrDefault(r => r.Kind == kind);
+                if (result is null && partial)
+                {
+                    value = new MeasureResult(m.Name, double.NaN, "its analysis has not run yet", m.Location);
+                }
+                else
+                {
+                    if (result is null)
+                    {
+                        throw new UserInputException(m.Location, $".measure {m.Name} measures a {kind} analysis, but the netlist runs none", $"add a .{kind} analysis");
+                    }
+
+                    if (result.Kind != kind)
+                    {
+                        throw new UserInputException(m.Location, $"meas {m.Analysis.ToString().ToLowerInvariant()} {m.Name} follows a {result.Kind} analysis", $"run a {kind} analysis before it");
+                    }
+
+                    value = Measurement.Evaluate(m, result);
+                }
+            }
+
+            values.Add(value);
+            known[m.Name] = value.Succeeded ? value.Value : double.NaN;
+        }
+
+        return values;
     }
 
     private static Dictionary<string, double> Merge(IReadOnlyDictionary<string, double> overrides, IReadOnlyDictionary<string, double> step)

@@ -27,6 +27,9 @@ public sealed record NetlistResult(
     /// <summary>The netlist's title line.</summary>
     public string Title => Report.Netlist.Title;
 
+    /// <summary>The status of the <c>.control</c> block's <c>quit n</c> / <c>exit n</c> (null: none given).</summary>
+    public int? ExitCode => Report.Netlist.Control?.ExitCode;
+
     /// <summary>Every file to write, tables first, then measure.csv and the wrdata files.</summary>
     public IReadOnlyList<ResultFile> Files =>
         [.. Analyses.Select(a => (ResultFile)a.Table), .. MeasureTable is null ? [] : new ResultFile[] { MeasureTable }, .. ControlOutputs.Select(c => c.AsFile).OfType<ResultFile>()];

@@ -52,6 +52,10 @@ public sealed class ControlFlowDeckTests
     [InlineData("ngspice_if-test-1.cir")]
     [InlineData("control_loops.cir")]
     [InlineData("control_device.cir")]
+    [InlineData("ngspice_scope-2.cir")]
+    [InlineData("ngspice_xpressn-1.cir")]
+    [InlineData("ngspice_func-1.cir")]
+    [InlineData("ngspice_global-1.cir")]
     public void Control_flow_decks_print_what_ngspice_prints(string name)
     {
         Requires.Ngspice();
@@ -77,6 +81,20 @@ public sealed class ControlFlowDeckTests
 
         Assert.Contains("k is 1\nk is two\nk is 3\nm has length 5\nm has length 5", output.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(4, Directory.GetFiles(Path.Combine(dir, "out"), "op*.csv").Length);
+    }
+
+    [Fact]
+    public void Conditions_on_v_of_a_node_pick_the_branch_and_end_the_loop_of_the_closed_form()
+    {
+        // v(mid) = 5 r2 / (1k + r2): 2.5 V, then 3.75 V with r2 = 3k; the loop sets r2 = 1k/(k+1), v(mid) = 5/(k+2), until v(mid) <= 1.1: k = 3
+        using var dir = new TempDirectory("nm-flow-results");
+        var (code, output, error) = CliHarness.Run("simulate", Deck("control_if_results.cir"), "-o", Path.Combine(dir, "out"), "--plot-format", "none");
+        Assert.True(code == 3, $"exit {code}: {error}");
+        var printed = output.Replace("\r", "", StringComparison.Ordinal);
+        Assert.Contains("high branch: 2.5\nratio in range\nloop ran 3 times\n", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("low branch", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", printed, StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "out"), "op*.csv").Length);
     }
 
     [Fact]
@@ -120,7 +138,8 @@ public sealed class ControlFlowDeckTests
     [InlineData("end\n", "end without if", 8)]
     [InlineData("break\n", "break outside a loop", 8)]
     [InlineData("goto nowhere\n", "there is no label 'nowhere'", 8)]
-    [InlineData("op\nwhile v(out) < 3\nop\nend\n", "the condition reads simulation results", 9)]
+    [InlineData("while v(out) < 3\nop\nend\n", "before any analysis has run", 8)]
+    [InlineData("op\nwhile v(out) < 3\nop\nend\n", "analyses without ending", 9)]
     [InlineData("echo $nothere\n", "nothere: no such variable", 8)]
     public void Bad_control_flow_gives_one_located_error(string block, string message, int line)
     {
