@@ -313,7 +313,7 @@ public static partial class ControlBlock
     [GeneratedRegex(@"(?<![<>=!])=(?!=)")]
     private static partial Regex SingleEquals();
 
-    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_#.]*)\s*(?:\[([^\]]+)\])?\s*=(.+)$")]
+    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_#.-]*)\s*(?:\[([^\]]+)\])?\s*=(.+)$")]
     private static partial Regex LetForm();
 
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_.#-]*)(?:\s*=\s*(\([^)]*\)|""[^""]*""|'[^']*'|\S+))?")]
