@@ -5,7 +5,8 @@ namespace Neuromorph.Circuits.Expressions;
 /// <summary>
 /// Parses SPICE expressions (ngspice B sources and numparam, Xyce expressions, HSPICE-style parameters) into trees:
 /// <c>?:</c>, <c>|| &amp;&amp;</c>, comparisons, <c>+ - * /</c>, unary <c>- + !</c>, <c>** ^</c> (right-associative, binding
-/// tighter than * but looser than unary minus, as in ngspice), calls, <c>V(a)</c>, <c>V(a,b)</c>, <c>I(element)</c>, and
+/// tighter than * and than a unary minus before it: <c>-2**2</c> is -4 and <c>2*-3**2</c> is -18, as ngspice-39's B
+/// sources compute them; the exponent may carry its own sign, <c>2**-1</c>), calls, <c>V(a)</c>, <c>V(a,b)</c>, <c>I(element)</c>, and
 /// braces used as parentheses. Names are lower-cased. Syntax errors are located user errors.
 /// </summary>
 public sealed class ExpressionParser
@@ -141,7 +142,7 @@ public sealed class ExpressionParser
 
     private Expression Product()
     {
-        var v = Power();
+        var v = Unary();
         while (true)
         {
             SkipSpace();
@@ -153,11 +154,11 @@ public sealed class ExpressionParser
 
             if (Accept("*"))
             {
-                v = new BinaryExpression(BinaryOperator.Multiply, v, Power(), at);
+                v = new BinaryExpression(BinaryOperator.Multiply, v, Unary(), at);
             }
             else if (Accept("/"))
             {
-                v = new BinaryExpression(BinaryOperator.Divide, v, Power(), at);
+                v = new BinaryExpression(BinaryOperator.Divide, v, Unary(), at);
             }
             else
             {
@@ -168,10 +169,10 @@ public sealed class ExpressionParser
 
     private Expression Power()
     {
-        var b = Unary();
+        var b = Primary();
         SkipSpace();
         var at = _pos;
-        return Accept("**") || Accept("^") ? new BinaryExpression(BinaryOperator.Power, b, Power(), at) : b;
+        return Accept("**") || Accept("^") ? new BinaryExpression(BinaryOperator.Power, b, Unary(), at) : b;
     }
 
     private Expression Unary()
@@ -194,7 +195,7 @@ public sealed class ExpressionParser
             return new UnaryExpression(UnaryOperator.Not, Unary(), at);
         }
 
-        return Primary();
+        return Power();
     }
 
     private Expression Primary()
