@@ -375,8 +375,11 @@ public static partial class ControlRunner
                 : new Vec([.. cols[0]!.Values.Zip(cols[1]!.Values, (re, im) => new Complex(re, im))], false);
         }
 
+        // v(name) of a name that is no node reads the vector of that name, as ngspice's v() does (v(foo) after let foo = ...)
         private Vec Circuit(Expression e, OutputKind kind, string target, string? reference) =>
-            TryCircuit(kind, target, reference) ?? throw Error(e, $"no vector {(kind == OutputKind.Voltage ? "v" : "i")}({target}{(reference is null ? "" : "," + reference)}) {(result is null ? "before any analysis" : $"in the {result.Kind} analysis")}", "name a node or a source of the circuit");
+            TryCircuit(kind, target, reference)
+            ?? (kind == OutputKind.Voltage && reference is null && variables.TryGetValue(target, out var named) ? named : null)
+            ?? throw Error(e, $"no vector {(kind == OutputKind.Voltage ? "v" : "i")}({target}{(reference is null ? "" : "," + reference)}) {(result is null ? "before any analysis" : $"in the {result.Kind} analysis")}", "name a node or a source of the circuit");
 
         private Vec Binary(BinaryExpression b)
         {
@@ -465,6 +468,7 @@ public static partial class ControlRunner
                 "unitvec" => Vec.Of([.. Enumerable.Repeat(1.0, Count(c, a))]),
                 "floor" => Map(a, x => Math.Floor(x.Real)),
                 "ceil" => Map(a, x => Math.Ceiling(x.Real)),
+                "nint" => Map(a, x => Math.Round(x.Real, MidpointRounding.ToEven)),
                 "tan" => Map(a, x => Math.Tan(x.Real)),
                 "atan" => Map(a, x => Math.Atan(x.Real)),
                 "sinh" => Map(a, x => Math.Sinh(x.Real)),
