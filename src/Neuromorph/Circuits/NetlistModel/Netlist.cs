@@ -61,6 +61,12 @@ public sealed class Netlist
     /// <summary>Circuit temperature in degrees Celsius (<c>.temp</c> or <c>.options temp=</c>; 27 by default).</summary>
     public double Temperature { get; set; } = 27;
 
+    /// <summary>
+    /// Re-reads the same text at another circuit temperature (what <c>temper</c> means in constants, models and
+    /// instances too), for <c>.dc temp</c>; null for a netlist built in code.
+    /// </summary>
+    public Func<double, Netlist>? AtTemperature { get; set; }
+
     /// <summary>Warnings found while reading (ignored options, control commands, suffixes SPICE ignores ...).</summary>
     public List<Diagnostic> Warnings { get; } = [];
 
