@@ -409,6 +409,39 @@ public class NgspiceDialectTests
         PeerComparison.AgainstNgspice(deck, ["v(1)", "i(e2)", "i(e3)"], 1e-3, "dc");
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Temperature_coefficients_on_b_sources_scale_their_value_as_ngspice_does()
+    {
+        // tests/regression/misc/asrc-tc-1.cir, asrc-tc-2.cir: b2 2 0 i=v(1) tc1=0.001 at .temp 127
+        const string deck = """
+            asrc tc
+            v1 1 0 dc=100 ac=1
+            b2 2 0 i=v(1) tc1=0.001
+            v2 0 2 0
+            b3 3 0 v=v(1) tc1=0.001
+            b4 4 0 v=v(1)/10 tc1=0.002 tc2=1e-5 dtemp=-20
+            b5 5 0 v={v(1)*2} tc1=0.001 reciproctc=1
+            b6 6 0 v=v(1) tc1=0.001 temp=50
+            v9 9 0 0
+            r7 1 7 r = {1k + v(9)} tc1=0.001
+            v7 7 0 dc=0
+            .temp 127.0
+
+            """;
+        SameOp(deck + ".op\n", 1e-12, "i(v2)", "v(3)", "v(4)", "v(5)", "v(6)", "i(v7)");
+        var ours = Sim.Run(deck + ".op\n.print op i(v2) v(3)\n.end\n").Single();
+        Assert.Equal(100 * (1 + (100 * 0.001)), ours.Col("v(3)")[0], 1e-9);
+        Assert.Equal(100 * (1 + (100 * 0.001)), ours.Col("i(v2)")[0], 1e-9);
+        var (_, peer) = Ngspice.RunTransient(deck + ".ac lin 3 1k 3k\n", "vm(3)", "vm(4)", "vm(5)");
+        var ac = Sim.Run(deck + ".ac lin 3 1k 3k\n.print ac vm(3) vm(4) vm(5)\n.end\n").Single();
+        string[] names = ["vm(3)", "vm(4)", "vm(5)"];
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(peer[k][0], ac.Col(names[k])[0], 1e-9);
+        }
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
