@@ -69,7 +69,8 @@ public sealed class ExpressionParser
         {
             SkipSpace();
             var at = _pos;
-            if (!Accept("||"))
+            // ngspice's PSPICE form '|' (ngbehavior=psa) is the same or
+            if (!Accept("||") && !Accept("|"))
             {
                 return v;
             }
@@ -85,7 +86,8 @@ public sealed class ExpressionParser
         {
             SkipSpace();
             var at = _pos;
-            if (!Accept("&&"))
+            // ngspice's PSPICE form '&' (ngbehavior=psa) is the same and
+            if (!Accept("&&") && !Accept("&"))
             {
                 return v;
             }
@@ -189,7 +191,7 @@ public sealed class ExpressionParser
             return Unary();
         }
 
-        if (!Peek("!=") && Accept("!"))
+        if ((!Peek("!=") && Accept("!")) || Accept("~"))
         {
             return new UnaryExpression(UnaryOperator.Not, Unary(), at);
         }

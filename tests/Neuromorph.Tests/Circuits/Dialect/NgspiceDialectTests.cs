@@ -442,6 +442,36 @@ public class NgspiceDialectTests
         }
     }
 
+    [Fact]
+    public void Pspice_logical_operators_in_b_sources_take_ngspice_psa_precedence()
+    {
+        // examples/p-to-n-examples/logic.cir: ~(~v(9)&v(8)) + 0.5; expected values are what ngspice-39 prints with ngbehavior=psa
+        const string deck = """
+            logic
+            v1 1 0 1
+            v0 9 0 0
+            b1 11 0 v=~v(9)
+            b2 12 0 v=~v(1)
+            b3 13 0 v=v(1)|v(9)&v(9)
+            b4 14 0 v=~v(1)+1
+            b5 15 0 v=v(9)&v(1)+1
+            b6 16 0 v=~0.5
+            b7 17 0 v=~(~v(9)&v(1)) + 0.5
+            b8 18 0 v=v(1)==1 & v(9)<1
+            b9 19 0 v=-v(1)|v(9)
+            b12 22 0 v=v(9) ? 3 : v(1)|v(9)
+            b13 23 0 v=2*v(1)|0
+            .op
+            .print op v(11) v(12) v(13) v(14) v(15) v(16) v(17) v(18) v(19) v(22) v(23)
+            .end
+
+            """;
+        var ours = Sim.Run(deck).Single();
+        string[] names = ["v(11)", "v(12)", "v(13)", "v(14)", "v(15)", "v(16)", "v(17)", "v(18)", "v(19)", "v(22)", "v(23)"];
+        double[] ngspice = [1, 0, 1, 1, 0, 0, 0.5, 1, 1, 1, 1];
+        Assert.Equal(ngspice, names.Select(n => ours.Col(n)[0]).ToArray());
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
