@@ -244,7 +244,7 @@ public sealed class ExpressionParser
 
     private NumberExpression Number(int start)
     {
-        while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '.' ||
+        while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] is '.' or SpiceNumber.MicroSign ||
                (_text[_pos] is '+' or '-' && _text[_pos - 1] is 'e' or 'E' && IsExponentSign(start))))
         {
             _pos++;

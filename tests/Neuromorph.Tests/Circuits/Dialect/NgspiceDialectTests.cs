@@ -472,6 +472,18 @@ public class NgspiceDialectTests
         Assert.Equal(ngspice, names.Select(n => ours.Col(n)[0]).ToArray());
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void The_micro_sign_is_the_micro_suffix_as_in_ngspice()
+    {
+        // tests/regression/misc/convergence.cir: I2 0 N01 pulse 2µ 20µ 50n 50n 50n 1µ 2µ
+        const string deck = "micro\n.param isat=1e-14\nI2 0 N01 pulse 2\u00b5 20\u00b5 50n 50n 50n 1\u00b5 2\u00b5\nR2 N01 0 50K\n"
+            + "B2 N01 0 I=Isat*(exp(v(N01)/26m)-1)\nv3 3 0 {3\u00b5*2}\nr3 3 0 1\n.tran 10n 5u\n";
+        PeerComparison.AgainstNgspice(deck, ["v(n01)"], 5e-3); // 0.16 % at the 50 ns pulse edges
+        var ours = Sim.Run(deck + ".print tran v(3)\n.end\n").Single();
+        Assert.Equal(6e-6, ours.Col("v(3)")[0], 1e-18); // ngspice-39 prints v(3) = 6.000000e-06
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
