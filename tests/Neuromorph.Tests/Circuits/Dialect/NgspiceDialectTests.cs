@@ -484,6 +484,26 @@ public class NgspiceDialectTests
         Assert.Equal(6e-6, ours.Col("v(3)")[0], 1e-18); // ngspice-39 prints v(3) = 6.000000e-06
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Ac_currents_of_resistors_and_capacitors_match_ngspice_probe()
+    {
+        // examples/probe/ac-test.cir: ngspice-39 reads i(r2) in .ac through .probe i(R2); ours needs no .probe
+        Requires.Ngspice();
+        const string deck = "ac currents\nV1 1 0 dc 0 ac 1\nR1 1 2 1k\nR2 2 3 1k ac=2k\nR3 3 0 1k\nC2 2 3 1u\nC3 3 0 1u\n.ac dec 5 10 10000\n";
+        var (_, peer) = Ngspice.RunTransient(deck + ".probe i(R2) i(C3)\n", "mag(i(r2))", "ph(i(r2))", "real(i(r2))", "imag(i(r2))", "mag(i(c3))", "ph(i(c3))");
+        string[] ours = ["im(r2)", "ip(r2)", "ir(r2)", "ii(r2)", "im(c3)", "ip(c3)"];
+        var ac = Sim.Run($"{deck}.print ac {string.Join(" ", ours)}\n.end\n").Single();
+        for (var k = 0; k < ours.Length; k++)
+        {
+            for (var j = 0; j < peer[k].Length; j++)
+            {
+                var o = ac.Col(ours[k])[j];
+                Assert.True(Math.Abs(o - peer[k][j]) <= (1e-9 * Math.Abs(peer[k][j])) + 1e-15, $"{ours[k]}[{j}]: ngspice {peer[k][j]:R}, ours {o:R}");
+            }
+        }
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
