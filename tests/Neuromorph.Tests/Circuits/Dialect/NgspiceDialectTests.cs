@@ -504,6 +504,16 @@ public class NgspiceDialectTests
         }
     }
 
+    [Fact]
+    public void A_deck_with_a_title_and_no_elements_is_a_warning_and_simulates_nothing()
+    {
+        // tests/regression/misc/empty-1.cir ("check that we can survive emptiness"): ngspice-39 runs it and exits 0
+        const string deck = "check that we can survive emptiness\n* nothing\n.control\nop\ntran 0.1m 1m\nac lin 3 1kHz 2kHz\necho \"TEST: done\"\nquit 0\n.endc\n.end\n";
+        var report = Neuromorph.Circuits.Simulation.NetlistSimulation.Run("empty-1.cir", deck, new Dictionary<string, double>());
+        Assert.Empty(report.Analyses);
+        Assert.Contains(report.Netlist.Warnings, w => w.Message.Contains("no elements", StringComparison.Ordinal));
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
