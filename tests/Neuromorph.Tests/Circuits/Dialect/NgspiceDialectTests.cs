@@ -514,6 +514,26 @@ public class NgspiceDialectTests
         Assert.Contains(report.Netlist.Warnings, w => w.Message.Contains("no elements", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_linear_ac_sweep_may_start_at_zero_hertz_as_in_ngspice()
+    {
+        // tests/regression/misc/ac-zero.cir: ac lin 1 0Hz 0Hz gives v(3) = 0.5 exactly; dec/oct from 0 are refused, as ngspice-39 does
+        Requires.Ngspice();
+        const string deck = "ac zero\nv1 1 0 dc=0 ac=1\nr1 1 2 1k\nl1 2 3 1uH\nr3 3 0 1k\nc3 3 0 1uF\n.ac lin 3 0Hz 2k\n";
+        var (f, peer) = Ngspice.RunTransient(deck, "real(v(3))", "imag(v(3))");
+        var ours = Sim.Run(deck + ".print ac vr(3) vi(3)\n.end\n").Single();
+        Assert.Equal(f, ours.Independent);
+        for (var k = 0; k < f.Length; k++)
+        {
+            Assert.Equal(peer[0][k], ours.Col("vr(3)")[k], 1e-12);
+            Assert.Equal(peer[1][k], ours.Col("vi(3)")[k], 1e-12);
+        }
+
+        Assert.Equal(0.5, Sim.Run(deck.Replace("lin 3 0Hz 2k", "lin 1 0Hz 0Hz", StringComparison.Ordinal) + ".print ac vr(3)\n.end\n").Single().Col("vr(3)")[0]);
+        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck.Replace("lin 3 0Hz", "dec 3 0Hz", StringComparison.Ordinal) + ".end\n", "t.cir"));
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
