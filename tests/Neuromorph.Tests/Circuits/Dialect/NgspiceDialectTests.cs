@@ -534,6 +534,30 @@ public class NgspiceDialectTests
         Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck.Replace("lin 3 0Hz", "dec 3 0Hz", StringComparison.Ordinal) + ".end\n", "t.cir"));
     }
 
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Am_and_sffm_sources_take_ngspice_39_argument_order_and_defaults()
+    {
+        // examples/various/v-i-sources-am-ffm.cir: AM(va vo mf fc td phasec phases), SFFM(vo va fc mdi fs phasec phases)
+        const string deck = """
+            am sffm
+            V1 1 0 AM 0.5 2 1k 10k 0.2m 30 60
+            V2 2 0 SFFM 0.1 2 1k 2 100 0.3m 30 60
+            V3 3 0 SFFM(0.1 2 1k 2 100 45)
+            V4 4 0 SFFM 0.1 2
+            V5 5 0 AM(0.5 2 1k 10k 0.2m)
+            V6 6 0 AM 0.5 2
+            I7 0 7 AM 0.5 2 1.8 1k 100k 1m 0 0
+            r7 7 0 1
+            .tran 1u 4m 0 1u
+
+            """;
+        PeerComparison.AgainstNgspice(deck, ["v(1)", "v(2)", "v(3)", "v(4)", "v(5)"], 2e-3);
+        var ours = Sim.Run(deck + ".print tran v(6) v(7)\n.end\n").Single();
+        Assert.All(ours.Col("v(6)"), v => Assert.Equal(0, v)); // fc defaults to 0: ngspice-39 gives 0 throughout
+        Assert.All(ours.Col("v(7)"), v => Assert.Equal(0, v)); // td = 100k s: likewise
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
