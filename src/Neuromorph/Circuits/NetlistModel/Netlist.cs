@@ -82,6 +82,9 @@ public sealed record ModelCard(
     SourceLocation Location,
     IReadOnlyDictionary<string, SourceLocation>? ParameterLocations = null)
 {
+    /// <summary>Parameters with text values (ngspice's <c>version=4.5.0</c> on BSIM cards), by name.</summary>
+    public IReadOnlyDictionary<string, string> TextParameters { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Where parameter <paramref name="name"/> was written (the card's location if unknown).</summary>
     public SourceLocation At(string name) =>
         ParameterLocations is not null && ParameterLocations.TryGetValue(name, out var l) ? l : Location;

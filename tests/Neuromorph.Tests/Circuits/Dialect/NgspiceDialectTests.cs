@@ -558,6 +558,18 @@ public class NgspiceDialectTests
         Assert.All(ours.Col("v(7)"), v => Assert.Equal(0, v)); // td = 100k s: likewise
     }
 
+    [Fact]
+    public void A_bsim_version_string_on_a_model_card_parses_and_the_mosfet_names_the_unsupported_level()
+    {
+        // examples/mos/ro-meas.cir: .model mynmos nmos level=14 version=4.5.0
+        const string deck = "bsim\n.model mynmos nmos level=14 version=4.5.0 toxe=1.4n\nv1 d 0 1\nm1 d d 0 0 mynmos W=1u L=0.25u\n.op\n.end\n";
+        var netlist = NetlistParser.Parse(deck, "t.cir");
+        Assert.Equal("4.5.0", netlist.Models["mynmos"].TextParameters["version"]);
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => Sim.Run(deck));
+        Assert.Contains("LEVEL=14 (BSIM4)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(4, ex.Diagnostic.Location.Line);
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();
