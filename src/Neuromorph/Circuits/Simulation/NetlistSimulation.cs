@@ -45,9 +45,10 @@ public static class NetlistSimulation
         engine ??= MnaEngine.Instance;
         var netlist = NetlistParser.Parse(text, path, overrides.Count == 0 ? null : overrides);
         parsed?.Invoke(netlist);
-        if (netlist.Elements.Count == 0)
+        if (netlist.Elements.Count == 0 && netlist.Analyses.Count > 0)
         {
-            // ngspice-39 runs such a deck (tests/regression/misc/empty-1.cir, "survive emptiness") and its analyses yield no vectors
+            // ngspice-39 runs such a deck (tests/regression/misc/empty-1.cir, "survive emptiness") and its analyses yield no
+            // vectors; a deck of control-block variables, loops and echo only (no analyses) runs its control block as before
             netlist.Warnings.Add(Diagnostic.Warning(new SourceLocation(path, 1, 1), "the netlist has no elements: nothing is simulated", "add elements between the title line and .end"));
             return new SimulationReport(netlist, [], [], []);
         }

@@ -385,7 +385,10 @@ public class NgspiceDialectTests
         PeerComparison.AgainstNgspice(deck, ["i(v1)", "i(v2)", "i(v_test)"], 1e-3, "dc");
         var ours = Sim.Run(deck + ".print dc i(v1)\n.end\n").Single();
         Assert.Equal(10, ours.Independent.Length);
-        Assert.Equal(-5 / 1050.0, ours.Col("i(v1)")[4], 1e-12);
+        Assert.Equal(50, ours.Independent[4]);
+        var ours2 = Sim.Run(deck + ".print dc i(v2)\n.end\n").Single();
+        double dt = 50 - 27, r1 = 1000 * (1 + (2e-3 * dt) + (30e-6 * dt * dt)), r2 = 1000 * Math.Pow(1.01, 0.7 * dt);
+        Assert.Equal(-5 * ((1 / r1) + (1 / r2)), ours2.Col("i(v2)")[4], 1e-14);
     }
 
     [SkippableFact]
