@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Diagnostics;
@@ -86,7 +87,7 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
             lu.Solve(rhs);
             for (var j = 0; j < all.Count; j++)
             {
-                columns[j][k] = readers[j](rhs, n);
+                columns[j][k] = readers[j](rhs, n, omega);
             }
         }
 
@@ -97,9 +98,10 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
         };
     }
 
-    private Func<double[], int, double> Reader(OutputVariable v)
+    private Func<double[], int, double, double> Reader(OutputVariable v)
     {
         int a, b = -1;
+        Func<double, (double Re, double Im)> admittance = _ => (1, 0);
         if (v.Kind == OutputKind.Voltage)
         {
             a = OutputProbe.NodeOf(circuit, v.Target, v);
@@ -108,7 +110,23 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
         else if (v.Kind == OutputKind.Current)
         {
             var e = OutputProbe.ElementOf(circuit, v.Target, v);
-            a = e.Branch >= 0 ? e.Branch : throw new UserInputException(v.Location, $"{v.Header}: .ac reads currents of elements with a branch current (V, L, E, H, B V=)", $"put a 0 V source in series with {v.Target} and print its current");
+            switch (e)
+            {
+                case { Branch: >= 0 }:
+                    a = e.Branch;
+                    break;
+                case Resistor r:
+                    // ngspice's .probe i(r): the current from n+ to n-, (V(n+) - V(n-)) / R (the ac= value)
+                    (a, b) = (r.Nodes[0], r.Nodes[1]);
+                    admittance = _ => (r.AcConductance, 0);
+                    break;
+                case Capacitor c:
+                    (a, b) = (c.Nodes[0], c.Nodes[1]);
+                    admittance = omega => (0, omega * c.Capacitance);
+                    break;
+                default:
+                    throw new UserInputException(v.Location, $"{v.Header}: .ac reads currents of resistors, capacitors and elements with a branch current (V, L, E, H, B V=)", $"put a 0 V source in series with {v.Target} and print its current");
+            }
         }
         else if (v.Kind == OutputKind.Expression)
         {
@@ -119,9 +137,11 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
             throw new UserInputException(v.Location, $"{v.Header} has no small-signal value", ".ac prints v(), vm(), vp(), vdb(), vr(), vi() and i() of branch elements");
         }
 
-        return (x, n) =>
+        return (x, n, omega) =>
         {
-            double re = (a >= 0 ? x[a] : 0) - (b >= 0 ? x[b] : 0), im = (a >= 0 ? x[n + a] : 0) - (b >= 0 ? x[n + b] : 0);
+            double vr = (a >= 0 ? x[a] : 0) - (b >= 0 ? x[b] : 0), vi = (a >= 0 ? x[n + a] : 0) - (b >= 0 ? x[n + b] : 0);
+            var (yr, yi) = admittance(omega);
+            double re = (yr * vr) - (yi * vi), im = (yr * vi) + (yi * vr);
             return v.Part switch
             {
                 ComplexPart.Phase => Math.Atan2(im, re),

@@ -35,6 +35,12 @@ public static class CircuitSimulator
                 continue;
             }
 
+            if (analysis is DcCard temp && temp.Sweeps.Any(s => s.IsTemperature))
+            {
+                results.Add(TemperatureSweep.Run(netlist, temp, columns, resolveModel));
+                continue;
+            }
+
             var probes = columns.Table.Select(i => OutputProbe.Create(circuit, i)).ToList();
             var hidden = columns.Recorded.Select(v => OutputProbe.Create(circuit, v)).ToList();
             var result = analysis switch

@@ -59,13 +59,17 @@ public sealed class DcSweepAnalysis(Circuit circuit, SimulationSettings settings
         };
     }
 
-    private static double[] Values(DcSweep s)
+    /// <summary>The values a sweep takes, start to stop.</summary>
+    internal static double[] Values(DcSweep s)
     {
         var n = (int)Math.Floor(((s.Stop - s.Start) / s.Step) + 1e-9) + 1;
         return [.. Enumerable.Range(0, n).Select(k => s.Start + (k * s.Step))];
     }
 
-    private (Func<double> Get, Action<double> Set) Source(DcSweep sweep, DcCard card)
+    private (Func<double> Get, Action<double> Set) Source(DcSweep sweep, DcCard card) => Source(circuit, sweep, card);
+
+    /// <summary>Reads and sets the DC value of the independent source <paramref name="sweep"/> varies; a located error otherwise.</summary>
+    internal static (Func<double> Get, Action<double> Set) Source(Circuit circuit, DcSweep sweep, DcCard card)
     {
         if (!circuit.ElementIndex.TryGetValue(sweep.Source, out var e) || e is not (VoltageSource or CurrentSource))
         {

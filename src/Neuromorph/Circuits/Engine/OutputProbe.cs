@@ -113,7 +113,7 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
         {
             TranCard => "time",
             AcCard => "frequency",
-            DcCard dc => dc.Sweeps[0].Source,
+            DcCard dc => dc.Sweeps[0].IsTemperature ? DcSweep.TemperatureVector : dc.Sweeps[0].Source,
             _ => "",
         };
         return new OutputColumns(independent, table, recorded);

@@ -70,7 +70,8 @@ public sealed class ExpressionParser
         {
             SkipSpace();
             var at = _pos;
-            if (!Accept("||"))
+            // ngspice's PSPICE form '|' (ngbehavior=psa) is the same or
+            if (!Accept("||") && !Accept("|"))
             {
                 return v;
             }
@@ -86,7 +87,8 @@ public sealed class ExpressionParser
         {
             SkipSpace();
             var at = _pos;
-            if (!Accept("&&"))
+            // ngspice's PSPICE form '&' (ngbehavior=psa) is the same and
+            if (!Accept("&&") && !Accept("&"))
             {
                 return v;
             }
@@ -190,7 +192,7 @@ public sealed class ExpressionParser
             return Unary();
         }
 
-        if (!Peek("!=") && Accept("!"))
+        if ((!Peek("!=") && Accept("!")) || Accept("~"))
         {
             return new UnaryExpression(UnaryOperator.Not, Unary(), at);
         }
@@ -243,7 +245,7 @@ public sealed class ExpressionParser
 
     private NumberExpression Number(int start)
     {
-        while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '.' ||
+        while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] is '.' or SpiceNumber.MicroSign ||
                (_text[_pos] is '+' or '-' && _text[_pos - 1] is 'e' or 'E' && IsExponentSign(start))))
         {
             _pos++;

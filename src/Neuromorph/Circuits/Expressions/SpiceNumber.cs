@@ -15,12 +15,16 @@ public static class SpiceNumber
 
     private static readonly string[] Suffixes = ["meg", "mil", "f", "p", "n", "u", "m", "k", "g", "t"];
 
+    /// <summary>The micro sign U+00B5, which ngspice-39 reads as the suffix u (2µ is 2e-6; the Greek letter mu is not a suffix).</summary>
+    public const char MicroSign = '\u00b5';
+
     /// <summary>Parses <paramref name="text"/>; <paramref name="ignored"/> is the trailing text SPICE ignores and that is not a unit (empty if none).</summary>
     public static bool TryParse(string text, out double value, out string ignored)
     {
         ignored = "";
         value = 0;
         ArgumentNullException.ThrowIfNull(text);
+        text = text.Replace(MicroSign, 'u');
         var i = 0;
         if (i < text.Length && text[i] is '+' or '-')
         {

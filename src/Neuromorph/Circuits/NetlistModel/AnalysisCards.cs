@@ -24,7 +24,14 @@ public sealed record DcCard(IReadOnlyList<DcSweep> Sweeps, SourceLocation Locati
 }
 
 /// <summary>One swept source of a <c>.dc</c> card; <see cref="Source"/> is the lower-case element name.</summary>
-public sealed record DcSweep(string Source, double Start, double Stop, double Step);
+public sealed record DcSweep(string Source, double Start, double Stop, double Step)
+{
+    /// <summary>The name of ngspice's temperature sweep vector (<c>.dc temp ...</c>).</summary>
+    public const string TemperatureVector = "temp-sweep";
+
+    /// <summary>Whether this sweeps the circuit temperature (ngspice's <c>.dc temp start stop step</c>, °C) rather than a source.</summary>
+    public bool IsTemperature => string.Equals(Source, "temp", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary><c>.tran tstep tstop [tstart [tmax]] [uic]</c>; seconds. <see cref="MaxStep"/> is null when not given.</summary>
 public sealed record TranCard(double Step, double Stop, double Start, double? MaxStep, bool UseInitialConditions, SourceLocation Location)

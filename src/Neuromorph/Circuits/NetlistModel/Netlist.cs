@@ -61,6 +61,12 @@ public sealed class Netlist
     /// <summary>Circuit temperature in degrees Celsius (<c>.temp</c> or <c>.options temp=</c>; 27 by default).</summary>
     public double Temperature { get; set; } = 27;
 
+    /// <summary>
+    /// Re-reads the same text at another circuit temperature (what <c>temper</c> means in constants, models and
+    /// instances too), for <c>.dc temp</c>; null for a netlist built in code.
+    /// </summary>
+    public Func<double, Netlist>? AtTemperature { get; set; }
+
     /// <summary>Warnings found while reading (ignored options, control commands, suffixes SPICE ignores ...).</summary>
     public List<Diagnostic> Warnings { get; } = [];
 
@@ -76,6 +82,9 @@ public sealed record ModelCard(
     SourceLocation Location,
     IReadOnlyDictionary<string, SourceLocation>? ParameterLocations = null)
 {
+    /// <summary>Parameters with text values (ngspice's <c>version=4.5.0</c> on BSIM cards), by name.</summary>
+    public IReadOnlyDictionary<string, string> TextParameters { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Where parameter <paramref name="name"/> was written (the card's location if unknown).</summary>
     public SourceLocation At(string name) =>
         ParameterLocations is not null && ParameterLocations.TryGetValue(name, out var l) ? l : Location;

@@ -14,3 +14,12 @@ public sealed record PwlSpec(IReadOnlyList<double> Times, IReadOnlyList<double> 
 
 /// <summary><c>EXP(v1 v2 td1 tau1 td2 tau2)</c>; seconds.</summary>
 public sealed record ExpSpec(double V1, double V2, double RiseDelay, double RiseTau, double FallDelay, double FallTau) : WaveformSpec;
+
+/// <summary>
+/// ngspice-39's <c>AM(va vo mf fc td [phasec phases])</c>: va·(vo + sin(2π·mf·t' + phases))·sin(2π·fc·t' + phases) with
+/// t' = t − td, 0 before td (ngspice-39 applies the 7th argument to both sines and reads no carrier phase); mf NaN: 1/tstop.
+/// </summary>
+public sealed record AmSpec(double Amplitude, double Offset, double ModulationFrequency, double CarrierFrequency, double Delay, double PhaseDegrees) : WaveformSpec;
+
+/// <summary>ngspice's <c>SFFM(vo va fc mdi fs [phasec phases])</c>: vo + va·sin(2π·fc·t + phasec + mdi·sin(2π·fs·t + phases)); fc, fs NaN: 1/tstop.</summary>
+public sealed record SffmSpec(double Offset, double Amplitude, double CarrierFrequency, double ModulationIndex, double SignalFrequency, double CarrierPhaseDegrees, double SignalPhaseDegrees) : WaveformSpec;

@@ -33,9 +33,15 @@ public static class AcParser
             throw new UserInputException(pointsToken.Location, $".ac needs a whole number of points >= 1, got {points}", $"expected: {Usage}");
         }
 
+        // ngspice-39 sweeps lin from 0 Hz (tests/regression/misc/ac-zero.cir: ac lin 1 0Hz 0Hz), and refuses dec/oct from 0 ("AC startfreq <= 0")
+        if (spacing == AcSpacing.Linear && start == 0 && stop >= 0)
+        {
+            return new AcCard(spacing, (int)points, start, stop, line.Location);
+        }
+
         if (!(start > 0) || stop < start)
         {
-            throw new UserInputException(line.Location, $".ac needs 0 < fstart <= fstop (got {start}, {stop})", start > 0 && stop > 0 ? "an .ac sweep always runs up in frequency: swap fstart and fstop" : "e.g. .ac dec 10 1 1meg");
+            throw new UserInputException(line.Location, $".ac needs 0 < fstart <= fstop (got {start}, {stop})", start > 0 && stop > 0 ? "an .ac sweep always runs up in frequency: swap fstart and fstop" : "e.g. .ac dec 10 1 1meg; only a lin sweep may start at 0 Hz, as in ngspice");
         }
 
         return new AcCard(spacing, (int)points, start, stop, line.Location);

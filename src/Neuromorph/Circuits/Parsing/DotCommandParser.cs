@@ -392,12 +392,20 @@ public static class DotCommandParser
         var type = r.Word("model type");
         var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
+        var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, token, at) in r.Assignments())
         {
-            values[key] = scope.Evaluate(token);
             locations[key] = at;
+            if (key == "version" && token.Kind is TokenKind.Word or TokenKind.String && !SpiceNumber.TryParse(token.Text, out _, out _))
+            {
+                // ngspice's BSIM version strings (version=4.5.0): text, not a number
+                text[key] = token.Text;
+                continue;
+            }
+
+            values[key] = scope.Evaluate(token);
         }
 
-        return new ModelCard(name, type, values, line.Location, locations);
+        return new ModelCard(name, type, values, line.Location, locations) { TextParameters = text };
     }
 }

@@ -21,12 +21,16 @@ public static class NetlistParser
         Parse(NetlistSource.LoadText(path), path, overrides);
 
     /// <summary>Reads netlist text; <paramref name="fileName"/> names it in messages and anchors relative includes.</summary>
-    public static Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides = null)
+    public static Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides = null) => Parse(text, fileName, overrides, null);
+
+    /// <summary>Reads netlist text at <paramref name="temperature"/> (°C, replacing .temp and .options temp=; null: the deck's own).</summary>
+    public static Netlist Parse(string text, string fileName, IReadOnlyDictionary<string, double>? overrides, double? temperature)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sink = new DiagnosticSink();
         var source = NetlistSource.Read(text, fileName, sink.Warnings);
         var netlist = new Netlist { Title = source.Title, SourceFile = fileName, End = source.End };
+        netlist.AtTemperature = t => Parse(text, fileName, overrides, t);
         var (top, subcircuits, definitions) = SplitSubcircuits(Conditionals(source.Lines, overrides ?? new Dictionary<string, double>()));
         var globals = new ParameterScope(sink: sink);
         var globalNodes = new HashSet<string>(StringComparer.Ordinal);
@@ -46,6 +50,7 @@ public static class NetlistParser
             r.End();
         }
 
+        netlist.Temperature = temperature ?? netlist.Temperature;
         globals.Temperature = netlist.Temperature;
         DefineGlobals(top, globals, overrides ?? new Dictionary<string, double>(), netlist);
         ReadModels(top, definitions, globals, netlist);
@@ -59,6 +64,7 @@ public static class NetlistParser
             command.Read?.Invoke(line, state);
         }
 
+        netlist.Temperature = temperature ?? netlist.Temperature;
         globals.Temperature = netlist.Temperature;
         Expand(top, InstanceContext.Top(globals, globalNodes), [subcircuits], netlist, 0);
         DotCommandParser.ExpandAll(netlist);

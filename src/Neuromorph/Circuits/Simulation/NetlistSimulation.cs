@@ -45,6 +45,14 @@ public static class NetlistSimulation
         engine ??= MnaEngine.Instance;
         var netlist = NetlistParser.Parse(text, path, overrides.Count == 0 ? null : overrides);
         parsed?.Invoke(netlist);
+        if (netlist.Elements.Count == 0 && netlist.Analyses.Count > 0)
+        {
+            // ngspice-39 runs such a deck (tests/regression/misc/empty-1.cir, "survive emptiness") and its analyses yield no
+            // vectors; a deck of control-block variables, loops and echo only (no analyses) runs its control block as before
+            netlist.Warnings.Add(Diagnostic.Warning(new SourceLocation(path, 1, 1), "the netlist has no elements: nothing is simulated", "add elements between the title line and .end"));
+            return new SimulationReport(netlist, [], [], []);
+        }
+
         var combos = StepCombinations(netlist);
         var runs = new List<(IReadOnlyDictionary<string, double> Step, IReadOnlyList<AnalysisResult> Results)>();
         foreach (var combo in combos)

@@ -360,6 +360,219 @@ public class NgspiceDialectTests
     }
 
     /// <summary>Runs the operating point of <paramref name="deck"/> (title first, .op included, no .end) in both and compares each vector.</summary>
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_temperature_sweep_follows_temper_in_models_and_resistor_coefficients_as_ngspice_does()
+    {
+        // tests/regression/temper/temper-2.cir, temper-3.cir, temper-res-1.cir: .dc temp with temper in model values
+        const string deck = """
+            temper sweep
+            .model rtest r r='1000 + temper'
+            .model dtest d is='1e-12 * temper'
+            .model rtce r r=1000 tc1=2m tc2=30u tce=700m
+            v1 1 0 dc 5v
+            r_test 1 0 rtest
+            r1 2 0 1k tc1=2m tc2=30u
+            r2 2 0 rtce
+            v2 2 0 dc 5v
+            r3 1 3 5k
+            d_test 3 4 dtest
+            v_test 4 0 dc=0
+            .dc temp 10 100 10.0
+
+            """;
+        // ngspice's own sweep points differ from its .op at the same .temp by up to 4e-4 of the diode current range (warm-started Newton)
+        PeerComparison.AgainstNgspice(deck, ["i(v1)", "i(v2)", "i(v_test)"], 1e-3, "dc");
+        var ours = Sim.Run(deck + ".print dc i(v1)\n.end\n").Single();
+        Assert.Equal(10, ours.Independent.Length);
+        Assert.Equal(50, ours.Independent[4]);
+        var ours2 = Sim.Run(deck + ".print dc i(v2)\n.end\n").Single();
+        double dt = 50 - 27, r1 = 1000 * (1 + (2e-3 * dt) + (30e-6 * dt * dt)), r2 = 1000 * Math.Pow(1.01, 0.7 * dt);
+        Assert.Equal(-5 * ((1 / r1) + (1 / r2)), ours2.Col("i(v2)")[4], 1e-14);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_temperature_sweep_over_diodes_with_temper_in_model_and_area_matches_ngspice()
+    {
+        // examples/various/todo-temper-3.cir: dc temp 0 125 1 over diodes whose is= and area= read temper
+        const string deck = """
+            temper diodes
+            .model dplain d is={temper >= 25 ? 1e-10 : (temper+1)*1e-11}
+            .model dref d is=1e-10
+            Iin 1 0 dc = -1mA
+            Dref 1 0 dref
+            e2 2 0 1 0 1
+            D2 2 0 dplain
+            e3 3 0 1 0 1
+            D3 3 0 dref area={temper >= 25 ? (temper+100)/100 : 2 }
+            .dc temp 0 125 1.0
+
+            """;
+        PeerComparison.AgainstNgspice(deck, ["v(1)", "i(e2)", "i(e3)"], 1e-3, "dc");
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Temperature_coefficients_on_b_sources_scale_their_value_as_ngspice_does()
+    {
+        // tests/regression/misc/asrc-tc-1.cir, asrc-tc-2.cir: b2 2 0 i=v(1) tc1=0.001 at .temp 127
+        const string deck = """
+            asrc tc
+            v1 1 0 dc=100 ac=1
+            b2 2 0 i=v(1) tc1=0.001
+            v2 0 2 0
+            b3 3 0 v=v(1) tc1=0.001
+            b4 4 0 v=v(1)/10 tc1=0.002 tc2=1e-5 dtemp=-20
+            b5 5 0 v={v(1)*2} tc1=0.001 reciproctc=1
+            b6 6 0 v=v(1) tc1=0.001 temp=50
+            v9 9 0 0
+            r7 1 7 r = {1k + v(9)} tc1=0.001
+            v7 7 0 dc=0
+            .temp 127.0
+
+            """;
+        SameOp(deck + ".op\n", 1e-12, "i(v2)", "v(3)", "v(4)", "v(5)", "v(6)", "i(v7)");
+        var ours = Sim.Run(deck + ".op\n.print op i(v2) v(3)\n.end\n").Single();
+        Assert.Equal(100 * (1 + (100 * 0.001)), ours.Col("v(3)")[0], 1e-9);
+        Assert.Equal(100 * (1 + (100 * 0.001)), ours.Col("i(v2)")[0], 1e-9);
+        var (_, peer) = Ngspice.RunTransient(deck + ".ac lin 3 1k 3k\n", "vm(3)", "vm(4)", "vm(5)");
+        var ac = Sim.Run(deck + ".ac lin 3 1k 3k\n.print ac vm(3) vm(4) vm(5)\n.end\n").Single();
+        string[] names = ["vm(3)", "vm(4)", "vm(5)"];
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(peer[k][0], ac.Col(names[k])[0], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Pspice_logical_operators_in_b_sources_take_ngspice_psa_precedence()
+    {
+        // examples/p-to-n-examples/logic.cir: ~(~v(9)&v(8)) + 0.5; expected values are what ngspice-39 prints with ngbehavior=psa
+        const string deck = """
+            logic
+            v1 1 0 1
+            v0 9 0 0
+            b1 11 0 v=~v(9)
+            b2 12 0 v=~v(1)
+            b3 13 0 v=v(1)|v(9)&v(9)
+            b4 14 0 v=~v(1)+1
+            b5 15 0 v=v(9)&v(1)+1
+            b6 16 0 v=~0.5
+            b7 17 0 v=~(~v(9)&v(1)) + 0.5
+            b8 18 0 v=v(1)==1 & v(9)<1
+            b9 19 0 v=-v(1)|v(9)
+            b12 22 0 v=v(9) ? 3 : v(1)|v(9)
+            b13 23 0 v=2*v(1)|0
+            .op
+            .print op v(11) v(12) v(13) v(14) v(15) v(16) v(17) v(18) v(19) v(22) v(23)
+            .end
+
+            """;
+        var ours = Sim.Run(deck).Single();
+        string[] names = ["v(11)", "v(12)", "v(13)", "v(14)", "v(15)", "v(16)", "v(17)", "v(18)", "v(19)", "v(22)", "v(23)"];
+        double[] ngspice = [1, 0, 1, 1, 0, 0, 0.5, 1, 1, 1, 1];
+        Assert.Equal(ngspice, names.Select(n => ours.Col(n)[0]).ToArray());
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void The_micro_sign_is_the_micro_suffix_as_in_ngspice()
+    {
+        // tests/regression/misc/convergence.cir: I2 0 N01 pulse 2µ 20µ 50n 50n 50n 1µ 2µ
+        const string deck = "micro\n.param isat=1e-14\nI2 0 N01 pulse 2\u00b5 20\u00b5 50n 50n 50n 1\u00b5 2\u00b5\nR2 N01 0 50K\n"
+            + "B2 N01 0 I=Isat*(exp(v(N01)/26m)-1)\nv3 3 0 {3\u00b5*2}\nr3 3 0 1\n.tran 10n 5u\n";
+        PeerComparison.AgainstNgspice(deck, ["v(n01)"], 5e-3); // 0.16 % at the 50 ns pulse edges
+        var ours = Sim.Run(deck + ".print tran v(3)\n.end\n").Single();
+        Assert.Equal(6e-6, ours.Col("v(3)")[0], 1e-18); // ngspice-39 prints v(3) = 6.000000e-06
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Ac_currents_of_resistors_and_capacitors_match_ngspice_probe()
+    {
+        // examples/probe/ac-test.cir: ngspice-39 reads i(r2) in .ac through .probe i(R2); ours needs no .probe
+        Requires.Ngspice();
+        const string deck = "ac currents\nV1 1 0 dc 0 ac 1\nR1 1 2 1k\nR2 2 3 1k ac=2k\nR3 3 0 1k\nC2 2 3 1u\nC3 3 0 1u\n.ac dec 5 10 10000\n";
+        var (_, peer) = Ngspice.RunTransient(deck + ".probe i(R2) i(C3)\n", "mag(i(r2))", "ph(i(r2))", "real(i(r2))", "imag(i(r2))", "mag(i(c3))", "ph(i(c3))");
+        string[] ours = ["im(r2)", "ip(r2)", "ir(r2)", "ii(r2)", "im(c3)", "ip(c3)"];
+        var ac = Sim.Run($"{deck}.print ac {string.Join(" ", ours)}\n.end\n").Single();
+        for (var k = 0; k < ours.Length; k++)
+        {
+            for (var j = 0; j < peer[k].Length; j++)
+            {
+                var o = ac.Col(ours[k])[j];
+                Assert.True(Math.Abs(o - peer[k][j]) <= (1e-9 * Math.Abs(peer[k][j])) + 1e-15, $"{ours[k]}[{j}]: ngspice {peer[k][j]:R}, ours {o:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_deck_with_a_title_and_no_elements_is_a_warning_and_simulates_nothing()
+    {
+        // tests/regression/misc/empty-1.cir ("check that we can survive emptiness"): ngspice-39 runs it and exits 0
+        const string deck = "check that we can survive emptiness\n* nothing\n.control\nop\ntran 0.1m 1m\nac lin 3 1kHz 2kHz\necho \"TEST: done\"\nquit 0\n.endc\n.end\n";
+        var report = Neuromorph.Circuits.Simulation.NetlistSimulation.Run("empty-1.cir", deck, new Dictionary<string, double>());
+        Assert.Empty(report.Analyses);
+        Assert.Contains(report.Netlist.Warnings, w => w.Message.Contains("no elements", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_linear_ac_sweep_may_start_at_zero_hertz_as_in_ngspice()
+    {
+        // tests/regression/misc/ac-zero.cir: ac lin 1 0Hz 0Hz gives v(3) = 0.5 exactly; dec/oct from 0 are refused, as ngspice-39 does
+        Requires.Ngspice();
+        const string deck = "ac zero\nv1 1 0 dc=0 ac=1\nr1 1 2 1k\nl1 2 3 1uH\nr3 3 0 1k\nc3 3 0 1uF\n.ac lin 3 0Hz 2k\n";
+        var (f, peer) = Ngspice.RunTransient(deck, "real(v(3))", "imag(v(3))");
+        var ours = Sim.Run(deck + ".print ac vr(3) vi(3)\n.end\n").Single();
+        Assert.Equal(f, ours.Independent);
+        for (var k = 0; k < f.Length; k++)
+        {
+            Assert.Equal(peer[0][k], ours.Col("vr(3)")[k], 1e-12);
+            Assert.Equal(peer[1][k], ours.Col("vi(3)")[k], 1e-12);
+        }
+
+        Assert.Equal(0.5, Sim.Run(deck.Replace("lin 3 0Hz 2k", "lin 1 0Hz 0Hz", StringComparison.Ordinal) + ".print ac vr(3)\n.end\n").Single().Col("vr(3)")[0]);
+        Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => NetlistParser.Parse(deck.Replace("lin 3 0Hz", "dec 3 0Hz", StringComparison.Ordinal) + ".end\n", "t.cir"));
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Am_and_sffm_sources_take_ngspice_39_argument_order_and_defaults()
+    {
+        // examples/various/v-i-sources-am-ffm.cir: AM(va vo mf fc td phasec phases), SFFM(vo va fc mdi fs phasec phases)
+        const string deck = """
+            am sffm
+            V1 1 0 AM 0.5 2 1k 10k 0.2m 30 60
+            V2 2 0 SFFM 0.1 2 1k 2 100 0.3m 30 60
+            V3 3 0 SFFM(0.1 2 1k 2 100 45)
+            V4 4 0 SFFM 0.1 2
+            V5 5 0 AM(0.5 2 1k 10k 0.2m)
+            V6 6 0 AM 0.5 2
+            I7 0 7 AM 0.5 2 1.8 1k 100k 1m 0 0
+            r7 7 0 1
+            .tran 1u 4m 0 1u
+
+            """;
+        PeerComparison.AgainstNgspice(deck, ["v(1)", "v(2)", "v(3)", "v(4)", "v(5)"], 2e-3);
+        var ours = Sim.Run(deck + ".print tran v(6) v(7)\n.end\n").Single();
+        Assert.All(ours.Col("v(6)"), v => Assert.Equal(0, v)); // fc defaults to 0: ngspice-39 gives 0 throughout
+        Assert.All(ours.Col("v(7)"), v => Assert.Equal(0, v)); // td = 100k s: likewise
+    }
+
+    [Fact]
+    public void A_bsim_version_string_on_a_model_card_parses_and_the_mosfet_names_the_unsupported_level()
+    {
+        // examples/mos/ro-meas.cir: .model mynmos nmos level=14 version=4.5.0
+        const string deck = "bsim\n.model mynmos nmos level=14 version=4.5.0 toxe=1.4n\nv1 d 0 1\nm1 d d 0 0 mynmos W=1u L=0.25u\n.op\n.end\n";
+        var netlist = NetlistParser.Parse(deck, "t.cir");
+        Assert.Equal("4.5.0", netlist.Models["mynmos"].TextParameters["version"]);
+        var ex = Assert.Throws<Neuromorph.Diagnostics.UserInputException>(() => Sim.Run(deck));
+        Assert.Contains("LEVEL=14 (BSIM4)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(4, ex.Diagnostic.Location.Line);
+    }
+
     internal static void SameOp(string deck, double relative, params string[] vectors)
     {
         Requires.Ngspice();

@@ -33,6 +33,21 @@ public sealed record BehavioralCard(string Name, IReadOnlyList<string> Nodes, Be
     /// <summary>Initial voltage (capacitance forms with <c>IC=</c>), volts.</summary>
     public double? InitialCondition { get; init; }
 
+    /// <summary>ngspice's B-source <c>tc1=</c>, 1/K: the value is scaled by 1 + tc1·ΔT + tc2·ΔT².</summary>
+    public double Tc1 { get; init; }
+
+    /// <summary>ngspice's B-source <c>tc2=</c>, 1/K².</summary>
+    public double Tc2 { get; init; }
+
+    /// <summary>Instance temperature, °C (<c>temp=</c>; null: the circuit's).</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Offset from the circuit temperature, K (<c>dtemp=</c>).</summary>
+    public double TemperatureOffset { get; init; }
+
+    /// <summary>ngspice's <c>reciproctc=1</c>: the value is divided by the temperature factor instead.</summary>
+    public bool ReciprocalTc { get; init; }
+
     /// <inheritdoc />
     public override IReadOnlyList<(int A, int B)> DcPaths => Output == BehavioralOutput.Voltage || (Output == BehavioralOutput.Current && ConductsDc) ? [(0, 1)] : [];
 

@@ -20,7 +20,7 @@ public sealed class BehavioralKind : IElementKind
     public string Prefix => "b";
 
     /// <inheritdoc />
-    public string Syntax => "Bname n+ n- V={expression} | Bname n+ n- I={expression}";
+    public string Syntax => "Bname n+ n- V={expression} | Bname n+ n- I={expression} [tc1= tc2= temp= dtemp= reciproctc=]";
 
     /// <inheritdoc />
     public string Description => "behavioural voltage (V=) or current (I=) source";
@@ -28,7 +28,8 @@ public sealed class BehavioralKind : IElementKind
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
     {
-        var r = new LineReader(line, Syntax);
+        var (options, bare) = TemperatureOptions(line, ctx);
+        var r = new LineReader(bare, Syntax);
         var nodes = new[] { ctx.Node(r.Word("node n+")), ctx.Node(r.Word("node n-")) };
         var kind = r.Next("V= or I=");
         if (kind.Kind != TokenKind.Word || kind.Text is not ("v" or "i") || !r.Accept(TokenKind.Equals))
@@ -37,7 +38,29 @@ public sealed class BehavioralKind : IElementKind
         }
 
         var output = kind.Text == "v" ? BehavioralOutput.Voltage : BehavioralOutput.Current;
-        return Card(ctx.Name(line.Head), nodes, output, r.Expression("expression"), ctx, line);
+        return Card(ctx.Name(line.Head), nodes, output, r.Expression("expression"), ctx, line) with
+        {
+            Tc1 = options.GetValueOrDefault("tc1"),
+            Tc2 = options.GetValueOrDefault("tc2"),
+            Temperature = options.TryGetValue("temp", out var t) ? t : null,
+            TemperatureOffset = options.GetValueOrDefault("dtemp"),
+            ReciprocalTc = options.GetValueOrDefault("reciproctc") != 0,
+        };
+    }
+
+    /// <summary>ngspice's instance parameters after a B source's expression (<c>tc1= tc2= temp= dtemp= reciproctc=</c>), and the line without them.</summary>
+    private static (Dictionary<string, double> Options, NetlistLine Line) TemperatureOptions(NetlistLine line, InstanceContext ctx)
+    {
+        var options = new Dictionary<string, double>(StringComparer.Ordinal);
+        var count = line.Tokens.Count;
+        while (count >= 6 && line.Tokens[count - 2].Kind == TokenKind.Equals
+            && line.Tokens[count - 3] is { Kind: TokenKind.Word, Text: "tc1" or "tc2" or "temp" or "dtemp" or "reciproctc" } name)
+        {
+            options.TryAdd(name.Text, ctx.Scope.Evaluate(line.Tokens[count - 1]));
+            count -= 3;
+        }
+
+        return (options, count == line.Tokens.Count ? line : line with { Tokens = [.. line.Tokens.Take(count)] });
     }
 
     /// <summary>Binds <paramref name="source"/> in <paramref name="ctx"/> into a behavioural card.</summary>
@@ -59,7 +82,11 @@ public sealed class BehavioralKind : IElementKind
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(ctx);
         var n = ctx.Nodes(card);
-        var program = ExpressionCompiler.Compile(card.Value, card.Text);
+        var difference = (card.Temperature ?? ctx.Temperature) + card.TemperatureOffset - ctx.Option("tnom", 27);
+        var factor = 1 + (card.Tc1 * difference) + (card.Tc2 * difference * difference);
+        var value = factor == 1 ? card.Value
+            : new BinaryExpression(card.ReciprocalTc ? BinaryOperator.Divide : BinaryOperator.Multiply, card.Value, new NumberExpression(factor, card.Value.Position), card.Value.Position);
+        var program = ExpressionCompiler.Compile(value, card.Text);
         foreach (var p in program.Variables.Where(p => p.Kind == ProbedQuantity.Voltage))
         {
             ctx.ProbeNode(p.Target, card);

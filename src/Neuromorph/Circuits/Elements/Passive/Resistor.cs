@@ -13,6 +13,9 @@ public sealed class Resistor(string name, int a, int b, double resistance, doubl
     /// <inheritdoc />
     public override bool IsLinear => true;
 
+    /// <summary>The conductance in AC analysis (1/<c>ac=</c> when given), siemens.</summary>
+    public double AcConductance => _gAc;
+
     /// <inheritdoc />
     public override void Setup(SetupContext context)
     {

@@ -82,7 +82,16 @@ public sealed class ResistorKind : IElementKind
             {
                 var current = new BinaryExpression(BinaryOperator.Divide,
                     new BinaryExpression(BinaryOperator.Subtract, Probe(l.Nodes[0]), Probe(l.Nodes[1]), 0), l.BoundValue, 0);
-                return new BehavioralCard(l.Name, l.Nodes, BehavioralOutput.Current, current, $"V({l.Nodes[0]},{l.Nodes[1]})/({l.Value.Text})", line.Location) { ConductsDc = true };
+                return new BehavioralCard(l.Name, l.Nodes, BehavioralOutput.Current, current, $"V({l.Nodes[0]},{l.Nodes[1]})/({l.Value.Text})", line.Location)
+                {
+                    // ngspice turns R={expr} tc1= tc2= into a B source with reciproctc=1: the current divided by the factor
+                    ConductsDc = true,
+                    Tc1 = Get("tc1") ?? 0,
+                    Tc2 = Get("tc2") ?? 0,
+                    Temperature = Get("temp"),
+                    TemperatureOffset = Get("dtemp") ?? 0,
+                    ReciprocalTc = true,
+                };
             }
 
             // a negative resistance is a valid element (negative-impedance converters, tunnel-diode models), as in ngspice

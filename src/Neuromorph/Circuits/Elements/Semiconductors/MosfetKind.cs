@@ -93,11 +93,14 @@ public sealed class MosfetKind : IElementKind
         ArgumentNullException.ThrowIfNull(ctx);
         var m = (MosfetCard)card;
         var model = ctx.Model(m.Model, m, "nmos", "pmos");
-        var p = ModelParameters.Read(model, Known, ctx, Aliases, Ignored);
-        if (p["level"] != 1)
+        // the level first: a BSIM card (level=14 version=4.5.0 ...) carries parameters level 1 does not know
+        if (model.Parameters.TryGetValue("level", out var level) && level != 1)
         {
-            throw new UserInputException(model.At("level"), $"MOSFET model {model.Name}: LEVEL={p["level"]} is not supported", "Neuromorph has MOSFET level 1 (Shichman-Hodges)");
+            var family = level switch { 8 or 49 => " (BSIM3)", 14 or 54 => " (BSIM4)", _ => "" };
+            throw new UserInputException(m.Location, $"{m.Name}: MOSFET model {model.Name} (at {model.At("level")}) is LEVEL={level}{family}, which is not supported", "Neuromorph has MOSFET level 1 (Shichman-Hodges): give the model level=1 parameters");
         }
+
+        var p = ModelParameters.Read(model, Known, ctx, Aliases, Ignored);
 
         var (length, width) = (m.Length ?? p["l"], m.Width ?? p["w"]);
         if (length <= 0 || width <= 0)

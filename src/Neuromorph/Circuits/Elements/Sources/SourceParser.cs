@@ -12,7 +12,7 @@ public static class SourceParser
 {
     private const string Usage = "Vname n+ n- [DC[=]] value [AC[=] mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
 
-    private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "dc" or "ac" or "distof1" or "distof2" };
+    private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "am" or "sffm" or "dc" or "ac" or "distof1" or "distof2" };
 
     /// <summary>Parses a V or I line.</summary>
     public static SourceCard Parse(NetlistLine line, InstanceContext ctx)
@@ -50,7 +50,7 @@ public static class SourceParser
                     ctx.Scope.Evaluate(r.Next(k == 0 ? "distortion magnitude" : "distortion phase"));
                 }
             }
-            else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "pwl" or "exp")
+            else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "pwl" or "exp" or "am" or "sffm")
             {
                 if (wave is not null)
                 {
@@ -130,6 +130,21 @@ public static class SourceParser
             case "sin":
                 Count(2, 6, "SIN(vo va [freq td theta phase])");
                 return new SinSpec(a[0], a[1], Arg(2), a.Count > 3 ? a[3] : 0, a.Count > 4 ? a[4] : 0, a.Count > 5 ? a[5] : 0);
+            case "am":
+            {
+                // ngspice-39 reads 0 (or no) mf as 1/tstop; an 8th argument (later ngspice's order) is accepted and unused, as ngspice-39 does
+                Count(2, 8, "AM(va vo [mf fc td phasec phases])");
+                double Given(int i) => i < a.Count && a[i] != 0 ? a[i] : double.NaN;
+                return new AmSpec(a[0], a[1], Given(2), a.Count > 3 ? a[3] : 0, a.Count > 4 ? a[4] : 0, a.Count > 6 ? a[6] : 0);
+            }
+
+            case "sffm":
+            {
+                Count(2, 8, "SFFM(vo va [fc mdi fs phasec phases])");
+                double Given(int i) => i < a.Count && a[i] != 0 ? a[i] : double.NaN;
+                return new SffmSpec(a[0], a[1], Given(2), a.Count > 3 ? a[3] : 0, Given(4), a.Count > 5 ? a[5] : 0, a.Count > 6 ? a[6] : 0);
+            }
+
             case "exp":
                 Count(2, 6, "EXP(v1 v2 [td1 tau1 td2 tau2])");
                 return new ExpSpec(a[0], a[1], a.Count > 2 ? a[2] : 0, Arg(3), Arg(4), Arg(5));
@@ -158,6 +173,7 @@ public static class SourceParser
         SinSpec s => s.Delay > 0 ? s.Offset : s.Offset + (s.Amplitude * Math.Sin(s.PhaseDegrees * Math.PI / 180)),
         PwlSpec p => p.Values[0],
         ExpSpec e => e.V1,
+        SffmSpec f => f.Offset + (f.Amplitude * Math.Sin((f.CarrierPhaseDegrees * Math.PI / 180) + (f.ModulationIndex * Math.Sin(f.SignalPhaseDegrees * Math.PI / 180)))),
         _ => 0,
     };
 }

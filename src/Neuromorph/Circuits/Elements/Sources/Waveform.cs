@@ -55,6 +55,17 @@ public static class Waveform
                 return s.Offset + (s.Amplitude * Math.Exp(-s.Damping * tt) * Math.Sin((2 * Math.PI * s.Frequency * tt) + phase));
             }
 
+            case AmSpec m:
+            {
+                var tt = t - m.Delay;
+                var phase = m.PhaseDegrees * Math.PI / 180;
+                return tt <= 0 ? 0 : m.Amplitude * (m.Offset + Math.Sin((2 * Math.PI * m.ModulationFrequency * tt) + phase)) * Math.Sin((2 * Math.PI * m.CarrierFrequency * tt) + phase);
+            }
+
+            case SffmSpec f:
+                return f.Offset + (f.Amplitude * Math.Sin((2 * Math.PI * f.CarrierFrequency * t) + (f.CarrierPhaseDegrees * Math.PI / 180)
+                    + (f.ModulationIndex * Math.Sin((2 * Math.PI * f.SignalFrequency * t) + (f.SignalPhaseDegrees * Math.PI / 180)))));
+
             case PwlSpec w:
             {
                 if (t <= w.Times[0])
@@ -137,6 +148,9 @@ public static class Waveform
                 break;
             case SinSpec s when s.Delay > start && s.Delay <= stop:
                 yield return s.Delay;
+                break;
+            case AmSpec m when m.Delay > start && m.Delay <= stop:
+                yield return m.Delay;
                 break;
             case ExpSpec e:
                 foreach (var t in new[] { e.RiseDelay, e.FallDelay }.Where(t => t > start && t <= stop))

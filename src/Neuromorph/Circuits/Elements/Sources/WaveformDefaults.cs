@@ -13,6 +13,8 @@ public static class WaveformDefaults
         {
             PulseSpec p => p with { Rise = Or(p.Rise, tstep), Fall = Or(p.Fall, tstep), Width = Or(p.Width, tstop), Period = Or(p.Period, tstop) },
             SinSpec s => s with { Frequency = Or(s.Frequency, 1 / tstop) },
+            AmSpec m => m with { ModulationFrequency = Or(m.ModulationFrequency, 1 / tstop) },
+            SffmSpec f => f with { CarrierFrequency = Or(f.CarrierFrequency, 1 / tstop), SignalFrequency = Or(f.SignalFrequency, 1 / tstop) },
             ExpSpec e => ApplyExp(e, tstep),
             _ => spec,
         };
