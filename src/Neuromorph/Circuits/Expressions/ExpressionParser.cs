@@ -223,6 +223,13 @@ public sealed class ExpressionParser
             return Number(start);
         }
 
+        if (c == '"' && _text.IndexOf('"', _pos + 1) is var close and > 0 && close > _pos + 1)
+        {
+            // ngspice's quoted vector name, for names an identifier cannot hold: "temp-sweep"
+            _pos = close + 1;
+            return new NameExpression(_text[(start + 1)..close].ToLowerInvariant(), start);
+        }
+
         if (char.IsAsciiLetter(c) || c == '_')
         {
             while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] is '_' or '.' or '$' or '#'))

@@ -68,7 +68,8 @@ public static class NetlistParser
         globals.Temperature = netlist.Temperature;
         Expand(top, InstanceContext.Top(globals, globalNodes), [subcircuits], netlist, 0);
         DotCommandParser.ExpandAll(netlist);
-        if (source.ControlLines.Count > 0)
+        // a re-read at a .dc temp point builds the circuit only: its control block (which may run analyses) stays out
+        if (source.ControlLines.Count > 0 && temperature is null)
         {
             ControlBlock.Read(source.ControlLines, state);
         }

@@ -86,7 +86,12 @@ internal static class AlteredRuns
     /// <summary>A copy of <paramref name="netlist"/> with analyses <paramref name="from"/> to <paramref name="to"/> (exclusive) and <paramref name="alterations"/> applied.</summary>
     private static Netlist Altered(Netlist netlist, IReadOnlyList<Alteration> alterations, int from, int to)
     {
-        var copy = new Netlist { Title = netlist.Title, SourceFile = netlist.SourceFile, End = netlist.End, Temperature = netlist.Temperature };
+        // a .dc temp sweep re-reads the deck at each temperature: possible while nothing is altered (a re-read would drop it)
+        var copy = new Netlist
+        {
+            Title = netlist.Title, SourceFile = netlist.SourceFile, End = netlist.End, Temperature = netlist.Temperature,
+            AtTemperature = alterations.Count == 0 ? netlist.AtTemperature : null,
+        };
         copy.Elements.AddRange(netlist.Elements.Select(e => ControlBlock.Apply(e, alterations)));
         foreach (var (name, model) in netlist.Models)
         {
