@@ -19,6 +19,7 @@ import argparse
 import csv
 import os
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -234,6 +235,7 @@ def run(cmd, cwd, timeout, stdout_only=False):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `run.py | head` ends quietly
     ap = argparse.ArgumentParser()
     ap.add_argument("--neuromorph", default=os.path.join(REPO, "neuromorph"))
     ap.add_argument("--only", default="")
