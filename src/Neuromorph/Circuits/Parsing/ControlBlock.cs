@@ -139,9 +139,20 @@ public static partial class ControlBlock
                         : throw new UserInputException(at, vectors.Contains(name) ? $"'{name}' is computed from simulation results, after the analyses run" : $"unknown control variable '{name}'",
                             vectors.Contains(name) ? "only echo, print and let can read it; a batch run computes it after the analyses" : Suggestions.Closest(name, values.Keys.Concat(variables.Names)) is { } c ? $"did you mean '{c}'?" : "define it with let or .csparam");
                 default:
-                    return name == "curplot" ? current.Name
+                    var text = name == "curplot" ? current.Name
                         : strings.TryGetValue(name, out var s) ? s
                         : throw new UserInputException(at, $"{name}: no such variable", Suggestions.Closest(name, strings.Keys) is { } c2 ? $"did you mean '{c2}'?" : "define it with set");
+                    if (!m.Groups["i"].Success)
+                    {
+                        return text;
+                    }
+
+                    // $list[i]: word i of the list, counted from 1 as ngspice does ([0] is the first word too)
+                    var index = Expand(m.Groups["i"].Value, at, deferVectors, late).Trim();
+                    var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    return int.TryParse(index, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var k) && k >= 0 && Math.Max(k, 1) <= words.Length
+                        ? words[Math.Max(k, 1) - 1]
+                        : throw new UserInputException(at, $"${name}[{index}]: the list has {words.Length} word(s)", "index a list variable from 1 (set name = ( a b c ))");
             }
         });
 

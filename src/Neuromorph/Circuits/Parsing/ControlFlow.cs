@@ -297,8 +297,11 @@ public static partial class ControlBlock
         _ => [],
     };
 
-    /// <summary><c>$name</c>, <c>$&amp;name</c>, <c>$?name</c>, or one of them in braces (<c>n{$n}_t</c>, ngspice's way to end a name).</summary>
-    [GeneratedRegex(@"\{\$(?<k>[?&]?)(?<n>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<k>[?&]?)(?<n>[A-Za-z_][A-Za-z0-9_]*)")]
+    /// <summary>
+    /// <c>$name</c>, <c>$&amp;name</c>, <c>$?name</c>, or one of them in braces (<c>n{$n}_t</c>, ngspice's way to end a
+    /// name); <c>$name[i]</c> is word i of a list variable.
+    /// </summary>
+    [GeneratedRegex(@"\{\$(?<k>[?&]?)(?<n>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<k>[?&]?)(?<n>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?<i>[^\[\]]+)\])?")]
     private static partial Regex Dollar();
 
     [GeneratedRegex(@"\{?\b([A-Za-z]+[0-9]+)\}?\.(?=[A-Za-z@])")]
