@@ -159,6 +159,10 @@ public static partial class ControlBlock
         // @r1[resistance], @v1[pulse], @mod[is]: read from the netlist's cards as altered so far, kept as a variable
         string Devices(string text, SourceLocation location)
         {
+            // @r2[i], @b2[i], @i2[current]: the element's current over the analysis (ngspice's saved device currents)
+            text = ControlRunner.DeviceRead().Replace(text, m => m.Groups[2].Value.ToLowerInvariant() is "i" or "current"
+                && netlist.Elements.Any(e => string.Equals(e.Name, m.Groups[1].Value.Replace('.', ':'), StringComparison.OrdinalIgnoreCase))
+                ? $"i({m.Groups[1].Value})" : m.Value);
             foreach (Match m in ControlRunner.DeviceRead().Matches(text))
             {
                 var value = DeviceValue(netlist, altered, m.Groups[1].Value, m.Groups[2].Value, location);
