@@ -264,16 +264,16 @@ def main():
         wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] != "printed"}
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
-        ref_deck = os.path.join(os.path.dirname(path), f".corpus-ref-{os.getpid()}.cir")
+        # ngspice runs in a copy of the deck's folder: what its control block writes (write, wrdata) stays out of the tree
+        folder = os.path.join(work, slug, "deck")
+        shutil.copytree(os.path.dirname(path), folder)
+        ref_deck = os.path.join(folder, f".corpus-ref-{os.getpid()}.cir")
         with open(ref_deck, "w", encoding="utf-8") as f:
             f.write(reference_deck(text, wanted, ref_dir, min((e["tmax"] for e in entries if e["tmax"]), default=None)))
-        try:
-            ref_code, ref_log = run(["ngspice", "-b", os.path.basename(ref_deck)], os.path.dirname(path), 300)
-        finally:
-            os.remove(ref_deck)
+        ref_code, ref_log = run(["ngspice", "-b", os.path.basename(ref_deck)], folder, 300)
         printed_ref = None
         if any(e["plot"] == "printed" for e in entries):
-            _, printed_ref = run(["ngspice", "-b", os.path.basename(path)], os.path.dirname(path), 300)
+            _, printed_ref = run(["ngspice", "-b", os.path.basename(path)], folder, 300)
         title = text.splitlines()[0].strip() if text.strip() else ""
         for e in entries:
             label = f"{deck} {e['plot']}"
