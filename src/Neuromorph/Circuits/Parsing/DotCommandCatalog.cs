@@ -36,7 +36,16 @@ public static class DotCommandCatalog
         new([".dc"], ".dc src start stop step [src2 start2 stop2 step2]", "DC sweep of one or two sources", (l, s) => s.Netlist.Analyses.Add(DotCommandParser.Dc(l, s.Globals))),
         new([".tran"], ".tran tstep tstop [tstart [tmax]] [uic]", "transient", (l, s) => s.Netlist.Analyses.Add(DotCommandParser.Tran(l, s.Globals))),
         new([".ac"], AcParser.Usage, "small-signal frequency sweep at the operating point", (l, s) => s.Netlist.Analyses.Add(AcParser.Parse(l, s.Globals))),
-        new([".print"], ".print tran|dc|op|ac item ...", "output columns", (l, s) => s.Netlist.Prints.Add(DotCommandParser.Print(l, s.Globals))),
+        new([".print"], ".print tran|dc|op|ac item ...", "output columns", (l, s) =>
+        {
+            if (UnimplementedConstructs.IgnoredPrint(l) is { } ignored)
+            {
+                s.Netlist.Warnings.Add(ignored);
+                return;
+            }
+
+            s.Netlist.Prints.Add(DotCommandParser.Print(l, s.Globals));
+        }),
         new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) => s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals))),
         new([".ic"], ".ic v(node)=value ...", "initial node voltages (held during the operating point; the start values with uic)", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.InitialConditions)),
         new([".nodeset"], ".nodeset v(node)=value ...", "starting guesses for the operating point", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.NodeSets)),
@@ -44,8 +53,8 @@ public static class DotCommandCatalog
         new([".temp"], ".temp celsius", "circuit temperature (diodes, MOSFETs, temper)"),
         new([".step"], ".step param NAME list v1 v2 ... | .step param NAME start stop step", "runs the netlist once per value", (l, s) => s.Netlist.Steps.Add(DotCommandParser.Step(l, s.Globals))),
         new([".csparam"], ".csparam name=value ...", "parameters also visible to the .control block"),
-        new([".save", ".probe", ".plot", ".width", ".four", ".noise", ".disto", ".sens", ".tf", ".pz"], ".save ... (and other output or analysis commands)", "ignored with a warning", (l, s) =>
-            s.Netlist.Warnings.Add(Diagnostic.Warning(l.Location, $"{l.Head} ignored", "Neuromorph writes .print columns (or every node) to CSV; analyses: .op .dc .tran .ac"))),
+        new([".save", ".probe", ".plot", ".width", ".four", ".noise", ".disto", ".sens", ".tf", ".pz"], ".save ... (and other output or analysis commands)", "ignored with a warning; an analysis of these names its dialect and says nothing is written for it", (l, s) =>
+            s.Netlist.Warnings.Add(UnimplementedConstructs.Ignored(l))),
     ];
 
     private static readonly Dictionary<string, DotCommand> ByName = All.SelectMany(c => c.Names.Select(n => (n, c))).ToDictionary(p => p.n, p => p.c, StringComparer.Ordinal);

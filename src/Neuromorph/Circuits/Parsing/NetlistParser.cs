@@ -60,7 +60,8 @@ public static class NetlistParser
         foreach (var line in top.Where(l => l.Head.StartsWith('.')))
         {
             var command = DotCommandCatalog.Find(line.Head)
-                ?? throw new UserInputException(line.Location, $"unknown dot-command '{line.Tokens[0].Original}'", Suggestions.Hint(line.Head, DotCommandCatalog.Names));
+                ?? throw (UnimplementedConstructs.Refusal(line)
+                    ?? new UserInputException(line.Location, $"unknown dot-command '{line.Tokens[0].Original}'", Suggestions.Hint(line.Head, DotCommandCatalog.Names)));
             command.Read?.Invoke(line, state);
         }
 
