@@ -163,6 +163,11 @@ public static partial class ControlBlock
             text = ControlRunner.DeviceRead().Replace(text, m => m.Groups[2].Value.ToLowerInvariant() is "i" or "current"
                 && netlist.Elements.Any(e => string.Equals(e.Name, m.Groups[1].Value.Replace('.', ':'), StringComparison.OrdinalIgnoreCase))
                 ? $"i({m.Groups[1].Value})" : m.Value);
+            // @v1[dc] in the plot of a dc sweep of v1: the swept values (ngspice's scale vector v-sweep, i-sweep)
+            text = ControlRunner.DeviceRead().Replace(text, m => m.Groups[2].Value.ToLowerInvariant() == "dc"
+                && current.Analysis >= 0 && current.Analysis < analyses.Count && analyses[current.Analysis] is DcCard dc
+                && string.Equals(dc.Sweeps[0].Source, m.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
+                ? (dc.Sweeps[0].Source.StartsWith('i') ? "\"i-sweep\"" : "\"v-sweep\"") : m.Value);
             foreach (Match m in ControlRunner.DeviceRead().Matches(text))
             {
                 var value = DeviceValue(netlist, altered, m.Groups[1].Value, m.Groups[2].Value, location);

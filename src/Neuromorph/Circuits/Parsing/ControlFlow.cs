@@ -307,7 +307,7 @@ public static partial class ControlBlock
     [GeneratedRegex(@"\{?\b([A-Za-z]+[0-9]+)\}?\.(?=[A-Za-z@])")]
     private static partial Regex Qualified();
 
-    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_#]*)\[([^\[\]]+)\]")]
+    [GeneratedRegex(@"(""[^""]+""|[A-Za-z_][A-Za-z0-9_#]*)\[([^\[\]]+)\]")]
     private static partial Regex Indexed();
 
     [GeneratedRegex(@"\b(eq|ne|gt|lt|ge|le|and|or|not)\b", RegexOptions.IgnoreCase)]

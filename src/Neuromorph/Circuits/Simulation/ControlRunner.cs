@@ -347,6 +347,12 @@ public static partial class ControlRunner
                 return Vec.Of(col.Values);
             }
 
+            // a dc sweep's scale, by ngspice's names for it
+            if (result.Kind == "dc" && (n.Name is "v-sweep" or "i-sweep" || string.Equals(n.Name, result.IndependentName, StringComparison.OrdinalIgnoreCase)))
+            {
+                return Vec.Of(result.Independent);
+            }
+
             if (n.Name.EndsWith("#branch", StringComparison.Ordinal) && TryCircuit(OutputKind.Current, n.Name[..^7], null) is { } branch)
             {
                 return branch;
