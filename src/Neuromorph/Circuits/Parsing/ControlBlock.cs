@@ -159,15 +159,18 @@ public static partial class ControlBlock
         // @r1[resistance], @v1[pulse], @mod[is]: read from the netlist's cards as altered so far, kept as a variable
         string Devices(string text, SourceLocation location)
         {
-            // @r2[i], @b2[i], @i2[current]: the element's current over the analysis (ngspice's saved device currents)
-            text = ControlRunner.DeviceRead().Replace(text, m => m.Groups[2].Value.ToLowerInvariant() is "i" or "current"
-                && netlist.Elements.Any(e => string.Equals(e.Name, m.Groups[1].Value.Replace('.', ':'), StringComparison.OrdinalIgnoreCase))
-                ? $"i({m.Groups[1].Value})" : m.Value);
-            // @v1[dc] in the plot of a dc sweep of v1: the swept values (ngspice's scale vector v-sweep, i-sweep)
-            text = ControlRunner.DeviceRead().Replace(text, m => m.Groups[2].Value.ToLowerInvariant() == "dc"
-                && current.Analysis >= 0 && current.Analysis < analyses.Count && analyses[current.Analysis] is DcCard dc
-                && string.Equals(dc.Sweeps[0].Source, m.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
-                ? (dc.Sweeps[0].Source.StartsWith('i') ? "\"i-sweep\"" : "\"v-sweep\"") : m.Value);
+            // reads that are vectors of the analysis, not values of the card: @r2[i], @b2[i], @i2[current] the element's
+            // current (ngspice's saved device currents); @v1[dc] in the plot of a dc sweep of v1 the swept values
+            // (ngspice's scale vector v-sweep, i-sweep)
+            text = ControlRunner.DeviceRead().Replace(text, m => (m.Groups[1].Value, m.Groups[2].Value.ToLowerInvariant()) switch
+            {
+                (var device, "i" or "current") when netlist.Elements.Any(e => string.Equals(e.Name, device.Replace('.', ':'), StringComparison.OrdinalIgnoreCase)) =>
+                    $"i({device})",
+                (var device, "dc") when current.Analysis >= 0 && current.Analysis < analyses.Count && analyses[current.Analysis] is DcCard dc
+                    && string.Equals(dc.Sweeps[0].Source, device, StringComparison.OrdinalIgnoreCase) =>
+                    dc.Sweeps[0].Source.StartsWith('i') ? "\"i-sweep\"" : "\"v-sweep\"",
+                _ => m.Value,
+            });
             foreach (Match m in ControlRunner.DeviceRead().Matches(text))
             {
                 var value = DeviceValue(netlist, altered, m.Groups[1].Value, m.Groups[2].Value, location);

@@ -61,10 +61,14 @@ public static class NetlistSimulation
             runs.Add((combo, AlteredRuns.Run(n, engine, progress, cancel)));
         }
 
-        foreach (var warning in runs.SelectMany(r => r.Results).SelectMany(r => r.Warnings).Distinct(StringComparer.Ordinal))
+        // what a run reports about itself, once, at the line of the analysis that reported it
+        for (var k = 0; k < runs[0].Results.Count; k++)
         {
-            netlist.Warnings.Add(Diagnostic.Warning(netlist.Analyses.FirstOrDefault(a => a is TranCard)?.Location ?? netlist.Analyses.First().Location, warning,
-                "the states stay within tolerance; a smooth window (or a smaller threshold slope) avoids the jump"));
+            var at = k < netlist.Analyses.Count ? netlist.Analyses[k].Location : new SourceLocation(path, 1, 1);
+            foreach (var warning in runs.SelectMany(r => r.Results[k].Warnings).Distinct(StringComparer.Ordinal))
+            {
+                netlist.Warnings.Add(Diagnostic.Warning(at, warning, "the states stay within tolerance; a smooth window (or a smaller threshold slope) avoids the jump"));
+            }
         }
 
         var names = netlist.Steps.Select(s => s.Parameter).ToList();
