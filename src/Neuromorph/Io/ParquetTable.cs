@@ -27,8 +27,9 @@ public static class ParquetTable
         {
             var schema = new ParquetSchema(fields);
             var writer = ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancel).GetAwaiter().GetResult();
-            using (var group = writer.CreateRowGroup())
+            try
             {
+                using var group = writer.CreateRowGroup();
                 for (var k = 0; k < fields.Length; k++)
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -36,8 +37,11 @@ public static class ParquetTable
                     group.WriteAsync(fields[k], (ReadOnlyMemory<double>)values, cancellationToken: cancel).GetAwaiter().GetResult();
                 }
             }
-
-            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            finally
+            {
+                // finishes the file (footer) on success; on a failure or an interrupt AtomicFile discards the temporary
+                writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         });
     }
 }
