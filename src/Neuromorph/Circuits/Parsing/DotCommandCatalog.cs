@@ -53,7 +53,7 @@ public static class DotCommandCatalog
         new([".temp"], ".temp celsius", "circuit temperature (diodes, MOSFETs, temper)"),
         new([".step"], ".step param NAME list v1 v2 ... | .step param NAME start stop step", "runs the netlist once per value", (l, s) => s.Netlist.Steps.Add(DotCommandParser.Step(l, s.Globals))),
         new([".csparam"], ".csparam name=value ...", "parameters also visible to the .control block"),
-        new([".save", ".probe", ".plot", ".width", ".four", ".noise", ".disto", ".sens", ".tf", ".pz"], ".save ... (and other output or analysis commands)", "ignored with a warning; an analysis of these names its dialect and says nothing is written for it", (l, s) =>
+        new([".save", ".probe", ".plot", ".width", .. UnimplementedConstructs.IgnoredAnalyses], ".save ... (and other output or analysis commands)", "ignored with a warning; an analysis of these names its dialect and says nothing is written for it", (l, s) =>
             s.Netlist.Warnings.Add(UnimplementedConstructs.Ignored(l))),
     ];
 

@@ -32,12 +32,11 @@ public static class UnimplementedConstructs
         [".mor"] = ("Xyce", "model-order reduction"),
     };
 
-    /// <summary>The analyses those commands produce, as <c>.print KIND</c> names them.</summary>
-    private static readonly Dictionary<string, string> Analyses = new(StringComparer.Ordinal)
-    {
-        ["pz"] = ".pz", ["noise"] = ".noise", ["disto"] = ".disto", ["sens"] = ".sens", ["tf"] = ".tf",
-        ["four"] = ".four", ["pss"] = ".pss", ["sp"] = ".sp", ["hb"] = ".hb", ["fft"] = ".fft",
-    };
+    /// <summary>The analyses among them that SPICE decks also name in <c>.print KIND</c> (the command without its dot).</summary>
+    private static readonly HashSet<string> Printed = new([".pz", ".noise", ".disto", ".sens", ".tf", ".four", ".pss", ".sp", ".hb", ".fft"], StringComparer.Ordinal);
+
+    /// <summary>The SPICE analyses a deck may carry that are read and ignored with a warning (<see cref="Ignored"/>), not refused.</summary>
+    public static IReadOnlyList<string> IgnoredAnalyses { get; } = [".four", ".noise", ".disto", ".sens", ".tf", ".pz"];
 
     /// <summary>"ngspice's periodic steady-state analysis (.pss)" for a known dot-command, or null.</summary>
     public static string? Describe(string head) =>
@@ -65,7 +64,7 @@ public static class UnimplementedConstructs
     public static Diagnostic? IgnoredPrint(NetlistLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return line.Tokens.Count > 1 && Analyses.TryGetValue(line.Tokens[1].Text, out var command) && Describe(command) is { } what
+        return line.Tokens.Count > 1 && Printed.Contains("." + line.Tokens[1].Text) && Describe("." + line.Tokens[1].Text) is { } what
             ? Diagnostic.Warning(line.Tokens[1].Location, $".print {line.Tokens[1].Text}: {what} is not implemented, so there is nothing to print: ignored", "print tran, dc, ac or op results")
             : null;
     }
