@@ -116,6 +116,12 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     # skipped tests are counted as total - executed (TRX leaves notExecuted at 0 for xunit skips)
     skipped += int(c.get("total", 0)) - int(c.get("executed", 0))
+    # the failed tests again, just above the totals: a CI log shows its tail, and the xunit lines scroll away
+    for r in ET.parse(f).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") == "Failed":
+            msg = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+            text = (msg.text or "").strip().replace("\n", " ")[:600] if msg is not None else ""
+            print(f"FAILED {r.get('testName')}: {text}")
 import re
 for line in sys.argv[2:]:
     m = re.match(r"(\d+) passed, (\d+) failed(?:, (\d+) skipped)?", line)

@@ -1,6 +1,5 @@
 using System.Numerics;
 using ILGPU;
-using ILGPU.Algorithms;
 using Neuromorph.Compute;
 
 namespace Neuromorph.Kernels.Linear;
@@ -46,7 +45,7 @@ public static class ProductKernels
             }
         }
 
-        var sum = GroupExtensions.Reduce<T, Sum<T, TReal>>(acc);
+        var sum = GroupSum.Of(acc);
         if (Group.IsFirstThread)
         {
             y[((long)b * shape.Rows) + i] = CrossbarRead.Output<T, TReal>(sum, read);

@@ -1,6 +1,5 @@
 using System.Numerics;
 using ILGPU;
-using ILGPU.Algorithms;
 
 namespace Neuromorph.Kernels.Linear;
 
@@ -20,7 +19,7 @@ public static class VectorKernels
             acc += a[offset + k] * b[offset + k];
         }
 
-        var sum = GroupExtensions.Reduce<T, Sum<T, TReal>>(acc);
+        var sum = GroupSum.Of(acc);
         if (Group.IsFirstThread)
         {
             result[item] = sum;

@@ -1,6 +1,5 @@
 using System.Numerics;
 using ILGPU;
-using ILGPU.Algorithms;
 using ILGPU.Runtime;
 using Neuromorph.Compute;
 using Neuromorph.Kernels.Runtime;
@@ -35,7 +34,7 @@ public static class IlgpuHopfieldKernels
                 acc += w[wi + j] * spins[sb + j];
             }
 
-            var field = GroupExtensions.Reduce<T, Sum<T, TReal>>(acc);
+            var field = GroupSum.Of(acc);
             if (Group.IsFirstThread)
             {
                 var f = field + bias[i];
