@@ -17,6 +17,12 @@ public enum DeviceResponseKind
 
     /// <summary>Δw_up = Δw_min^up·(2(w_max − w)/(w_max − w_min))^γ_up, Δw_down = Δw_min^down·(2(w − w_min)/(w_max − w_min))^γ_down.</summary>
     PowStep,
+
+    /// <summary>
+    /// A memristor model under its SET and RESET pulses (<see cref="PhysicalResponse"/>): the step is the model's own
+    /// state change under the pulse, mapped to the weight through its conductance, times Δw_min^up/Δw_min (or down).
+    /// </summary>
+    Physical,
 }
 
 /// <summary>
@@ -57,6 +63,19 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
     /// <summary>Cycle-to-cycle noise σ_c2c: each pulse's step is multiplied by 1 + σ_c2c·ξ.</summary>
     public double CycleToCycle { get; init; }
 
+    /// <summary>The step table of a <see cref="DeviceResponseKind.Physical"/> device (null for the presets).</summary>
+    public PhysicalResponse? Response { get; init; }
+
+    /// <summary>
+    /// A device whose pulses go through a memristor model (<paramref name="response"/>): its Δw_min and bounds are the
+    /// response's; device-to-device spreads scale its steps and bounds as they scale a preset's.
+    /// </summary>
+    public static PulsedDevice Physical(PhysicalResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new PulsedDevice(DeviceResponseKind.Physical, response.DwMin, response.WMin, response.WMax) { Response = response };
+    }
+
     /// <summary>Checks the parameters; throws <see cref="ArgumentException"/> on the first that is invalid.</summary>
     public void Validate()
     {
@@ -68,6 +87,11 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
         if (!(WMax > WMin) || !double.IsFinite(WMin) || !double.IsFinite(WMax))
         {
             throw new ArgumentException($"need w_min < w_max, got w_min = {WMin}, w_max = {WMax}");
+        }
+
+        if (Kind == DeviceResponseKind.Physical && Response is null)
+        {
+            throw new ArgumentException("a physical device needs its pulse response (PulsedDevice.Physical)");
         }
 
         if (!(Math.Abs(UpDown) < 1))
@@ -115,9 +139,21 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
             DeviceResponseKind.PowStep => up
                 ? dwUp * Math.Pow(Math.Max(0, 2 * (wMax - w) / range), GammaUp)
                 : dwDown * Math.Pow(Math.Max(0, 2 * (w - wMin) / range), GammaDown),
+            DeviceResponseKind.Physical => PhysicalStep(w, up, dwUp, dwDown, wMin, wMax),
             _ => throw new InvalidOperationException($"unknown response {Kind}"),
         };
         return Math.Max(0, s);
+    }
+
+    /// <summary>
+    /// The physical response at this device's weight: w mapped from the device's bounds onto the nominal ones, the
+    /// table's step there scaled back to the device's range and by its Δw_min^up/Δw_min (Δw_min^down/Δw_min).
+    /// </summary>
+    private double PhysicalStep(double w, bool up, double dwUp, double dwDown, double wMin, double wMax)
+    {
+        var ratio = (wMax - wMin) / (WMax - WMin);
+        var nominal = WMin + ((w - wMin) / ratio);
+        return Response!.Step(nominal, up) * ratio * (up ? dwUp : dwDown) / DwMin;
     }
 
     /// <summary>The preset names <see cref="Preset"/> knows.</summary>

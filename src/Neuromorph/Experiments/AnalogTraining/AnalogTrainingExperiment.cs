@@ -61,6 +61,11 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
         {
             files.Add(new ResultTable("metrics.csv", ["epoch", "train_loss", "test_accuracy", "epoch_seconds"], [epochs, result.TrainLoss, result.TestAccuracy, result.EpochSeconds]));
             files.Add(new ResultTable("final_weights.csv", ["index", "weight"], [Enumerable.Range(0, result.FinalWeights.Count).Select(i => (double)i).ToArray(), result.FinalWeights]));
+            if (spec.Device.Response is { } table)
+            {
+                var (w, up, down) = table.Table;
+                files.Add(new ResultTable("device_response.csv", ["weight", "set_step", "reset_step"], [[.. w], [.. up], [.. down]]));
+            }
         }
 
         var algo = spec.Algorithm switch
@@ -77,7 +82,9 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
         return new ExperimentReport(metrics, [], summary)
         {
             Outputs = files,
-            Figures = context.OutputDirectory is null ? [] : AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
+            Figures = context.OutputDirectory is null ? []
+                : [.. AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
+                    .. spec.Device.Response is { } r ? [AnalogTrainingFigures.Response(r, input.PresetName)] : Array.Empty<Neuromorph.Figures.Figure>()],
         };
     }
 }

@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars.Training;
+using Neuromorph.Devices;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io.Yaml;
 
@@ -18,7 +19,10 @@ public static class AnalogTrainingSpecReader
     private static readonly string[] Top = ["kind", "data", "train_samples", "feature_scale", "algorithm", "network", "training", "device", "update", "tiki_taka", "seed"];
     private static readonly string[] NetworkKeys = ["hidden", "activation"];
     private static readonly string[] TrainingKeys = ["epochs", "learning_rate"];
-    private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle"];
+    private static readonly string[] PhysicalKeys = ["model", "parameters", "set", "reset", "table_points", "read_voltage"];
+    private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
+    private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
+    private static readonly string[] PulseKeys = ["amplitude", "width"];
     private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management"];
     private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate"];
     private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka"];
@@ -86,6 +90,16 @@ public static class AnalogTrainingSpecReader
     {
         var d = root.TryGetSection("device");
         d?.RejectUnknownKeys(DeviceKeys);
+        if (d is not null && d.Has("model"))
+        {
+            return ReadPhysicalDevice(d, out presetName);
+        }
+
+        if (d?.Keys.FirstOrDefault(k => PhysicalKeys.Contains(k, StringComparer.OrdinalIgnoreCase)) is { } stray)
+        {
+            throw d.Error(stray, $"'{stray}' belongs to a physical device", "give model: (a memristor model of 'neuromorph models') with set: and reset: pulses, or drop it for a preset");
+        }
+
         presetName = (d?.GetString("preset", "constant_step") ?? "constant_step").ToLowerInvariant();
         var dwMin = d?.GetDouble("dw_min", 0.001, NumberRange.Positive, "nominal weight step of one pulse") ?? 0.001;
         var preset = PulsedDevice.Preset(presetName, dwMin)
@@ -95,19 +109,13 @@ public static class AnalogTrainingSpecReader
             return preset;
         }
 
-        var wMin = d.GetDouble("w_min", preset.WMin, NumberRange.Finite, "lower weight bound");
-        var wMax = d.GetDouble("w_max", preset.WMax, NumberRange.Finite, "upper weight bound");
-        if (!(wMin < wMax))
-        {
-            throw d.Error(d.Has("w_min") ? "w_min" : "w_max", $"need w_min < w_max, got w_min = {wMin}, w_max = {wMax}");
-        }
-
+        var (wMin, wMax) = ReadBounds(d, preset.WMin, preset.WMax);
         if (preset.Kind is DeviceResponseKind.SoftBounds or DeviceResponseKind.LinearStep && !(wMin < 0 && wMax > 0))
         {
             throw d.Error(d.Has("w_min") ? "w_min" : "w_max", $"{presetName} needs w_min < 0 < w_max (its step divides by the bounds)");
         }
 
-        return preset with
+        return WithSpreads(d, preset with
         {
             WMin = wMin,
             WMax = wMax,
@@ -116,12 +124,84 @@ public static class AnalogTrainingSpecReader
             GammaDown = d.GetDouble("gamma_down", preset.GammaDown, NumberRange.Finite),
             AUp = d.GetDouble("a_up", preset.AUp, NumberRange.NonNegative),
             ADown = d.GetDouble("a_down", preset.ADown, NumberRange.NonNegative),
-            DwMinDtoD = d.GetDouble("dw_min_dtod", 0, Spread, "relative device-to-device spread of dw_min"),
-            BoundsDtoD = d.GetDouble("bounds_dtod", 0, Spread, "relative device-to-device spread of w_min and w_max"),
-            UpDownDtoD = d.GetDouble("up_down_dtod", 0, Spread, "device-to-device spread of up_down"),
-            CycleToCycle = d.GetDouble("cycle_to_cycle", 0, Spread, "relative pulse-to-pulse noise σ of each step"),
-        };
+        });
     }
+
+    /// <summary>
+    /// <c>device: { model: vteam, parameters: {...}, set: {amplitude, width}, reset: {...} }</c>: the model's own
+    /// response to its programming pulses (<see cref="PhysicalResponse"/>).
+    /// </summary>
+    private static PulsedDevice ReadPhysicalDevice(YamlSection d, out string name)
+    {
+        if (d.Keys.FirstOrDefault(k => PresetOnlyKeys.Contains(k, StringComparer.OrdinalIgnoreCase)) is { } presetKey)
+        {
+            throw d.Error(presetKey, $"'{presetKey}' belongs to a preset device; a physical device's steps come from its model under its pulses", "drop it, or drop model: to use a preset");
+        }
+
+        name = d.GetString("model");
+        var parameters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        if (d.TryGetSection("parameters") is { } p)
+        {
+            foreach (var key in p.Keys)
+            {
+                parameters[key] = p.GetDouble(key);
+            }
+        }
+
+        var model = MemristorCatalog.Create(name, parameters, d.LocationOf("model"));
+        var set = ReadPulse(d, "set");
+        var reset = ReadPulse(d, "reset");
+        var (wMin, wMax) = ReadBounds(d, -1, 1);
+        var points = d.GetInt("table_points", 1001, NumberRange.Between(3, 1_000_000), "states in the step table");
+        var read = d.GetDouble("read_voltage", 0.1, NumberRange.Finite, "voltage the conductance is read at (nonzero)");
+        if (read == 0)
+        {
+            throw d.Error("read_voltage", "the read voltage must be nonzero", "a small voltage below the switching thresholds, e.g. 0.1");
+        }
+
+        PhysicalResponse response;
+        try
+        {
+            response = new PhysicalResponse(model, set, reset, wMin, wMax, points, read);
+        }
+        catch (ArgumentException ex)
+        {
+            var key = ex.Message.Contains("the reset pulse", StringComparison.Ordinal) ? "reset" : ex.Message.Contains("the set pulse", StringComparison.Ordinal) ? "set" : "model";
+            throw d.Error(key, ex.Message, "see docs/analog-training.md, 'Physical devices'");
+        }
+
+        return WithSpreads(d, PulsedDevice.Physical(response));
+    }
+
+    private static ProgrammingPulse ReadPulse(YamlSection d, string key)
+    {
+        var p = d.TryGetSection(key)
+            ?? throw d.Error("model", $"a physical device needs a '{key}:' pulse", $"{key}: {{ amplitude: <volts>, width: <seconds> }}: the pulse that {(key == "set" ? "raises" : "lowers")} the conductance");
+        p.RejectUnknownKeys(PulseKeys);
+        return new ProgrammingPulse(
+            p.GetDouble("amplitude", NumberRange.Finite, "pulse voltage across the device (signed)"),
+            p.GetDouble("width", NumberRange.Positive, "pulse duration in seconds"));
+    }
+
+    private static (double Min, double Max) ReadBounds(YamlSection d, double min, double max)
+    {
+        var wMin = d.GetDouble("w_min", min, NumberRange.Finite, "lower weight bound");
+        var wMax = d.GetDouble("w_max", max, NumberRange.Finite, "upper weight bound");
+        if (!(wMin < wMax))
+        {
+            throw d.Error(d.Has("w_min") ? "w_min" : "w_max", $"need w_min < w_max, got w_min = {wMin}, w_max = {wMax}");
+        }
+
+        return (wMin, wMax);
+    }
+
+    private static PulsedDevice WithSpreads(YamlSection d, PulsedDevice device) => device with
+    {
+        DwMinDtoD = d.GetDouble("dw_min_dtod", 0, Spread, "relative device-to-device spread of dw_min"),
+        BoundsDtoD = d.GetDouble("bounds_dtod", 0, Spread, "relative device-to-device spread of w_min and w_max"),
+        UpDownDtoD = d.GetDouble("up_down_dtod", 0, Spread, "device-to-device spread of up_down"),
+        CycleToCycle = d.GetDouble("cycle_to_cycle", 0, Spread, "relative pulse-to-pulse noise σ of each step"),
+    };
 
     private static PulseUpdate ReadUpdate(YamlSection root)
     {
