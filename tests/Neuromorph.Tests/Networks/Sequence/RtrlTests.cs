@@ -4,11 +4,12 @@ using Neuromorph.Networks.Sequence.Rtrl;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
 using Neuromorph.Tests.Cli;
+using Xunit.Abstractions;
 
 namespace Neuromorph.Tests.Networks.Sequence;
 
 /// <summary>Real-time recurrent learning: its gradients against BPTT's, online training, and the models and files it refuses.</summary>
-public sealed class RtrlTests : IDisposable
+public sealed class RtrlTests(ITestOutputHelper output) : IDisposable
 {
     private const string Sine = "data: { task: sine, length: 400, steps: 20, washout: 2, test_fraction: 0.25 }\n";
     private readonly string _dir = Directory.CreateTempSubdirectory("nm-rtrl").FullName;
@@ -67,10 +68,11 @@ public sealed class RtrlTests : IDisposable
             worst = Math.Max(worst, error);
         }
 
+        output.WriteLine($"{cell} × {layers}, batch {batch}: max relative |RTRL − BPTT| = {worst:E2}");
         Assert.True(worst <= 1e-10, $"{cell} × {layers}: max relative |RTRL − BPTT| = {worst:E2}");
     }
 
-    /// <summary>Online RTRL, one Adam update per step, learns one-step sine prediction (loss falls below 2e-3, from about 0.5).</summary>
+    /// <summary>Online RTRL, one Adam update per step, learns one-step sine prediction: the training loss falls below 2e-3 (observed 2.5e-4 Elman, 2.8e-4 LSTM, 7.1e-4 GRU, from 0.05–0.16 in the first epoch).</summary>
     [Theory]
     [InlineData(CellType.RnnTanh)]
     [InlineData(CellType.Lstm)]
@@ -80,6 +82,7 @@ public sealed class RtrlTests : IDisposable
         var set = SineWave.Prediction(1200, 25.3).ToSequences(30, 30, 5);
         var model = SequenceModel.Create(new SequenceModelSpec(cell, 1, 6, 1), 3);
         var r = Trainer.Train(model, set, null, new TrainingOptions { Method = TrainingMethod.Rtrl, Epochs = 8, BatchSize = 4, LearningRate = 1e-2, Seed = 2 });
+        output.WriteLine($"{cell}: loss {r.Epochs[0].TrainLoss:E2} -> {r.Epochs[^1].TrainLoss:E2}");
         Assert.True(r.Epochs[^1].TrainLoss < 2e-3, $"{cell}: loss {r.Epochs[0].TrainLoss:E2} -> {r.Epochs[^1].TrainLoss:E2}");
         Assert.True(r.Epochs[^1].TrainLoss < 0.05 * r.Epochs[0].TrainLoss, $"{cell}: loss {r.Epochs[0].TrainLoss:E2} -> {r.Epochs[^1].TrainLoss:E2}");
     }
@@ -98,6 +101,7 @@ public sealed class RtrlTests : IDisposable
 
         var (bptt, rtrl) = (Run(TrainingMethod.Bptt), Run(TrainingMethod.Rtrl));
         var worst = bptt.Zip(rtrl, (a, b) => Math.Abs(a - b)).Max();
+        output.WriteLine($"max |BPTT − RTRL| over losses and parameters = {worst:E2}");
         Assert.True(worst < 1e-10, $"max |BPTT − RTRL| over losses and parameters = {worst:E2}");
     }
 
