@@ -4,6 +4,7 @@ using Neuromorph.Benchmarks.Crossbars;
 using Neuromorph.Benchmarks.Dynamics;
 using Neuromorph.Benchmarks.Sequence;
 using Neuromorph.Benchmarks.Studies;
+using Neuromorph.Networks.Sequence;
 
 if (args.Length > 0 && args[0] == "sweep-overhead")
 {
@@ -53,6 +54,15 @@ if (args.Length > 0 && args[0] == "lstm-train")
 if (args.Length > 0 && args[0] == "esn-ridge")
 {
     SequenceThroughput.EsnRidge();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "rtrl-cost")
+{
+    var cells = args.Length > 1 ? args[1].Split(',').Select(c => CellTypes.TryParse(c, out var cell) ? cell : throw new ArgumentException($"unknown cell '{c}'")).ToArray()
+        : [Neuromorph.Networks.Sequence.CellType.RnnTanh, Neuromorph.Networks.Sequence.CellType.Lstm];
+    int[] sizes = args.Length > 2 ? [.. args[2].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] : [4, 8, 16, 32, 64];
+    RtrlCost.Run(cells, sizes);
     return;
 }
 

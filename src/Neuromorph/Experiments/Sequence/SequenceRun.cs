@@ -5,6 +5,7 @@ using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.ModelFiles;
+using Neuromorph.Networks.Sequence.Rtrl;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
 using Neuromorph.Units;
@@ -60,11 +61,16 @@ public static class SequenceRun
         var metrics = new Dictionary<string, double>();
         var figures = new List<Figure>();
         string? interrupted = null;
+        if (spec.Training is { Method: TrainingMethod.Rtrl } && RtrlSupport.Refusal(model.Spec) is { } refusal)
+        {
+            throw new UserInputException(spec.MethodLocation, refusal, "use method: bptt");
+        }
+
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, SeedSequence.Derive(spec.Seed, SeedPurpose.ValidationSplit));
             announce?.Invoke($"training {(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.Cell)} ({model.Spec.Layers} × {model.Spec.HiddenSize}, {model.ParameterCount} parameters) on {spec.Task.Kind}: "
-                + $"{options.Epochs} epochs, {train.Count} training sequences" + (validation is { Count: > 0 } v ? $", {v.Count} for validation" : ""));
+                + $"{options.Epochs} epochs{(options.Method == TrainingMethod.Rtrl ? $", online RTRL (an update every {options.UpdateEvery} steps)" : "")}, {train.Count} training sequences" + (validation is { Count: > 0 } v ? $", {v.Count} for validation" : ""));
             var result = Trainer.Train(model, train, validation, options, e =>
             {
                 log(string.Create(CultureInfo.InvariantCulture,

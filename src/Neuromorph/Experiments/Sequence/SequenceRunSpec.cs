@@ -47,6 +47,9 @@ public sealed record SequenceRunSpec
     /// <summary>Where the loss is chosen (the training section's <c>loss</c> key), for errors about a loss that does not fit the data.</summary>
     public SourceLocation LossLocation { get; init; } = SourceLocation.None;
 
+    /// <summary>Where the gradient method is chosen (the training section's <c>method</c> key), for errors about a model file RTRL cannot train.</summary>
+    public SourceLocation MethodLocation { get; init; } = SourceLocation.None;
+
     /// <summary>Crossbars holding every weight matrix for inference, or null for ideal weights.</summary>
     public CrossbarSubstrateSpec? Substrate { get; init; }
 

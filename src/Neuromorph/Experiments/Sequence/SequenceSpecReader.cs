@@ -2,6 +2,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Sequence;
+using Neuromorph.Networks.Sequence.Rtrl;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
 
@@ -13,7 +14,8 @@ public static class SequenceSpecReader
     private static readonly string[] Keys = ["kind", "experiment", "model", "model_file", "data", "training", "substrate", "periphery", "seed"];
 
     private static readonly string[] TrainingKeys = ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon",
-        "weight_decay", "clip_norm", "loss", "truncation", "validation_fraction", "patience", "shuffle", "seed", "noise"];
+        "weight_decay", "clip_norm", "loss", "truncation", "validation_fraction", "patience", "shuffle", "seed", "noise",
+        "method", "update_every"];
 
     /// <summary>Reads the file's root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static SequenceRunSpec Read(YamlSection root, long? seedOverride = null)
@@ -91,7 +93,8 @@ public static class SequenceSpecReader
                 throw training.Error("truncation", "a bidirectional model needs the whole sequence (its reverse direction starts at the last step); truncated BPTT does not apply", "remove truncation (full BPTT)");
             }
 
-            spec = spec with { LossLocation = training.LocationOf("loss") };
+            CheckMethod(training, options, spec);
+            spec = spec with { LossLocation = training.LocationOf("loss"), MethodLocation = training.LocationOf("method") };
         }
         else if (spec.Classes > 0)
         {
@@ -109,6 +112,35 @@ public static class SequenceSpecReader
         }
 
         return spec;
+    }
+
+    /// <summary>RTRL's limits: a model it handles (a model file's is checked when it is loaded), no truncation, no weight noise; update_every only with it.</summary>
+    private static void CheckMethod(YamlSection training, TrainingOptions options, SequenceRunSpec spec)
+    {
+        if (options.Method != TrainingMethod.Rtrl)
+        {
+            if (training.Has("update_every"))
+            {
+                throw training.Error("update_every", "update_every sets the online updates of RTRL; BPTT updates once per mini-batch (or truncation chunk)", "add method: rtrl, or remove update_every");
+            }
+
+            return;
+        }
+
+        if (spec.ModelFile is null && RtrlSupport.Refusal(new SequenceModelSpec(spec.Cell, 1, spec.Hidden, 1, spec.Layers) { Bidirectional = spec.Bidirectional }) is { } reason)
+        {
+            throw training.Error("method", reason, spec.Bidirectional ? "use method: bptt, or remove bidirectional" : "use cell: rnn_tanh, rnn_relu, lstm or gru, or method: bptt");
+        }
+
+        if (options.Truncation > 0)
+        {
+            throw training.Error("truncation", "truncation does not apply to method: rtrl, which carries the exact gradient over the whole sequence", "remove truncation, or use update_every to update during the sequence");
+        }
+
+        if (options.Noise is not null)
+        {
+            throw training.Error("noise", "weight noise is implemented for method: bptt only", "remove noise, or use method: bptt");
+        }
     }
 
     private static (TrainingOptions Options, double Validation) ReadTraining(YamlSection t, ulong seed)
@@ -146,6 +178,8 @@ public static class SequenceSpecReader
             Shuffle = t.GetBool("shuffle", true),
             Seed = (ulong)t.GetLong("seed", (long)seed),
             Noise = noise,
+            Method = (TrainingMethod)SpecValues.Choice(t, "method", "bptt", "bptt", "rtrl"),
+            UpdateEvery = SpecValues.Count(t, "update_every", 1),
         };
         return (options, SpecValues.InRange(t, "validation_fraction", options.Patience > 0 ? 0.1 : 0, 0, 0.9));
     }

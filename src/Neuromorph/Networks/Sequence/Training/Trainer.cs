@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Neuromorph.Networks.Sequence.Rtrl;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Sequence.Training;
 
 /// <summary>
 /// Mini-batch training of a <see cref="SequenceModel"/> by backpropagation through time (full, or truncated to
-/// chunks whose state is carried over detached), with gradient-norm clipping, Adam or SGD, optional noise
+/// chunks whose state is carried over detached) or online by real-time recurrent learning
+/// (<see cref="TrainingMethod.Rtrl"/>, parameters updated during the sequence), with gradient-norm clipping, Adam or SGD, optional noise
 /// injection, validation, early stopping and divergence detection. Deterministic for a seed.
 /// </summary>
 public static class Trainer
@@ -38,6 +40,7 @@ public static class Trainer
         }
 
         var optimizer = options.CreateOptimizer();
+        var online = options.Method == TrainingMethod.Rtrl ? new RtrlOnline(model, options, optimizer) : null;
         var rng = new RandomStream(options.Seed);
         var noise = options.Noise is { Sigma: > 0 } wn ? new NoisyBinding(model, wn) : null;
         var order = Enumerable.Range(0, train.Count).ToArray();
@@ -79,6 +82,14 @@ public static class Trainer
                     var idx = order.AsSpan(start, Math.Min(batchMax, train.Count - start));
                     var b = idx.Length;
                     train.Gather(idx, x, targets);
+                    if (online is not null)
+                    {
+                        var done = online.Train(x, targets, b, train);
+                        (sum, count, normSum, updates) = (sum + done.Sum, count + done.Count, normSum + done.NormSum, updates + done.Updates);
+                        diverged = done.Finite ? null : epoch;
+                        continue;
+                    }
+
                     noise?.Redraw(rng);
                     ModelState? state = null;
                     for (var t0 = 0; t0 < train.Steps; t0 += chunk)

@@ -10,6 +10,19 @@ public enum OptimizerKind
     Sgd,
 }
 
+/// <summary>How the gradient of a sequence model's loss is computed.</summary>
+public enum TrainingMethod
+{
+    /// <summary>Backpropagation through time over whole sequences (or truncated chunks), one update per mini-batch or chunk.</summary>
+    Bptt,
+
+    /// <summary>
+    /// Real-time recurrent learning (Williams &amp; Zipser 1989): exact gradients carried forward in time by sensitivity
+    /// matrices, parameters updated online every <see cref="TrainingOptions.UpdateEvery"/> steps.
+    /// </summary>
+    Rtrl,
+}
+
 /// <summary>How a sequence model is trained. Defaults follow PyTorch's (Adam, lr 1e-3, β = (0.9, 0.999), ε = 1e-8).</summary>
 public sealed record TrainingOptions
 {
@@ -51,6 +64,12 @@ public sealed record TrainingOptions
 
     /// <summary>Truncated BPTT: steps per chunk, the state carried (detached) between chunks, one update per chunk; 0 = full BPTT.</summary>
     public int Truncation { get; init; }
+
+    /// <summary>Gradient method: BPTT (default) or online RTRL.</summary>
+    public TrainingMethod Method { get; init; } = TrainingMethod.Bptt;
+
+    /// <summary>RTRL only: steps between online parameter updates (1 = every step).</summary>
+    public int UpdateEvery { get; init; } = 1;
 
     /// <summary>Early stopping: epochs without a better validation loss before stopping (0 = off).</summary>
     public int Patience { get; init; }
