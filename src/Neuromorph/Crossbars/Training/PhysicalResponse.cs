@@ -87,20 +87,30 @@ public sealed class PhysicalResponse
         var w = g.Select(Weight).ToArray();
         var up = new double[points];
         var down = new double[points];
+        var (lowest, highest) = g[0] < g[^1] ? (lo, hi) : (hi, lo); // the states of the lowest and highest conductance
+        var upHeld = new bool[points];
+        var downHeld = new bool[points];
         for (var k = 0; k < points; k++)
         {
-            up[k] = Weight(Conductance(Math.Clamp(StateAfter(States[k], set), lo, hi))) - w[k];
-            down[k] = w[k] - Weight(Conductance(Math.Clamp(StateAfter(States[k], reset), lo, hi)));
+            var afterSet = Math.Clamp(StateAfter(States[k], set), lo, hi);
+            var afterReset = Math.Clamp(StateAfter(States[k], reset), lo, hi);
+            up[k] = Weight(Conductance(afterSet)) - w[k];
+            down[k] = w[k] - Weight(Conductance(afterReset));
+            upHeld[k] = afterSet == highest;
+            downHeld[k] = afterReset == lowest;
         }
 
         CheckDirection("set", set, up, "raise");
         CheckDirection("reset", reset, down, "lower");
 
-        // the table in increasing weight
+        // the table in increasing weight. A pulse that ends at the weight's bound made a step cut short by the bound;
+        // the table keeps the nearest full step there instead, and Step cuts it at the bound itself, so a weight
+        // between two table points near the bound steps to the bound as the model does (linear interpolation of the
+        // cut steps would fall short there by up to a whole step)
         var order = Enumerable.Range(0, points).OrderBy(k => w[k]).ToArray();
         weights = [.. order.Select(k => w[k])];
-        upSteps = [.. order.Select(k => Math.Max(0, up[k]))];
-        downSteps = [.. order.Select(k => Math.Max(0, down[k]))];
+        upSteps = FillHeld([.. order.Select(k => Math.Max(0, up[k]))], [.. order.Select(k => upHeld[k])]);
+        downSteps = FillHeld([.. order.Select(k => Math.Max(0, down[k]))], [.. order.Select(k => downHeld[k])]);
         var mid = Math.Clamp(0, wMin, wMax);
         DwMin = (Step(mid, true) + Step(mid, false)) / 2;
         if (!(DwMin > 0))
@@ -171,6 +181,11 @@ public sealed class PhysicalResponse
         // at a constant voltage the state moves one way only: once it reaches the bound it moves towards it stays
         // there, as the circuit engine holds it; an event ends the integration at the bound (the rate jumps to 0 there)
         var bound = direction > 0 ? model.MaxState : model.MinState;
+        if (direction * (x - bound) >= 0)
+        {
+            return bound; // at (or past) the bound it moves towards: held there
+        }
+
         var options = new OdeOptions
         {
             RelTol = 1e-10,
@@ -188,7 +203,7 @@ public sealed class PhysicalResponse
             throw new ArgumentException($"a {v} V, {pulse.Width} s pulse on model {model.ModelName} cannot be integrated from state {x:G6}: {ex.Message}", ex);
         }
 
-        var after = result.Stop == OdeStop.Event ? bound : result.Final[0];
+        var after = result.Stop == OdeStop.Event ? bound : Math.Clamp(result.Final[0], model.MinState, model.MaxState);
         if (!double.IsFinite(after))
         {
             throw new ArgumentException($"a {v} V, {pulse.Width} s pulse on model {model.ModelName} drives its state to {after} from {x:G6}");
@@ -197,10 +212,44 @@ public sealed class PhysicalResponse
         return after;
     }
 
-    /// <summary>Magnitude (≥ 0) of the weight step one SET (<paramref name="up"/>) or RESET pulse makes at weight <paramref name="w"/>.</summary>
-    public double Step(double w, bool up)
+    /// <summary>
+    /// Magnitude (≥ 0) of the weight step one SET (<paramref name="up"/>) or RESET pulse makes at weight
+    /// <paramref name="w"/>: the table interpolated linearly in w, cut at the bound the pulse moves towards.
+    /// </summary>
+    public double Step(double w, bool up) => Math.Max(0, Math.Min(Interpolate(w, up ? upSteps : downSteps), up ? WMax - w : w - WMin));
+
+    /// <summary>Held entries replaced by the nearest full step (in table order); all held: left as they are.</summary>
+    private static double[] FillHeld(double[] steps, bool[] held)
     {
-        var steps = up ? upSteps : downSteps;
+        var filled = (double[])steps.Clone();
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (!held[k])
+            {
+                continue;
+            }
+
+            for (var d = 1; d < steps.Length; d++)
+            {
+                if (k - d >= 0 && !held[k - d])
+                {
+                    filled[k] = steps[k - d];
+                    break;
+                }
+
+                if (k + d < steps.Length && !held[k + d])
+                {
+                    filled[k] = steps[k + d];
+                    break;
+                }
+            }
+        }
+
+        return filled;
+    }
+
+    private double Interpolate(double w, double[] steps)
+    {
         if (w <= weights[0])
         {
             return steps[0];

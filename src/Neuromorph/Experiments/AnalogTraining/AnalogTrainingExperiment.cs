@@ -2,6 +2,7 @@ using System.Globalization;
 using Neuromorph.Crossbars.Training;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Results;
+using Neuromorph.Figures;
 using Neuromorph.Io.Yaml;
 
 namespace Neuromorph.Experiments.AnalogTraining;
@@ -84,7 +85,7 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
             Outputs = files,
             Figures = context.OutputDirectory is null ? []
                 : [.. AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
-                    .. spec.Device.Response is { } r ? [AnalogTrainingFigures.Response(r, input.PresetName)] : Array.Empty<Neuromorph.Figures.Figure>()],
+                    .. spec.Device.Response is { } r ? [AnalogTrainingFigures.Response(r, input.PresetName)] : Array.Empty<Figure>()],
         };
     }
 }
