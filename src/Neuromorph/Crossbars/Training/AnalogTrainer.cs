@@ -14,6 +14,18 @@ public enum TrainingAlgorithm
 
     /// <summary>Tiki-Taka v1 (Gokmen &amp; Haensch 2020): W = γ·A + C; pulses go to the fast tile A, columns of A are transferred into C.</summary>
     TikiTaka,
+
+    /// <summary>
+    /// Tiki-Taka v2 (Gokmen 2021): as v1, but a column read from A is added to a digital buffer H, and C receives
+    /// a pulse only where |H| reaches the threshold (H low-pass filters A's noise); γ = 0 by default (W = C).
+    /// </summary>
+    TikiTakaV2,
+
+    /// <summary>
+    /// Mixed precision (Nandakumar et al. 2020): the gradient update accumulates in a digital matrix χ; a device gets
+    /// ⌊|χ|/ε⌋ pulses when |χ| ≥ ε (ε = the device's nominal Δw_min) and χ keeps the remainder.
+    /// </summary>
+    MixedPrecision,
 }
 
 /// <summary>Hidden-layer nonlinearity.</summary>
@@ -27,10 +39,11 @@ public enum HiddenActivation
 }
 
 /// <summary>Tiki-Taka settings.</summary>
-/// <param name="Gamma">γ of W = γ·A + C.</param>
+/// <param name="Gamma">γ of W = γ·A + C (v2: 0 unless given).</param>
 /// <param name="TransferEvery">Updates (samples) between two column transfers, n_transfer ≥ 1.</param>
-/// <param name="TransferLearningRate">η_transfer of the pulsed update C[:, k] += η_transfer·A[:, k].</param>
-public sealed record TikiTakaSettings(double Gamma = 1, int TransferEvery = 2, double TransferLearningRate = 0.1);
+/// <param name="TransferLearningRate">η_transfer: v1 pulses C[:, k] += η_transfer·A[:, k]; v2 adds η_transfer·A[:, k] to H[:, k].</param>
+/// <param name="BufferThreshold">v2: C gets pulses where |H| ≥ this × Δw_min (the number of whole Δw_min in H).</param>
+public sealed record TikiTakaSettings(double Gamma = 1, int TransferEvery = 2, double TransferLearningRate = 0.1, double BufferThreshold = 1);
 
 /// <summary>What to train: a fully connected network inputs → hidden (tanh or sigmoid) → classes (softmax cross-entropy), one sample per update.</summary>
 /// <param name="Algorithm">fp, analog SGD or Tiki-Taka.</param>
@@ -69,7 +82,9 @@ public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyLi
 /// Tiki-Taka v1: each layer has a fast tile A (starts at 0) and a slow tile C (holds the initial weights); the
 /// gradient update −η·δ·xᵀ is pulsed into A; every n_transfer updates one column k of A (cycling over the columns) is
 /// read with a one-hot forward pass and pulsed into C with C[:, k] += η_transfer·A[:, k]; forward and backward use
-/// W = γ·A + C. A is not reset after a transfer.
+/// W = γ·A + C. A is not reset after a transfer. Tiki-Taka v2 adds the column to a digital buffer H instead and
+/// pulses C only where |H| reaches the threshold; mixed precision accumulates the gradient update itself in a digital
+/// χ and pulses whole Δw_min steps (<see cref="TrainingAlgorithm"/>).
 /// </summary>
 public static class AnalogTrainer
 {
@@ -146,6 +161,8 @@ public static class AnalogTrainer
         private readonly double[] column;
         private readonly double[] oneHot;
         private readonly double[] scratch;
+        private readonly PulseAccumulator? buffer;
+        private readonly TrainingAlgorithm algorithm;
         private int updates;
         private int nextColumn;
 
@@ -157,9 +174,15 @@ public static class AnalogTrainer
             main = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream));
             tt = spec.TikiTaka;
             gamma = tt.Gamma;
-            if (spec.Algorithm == TrainingAlgorithm.TikiTaka)
+            algorithm = spec.Algorithm;
+            if (spec.Algorithm is TrainingAlgorithm.TikiTaka or TrainingAlgorithm.TikiTakaV2)
             {
                 fast = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream + 1));
+            }
+
+            if (spec.Algorithm is TrainingAlgorithm.TikiTakaV2 or TrainingAlgorithm.MixedPrecision)
+            {
+                buffer = new PulseAccumulator(rows, cols, device.DwMin); // H of Tiki-Taka v2, χ of mixed precision
             }
 
             // programmed directly (write-verify is outside this model): uniform ±1/sqrt(fan-in)
@@ -214,6 +237,13 @@ public static class AnalogTrainer
         /// <summary>Gradient step: ΔW = −η·δ·xᵀ (<paramref name="minusDelta"/> = −δ).</summary>
         public void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> minusDelta, double eta)
         {
+            if (algorithm == TrainingAlgorithm.MixedPrecision)
+            {
+                buffer!.AddOuter(minusDelta, x, eta);
+                buffer.Flush(main, 0, Cols);
+                return;
+            }
+
             if (fast is null)
             {
                 main.ApplyUpdate(x, minusDelta, eta);
@@ -226,9 +256,16 @@ public static class AnalogTrainer
                 var k = nextColumn;
                 nextColumn = (nextColumn + 1) % Cols;
                 fast.ReadColumn(k, column);
-                Array.Clear(oneHot);
-                oneHot[k] = 1;
-                main.ApplyUpdate(oneHot, column, tt.TransferLearningRate);
+                if (buffer is null)
+                {
+                    Array.Clear(oneHot);
+                    oneHot[k] = 1;
+                    main.ApplyUpdate(oneHot, column, tt.TransferLearningRate);
+                    return;
+                }
+
+                buffer.AddColumn(k, column, tt.TransferLearningRate);
+                buffer.Flush(main, k, k + 1, tt.BufferThreshold);
             }
         }
 

@@ -10,7 +10,7 @@ namespace Neuromorph.Experiments.AnalogTraining;
 /// <summary>
 /// <c>kind: analog_training</c>: trains a fully connected classifier (inputs → hidden → classes, softmax cross-entropy)
 /// on crossbar tiles with pulsed in-memory updates (<see cref="AnalogTrainer"/>): floating-point SGD (<c>fp</c>),
-/// analog SGD or Tiki-Taka, on a device preset (<see cref="PulsedDevice"/>). Writes <c>metrics.csv</c> (epoch, train
+/// analog SGD, Tiki-Taka v1/v2 or mixed precision, on a device preset or a physical device model (<see cref="PulsedDevice"/>). Writes <c>metrics.csv</c> (epoch, train
 /// loss, test accuracy, epoch seconds), <c>final_weights.csv</c> and the figures of <see cref="AnalogTrainingFigures"/>.
 /// </summary>
 public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperimentSpec>
@@ -19,7 +19,7 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
     public override string Kind => "analog_training";
 
     /// <inheritdoc />
-    public override string Description => "training on the crossbar itself: pulsed analog SGD and Tiki-Taka on device presets";
+    public override string Description => "training on the crossbar itself: pulsed analog SGD, Tiki-Taka v1/v2 and mixed precision on device presets or physical device models";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> MetricNames { get; } = ["final_test_accuracy", "best_test_accuracy", "final_train_loss", "mean_epoch_seconds", "pulses"];
@@ -73,6 +73,8 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
         {
             TrainingAlgorithm.FloatingPoint => "fp SGD",
             TrainingAlgorithm.AnalogSgd => "analog SGD",
+            TrainingAlgorithm.TikiTakaV2 => "Tiki-Taka v2",
+            TrainingAlgorithm.MixedPrecision => "mixed precision",
             _ => "Tiki-Taka",
         };
         var device = spec.Algorithm == TrainingAlgorithm.FloatingPoint

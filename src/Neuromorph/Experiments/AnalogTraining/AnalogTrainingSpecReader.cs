@@ -24,8 +24,8 @@ public static class AnalogTrainingSpecReader
     private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
     private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management"];
-    private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate"];
-    private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka"];
+    private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold"];
+    private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka", "tiki_taka_v2", "mixed_precision"];
     private static readonly string[] Modes = ["stochastic", "pulse_count", "ideal"];
     private static readonly NumberRange Spread = NumberRange.Between(0, 10);
 
@@ -48,7 +48,9 @@ public static class AnalogTrainingSpecReader
         {
             "fp" or "floating_point" => TrainingAlgorithm.FloatingPoint,
             "analog_sgd" => TrainingAlgorithm.AnalogSgd,
-            "tiki_taka" => TrainingAlgorithm.TikiTaka,
+            "tiki_taka" or "tiki_taka_v1" => TrainingAlgorithm.TikiTaka,
+            "tiki_taka_v2" => TrainingAlgorithm.TikiTakaV2,
+            "mixed_precision" => TrainingAlgorithm.MixedPrecision,
             _ => throw root.Error("algorithm", $"unknown algorithm '{algoName}'", Suggestions.Hint(algoName, Algorithms)),
         };
 
@@ -71,14 +73,21 @@ public static class AnalogTrainingSpecReader
         var device = ReadDevice(root, out var presetName);
         var update = ReadUpdate(root);
 
-        var tt = new TikiTakaSettings();
+        var v2 = algorithm == TrainingAlgorithm.TikiTakaV2;
+        var tt = new TikiTakaSettings(Gamma: v2 ? 0 : 1);
         if (root.TryGetSection("tiki_taka") is { } t)
         {
             t.RejectUnknownKeys(TikiTakaKeys);
+            if (!v2 && t.Has("buffer_threshold"))
+            {
+                throw t.Error("buffer_threshold", "buffer_threshold belongs to tiki_taka_v2 (its digital buffer H)", "use algorithm: tiki_taka_v2, or drop it");
+            }
+
             tt = new TikiTakaSettings(
-                t.GetDouble("gamma", 1, NumberRange.NonNegative, "γ of W = γ·A + C"),
+                t.GetDouble("gamma", tt.Gamma, NumberRange.NonNegative, "γ of W = γ·A + C"),
                 t.GetInt("transfer_every", 2, NumberRange.Between(1, 1_000_000), "updates between two column transfers"),
-                t.GetDouble("transfer_learning_rate", 0.1, NumberRange.Positive, "η_transfer of C[:, k] += η_transfer·A[:, k]"));
+                t.GetDouble("transfer_learning_rate", 0.1, NumberRange.Positive, "η_transfer of C[:, k] += η_transfer·A[:, k] (v2: of H[:, k])"),
+                t.GetDouble("buffer_threshold", 1, NumberRange.Positive, "C gets pulses where |H| ≥ buffer_threshold·Δw_min"));
         }
 
         var seed = seedOverride ?? root.GetLong("seed", 1);
