@@ -18,6 +18,12 @@ if (args.Length > 0 && args[0] == "ctd-lattice")
     return;
 }
 
+if (args.Length > 0 && args[0] == "pulsed-update")
+{
+    PulsedUpdateRate.Run(args.Length > 1 ? args[1].Split(',').Select(int.Parse) : [512], args.Length > 2 ? args[2] : "constant_step");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "crossbar-vmm")
 {
     CrossbarVmm.Run(args.Skip(1).Select(int.Parse));
