@@ -23,6 +23,8 @@ public sealed class PhysicalResponse
     private readonly double[] weights;
     private readonly double[] upSteps;
     private readonly double[] downSteps;
+    private readonly double[] halfSetChanges;
+    private readonly double[] halfResetChanges;
 
     /// <summary>Tabulates the response; throws <see cref="ArgumentException"/> (with the reason) when a pulse cannot be used.</summary>
     /// <param name="model">The device model (its parameters, including its own bounds and thresholds).</param>
@@ -111,6 +113,14 @@ public sealed class PhysicalResponse
         weights = [.. order.Select(k => w[k])];
         upSteps = FillHeld([.. order.Select(k => Math.Max(0, up[k]))], [.. order.Select(k => upHeld[k])]);
         downSteps = FillHeld([.. order.Select(k => Math.Max(0, down[k]))], [.. order.Select(k => downHeld[k])]);
+
+        // the half-select disturb: the signed weight change of half a SET or RESET pulse (the V/2 scheme's half-selected
+        // devices), exact at the table points; below a threshold it is zero
+        var halfSet = set with { Amplitude = set.Amplitude / 2 };
+        var halfReset = reset with { Amplitude = reset.Amplitude / 2 };
+        halfSetChanges = [.. order.Select(k => Weight(Conductance(Math.Clamp(StateAfter(States[k], halfSet), lo, hi))) - w[k])];
+        halfResetChanges = [.. order.Select(k => Weight(Conductance(Math.Clamp(StateAfter(States[k], halfReset), lo, hi))) - w[k])];
+        HalfSelectDisturbs = halfSetChanges.Any(c => c != 0) || halfResetChanges.Any(c => c != 0);
         var mid = Math.Clamp(0, wMin, wMax);
         DwMin = (Step(mid, true) + Step(mid, false)) / 2;
         if (!(DwMin > 0))
@@ -155,6 +165,19 @@ public sealed class PhysicalResponse
 
     /// <summary>The table's weights (increasing) and the step magnitudes of one SET and one RESET pulse there.</summary>
     public (IReadOnlyList<double> Weights, IReadOnlyList<double> Up, IReadOnlyList<double> Down) Table => (weights, upSteps, downSteps);
+
+    /// <summary>Whether half a SET or half a RESET pulse changes the weight anywhere (the V/2 scheme then disturbs).</summary>
+    public bool HalfSelectDisturbs { get; }
+
+    /// <summary>
+    /// The weight after a half-selecting pulse (half the SET or RESET pulse's voltage, same width) on a device at weight
+    /// <paramref name="w"/>: the signed change interpolated from the table, the result kept in [w_min, w_max].
+    /// </summary>
+    public double AfterHalfPulse(double w, bool set)
+    {
+        var changes = set ? halfSetChanges : halfResetChanges;
+        return Math.Clamp(w + Interpolate(w, changes), WMin, WMax);
+    }
 
     /// <summary>Conductance 1/R read at <see cref="ReadVoltage"/> in state <paramref name="x"/>.</summary>
     public double Conductance(double x) => 1 / Model.Resistance(ReadVoltage, x);

@@ -156,6 +156,22 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
         return Response!.Step(nominal, up) * ratio * (up ? dwUp : dwDown) / DwMin;
     }
 
+    /// <summary>
+    /// The weight after one half-selecting pulse (the V/2 scheme: half the SET or RESET voltage) on a physical device
+    /// at <paramref name="w"/> with bounds [<paramref name="wMin"/>, <paramref name="wMax"/>]; presets are not disturbed.
+    /// </summary>
+    public double HalfPulse(double w, bool set, double wMin, double wMax)
+    {
+        if (Response is null)
+        {
+            return w;
+        }
+
+        var ratio = (wMax - wMin) / (WMax - WMin);
+        var nominal = WMin + ((w - wMin) / ratio);
+        return Math.Clamp(wMin + ((Response.AfterHalfPulse(nominal, set) - WMin) * ratio), wMin, wMax);
+    }
+
     /// <summary>The preset names <see cref="Preset"/> knows.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["constant_step", "linear_step", "soft_bounds", "exp_step", "pow_step"];
 

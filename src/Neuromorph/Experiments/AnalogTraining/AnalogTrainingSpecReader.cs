@@ -23,7 +23,7 @@ public static class AnalogTrainingSpecReader
     private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
     private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
-    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management"];
+    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "half_select"];
     private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold"];
     private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka", "tiki_taka_v2", "mixed_precision"];
     private static readonly string[] Modes = ["stochastic", "pulse_count", "ideal"];
@@ -72,6 +72,10 @@ public static class AnalogTrainingSpecReader
 
         var device = ReadDevice(root, out var presetName);
         var update = ReadUpdate(root);
+        if (update.HalfSelect && device.Response is null)
+        {
+            throw root.GetSection("update").Error("half_select", "half_select needs a physical device (device: { model: ... }): a preset has no voltage to halve");
+        }
 
         var v2 = algorithm == TrainingAlgorithm.TikiTakaV2;
         var tt = new TikiTakaSettings(Gamma: v2 ? 0 : 1);
@@ -230,6 +234,12 @@ public static class AnalogTrainingSpecReader
             _ => throw u.Error("mode", $"unknown update mode '{modeName}'", Suggestions.Hint(modeName, Modes)),
         };
         var bl = u.GetInt("bit_length", 31, NumberRange.Between(1, PulseUpdate.MaxBitLength), $"pulse stream length BL: 1 to {PulseUpdate.MaxBitLength}");
-        return new PulseUpdate(mode, bl, u.GetBool("update_management", true));
+        var halfSelect = u.GetBool("half_select", false);
+        if (halfSelect && mode != UpdateMode.PulseCount)
+        {
+            throw u.Error("half_select", "half_select (the V/2 programming scheme) needs mode: pulse_count", "the scheme programs one device at a time with a count of pulses");
+        }
+
+        return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect };
     }
 }
