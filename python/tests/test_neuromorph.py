@@ -108,6 +108,30 @@ class AgainstCli(unittest.TestCase):
             self.assertIn("relative error vs ideal", result.summary)
             self.assertEqual(set(result.metrics), {"vmm_error", "max_abs_error", "mean_abs_output", "programming_failures", "read_power", "clipped_weights"})
 
+    def test_run_analog_training_on_physical_devices(self):
+        # issue 27 from Python: a dict whose device is a VTEAM model under SET/RESET pulses; the step table comes back
+        # as a table and the run equals the CLI's on the same file
+        spec = {
+            "kind": "analog_training", "data": str(CIRCUITS / "data" / "digits.csv.gz"), "train_samples": 1400,
+            "algorithm": "mixed_precision", "network": {"hidden": 8}, "training": {"epochs": 1, "learning_rate": 0.05},
+            "device": {"model": "vteam", "parameters": {"ron": 50, "roff": "1k", "kon": -10, "koff": 5e-4, "alphaon": 3,
+                                                        "alphaoff": 1, "von": -0.2, "voff": 0.02, "xoff": "3n", "aoff": "3n", "wc": "0.1n"},
+                       "set": {"amplitude": -0.21, "width": "2n"}, "reset": {"amplitude": 0.1, "width": "2n"}},
+            "seed": 3,
+        }
+        with tempfile.TemporaryDirectory() as out:
+            r = nm.run(spec, output=out)
+            self.assertEqual(r.kind, "analog_training")
+            self.assertIn("mixed precision on vteam", r.summary)
+            self.assertGreater(r.metrics["final_test_accuracy"], 0.5)
+            response = r.tables["device_response"]
+            self.assertEqual(len(response["weight"]), 1001)
+            self.assertTrue(np.all(np.diff(response["weight"]) > 0))
+            self.assertTrue(np.all(response["set_step"] >= 0) and np.all(response["reset_step"] >= 0))
+            with self.assertRaises(nm.InputError) as e:
+                nm.run({**spec, "device": {**spec["device"], "set": {"amplitude": -0.1, "width": "2n"}}})
+            self.assertIn("does not change the conductance", str(e.exception))
+
     def test_run_dict_equals_file(self):
         a, b = nm.run(str(CIRCUITS / "crossbar_vmm.yaml")), nm.run(VMM_DICT)
         self.assertEqual(a.metrics, b.metrics)
