@@ -369,10 +369,13 @@ public sealed class AnalogTile
                 continue;
             }
 
+            // NextDouble() < p exactly: NextDouble is k·2⁻⁵³ with k = NextULong() >> 11, and for an integer k,
+            // k·2⁻⁵³ < p ⇔ k < ⌈p·2⁵³⌉ (the same draws and bits, without the conversion to double)
+            var threshold = (ulong)Math.Ceiling(p * 9007199254740992.0);
             var row = bits.AsSpan(i * words, words);
             for (var t = 0; t < bl; t++)
             {
-                if (random.NextDouble() < p)
+                if ((random.NextULong() >> 11) < threshold)
                 {
                     row[t >> 6] |= 1UL << (t & 63);
                 }
