@@ -14,6 +14,7 @@ public sealed class LiquidStateMachine
     private readonly LifPopulation _neurons;
     private readonly double[] _amplitude;
     private readonly double[] _background;
+    private readonly double[] _tauScale;
     private readonly bool[] _inhibitory;
     private readonly double[] _excitatory;
     private readonly double[] _inhibitoryCurrent;
@@ -59,6 +60,7 @@ public sealed class LiquidStateMachine
         }
 
         _background = [.. Enumerable.Range(0, n).Select(_ => spec.BackgroundCurrent + (spec.BackgroundSpread * ((2 * rng.NextDouble()) - 1)))];
+        _tauScale = [.. Enumerable.Range(0, n).Select(_ => Math.Exp(spec.TauSynSpread * ((2 * rng.NextDouble()) - 1)))];
         InjectionWeights = new double[n * spec.InputSize];
         if (spec.Coding == InputCoding.Current)
         {
@@ -110,6 +112,9 @@ public sealed class LiquidStateMachine
     /// <summary>Background current of each neuron (A).</summary>
     public ReadOnlySpan<double> Background => _background;
 
+    /// <summary>Factor e^{s (2 U_j − 1)} on neuron j's synaptic time constants (<see cref="LiquidSpec.TauSynSpread"/>).</summary>
+    public ReadOnlySpan<double> TauScale => _tauScale;
+
     /// <summary>Simulated time (s).</summary>
     public double Time => _time;
 
@@ -141,7 +146,7 @@ public sealed class LiquidStateMachine
             throw new ArgumentException("time constants, the step duration and dt must be positive");
         }
 
-        if (!(spec.ExcitatoryWeight >= 0 && spec.InhibitoryWeight >= 0 && spec.InputWeight >= 0 && spec.RateScale >= 0 && spec.BackgroundSpread >= 0))
+        if (!(spec.ExcitatoryWeight >= 0 && spec.InhibitoryWeight >= 0 && spec.InputWeight >= 0 && spec.RateScale >= 0 && spec.BackgroundSpread >= 0 && spec.TauSynSpread >= 0))
         {
             throw new ArgumentException("synaptic weights and the rate scale must not be negative (the sign comes from the neuron type)");
         }
@@ -285,13 +290,14 @@ public sealed class LiquidStateMachine
         _neurons.Step(_current, _time, dt, _step);
         var end = _time + dt;
         double tauE = Spec.TauSynExcitatory, tauI = Spec.TauSynInhibitory, tauR = Spec.ReadoutTau;
+        var decayR = Math.Exp(-dt / tauR);
+        var uniform = Spec.TauSynSpread == 0;
         var decayE = Math.Exp(-dt / tauE);
         var decayI = Math.Exp(-dt / tauI);
-        var decayR = Math.Exp(-dt / tauR);
         for (var j = 0; j < n; j++)
         {
-            _excitatory[j] *= decayE;
-            _inhibitoryCurrent[j] *= decayI;
+            _excitatory[j] *= uniform ? decayE : Math.Exp(-dt / (tauE * _tauScale[j]));
+            _inhibitoryCurrent[j] *= uniform ? decayI : Math.Exp(-dt / (tauI * _tauScale[j]));
             _trace[j] *= decayR;
         }
 
@@ -305,12 +311,16 @@ public sealed class LiquidStateMachine
             var src = spike.Neuron;
             var inhibitory = _inhibitory[src];
             var target = inhibitory ? _inhibitoryCurrent : _excitatory;
-            var jump = _amplitude[src] / Synapses.Device.GOn * Math.Exp(-(end - spike.Time) / (inhibitory ? tauI : tauE));
+            var age = end - spike.Time;
+            var tau = inhibitory ? tauI : tauE;
+            var jump = _amplitude[src] / Synapses.Device.GOn;
+            var common = jump * Math.Exp(-age / tau);
             var (first, last) = Synapses.Outgoing(src);
             var g = Synapses.Conductances;
             for (var k = first; k < last; k++)
             {
-                target[Synapses.TargetOf(k)] += jump * g[k];
+                var j = Synapses.TargetOf(k);
+                target[j] += (uniform ? common : jump * Math.Exp(-age / (tau * _tauScale[j]))) * g[k];
             }
 
             if (src < n)
