@@ -14,7 +14,7 @@ public sealed record LsmSpec
     public required TaskSpec Task { get; init; }
 
     /// <summary>Ridge parameter λ.</summary>
-    public double Ridge { get; init; } = 1e-2;
+    public double Ridge { get; init; } = 1;
 
     /// <summary>Input steps driven before the readout is fitted.</summary>
     public int Washout { get; init; } = 100;
@@ -26,7 +26,7 @@ public sealed record LsmSpec
     public bool IncludeInput { get; init; } = true;
 
     /// <summary>Test steps shown in the spike raster (and written to spikes.csv).</summary>
-    public int RasterSteps { get; init; } = 100;
+    public int RasterSteps { get; init; } = 30;
 
     /// <summary>Seed.</summary>
     public ulong Seed { get; init; } = 1;

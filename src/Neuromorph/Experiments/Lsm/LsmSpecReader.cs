@@ -44,7 +44,7 @@ public static class LsmSpecReader
             liquid = ReadInput(i, liquid);
         }
 
-        var spec = new LsmSpec { Liquid = liquid, Task = task, Seed = seed, WashoutLocation = root.LocationOf("readout"), RasterSteps = SpecValues.Count(root, "raster_steps", 100, 0) };
+        var spec = new LsmSpec { Liquid = liquid, Task = task, Seed = seed, WashoutLocation = root.LocationOf("readout"), RasterSteps = SpecValues.Count(root, "raster_steps", 30, 0) };
         if (root.TryGetSection("readout") is { } ro)
         {
             ro.RejectUnknownKeys("features", "tau", "ridge", "washout", "include_input");
@@ -68,7 +68,7 @@ public static class LsmSpecReader
     private static LiquidSpec ReadLiquid(YamlSection l, LiquidSpec d)
     {
         l.RejectUnknownKeys("neurons", "excitatory_fraction", "connectivity", "background_current", "background_spread", "tau_syn_excitatory", "tau_syn_inhibitory",
-            "excitatory_weight", "inhibitory_weight", "step_duration", "dt", "seed");
+            "tau_syn_spread", "excitatory_weight", "inhibitory_weight", "step_duration", "dt", "seed");
         var spec = d with
         {
             Neurons = SpecValues.Count(l, "neurons", d.Neurons),
@@ -78,6 +78,7 @@ public static class LsmSpecReader
             BackgroundSpread = SpecValues.NonNegative(l, "background_spread", d.BackgroundSpread),
             TauSynExcitatory = SpecValues.Positive(l, "tau_syn_excitatory", d.TauSynExcitatory),
             TauSynInhibitory = SpecValues.Positive(l, "tau_syn_inhibitory", d.TauSynInhibitory),
+            TauSynSpread = SpecValues.NonNegative(l, "tau_syn_spread", d.TauSynSpread),
             ExcitatoryWeight = SpecValues.NonNegative(l, "excitatory_weight", d.ExcitatoryWeight),
             InhibitoryWeight = SpecValues.NonNegative(l, "inhibitory_weight", d.InhibitoryWeight),
             StepDuration = SpecValues.Positive(l, "step_duration", d.StepDuration),

@@ -70,7 +70,7 @@ public class LiquidStateMachineTests(ITestOutputHelper output)
     /// <summary>
     /// NARMA10, 8000 steps (seed 1), rate-coded input (4000 Poisson neurons at 1000 u Hz, 10 ms per step), the default
     /// liquid (200 LIF neurons, seed 1), readout on traces (τ 50 ms) and u_t with λ = 1, trained on steps 100..5999,
-    /// tested on 6000..7999: NRMSE 0.575 (docs/lsm.md; seeds 2 and 3 give 0.60 and 0.65).
+    /// tested on 6000..7999: NRMSE 0.575 (docs/lsm.md; liquid seeds 2, 3, 4 give 0.600, 0.659, 0.641).
     /// </summary>
     [Trait("Category", "slow")]
     [Fact]

@@ -36,7 +36,7 @@ public sealed class LsmExperimentTests
         var spikes = ResultFiles.Table(report.Outputs, "spikes.csv");
         Assert.Equal(["time", "neuron"], spikes.Headers);
         Assert.True(spikes.Rows > 0);
-        Assert.All(spikes.Column("time"), t => Assert.InRange(t, 3.0, 4.0));
+        Assert.All(spikes.Column("time"), t => Assert.InRange(t, 3.0, 3.3));
         var raster = report.Figures.Single(f => f.Name == "raster");
         Assert.Equal(spikes.Rows, raster.Panels.SelectMany(p => p.Layers).OfType<LineSeries>().Sum(l => l.X.Count));
         Assert.Contains(report.Figures, f => f.Name == "predictions");
