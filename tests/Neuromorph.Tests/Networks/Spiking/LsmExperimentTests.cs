@@ -43,6 +43,31 @@ public sealed class LsmExperimentTests
     }
 
     [Fact]
+    public void Without_an_output_folder_it_returns_every_metric_and_no_files()
+    {
+        var experiment = new LsmExperiment();
+        var report = experiment.Run(YamlSection.Parse(Yaml, "l.yaml"), new ExperimentContext(null, TextWriter.Null));
+        Assert.Empty(report.Outputs);
+        Assert.Empty(report.Figures);
+        Assert.All(experiment.MetricNames, m => Assert.True(report.Metrics.ContainsKey(m), $"metric {m} missing"));
+    }
+
+    [Fact]
+    public void Spike_counts_current_coding_and_STDP_run_from_yaml()
+    {
+        var text = Yaml.Replace("features: traces", "features: counts", StringComparison.Ordinal)
+            .Replace("coding: rate", "coding: current, current_scale: 20e-9", StringComparison.Ordinal)
+            .Replace("sigma: 0.2 }", "sigma: 0.2, stdp: { a_plus: 1e-6, a_minus: 1.05e-6, tau_plus: 0.02, tau_minus: 0.02 } }", StringComparison.Ordinal);
+        var spec = new LsmExperiment().Read(YamlSection.Parse(text, "c.yaml"));
+        Assert.Equal(Neuromorph.Networks.Spiking.LiquidFeatures.Counts, spec.Liquid.Features);
+        Assert.Equal(Neuromorph.Networks.Spiking.InputCoding.Current, spec.Liquid.Coding);
+        Assert.NotNull(spec.Liquid.Stdp);
+        var report = new LsmExperiment().Run(spec, new ExperimentContext(null, TextWriter.Null));
+        Assert.True(double.IsFinite(report.Metrics["nrmse"]));
+        Assert.True(report.Metrics["firing_rate"] > 0);
+    }
+
+    [Fact]
     public void The_kind_is_registered()
     {
         Assert.IsType<LsmExperiment>(ExperimentCatalog.Select(YamlSection.Parse(Yaml, "l.yaml")));
