@@ -176,6 +176,7 @@ public sealed class LiquidStateMachine
         var dt = Spec.StepDuration / sub;
         var features = new double[steps * n];
         var input = new List<Spike>();
+        var limits = new double[i];
         for (var t = 0; t < steps; t++)
         {
             var u = inputs.Slice(t * i, i);
@@ -200,10 +201,14 @@ public sealed class LiquidStateMachine
                 input.Clear();
                 if (Spec.Coding == InputCoding.Rate)
                 {
+                    for (var c = 0; c < i; c++)
+                    {
+                        limits[c] = Math.Exp(-Spec.RateScale * Math.Max(u[c], 0) * dt);
+                    }
+
                     for (var k = 0; k < InputNeurons; k++)
                     {
-                        var rate = Spec.RateScale * Math.Max(u[k % i], 0);
-                        AddPoisson(input, n + k, rate * dt, _time, dt);
+                        AddPoisson(input, n + k, limits[k % i], _time, dt);
                     }
                 }
 
@@ -260,14 +265,14 @@ public sealed class LiquidStateMachine
     /// <summary>Integration steps per input step.</summary>
     public int SubSteps => Math.Max(1, (int)Math.Round(Spec.StepDuration / Spec.Dt));
 
-    private void AddPoisson(List<Spike> into, int source, double mean, double t0, double dt)
+    /// <summary>Poisson spikes of one input neuron over [t0, t0 + dt) by Knuth's product method; <paramref name="limit"/> = e^{−mean count}.</summary>
+    private void AddPoisson(List<Spike> into, int source, double limit, double t0, double dt)
     {
-        if (mean <= 0)
+        if (limit >= 1)
         {
             return;
         }
 
-        var limit = Math.Exp(-mean);
         var p = _poisson.NextDouble();
         while (p > limit)
         {
