@@ -50,7 +50,18 @@ public sealed class LsmExperiment : Experiment<LsmSpec>
         var spikes = new List<Spike>();
         liquid.Recorded = spikes;
         var n = liquid.Neurons;
-        var features = liquid.Drive(s.Inputs, s.Length);
+        double[] features;
+        if (spec.Liquid.Stdp is not null && !spec.StdpAfterWashout)
+        {
+            var shaping = liquid.Drive(s.Inputs, spec.Washout);
+            liquid.Synapses.Plastic = false;
+            features = [.. shaping, .. liquid.Drive(s.Inputs.AsSpan(spec.Washout * s.InputSize), s.Length - spec.Washout)];
+        }
+        else
+        {
+            features = liquid.Drive(s.Inputs, s.Length);
+        }
+
         var readout = ReservoirReadout.Fit(features, s.Inputs, s.Targets, split, n, s.InputSize, s.TargetSize, spec.Washout, spec.Ridge, spec.IncludeInput);
         var metrics = new Dictionary<string, double>
         {

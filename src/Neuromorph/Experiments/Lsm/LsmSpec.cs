@@ -25,6 +25,9 @@ public sealed record LsmSpec
     /// <summary>Whether u_t is a readout feature.</summary>
     public bool IncludeInput { get; init; } = true;
 
+    /// <summary>Whether STDP (when configured) stays on after the washout; by default it shapes the liquid during the washout only and the readout sees frozen synapses.</summary>
+    public bool StdpAfterWashout { get; init; }
+
     /// <summary>Test steps shown in the spike raster (and written to spikes.csv).</summary>
     public int RasterSteps { get; init; } = 30;
 

@@ -44,7 +44,7 @@ public static class LsmSpecReader
             liquid = ReadInput(i, liquid);
         }
 
-        var spec = new LsmSpec { Liquid = liquid, Task = task, Seed = seed, WashoutLocation = root.LocationOf("readout"), RasterSteps = SpecValues.Count(root, "raster_steps", 30, 0) };
+        var spec = new LsmSpec { Liquid = liquid, Task = task, Seed = seed, WashoutLocation = root.LocationOf("readout"), RasterSteps = SpecValues.Count(root, "raster_steps", 30, 0), StdpAfterWashout = StdpAfterWashout(root) };
         if (root.TryGetSection("readout") is { } ro)
         {
             ro.RejectUnknownKeys("features", "tau", "ridge", "washout", "include_input");
@@ -132,7 +132,7 @@ public static class LsmSpecReader
         StdpRule? stdp = null;
         if (s.TryGetSection("stdp") is { } p)
         {
-            p.RejectUnknownKeys("a_plus", "a_minus", "tau_plus", "tau_minus");
+            p.RejectUnknownKeys("a_plus", "a_minus", "tau_plus", "tau_minus", "during");
             var r = new StdpRule();
             stdp = new StdpRule
             {
@@ -145,6 +145,10 @@ public static class LsmSpecReader
 
         return d with { Device = device, Stdp = stdp };
     }
+
+    /// <summary>Whether STDP stays on after the washout (<c>synapses.stdp.during: washout | all</c>).</summary>
+    private static bool StdpAfterWashout(YamlSection root) =>
+        root.TryGetSection("synapses")?.TryGetSection("stdp") is { } p && SpecValues.Choice(p, "during", "washout", "washout", "all") == 1;
 
     private static LiquidSpec ReadInput(YamlSection i, LiquidSpec d)
     {

@@ -105,6 +105,9 @@ public sealed class MemristiveSynapses
     /// <summary>The plasticity rule, or null.</summary>
     public StdpRule? Stdp { get; }
 
+    /// <summary>Whether <see cref="Stdp"/> acts (true by default; false freezes the conductances, traces stop too).</summary>
+    public bool Plastic { get; set; } = true;
+
     /// <summary>Conductances G (S), by synapse in source order.</summary>
     public ReadOnlySpan<double> Conductances => _g;
 
@@ -149,7 +152,7 @@ public sealed class MemristiveSynapses
     /// </summary>
     public void PreSpike(int source, double time)
     {
-        if (Stdp is not { } rule)
+        if (Stdp is not { } rule || !Plastic)
         {
             return;
         }
@@ -174,7 +177,7 @@ public sealed class MemristiveSynapses
     /// </summary>
     public void PostSpike(int target, double time)
     {
-        if (Stdp is not { } rule)
+        if (Stdp is not { } rule || !Plastic)
         {
             return;
         }

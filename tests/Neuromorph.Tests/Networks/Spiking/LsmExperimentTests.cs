@@ -62,6 +62,7 @@ public sealed class LsmExperimentTests
         Assert.Equal(Neuromorph.Networks.Spiking.LiquidFeatures.Counts, spec.Liquid.Features);
         Assert.Equal(Neuromorph.Networks.Spiking.InputCoding.Current, spec.Liquid.Coding);
         Assert.NotNull(spec.Liquid.Stdp);
+        Assert.False(spec.StdpAfterWashout);
         var report = new LsmExperiment().Run(spec, new ExperimentContext(null, TextWriter.Null));
         Assert.True(double.IsFinite(report.Metrics["nrmse"]));
         Assert.True(report.Metrics["firing_rate"] > 0);
@@ -83,6 +84,7 @@ public sealed class LsmExperimentTests
     [InlineData("sigma: 0.2", "sigma: -1", 4, "'sigma' must not be negative")]
     [InlineData("step_duration: 0.01", "step_duration: 0.01, dt: 0.02", 2, "longer than an input step")]
     [InlineData("sigma: 0.2 }", "sigma: 0.2, stdp: { tau_plus: -0.02 } }", 4, "'tau_plus' must be a positive number")]
+    [InlineData("sigma: 0.2 }", "sigma: 0.2, stdp: { during: sometimes } }", 4, "unknown during 'sometimes'")]
     [InlineData("tau: 0.03", "tau: 0", 7, "'tau' must be a positive number")]
     [InlineData("coding: rate", "coding: spikes", 5, "unknown coding 'spikes'")]
     [InlineData("washout: 50", "washout: 5000", 7, "washout (5000 steps) leaves no training steps")]

@@ -77,5 +77,9 @@ public class StdpTests
         Assert.True(lsm.SpikeCount > 0);
         Assert.Contains(after.Zip(before), p => p.First != p.Second);
         Assert.All(after, g => Assert.InRange(g, spec.Device.GOff, spec.Device.GOn));
+
+        lsm.Synapses.Plastic = false;
+        lsm.Drive(Enumerable.Repeat(0.4, 50).ToArray(), 50);
+        Assert.Equal(after, lsm.Synapses.Conductances.ToArray());
     }
 }
