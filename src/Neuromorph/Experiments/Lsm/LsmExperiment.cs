@@ -1,6 +1,5 @@
 using System.Globalization;
 using Neuromorph.Diagnostics;
-using Neuromorph.Experiments.Reservoir;
 using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
@@ -94,7 +93,7 @@ public sealed class LsmExperiment : Experiment<LsmSpec>
             }
 
             files.Add(new ResultTable("predictions.csv", headers, columns));
-            figures.Add(EsnFigures.Predictions(s.TargetNames, split, count, target, y, false));
+            figures.Add(PredictionFigure.Of(s.TargetNames, split, count, target, y, false));
             var from = split * spec.Liquid.StepDuration;
             var to = Math.Min(s.Length, split + spec.RasterSteps) * spec.Liquid.StepDuration;
             var window = spikes.Where(p => p.Time >= from && p.Time < to).ToList();
