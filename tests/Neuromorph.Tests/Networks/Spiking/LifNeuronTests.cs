@@ -30,6 +30,7 @@ public class LifNeuronTests
     [InlineData(2.0e-9, 1.3e-3)]
     [InlineData(5.0e-9, 7e-4)]
     [InlineData(1.6e-9, 2.5e-4)]
+    [InlineData(5.0e-9, 0.05)] // several spikes, and refractory periods, inside one step
     public void Spike_times_match_the_closed_form_to_1e_9(double current, double dt)
     {
         var p = Neuron;
