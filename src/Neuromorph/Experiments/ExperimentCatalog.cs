@@ -4,6 +4,7 @@ using Neuromorph.Experiments.Continuous;
 using Neuromorph.Experiments.Crossbar;
 using Neuromorph.Experiments.Ctd;
 using Neuromorph.Experiments.Device;
+using Neuromorph.Experiments.Lsm;
 using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Recall;
@@ -25,6 +26,7 @@ public static class ExperimentCatalog
         new MinimizeExperiment(),
         new SequenceExperiment(),
         new EsnExperiment(),
+        new LsmExperiment(),
         new CtrnnExperiment(),
         new AnalogTrainingExperiment(),
         new NetlistExperiment(),

@@ -1,0 +1,36 @@
+using Neuromorph.Diagnostics;
+using Neuromorph.Networks.Spiking;
+using Neuromorph.Networks.Tasks;
+
+namespace Neuromorph.Experiments.Lsm;
+
+/// <summary>A liquid-state-machine run (<c>kind: lsm</c>): the liquid, the series task, and the ridge readout.</summary>
+public sealed record LsmSpec
+{
+    /// <summary>The liquid (neurons, synapses, input coding, readout features).</summary>
+    public required LiquidSpec Liquid { get; init; }
+
+    /// <summary>The data (series tasks).</summary>
+    public required TaskSpec Task { get; init; }
+
+    /// <summary>Ridge parameter λ.</summary>
+    public double Ridge { get; init; } = 1;
+
+    /// <summary>Input steps driven before the readout is fitted.</summary>
+    public int Washout { get; init; } = 100;
+
+    /// <summary>Where the washout is given, for errors about it.</summary>
+    public SourceLocation WashoutLocation { get; init; } = SourceLocation.None;
+
+    /// <summary>Whether u_t is a readout feature.</summary>
+    public bool IncludeInput { get; init; } = true;
+
+    /// <summary>Whether STDP (when configured) stays on after the washout; by default it shapes the liquid during the washout only and the readout sees frozen synapses.</summary>
+    public bool StdpAfterWashout { get; init; }
+
+    /// <summary>Test steps shown in the spike raster (and written to spikes.csv).</summary>
+    public int RasterSteps { get; init; } = 30;
+
+    /// <summary>Seed.</summary>
+    public ulong Seed { get; init; } = 1;
+}
