@@ -36,6 +36,19 @@ public static class SolverCatalog
         new SolverEntry<NoOptions>("walksat", "WalkSAT local search", Sat: _ => new WalkSat()),
     ];
 
+    /// <summary>The name that asks <see cref="Pick"/> to choose the solver by the problem.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>
+    /// The solver <c>auto</c> picks for a kind of problem, and why: on Max-Cut, QUBO, Ising and portfolio problems,
+    /// simulated annealing (it reaches the best known cut of G1, G6, G11 and G22 in about a second per restart, ahead
+    /// of every other solver here: benchmarks/RESULTS.md); on CNF formulas, WalkSAT (faster than the DMM at every N of
+    /// the planted 3-SAT scaling run, benchmarks/RESULTS.md).
+    /// </summary>
+    public static (SolverEntry Entry, string Reason) Pick(SolverProblems problem) => problem == SolverProblems.Cnf
+        ? (Find("walksat"), "the fastest here on CNF formulas: planted 3-SAT, N = 100 to 10,000, benchmarks/RESULTS.md")
+        : (Find("annealing"), "the fastest here to the best known G-set cuts: benchmarks/RESULTS.md");
+
     /// <summary>Solver names.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(e => e.Name)];
 
@@ -53,7 +66,7 @@ public static class SolverCatalog
 
     /// <summary>The entry named <paramref name="name"/>; an unknown name is an input error (located when <paramref name="at"/> is given).</summary>
     public static SolverEntry Find(string name, SourceLocation? at = null) =>
-        All.FirstOrDefault(e => e.Name == name) ?? throw Located(at, $"unknown solver '{name}'", Suggestions.Hint(name, [.. Names]));
+        All.FirstOrDefault(e => e.Name == name) ?? throw Located(at, $"unknown solver '{name}'", Suggestions.Hint(name, [.. Names, Auto]));
 
     /// <summary>Throws an input error (located when <paramref name="at"/> is given) unless <paramref name="name"/> is a solver.</summary>
     public static void Validate(string name, SourceLocation? at = null) => Find(name, at);

@@ -39,7 +39,9 @@ public static class Minimization
             Parallelism = parallelism ?? Environment.ProcessorCount,
         };
         var settings = spec.CheckedSolverSettings;
-        IReadOnlyList<string> notes = note is null ? [] : [note];
+        IReadOnlyList<string> notes = [
+            .. spec.Solver == SolverCatalog.Auto ? [$"solver auto: picked {entry.Name}, {SolverCatalog.Pick(spec.IsCnf ? SolverProblems.Cnf : SolverProblems.Spin).Reason}"] : Array.Empty<string>(),
+            .. note is null ? [] : new[] { note }];
         if (problem is SatProblem sat)
         {
             var satResult = entry.CreateSat(settings).Solve(sat.Formula, options, context.CancellationToken);

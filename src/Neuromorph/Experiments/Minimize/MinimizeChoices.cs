@@ -27,7 +27,7 @@ public static class MinimizeChoices
     {
         var cnfOnly = SolverCatalog.All.Where(e => e.Serves == SolverProblems.Cnf).Select(e => e.Name).ToList();
         var only = cnfOnly.Count == 0 ? "" : $"; {string.Join(", ", cnfOnly)} solve{(cnfOnly.Count == 1 ? "s" : "")} CNF only";
-        return $"{string.Join(" | ", SolverCatalog.Names)} (default {MinimizeSpec.DefaultSolver}{only}). "
+        return $"{string.Join(" | ", SolverCatalog.Names)} | {SolverCatalog.Auto} (default {MinimizeSpec.DefaultSolver}{only}; auto: annealing on Max-Cut, QUBO, Ising and portfolio problems, walksat on CNF, the fastest here in benchmarks/RESULTS.md). "
             + string.Join("; ", SolverCatalog.All.Select(e => $"{e.Name}: {e.Description}"));
     }
 

@@ -7,8 +7,8 @@ using Neuromorph.Optimization.Registry;
 namespace Neuromorph.Experiments.Minimize;
 
 /// <summary>
-/// The rules a <see cref="MinimizeSpec"/> must meet, in one place for every front end: the solver exists and serves the
-/// problem, restarts ≥ 1, time limit ≥ 0 and finite, sweeps ≥ 0 (and none for a solver that integrates for a model time),
+/// The rules a <see cref="MinimizeSpec"/> must meet, in one place for every front end: the solver exists (or is
+/// <c>auto</c>, which <see cref="SolverCatalog.Pick"/> resolves by the problem) and serves the problem, restarts ≥ 1, time limit ≥ 0 and finite, sweeps ≥ 0 (and none for a solver that integrates for a model time),
 /// the solver's own settings in range and taken by the chosen solver and problem, a finite target, portfolio settings
 /// for portfolio formats only, and neither a substrate nor a compute backend for CNF formulas. Messages name each setting
 /// as the spec's front end spells it (<see cref="MinimizeSpec.Names"/>) and point where it was written when it can.
@@ -23,7 +23,8 @@ public static class MinimizeRules
         ArgumentNullException.ThrowIfNull(spec);
         var n = spec.Names;
         var c = CultureInfo.InvariantCulture;
-        var entry = SolverCatalog.Find(spec.Solver, n.At("solver"));
+        var problem = spec.IsCnf ? SolverProblems.Cnf : SolverProblems.Spin;
+        var entry = spec.Solver == SolverCatalog.Auto ? SolverCatalog.Pick(problem).Entry : SolverCatalog.Find(spec.Solver, n.At("solver"));
         if (spec.Restarts < 1)
         {
             throw n.Error("restarts", $"{n.Name("restarts")} must be at least 1, got {spec.Restarts}");
@@ -61,7 +62,6 @@ public static class MinimizeRules
             throw n.Error("sweeps", $"{n.Name("sweeps")} does not apply to {n.Assign("solver", entry.Name)}: {refusal.Reason}", $"drop {n.Name("sweeps")}; {refusal.Hint(n)}");
         }
 
-        var problem = spec.IsCnf ? SolverProblems.Cnf : SolverProblems.Spin;
         if (problem == SolverProblems.Cnf && spec.Substrate is not null)
         {
             throw n.Error("substrate", "CNF formulas run on the CPU without a crossbar substrate", $"drop {n.Name("substrate")}");
@@ -69,6 +69,11 @@ public static class MinimizeRules
 
         foreach (var setting in SolverCatalog.Settings.Where(s => spec.SolverSettings.ContainsKey(s.Name)))
         {
+            if (spec.Solver == SolverCatalog.Auto)
+            {
+                throw n.Error(setting.Name, $"{n.Name(setting.Name)} is a setting of a named solver; {n.Assign("solver", SolverCatalog.Auto)} picks {entry.Name} for this problem", $"name the solver ({n.Assign("solver", string.Join(" or ", SolverCatalog.Taking(setting)))}), or drop {n.Name(setting.Name)}");
+            }
+
             CheckTaken(setting, entry, problem, n);
         }
 
