@@ -62,7 +62,7 @@ public static class MinimizeCommand
 
             // an interrupt still writes every finished restart
             folder.Begin();
-            var written = new ResultWriter(options.PlotFormat.Writer(parse)).Write(MinimizeReport.Files(outcome), MinimizeFigures.Of(outcome), folder.Directory);
+            var written = new ResultWriter(options.PlotFormat.Writer(parse), options.TableFormat.Format(parse)).Write(MinimizeReport.Files(outcome, options.TableFormat.Format(parse)), MinimizeFigures.Of(outcome), folder.Directory);
             log.Write(MinimizeReport.Summary(outcome));
             log.WriteLine($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(folder.Directory)}");
             if (interrupt.IsCancellationRequested)

@@ -28,6 +28,9 @@ public sealed class MinimizeOptions
     /// <summary><c>--plot-format</c>.</summary>
     public PlotFormatOption PlotFormat { get; } = new();
 
+    /// <summary><c>--table-format csv|parquet</c> for energy, final, states and memory.</summary>
+    public TableFormatOption TableFormat { get; } = new();
+
     /// <summary><c>--overwrite</c>.</summary>
     public OverwriteOption Overwrite { get; } = new();
 
@@ -58,6 +61,7 @@ public sealed class MinimizeOptions
         command.Options.Add(Substrate);
         Backend.AddTo(command);
         PlotFormat.AddTo(command);
+        TableFormat.AddTo(command);
         Overwrite.AddTo(command);
         return command;
     }

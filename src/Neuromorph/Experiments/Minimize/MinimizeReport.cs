@@ -70,9 +70,10 @@ public static class MinimizeReport
     /// final.csv, solution.txt, summary.txt, and states.csv and memory.csv when a restart recorded its dynamics. On a
     /// crossbar (<see cref="MinimizeResult.HardwareEnergies"/>) the traces are energies of the hardware's couplings, not
     /// of the problem: energy.csv then names its columns hardware_energy and hardware_best_so_far and has no objective
-    /// column (each restart's answer scored on the true problem is in final.csv).
+    /// column (each restart's answer scored on the true problem is in final.csv). With <see cref="TableFormat.Parquet"/>
+    /// the four tables are column tables at full precision (<see cref="MinimizeTables"/>).
     /// </summary>
-    public static IReadOnlyList<ResultFile> Files(MinimizeResult result)
+    public static IReadOnlyList<ResultFile> Files(MinimizeResult result, TableFormat tables = TableFormat.Csv)
     {
         ArgumentNullException.ThrowIfNull(result);
         var (problem, solved, target) = (result.Problem, result.Result, result.Target);
@@ -93,7 +94,10 @@ public static class MinimizeReport
             }
         }
 
-        return files;
+        // Parquet: the same tables as columns of doubles at full precision (the CSV rounds to 8 or 12 digits)
+        return tables == TableFormat.Parquet
+            ? [.. MinimizeTables.Of(result), .. files.Where(f => !f.Name.EndsWith(".csv", StringComparison.Ordinal))]
+            : files;
     }
 
     private static void WriteEnergy(TextWriter w, IProblem problem, SolverResult result, bool hardwareEnergies)

@@ -65,6 +65,45 @@ public sealed class ParquetTableTests : IDisposable
         }
     }
 
+    [Trait("Category", "peer")]
+    [SkippableFact]
+    public void Minimize_writes_its_tables_as_parquet_with_the_csv_values()
+    {
+        // dmm records states and memory; every column but the wall-clock ones equals the CSV to its rounding (12
+        // significant digits for energies, 6 for states); reached_target is 1/0, NaN without a target
+        Requires.Hyparquet();
+        var problem = RepoPaths.InRepo("circuits", "problems", "maxcut_48.txt");
+        string[] common = ["minimize", problem, "--solver", "dmm", "--restarts", "3", "--seed", "4", "--target", "172", "--plot-format", "none"];
+        var (code, _, error) = CliHarness.Run([.. common, "-o", Path.Combine(_dir, "mc")]);
+        Assert.True(code == 0, error);
+        (code, var output, error) = CliHarness.Run([.. common, "-o", Path.Combine(_dir, "mp"), "--table-format", "parquet"]);
+        Assert.True(code == 0, error);
+        Assert.Contains("wrote energy.parquet, final.parquet, states.parquet, memory.parquet, solution.txt", output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(_dir, "mc", "solution.txt")), File.ReadAllText(Path.Combine(_dir, "mp", "solution.txt")));
+        foreach (var (table, digits) in new[] { ("energy", 1e-11), ("final", 1e-11), ("states", 1e-5), ("memory", 1e-5) })
+        {
+            Assert.False(File.Exists(Path.Combine(_dir, "mp", table + ".csv")));
+            var lines = File.ReadAllLines(Path.Combine(_dir, "mc", table + ".csv"));
+            var (names, columns) = Hyparquet.Read(Path.Combine(_dir, "mp", table + ".parquet"));
+            Assert.Equal(lines[0].Split(','), names);
+            var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+            Assert.Equal(rows.Length, columns[0].Length);
+            for (var k = 0; k < names.Length; k++)
+            {
+                if (names[k] is "seconds" or "finished_at" or "wall_seconds")
+                {
+                    continue;
+                }
+
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var want = double.Parse(rows[r][k], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(Math.Abs(columns[k][r] - want) <= digits * Math.Max(1, Math.Abs(want)), $"{table}.{names[k]}[{r}]: {columns[k][r]} vs {want}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void An_unknown_table_format_is_refused_with_the_choices()
     {
