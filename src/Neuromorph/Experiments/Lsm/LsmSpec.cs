@@ -13,8 +13,17 @@ public sealed record LsmSpec
     /// <summary>The data (series tasks).</summary>
     public required TaskSpec Task { get; init; }
 
-    /// <summary>Ridge parameter λ.</summary>
+    /// <summary>Ridge parameter λ (when <see cref="RidgeCandidates"/> is null).</summary>
     public double Ridge { get; init; } = 1;
+
+    /// <summary>
+    /// λ values to choose from on a validation part (the last 20 % of the training steps), the readout then refitted on
+    /// all training steps with the best; null: <see cref="Ridge"/> as given.
+    /// </summary>
+    public IReadOnlyList<double>? RidgeCandidates { get; init; }
+
+    /// <summary>The λ grid of <c>ridge: auto</c>: 10⁻⁶ to 10² by decades.</summary>
+    public static IReadOnlyList<double> AutoRidge { get; } = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
 
     /// <summary>Input steps driven before the readout is fitted.</summary>
     public int Washout { get; init; } = 100;

@@ -1,3 +1,4 @@
+using YamlDotNet.RepresentationModel;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Spiking;
@@ -55,7 +56,8 @@ public static class LsmSpecReader
                     Features = (LiquidFeatures)SpecValues.Choice(ro, "features", "traces", "traces", "counts"),
                     ReadoutTau = SpecValues.Positive(ro, "tau", spec.Liquid.ReadoutTau),
                 },
-                Ridge = SpecValues.NonNegative(ro, "ridge", spec.Ridge),
+                Ridge = ro.Has("ridge") && IsChoice(ro) ? spec.Ridge : SpecValues.NonNegative(ro, "ridge", spec.Ridge),
+                RidgeCandidates = RidgeCandidates(ro),
                 Washout = SpecValues.Count(ro, "washout", spec.Washout, 0),
                 IncludeInput = ro.GetBool("include_input", true),
                 WashoutLocation = ro.LocationOf("washout"),
@@ -64,6 +66,35 @@ public static class LsmSpecReader
 
         return spec;
     }
+
+    /// <summary>ridge: auto (the grid of <see cref="LsmSpec.AutoRidge"/>) or a list of λ ≥ 0 to choose from; null for one number.</summary>
+    private static IReadOnlyList<double>? RidgeCandidates(YamlSection ro)
+    {
+        if (!ro.Has("ridge") || !IsChoice(ro))
+        {
+            return null;
+        }
+
+        if (ro.Find("ridge") is YamlSequenceNode)
+        {
+            var values = ro.GetDoubleList("ridge");
+            if (values.Length == 0 || values.Any(v => !(v >= 0) || !double.IsFinite(v)))
+            {
+                throw ro.Error("ridge", "a ridge list needs one or more finite λ ≥ 0 to choose from", "e.g. ridge: [1e-4, 1e-2, 1], or ridge: auto");
+            }
+
+            return values;
+        }
+
+        return LsmSpec.AutoRidge;
+    }
+
+    private static bool IsChoice(YamlSection ro) => ro.Find("ridge") switch
+    {
+        YamlSequenceNode => true,
+        YamlScalarNode { Value: { } v } => string.Equals(v, "auto", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     private static LiquidSpec ReadLiquid(YamlSection l, LiquidSpec d)
     {

@@ -69,6 +69,22 @@ public sealed class LsmExperimentTests
     }
 
     [Fact]
+    public void Ridge_auto_or_a_list_picks_the_lambda_of_the_best_validation_error()
+    {
+        // the chosen λ is the one of lowest NRMSE on steps [washout + 0.8·(split − washout), split), each candidate fitted
+        // before them: a list holding that λ and a far worse one picks it again, and the run equals ridge: λ itself
+        var auto = new LsmExperiment().Run(YamlSection.Parse(Yaml.Replace("ridge: 1,", "ridge: auto,", StringComparison.Ordinal), "l.yaml"), new ExperimentContext(null, TextWriter.Null));
+        var chosen = auto.Metrics["ridge"];
+        Assert.Contains(chosen, LsmSpec.AutoRidge);
+        var text = $"ridge: [{chosen.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, 1e9],";
+        var listed = new LsmExperiment().Run(YamlSection.Parse(Yaml.Replace("ridge: 1,", text, StringComparison.Ordinal), "l.yaml"), new ExperimentContext(null, TextWriter.Null));
+        Assert.Equal(chosen, listed.Metrics["ridge"]);
+        var fixedRidge = new LsmExperiment().Run(YamlSection.Parse(Yaml.Replace("ridge: 1,", $"ridge: {chosen.ToString("R", System.Globalization.CultureInfo.InvariantCulture)},", StringComparison.Ordinal), "l.yaml"), new ExperimentContext(null, TextWriter.Null));
+        Assert.Equal(fixedRidge.Metrics["nrmse"], auto.Metrics["nrmse"]);
+        Assert.Equal(1, new LsmExperiment().Run(YamlSection.Parse(Yaml, "l.yaml"), new ExperimentContext(null, TextWriter.Null)).Metrics["ridge"]);
+    }
+
+    [Fact]
     public void The_kind_is_registered()
     {
         Assert.IsType<LsmExperiment>(ExperimentCatalog.Select(YamlSection.Parse(Yaml, "l.yaml")));
@@ -88,6 +104,8 @@ public sealed class LsmExperimentTests
     [InlineData("tau: 0.03", "tau: 0", 7, "'tau' must be a positive number")]
     [InlineData("coding: rate", "coding: spikes", 5, "unknown coding 'spikes'")]
     [InlineData("washout: 50", "washout: 5000", 7, "washout (5000 steps) leaves no training steps")]
+    [InlineData("ridge: 1,", "ridge: [1, -2],", 7, "a ridge list needs one or more finite λ ≥ 0")]
+    [InlineData("ridge: 1,", "ridge: sometimes,", 7, "ridge")]
     public void Bad_input_is_a_located_error_with_exit_code_2(string from, string to, int line, string message)
     {
         Assert.Contains(from, Yaml, StringComparison.Ordinal);
