@@ -60,6 +60,9 @@ public sealed record TrainingSpec(TrainingAlgorithm Algorithm, PulsedDevice Devi
 
     /// <summary>Tiki-Taka settings (used with <see cref="TrainingAlgorithm.TikiTaka"/>).</summary>
     public TikiTakaSettings TikiTaka { get; init; } = new();
+
+    /// <summary>The tile settings of every layer.</summary>
+    public TileTraining Tiles => new(Algorithm, Device, Update, TikiTaka);
 }
 
 /// <summary>A labelled data set: feature rows and class labels 0..classes−1.</summary>
@@ -151,139 +154,10 @@ public static class AnalogTrainer
         return (double)right / data.Features.Count;
     }
 
-    /// <summary>One layer: a single tile, or Tiki-Taka's pair W = γ·A + C.</summary>
-    private sealed class Layer
-    {
-        private readonly AnalogTile main;
-        private readonly AnalogTile? fast;
-        private readonly double gamma;
-        private readonly TikiTakaSettings tt;
-        private readonly double[] column;
-        private readonly double[] oneHot;
-        private readonly double[] scratch;
-        private readonly PulseAccumulator? buffer;
-        private readonly TrainingAlgorithm algorithm;
-        private int updates;
-        private int nextColumn;
-
-        public Layer(int rows, int cols, TrainingSpec spec, RandomStream init, long seed, int stream)
-        {
-            var fp = spec.Algorithm == TrainingAlgorithm.FloatingPoint;
-            var device = fp ? new PulsedDevice(DeviceResponseKind.ConstantStep, 1, -1e9, 1e9) : spec.Device;
-            var update = fp ? new PulseUpdate(UpdateMode.Ideal) : spec.Update;
-            main = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream));
-            tt = spec.TikiTaka;
-            gamma = tt.Gamma;
-            algorithm = spec.Algorithm;
-            if (spec.Algorithm is TrainingAlgorithm.TikiTaka or TrainingAlgorithm.TikiTakaV2)
-            {
-                fast = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream + 1));
-            }
-
-            if (spec.Algorithm is TrainingAlgorithm.TikiTakaV2 or TrainingAlgorithm.MixedPrecision)
-            {
-                buffer = new PulseAccumulator(rows, cols, device.DwMin); // H of Tiki-Taka v2, χ of mixed precision
-            }
-
-            // programmed directly (write-verify is outside this model): uniform ±1/sqrt(fan-in)
-            var bound = 1 / Math.Sqrt(cols);
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < cols; c++)
-                {
-                    main[r, c] = init.NextDouble(-bound, bound);
-                }
-            }
-
-            column = new double[rows];
-            oneHot = new double[cols];
-            scratch = new double[Math.Max(rows, cols)];
-        }
-
-        public int Rows => main.Rows;
-
-        public int Cols => main.Cols;
-
-        public long Pulses => main.PulseCount + (fast?.PulseCount ?? 0);
-
-        public void Forward(ReadOnlySpan<double> x, Span<double> y)
-        {
-            main.Forward(x, y);
-            if (fast is not null)
-            {
-                var extra = scratch.AsSpan(0, Rows);
-                fast.Forward(x, extra);
-                for (var r = 0; r < Rows; r++)
-                {
-                    y[r] += gamma * extra[r];
-                }
-            }
-        }
-
-        public void Backward(ReadOnlySpan<double> d, Span<double> g)
-        {
-            main.Backward(d, g);
-            if (fast is not null)
-            {
-                var extra = scratch.AsSpan(0, Cols);
-                fast.Backward(d, extra);
-                for (var c = 0; c < Cols; c++)
-                {
-                    g[c] += gamma * extra[c];
-                }
-            }
-        }
-
-        /// <summary>Gradient step: ΔW = −η·δ·xᵀ (<paramref name="minusDelta"/> = −δ).</summary>
-        public void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> minusDelta, double eta)
-        {
-            if (algorithm == TrainingAlgorithm.MixedPrecision)
-            {
-                buffer!.AddOuter(minusDelta, x, eta);
-                buffer.Flush(main, 0, Cols);
-                return;
-            }
-
-            if (fast is null)
-            {
-                main.ApplyUpdate(x, minusDelta, eta);
-                return;
-            }
-
-            fast.ApplyUpdate(x, minusDelta, eta);
-            if (++updates % tt.TransferEvery == 0)
-            {
-                var k = nextColumn;
-                nextColumn = (nextColumn + 1) % Cols;
-                fast.ReadColumn(k, column);
-                if (buffer is null)
-                {
-                    Array.Clear(oneHot);
-                    oneHot[k] = 1;
-                    main.ApplyUpdate(oneHot, column, tt.TransferLearningRate);
-                    return;
-                }
-
-                buffer.AddColumn(k, column, tt.TransferLearningRate);
-                buffer.Flush(main, k, k + 1, tt.BufferThreshold);
-            }
-        }
-
-        public IEnumerable<double> Effective()
-        {
-            var m = main.Weights();
-            var a = fast?.Weights();
-            for (var k = 0; k < m.Length; k++)
-            {
-                yield return a is null ? m[k] : m[k] + (gamma * a[k]);
-            }
-        }
-    }
-
     private sealed class Network
     {
-        private readonly Layer hidden;
-        private readonly Layer output;
+        private readonly AnalogLayer hidden;
+        private readonly AnalogLayer output;
         private readonly TrainingSpec spec;
         private readonly double[] x;
         private readonly double[] h;
@@ -297,8 +171,8 @@ public static class AnalogTrainer
         public Network(TrainingSpec spec, int inputs, int classes, RandomStream init, long seed)
         {
             this.spec = spec;
-            hidden = new Layer(spec.Hidden, inputs + 1, spec, init, seed, 10);
-            output = new Layer(classes, spec.Hidden + 1, spec, init, seed, 20);
+            hidden = Layer(spec.Hidden, inputs + 1, spec, init, seed, 10);
+            output = Layer(classes, spec.Hidden + 1, spec, init, seed, 20);
             x = new double[inputs + 1];
             hIn = new double[spec.Hidden];
             h = new double[spec.Hidden + 1];
@@ -341,6 +215,21 @@ public static class AnalogTrainer
         }
 
         public double[] EffectiveWeights() => [.. hidden.Effective(), .. output.Effective()];
+
+        /// <summary>A layer programmed with uniform ±1/sqrt(fan-in) weights (directly: write-verify is outside this model).</summary>
+        private static AnalogLayer Layer(int rows, int cols, TrainingSpec spec, RandomStream init, long seed, int stream)
+        {
+            var layer = new AnalogLayer(rows, cols, spec.Tiles, seed, stream);
+            var bound = 1 / Math.Sqrt(cols);
+            var w = new double[rows * cols];
+            for (var k = 0; k < w.Length; k++)
+            {
+                w[k] = init.NextDouble(-bound, bound);
+            }
+
+            layer.Program(w);
+            return layer;
+        }
 
         private void Forward(double[] features)
         {

@@ -1,5 +1,6 @@
 using Neuromorph.Numerics.Randomness;
 using System.Globalization;
+using Neuromorph.Crossbars.Training;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
@@ -8,6 +9,7 @@ using Neuromorph.Networks.Sequence.ModelFiles;
 using Neuromorph.Networks.Sequence.Rtrl;
 using Neuromorph.Networks.Sequence.Training;
 using Neuromorph.Networks.Tasks;
+using TrainingResult = Neuromorph.Networks.Sequence.Training.TrainingResult;
 using Neuromorph.Units;
 
 namespace Neuromorph.Experiments.Sequence;
@@ -66,6 +68,12 @@ public static class SequenceRun
             throw new UserInputException(spec.MethodLocation, refusal, "use method: bptt");
         }
 
+        if (spec.Training is { InPlace: not null } && (model.Spec.Bidirectional || model.Spec.Cell == CellType.Jordan))
+        {
+            throw new UserInputException(spec.MethodLocation, $"training on tiles (analog:) takes one-direction Elman, LSTM or GRU models; the model file's is {(model.Spec.Bidirectional ? "bidirectional" : "a Jordan network")}",
+                "train it in floating point (remove analog:)");
+        }
+
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, SeedSequence.Derive(spec.Seed, SeedPurpose.ValidationSplit));
@@ -103,6 +111,10 @@ public static class SequenceRun
             var keptReport = Kept(result);
             metrics["train_loss"] = keptReport?.TrainLoss ?? double.NaN;
             metrics["validation_loss"] = keptReport?.ValidationLoss ?? double.NaN;
+            if (options.InPlace is TileSequenceUpdate tiles)
+            {
+                metrics["pulses"] = tiles.Pulses;
+            }
         }
 
         var o = model.Spec.OutputSize;

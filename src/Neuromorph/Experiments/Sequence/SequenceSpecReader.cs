@@ -1,3 +1,4 @@
+using Neuromorph.Crossbars.Training;
 using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
@@ -15,7 +16,7 @@ public static class SequenceSpecReader
 
     private static readonly string[] TrainingKeys = ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon",
         "weight_decay", "clip_norm", "loss", "truncation", "validation_fraction", "patience", "shuffle", "seed", "noise",
-        "method", "update_every"];
+        "method", "update_every", "analog"];
 
     /// <summary>Reads the file's root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static SequenceRunSpec Read(YamlSection root, long? seedOverride = null)
@@ -94,6 +95,7 @@ public static class SequenceSpecReader
             }
 
             CheckMethod(training, options, spec);
+            CheckAnalog(training, options, spec);
             spec = spec with { LossLocation = training.LocationOf("loss"), MethodLocation = training.LocationOf("method") };
         }
         else if (spec.Classes > 0)
@@ -112,6 +114,39 @@ public static class SequenceSpecReader
         }
 
         return spec;
+    }
+
+    /// <summary>
+    /// Training on tiles (<c>analog:</c>) pulses plain SGD steps into one-direction Elman, LSTM or GRU models trained by
+    /// BPTT without weight noise: anything else beside it is a located error.
+    /// </summary>
+    private static void CheckAnalog(YamlSection training, TrainingOptions options, SequenceRunSpec spec)
+    {
+        if (options.InPlace is null)
+        {
+            return;
+        }
+
+        const string why = "training on tiles (analog:) pulses plain SGD steps into the devices";
+        foreach (var key in new[] { "momentum", "nesterov", "weight_decay", "beta1", "beta2", "epsilon" })
+        {
+            if (training.Has(key))
+            {
+                throw training.Error(key, $"{key} belongs to a digital optimiser; {why}", $"remove {key}, or remove analog: to train in floating point");
+            }
+        }
+
+        if (options.Noise is not null || options.Method == TrainingMethod.Rtrl)
+        {
+            var key = options.Noise is not null ? "noise" : "method";
+            throw training.Error(key, $"{key} does not combine with training on tiles, which takes method: bptt and the tiles' own noise", $"remove {key}, or remove analog:");
+        }
+
+        if (spec.ModelFile is null && (spec.Bidirectional || spec.Cell == CellType.Jordan))
+        {
+            throw training.Error("analog", $"training on tiles takes one-direction Elman (rnn_tanh, rnn_relu), LSTM or GRU models, not {(spec.Bidirectional ? "bidirectional ones" : "Jordan networks")}",
+                spec.Bidirectional ? "remove bidirectional, or remove analog:" : "use cell: rnn_tanh, lstm or gru");
+        }
     }
 
     /// <summary>RTRL's limits: a model it handles (a model file's is checked when it is loaded), no truncation, no weight noise; update_every only with it.</summary>
@@ -181,6 +216,18 @@ public static class SequenceSpecReader
             Method = (TrainingMethod)SpecValues.Choice(t, "method", "bptt", "bptt", "rtrl"),
             UpdateEvery = SpecValues.Count(t, "update_every", 1),
         };
+        if (t.TryGetSection("analog") is { } analog)
+        {
+            analog.RejectUnknownKeys([.. TileTrainingReader.Keys]);
+            if (t.Has("optimizer") && options.Optimizer != OptimizerKind.Sgd)
+            {
+                throw t.Error("optimizer", "training on tiles (analog:) pulses plain SGD steps into the devices; Adam's per-weight step sizes have no pulse form", "use optimizer: sgd (the default with analog:)");
+            }
+
+            var tiles = TileTrainingReader.Read(analog, out _);
+            options = options with { Optimizer = OptimizerKind.Sgd, InPlace = new TileSequenceUpdate(tiles, (long)options.Seed) };
+        }
+
         return (options, SpecValues.InRange(t, "validation_fraction", options.Patience > 0 ? 0.1 : 0, 0, 0.9));
     }
 }

@@ -76,6 +76,15 @@ public abstract class RecurrentLayer
     /// <summary>The GEMM used for weight gradients.</summary>
     public IGemm Gemm { get; }
 
+    /// <summary>
+    /// dLoss/d(W_ih x_t + b_ih) of every (step, sequence) row of the last backward pass (T × B × G·H, valid until the
+    /// next one): with the trace's inputs, the per-step outer products whose sum is dW_ih (analog training pulses them).
+    /// </summary>
+    internal ReadOnlySpan<double> InputGateDeltas(int rows) => _dgx.AsSpan(0, rows * GateRows);
+
+    /// <summary>dLoss/d(W_hh r_t + b_hh) of every row of the last backward pass (T × B × G·H), paired with the trace's feedback r_t.</summary>
+    internal ReadOnlySpan<double> RecurrentGateDeltas(int rows) => _dgh.AsSpan(0, rows * GateRows);
+
     /// <summary>True when the cell carries c_t besides h_t (LSTM).</summary>
     public virtual bool HasCellState => false;
 

@@ -43,6 +43,13 @@ public static class Trainer
         var online = options.Method == TrainingMethod.Rtrl ? new RtrlOnline(model, options, optimizer) : null;
         var rng = new RandomStream(options.Seed);
         var noise = options.Noise is { Sigma: > 0 } wn ? new NoisyBinding(model, wn) : null;
+        var inPlace = options.InPlace;
+        if (inPlace is not null && (online is not null || noise is not null))
+        {
+            throw new ArgumentException("training on the substrate takes method: bptt without weight noise", nameof(options));
+        }
+
+        inPlace?.Bind(model);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var epochs = new List<EpochReport>();
         var lastGood = model.Snapshot();
@@ -112,8 +119,19 @@ public static class Trainer
 
                             model.ZeroGradients();
                             model.Backward(trace, dy);
-                            normSum += GradientClipping.Clip(model.Parameters, options.ClipNorm);
-                            optimizer.Step(model.Parameters);
+                            var norm = GradientClipping.Clip(model.Parameters, options.ClipNorm);
+                            normSum += norm;
+                            if (inPlace is null)
+                            {
+                                optimizer.Step(model.Parameters);
+                            }
+                            else
+                            {
+                                // the same scale clipping gave the gradients, on the per-step deltas the substrate pulses
+                                var scale = options.ClipNorm > 0 ? Math.Min(1, options.ClipNorm / (norm + 1e-6)) : 1;
+                                inPlace.Step(model, trace, dy, options.LearningRate, scale);
+                            }
+
                             sum += s;
                             count += c;
                             updates++;
@@ -167,6 +185,7 @@ public static class Trainer
         finally
         {
             noise?.Unbind();
+            inPlace?.Unbind(model);
         }
 
         if (interrupted)

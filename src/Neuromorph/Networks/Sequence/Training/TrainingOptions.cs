@@ -80,6 +80,12 @@ public sealed record TrainingOptions
     /// <summary>Noise injected into the weights during training (hardware-aware training), or null.</summary>
     public WeightNoise? Noise { get; init; }
 
+    /// <summary>
+    /// Training on the substrate itself (analog training on crossbar tiles), or null for the optimiser: the weight
+    /// matrices are updated in place by it with the learning rate (scaled by gradient clipping); biases stay digital.
+    /// </summary>
+    public IInPlaceUpdate? InPlace { get; init; }
+
     /// <summary>Shuffle the training sequences every epoch (seeded).</summary>
     public bool Shuffle { get; init; } = true;
 

@@ -1,0 +1,144 @@
+using Neuromorph.Crossbars.Training;
+using Neuromorph.Networks.Sequence;
+using Neuromorph.Networks.Sequence.ModelFiles;
+using Neuromorph.Networks.Sequence.Training;
+using Neuromorph.Networks.Tasks;
+using Neuromorph.Tests.Cli;
+using Xunit.Abstractions;
+
+namespace Neuromorph.Tests.Crossbars;
+
+/// <summary>
+/// Recurrent cells trained on tiles (<see cref="TileSequenceUpdate"/>): with ideal tiles the per-step rank-one updates
+/// sum to the BPTT gradient, so training equals floating-point SGD (the reference); with a symmetric constant-step
+/// device of many states, stochastic pulsed updates train a GRU on sine prediction as well as SGD does.
+/// </summary>
+public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
+{
+    private static readonly TimeSeries Series = SineWave.Prediction(2400, 25.3, amplitude: 0.8);
+
+    private static TileTraining Tiles(TrainingAlgorithm algorithm, PulsedDevice device) =>
+        new(algorithm, device, new PulseUpdate(UpdateMode.Stochastic), new TikiTakaSettings());
+
+    [Theory]
+    [InlineData("rnn_tanh", 1)]
+    [InlineData("lstm", 2)]
+    [InlineData("gru", 1)]
+    public void Ideal_tiles_train_exactly_as_floating_point_sgd_with_clipping_and_truncation(string cell, int layers)
+    {
+        Assert.True(CellTypes.TryParse(cell, out var type));
+        var train = Series.Slice(0, 400).ToSequences(20, 10, 2);
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 4, LearningRate = 0.05, Optimizer = OptimizerKind.Sgd, ClipNorm = 0.05, Truncation = 8, Seed = 3 };
+        var reference = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers), 7);
+        var onTiles = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers), 7);
+        var fp = Trainer.Train(reference, train, null, options);
+        var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.FloatingPoint, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
+        var analog = Trainer.Train(onTiles, train, null, options with { InPlace = tiles });
+
+        var worst = 0.0;
+        for (var i = 0; i < reference.Parameters.Count; i++)
+        {
+            var a = reference.Parameters[i].Value;
+            var b = onTiles.Parameters[i].Value;
+            worst = Math.Max(worst, a.Zip(b, (u, v) => Math.Abs(u - v)).Max());
+        }
+
+        output.WriteLine($"{cell} × {layers}: largest parameter difference {worst:G3}; final loss {fp.Epochs[^1].TrainLoss:G6} against {analog.Epochs[^1].TrainLoss:G6}");
+        Assert.True(worst < 1e-12, $"parameters differ by {worst:G3}");
+        Assert.Equal(fp.Epochs[^1].TrainLoss, analog.Epochs[^1].TrainLoss, 1e-12);
+        Assert.Equal(fp.Epochs[^1].GradientNorm, analog.Epochs[^1].GradientNorm, 1e-12);
+    }
+
+    [Trait("Category", "slow")]
+    [Fact]
+    public void A_symmetric_device_with_many_states_trains_a_gru_on_sine_as_well_as_sgd()
+    {
+        var train = Series.Slice(0, 1600).ToSequences(40, 20, 5);
+        var test = Series.Slice(1600, 800).ToSequences(40, 40, 5);
+        var options = new TrainingOptions { Epochs = 20, BatchSize = 1, LearningRate = 0.02, Optimizer = OptimizerKind.Sgd, Seed = 1 };
+        double Nrmse(TrainingOptions o)
+        {
+            var m = SequenceModel.Create(new SequenceModelSpec(CellType.Gru, 1, 12, 1), 1);
+            Trainer.Train(m, train, null, o);
+            var y = SequenceEvaluation.Predict(m, test);
+            return SequenceMetrics.Of(test, y, 1, LossKind.MeanSquaredError).Nrmse;
+        }
+
+        var fp = Nrmse(options);
+        // 2000 states over [−1, 1], symmetric steps: Gokmen–Vlasov's regime where pulsed SGD tracks floating point
+        var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.AnalogSgd, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
+        var analog = Nrmse(options with { InPlace = tiles });
+        output.WriteLine($"GRU 12 on sine, 20 epochs: NRMSE fp SGD {fp:G4}, analog SGD on constant-step tiles {analog:G4} ({tiles.Pulses} pulses)");
+        Assert.True(fp < 0.1, $"the reference did not learn: NRMSE {fp:G3}");
+        Assert.True(analog < fp * 1.1, $"analog {analog:G4} against fp {fp:G4}");
+        Assert.True(tiles.Pulses > 0);
+    }
+
+    private const string Sine = "data: { task: sine, length: 400, steps: 20, washout: 2, test_fraction: 0.25 }\n";
+
+    [Fact]
+    public void Train_on_tiles_from_yaml_reports_the_pulses_and_writes_the_tiles_weights()
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-tiles-seq").FullName;
+        try
+        {
+            var yaml = Path.Combine(dir, "t.yaml");
+            File.WriteAllText(yaml, "model: { cell: lstm, hidden: 4 }\n" + Sine
+                + "training:\n  epochs: 2\n  batch_size: 4\n  learning_rate: 0.05\n  analog:\n    algorithm: tiki_taka_v2\n"
+                + "    device: { preset: soft_bounds, dw_min: 0.01, up_down: 0.2 }\n    update: { mode: stochastic, bit_length: 15 }\nseed: 3\n");
+            var (code, _, error) = CliHarness.Run("train", yaml, "-o", Path.Combine(dir, "o"));
+            Assert.True(code == 0, error);
+            var metrics = File.ReadAllLines(Path.Combine(dir, "o", "metrics.csv")).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
+            Assert.True(double.Parse(metrics["pulses"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+            var model = SequenceModelFile.Read(Path.Combine(dir, "o", "model.json"));
+            Assert.All(model.Parameters.Where(p => p.IsMatrix).SelectMany(p => p.Value), w => Assert.InRange(w, -1.0, 1.0)); // soft bounds hold the tiles in [−1, 1]
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("optimizer: adam\n  analog: { algorithm: analog_sgd }", "t.yaml:7:", "Adam's per-weight step sizes have no pulse form")]
+    [InlineData("momentum: 0.9\n  analog: { algorithm: analog_sgd }", "t.yaml:7:", "momentum belongs to a digital optimiser")]
+    [InlineData("analog: { algorithm: tiki_tak }", "t.yaml:7:", "did you mean 'tiki_taka'")]
+    [InlineData("analog: { algorithm: analog_sgd, device: { preset: soft_bounds, w_min: 1, w_max: -1 } }", "t.yaml:7:", "need w_min < w_max")]
+    [InlineData("analog: { algorithm: analog_sgd, update: { bit_length: 0 } }", "t.yaml:7:", "bit_length")]
+    [InlineData("method: rtrl\n  analog: { algorithm: analog_sgd }", "t.yaml:", "does not combine with training on tiles")]
+    [InlineData("analog: { algorithm: analog_sgd, learning_rate: 1 }", "t.yaml:7:", "learning_rate")]
+    public void Bad_tile_training_settings_are_located_errors(string settings, string where, string message)
+    {
+        var dir = Directory.CreateTempSubdirectory("nm-tiles-bad").FullName;
+        try
+        {
+            var yaml = Path.Combine(dir, "t.yaml");
+            File.WriteAllText(yaml, "model: { cell: gru, hidden: 4 }\n" + Sine + "training:\n  epochs: 1\n  batch_size: 4\n  learning_rate: 0.05\n  " + settings + "\nseed: 3\n");
+            var (code, _, error) = CliHarness.Run("train", yaml, "-o", Path.Combine(dir, "o"));
+            Assert.Equal(2, code);
+            Assert.Contains(where, error, StringComparison.Ordinal);
+            Assert.Contains(message, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Bidirectional_and_jordan_models_are_refused_and_the_parameters_follow_the_tiles()
+    {
+        var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.AnalogSgd, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
+        Assert.Throws<ArgumentException>(() => tiles.Bind(SequenceModel.Create(new SequenceModelSpec(CellType.Gru, 1, 4, 1) { Bidirectional = true }, 1)));
+        Assert.Throws<ArgumentException>(() => tiles.Bind(SequenceModel.Create(new SequenceModelSpec(CellType.Jordan, 1, 4, 1), 1)));
+
+        // a weight beyond the devices' bounds is programmed clipped, and the parameter shows the clipped value
+        var m = SequenceModel.Create(new SequenceModelSpec(CellType.RnnTanh, 1, 3, 1), 1);
+        m.Layers[0].WeightHh.Value[0] = 5;
+        tiles.Bind(m);
+        Assert.Equal(1, m.Layers[0].WeightHh.Value[0]);
+        Assert.Equal(tiles.Tiles[m.Layers[0].WeightHh].Weight(0, 0), m.Layers[0].WeightHh.Value[0]);
+        tiles.Unbind(m);
+    }
+}
