@@ -12,7 +12,7 @@ public sealed record TileTraining(TrainingAlgorithm Algorithm, PulsedDevice Devi
 
 /// <summary>
 /// One weight matrix trained on crossbar tiles (<see cref="AnalogTile"/>): a single tile, or Tiki-Taka's pair
-/// W = γ·A + C, with the digital buffer of Tiki-Taka v2 and mixed precision (<see cref="TrainingAlgorithm"/>).
+/// W = γ·(A − A_ref) + C (A_ref: zero-shifting's reference, <see cref="TikiTakaSettings.ZeroShiftPulses"/>), with the digital buffer of Tiki-Taka v2 and mixed precision (<see cref="TrainingAlgorithm"/>).
 /// Forward y = W·x and backward g = Wᵀ·d read the tiles; <see cref="Update"/> applies the gradient step
 /// ΔW = −η·δ·xᵀ with the algorithm's pulses. As an <see cref="IWeightSubstrate"/> it stands in for a network's weights.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class AnalogLayer : IWeightSubstrate
     private readonly double[] oneHot;
     private readonly double[] scratch;
     private readonly PulseAccumulator? buffer;
+    private readonly double[]? reference;
     private readonly TrainingAlgorithm algorithm;
     private int updates;
     private int nextColumn;
@@ -44,6 +45,10 @@ public sealed class AnalogLayer : IWeightSubstrate
         if (algorithm is TrainingAlgorithm.TikiTaka or TrainingAlgorithm.TikiTakaV2)
         {
             fast = new AnalogTile(rows, cols, device, update, RandomStream.ForStream(seed, stream + 1));
+            if (training.TikiTaka.ZeroShiftPulses > 0)
+            {
+                reference = fast.ApplySymmetricPulses(training.TikiTaka.ZeroShiftPulses);
+            }
         }
 
         if (algorithm is TrainingAlgorithm.TikiTakaV2 or TrainingAlgorithm.MixedPrecision)
@@ -95,7 +100,7 @@ public sealed class AnalogLayer : IWeightSubstrate
             fast.Forward(x, extra);
             for (var r = 0; r < Rows; r++)
             {
-                y[r] += gamma * extra[r];
+                y[r] += gamma * (extra[r] - ReferenceDot(r, x));
             }
         }
     }
@@ -110,7 +115,7 @@ public sealed class AnalogLayer : IWeightSubstrate
             fast.Backward(d, extra);
             for (var c = 0; c < Columns; c++)
             {
-                g[c] += gamma * extra[c];
+                g[c] += gamma * (extra[c] - ReferenceDotTransposed(c, d));
             }
         }
     }
@@ -134,7 +139,10 @@ public sealed class AnalogLayer : IWeightSubstrate
     }
 
     /// <inheritdoc/>
-    public double Weight(int row, int column) => main[row, column] + (fast is null ? 0 : gamma * fast[row, column]);
+    public double Weight(int row, int column) => main[row, column] + (fast is null ? 0 : gamma * (fast[row, column] - Reference(row, column)));
+
+    /// <summary>The reference zero-shifting stored for the fast tile A (its symmetry points), or null without it.</summary>
+    public IReadOnlyList<double>? FastReference => reference;
 
     /// <summary>Gradient step: ΔW = −η·δ·xᵀ (<paramref name="minusDelta"/> = −δ), with the algorithm's pulses.</summary>
     public void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> minusDelta, double eta)
@@ -158,6 +166,14 @@ public sealed class AnalogLayer : IWeightSubstrate
             var k = nextColumn;
             nextColumn = (nextColumn + 1) % Columns;
             fast.ReadColumn(k, column);
+            if (reference is not null)
+            {
+                for (var r = 0; r < Rows; r++)
+                {
+                    column[r] -= reference[(r * Columns) + k];
+                }
+            }
+
             if (buffer is null)
             {
                 Array.Clear(oneHot);
@@ -171,7 +187,42 @@ public sealed class AnalogLayer : IWeightSubstrate
         }
     }
 
-    /// <summary>The effective weights W = γ·A + C, row-major.</summary>
+    private double Reference(int row, int column) => reference?[(row * Columns) + column] ?? 0;
+
+    private double ReferenceDot(int row, ReadOnlySpan<double> x)
+    {
+        if (reference is null)
+        {
+            return 0;
+        }
+
+        var s = 0.0;
+        var rr = reference.AsSpan(row * Columns, Columns);
+        for (var c = 0; c < Columns; c++)
+        {
+            s += rr[c] * x[c];
+        }
+
+        return s;
+    }
+
+    private double ReferenceDotTransposed(int column, ReadOnlySpan<double> d)
+    {
+        if (reference is null)
+        {
+            return 0;
+        }
+
+        var s = 0.0;
+        for (var r = 0; r < Rows; r++)
+        {
+            s += reference[(r * Columns) + column] * d[r];
+        }
+
+        return s;
+    }
+
+    /// <summary>The effective weights W = γ·(A − A_ref) + C, row-major (A_ref = 0 without zero-shifting).</summary>
     public double[] Effective()
     {
         var m = main.Weights();
@@ -180,7 +231,7 @@ public sealed class AnalogLayer : IWeightSubstrate
             var a = fast.Weights();
             for (var k = 0; k < m.Length; k++)
             {
-                m[k] += gamma * a[k];
+                m[k] += gamma * (a[k] - (reference?[k] ?? 0));
             }
         }
 

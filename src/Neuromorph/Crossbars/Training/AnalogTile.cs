@@ -213,6 +213,26 @@ public sealed class AnalogTile
         HalfSelectPulses(counts);
     }
 
+    /// <summary>
+    /// Zero-shifting's pulse sequence (Kim et al. 2019): <paramref name="pairs"/> alternating up and down pulses on every
+    /// device, which walk each device to its symmetry point, the weight where its up and down steps are equal.
+    /// Returns the weights reached (row-major), the reference that reads of this tile subtract afterwards.
+    /// </summary>
+    public double[] ApplySymmetricPulses(int pairs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pairs);
+        for (var k = 0; k < w.Length; k++)
+        {
+            for (var p = 0; p < pairs; p++)
+            {
+                Pulses(k, true, 1);
+                Pulses(k, false, 1);
+            }
+        }
+
+        return Weights();
+    }
+
     /// <summary>Applies <paramref name="count"/> pulses to device (<paramref name="row"/>, <paramref name="col"/>), up or down.</summary>
     public void ApplyPulses(int row, int col, bool up, int count) => Pulses((row * Cols) + col, up, count);
 

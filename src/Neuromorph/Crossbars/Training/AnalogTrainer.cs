@@ -43,7 +43,12 @@ public enum HiddenActivation
 /// <param name="TransferEvery">Updates (samples) between two column transfers, n_transfer ≥ 1.</param>
 /// <param name="TransferLearningRate">η_transfer: v1 pulses C[:, k] += η_transfer·A[:, k]; v2 adds η_transfer·A[:, k] to H[:, k].</param>
 /// <param name="BufferThreshold">v2: C gets pulses where |H| ≥ this × Δw_min (the number of whole Δw_min in H).</param>
-public sealed record TikiTakaSettings(double Gamma = 1, int TransferEvery = 2, double TransferLearningRate = 0.1, double BufferThreshold = 1);
+/// <param name="ZeroShiftPulses">
+/// Zero-shifting (Kim et al. 2019): before training, this many up/down pulse pairs drive every device of the fast tile
+/// A to its symmetry point (where its up and down steps are equal), which is stored as A's reference and subtracted
+/// from every read of A; 0: off, A is read against 0.
+/// </param>
+public sealed record TikiTakaSettings(double Gamma = 1, int TransferEvery = 2, double TransferLearningRate = 0.1, double BufferThreshold = 1, int ZeroShiftPulses = 0);
 
 /// <summary>What to train: a fully connected network inputs → hidden (tanh or sigmoid) → classes (softmax cross-entropy), one sample per update.</summary>
 /// <param name="Algorithm">fp, analog SGD or Tiki-Taka.</param>

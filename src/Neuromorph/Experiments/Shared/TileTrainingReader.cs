@@ -17,7 +17,7 @@ public static class TileTrainingReader
     private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
     private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "half_select"];
-    private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold"];
+    private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold", "zero_shift"];
     private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka", "tiki_taka_v2", "mixed_precision"];
     private static readonly string[] Modes = ["stochastic", "pulse_count", "ideal"];
     private static readonly NumberRange Spread = NumberRange.Between(0, 10);
@@ -61,7 +61,8 @@ public static class TileTrainingReader
                 t.GetDouble("gamma", tt.Gamma, NumberRange.NonNegative, "γ of W = γ·A + C"),
                 t.GetInt("transfer_every", 2, NumberRange.Between(1, 1_000_000), "updates between two column transfers"),
                 t.GetDouble("transfer_learning_rate", 0.1, NumberRange.Positive, "η_transfer of C[:, k] += η_transfer·A[:, k] (v2: of H[:, k])"),
-                t.GetDouble("buffer_threshold", 1, NumberRange.Positive, "C gets pulses where |H| ≥ buffer_threshold·Δw_min"));
+                t.GetDouble("buffer_threshold", 1, NumberRange.Positive, "C gets pulses where |H| ≥ buffer_threshold·Δw_min"),
+                t.GetInt("zero_shift", 0, NumberRange.Between(0, 10_000_000), "up/down pulse pairs that drive A to its symmetry point before training (0: off)"));
         }
 
         return new TileTraining(algorithm, device, update, tt);
