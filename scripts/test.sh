@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs (Debian packages: ngspice, PoCL OpenCL on the CPU, SciPy and PyTorch for the
-# reference checks, fonts with fontconfig and FreeType for the plots SkiaSharp draws), then builds and runs the tests.
+# reference checks, fonts with fontconfig and FreeType for the plots SkiaSharp draws, slurm-wlm and munge for a
+# single-node Slurm cluster), then builds and runs the tests.
 #
 #   scripts/test.sh           every test (what CI runs)
 #   scripts/test.sh --fast    the fast category only: no reference peers, no GPU assembly, no slow tests (under 2 min)
@@ -34,9 +35,11 @@ declare -A present=(
   [python3-pip]='/usr/bin/python3 -m pip --version'
   [python3-setuptools]='/usr/bin/python3 -c "import setuptools"'
   [nodejs]='command -v node'
+  [slurm-wlm]='command -v sbatch && test -x /usr/sbin/slurmd'
+  [munge]='test -x /usr/sbin/munged'
   [npm]='command -v npm'
 )
-order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch python3-venv python3-pip python3-setuptools nodejs npm)
+order=(ngspice pocl-opencl-icd ocl-icd-libopencl1 fontconfig libfreetype6 fonts-dejavu-core python3-numpy python3-scipy python3-torch python3-venv python3-pip python3-setuptools nodejs npm slurm-wlm munge)
 missing() {
   local m=()
   for p in "${order[@]}"; do bash -c "${present[$p]}" >/dev/null 2>&1 || m+=("$p"); done
@@ -66,6 +69,18 @@ fi
 if command -v npm >/dev/null 2>&1 && [[ ! -d tests/peers-node/node_modules/hyparquet ]]; then
   (cd tests/peers-node && npm install --no-audit --no-fund --silent >/tmp/neuromorph-npm.log 2>&1) \
     || echo "test.sh: npm install in tests/peers-node failed (see /tmp/neuromorph-npm.log)"
+fi
+
+# a single-node Slurm cluster for the tests of `sweep --slurm` (stopped on exit); when it cannot run here the tests
+# that need it skip with the reason this prints
+if ((!fast)); then
+  if slurm_out=$(bash scripts/slurm-local.sh start 2>&1); then
+    export "${slurm_out##*$'\n'}"
+    trap 'bash scripts/slurm-local.sh stop >/dev/null 2>&1' EXIT
+  else
+    export NEUROMORPH_SLURM_UNAVAILABLE="${slurm_out:-scripts/slurm-local.sh failed}"
+    echo "test.sh: no local Slurm cluster: $NEUROMORPH_SLURM_UNAVAILABLE"
+  fi
 fi
 
 results="$here/TestResults"

@@ -28,6 +28,10 @@ public static class SweepCommand
         var (log, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         var request = options.Request(parse);
         var cancellation = Interruption.Requested;
+        if (request.SlurmShards > 0)
+        {
+            return SweepSlurm.Submit(request, log);
+        }
 
         // the accelerator lives until the study is done (the session runs inside this using)
         using var accelerator = options.Backend.Open(parse, log);

@@ -27,6 +27,12 @@ public sealed class SweepOptions
     /// <summary><c>--fresh</c>.</summary>
     public Option<bool> Fresh { get; } = new("--fresh") { Description = "discard earlier results in the output directory instead of resuming" };
 
+    /// <summary><c>--slurm</c>: submit as a job array of N shards and a merge job instead of running here.</summary>
+    public Option<int> Slurm { get; } = new("--slurm") { Description = "submit the study to Slurm as a job array of N shards plus a merge job (sbatch), print the job ids and return" };
+
+    /// <summary><c>--slurm-opt</c>: options passed to sbatch (repeatable).</summary>
+    public Option<string[]> SlurmOptions { get; } = new("--slurm-opt") { Description = "an option for sbatch, e.g. --slurm-opt=--partition=gpu --slurm-opt=--time=04:00:00 (repeatable)", AllowMultipleArgumentsPerToken = false };
+
     /// <summary><c>--backend</c> and <c>--precision</c>.</summary>
     public BackendOptions Backend { get; } = new();
 
@@ -36,7 +42,7 @@ public sealed class SweepOptions
     /// <summary>The <c>sweep</c> command with every flag, without an action or sub-command.</summary>
     public Command Command()
     {
-        var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { Study, Output, Jobs, Shard, Fresh };
+        var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { Study, Output, Jobs, Shard, Fresh, Slurm, SlurmOptions };
         Backend.AddTo(command);
         PlotFormat.AddTo(command);
         return command;
@@ -73,7 +79,55 @@ public sealed class SweepOptions
             throw new UserInputException($"--jobs must be at least {StudyRequest.MinJobs}, got {jobs}");
         }
 
-        return new SweepRequest(new StudyRequest(study, shard, jobs, Resume: !parse.GetValue(Fresh)), given, Backend.Named(parse), PlotFormat.Formats(parse));
+        var slurm = parse.GetValue(Slurm);
+        if (parse.GetResult(Slurm) is { Implicit: false } && slurm < 1)
+        {
+            throw new UserInputException($"--slurm takes the number of shards (array tasks), at least 1; got {slurm}", "e.g. --slurm 16");
+        }
+
+        if (slurm > 0 && parse.GetResult(Shard) is { Implicit: false })
+        {
+            throw new UserInputException("--shard and --slurm do not go together: --slurm gives every array task its own shard", "drop --shard");
+        }
+
+        if (slurm > 0 && parse.GetValue(Fresh))
+        {
+            throw new UserInputException("--fresh does not apply to --slurm: a resubmitted task must resume its shard", "submit into a new folder with -o instead");
+        }
+
+        if (slurm == 0 && parse.GetValue(SlurmOptions) is { Length: > 0 })
+        {
+            throw new UserInputException("--slurm-opt passes options to sbatch, but --slurm is not given", "add --slurm N");
+        }
+
+        return new SweepRequest(new StudyRequest(study, shard, jobs, Resume: !parse.GetValue(Fresh)), given, Backend.Named(parse), PlotFormat.Formats(parse))
+        {
+            SlurmShards = slurm,
+            SlurmOptions = parse.GetValue(SlurmOptions) ?? [],
+            ShardArguments = ShardArguments(parse),
+        };
+    }
+
+    /// <summary>The flags a Slurm shard passes on: backend, precision and plot format, as given.</summary>
+    private List<string> ShardArguments(ParseResult parse)
+    {
+        var args = new List<string>();
+        if (parse.GetValue(Backend.Backend) is { } backend)
+        {
+            args.AddRange(["--backend", backend]);
+        }
+
+        if (parse.GetValue(Backend.PrecisionOption) is { } precision)
+        {
+            args.AddRange(["--precision", precision]);
+        }
+
+        if (parse.GetResult(PlotFormat.Option) is { Implicit: false })
+        {
+            args.AddRange(["--plot-format", parse.GetValue(PlotFormat.Option)!]);
+        }
+
+        return args;
     }
 
     /// <summary>

@@ -12,4 +12,14 @@ namespace Neuromorph.Cli.Commands;
 /// <param name="Output">The output folder given with <c>-o</c> (full path), or null.</param>
 /// <param name="Backend">The <c>--backend</c> given (lower case), or null.</param>
 /// <param name="PlotFormats">The <c>--plot-format</c> chosen.</param>
-public sealed record SweepRequest(StudyRequest Study, string? Output, string? Backend, PlotFormats PlotFormats);
+public sealed record SweepRequest(StudyRequest Study, string? Output, string? Backend, PlotFormats PlotFormats)
+{
+    /// <summary>With <c>--slurm N</c>: N shards submitted as a job array (0: run here).</summary>
+    public int SlurmShards { get; init; }
+
+    /// <summary>The <c>--slurm-opt</c> options for sbatch.</summary>
+    public IReadOnlyList<string> SlurmOptions { get; init; } = [];
+
+    /// <summary>Flags each Slurm shard passes on (backend, precision, plot format).</summary>
+    public IReadOnlyList<string> ShardArguments { get; init; } = [];
+}

@@ -26,6 +26,23 @@ public static class Requires
     /// <summary>SciPy importable by /usr/bin/python3.</summary>
     public static void Scipy() => Tool(Peers.Torch.HasScipy, "SciPy is not importable by /usr/bin/python3 (scripts/test.sh installs python3-scipy)");
 
+    /// <summary>
+    /// A Slurm cluster that answers <c>sinfo</c> (scripts/test.sh starts a single-node one with scripts/slurm-local.sh).
+    /// Skips with the reason also in CI: a machine where Slurm's daemons cannot run keeps the test for one where they can.
+    /// </summary>
+    public static void Slurm()
+    {
+        if (Environment.GetEnvironmentVariable("NEUROMORPH_SLURM_UNAVAILABLE") is { Length: > 0 } why)
+        {
+            throw new SkipException($"no Slurm cluster here: {why}");
+        }
+
+        if (!Peers.Slurm.IsAvailable)
+        {
+            throw new SkipException(Peers.Slurm.Missing);
+        }
+    }
+
     /// <summary>The shared reference data (../shared/reference); returns its path.</summary>
     public static string SharedReference()
     {
