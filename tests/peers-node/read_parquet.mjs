@@ -7,4 +7,5 @@ const meta = await parquetMetadataAsync(file)
 const names = meta.schema.slice(1).map(s => s.name)
 const rows = await parquetReadObjects({ file })
 const columns = names.map(n => rows.map(r => r[n]))
-process.stdout.write(JSON.stringify({ names, columns }))
+// 64-bit integers (INT64, UINT64) come back as BigInt: written as their decimal digits, in a string
+process.stdout.write(JSON.stringify({ names, columns }, (_, v) => typeof v === "bigint" ? v.toString() : v))

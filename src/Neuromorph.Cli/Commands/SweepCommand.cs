@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Io;
 using Neuromorph.Studies;
 
@@ -54,12 +55,18 @@ public static class SweepCommand
             catch (OperationCanceledException)
             {
                 // every finished run is already in results.csv; the report covers them
-                error.WriteLine(SweepOutput.Interrupted(session, session.WriteOutputs()));
+                error.WriteLine(SweepOutput.Interrupted(session, WithParquet(session.WriteOutputs(), session.ResultsFile, request.TableFormat)));
                 return Interruption.ExitCode;
             }
 
-            var files = session.WriteOutputs(options.PlotFormat.Writer(parse));
+            var files = WithParquet(session.WriteOutputs(options.PlotFormat.Writer(parse)), session.ResultsFile, request.TableFormat);
             return SweepOutput.Done(session, outcome, files, progress.Printed, log, error);
         });
     }
+
+    /// <summary>The files written, with Parquet copies of the CSV tables under <c>--table-format parquet</c> (results.csv stays the resumable record).</summary>
+    private static IReadOnlyList<string> WithParquet(IReadOnlyList<string> files, string results, TableFormat format) =>
+        format == TableFormat.Parquet && File.Exists(results)
+            ? [.. files, .. files.Prepend(results).Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).Distinct().Select(f => CsvToParquet.Convert(f))]
+            : files;
 }

@@ -39,12 +39,16 @@ public sealed class SweepOptions
     /// <summary><c>--plot-format</c>.</summary>
     public PlotFormatOption PlotFormat { get; } = new();
 
+    /// <summary><c>--table-format csv|parquet</c>: Parquet copies of results.csv and summary.csv.</summary>
+    public TableFormatOption TableFormat { get; } = new();
+
     /// <summary>The <c>sweep</c> command with every flag, without an action or sub-command.</summary>
     public Command Command()
     {
         var command = new Command("sweep", "Run a parameter study: grid/random/LHS points with replicates, resumable and shardable.") { Study, Output, Jobs, Shard, Fresh, Slurm, SlurmOptions };
         Backend.AddTo(command);
         PlotFormat.AddTo(command);
+        TableFormat.AddTo(command);
         return command;
     }
 
@@ -105,6 +109,7 @@ public sealed class SweepOptions
             SlurmShards = slurm,
             SlurmOptions = parse.GetValue(SlurmOptions) ?? [],
             ShardArguments = ShardArguments(parse),
+            TableFormat = TableFormat.Format(parse),
         };
     }
 

@@ -1,3 +1,4 @@
+using Neuromorph.Experiments.Results;
 using Neuromorph.Figures;
 using Neuromorph.Studies;
 
@@ -19,6 +20,9 @@ public sealed record SweepRequest(StudyRequest Study, string? Output, string? Ba
 
     /// <summary>The <c>--slurm-opt</c> options for sbatch.</summary>
     public IReadOnlyList<string> SlurmOptions { get; init; } = [];
+
+    /// <summary><c>--table-format</c>: with Parquet, results.parquet and summary.parquet are written beside the CSV files.</summary>
+    public TableFormat TableFormat { get; init; } = TableFormat.Csv;
 
     /// <summary>Flags each Slurm shard passes on (backend, precision, plot format).</summary>
     public IReadOnlyList<string> ShardArguments { get; init; } = [];

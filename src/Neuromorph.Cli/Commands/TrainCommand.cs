@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Sequence;
+using Neuromorph.Io;
 
 namespace Neuromorph.Cli.Commands;
 
 /// <summary>
 /// <c>neuromorph train MODEL.yaml [-o DIR]</c>: trains a recurrent sequence model (docs/sequence.md) and writes
 /// model.json (PyTorch parameter names), training.csv, predictions.csv, metrics.csv and the training-curve and
-/// prediction plots (<c>--plot-format</c>); one line per epoch on stderr. The flags become a <see cref="TrainRequest"/>
+/// prediction plots (<c>--plot-format</c>), with Parquet copies of the tables under <c>--table-format parquet</c>; one line per epoch on stderr. The flags become a <see cref="TrainRequest"/>
 /// (<see cref="TrainOptions"/>), the file a <see cref="SequenceRunSpec"/> (<see cref="SequenceTraining"/>), which
 /// <see cref="SequenceRun"/> runs. Ctrl-C stops training at the next mini-batch, writes everything for the finished
 /// epochs, says what it kept and exits 130.
@@ -41,7 +43,10 @@ public static class TrainCommand
                 log.Flush();
             });
             log.WriteLine(result.Summary);
-            foreach (var f in result.Files.Concat(options.PlotFormat.Writer(parse).Write(result.Figures, dir)))
+            var tables = options.TableFormat.Format(parse) == TableFormat.Parquet
+                ? result.Files.Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).Select(f => CsvToParquet.Convert(f)).ToList()
+                : [];
+            foreach (var f in result.Files.Concat(tables).Concat(options.PlotFormat.Writer(parse).Write(result.Figures, dir)))
             {
                 log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
             }

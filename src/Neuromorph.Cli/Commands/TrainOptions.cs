@@ -12,6 +12,9 @@ public sealed class TrainOptions
     /// <summary><c>--plot-format</c>.</summary>
     public PlotFormatOption PlotFormat { get; } = new();
 
+    /// <summary><c>--table-format csv|parquet</c>: Parquet copies of training.csv, predictions.csv and metrics.csv.</summary>
+    public TableFormatOption TableFormat { get; } = new();
+
     /// <summary><c>--overwrite</c>.</summary>
     public OverwriteOption Overwrite { get; } = new();
 
@@ -20,6 +23,7 @@ public sealed class TrainOptions
     {
         var command = new Command("train", "Train a recurrent sequence model (Elman, Jordan, LSTM, GRU) by backpropagation through time.") { _file, _output };
         PlotFormat.AddTo(command);
+        TableFormat.AddTo(command);
         Overwrite.AddTo(command);
         return command;
     }

@@ -19,7 +19,24 @@ public static class Hyparquet
     public const string Missing = "node or hyparquet is missing (scripts/test.sh installs nodejs and runs npm install in tests/peers-node)";
 
     /// <summary>The column names and every value of the Parquet file at <paramref name="path"/>, as hyparquet reads them.</summary>
-    public static (string[] Names, double[][] Columns) Read(string path)
+    public static (string[] Names, double[][] Columns) Read(string path, bool strict = true)
+    {
+        // NaN comes back from hyparquet as null (JSON has no NaN); not strict, a string cell reads as NaN too
+        var (names, cells) = ReadCells(path);
+        return (names, [.. cells.Select(c => c.Select(v => v.ValueKind == JsonValueKind.Number ? v.GetDouble() : strict && v.ValueKind != JsonValueKind.Null ? throw new InvalidDataException($"not a number: {v}") : double.NaN).ToArray())]);
+    }
+
+    /// <summary>
+    /// The column names and every value as text: numbers as JSON writes them (64-bit integers as their exact digits),
+    /// strings as stored.
+    /// </summary>
+    public static (string[] Names, string[][] Columns) ReadText(string path)
+    {
+        var (names, cells) = ReadCells(path);
+        return (names, [.. cells.Select(c => c.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToArray())]);
+    }
+
+    private static (string[] Names, JsonElement[][] Columns) ReadCells(string path)
     {
         var psi = new ProcessStartInfo("node", [Path.Combine(Folder, "read_parquet.mjs"), path]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
@@ -36,9 +53,9 @@ public static class Hyparquet
             throw new InvalidOperationException($"hyparquet failed ({p.ExitCode}): {stderr.Result}");
         }
 
-        using var json = JsonDocument.Parse(stdout.Result);
-        var names = json.RootElement.GetProperty("names").EnumerateArray().Select(e => e.GetString()!).ToArray();
-        var columns = json.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        var json = JsonDocument.Parse(stdout.Result).RootElement.Clone();
+        var names = json.GetProperty("names").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var columns = json.GetProperty("columns").EnumerateArray().Select(c => c.EnumerateArray().ToArray()).ToArray();
         return (names, columns);
     }
 

@@ -1,4 +1,5 @@
 using Neuromorph.Experiments.Results;
+using Neuromorph.Io;
 using Neuromorph.Tests.Cli;
 using Neuromorph.Tests.Peers;
 using Neuromorph.Tests.Support;
@@ -99,6 +100,59 @@ public sealed class ParquetTableTests : IDisposable
                 {
                     var want = double.Parse(rows[r][k], System.Globalization.CultureInfo.InvariantCulture);
                     Assert.True(Math.Abs(columns[k][r] - want) <= digits * Math.Max(1, Math.Abs(want)), $"{table}.{names[k]}[{r}]: {columns[k][r]} vs {want}");
+                }
+            }
+        }
+    }
+
+    [Trait("Category", "peer")]
+    [SkippableFact]
+    public void Sweep_and_train_write_parquet_tables_equal_to_their_csv_cell_for_cell()
+    {
+        Requires.Hyparquet();
+        var study = Path.Combine(_dir, "sw");
+        var (code, _, error) = CliHarness.Run("sweep", RepoPaths.InRepo("circuits", "study_switching.yaml"), "-o", study, "--plot-format", "none", "--table-format", "parquet");
+        Assert.True(code == 0, error);
+        AssertSameCells(Path.Combine(study, "results.csv"));
+        AssertSameCells(Path.Combine(study, "summary.csv"));
+
+        var yaml = Path.Combine(_dir, "t.yaml");
+        File.WriteAllText(yaml, "model: { cell: gru, hidden: 4 }\ndata: { task: sine, length: 300, steps: 20, washout: 2, test_fraction: 0.25 }\ntraining: { epochs: 2, batch_size: 8, learning_rate: 0.01 }\nseed: 2\n");
+        (code, _, error) = CliHarness.Run("train", yaml, "-o", Path.Combine(_dir, "tr"), "--plot-format", "none", "--table-format", "parquet");
+        Assert.True(code == 0, error);
+        foreach (var table in new[] { "training", "predictions", "metrics" })
+        {
+            AssertSameCells(Path.Combine(_dir, "tr", table + ".csv"));
+        }
+    }
+
+    /// <summary>
+    /// The Parquet copy of <paramref name="csv"/> holds the same names and cells: integers (64-bit seeds included) exactly,
+    /// numbers to the bit (an empty cell as NaN), text as written.
+    /// </summary>
+    private static void AssertSameCells(string csv)
+    {
+        var lines = File.ReadAllLines(csv).Where(l => l.Length > 0).Select(CsvRow.Parse).ToList();
+        var (names, text) = Hyparquet.ReadText(Path.ChangeExtension(csv, ".parquet"));
+        var (_, numbers) = Hyparquet.Read(Path.ChangeExtension(csv, ".parquet"), strict: false);
+        Assert.Equal(lines[0], names);
+        for (var k = 0; k < names.Length; k++)
+        {
+            Assert.Equal(lines.Count - 1, text[k].Length);
+            for (var r = 1; r < lines.Count; r++)
+            {
+                var cell = lines[r][k];
+                if (double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && !long.TryParse(cell, out _) && !ulong.TryParse(cell, out _))
+                {
+                    Assert.Equal(v, numbers[k][r - 1]);
+                }
+                else if (cell.Length == 0 && double.IsNaN(numbers[k][r - 1]))
+                {
+                    continue;
+                }
+                else
+                {
+                    Assert.Equal(cell, text[k][r - 1]);
                 }
             }
         }
