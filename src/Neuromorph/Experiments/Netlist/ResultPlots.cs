@@ -6,7 +6,8 @@ namespace Neuromorph.Experiments.Netlist;
 
 /// <summary>
 /// The figures of one analysis of a netlist run (<c>simulate</c>, <c>kind: netlist</c>): a stack of panels sharing the x axis, one per quantity (voltages,
-/// currents, memristor states, resistances) for .tran and .dc; a Bode plot (magnitude in dB and phase in degrees against
+/// currents, memristor states, resistances) for .tran and .dc, a panel of more than a few dozen signals drawn as their
+/// median, 5–95 % band and a few sample traces (<see cref="SignalSummary"/>); a Bode plot (magnitude in dB and phase in degrees against
 /// log frequency) for .ac; and one figure per <see cref="PlotRequest"/> "Y vs X" (an I–V loop drawn as traced). Stepped decks get one
 /// series per <c>.step</c> value (<see cref="SteppedRun"/>).
 /// </summary>
@@ -72,7 +73,7 @@ public static class ResultPlots
     {
         var x = XAxis(new AnalysisOutput(name, result.Kind, [], [new StepRun(new Dictionary<string, double>(), result)]));
         var panels = result.Columns.GroupBy(c => Quantity(c.Header))
-            .Select(g => new Panel(x, new FigureAxis(g.Key.Label, g.Key.Unit), [.. g.Select(c => new LineSeries(c.Header, result.Independent, c.Values))]))
+            .Select(g => new Panel(x, new FigureAxis(g.Key.Label, g.Key.Unit), SignalSummary.Layers(result.Independent, [.. g.Select(c => (c.Header, (IReadOnlyList<double>)c.Values))])))
             .ToList();
         return new Figure(name, panels) { Title = $"{result.Kind} analysis", SharedX = true };
     }
