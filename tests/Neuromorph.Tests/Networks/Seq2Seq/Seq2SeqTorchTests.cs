@@ -21,6 +21,7 @@ public class Seq2SeqTorchTests(ITestOutputHelper output)
     private const double Tolerance = 1e-10;
 
     [Trait("Category", "peer")]
+    [Trait("Category", "slow")]
     [SkippableFact]
     public void Logits_loss_and_every_gradient_equal_pytorch_for_both_attention_kinds()
     {
