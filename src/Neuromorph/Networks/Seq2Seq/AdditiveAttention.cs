@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
@@ -89,8 +90,8 @@ public sealed class AdditiveAttention : Attention
             for (var i = 0; i < ts; i++)
             {
                 var row = u.Slice(((s * ts) + i) * a, a);
-                System.Numerics.Tensors.TensorPrimitives.Add(pq.Slice(s * a, a), _projectedKeys.AsSpan(((i * b) + s) * a, a), row);
-                System.Numerics.Tensors.TensorPrimitives.Tanh(row, row);
+                TensorPrimitives.Add(pq.Slice(s * a, a), _projectedKeys.AsSpan(((i * b) + s) * a, a), row);
+                TensorPrimitives.Tanh(row, row);
             }
         }
 
@@ -122,7 +123,7 @@ public sealed class AdditiveAttention : Attention
 
         var dq = _dq.AsSpan(0, b * QuerySize);
         QueryWeights.MultiplyTransposed(dpq, dq, b);
-        System.Numerics.Tensors.TensorPrimitives.Add(dQuery[..(b * QuerySize)], dq, dQuery[..(b * QuerySize)]);
+        TensorPrimitives.Add(dQuery[..(b * QuerySize)], dq, dQuery[..(b * QuerySize)]);
     }
 
     /// <inheritdoc />
@@ -133,6 +134,6 @@ public sealed class AdditiveAttention : Attention
         Gemm.Multiply(true, false, a, k, n, 1, _dProjectedKeys, a, Keys, k, 1, KeyWeight.Gradient, k);
         var dk = Zeroed(ref _dKeysScratch, n * k);
         KeyWeights.MultiplyTransposed(_dProjectedKeys.AsSpan(0, n * a), dk.AsSpan(0, n * k), n);
-        System.Numerics.Tensors.TensorPrimitives.Add(dKeys[..(n * k)], dk.AsSpan(0, n * k), dKeys[..(n * k)]);
+        TensorPrimitives.Add(dKeys[..(n * k)], dk.AsSpan(0, n * k), dKeys[..(n * k)]);
     }
 }

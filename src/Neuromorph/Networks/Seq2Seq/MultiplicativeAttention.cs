@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
@@ -58,7 +59,7 @@ public sealed class MultiplicativeAttention : Attention
             var qs = query.Slice(s * q, q);
             for (var i = 0; i < ts; i++)
             {
-                scores[(s * ts) + i] = System.Numerics.Tensors.TensorPrimitives.Dot(qs, _projected.AsSpan(((i * b) + s) * q, q));
+                scores[(s * ts) + i] = TensorPrimitives.Dot(qs, _projected.AsSpan(((i * b) + s) * q, q));
             }
         }
     }
@@ -91,6 +92,6 @@ public sealed class MultiplicativeAttention : Attention
         Gemm.Multiply(true, false, q, k, n, 1, _dProjected, q, Keys, k, 1, Weight.Gradient, k);
         var dk = Zeroed(ref _dKeysScratch, n * k);
         Weights.MultiplyTransposed(_dProjected.AsSpan(0, n * q), dk.AsSpan(0, n * k), n);
-        System.Numerics.Tensors.TensorPrimitives.Add(dKeys[..(n * k)], dk.AsSpan(0, n * k), dKeys[..(n * k)]);
+        TensorPrimitives.Add(dKeys[..(n * k)], dk.AsSpan(0, n * k), dKeys[..(n * k)]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Numerics.Dense;
@@ -35,7 +36,7 @@ public sealed class OutputLayer
         for (var r = 0; r < rows; r++)
         {
             var yr = y.Slice(r * o, o);
-            System.Numerics.Tensors.TensorPrimitives.Add(yr, Bias.Value, yr);
+            TensorPrimitives.Add(yr, Bias.Value, yr);
         }
     }
 
@@ -46,7 +47,7 @@ public sealed class OutputLayer
         Gemm.Multiply(true, false, o, i, rows, 1, dy, o, z, i, 1, Weight.Gradient, i);
         for (var r = 0; r < rows; r++)
         {
-            System.Numerics.Tensors.TensorPrimitives.Add(Bias.Gradient, dy.Slice(r * o, o), Bias.Gradient);
+            TensorPrimitives.Add(Bias.Gradient, dy.Slice(r * o, o), Bias.Gradient);
         }
 
         Weights.MultiplyTransposed(dy[..(rows * o)], dz[..(rows * i)], rows);
