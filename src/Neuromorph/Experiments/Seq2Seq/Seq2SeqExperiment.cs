@@ -6,6 +6,7 @@ using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Seq2Seq;
+using Neuromorph.Networks.Seq2Seq.ModelFiles;
 using Neuromorph.Networks.Seq2Seq.Tasks;
 using Neuromorph.Networks.Seq2Seq.Training;
 using Neuromorph.Networks.Sequence;

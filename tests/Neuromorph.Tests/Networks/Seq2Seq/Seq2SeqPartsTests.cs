@@ -1,4 +1,5 @@
 using Neuromorph.Networks.Seq2Seq;
+using Neuromorph.Networks.Seq2Seq.ModelFiles;
 using Neuromorph.Networks.Seq2Seq.Tasks;
 using Neuromorph.Networks.Seq2Seq.Training;
 using Neuromorph.Networks.Sequence;

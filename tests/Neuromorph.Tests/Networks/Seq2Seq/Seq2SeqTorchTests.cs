@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Neuromorph.Networks.Seq2Seq;
+using Neuromorph.Networks.Seq2Seq.ModelFiles;
 using Neuromorph.Networks.Seq2Seq.Training;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Tests.Peers;

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Neuromorph.Io;
+using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Sequence;
 
-namespace Neuromorph.Networks.Seq2Seq;
+namespace Neuromorph.Networks.Seq2Seq.ModelFiles;
 
 /// <summary>
 /// The encoder–decoder model file (docs/seq2seq.md): one JSON object with the sizes and every parameter under its
