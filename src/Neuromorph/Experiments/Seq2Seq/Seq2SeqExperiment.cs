@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Results;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Figures;
@@ -47,18 +48,23 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
         var task = spec.Task;
         var train = task.Generate(spec.TrainCount, spec.Seed);
         var test = task.Generate(spec.TestCount, SeedSequence.Derive(spec.Seed, SeedPurpose.TaskTestSet));
-        var model = Seq2SeqModel.Create(spec.Model, SeedSequence.Derive(spec.Seed, SeedPurpose.Seq2SeqInitialisation));
-        var options = spec.Training with { Seed = SeedSequence.Derive(spec.Training.Seed, SeedPurpose.Seq2SeqTraining) };
+        var model = Load(spec, task);
         var monitor = test.Count > 500 ? task.Generate(500, SeedSequence.Derive(spec.Seed, SeedPurpose.TaskTestSet)) : test;
-        log.WriteLine($"training {CellTypes.Name(spec.Model.EncoderCell)} encoder, GRU decoder ({spec.Model.EncoderHidden} hidden), {AttentionKinds.Name(spec.Model.Attention)} attention, "
-            + $"{model.ParameterCount} parameters, on {Name(task)}: {options.Epochs} epochs of {train.Count} pairs");
         var clock = Stopwatch.StartNew();
-        var epochs = Seq2SeqTrainer.Train(model, train, monitor, options, e =>
+        IReadOnlyList<Seq2SeqEpoch> epochs = [];
+        if (spec.Training is { } training)
         {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}, teacher forcing {e.TeacherForcing:G3}, held-out token accuracy {e.TokenAccuracy:P2}, sequence {e.SequenceAccuracy:P2} ({e.Seconds:F1} s)"));
-            context.Progress?.Report(e.Epoch / (double)options.Epochs);
-        }, context.CancellationToken);
+            var options = training with { Seed = SeedSequence.Derive(training.Seed, SeedPurpose.Seq2SeqTraining) };
+            log.WriteLine($"training {CellTypes.Name(model.Spec.EncoderCell)} encoder, GRU decoder ({model.Spec.EncoderHidden} hidden), {AttentionKinds.Name(model.Spec.Attention)} attention, "
+                + $"{model.ParameterCount} parameters, on {Name(task)}: {options.Epochs} epochs of {train.Count} pairs");
+            epochs = Seq2SeqTrainer.Train(model, train, monitor, options, e =>
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}, teacher forcing {e.TeacherForcing:G3}, held-out token accuracy {e.TokenAccuracy:P2}, sequence {e.SequenceAccuracy:P2} ({e.Seconds:F1} s)"));
+                context.Progress?.Report(e.Epoch / (double)options.Epochs);
+            }, context.CancellationToken);
+        }
+
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         var softwareOutputs = Seq2SeqEvaluation.Greedy(model, test);
@@ -130,7 +136,10 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
             ]));
             files.Add(new ResultText("predictions.csv", Predictions(task, test, outputs, beamOutputs)));
             files.Add(MetricsTable.Of(metrics));
-            figures.Add(Seq2SeqFigures.Training(epochs));
+            if (epochs.Count > 0)
+            {
+                figures.Add(Seq2SeqFigures.Training(epochs));
+            }
             var vocabulary = task.Vocabulary;
             figures.Add(Seq2SeqFigures.Attention(attentionMap, [.. test.Source(0).ToArray().Select(t => vocabulary[t])], [.. exampleOutput.Select(t => vocabulary[t])],
                 $"Attention, test example 0: {task.Text(test.Source(0))} → {task.Text(exampleOutput)}{(spec.Substrate is null ? "" : " (crossbars)")}"));
@@ -138,11 +147,29 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
 
         var where = spec.Substrate is null ? "ideal weights" : "crossbars";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"encoder–decoder ({CellTypes.Name(spec.Model.EncoderCell)}/gru {spec.Model.EncoderHidden}, {AttentionKinds.Name(spec.Model.Attention)} attention, {model.ParameterCount} parameters) on {Name(task)}, {where}: greedy token accuracy {scored.TokenAccuracy:P2}, sequence accuracy {scored.SequenceAccuracy:P2}")
+            $"encoder–decoder ({CellTypes.Name(model.Spec.EncoderCell)}/gru {model.Spec.EncoderHidden}, {AttentionKinds.Name(model.Spec.Attention)} attention, {model.ParameterCount} parameters) on {Name(task)}, {where}: greedy token accuracy {scored.TokenAccuracy:P2}, sequence accuracy {scored.SequenceAccuracy:P2}")
             + (beam is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; beam {spec.BeamWidth}: {beam.TokenAccuracy:P2} / {beam.SequenceAccuracy:P2}"))
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {software.TokenAccuracy:P2})"))
-            + string.Create(CultureInfo.InvariantCulture, $"; trained in {trainSeconds:F1} s");
+            + (epochs.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; trained in {trainSeconds:F1} s"));
         return new ExperimentReport(metrics, written, summary) { Figures = figures, Outputs = files };
+    }
+
+    /// <summary>A new model from the spec's sizes, or the model file's, which must use the task's vocabulary.</summary>
+    private static Seq2SeqModel Load(Seq2SeqSpec spec, Seq2SeqTask task)
+    {
+        if (spec.ModelFile is not { } path)
+        {
+            return Seq2SeqModel.Create(spec.Model ?? throw new InvalidOperationException("a seq2seq spec needs a model or a model file"), SeedSequence.Derive(spec.Seed, SeedPurpose.Seq2SeqInitialisation));
+        }
+
+        var model = Seq2SeqModelFile.Read(path);
+        if (model.Spec.Vocabulary != task.VocabularySize)
+        {
+            throw new UserInputException(spec.ModelFileLocation, $"the model has a vocabulary of {model.Spec.Vocabulary} tokens, the task {task.VocabularySize} ({string.Join(" ", task.Vocabulary)})",
+                "use the model trained on this task, or change data.task and data.symbols");
+        }
+
+        return model;
     }
 
     private static string Name(Seq2SeqTask task) => task.Kind switch

@@ -1,4 +1,5 @@
 using Neuromorph.Crossbars;
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Seq2Seq.Tasks;
@@ -18,11 +19,17 @@ public sealed record Seq2SeqSpec
     /// <summary>Held-out test pairs (drawn with a different seed).</summary>
     public int TestCount { get; init; } = 1000;
 
-    /// <summary>The model's sizes (the vocabulary is the task's).</summary>
-    public required Seq2SeqModelSpec Model { get; init; }
+    /// <summary>The sizes of a new model (the vocabulary is the task's); null with a model file.</summary>
+    public Seq2SeqModelSpec? Model { get; init; }
 
-    /// <summary>How to train.</summary>
-    public Seq2SeqTrainingOptions Training { get; init; } = new();
+    /// <summary>How to train (null: a model file evaluated as it is).</summary>
+    public Seq2SeqTrainingOptions? Training { get; init; } = new();
+
+    /// <summary>A trained model.json to load instead of a new model, or null.</summary>
+    public string? ModelFile { get; init; }
+
+    /// <summary>Where the model file is named, for errors about a model that does not fit the task.</summary>
+    public SourceLocation ModelFileLocation { get; init; } = SourceLocation.None;
 
     /// <summary>Beam width of the beam-search evaluation (1: greedy only).</summary>
     public int BeamWidth { get; init; } = 3;

@@ -12,7 +12,7 @@ namespace Neuromorph.Experiments.Seq2Seq;
 /// <summary>Reads <c>kind: seq2seq</c> files (docs/seq2seq.md) into a <see cref="Seq2SeqSpec"/>; every bad value is a located error.</summary>
 public static class Seq2SeqSpecReader
 {
-    private static readonly string[] Keys = ["kind", "experiment", "data", "model", "training", "decoding", "substrate", "periphery", "seed"];
+    private static readonly string[] Keys = ["kind", "experiment", "data", "model", "model_file", "training", "decoding", "substrate", "periphery", "seed"];
 
     /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static Seq2SeqSpec Read(YamlSection root, long? seedOverride = null)
@@ -35,23 +35,33 @@ public static class Seq2SeqSpecReader
         }
 
         var task = new Seq2SeqTask(kind, length, kind == Seq2SeqTaskKind.Add ? 10 : SpecValues.Count(data, "symbols", 10, 2));
-        var model = ReadModel(root.TryGetSection("model") ?? throw root.Error("model", "missing 'model:' section", "e.g. model: { encoder: { cell: gru, hidden: 64 }, decoder: { hidden: 64 }, attention: { kind: additive } }"), task);
+        if (root.Has("model") == root.Has("model_file"))
+        {
+            throw root.Error(root.Has("model") ? "model_file" : "model", "give either 'model:' (a new model to train) or 'model_file:' (a trained model.json)",
+                "e.g. model: { encoder: { cell: gru, hidden: 64 }, attention: { kind: additive } }");
+        }
+
         var spec = new Seq2SeqSpec
         {
             Task = task,
             TrainCount = SpecValues.Count(data, "train", 10000),
             TestCount = SpecValues.Count(data, "test", 1000),
-            Model = model,
             Seed = seed,
         };
-        if (root.TryGetSection("training") is { } t)
+        var training = root.TryGetSection("training");
+        if (root.Has("model"))
         {
-            spec = spec with { Training = ReadTraining(t, seed) };
+            spec = spec with { Model = ReadModel(root.GetSection("model"), task) };
         }
         else
         {
-            spec = spec with { Training = spec.Training with { Seed = seed } };
+            spec = spec with { ModelFile = SpecValues.File(root, "model_file"), ModelFileLocation = root.LocationOf("model_file") };
         }
+
+        spec = spec with
+        {
+            Training = training is not null ? ReadTraining(training, seed) : spec.ModelFile is null ? new Seq2SeqTrainingOptions { Seed = seed } : null,
+        };
 
         if (root.TryGetSection("decoding") is { } d)
         {

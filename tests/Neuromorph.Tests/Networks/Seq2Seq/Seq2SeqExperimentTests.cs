@@ -64,6 +64,36 @@ public sealed class Seq2SeqExperimentTests
         Assert.All(experiment.MetricNames, m => Assert.True(report.Metrics.ContainsKey(m), $"metric {m} missing"));
     }
 
+    [Fact]
+    public void A_model_file_is_evaluated_as_written_and_must_fit_the_task()
+    {
+        using var dir = new TempDirectory("nm-seq2seq-file");
+        var text = Yaml.Replace("train: 1500, test: 200", "train: 200, test: 40", StringComparison.Ordinal).Replace("epochs: 4", "epochs: 1", StringComparison.Ordinal);
+        var trained = new Seq2SeqExperiment().Run(YamlSection.Parse(text, "s.yaml"), new ExperimentContext(Path.Combine(dir, "a"), TextWriter.Null));
+        var start = text.IndexOf("model:", StringComparison.Ordinal);
+        var end = text.IndexOf("decoding:", StringComparison.Ordinal);
+        var path = Path.Combine(dir, "b.yaml");
+        File.WriteAllText(path, text[..start] + "model_file: a/model.json\n" + text[end..]);
+        var loaded = new Seq2SeqExperiment().Run(YamlSection.LoadFile(path), new ExperimentContext(Path.Combine(dir, "b"), TextWriter.Null));
+        Assert.Equal(trained.Metrics["token_accuracy"], loaded.Metrics["token_accuracy"]);
+        Assert.Equal(trained.Metrics["beam_sequence_accuracy"], loaded.Metrics["beam_sequence_accuracy"]);
+        Assert.DoesNotContain(loaded.Figures, f => f.Name == "training");
+
+        File.WriteAllText(path, text[..start].Replace("symbols: 5", "symbols: 6", StringComparison.Ordinal) + "model_file: a/model.json\n" + text[end..]);
+        var ex = Assert.Throws<UserInputException>(() => new Seq2SeqExperiment().Run(YamlSection.LoadFile(path), new ExperimentContext(null, TextWriter.Null)));
+        Assert.Contains("b.yaml:3:", ex.Diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.Contains("vocabulary of 7 tokens, the task 8", ex.Diagnostic.ToString(), StringComparison.Ordinal);
+
+        File.WriteAllText(path, text + "model_file: a/model.json\n");
+        ex = Assert.Throws<UserInputException>(() => new Seq2SeqExperiment().Read(YamlSection.LoadFile(path)));
+        Assert.Contains("give either 'model:'", ex.Diagnostic.ToString(), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(dir, "a", "model.json"), "{ \"format\": \"neuromorph-seq2seq-model\",\n  \"vocabulary\": }");
+        File.WriteAllText(path, text[..start] + "model_file: a/model.json\n" + text[end..]);
+        ex = Assert.Throws<UserInputException>(() => new Seq2SeqExperiment().Run(YamlSection.LoadFile(path), new ExperimentContext(null, TextWriter.Null)));
+        Assert.Contains("model.json:2:", ex.Diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("decoder: { hidden: 24 }", "decoder: { hidden: 32 }", 5, "the decoder has 32 hidden units but the encoder 24")]
     [InlineData("kind: additive, size: 16", "kind: dot-product", 6, "unknown attention kind 'dot-product'")]

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Sequence;
@@ -82,32 +83,69 @@ public static class Seq2SeqModelFile
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    /// <summary>Reads a file this class wrote (sizes and parameters; checked for shape, not for located errors).</summary>
+    /// <summary>
+    /// Reads a model file; a file that is missing, not JSON, of another format, or whose sizes, names or shapes do not fit
+    /// is a <see cref="UserInputException"/> at the file (JSON syntax errors at their line and column).
+    /// </summary>
     public static Seq2SeqModel Read(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var root = doc.RootElement;
-        if (root.GetProperty("format").GetString() != Format)
+        var at = new SourceLocation(path, 1, 1);
+        if (!File.Exists(path))
         {
-            throw new InvalidDataException($"{path} is not a {Format} file");
+            throw new UserInputException(new SourceLocation(path, 0, 0), "model file not found", "give the model.json that a kind: seq2seq run wrote");
         }
 
-        if (!CellTypes.TryParse(root.GetProperty("encoder_cell").GetString(), out var cell) || !AttentionKinds.TryParse(root.GetProperty("attention").GetString(), out var attention))
+        try
         {
-            throw new InvalidDataException($"{path}: unknown encoder cell or attention");
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return Parse(doc.RootElement, at);
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException(new SourceLocation(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), $"not a JSON model file: {e.Message}");
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new UserInputException(at, $"not a {Format} file: {e.Message}", "give the model.json that a kind: seq2seq run wrote (docs/seq2seq.md)");
+        }
+    }
+
+    private static Seq2SeqModel Parse(JsonElement root, SourceLocation at)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != Format)
+        {
+            throw new UserInputException(at, $"not a {Format} file (its \"format\" is not \"{Format}\")", "give the model.json that a kind: seq2seq run wrote (docs/seq2seq.md)");
+        }
+
+        var cellName = root.GetProperty("encoder_cell").GetString();
+        var attentionName = root.GetProperty("attention").GetString();
+        if (!CellTypes.TryParse(cellName, out var cell) || !AttentionKinds.TryParse(attentionName, out var attention))
+        {
+            throw new UserInputException(at, $"unknown encoder cell '{cellName}' or attention '{attentionName}'", "encoder_cell: rnn_tanh, rnn_relu, lstm or gru; attention: additive or multiplicative");
         }
 
         var spec = new Seq2SeqModelSpec(cell, root.GetProperty("vocabulary").GetInt32(), root.GetProperty("encoder_hidden").GetInt32(),
             root.GetProperty("decoder_hidden").GetInt32(), attention, root.GetProperty("attention_size").GetInt32());
+        if (spec.Problem() is { } problem)
+        {
+            throw new UserInputException(at, problem);
+        }
+
         var model = new Seq2SeqModel(spec);
         var parameters = root.GetProperty("parameters");
         for (var k = 0; k < model.Parameters.Count; k++)
         {
-            var values = new List<double>();
-            Flatten(parameters.GetProperty(model.ParameterNames[k]), values);
-            if (values.Count != model.Parameters[k].Value.Length)
+            var name = model.ParameterNames[k];
+            if (!parameters.TryGetProperty(name, out var value))
             {
-                throw new InvalidDataException($"{path}: {model.ParameterNames[k]} has {values.Count} values, the sizes need {model.Parameters[k].Value.Length}");
+                throw new UserInputException(at, $"parameter '{name}' is missing", $"a {CellTypes.Name(cell)} encoder with {AttentionKinds.Name(attention)} attention has {string.Join(", ", model.ParameterNames)}");
+            }
+
+            var values = new List<double>();
+            Flatten(value, values);
+            if (values.Count != model.Parameters[k].Value.Length || values.Any(v => !double.IsFinite(v)))
+            {
+                throw new UserInputException(at, $"parameter '{name}' has {values.Count} values, the sizes need {model.Parameters[k].Value.Length} {model.Parameters[k].ShapeText} finite numbers");
             }
 
             values.CopyTo(model.Parameters[k].Value);
