@@ -12,7 +12,10 @@ namespace Neuromorph.Networks.Seq2Seq.Training;
 /// </summary>
 public static class Seq2SeqTrainer
 {
-    /// <summary>Trains <paramref name="model"/> in place; <paramref name="log"/> hears every epoch. Throws when the loss stops being finite.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place; <paramref name="log"/> hears every epoch. Throws when the loss stops
+    /// being finite, and <see cref="OperationCanceledException"/> at the next mini-batch after a cancellation.
+    /// </summary>
     public static IReadOnlyList<Seq2SeqEpoch> Train(Seq2SeqModel model, Seq2SeqData train, Seq2SeqData monitor, Seq2SeqTrainingOptions options, Action<Seq2SeqEpoch>? log = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -26,13 +29,13 @@ public static class Seq2SeqTrainer
         var v = model.Spec.Vocabulary;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var ratio = options.TeacherForcing.Ratio(epoch, options.Epochs);
             rng.Shuffle(order.AsSpan());
             double total = 0;
             for (var start = 0; start < train.Count; start += options.BatchSize)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var batch = Math.Min(options.BatchSize, train.Count - start);
                 var (sources, targets) = train.Gather(order.AsSpan(start, batch));
                 var trace = model.Forward(sources, train.SourceLength, targets, train.TargetLength, batch, ratio, rng);
