@@ -55,7 +55,7 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
         if (spec.Training is { } training)
         {
             var options = training with { Seed = SeedSequence.Derive(training.Seed, SeedPurpose.Seq2SeqTraining) };
-            log.WriteLine($"training {CellTypes.Name(model.Spec.EncoderCell)} encoder, GRU decoder ({model.Spec.EncoderHidden} hidden), {AttentionKinds.Name(model.Spec.Attention)} attention, "
+            log.WriteLine($"training {(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.EncoderCell)} encoder, GRU decoder ({model.Spec.EncoderHidden} hidden), {AttentionKinds.Name(model.Spec.Attention)} attention, "
                 + $"{model.ParameterCount} parameters, on {Name(task)}: {options.Epochs} epochs of {train.Count} pairs");
             epochs = Seq2SeqTrainer.Train(model, train, monitor, options, e =>
             {
@@ -147,7 +147,7 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
 
         var where = spec.Substrate is null ? "ideal weights" : "crossbars";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"encoder–decoder ({CellTypes.Name(model.Spec.EncoderCell)}/gru {model.Spec.EncoderHidden}, {AttentionKinds.Name(model.Spec.Attention)} attention, {model.ParameterCount} parameters) on {Name(task)}, {where}: greedy token accuracy {scored.TokenAccuracy:P2}, sequence accuracy {scored.SequenceAccuracy:P2}")
+            $"encoder–decoder ({(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.EncoderCell)}/gru {model.Spec.EncoderHidden}, {AttentionKinds.Name(model.Spec.Attention)} attention, {model.ParameterCount} parameters) on {Name(task)}, {where}: greedy token accuracy {scored.TokenAccuracy:P2}, sequence accuracy {scored.SequenceAccuracy:P2}")
             + (beam is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; beam {spec.BeamWidth}: {beam.TokenAccuracy:P2} / {beam.SequenceAccuracy:P2}"))
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {software.TokenAccuracy:P2})"))
             + (epochs.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; trained in {trainSeconds:F1} s"));

@@ -87,10 +87,11 @@ public static class Seq2SeqSpecReader
         m.RejectUnknownKeys("encoder", "decoder", "attention");
         var cell = CellType.Gru;
         var encoderHidden = 64;
+        var bidirectional = false;
         var encoder = m.TryGetSection("encoder");
         if (encoder is not null)
         {
-            encoder.RejectUnknownKeys("cell", "hidden");
+            encoder.RejectUnknownKeys("cell", "hidden", "bidirectional");
             var name = encoder.GetString("cell", "gru");
             if (!CellTypes.TryParse(name, out cell) || cell == CellType.Jordan)
             {
@@ -98,6 +99,7 @@ public static class Seq2SeqSpecReader
             }
 
             encoderHidden = SpecValues.Count(encoder, "hidden", encoderHidden);
+            bidirectional = encoder.GetBool("bidirectional", false);
         }
 
         var decoderHidden = encoderHidden;
@@ -136,7 +138,7 @@ public static class Seq2SeqSpecReader
             size = SpecValues.Count(a, "size", size);
         }
 
-        return new Seq2SeqModelSpec(cell, task.VocabularySize, encoderHidden, decoderHidden, attention, size);
+        return new Seq2SeqModelSpec(cell, task.VocabularySize, encoderHidden, decoderHidden, attention, size) { Bidirectional = bidirectional };
     }
 
     private static Seq2SeqTrainingOptions ReadTraining(YamlSection t, ulong seed)

@@ -12,9 +12,9 @@ public sealed partial class Seq2SeqModel
     public void Backward(Seq2SeqTrace trace, ReadOnlySpan<double> dLogits)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        int steps = trace.Steps, batch = trace.Batch, ts = trace.SourceSteps, h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.EncoderHidden;
+        int steps = trace.Steps, batch = trace.Batch, ts = trace.SourceSteps, h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.KeySize;
         int rows = steps * batch, f = h + k, x = v + k;
-        var keys = trace.Encoder.Hidden;
+        var keys = trace.Encoder.Keys;
         var dFeatures = new double[rows * f];
         Output.Backward(dLogits[..(rows * v)], trace.Features, dFeatures, rows);
         var dKeys = new double[ts * batch * k];
@@ -69,9 +69,8 @@ public sealed partial class Seq2SeqModel
         SumRows(dgh, Decoder.BiasHh.Gradient);
         Attention.FinishBackward(dKeys, steps);
 
-        // s_0 is the encoder's last hidden state
-        TensorPrimitives.Add(dKeys.AsSpan((ts - 1) * batch * k, batch * k), ds, dKeys.AsSpan((ts - 1) * batch * k, batch * k));
-        Encoder.Backward(trace.Encoder, dKeys, default);
+        // s_0 is the (forward) encoder's last hidden state
+        BackwardEncoder(trace.Encoder, dKeys, ds, ts, batch);
     }
 
     private static void SumRows(ReadOnlySpan<double> rows, Span<double> into)

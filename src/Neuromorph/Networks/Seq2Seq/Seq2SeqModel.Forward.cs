@@ -23,12 +23,11 @@ public sealed partial class Seq2SeqModel
             throw new ArgumentException($"{targets.Length} target tokens for {batch} sequences of {steps}", nameof(targets));
         }
 
-        var x = OneHotSources(sources, sourceSteps, batch);
-        var encoder = Encoder.Forward(x, sourceSteps, batch, null);
+        var encoder = Encode(sources, sourceSteps, batch);
         var trace = new Seq2SeqTrace(this, sourceSteps, steps, batch, encoder);
-        Attention.Prepare(encoder.Hidden, sourceSteps, batch, steps);
-        int h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.EncoderHidden;
-        encoder.Final.Hidden.AsSpan(0, batch * h).CopyTo(trace.States);
+        Attention.Prepare(encoder.Keys, sourceSteps, batch, steps);
+        int h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.KeySize;
+        encoder.InitialState.CopyTo(trace.States, 0);
         var fed = new int[batch];
         for (var t = 0; t < steps; t++)
         {
@@ -41,7 +40,7 @@ public sealed partial class Seq2SeqModel
                 trace.Fed[(t * batch) + b] = fed[b];
             }
 
-            Step(t, batch, sourceSteps, encoder.Hidden, trace.States.AsSpan(t * batch * h, batch * h), fed,
+            Step(t, batch, sourceSteps, encoder.Keys, trace.States.AsSpan(t * batch * h, batch * h), fed,
                 trace.Attention.AsSpan(t * batch * sourceSteps, batch * sourceSteps), trace.DecoderInputs.AsSpan(t * batch * (v + k), batch * (v + k)),
                 trace.Gates.AsSpan(t * batch * 3 * h, batch * 3 * h), trace.Cache.AsSpan(t * batch * 4 * h, batch * 4 * h),
                 trace.States.AsSpan((t + 1) * batch * h, batch * h), trace.Features.AsSpan(t * batch * (h + k), batch * (h + k)),
@@ -63,7 +62,7 @@ public sealed partial class Seq2SeqModel
     internal void Step(int t, int batch, int sourceSteps, double[] keys, ReadOnlySpan<double> state, ReadOnlySpan<int> fed, Span<double> alpha,
         Span<double> input, Span<double> gates, Span<double> cache, Span<double> next, Span<double> features, Span<double> logits)
     {
-        int h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.EncoderHidden;
+        int h = Spec.DecoderHidden, v = Spec.Vocabulary, k = Spec.KeySize;
         Attention.Score(state, alpha, t);
         input.Clear();
         for (var b = 0; b < batch; b++)

@@ -29,20 +29,17 @@ public sealed partial class Seq2SeqModel
 
         Spec = spec;
         Gemm = gemm ?? CpuGemm.Shared;
-        int v = spec.Vocabulary, h = spec.DecoderHidden, k = spec.EncoderHidden;
-        Encoder = spec.EncoderCell switch
-        {
-            CellType.Lstm => new LstmLayer(0, v, k, Gemm),
-            CellType.Gru => new GruLayer(0, v, k, Gemm),
-            _ => new ElmanLayer(0, v, k, spec.EncoderCell == CellType.RnnRelu, Gemm),
-        };
+        int v = spec.Vocabulary, h = spec.DecoderHidden, k = spec.KeySize;
+        Encoder = EncoderLayer(spec, false);
+        ReverseEncoder = spec.Bidirectional ? EncoderLayer(spec, true) : null;
         Attention = spec.Attention == AttentionKind.Additive
             ? new AdditiveAttention(h, k, spec.AttentionSize, Gemm)
             : new MultiplicativeAttention(h, k, Gemm);
         Decoder = new DecoderCell(v + k, h, Gemm);
         Output = new OutputLayer(h + k, v, Gemm);
-        Parameters = [.. Encoder.Parameters, .. Decoder.Parameters, .. Attention.Parameters, Output.Weight, Output.Bias];
-        ParameterNames = [.. Encoder.Parameters.Select(p => $"encoder.{p.Name}"), .. Parameters.Skip(Encoder.Parameters.Count).Select(p => p.Name)];
+        IReadOnlyList<Parameter> encoder = [.. Encoder.Parameters, .. ReverseEncoder?.Parameters ?? []];
+        Parameters = [.. encoder, .. Decoder.Parameters, .. Attention.Parameters, Output.Weight, Output.Bias];
+        ParameterNames = [.. encoder.Select(p => $"encoder.{p.Name}"), .. Parameters.Skip(encoder.Count).Select(p => p.Name)];
     }
 
     /// <summary>The sizes.</summary>
@@ -53,6 +50,9 @@ public sealed partial class Seq2SeqModel
 
     /// <summary>The encoder layer.</summary>
     public RecurrentLayer Encoder { get; }
+
+    /// <summary>The encoder's reverse direction (bidirectional encoders only; parameters <c>encoder.weight_ih_l0_reverse</c> ...).</summary>
+    public RecurrentLayer? ReverseEncoder { get; }
 
     /// <summary>The attention module.</summary>
     public Attention Attention { get; }
@@ -80,7 +80,7 @@ public sealed partial class Seq2SeqModel
     {
         var model = new Seq2SeqModel(spec, gemm);
         var rng = new RandomStream(seed);
-        var recurrent = model.Encoder.Parameters.Concat(model.Decoder.Parameters).ToHashSet();
+        var recurrent = model.Encoder.Parameters.Concat(model.ReverseEncoder?.Parameters ?? []).Concat(model.Decoder.Parameters).ToHashSet();
         foreach (var p in model.Parameters)
         {
             var fanIn = recurrent.Contains(p) ? spec.DecoderHidden : ReferenceEquals(p, model.Output.Bias) ? model.Output.Weight.Columns : p.Columns;
@@ -120,11 +120,24 @@ public sealed partial class Seq2SeqModel
         IWeightSubstrate Make(Parameter p) => factory?.Invoke(p) ?? new GemmWeights(p, Gemm);
         Encoder.InputWeights = Make(Encoder.WeightIh);
         Encoder.RecurrentWeights = Make(Encoder.WeightHh);
+        if (ReverseEncoder is { } reverse)
+        {
+            reverse.InputWeights = Make(reverse.WeightIh);
+            reverse.RecurrentWeights = Make(reverse.WeightHh);
+        }
+
         Decoder.InputWeights = Make(Decoder.WeightIh);
         Decoder.RecurrentWeights = Make(Decoder.WeightHh);
         Attention.BindWeights(Make);
         Output.Weights = Make(Output.Weight);
     }
+
+    private RecurrentLayer EncoderLayer(Seq2SeqModelSpec spec, bool reverse) => spec.EncoderCell switch
+    {
+        CellType.Lstm => new LstmLayer(0, spec.Vocabulary, spec.EncoderHidden, Gemm, reverse),
+        CellType.Gru => new GruLayer(0, spec.Vocabulary, spec.EncoderHidden, Gemm, reverse),
+        _ => new ElmanLayer(0, spec.Vocabulary, spec.EncoderHidden, spec.EncoderCell == CellType.RnnRelu, Gemm, reverse),
+    };
 
     /// <summary>One-hot rows, time-major: x[(t·B + b)·V + token] = 1 for the B × T_s tokens of <paramref name="sources"/> (sequence-major).</summary>
     public double[] OneHotSources(ReadOnlySpan<int> sources, int sourceSteps, int batch)

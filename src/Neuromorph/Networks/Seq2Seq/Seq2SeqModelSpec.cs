@@ -15,6 +15,15 @@ namespace Neuromorph.Networks.Seq2Seq;
 /// <param name="AttentionSize">Hidden units of additive attention (unused by multiplicative).</param>
 public sealed record Seq2SeqModelSpec(CellType EncoderCell, int Vocabulary, int EncoderHidden, int DecoderHidden, AttentionKind Attention, int AttentionSize)
 {
+    /// <summary>
+    /// True for a bidirectional encoder (a second layer reads the source back to front; the keys are [forward; reverse]
+    /// per source step, 2 × <see cref="EncoderHidden"/> long, and s_0 is the forward direction's last hidden state).
+    /// </summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>Length of an attention key (and of the context): the encoder's hidden size, twice it when bidirectional.</summary>
+    public int KeySize => Bidirectional ? 2 * EncoderHidden : EncoderHidden;
+
     /// <summary>Index of the start token (the decoder's first input).</summary>
     public int StartToken => Vocabulary - 2;
 

@@ -1,5 +1,3 @@
-using Neuromorph.Networks.Sequence;
-
 namespace Neuromorph.Networks.Seq2Seq;
 
 /// <summary>
@@ -9,10 +7,10 @@ namespace Neuromorph.Networks.Seq2Seq;
 /// </summary>
 public sealed class Seq2SeqTrace
 {
-    internal Seq2SeqTrace(Seq2SeqModel model, int sourceSteps, int steps, int batch, LayerTrace encoder)
+    internal Seq2SeqTrace(Seq2SeqModel model, int sourceSteps, int steps, int batch, Seq2SeqEncoding encoder)
     {
         var s = model.Spec;
-        int h = s.DecoderHidden, k = s.EncoderHidden, v = s.Vocabulary;
+        int h = s.DecoderHidden, k = s.KeySize, v = s.Vocabulary;
         SourceSteps = sourceSteps;
         Steps = steps;
         Batch = batch;
@@ -37,8 +35,8 @@ public sealed class Seq2SeqTrace
     /// <summary>B, sequences.</summary>
     public int Batch { get; }
 
-    /// <summary>The encoder layer's trace (its hidden states are the attention keys).</summary>
-    public LayerTrace Encoder { get; }
+    /// <summary>The encoder's keys, first decoder state and layer traces.</summary>
+    public Seq2SeqEncoding Encoder { get; }
 
     /// <summary>Decoder states s_0 … s_T, (T + 1) × B × H (s_0 = the encoder's last hidden state).</summary>
     public double[] States { get; }

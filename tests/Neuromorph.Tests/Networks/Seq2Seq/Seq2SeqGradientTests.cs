@@ -8,16 +8,18 @@ namespace Neuromorph.Tests.Networks.Seq2Seq;
 public class Seq2SeqGradientTests
 {
     [Theory]
-    [InlineData("gru", "additive")]
-    [InlineData("gru", "multiplicative")]
-    [InlineData("lstm", "additive")]
-    [InlineData("rnn_tanh", "multiplicative")]
-    public void Gradients_of_every_parameter_match_central_differences(string cell, string attention)
+    [InlineData("gru", "additive", false)]
+    [InlineData("gru", "multiplicative", false)]
+    [InlineData("lstm", "additive", false)]
+    [InlineData("rnn_tanh", "multiplicative", false)]
+    [InlineData("gru", "additive", true)]
+    [InlineData("lstm", "multiplicative", true)]
+    public void Gradients_of_every_parameter_match_central_differences(string cell, string attention, bool bidirectional)
     {
         Assert.True(CellTypes.TryParse(cell, out var c));
         Assert.True(AttentionKinds.TryParse(attention, out var a));
         const int vocab = 6, hidden = 4, steps = 4, sourceSteps = 5, batch = 3;
-        var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(c, vocab, hidden, hidden, a, 3), 7);
+        var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(c, vocab, hidden, hidden, a, 3) { Bidirectional = bidirectional }, 7);
         foreach (var p in model.Parameters)
         {
             for (var i = 0; i < p.Value.Length; i++)

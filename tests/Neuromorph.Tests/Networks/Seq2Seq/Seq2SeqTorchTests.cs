@@ -14,8 +14,9 @@ namespace Neuromorph.Tests.Networks.Seq2Seq;
 /// The encoder–decoder against PyTorch 1.13 in float64 on shared weights (torch_seq2seq.py builds it from torch.nn.GRU/
 /// LSTM/RNN, GRUCell and Linear modules whose state_dict names are the model file's): logits of a teacher-forced
 /// decode, the mean cross-entropy, and the gradient of every parameter, for additive and multiplicative attention.
-/// Measured worst relative error (max |torch − neuromorph| / max |torch| per tensor) over the 4 models: logits 3.8e-16,
-/// gradients 3.4e-15.
+/// Measured worst relative error (max |torch − neuromorph| / max |torch| per tensor) over the 6 models (two with a
+/// bidirectional encoder, torch.nn.GRU/LSTM(bidirectional=True)): logits 5.7e-16,
+/// gradients 7.3e-15.
 /// </summary>
 public class Seq2SeqTorchTests(ITestOutputHelper output)
 {
@@ -30,17 +31,21 @@ public class Seq2SeqTorchTests(ITestOutputHelper output)
         var dir = Directory.CreateTempSubdirectory("nm-torch-seq2seq").FullName;
         try
         {
-            var plan = new (string Cell, string Attention)[] { ("gru", "additive"), ("gru", "multiplicative"), ("lstm", "additive"), ("rnn_tanh", "multiplicative") };
+            var plan = new (string Cell, string Attention, bool Bidirectional)[]
+            {
+                ("gru", "additive", false), ("gru", "multiplicative", false), ("lstm", "additive", false), ("rnn_tanh", "multiplicative", false),
+                ("gru", "additive", true), ("lstm", "multiplicative", true),
+            };
             const int vocab = 7, hidden = 5, sourceSteps = 6, steps = 5, batch = 3;
             int[] sources = [0, 1, 2, 3, 4, 1, 3, 2, 2, 0, 1, 4, 4, 0, 3, 2, 2, 1];
             int[] targets = [4, 3, 2, 1, 6, 1, 0, 2, 2, 6, 2, 3, 0, 4, 6];
             var models = new List<Seq2SeqModel>();
             var request = new JsonArray();
-            foreach (var (cell, attention) in plan)
+            foreach (var (cell, attention, bidirectional) in plan)
             {
                 Assert.True(CellTypes.TryParse(cell, out var c));
                 Assert.True(AttentionKinds.TryParse(attention, out var a));
-                var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(c, vocab, hidden, hidden, a, 4), 30 + (ulong)models.Count);
+                var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(c, vocab, hidden, hidden, a, 4) { Bidirectional = bidirectional }, 30 + (ulong)models.Count);
                 foreach (var p in model.Parameters)
                 {
                     for (var i = 0; i < p.Value.Length; i++)
@@ -69,7 +74,7 @@ public class Seq2SeqTorchTests(ITestOutputHelper output)
             for (var k = 0; k < models.Count; k++)
             {
                 var model = models[k];
-                var what = $"{plan[k].Cell} encoder, {plan[k].Attention} attention";
+                var what = $"{(plan[k].Bidirectional ? "bidirectional " : "")}{plan[k].Cell} encoder, {plan[k].Attention} attention";
                 var result = results[k]!;
                 Assert.Equal(result["names"]!.AsArray().Select(n => (string)n!).ToList(), model.ParameterNames.ToList());
                 var trace = model.Forward(sources, sourceSteps, targets, steps, batch);

@@ -15,10 +15,10 @@ torch.set_default_dtype(torch.float64)
 
 
 class Additive(nn.Module):
-    def __init__(self, hidden, size):
+    def __init__(self, hidden, key, size):
         super().__init__()
         self.query = nn.Linear(hidden, size, bias=False)
-        self.key = nn.Linear(hidden, size, bias=False)
+        self.key = nn.Linear(key, size, bias=False)
         self.v = nn.Linear(size, 1, bias=False)
 
     def forward(self, s, keys):  # s: B x H, keys: Ts x B x H -> Ts x B
@@ -29,18 +29,20 @@ class Seq2Seq(nn.Module):
     def __init__(self, m):
         super().__init__()
         v, h, cell = m["vocabulary"], m["encoder_hidden"], m["encoder_cell"]
+        bidirectional = m.get("bidirectional", False)
+        k = 2 * h if bidirectional else h  # key size: [forward; reverse] per source step
         self.cell = cell
-        self.encoder = {"gru": nn.GRU, "lstm": nn.LSTM, "rnn_tanh": nn.RNN}[cell](v, h)
-        self.decoder = nn.GRUCell(v + h, m["decoder_hidden"])
+        self.encoder = {"gru": nn.GRU, "lstm": nn.LSTM, "rnn_tanh": nn.RNN}[cell](v, h, bidirectional=bidirectional)
+        self.decoder = nn.GRUCell(v + k, m["decoder_hidden"])
         self.kind = m["attention"]
-        self.attention = Additive(h, m["attention_size"]) if self.kind == "additive" else nn.Linear(h, h, bias=False)
-        self.out = nn.Linear(2 * h, v)
+        self.attention = Additive(h, k, m["attention_size"]) if self.kind == "additive" else nn.Linear(k, h, bias=False)
+        self.out = nn.Linear(h + k, v)
         self.v = v
 
     def forward(self, src, tgt):
         x = F.one_hot(src.t(), self.v).double()
         keys, hn = self.encoder(x)
-        s = (hn[0] if self.cell == "lstm" else hn)[0]
+        s = (hn[0] if self.cell == "lstm" else hn)[0]  # the forward direction's last hidden state
         prev = torch.full((src.shape[0],), self.v - 2, dtype=torch.long)
         logits = []
         for t in range(tgt.shape[1]):

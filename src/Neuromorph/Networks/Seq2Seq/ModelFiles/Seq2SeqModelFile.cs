@@ -44,6 +44,11 @@ public static class Seq2SeqModelFile
             w.WriteNumber("vocabulary", s.Vocabulary);
             w.WriteNumber("encoder_hidden", s.EncoderHidden);
             w.WriteNumber("decoder_hidden", s.DecoderHidden);
+            if (s.Bidirectional)
+            {
+                w.WriteBoolean("bidirectional", true);
+            }
+
             w.WriteString("attention", AttentionKinds.Name(s.Attention));
             w.WriteNumber("attention_size", s.AttentionSize);
             if (tokens is not null)
@@ -125,7 +130,10 @@ public static class Seq2SeqModelFile
         }
 
         var spec = new Seq2SeqModelSpec(cell, root.GetProperty("vocabulary").GetInt32(), root.GetProperty("encoder_hidden").GetInt32(),
-            root.GetProperty("decoder_hidden").GetInt32(), attention, root.GetProperty("attention_size").GetInt32());
+            root.GetProperty("decoder_hidden").GetInt32(), attention, root.GetProperty("attention_size").GetInt32())
+        {
+            Bidirectional = root.TryGetProperty("bidirectional", out var bidirectional) && bidirectional.GetBoolean(),
+        };
         if (spec.Problem() is { } problem)
         {
             throw new UserInputException(at, problem);

@@ -17,11 +17,11 @@ public static class BeamSearch
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         var s = model.Spec;
-        int ts = source.Length, h = s.DecoderHidden, v = s.Vocabulary, k = s.EncoderHidden;
-        var encoder = model.Encoder.Forward(model.OneHotSources(source, ts, 1), ts, 1, null);
-        var keys = encoder.Hidden;
+        int ts = source.Length, h = s.DecoderHidden, v = s.Vocabulary, k = s.KeySize;
+        var encoder = model.Encode(source, ts, 1);
+        var keys = encoder.Keys;
         model.Attention.Prepare(keys, ts, 1, 1);
-        var beams = new List<Hypothesis> { new([], encoder.Final.Hidden.AsSpan(0, h).ToArray(), 0, false) };
+        var beams = new List<Hypothesis> { new([], encoder.InitialState, 0, false) };
         double[] alpha = new double[ts], input = new double[v + k], gates = new double[3 * h], cache = new double[4 * h], features = new double[h + k], logits = new double[v], logp = new double[v];
         for (var t = 0; t < maxSteps && beams.Any(b => !b.Done); t++)
         {
