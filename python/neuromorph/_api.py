@@ -133,7 +133,7 @@ def _read_csv(path: str) -> Dict[str, np.ndarray]:
 
 def run(spec: Union[Dict[str, Any], PathOrText], *, output: Optional[PathOrText] = None, seed: Optional[int] = None,
         backend: Optional[str] = None, precision: Optional[str] = None) -> RunResult:
-    """Runs a YAML experiment (``neuromorph run``) of any kind (crossbar, ctd, recall, minimize (alias maxcut), sequence, esn, ctrnn, lsm, analog_training, ...):
+    """Runs a YAML experiment (``neuromorph run``) of any kind (crossbar, ctd, recall, minimize (alias maxcut), sequence, seq2seq, esn, ctrnn, lsm, analog_training, ...):
     a dict with the file's keys, YAML text, or a path.
 
     The experiment writes its files into ``output`` (default: a temporary folder removed afterwards) and every CSV

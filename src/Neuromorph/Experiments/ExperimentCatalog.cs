@@ -9,6 +9,7 @@ using Neuromorph.Experiments.Minimize;
 using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Recall;
 using Neuromorph.Experiments.Reservoir;
+using Neuromorph.Experiments.Seq2Seq;
 using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
@@ -25,6 +26,7 @@ public static class ExperimentCatalog
         new RecallExperiment(),
         new MinimizeExperiment(),
         new SequenceExperiment(),
+        new Seq2SeqExperiment(),
         new EsnExperiment(),
         new LsmExperiment(),
         new CtrnnExperiment(),

@@ -43,4 +43,10 @@ public static class SeedPurpose
 
     /// <summary>The strata shuffles and offsets of a Latin-hypercube study design.</summary>
     public const string LatinHypercube = "study.latin-hypercube";
+
+    /// <summary>The initial weights of an encoder–decoder (kind: seq2seq).</summary>
+    public const string Seq2SeqInitialisation = "seq2seq.init";
+
+    /// <summary>The shuffles and teacher-forcing draws of encoder–decoder training.</summary>
+    public const string Seq2SeqTraining = "seq2seq.training";
 }
