@@ -173,6 +173,11 @@ class _Interop:
         self.tile_create = entry("TileCreate", c_vp, c_int, c_vp, c_int, c_int, ctypes.POINTER(c_long))
         self.tile_read = entry("TileRead", c_long, c_vp, c_int, c_vp, c_int)
         self.tile_weights = entry("TileWeights", c_long, c_vp)
+        self.train_tile_create = entry("TrainTileCreate", c_vp, c_int, c_int, c_int, ctypes.POINTER(c_long))
+        self.train_tile_program = entry("TrainTileProgram", c_long, c_vp)
+        self.train_tile_read = entry("TrainTileRead", c_long, c_vp, c_int, c_vp, c_int)
+        self.train_tile_update = entry("TrainTileUpdate", c_long, c_vp, c_vp, c_int, ctypes.c_double)
+        self.train_tile_weights = entry("TrainTileWeights", c_long, c_vp, ctypes.POINTER(c_long))
 
     def take_string(self, pointer: ctypes.c_void_p, length: ctypes.c_int) -> str:
         try:

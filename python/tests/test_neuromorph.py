@@ -219,6 +219,60 @@ class IdealTile(unittest.TestCase):
         np.testing.assert_allclose(tile.backward(self.d[:, :8]), self.d[:, :8] @ self.w[:16, :8].T, rtol=0.05, atol=0.05)
 
 
+class TrainingTileTests(unittest.TestCase):
+    """neuromorph.TrainingTile: the ideal tile's update is numpy's SGD step to rounding; pulsed updates follow it in
+    expectation; Tiki-Taka's zero-shifted fast tile reads as zero; bad options carry the reader's located message."""
+
+    def setUp(self):
+        rng = np.random.default_rng(5)
+        self.w = rng.uniform(-0.5, 0.5, (12, 5))
+        self.x = rng.uniform(-1, 1, (7, 12))
+        self.d = rng.uniform(-1, 1, (7, 5))
+
+    def test_ideal_tile_reads_and_updates_as_numpy(self):
+        t = nm.TrainingTile(12, 5, algorithm="fp").program(self.w)
+        np.testing.assert_allclose(t.forward(self.x), self.x @ self.w, rtol=0, atol=1e-14)
+        np.testing.assert_allclose(t.backward(self.d), self.d @ self.w.T, rtol=0, atol=1e-14)
+        t.update(self.x, self.d, 0.05)
+        np.testing.assert_allclose(t.weights, self.w - 0.05 * self.x.T @ self.d, rtol=0, atol=1e-14)
+        self.assertEqual(t.pulses, 0)
+
+    def test_pulsed_updates_follow_the_sgd_step_in_expectation(self):
+        # 400 identical small steps on a symmetric constant-step device far from its bounds: the total change is
+        # 400 * lr * x d^T to within the pulse noise (Gokmen-Vlasov: the expected update is the outer product)
+        x, d = self.x[0], self.d[0]
+        t = nm.TrainingTile(12, 5, device={"preset": "constant_step", "dw_min": 1e-4}, update={"bit_length": 31}, seed=2).program(np.zeros((12, 5)))
+        for _ in range(400):
+            t.update(x, d, 1e-3)
+        want = -400 * 1e-3 * np.outer(x, d)
+        err = np.abs(t.weights - want).max() / np.abs(want).max()
+        self.assertLess(err, 0.1, f"relative error {err:.3f}")
+        self.assertGreater(t.pulses, 1000)
+
+    def test_zero_shifted_tiki_taka_reads_the_programmed_weights(self):
+        t = nm.TrainingTile(12, 5, algorithm="tiki_taka", device={"preset": "soft_bounds", "dw_min": 0.002, "up_down": 0.4},
+                            tiki_taka={"gamma": 1, "zero_shift": 2000}).program(self.w)
+        np.testing.assert_allclose(t.weights, self.w, rtol=0, atol=1e-12)
+        self.assertEqual(t.pulses, 12 * 5 * 2000 * 2)
+
+    def test_bad_options_and_arguments(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.TrainingTile(3, 2, device={"preset": "soft_bound"})
+        self.assertIn("did you mean 'soft_bounds'", str(e.exception))
+        with self.assertRaises(nm.InputError) as e:
+            nm.TrainingTile(3, 2, device={"preset": "soft_bounds", "w_min": 1, "w_max": -1})
+        self.assertIn("w_min < w_max", str(e.exception))
+        with self.assertRaises(nm.InputError):
+            nm.TrainingTile(3, 2, update={"bit_length": 0})
+        t = nm.TrainingTile(3, 2)
+        with self.assertRaises(ValueError):
+            t.update(np.ones((2, 3)), np.ones((3, 2)), 0.1)
+        with self.assertRaises(ValueError):
+            t.update(np.ones(3), np.ones(2), -1)
+        with self.assertRaises(ValueError):
+            t.program(np.ones((2, 3)))
+
+
 class BadInput(unittest.TestCase):
     def setUp(self):
         self.tile = nm.Crossbar(3, 2).program([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])

@@ -146,6 +146,70 @@ public static unsafe class Exports
         tile.ProgrammedWeights(new Span<double>(destination, tile.Rows * tile.Columns));
     });
 
+    /// <summary>Creates a tile trained in place (<see cref="TrainingTile"/>) from JSON options, at weight 0.</summary>
+    /// <param name="options">UTF-8 JSON options <c>{algorithm, device, update, tiki_taka, seed}</c>.</param>
+    /// <param name="length">Their length in bytes.</param>
+    /// <param name="rows">Inputs.</param>
+    /// <param name="columns">Outputs.</param>
+    /// <param name="handle">Receives the tile's handle.</param>
+    /// <returns>A <see cref="Status"/> code.</returns>
+    [UnmanagedCallersOnly(EntryPoint = "nm_train_tile_create")]
+    public static int TrainTileCreate(byte* options, int length, int rows, int columns, long* handle) => Guard(() =>
+        *handle = Handles.Add(TrainingTile.Create(Encoding.UTF8.GetString(options, length), rows, columns)));
+
+    /// <summary>Programs a training tile's weights (rows × columns, row-major).</summary>
+    /// <param name="handle">The tile.</param>
+    /// <param name="weights">The weights.</param>
+    /// <returns>A <see cref="Status"/> code.</returns>
+    [UnmanagedCallersOnly(EntryPoint = "nm_train_tile_program")]
+    public static int TrainTileProgram(long handle, double* weights) => Guard(() =>
+    {
+        var tile = Handles.Get<TrainingTile>(handle);
+        tile.Program(new ReadOnlySpan<double>(weights, checked(tile.Rows * tile.Columns)));
+    });
+
+    /// <summary>Reads a batch through a training tile: y = x W, or d Wᵀ when <paramref name="transposed"/> is nonzero.</summary>
+    /// <param name="handle">The tile.</param>
+    /// <param name="inputs">Row-major batch of inputs.</param>
+    /// <param name="count">Batch size.</param>
+    /// <param name="outputs">Row-major batch of outputs, written.</param>
+    /// <param name="transposed">Nonzero for the transposed read.</param>
+    /// <returns>A <see cref="Status"/> code.</returns>
+    [UnmanagedCallersOnly(EntryPoint = "nm_train_tile_read")]
+    public static int TrainTileRead(long handle, double* inputs, int count, double* outputs, int transposed) => Guard(() =>
+    {
+        var tile = Handles.Get<TrainingTile>(handle);
+        int nIn = transposed != 0 ? tile.Columns : tile.Rows, nOut = transposed != 0 ? tile.Rows : tile.Columns;
+        tile.Read(new ReadOnlySpan<double>(inputs, checked(count * nIn)), new Span<double>(outputs, checked(count * nOut)), count, transposed != 0);
+    });
+
+    /// <summary>Applies the pulsed gradient step W ← W − η·xᵀd for a batch (one rank-one update per row, in order).</summary>
+    /// <param name="handle">The tile.</param>
+    /// <param name="x">Row-major inputs (count × rows).</param>
+    /// <param name="d">Row-major errors (count × columns).</param>
+    /// <param name="count">Batch size.</param>
+    /// <param name="learningRate">η ≥ 0.</param>
+    /// <returns>A <see cref="Status"/> code.</returns>
+    [UnmanagedCallersOnly(EntryPoint = "nm_train_tile_update")]
+    public static int TrainTileUpdate(long handle, double* x, double* d, int count, double learningRate) => Guard(() =>
+    {
+        var tile = Handles.Get<TrainingTile>(handle);
+        tile.Update(new ReadOnlySpan<double>(x, checked(count * tile.Rows)), new ReadOnlySpan<double>(d, checked(count * tile.Columns)), count, learningRate);
+    });
+
+    /// <summary>Copies a training tile's effective weights (rows × columns) and returns its pulse count in <paramref name="pulses"/>.</summary>
+    /// <param name="handle">The tile.</param>
+    /// <param name="destination">Memory for rows × columns doubles.</param>
+    /// <param name="pulses">Receives the pulses applied so far.</param>
+    /// <returns>A <see cref="Status"/> code.</returns>
+    [UnmanagedCallersOnly(EntryPoint = "nm_train_tile_weights")]
+    public static int TrainTileWeights(long handle, double* destination, long* pulses) => Guard(() =>
+    {
+        var tile = Handles.Get<TrainingTile>(handle);
+        tile.Weights(new Span<double>(destination, tile.Rows * tile.Columns));
+        *pulses = tile.Pulses;
+    });
+
     private static int Guard(Action action)
     {
         try
