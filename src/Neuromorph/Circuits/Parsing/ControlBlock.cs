@@ -248,7 +248,7 @@ public static partial class ControlBlock
             {
                 var reads = new List<OutputVariable>();
                 Collect(parsed, source, at >= 0 && analyses[at] is AcCard, reads, IsVariable, nodes);
-                var result = Names(parsed).FirstOrDefault(vectors.Contains);
+                var result = ExpressionNames.Of(parsed).FirstOrDefault(vectors.Contains);
                 if (reads.Count > 0 || result is not null)
                 {
                     // the condition reads simulation results: run the analyses met so far (as ngspice's flow has) and test them
@@ -353,7 +353,9 @@ public static partial class ControlBlock
 
                 case "meas" or "measure":
                 {
-                    var card = MeasureParser.Parse(line, variables);
+                    // ngspice's meas writes an earlier meas result (a one-valued vector) after '=' into its line
+                    var card = MeasureParser.Parse(line, variables, name => !values.ContainsKey(name) && netlist.Measures.Any(m => m.RoundsReferences && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
+                        with { RoundsReferences = true };
                     if (card.Function != MeasureFunction.Param)
                     {
                         if (at < 0)

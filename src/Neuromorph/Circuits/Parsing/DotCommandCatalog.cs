@@ -46,7 +46,8 @@ public static class DotCommandCatalog
 
             s.Netlist.Prints.Add(DotCommandParser.Print(l, s.Globals));
         }),
-        new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) => s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals))),
+        new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) =>
+            s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals, name => s.Netlist.Measures.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))))),
         new([".ic"], ".ic v(node)=value ...", "initial node voltages (held during the operating point; the start values with uic)", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.InitialConditions)),
         new([".nodeset"], ".nodeset v(node)=value ...", "starting guesses for the operating point", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.NodeSets)),
         new([".options", ".option", ".opt"], ".options name=value ...", "solver options (reltol abstol vntol trtol gmin method maxstep temp ...)", (l, s) => DotCommandParser.Options(l, s.Globals, s.Netlist, s.Netlist.Warnings)),

@@ -141,7 +141,7 @@ public static class NetlistSimulation
                         throw new UserInputException(m.Location, $"meas {m.Analysis.ToString().ToLowerInvariant()} {m.Name} follows a {result.Kind} analysis", $"run a {kind} analysis before it");
                     }
 
-                    value = Measurement.Evaluate(m, result);
+                    value = Measurement.Evaluate(m, result, known);
                 }
             }
 
