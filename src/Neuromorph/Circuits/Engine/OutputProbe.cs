@@ -89,6 +89,12 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
     {
         ArgumentNullException.ThrowIfNull(netlist);
         ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis is TfCard or SensCard)
+        {
+            // DC small-signal analyses: their columns are their own results (ngspice's names), known as they run
+            return new OutputColumns("", [], []);
+        }
+
         var index = Math.Max(0, netlist.Analyses.ToList().FindIndex(a => ReferenceEquals(a, analysis)));
         var kind = Printed(analysis);
         var printed = netlist.Prints.Where(p => p.Analysis == kind).SelectMany(p => p.Items).ToList();

@@ -309,11 +309,19 @@ public static partial class ControlBlock
                     analyses.Add(AcParser.Parse(line, variables));
                     NewPlot("ac", analyses.Count - 1);
                     break;
+                case "tf":
+                    analyses.Add(SmallSignalParser.Tf(line));
+                    NewPlot("tf", analyses.Count - 1);
+                    break;
+                case "sens":
+                    analyses.Add(SmallSignalParser.Sens(line));
+                    NewPlot("sens", analyses.Count - 1);
+                    break;
                 case "run":
                     foreach (var a in dotAnalyses)
                     {
                         analyses.Add(a);
-                        NewPlot(a switch { OpCard => "op", AcCard => "ac", _ => a.GetType().Name.Replace("Card", "", StringComparison.Ordinal).ToLowerInvariant() }, analyses.Count - 1);
+                        NewPlot(a switch { OpCard => "op", AcCard => "ac", TfCard => "tf", SensCard => "sens", _ => a.GetType().Name.Replace("Card", "", StringComparison.Ordinal).ToLowerInvariant() }, analyses.Count - 1);
                     }
 
                     break;
