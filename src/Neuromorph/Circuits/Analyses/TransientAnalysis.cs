@@ -113,7 +113,9 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         int accepted = 0, rejected = 0;
         var uNew = new double[n];
         var lastReport = 0.0;
-        var restartAfterFirstStep = false;
+        // a ddt() of an expression takes its first step by a first-order difference: like a corner, that point is no
+        // history for the error estimate of the next (the second-order difference after it would read as an error)
+        var restartAfterFirstStep = circuit.Elements.Any(e => e.FirstStepIsFirstOrder);
         var failuresHere = 0;
         var settledSteps = 0;
         var firstSettled = (Time: 0.0, Unknown: "");
