@@ -12,11 +12,15 @@ namespace Neuromorph.Circuits.Analyses;
 /// </summary>
 public static class MeasureReferences
 {
-    /// <summary><paramref name="card"/> with its deferred values evaluated on <paramref name="known"/> (.params and earlier results; a failed one is NaN).</summary>
-    public static MeasureCard Resolve(MeasureCard card, IReadOnlyDictionary<string, double> known)
+    /// <summary>
+    /// <paramref name="card"/> with its deferred values evaluated on <paramref name="known"/> (.params and earlier
+    /// results; a failed one is NaN), or null with <paramref name="failure"/> saying which failed measurement a value reads.
+    /// </summary>
+    public static MeasureCard? Resolve(MeasureCard card, IReadOnlyDictionary<string, double> known, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(known);
+        failure = null;
         if (card.FromExpression is null && card.ToExpression is null && !Defers(card.Trigger) && !Defers(card.Target))
         {
             return card;
@@ -28,41 +32,46 @@ public static class MeasureReferences
             scope.Set(k, v);
         }
 
-        double Value(ExpressionSource source, string what)
+        string? failed = null;
+        double Value(ExpressionSource source, string what, double fallback)
         {
-            if (ExpressionNames.Of(scope.Parse(source)).FirstOrDefault(n => known.TryGetValue(n, out var v) && double.IsNaN(v)) is { } failed)
+            if (failed is not null)
             {
-                throw new FailedReferenceException($"{what}={source.Text} reads the failed measurement {failed}");
+                return fallback;
+            }
+
+            if (ExpressionNames.Of(scope.Parse(source)).FirstOrDefault(n => known.TryGetValue(n, out var v) && double.IsNaN(v)) is { } name)
+            {
+                failed = $"{what}={source.Text} reads the failed measurement {name}";
+                return fallback;
             }
 
             var value = scope.Evaluate(source, $".measure {card.Name} {what}");
-
             return card.RoundsReferences ? double.Parse(value.ToString("E6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
         }
 
         MeasureEvent? Event(MeasureEvent? e) => e is null ? null : e with
         {
-            At = e.AtExpression is { } at ? Value(at, "AT") : e.At,
-            Delay = e.DelayExpression is { } td ? Value(td, "TD") : e.Delay,
-            Level = e.LevelExpression is { } val ? Value(val, "VAL") : e.Level,
+            At = e.AtExpression is { } at ? Value(at, "AT", 0) : e.At,
+            Delay = e.DelayExpression is { } td ? Value(td, "TD", 0) : e.Delay,
+            Level = e.LevelExpression is { } val ? Value(val, "VAL", 0) : e.Level,
             AtExpression = null,
             DelayExpression = null,
             LevelExpression = null,
         };
 
-        return card with
+        var resolved = card with
         {
-            From = card.FromExpression is { } from ? Value(from, "FROM") : card.From,
-            To = card.ToExpression is { } to ? Value(to, "TO") : card.To,
+            From = card.FromExpression is { } from ? Value(from, "FROM", 0) : card.From,
+            To = card.ToExpression is { } to ? Value(to, "TO", 0) : card.To,
             FromExpression = null,
             ToExpression = null,
             Trigger = Event(card.Trigger),
             Target = Event(card.Target),
         };
+        failure = failed;
+        return failed is null ? resolved : null;
     }
 
     private static bool Defers(MeasureEvent? e) => e is not null && (e.AtExpression ?? e.DelayExpression ?? e.LevelExpression) is not null;
-
-    /// <summary>A value names a measurement that failed: this one fails too.</summary>
-    public sealed class FailedReferenceException(string message) : Exception(message);
 }

@@ -45,14 +45,14 @@ public static class Measurement
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(result);
-        try
+        if (MeasureReferences.Resolve(card, known ?? new Dictionary<string, double>(), out var failure) is not { } resolved)
         {
-            card = MeasureReferences.Resolve(card, known ?? new Dictionary<string, double>());
+            return new MeasureResult(card.Name, double.NaN, failure, card.Location);
         }
-        catch (MeasureReferences.FailedReferenceException ex)
-        {
-            return new MeasureResult(card.Name, double.NaN, ex.Message, card.Location);
-        }
+
+        // a value read from an earlier result is known only now: out of the run's range it fails this measurement
+        var deferred = !ReferenceEquals(card, resolved);
+        card = resolved;
 
         if (card.Function == MeasureFunction.Param)
         {
@@ -79,6 +79,10 @@ public static class Measurement
                 _ => Statistic(card, x, Y(card.Vector!)),
             };
             return new MeasureResult(card.Name, value, null, card.Location);
+        }
+        catch (UserInputException ex) when (deferred)
+        {
+            return new MeasureResult(card.Name, double.NaN, ex.Diagnostic.Message, card.Location);
         }
         catch (MeasureFailedException ex)
         {

@@ -3,6 +3,7 @@ using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Elements.Sources;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.NetlistModel;
+using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Analyses;
 
@@ -33,7 +34,7 @@ public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings sett
             branch = OutputProbe.ElementOf(circuit, v.Target, v).Branch;
             if (branch < 0)
             {
-                throw new Diagnostics.UserInputException(v.Location, $"{v.Header}: the output current must be a voltage source's (or another element with a branch current)", $"put a 0 V source in series with {v.Target} and name its current");
+                throw new UserInputException(v.Location, $"{v.Header}: the output current must be a voltage source's (or another element with a branch current)", $"put a 0 V source in series with {v.Target} and name its current");
             }
         }
 
@@ -52,6 +53,7 @@ public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings sett
         var skipped = new List<string>();
         void Add(string name, double value) => columns.Add(new ResultColumn(name, [value]));
         var cards = netlist.Elements.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
+        var auxiliaries = circuit.Elements.SelectMany(e => e.Auxiliaries).ToHashSet();
         foreach (var e in circuit.Elements)
         {
             switch (e)
@@ -98,7 +100,11 @@ public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings sett
                 }
 
                 default:
-                    skipped.Add(e.Name);
+                    if (!auxiliaries.Contains(e))
+                    {
+                        skipped.Add(e.Name);
+                    }
+
                     break;
             }
         }

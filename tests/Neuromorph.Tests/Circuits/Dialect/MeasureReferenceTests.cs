@@ -50,6 +50,16 @@ public class MeasureReferenceTests
     }
 
     [Fact]
+    public void A_value_from_an_earlier_result_outside_the_run_fails_the_measurement_instead_of_stopping_the_run()
+    {
+        var deck = Circuit + ".tran 1u 2m\n.meas tran tmax MAX_AT v(in)\n.meas tran late FIND v(out) AT={tmax+1.5m}\n.meas tran ok FIND v(out) AT=tmax\n.end\n";
+        var m = NetlistSimulation.Run("m.cir", deck, new Dictionary<string, double>()).Measures.Single().Values.ToDictionary(v => v.Name);
+        Assert.False(m["late"].Succeeded);
+        Assert.Contains("outside the simulated range", m["late"].Failure, StringComparison.Ordinal);
+        Assert.True(m["ok"].Succeeded);
+    }
+
+    [Fact]
     public void A_name_that_is_neither_a_parameter_nor_an_earlier_measurement_is_a_located_error()
     {
         var deck = Circuit + ".tran 1u 2m\n.meas tran vx FIND v(out) AT=tmax\n.meas tran tmax MAX_AT v(in)\n.end\n";
