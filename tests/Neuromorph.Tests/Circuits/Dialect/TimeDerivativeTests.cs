@@ -69,6 +69,28 @@ public class TimeDerivativeTests
     }
 
     [Fact]
+    public void Ddt_of_a_pulse_steps_at_its_corners_and_a_condition_on_it_does_not_flip_on_flat_tops()
+    {
+        // ngspice's examples/ddt/ddt-test1.cir and ddt-test2.cir (ngspice-39 refuses the second: if() in a B source)
+        var r = Sim.Tran("""
+            dd test
+            V1 1 0 dc 0 pulse 0 2 0 1 1 1 4
+            B2 2 0 v = ddt(V(1))
+            B3 3 0 v = border(v(1))
+            .func border(x) if (ddt(x) > 0, 1, 0)
+            .tran 1m 8
+            .print tran v(2) v(3)
+            .end
+            """);
+        foreach (var (t, slope, rising) in new[] { (0.5, 2.0, 1.0), (1.5, 0, 0), (2.5, -2, 0), (3.5, 0, 0), (4.5, 2, 1), (7.9, 0, 0) })
+        {
+            var i = Array.FindIndex(r.Independent, x => x >= t);
+            Assert.Equal(slope, r.Col("v(2)")[i], 9);
+            Assert.Equal(rising, r.Col("v(3)")[i]);
+        }
+    }
+
+    [Fact]
     public void Ddt_in_an_output_expression_is_a_located_error()
     {
         var ex = Assert.Throws<UserInputException>(() => Sim.Run("p\nvin in 0 sin(0 1 1k)\nr1 in 0 1k\n.tran 1u 1m\n.print tran {ddt(v(in))}\n.end\n"));

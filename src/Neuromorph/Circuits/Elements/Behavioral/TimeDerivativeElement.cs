@@ -60,7 +60,7 @@ public sealed class TimeDerivativeElement(string name, CompiledExpression progra
         ArgumentNullException.ThrowIfNull(ctx);
         var x = Evaluate(ctx);
         system.Add(_kd, 1);
-        var (slope, rate) = ctx.IsDc || _history.Count == 0 ? (0.0, 0.0) : Difference(ctx.Time, x);
+        var (slope, rate) = ctx.IsDc || _history.Count == 0 ? (0.0, 0.0) : Difference(ctx.Time, x, ctx.Rule.Order == 1);
         if (slope != 0)
         {
             for (var k = 0; k < Gradient.Length; k++)
@@ -72,8 +72,12 @@ public sealed class TimeDerivativeElement(string name, CompiledExpression progra
         system.AddResidual(_d, ctx.Solution[_d] - rate);
     }
 
-    /// <summary>dx/dt at <paramref name="t"/> from x there and the accepted history, and its coefficient of x.</summary>
-    private (double Slope, double Rate) Difference(double t, double x)
+    /// <summary>
+    /// dx/dt at <paramref name="t"/> from x there and the accepted history, and its coefficient of x; first order when
+    /// the analysis takes a first-order step (its first, and the first after a corner, where the history before it is
+    /// no guide).
+    /// </summary>
+    private (double Slope, double Rate) Difference(double t, double x, bool firstOrder)
     {
         var (t1, x1) = _history[^1];
         var h = t - t1;
@@ -82,15 +86,17 @@ public sealed class TimeDerivativeElement(string name, CompiledExpression progra
             return (0, 0);
         }
 
-        if (_history.Count < 2)
+        if (_history.Count < 2 || firstOrder)
         {
             return (1 / h, (x - x1) / h);
         }
 
         var (t2, x2) = _history[^2];
         var hp = t1 - t2;
-        double c0 = ((2 * h) + hp) / (h * (h + hp)), c1 = -(h + hp) / (h * hp), c2 = h / (hp * (h + hp));
-        return (c0, (c0 * x) + (c1 * x1) + (c2 * x2));
+        // BDF2 with variable steps: c0 x + c1 x1 + c2 x2 with c1 = -(c0 + c2), written as differences so that a constant
+        // x gives exactly 0 (an if(ddt(x) > 0, ...) must not flip on round-off)
+        double c0 = ((2 * h) + hp) / (h * (h + hp)), c2 = h / (hp * (h + hp));
+        return (c0, (c0 * (x - x1)) + (c2 * (x2 - x1)));
     }
 
     /// <inheritdoc />
