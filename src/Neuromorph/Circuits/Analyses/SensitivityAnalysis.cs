@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Neuromorph.Circuits.Elements.Controlled;
 using Neuromorph.Circuits.Elements.Passive;
 using Neuromorph.Circuits.Elements.Sources;
 using Neuromorph.Circuits.Engine;
@@ -13,7 +14,8 @@ namespace Neuromorph.Circuits.Analyses;
 /// Jacobian. Resistors give <c>r1</c> (per ohm of the given resistance), <c>r1_m</c>, <c>r1_scale</c>, <c>r1:rsh</c>
 /// (a model's sheet resistance, when it sets the value) and the zeros ngspice lists beside them (<c>r1_w</c>,
 /// <c>r1_l</c>, <c>r1_bv_max</c>, <c>r1:bv_max</c>, <c>r1:ef</c>, <c>r1:lf</c>, <c>r1:wf</c>); voltage sources
-/// <c>v1</c> (per volt of DC value); current sources <c>i1</c> and <c>i1_m</c>. Other elements' parameters are not
+/// <c>v1</c> (per volt of DC value); current sources <c>i1</c> and <c>i1_m</c>; linear VCVS and VCCS <c>e1_gain</c>,
+/// <c>g1_gain</c>. Other elements' parameters are not
 /// computed: the result carries one warning naming them.
 /// </summary>
 public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings settings, Netlist netlist)
@@ -86,6 +88,14 @@ public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings sett
                     break;
                 }
 
+                case Vcvs e1:
+                    // F_branch = va - vb - gain vc: dx/dgain = J^-1 e_branch vc
+                    Add($"{e1.Name}_gain", Response(e1.Branch, -1) * DcLinearisation.Difference(u, e1.Nodes[2], e1.Nodes[3]));
+                    break;
+                case Vccs g1:
+                    // F_n+ += gain vc, F_n- -= gain vc: dx/dgain = -J^-1 (e_n+ - e_n-) vc
+                    Add($"{g1.Name}_gain", Response(g1.Nodes[1], g1.Nodes[0]) * DcLinearisation.Difference(u, g1.Nodes[2], g1.Nodes[3]));
+                    break;
                 case VoltageSource vs:
                     // F_branch = va - vb - V: dx/dV = J^-1 e_branch
                     Add(vs.Name, Response(vs.Branch, -1));
@@ -113,7 +123,7 @@ public sealed class SensitivityAnalysis(Circuit circuit, SimulationSettings sett
         return new AnalysisResult("sens", "", [], columns, stats)
         {
             Warnings = skipped.Count == 0 ? [] :
-                [$".sens {v.Header}: sensitivities to the parameters of {string.Join(", ", skipped.Take(8))}{(skipped.Count > 8 ? $" and {skipped.Count - 8} more" : "")} are not computed (resistors, independent V and I sources only; ngspice also lists device-model parameters)"],
+                [$".sens {v.Header}: sensitivities to the parameters of {string.Join(", ", skipped.Take(8))}{(skipped.Count > 8 ? $" and {skipped.Count - 8} more" : "")} are not computed (resistors, independent V and I sources and linear E and G gains only; ngspice also lists device-model parameters)"],
         };
     }
 }
