@@ -361,7 +361,21 @@ public static partial class ControlBlock
 
                 case "meas" or "measure":
                 {
-                    // ngspice's meas writes an earlier meas result (a one-valued vector) after '=' into its line
+                    // ngspice's meas writes a one-valued vector named after '=' into its line (%e): a let computed from
+                    // results is known once the analyses so far have run; an earlier meas result is read when measured
+                    var tokens = line.Tokens.ToList();
+                    for (var i = 2; i < tokens.Count; i++)
+                    {
+                        var name = tokens[i].Text;
+                        if (tokens[i - 1].Kind == TokenKind.Equals && tokens[i].Kind == TokenKind.Word && vectors.Contains(name)
+                            && !netlist.Measures.Any(m => m.RoundsReferences && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+                            && SoFar(tokens[i].Location).Variables.TryGetValue(name, out var vector) && vector.Values.Length == 1)
+                        {
+                            tokens[i] = tokens[i] with { Text = vector.Values[0].Real.ToString("E6", CultureInfo.InvariantCulture), Raw = null };
+                        }
+                    }
+
+                    line = line with { Tokens = tokens };
                     var card = MeasureParser.Parse(line, variables, name => !values.ContainsKey(name) && netlist.Measures.Any(m => m.RoundsReferences && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
                         with { RoundsReferences = true };
                     if (card.Function != MeasureFunction.Param)

@@ -85,4 +85,19 @@ public class MeasureReferenceTests
             Assert.True(Math.Abs(ours[name].Value - peer[name]) < 1e-4 * scale, $"{name}: ngspice {peer[name]:R}, ours {ours[name].Value:R}");
         }
     }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Control_meas_reads_a_let_computed_from_results_as_ngspice_does()
+    {
+        Requires.Ngspice();
+        var deck = Circuit + ".control\ntran 1u 2m\nmeas tran tmax MAX_AT v(in)\nlet t1 = tmax + 0.25m\nmeas tran vl FIND v(out) AT=t1\nmeas tran wl WHEN v(out)=0.3 TD=t1\nprint vl wl\n.endc\n.end\n";
+        var peer = Ngspice.Assignments(Ngspice.RunBatch(deck));
+        var ours = NetlistSimulation.Run("m.cir", deck, new Dictionary<string, double>()).Measures.Single().Values.ToDictionary(v => v.Name);
+        foreach (var name in new[] { "vl", "wl" })
+        {
+            Assert.True(ours[name].Succeeded, ours[name].Failure);
+            Assert.True(Math.Abs(ours[name].Value - peer[name]) < 1e-5, $"{name}: ngspice {peer[name]:R}, ours {ours[name].Value:R}");
+        }
+    }
 }
