@@ -97,6 +97,16 @@ public class SmallSignalAnalysisTests
         Assert.Equal((5, 12), (tf.Diagnostic.Location!.Line, tf.Diagnostic.Location.Column));
     }
 
+    [Fact]
+    public void Tf_and_sens_in_a_control_block_print_their_vectors_by_ngspice_name()
+    {
+        var report = NetlistSimulation.Run("c.cir", Divider + ".control\ntf v(out) vin\nprint transfer_function\nsens v(out)\nprint r1 vin\n.endc\n.end\n", new Dictionary<string, double>());
+        var text = string.Join("", report.ControlOutputs.Select(ControlOutputText.Format));
+        Assert.Contains("transfer_function = 7.500000e-01", text, StringComparison.Ordinal);
+        Assert.Contains("r1 = -9.37500e-04", text, StringComparison.Ordinal);
+        Assert.Contains("vin = 7.500000e-01", text, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [Trait("Category", "peer")]
     [InlineData(Divider, "v(out) vin")]
