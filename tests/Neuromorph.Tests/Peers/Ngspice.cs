@@ -54,6 +54,50 @@ public static class Ngspice
         return [.. cols.Select(c => c[0])];
     }
 
+    /// <summary>Runs <paramref name="deck"/> (a whole deck, .end included) with <c>ngspice -b</c>; returns what it printed (stdout, then stderr).</summary>
+    public static string RunBatch(string deck)
+    {
+        ArgumentNullException.ThrowIfNull(deck);
+        using var dir = new TempDirectory("nm-ngspice-batch");
+        File.WriteAllText(Path.Combine(dir, "deck.cir"), deck);
+        var psi = new ProcessStartInfo("ngspice", ["-b", "deck.cir"]) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(60_000))
+        {
+            p.Kill();
+            throw new TimeoutException("ngspice did not finish in 60 s");
+        }
+
+        return stdout.Result + "\n" + stderr.Result;
+    }
+
+    /// <summary>The <c>name = value</c> lines of ngspice's output (first of each name, names lower case): meas results, <c>print</c> of scalars, .tf and .sens tables.</summary>
+    public static Dictionary<string, double> Assignments(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in output.Split('\n'))
+        {
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var name = line[..eq].Trim();
+            var rest = line[(eq + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (name.Length > 0 && !name.Contains(' ', StringComparison.Ordinal) && rest.Length > 0
+                && double.TryParse(rest[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                values.TryAdd(name, v);
+            }
+        }
+
+        return values;
+    }
+
     private static bool Probe()
     {
         try

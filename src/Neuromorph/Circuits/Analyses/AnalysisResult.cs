@@ -21,6 +21,12 @@ public sealed record AnalysisResult(string Kind, string IndependentName, double[
     /// <summary>No analysis: what control-block commands read before (or without) any analysis.</summary>
     public static AnalysisResult Empty { get; } = new("none", "", [], [], new SimulationStatistics(0, 0, 0, 0, 0, TimeSpan.Zero));
 
+    /// <summary>True for the analyses of one point and no independent variable: <c>op</c>, <c>tf</c>, <c>sens</c>.</summary>
+    public bool IsPoint => IsPointKind(Kind);
+
+    /// <summary>True for the kinds of one-point analyses (<see cref="IsPoint"/>).</summary>
+    public static bool IsPointKind(string kind) => kind is "op" or "tf" or "sens";
+
     /// <summary>A column (printed or recorded) by header, or null.</summary>
     public ResultColumn? Column(string header) =>
         Columns.FirstOrDefault(c => string.Equals(c.Header, header, StringComparison.OrdinalIgnoreCase))

@@ -35,6 +35,18 @@ public static class CircuitSimulator
                 continue;
             }
 
+            if (analysis is TfCard tf)
+            {
+                results.Add(new TransferFunctionAnalysis(circuit, settings).Run(tf));
+                continue;
+            }
+
+            if (analysis is SensCard sens)
+            {
+                results.Add(new SensitivityAnalysis(circuit, settings, netlist).Run(sens));
+                continue;
+            }
+
             if (analysis is DcCard temp && temp.Sweeps.Any(s => s.IsTemperature))
             {
                 results.Add(TemperatureSweep.Run(netlist, temp, columns, resolveModel));

@@ -37,11 +37,23 @@ public static class Measurement
             : new MeasureResult(card.Name, value, null, card.Location);
     }
 
-    /// <summary>Evaluates <paramref name="card"/> on <paramref name="result"/>.</summary>
-    public static MeasureResult Evaluate(MeasureCard card, AnalysisResult result)
+    /// <summary>
+    /// Evaluates <paramref name="card"/> on <paramref name="result"/>; <paramref name="known"/> holds the <c>.param</c>s
+    /// and earlier measurement results that its <c>AT=</c>, <c>TD=</c>, <c>VAL=</c>, <c>FROM=</c> and <c>TO=</c> may name.
+    /// </summary>
+    public static MeasureResult Evaluate(MeasureCard card, AnalysisResult result, IReadOnlyDictionary<string, double>? known = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(result);
+        if (MeasureReferences.Resolve(card, known ?? new Dictionary<string, double>(), out var failure) is not { } resolved)
+        {
+            return new MeasureResult(card.Name, double.NaN, failure, card.Location);
+        }
+
+        // a value read from an earlier result is known only now: out of the run's range it fails this measurement
+        var deferred = !ReferenceEquals(card, resolved);
+        card = resolved;
+
         if (card.Function == MeasureFunction.Param)
         {
             throw new ArgumentException("param measurements are evaluated with EvaluateParam", nameof(card));
@@ -67,6 +79,10 @@ public static class Measurement
                 _ => Statistic(card, x, Y(card.Vector!)),
             };
             return new MeasureResult(card.Name, value, null, card.Location);
+        }
+        catch (UserInputException ex) when (deferred)
+        {
+            return new MeasureResult(card.Name, double.NaN, ex.Diagnostic.Message, card.Location);
         }
         catch (MeasureFailedException ex)
         {
@@ -130,6 +146,11 @@ public static class Measurement
         var to = card.To ?? x[^1];
         InRange(card, x, from, "FROM");
         InRange(card, x, to, "TO");
+        if (from > to)
+        {
+            throw new MeasureFailedException($"FROM={from:G6} is after TO={to:G6}");
+        }
+
         var xs = new List<double> { from };
         var ys = new List<double> { Interpolate(x, y, from) };
         for (var i = 0; i < x.Length; i++)

@@ -113,7 +113,10 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         int accepted = 0, rejected = 0;
         var uNew = new double[n];
         var lastReport = 0.0;
-        var restartAfterFirstStep = false;
+        // a ddt() of an expression takes its first step (and its first after a corner) by a first-order difference, and
+        // its value jumps at a corner: like a corner, that point is no history for the error estimate of the next
+        var firstOrderStarts = circuit.Elements.Any(e => e.FirstStepIsFirstOrder);
+        var restartAfterFirstStep = firstOrderStarts;
         var failuresHere = 0;
         var settledSteps = 0;
         var firstSettled = (Time: 0.0, Unknown: "");
@@ -185,7 +188,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             {
                 // With uic the t = 0 point holds .ic node values, not the voltages the capacitors' IC= imply; like a
                 // corner, it is no history for the error estimate.
-                restartAfterFirstStep = false;
+                restartAfterFirstStep = hitsBreakpoint && firstOrderStarts;
                 if (hitsBreakpoint)
                 {
                     breakpoints.Remove(bp);

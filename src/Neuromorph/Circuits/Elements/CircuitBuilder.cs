@@ -42,6 +42,11 @@ public static class CircuitBuilder
             var element = kind.Build(card, ctx);
             element.Location = card.Location;
             elements.Add(element);
+            foreach (var auxiliary in element.Auxiliaries)
+            {
+                auxiliary.Location = card.Location;
+                elements.Add(auxiliary);
+            }
         }
 
         CheckTopology(netlist, nodeIndex);

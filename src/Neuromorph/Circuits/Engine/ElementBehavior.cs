@@ -23,6 +23,12 @@ public abstract class ElementBehavior(string name, int[] nodes)
     /// <summary>The branch-current unknown, for elements that have one (what <c>I(name)</c> reads in expressions); else -1.</summary>
     public virtual int Branch => -1;
 
+    /// <summary>True when the element's first transient step is a first-order estimate that the step after it corrects (<c>ddt()</c>).</summary>
+    public virtual bool FirstStepIsFirstOrder => false;
+
+    /// <summary>Elements built with this one that the circuit holds after it (the unknowns of its <c>ddt()</c> calls).</summary>
+    public IReadOnlyList<ElementBehavior> Auxiliaries { get; init; } = [];
+
     /// <summary>True when the element's stamps do not depend on the iterate (Newton can stop after one solve).</summary>
     public virtual bool IsLinear => false;
 

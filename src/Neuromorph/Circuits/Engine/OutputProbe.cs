@@ -56,7 +56,14 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
     /// <summary>An expression column: its node voltages and element currents are read at the point, then the program runs.</summary>
     private static OutputProbe Evaluated(Circuit circuit, OutputVariable v)
     {
-        var program = ExpressionCompiler.Compile(v.Value ?? throw new ArgumentException($"{v.Header} has no bound expression", nameof(v)), v.Header);
+        var bound = v.Value ?? throw new ArgumentException($"{v.Header} has no bound expression", nameof(v));
+        if (TimeDerivatives.Any(bound))
+        {
+            throw new UserInputException(v.Location, $"{v.Header}: ddt() is read in element expressions only (B sources, E/G VALUE=, R= and C= expressions), not in output expressions",
+                "compute the derivative with a B source, Bd d 0 V=ddt(...), and print v(d)");
+        }
+
+        var program = ExpressionCompiler.Compile(bound, v.Header);
         var readers = program.Variables.Select(p =>
         {
             if (p.Kind == ProbedQuantity.Voltage)
@@ -89,6 +96,12 @@ public sealed class OutputProbe(string header, Func<LoadContext, double> read)
     {
         ArgumentNullException.ThrowIfNull(netlist);
         ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis is TfCard or SensCard)
+        {
+            // DC small-signal analyses: their columns are their own results (ngspice's names), known as they run
+            return new OutputColumns("", [], []);
+        }
+
         var index = Math.Max(0, netlist.Analyses.ToList().FindIndex(a => ReferenceEquals(a, analysis)));
         var kind = Printed(analysis);
         var printed = netlist.Prints.Where(p => p.Analysis == kind).SelectMany(p => p.Items).ToList();

@@ -43,6 +43,13 @@ public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, 
     public double Evaluate(double x, out double slope) => Extrapolate ? Table.Pwl(X, Y, x, out slope) : Table.Evaluate(X, Y, x, out slope);
 }
 
+/// <summary>
+/// <c>ddt(x)</c>: the time derivative of <see cref="Argument"/> (ngspice's B-source function): 0 at DC, the integration
+/// rule's derivative in a transient, jω·x in .ac. Bound only in element expressions; the element builder replaces it with
+/// an auxiliary unknown (<see cref="TimeDerivatives"/>).
+/// </summary>
+public sealed record DerivativeExpression(Expression Argument, int Position) : Expression(Position);
+
 /// <summary>The simulation variable <c>time</c> (seconds) or <c>temper</c> (degrees Celsius).</summary>
 public sealed record SimulationVariableExpression(SimulationVariable Variable, int Position) : Expression(Position);
 

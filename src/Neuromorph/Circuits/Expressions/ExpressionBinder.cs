@@ -187,6 +187,17 @@ public sealed class ExpressionBinder
                 }
 
                 return Visit(new ConditionalExpression(call.Arguments[0], call.Arguments[1], call.Arguments[2], call.Position), src, args, at);
+            case "ddt":
+            {
+                if (call.Arguments.Count != 1)
+                {
+                    throw src.Error(call.Position, $"ddt() takes 1 argument, got {call.Arguments.Count}", "ddt(x): the time derivative of x (0 at DC)");
+                }
+
+                var x = Visit(call.Arguments[0], src, args, at);
+                return x is NumberExpression ? new NumberExpression(0, at ?? call.Position) : new DerivativeExpression(x, at ?? call.Position);
+            }
+
             case "table":
                 return TableCall(call, src, args, at);
             case "pwl":

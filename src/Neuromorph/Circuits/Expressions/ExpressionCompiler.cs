@@ -1,3 +1,5 @@
+using Neuromorph.Diagnostics;
+
 namespace Neuromorph.Circuits.Expressions;
 
 /// <summary>Compiles a bound expression (see <see cref="ExpressionBinder"/>) into a <see cref="CompiledExpression"/>.</summary>
@@ -106,6 +108,8 @@ public sealed class ExpressionCompiler
                 break;
             }
 
+            case DerivativeExpression:
+                throw new UserInputException($"ddt() is read in element expressions only (B sources, E/G VALUE=, R= and C= expressions)", "compute the derivative with a B source: Bd d 0 V=ddt(...), and read v(d)");
             default:
                 throw new InvalidOperationException($"cannot compile an unbound expression node {e.GetType().Name}");
         }

@@ -67,6 +67,15 @@ public sealed record MeasureEvent(OutputVariable? Vector, double Level, Crossing
 {
     /// <summary>ngspice's <c>WHEN v(a)=v(b)</c>: the event is where <see cref="Vector"/> minus this vector crosses <see cref="Level"/> (0).</summary>
     public OutputVariable? Reference { get; init; }
+
+    /// <summary><c>AT=name</c>: an expression of earlier measurement results, evaluated when they are known (replaces <see cref="At"/>).</summary>
+    public ExpressionSource? AtExpression { get; init; }
+
+    /// <summary><c>TD=name</c>: as <see cref="AtExpression"/>, for <see cref="Delay"/>.</summary>
+    public ExpressionSource? DelayExpression { get; init; }
+
+    /// <summary><c>VAL=name</c>: as <see cref="AtExpression"/>, for <see cref="Level"/>.</summary>
+    public ExpressionSource? LevelExpression { get; init; }
 }
 
 /// <summary>
@@ -89,4 +98,16 @@ public sealed record MeasureCard(
 
     /// <summary>For a <c>meas</c> of a <c>.control</c> block: the index of the analysis it reads (the last one run before it); null reads the first analysis of its kind.</summary>
     public int? AnalysisIndex { get; init; }
+
+    /// <summary><c>FROM=name</c>: an expression of earlier measurement results, evaluated when they are known (replaces <see cref="From"/>).</summary>
+    public ExpressionSource? FromExpression { get; init; }
+
+    /// <summary><c>TO=name</c>: as <see cref="FromExpression"/>, for <see cref="To"/>.</summary>
+    public ExpressionSource? ToExpression { get; init; }
+
+    /// <summary>
+    /// True for a <c>meas</c> of a <c>.control</c> block: ngspice's <c>meas</c> writes an earlier result into the line
+    /// with <c>%e</c> (7 significant digits) before reading it, so its references are rounded the same way.
+    /// </summary>
+    public bool RoundsReferences { get; init; }
 }

@@ -248,7 +248,7 @@ public static partial class ControlBlock
             {
                 var reads = new List<OutputVariable>();
                 Collect(parsed, source, at >= 0 && analyses[at] is AcCard, reads, IsVariable, nodes);
-                var result = Names(parsed).FirstOrDefault(vectors.Contains);
+                var result = ExpressionNames.Of(parsed).FirstOrDefault(vectors.Contains);
                 if (reads.Count > 0 || result is not null)
                 {
                     // the condition reads simulation results: run the analyses met so far (as ngspice's flow has) and test them
@@ -309,11 +309,19 @@ public static partial class ControlBlock
                     analyses.Add(AcParser.Parse(line, variables));
                     NewPlot("ac", analyses.Count - 1);
                     break;
+                case "tf":
+                    analyses.Add(SmallSignalParser.Tf(line));
+                    NewPlot("tf", analyses.Count - 1);
+                    break;
+                case "sens":
+                    analyses.Add(SmallSignalParser.Sens(line));
+                    NewPlot("sens", analyses.Count - 1);
+                    break;
                 case "run":
                     foreach (var a in dotAnalyses)
                     {
                         analyses.Add(a);
-                        NewPlot(a switch { OpCard => "op", AcCard => "ac", _ => a.GetType().Name.Replace("Card", "", StringComparison.Ordinal).ToLowerInvariant() }, analyses.Count - 1);
+                        NewPlot(a switch { OpCard => "op", AcCard => "ac", TfCard => "tf", SensCard => "sens", _ => a.GetType().Name.Replace("Card", "", StringComparison.Ordinal).ToLowerInvariant() }, analyses.Count - 1);
                     }
 
                     break;
@@ -353,7 +361,23 @@ public static partial class ControlBlock
 
                 case "meas" or "measure":
                 {
-                    var card = MeasureParser.Parse(line, variables);
+                    // ngspice's meas writes a one-valued vector named after '=' into its line (%e): a let computed from
+                    // results is known once the analyses so far have run; an earlier meas result is read when measured
+                    var tokens = line.Tokens.ToList();
+                    for (var i = 2; i < tokens.Count; i++)
+                    {
+                        var name = tokens[i].Text;
+                        if (tokens[i - 1].Kind == TokenKind.Equals && tokens[i].Kind == TokenKind.Word && vectors.Contains(name)
+                            && !netlist.Measures.Any(m => m.RoundsReferences && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+                            && SoFar(tokens[i].Location).Variables.TryGetValue(name, out var vector) && vector.Values.Length == 1)
+                        {
+                            tokens[i] = tokens[i] with { Text = vector.Values[0].Real.ToString("E6", CultureInfo.InvariantCulture), Raw = null };
+                        }
+                    }
+
+                    line = line with { Tokens = tokens };
+                    var card = MeasureParser.Parse(line, variables, name => !values.ContainsKey(name) && netlist.Measures.Any(m => m.RoundsReferences && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
+                        with { RoundsReferences = true };
                     if (card.Function != MeasureFunction.Param)
                     {
                         if (at < 0)

@@ -286,17 +286,6 @@ public static partial class ControlBlock
         return list;
     }
 
-    /// <summary>The names an expression reads.</summary>
-    private static IEnumerable<string> Names(Expression e) => e switch
-    {
-        NameExpression n => [n.Name],
-        CallExpression c => c.Arguments.SelectMany(Names),
-        UnaryExpression u => Names(u.Operand),
-        BinaryExpression b => Names(b.Left).Concat(Names(b.Right)),
-        ConditionalExpression q => Names(q.Condition).Concat(Names(q.WhenTrue)).Concat(Names(q.WhenFalse)),
-        _ => [],
-    };
-
     /// <summary>
     /// <c>$name</c>, <c>$&amp;name</c>, <c>$?name</c>, or one of them in braces (<c>n{$n}_t</c>, ngspice's way to end a
     /// name); <c>$name[i]</c> is word i of a list variable.

@@ -44,9 +44,18 @@ public static class DotCommandCatalog
                 return;
             }
 
+            if (l.Tokens.Count > 1 && l.Tokens[1].Text is "tf" or "sens")
+            {
+                s.Netlist.Warnings.Add(Diagnostic.Warning(l.Tokens[1].Location, $".print {l.Tokens[1].Text} ignored: the .{l.Tokens[1].Text} results are always printed and written to {l.Tokens[1].Text}.csv", "drop the line"));
+                return;
+            }
+
             s.Netlist.Prints.Add(DotCommandParser.Print(l, s.Globals));
         }),
-        new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) => s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals))),
+        new([".tf"], SmallSignalParser.TfUsage, "DC small-signal transfer function, input and output resistance (ngspice's names)", (l, s) => s.Netlist.Analyses.Add(SmallSignalParser.Tf(l))),
+        new([".sens"], SmallSignalParser.SensUsage, "DC sensitivity of the output to resistors and independent sources (ngspice's names)", (l, s) => s.Netlist.Analyses.Add(SmallSignalParser.Sens(l))),
+        new([".measure", ".meas"], MeasureParser.Usage, "measurements written to measure.csv and printed", (l, s) =>
+            s.Netlist.Measures.Add(MeasureParser.Parse(l, s.Globals, name => s.Netlist.Measures.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))))),
         new([".ic"], ".ic v(node)=value ...", "initial node voltages (held during the operating point; the start values with uic)", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.InitialConditions)),
         new([".nodeset"], ".nodeset v(node)=value ...", "starting guesses for the operating point", (l, s) => DotCommandParser.InitialConditions(l, s.Globals, s.Netlist.NodeSets)),
         new([".options", ".option", ".opt"], ".options name=value ...", "solver options (reltol abstol vntol trtol gmin method maxstep temp ...)", (l, s) => DotCommandParser.Options(l, s.Globals, s.Netlist, s.Netlist.Warnings)),

@@ -8,18 +8,24 @@ namespace Neuromorph.Circuits.Parsing;
 /// <summary>
 /// Reads <c>.measure</c> (ngspice/HSPICE): <c>TRIG ... TARG ...</c>, <c>FIND v WHEN v=val</c>, <c>FIND v AT=t</c>,
 /// <c>WHEN v=val</c>, <c>AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT v [FROM=t1] [TO=t2]</c>, <c>DERIV v AT=x|WHEN ...</c> and
-/// <c>param='expr'</c>; events take <c>RISE|FALL|CROSS=n|LAST</c> and <c>TD=</c>.
+/// <c>param='expr'</c>; events take <c>RISE|FALL|CROSS=n|LAST</c> and <c>TD=</c>. <c>AT=</c>, <c>TD=</c>, <c>VAL=</c>,
+/// <c>FROM=</c> and <c>TO=</c> may name an earlier measurement (or be an expression of earlier ones), as ngspice's
+/// <c>meas</c> allows: their value is taken when the measurements are evaluated.
 /// </summary>
 public static class MeasureParser
 {
     /// <summary>The usage line.</summary>
     public const string Usage = ".measure tran|dc|ac name TRIG v(a) VAL=x RISE=n TARG v(b) VAL=y FALL=n | FIND v(x) WHEN v(y)=val | FIND v(x) AT=t | WHEN v(y)=val | AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT v(x) [FROM=t1] [TO=t2] | DERIV v(x) AT=t | DERIV v(x) WHEN v(y)=val | param='expr'";
 
-    /// <summary>Parses a <c>.measure</c> line.</summary>
-    public static MeasureCard Parse(NetlistLine line, ParameterScope scope)
+    /// <summary>
+    /// Parses a <c>.measure</c> line; <paramref name="measured"/> tells the names of the measurements before it (whose
+    /// results a value may name).
+    /// </summary>
+    public static MeasureCard Parse(NetlistLine line, ParameterScope scope, Func<string, bool>? measured = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(scope);
+        var values = new Values(scope, measured ?? (_ => false));
         var r = new LineReader(line, Usage);
         var analysisToken = r.Next("analysis");
         var analysis = analysisToken.Text switch
@@ -65,11 +71,11 @@ public static class MeasureParser
                 MeasureEvent at;
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
-                    at = Event(r, scope, fnToken.Location, allowAt: true);
+                    at = Event(r, values, fnToken.Location, allowAt: true);
                 }
                 else if (r.AcceptWord("when"))
                 {
-                    at = When(r, scope, fnToken.Location);
+                    at = When(r, values, fnToken.Location);
                 }
                 else
                 {
@@ -82,13 +88,13 @@ public static class MeasureParser
 
             case "trig":
             {
-                var trig = Event(r, scope, fnToken.Location, allowAt: true);
+                var trig = Event(r, values, fnToken.Location, allowAt: true);
                 if (!r.AcceptWord("targ"))
                 {
                     throw new UserInputException(r.Here, "TRIG needs a TARG", $"expected: {Usage}");
                 }
 
-                var targ = Event(r, scope, fnToken.Location, allowAt: true);
+                var targ = Event(r, values, fnToken.Location, allowAt: true);
                 r.End();
                 return new MeasureCard(analysis, name, MeasureFunction.TrigTarg, null, trig, targ, null, null, line.Location);
             }
@@ -98,7 +104,7 @@ public static class MeasureParser
                 var vector = Vector(r, scope);
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
-                    var at = Event(r, scope, fnToken.Location, allowAt: true);
+                    var at = Event(r, values, fnToken.Location, allowAt: true);
                     r.End();
                     return new MeasureCard(analysis, name, MeasureFunction.Find, vector, null, at, null, null, line.Location);
                 }
@@ -108,14 +114,14 @@ public static class MeasureParser
                     throw new UserInputException(r.Here, "FIND needs WHEN or AT=", $"expected: {Usage}");
                 }
 
-                var when = When(r, scope, fnToken.Location);
+                var when = When(r, values, fnToken.Location);
                 r.End();
                 return new MeasureCard(analysis, name, MeasureFunction.Find, vector, null, when, null, null, line.Location);
             }
 
             case "when":
             {
-                var when = When(r, scope, fnToken.Location);
+                var when = When(r, values, fnToken.Location);
                 r.End();
                 return new MeasureCard(analysis, name, MeasureFunction.When, null, null, when, null, null, line.Location);
             }
@@ -124,16 +130,17 @@ public static class MeasureParser
             {
                 var vector = Vector(r, scope);
                 double? from = null, to = null;
+                ExpressionSource? fromExpression = null, toExpression = null;
                 foreach (var (key, token, at) in r.Assignments())
                 {
-                    var v = scope.Evaluate(token);
+                    var (v, later) = values.Number(token);
                     if (key == "from")
                     {
-                        from = v;
+                        (from, fromExpression) = (later is null ? v : null, later);
                     }
                     else if (key == "to")
                     {
-                        to = v;
+                        (to, toExpression) = (later is null ? v : null, later);
                     }
                     else
                     {
@@ -157,7 +164,7 @@ public static class MeasureParser
                     "min_at" => MeasureFunction.MinimumAt,
                     _ => MeasureFunction.Integral,
                 };
-                return new MeasureCard(analysis, name, fn, vector, null, null, from, to, line.Location);
+                return new MeasureCard(analysis, name, fn, vector, null, null, from, to, line.Location) { FromExpression = fromExpression, ToExpression = toExpression };
             }
 
             default:
@@ -183,8 +190,9 @@ public static class MeasureParser
         return DotCommandParser.ReadItem(r, Usage);
     }
 
-    private static MeasureEvent When(LineReader r, ParameterScope scope, SourceLocation at)
+    private static MeasureEvent When(LineReader r, Values values, SourceLocation at)
     {
+        var scope = values.Scope;
         // WHEN v(x)=level [RISE|FALL|CROSS=n] [TD=t]
         var vector = Vector(r, scope);
         if (!r.Accept(TokenKind.Equals))
@@ -196,33 +204,36 @@ public static class MeasureParser
         {
             // WHEN v(a)=v(b): where the two vectors cross
             var reference = Vector(r, scope);
-            return Options(r, scope, vector, 0, at) with { Reference = reference };
+            return Options(r, values, vector, 0, at) with { Reference = reference };
         }
 
-        var level = scope.Evaluate(r.Next("level"));
-        return Options(r, scope, vector, level, at);
+        var (level, later) = values.Number(r.Next("level"));
+        return Options(r, values, vector, level, at) with { LevelExpression = later };
     }
 
-    private static MeasureEvent Event(LineReader r, ParameterScope scope, SourceLocation at, bool allowAt)
+    private static MeasureEvent Event(LineReader r, Values values, SourceLocation at, bool allowAt)
     {
         if (allowAt && r.Peek is { Kind: TokenKind.Word, Text: "at" })
         {
             r.Next("AT");
             r.Accept(TokenKind.Equals);
-            return new MeasureEvent(null, 0, CrossingKind.Cross, 1, 0, scope.Evaluate(r.Next("AT value")), at);
+            var (value, later) = values.Number(r.Next("AT value"));
+            return new MeasureEvent(null, 0, CrossingKind.Cross, 1, 0, value, at) { AtExpression = later };
         }
 
-        var vector = Vector(r, scope);
-        double? level = null;
-        var e = Options(r, scope, vector, 0, at, l => level = l);
-        return level is null ? throw new UserInputException(e.Location, "the event needs VAL=", "e.g. TRIG v(in) VAL=0.5 RISE=1") : e with { Level = level.Value };
+        var vector = Vector(r, values.Scope);
+        (double Value, ExpressionSource? Later)? level = null;
+        var e = Options(r, values, vector, 0, at, l => level = l);
+        return level is not { } l ? throw new UserInputException(e.Location, "the event needs VAL=", "e.g. TRIG v(in) VAL=0.5 RISE=1") : e with { Level = l.Value, LevelExpression = l.Later };
     }
 
-    private static MeasureEvent Options(LineReader r, ParameterScope scope, OutputVariable vector, double level, SourceLocation at, Action<double>? val = null)
+    private static MeasureEvent Options(LineReader r, Values values, OutputVariable vector, double level, SourceLocation at, Action<(double, ExpressionSource?)>? val = null)
     {
+        var scope = values.Scope;
         var crossing = CrossingKind.Cross;
         var count = 1;
         var delay = 0.0;
+        ExpressionSource? delayExpression = null;
         while (r.AtAssignment && r.Peek is { Text: "val" or "rise" or "fall" or "cross" or "td" })
         {
             var key = r.Next("option");
@@ -231,10 +242,10 @@ public static class MeasureParser
             switch (key.Text)
             {
                 case "val":
-                    val?.Invoke(scope.Evaluate(token));
+                    val?.Invoke(values.Number(token));
                     break;
                 case "td":
-                    delay = scope.Evaluate(token);
+                    (delay, delayExpression) = values.Number(token);
                     break;
                 default:
                     crossing = key.Text == "rise" ? CrossingKind.Rise : key.Text == "fall" ? CrossingKind.Fall : CrossingKind.Cross;
@@ -248,6 +259,30 @@ public static class MeasureParser
             }
         }
 
-        return new MeasureEvent(vector, level, crossing, count, delay, null, at);
+        return new MeasureEvent(vector, level, crossing, count, delay, null, at) { DelayExpression = delayExpression };
+    }
+
+    /// <summary>How a value of the line reads: constants now; a name of an earlier measurement (or an expression of some) later.</summary>
+    private sealed record Values(ParameterScope Scope, Func<string, bool> Measured)
+    {
+        /// <summary>The value of <paramref name="token"/> now, or (0, its expression) when it reads an earlier measurement.</summary>
+        public (double Value, ExpressionSource? Later) Number(Token token)
+        {
+            if (token.Kind == TokenKind.Word && Measured(token.Text))
+            {
+                return (0, new ExpressionSource(token.Text, token.Location));
+            }
+
+            if (token.Kind is TokenKind.Expression or TokenKind.String)
+            {
+                var source = new ExpressionSource(token.Text, token.Location with { Column = token.Location.Column + 1 });
+                if (ExpressionNames.Of(Scope.Parse(source)).Any(Measured))
+                {
+                    return (0, source);
+                }
+            }
+
+            return (Scope.Evaluate(token), null);
+        }
     }
 }

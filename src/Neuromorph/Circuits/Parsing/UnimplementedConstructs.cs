@@ -15,8 +15,6 @@ public static class UnimplementedConstructs
         [".pz"] = ("SPICE", "pole-zero analysis"),
         [".noise"] = ("SPICE", "noise analysis"),
         [".disto"] = ("SPICE", "distortion analysis"),
-        [".sens"] = ("SPICE", "sensitivity analysis"),
-        [".tf"] = ("SPICE", "transfer-function analysis"),
         [".four"] = ("SPICE", "Fourier analysis of a transient"),
         [".pss"] = ("ngspice", "periodic steady-state analysis"),
         [".sp"] = ("ngspice", "S-parameter analysis"),
@@ -33,10 +31,10 @@ public static class UnimplementedConstructs
     };
 
     /// <summary>The analyses among them that SPICE decks also name in <c>.print KIND</c> (the command without its dot).</summary>
-    private static readonly HashSet<string> Printed = new([".pz", ".noise", ".disto", ".sens", ".tf", ".four", ".pss", ".sp", ".hb", ".fft"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Printed = new([".pz", ".noise", ".disto", ".four", ".pss", ".sp", ".hb", ".fft"], StringComparer.Ordinal);
 
     /// <summary>The SPICE analyses a deck may carry that are read and ignored with a warning (<see cref="Ignored"/>), not refused.</summary>
-    public static IReadOnlyList<string> IgnoredAnalyses { get; } = [".four", ".noise", ".disto", ".sens", ".tf", ".pz"];
+    public static IReadOnlyList<string> IgnoredAnalyses { get; } = [".four", ".noise", ".disto", ".pz"];
 
     /// <summary>"ngspice's periodic steady-state analysis (.pss)" for a known dot-command, or null.</summary>
     public static string? Describe(string head) =>
@@ -47,7 +45,7 @@ public static class UnimplementedConstructs
     {
         ArgumentNullException.ThrowIfNull(line);
         return Describe(line.Head) is { } what
-            ? new UserInputException(line.Location, $"{what} is not implemented", "analyses: .op .dc .tran .ac (with .step and .measure); see docs/netlist-reference.md")
+            ? new UserInputException(line.Location, $"{what} is not implemented", "analyses: .op .dc .tran .ac .tf .sens (with .step and .measure); see docs/netlist-reference.md")
             : null;
     }
 
@@ -56,8 +54,8 @@ public static class UnimplementedConstructs
     {
         ArgumentNullException.ThrowIfNull(line);
         return Describe(line.Head) is { } what
-            ? Diagnostic.Warning(line.Location, $"{what} is not implemented: ignored, nothing is written for it", "analyses: .op .dc .tran .ac; see docs/netlist-reference.md")
-            : Diagnostic.Warning(line.Location, $"{line.Head} ignored", "Neuromorph writes .print columns (or every node) to CSV; analyses: .op .dc .tran .ac");
+            ? Diagnostic.Warning(line.Location, $"{what} is not implemented: ignored, nothing is written for it", "analyses: .op .dc .tran .ac .tf .sens; see docs/netlist-reference.md")
+            : Diagnostic.Warning(line.Location, $"{line.Head} ignored", "Neuromorph writes .print columns (or every node) to CSV; analyses: .op .dc .tran .ac .tf .sens");
     }
 
     /// <summary>For <c>.print KIND ...</c> of an analysis Neuromorph does not run: the warning that it is ignored; otherwise null.</summary>

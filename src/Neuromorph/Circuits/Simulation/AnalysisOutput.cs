@@ -1,3 +1,5 @@
+using Neuromorph.Circuits.Analyses;
+
 namespace Neuromorph.Circuits.Simulation;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record AnalysisOutput(string Name, string Kind, IReadOnlyList<stri
     public (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<double>> Columns) Table()
     {
         var first = Runs[0].Result;
-        var op = Kind == "op";
+        var op = AnalysisResult.IsPointKind(Kind);
         var headers = StepNames.Concat(op ? [] : [first.IndependentName]).Concat(first.Columns.Select(c => c.Header)).ToList();
         var columns = headers.Select(_ => new List<double>()).ToList();
         foreach (var (step, r) in Runs)

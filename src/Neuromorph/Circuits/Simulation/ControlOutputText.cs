@@ -20,14 +20,14 @@ public static class ControlOutputText
         var r = control.Result;
         var vectors = control.Output.Vectors.Select(v => r.Column(v.Header)?.Values
             ?? throw new UserInputException(v.Location, $"{control.Output.Kind.ToString().ToLowerInvariant()}: no vector '{v.Header}' in the {r.Kind} analysis", "vectors are node voltages v(n) (or bare node names) and currents i(vsource)")).ToList();
-        var scale = r.Kind == "op" ? [0.0] : r.Independent;
+        var scale = r.IsPoint ? [0.0] : r.Independent;
         var sb = new StringBuilder();
         var wrdata = control.Output.Kind == ControlOutputKind.Wrdata;
-        var names = (r.Kind == "op" ? [] : new[] { r.IndependentName }).Concat(control.Output.Vectors.Select(v => v.Header));
+        var names = (r.IsPoint ? [] : new[] { r.IndependentName }).Concat(control.Output.Vectors.Select(v => v.Header));
         sb.AppendLine(string.Join(wrdata ? " " : "\t", names));
         for (var i = 0; i < scale.Length; i++)
         {
-            var cells = (r.Kind == "op" ? [] : new[] { scale[i] }).Concat(vectors.Select(v => v[i]));
+            var cells = (r.IsPoint ? [] : new[] { scale[i] }).Concat(vectors.Select(v => v[i]));
             sb.AppendLine(string.Join(wrdata ? " " : "\t", cells.Select(c => c.ToString(wrdata ? "E15" : "G10", CultureInfo.InvariantCulture))));
         }
 

@@ -67,7 +67,9 @@ public static class NetlistSimulation
             var at = k < netlist.Analyses.Count ? netlist.Analyses[k].Location : new SourceLocation(path, 1, 1);
             foreach (var warning in runs.SelectMany(r => r.Results[k].Warnings).Distinct(StringComparer.Ordinal))
             {
-                netlist.Warnings.Add(Diagnostic.Warning(at, warning, "the states stay within tolerance; a smooth window (or a smaller threshold slope) avoids the jump"));
+                netlist.Warnings.Add(Diagnostic.Warning(at, warning, runs[0].Results[k].Kind == "sens"
+                    ? "their sensitivities are left out of the sens table"
+                    : "the states stay within tolerance; a smooth window (or a smaller threshold slope) avoids the jump"));
             }
         }
 
@@ -141,7 +143,7 @@ public static class NetlistSimulation
                         throw new UserInputException(m.Location, $"meas {m.Analysis.ToString().ToLowerInvariant()} {m.Name} follows a {result.Kind} analysis", $"run a {kind} analysis before it");
                     }
 
-                    value = Measurement.Evaluate(m, result);
+                    value = Measurement.Evaluate(m, result, known);
                 }
             }
 

@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Simulation;
 using Neuromorph.Experiments.Results;
 using Neuromorph.Figures;
@@ -27,7 +28,7 @@ public sealed record NetlistAnalysis(AnalysisOutput Output, ResultTable Table, I
     }
 
     /// <summary>The operating point's values, one <c>        v(out) = 0.5</c> line per column (unstepped .op only; else none).</summary>
-    public IReadOnlyList<string> Values => Output.Kind == "op" && Output.StepNames.Count == 0
+    public IReadOnlyList<string> Values => AnalysisResult.IsPointKind(Output.Kind) && Output.StepNames.Count == 0
         ? [.. Output.Runs[0].Result.Columns.Select(c => $"        {c.Header} = {c.Values[0]:G6}")]
         : [];
 }

@@ -39,6 +39,8 @@ public static class RawPlots
         return r.Kind switch
         {
             "op" => Real("Operating Point", columns),
+            "tf" => Real("Transfer Function", columns),
+            "sens" => Real("Sensitivity Analysis", columns),
             "tran" => Real("Transient Analysis", [("time", r.Independent), .. columns], scaleType: "time"),
             "dc" => Real("DC transfer characteristic", [(SweepName(r.IndependentName), r.Independent), .. columns], SweepType(r.IndependentName)),
             "ac" => AcPlot.Of(r),

@@ -77,7 +77,7 @@ public sealed class NetlistSubject(string path) : IStudySubject
         var result = NetlistExperiment.Run(new NetlistSpec(path) { Parameters = run.Parameters, Text = _text }, new ExperimentContext(null, TextWriter.Null, cancellationToken));
         var analyses = result.Report.Analyses;
         var waveforms = (analyses.FirstOrDefault(a => a.Kind == "tran") ?? analyses.FirstOrDefault(a => a.Kind == "dc") ?? analyses[0]).Runs[0].Result;
-        var x = waveforms.Kind == "op" ? [0.0] : waveforms.Independent;
+        var x = waveforms.IsPoint ? [0.0] : waveforms.Independent;
         var measures = result.MeasureValues;
         return spec.Metrics.ToDictionary(
             m => m.Name,

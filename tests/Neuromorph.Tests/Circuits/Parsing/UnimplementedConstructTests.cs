@@ -37,6 +37,17 @@ public class UnimplementedConstructTests
     }
 
     [Fact]
+    public void Tf_and_sens_are_analyses_now_and_their_print_lines_are_ignored_with_a_warning()
+    {
+        var netlist = NetlistParser.Parse($"{Circuit}.tf v(2) v1\n.sens v(2)\n.print tf all\n.end\n", "t.cir");
+        Assert.Equal(["tf", "sens"], netlist.Analyses.Select(a => a.Kind));
+        Assert.DoesNotContain(netlist.Warnings, w => w.Message.Contains("not implemented", StringComparison.Ordinal));
+        Assert.Contains(netlist.Warnings, w => w.Location.Line == 7 && w.Message.Contains(".print tf ignored", StringComparison.Ordinal));
+        Assert.DoesNotContain(".tf", UnimplementedConstructs.IgnoredAnalyses);
+        Assert.DoesNotContain(".sens", UnimplementedConstructs.IgnoredAnalyses);
+    }
+
+    [Fact]
     public void A_typo_stays_an_unknown_command_and_print_of_an_unknown_kind_stays_an_error()
     {
         Assert.Contains("unknown dot-command", Assert.Throws<UserInputException>(() => NetlistParser.Parse($"{Circuit}.trann 1u 1m\n.end\n", "t.cir")).Message, StringComparison.Ordinal);

@@ -86,18 +86,26 @@ public sealed class BehavioralKind : IElementKind
         var factor = 1 + (card.Tc1 * difference) + (card.Tc2 * difference * difference);
         var value = factor == 1 ? card.Value
             : new BinaryExpression(card.ReciprocalTc ? BinaryOperator.Divide : BinaryOperator.Multiply, card.Value, new NumberExpression(factor, card.Value.Position), card.Value.Position);
-        var program = ExpressionCompiler.Compile(value, card.Text);
-        foreach (var p in program.Variables.Where(p => p.Kind == ProbedQuantity.Voltage))
+        var (direct, derivatives) = TimeDerivatives.Extract(value, card.Name);
+        CompiledExpression Compile(Expression e)
         {
-            ctx.ProbeNode(p.Target, card);
+            var program = ExpressionCompiler.Compile(e, card.Text);
+            foreach (var p in program.Variables.Where(p => p.Kind == ProbedQuantity.Voltage))
+            {
+                ctx.ProbeNode(p.Target, card);
+            }
+
+            return program;
         }
 
+        var main = Compile(direct);
+        List<ElementBehavior> auxiliaries = [.. derivatives.Select(d => new TimeDerivativeElement(d.Name, Compile(d.Argument), ctx.Node))];
         return card.Output switch
         {
-            BehavioralOutput.Voltage => new BehavioralVoltageSource(card.Name, n, program, ctx.Node) { Location = card.Location },
-            BehavioralOutput.Current => new BehavioralCurrentSource(card.Name, n, program, ctx.Node) { Location = card.Location },
-            BehavioralOutput.Capacitance => new BehavioralCapacitor(card.Name, n, program, ctx.Node, card.InitialCondition) { Location = card.Location },
-            _ => new BehavioralCharge(card.Name, n, program, ctx.Node) { Location = card.Location },
+            BehavioralOutput.Voltage => new BehavioralVoltageSource(card.Name, n, main, ctx.Node) { Location = card.Location, Auxiliaries = auxiliaries },
+            BehavioralOutput.Current => new BehavioralCurrentSource(card.Name, n, main, ctx.Node) { Location = card.Location, Auxiliaries = auxiliaries },
+            BehavioralOutput.Capacitance => new BehavioralCapacitor(card.Name, n, main, ctx.Node, card.InitialCondition) { Location = card.Location, Auxiliaries = auxiliaries },
+            _ => new BehavioralCharge(card.Name, n, main, ctx.Node) { Location = card.Location, Auxiliaries = auxiliaries },
         };
     }
 

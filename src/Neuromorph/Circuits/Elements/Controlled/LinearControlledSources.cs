@@ -15,6 +15,9 @@ public sealed class Vcvs(string name, int[] nodes, double gain) : ElementBehavio
     /// <inheritdoc />
     public override bool IsLinear => true;
 
+    /// <summary>The gain (V/V, or A/V for a VCCS).</summary>
+    public double Gain => gain;
+
     /// <inheritdoc />
     public override void CreateUnknowns(MnaSystem system)
     {
@@ -60,6 +63,9 @@ public sealed class Vccs(string name, int[] nodes, double gain) : ElementBehavio
 
     /// <inheritdoc />
     public override bool IsLinear => true;
+
+    /// <summary>The gain (V/V, or A/V for a VCCS).</summary>
+    public double Gain => gain;
 
     /// <inheritdoc />
     public override void Setup(SetupContext context)

@@ -13,6 +13,9 @@ public sealed class Resistor(string name, int a, int b, double resistance, doubl
     /// <inheritdoc />
     public override bool IsLinear => true;
 
+    /// <summary>The DC conductance (temperature, <c>m</c> and <c>scale</c> applied), siemens.</summary>
+    public double Conductance => _g;
+
     /// <summary>The conductance in AC analysis (1/<c>ac=</c> when given), siemens.</summary>
     public double AcConductance => _gAc;
 

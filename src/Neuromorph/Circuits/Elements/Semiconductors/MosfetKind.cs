@@ -19,7 +19,8 @@ public sealed record MosfetCard(string Name, IReadOnlyList<string> Nodes, string
 /// <c>M</c>: MOSFET level 1 (Shichman–Hodges, ngspice's MOS1 equations: body effect, channel-length modulation, source/drain
 /// swap, bulk junction diodes, fetlim/limvds/pnjlim limiting) with overlap capacitances CGSO/CGDO/CGBO and bulk
 /// junction capacitances CBD/CBS. The model card's L and W are the defaults of instances that omit them; without KP,
-/// KP = UO·1e-4·εox/TOX when TOX is given (UO in cm²/V·s, default 600), as ngspice's mos1temp. Meyer's intrinsic gate
+/// KP = UO·1e-4·εox/TOX when TOX is given (UO in cm²/V·s, default 600), as ngspice's mos1temp; with TOX, NSUB (and NSS,
+/// TPG) give VTO, GAMMA and PHI where the card omits them (<see cref="SubstrateDoping"/>). Meyer's intrinsic gate
 /// capacitances (<see cref="MeyerCapacitance"/>) come from TOX.
 /// </summary>
 public sealed class MosfetKind : IElementKind
@@ -28,7 +29,7 @@ public sealed class MosfetKind : IElementKind
     [
         ("vto", 0), ("kp", 2e-5), ("gamma", 0), ("phi", 0.6), ("lambda", 0), ("is", 1e-14), ("cbd", 0), ("cbs", 0), ("pb", 0.8), ("mj", 0.5), ("fc", 0.5),
         ("cgso", 0), ("cgdo", 0), ("cgbo", 0), ("ld", 0), ("tnom", 27), ("level", 1),
-        ("tox", 0), ("uo", 600), ("l", DefaultLength), ("w", DefaultLength),
+        ("tox", 0), ("uo", 600), ("l", DefaultLength), ("w", DefaultLength), ("nsub", 0), ("nss", 0), ("tpg", 1),
     ];
 
     /// <summary>SPICE's default channel length and width, metres.</summary>
@@ -39,7 +40,7 @@ public sealed class MosfetKind : IElementKind
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["vt0"] = "vto", ["u0"] = "uo" };
 
-    private static readonly string[] Ignored = ["nsub", "nss", "nfs", "tpg", "xj", "js", "cj", "cjsw", "mjsw", "kf", "af", "rd", "rs", "rsh", "ucrit", "uexp", "vmax", "neff", "delta", "theta", "eta", "kappa", "xqc", "wd"];
+    private static readonly string[] Ignored = ["nfs", "xj", "js", "cj", "cjsw", "mjsw", "kf", "af", "rd", "rs", "rsh", "ucrit", "uexp", "vmax", "neff", "delta", "theta", "eta", "kappa", "xqc", "wd"];
 
     /// <inheritdoc />
     public string Prefix => "m";
@@ -51,7 +52,7 @@ public sealed class MosfetKind : IElementKind
     public string Syntax => "Mname drain gate source bulk model [L=length] [W=width]";
 
     /// <inheritdoc />
-    public string Description => "MOSFET level 1: .model NAME nmos|pmos (vto kp gamma phi lambda cgso cgdo cgbo cbd cbs is pb ld tox uo l w)";
+    public string Description => "MOSFET level 1: .model NAME nmos|pmos (vto kp gamma phi lambda cgso cgdo cgbo cbd cbs is pb ld tox uo nsub nss tpg l w)";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -117,7 +118,19 @@ public sealed class MosfetKind : IElementKind
         var type = model.Type.Equals("pmos", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
         var vt = Junction.ThermalVoltage(ctx.Temperature);
         var kp = p.Given("kp") || !p.Given("tox") || p["tox"] == 0 ? p["kp"] : p["uo"] * 1e-4 * OxidePermittivity / p["tox"];
-        var parameters = new MosfetParameters(type, p["vto"], kp * width / leff, p["gamma"], p["phi"], p["lambda"], p["is"], vt,
+        var (vto, gamma, phi) = (p["vto"], p["gamma"], p["phi"]);
+        if (p.Given("nsub") && p["tox"] > 0)
+        {
+            double? Given(string name) => p.Given(name) ? p[name] : null;
+            (vto, gamma, phi) = SubstrateDoping.Derive(model, type, p["nsub"], OxidePermittivity / p["tox"], p["nss"], p["tpg"], p.Given("tnom") ? p["tnom"] : ctx.Option("tnom", 27),
+                Given("vto"), Given("gamma"), Given("phi"));
+        }
+        else if (p.Given("nsub"))
+        {
+            ctx.Warn(Diagnostic.Warning(model.At("nsub"), $"model {model.Name}: NSUB without TOX is ignored, as ngspice does", "give tox= for VTO, GAMMA and PHI to follow from NSUB"));
+        }
+
+        var parameters = new MosfetParameters(type, vto, kp * width / leff, gamma, phi, p["lambda"], p["is"], vt,
             p["cgso"] * width, p["cgdo"] * width, p["cgbo"] * leff, p["cbd"], p["cbs"], p["pb"], p["mj"], p["fc"], ctx.Option("gmin", 1e-12))
         {
             Cox = p["tox"] > 0 ? OxidePermittivity / p["tox"] * width * leff : 0,
