@@ -72,10 +72,17 @@ public static class RunCommand
         }
 
         log.WriteLine(report.Summary);
-        var written = new ResultWriter(plotFormat.Writer(parse), tableFormat.Format(parse)).Write(report.Outputs, report.Figures, dir, Interruption.Requested);
+        // an interrupted run's finished part is written whole: the interrupt that stopped it does not stop the writing
+        var written = new ResultWriter(plotFormat.Writer(parse), tableFormat.Format(parse)).Write(report.Outputs, report.Figures, dir, report.Interrupted is null ? Interruption.Requested : CancellationToken.None);
         foreach (var f in report.Files.Concat(written))
         {
             log.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, f)}");
+        }
+
+        if (report.Interrupted is { } what)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"neuromorph: interrupted: {what}; the files above hold it");
+            return Interruption.ExitCode;
         }
 
         return CommandRunner.Success;

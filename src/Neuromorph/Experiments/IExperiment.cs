@@ -81,4 +81,10 @@ public sealed record ExperimentReport(IReadOnlyDictionary<string, double> Metric
 
     /// <summary>Warnings about the input that did not stop the run (e.g. weights clipped to w_max), each located in the file.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Set when the run was interrupted and reports what it had finished (e.g. "training interrupted after epoch 3 of
+    /// 10; kept the model of epoch 3"): the caller writes the outputs, says this, and exits as interrupted.
+    /// </summary>
+    public string? Interrupted { get; init; }
 }

@@ -82,7 +82,14 @@ public sealed record LabelledData(IReadOnlyList<double[]> Features, IReadOnlyLis
 /// <param name="EpochSeconds">Wall time of each epoch.</param>
 /// <param name="FinalWeights">Effective weights of all layers at the end (biases included).</param>
 /// <param name="Pulses">Pulses applied to all tiles (0 for fp).</param>
-public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyList<double> TestAccuracy, IReadOnlyList<double> EpochSeconds, IReadOnlyList<double> FinalWeights, long Pulses);
+public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyList<double> TestAccuracy, IReadOnlyList<double> EpochSeconds, IReadOnlyList<double> FinalWeights, long Pulses)
+{
+    /// <summary>
+    /// True when training was interrupted after at least one finished epoch: the lists cover the finished epochs; the
+    /// final weights are the tiles as they were when stopped (devices cannot be rolled back).
+    /// </summary>
+    public bool Interrupted { get; init; }
+}
 
 /// <summary>
 /// Trains a two-layer fully connected classifier on crossbar tiles (<see cref="AnalogTile"/>): forward and backward
@@ -96,7 +103,11 @@ public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyLi
 /// </summary>
 public static class AnalogTrainer
 {
-    /// <summary>Trains on <paramref name="train"/> and reports test accuracy on <paramref name="test"/> after each epoch.</summary>
+    /// <summary>
+    /// Trains on <paramref name="train"/> and reports test accuracy on <paramref name="test"/> after each epoch. A
+    /// cancellation stops at the next sample: the result then covers the finished epochs (<see cref="TrainingResult.Interrupted"/>),
+    /// or, before the first epoch ends, <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
     public static TrainingResult Train(TrainingSpec spec, LabelledData train, LabelledData test, IProgress<double>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -126,7 +137,13 @@ public static class AnalogTrainer
             var loss = 0.0;
             foreach (var s in idx)
             {
-                cancel.ThrowIfCancellationRequested();
+                if (cancel.IsCancellationRequested)
+                {
+                    // the finished epochs are kept; with none there is nothing to report
+                    return epoch == 0 ? throw new OperationCanceledException(cancel)
+                        : new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses) { Interrupted = true };
+                }
+
                 loss += net.Step(train.Features[s], train.Labels[s]);
             }
 

@@ -48,7 +48,7 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
         var (input, train, test) = (experiment.Input, experiment.Train, experiment.Test);
         var spec = input.Spec;
         var result = AnalogTrainer.Train(spec, train, test, context.Progress, context.CancellationToken);
-        var epochs = Enumerable.Range(1, spec.Epochs).Select(e => (double)e).ToArray();
+        var epochs = Enumerable.Range(1, result.TestAccuracy.Count).Select(e => (double)e).ToArray();
         var metrics = new Dictionary<string, double>
         {
             ["final_test_accuracy"] = result.TestAccuracy[^1],
@@ -81,9 +81,12 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
             ? ""
             : string.Create(CultureInfo.InvariantCulture, $" on {input.PresetName} (dw_min {spec.Device.DwMin:G3}, {spec.Update.Mode.ToString().ToLowerInvariant()}{(spec.Update.Mode == UpdateMode.Stochastic ? $" BL {spec.Update.BitLength}" : "")})");
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{algo}{device}, {train.Features[0].Length}-{spec.Hidden}-{train.Classes}, {train.Features.Count} train / {test.Features.Count} test: test accuracy {100 * result.TestAccuracy[^1]:0.0} % after {spec.Epochs} epochs (best {100 * result.TestAccuracy.Max():0.0} %), train loss {result.TrainLoss[^1]:G4}, {result.EpochSeconds.Average():0.###} s/epoch, {result.Pulses} pulses");
+            $"{algo}{device}, {train.Features[0].Length}-{spec.Hidden}-{train.Classes}, {train.Features.Count} train / {test.Features.Count} test: test accuracy {100 * result.TestAccuracy[^1]:0.0} % after {result.TestAccuracy.Count} epochs (best {100 * result.TestAccuracy.Max():0.0} %), train loss {result.TrainLoss[^1]:G4}, {result.EpochSeconds.Average():0.###} s/epoch, {result.Pulses} pulses");
         return new ExperimentReport(metrics, [], summary)
         {
+            Interrupted = result.Interrupted
+                ? string.Create(CultureInfo.InvariantCulture, $"training interrupted in epoch {result.TestAccuracy.Count + 1} of {spec.Epochs}; the curves cover epochs 1 to {result.TestAccuracy.Count}, final_weights.csv the tiles as they were when stopped")
+                : null,
             Outputs = files,
             Figures = context.OutputDirectory is null ? []
                 : [.. AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),

@@ -52,17 +52,39 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
         var monitor = test.Count > 500 ? task.Generate(500, SeedSequence.Derive(spec.Seed, SeedPurpose.TaskTestSet)) : test;
         var clock = Stopwatch.StartNew();
         IReadOnlyList<Seq2SeqEpoch> epochs = [];
+        string? interrupted = null;
         if (spec.Training is { } training)
         {
+            // the parameters after each finished epoch: an interrupt keeps the last finished epoch's model
+            var finished = new List<Seq2SeqEpoch>();
+            var kept = model.Parameters.Select(p => (double[])p.Value.Clone()).ToArray();
             var options = training with { Seed = SeedSequence.Derive(training.Seed, SeedPurpose.Seq2SeqTraining) };
             log.WriteLine($"training {(model.Spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(model.Spec.EncoderCell)} encoder, GRU decoder ({model.Spec.EncoderHidden} hidden), {AttentionKinds.Name(model.Spec.Attention)} attention, "
                 + $"{model.ParameterCount} parameters, on {Name(task)}: {options.Epochs} epochs of {train.Count} pairs");
-            epochs = Seq2SeqTrainer.Train(model, train, monitor, options, e =>
+            try
             {
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}, teacher forcing {e.TeacherForcing:G3}, held-out token accuracy {e.TokenAccuracy:P2}, sequence {e.SequenceAccuracy:P2} ({e.Seconds:F1} s)"));
-                context.Progress?.Report(e.Epoch / (double)options.Epochs);
-            }, context.CancellationToken);
+                epochs = Seq2SeqTrainer.Train(model, train, monitor, options, e =>
+                {
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"epoch {e.Epoch}/{options.Epochs}: train loss {e.TrainLoss:G4}, teacher forcing {e.TeacherForcing:G3}, held-out token accuracy {e.TokenAccuracy:P2}, sequence {e.SequenceAccuracy:P2} ({e.Seconds:F1} s)"));
+                    context.Progress?.Report(e.Epoch / (double)options.Epochs);
+                    finished.Add(e);
+                    for (var i = 0; i < kept.Length; i++)
+                    {
+                        model.Parameters[i].Value.CopyTo(kept[i], 0);
+                    }
+                }, context.CancellationToken);
+            }
+            catch (OperationCanceledException) when (finished.Count > 0)
+            {
+                for (var i = 0; i < kept.Length; i++)
+                {
+                    kept[i].CopyTo(model.Parameters[i].Value, 0);
+                }
+
+                epochs = finished;
+                interrupted = string.Create(CultureInfo.InvariantCulture, $"training interrupted after epoch {finished.Count} of {options.Epochs}; kept the model of epoch {finished.Count}");
+            }
         }
 
         var trainSeconds = clock.Elapsed.TotalSeconds;
@@ -151,7 +173,7 @@ public sealed class Seq2SeqExperiment : Experiment<Seq2SeqSpec>
             + (beam is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; beam {spec.BeamWidth}: {beam.TokenAccuracy:P2} / {beam.SequenceAccuracy:P2}"))
             + (spec.Substrate is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (ideal weights: {software.TokenAccuracy:P2})"))
             + (epochs.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; trained in {trainSeconds:F1} s"));
-        return new ExperimentReport(metrics, written, summary) { Figures = figures, Outputs = files };
+        return new ExperimentReport(metrics, written, summary) { Figures = figures, Outputs = files, Interrupted = interrupted };
     }
 
     /// <summary>A new model from the spec's sizes, or the model file's, which must use the task's vocabulary.</summary>

@@ -76,6 +76,12 @@ public sealed class ExperimentSubject : IStudySubject
         ArgumentNullException.ThrowIfNull(run);
         var root = YamlOverrides.Apply(_template, run.Parameters);
         var report = _experiment.Run(root, new ExperimentContext(null, TextWriter.Null, cancellationToken) { Seed = run.Seed, Accelerator = Accelerator });
+        if (report.Interrupted is not null)
+        {
+            // a study point's metrics describe a finished run only: an interrupted one is not recorded
+            throw new OperationCanceledException(report.Interrupted, cancellationToken);
+        }
+
         return spec.Metrics.ToDictionary(
             m => m.Name,
             m => report.Metrics.FirstOrDefault(kv => string.Equals(kv.Key, m.Signal, StringComparison.OrdinalIgnoreCase)).Value,
