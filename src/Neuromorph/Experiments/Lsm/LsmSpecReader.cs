@@ -19,9 +19,9 @@ public static class LsmSpecReader
         var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
         var data = root.TryGetSection("data") ?? throw root.Error("data", "missing 'data:' section", "e.g. data: { task: narma10, length: 2000 }");
         var task = TaskSpecReader.Read(data, seed);
-        if (task.Kind == TaskKind.Adding)
+        if (task.HasSeparateSequences)
         {
-            throw data.Error("task", "a liquid is driven by one long series; the adding problem has separate sequences", "use sine, mackey_glass, narma10, delayed_copy or csv");
+            throw data.Error("task", "a liquid is driven by one long series; the adding problem and sine generation have separate sequences", "use sine, mackey_glass, narma10, delayed_copy or csv");
         }
 
         var liquid = new LiquidSpec { Seed = seed };

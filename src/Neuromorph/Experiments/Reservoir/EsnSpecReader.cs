@@ -24,9 +24,9 @@ public static class EsnSpecReader
         }
 
         var task = data is null ? new TaskSpec { Kind = TaskKind.DelayedCopy, Seed = seed } : TaskSpecReader.Read(data, seed);
-        if (task.Kind == TaskKind.Adding)
+        if (task.HasSeparateSequences)
         {
-            throw data!.Error("task", "a reservoir is driven by one long series; the adding problem has separate sequences", "use sine, mackey_glass, narma10, delayed_copy or csv");
+            throw data!.Error("task", "a reservoir is driven by one long series; the adding problem and sine generation have separate sequences", "use sine, mackey_glass, narma10, delayed_copy or csv");
         }
 
         var r = root.TryGetSection("reservoir") ?? throw root.Error("reservoir", "missing 'reservoir:' section", "e.g. reservoir: { units: 300, spectral_radius: 0.9 }");

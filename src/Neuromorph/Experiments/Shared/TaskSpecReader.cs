@@ -6,17 +6,23 @@ namespace Neuromorph.Experiments.Shared;
 /// <summary>Reads a <c>data:</c> section (docs/sequence.md) into a <see cref="TaskSpec"/>.</summary>
 public static class TaskSpecReader
 {
-    private static readonly string[] Tasks = ["sine", "mackey_glass", "narma10", "adding", "delayed_copy", "csv"];
+    private static readonly string[] Tasks = ["sine", "mackey_glass", "narma10", "adding", "delayed_copy", "sine_generation", "csv"];
 
     private static readonly string[] Keys = ["task", "length", "sequences", "test_sequences", "steps", "stride", "washout", "horizon", "test_fraction",
-        "period", "amplitude", "tau", "delays", "file", "inputs", "targets", "seed"];
+        "period", "periods", "amplitude", "tau", "delays", "file", "inputs", "targets", "seed"];
 
     /// <summary>Reads the section; <paramref name="seed"/> is used when the section gives none.</summary>
     public static TaskSpec Read(YamlSection s, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(s);
         s.RejectUnknownKeys(Keys);
-        var kind = (TaskKind)SpecValues.Choice(s, "task", "sine", Tasks);
+        var choice = SpecValues.Choice(s, "task", "sine", Tasks);
+        var kind = Tasks[choice] switch
+        {
+            "sine_generation" => TaskKind.SineGeneration,
+            "csv" => TaskKind.Csv,
+            _ => (TaskKind)choice,
+        };
         if (s.Has("steps") && s.GetInt("steps") < 1)
         {
             throw s.Error("steps", $"zero-length sequences: steps must be at least 1, got {s.GetInt("steps")}");
@@ -41,6 +47,21 @@ public static class TaskSpecReader
         if (spec.Washout >= spec.Steps && kind != TaskKind.Adding)
         {
             throw s.Error("washout", $"washout {spec.Washout} leaves no scored step in windows of {spec.Steps}", "make washout smaller than steps");
+        }
+
+        if (kind == TaskKind.SineGeneration)
+        {
+            var periods = s.Has("periods") ? s.GetDoubleList("periods") : [10.0, 30.0];
+            if (periods.Length != 2 || !(periods[0] > 0 && periods[1] >= periods[0]))
+            {
+                throw s.Error("periods", "periods is [shortest, longest], in steps, with 0 < shortest <= longest", "e.g. periods: [10, 30]");
+            }
+
+            spec = spec with { Periods = (periods[0], periods[1]) };
+        }
+        else if (s.Has("periods"))
+        {
+            throw s.Error("periods", "periods belongs to task: sine_generation", "use period: for the sine prediction task");
         }
 
         if (kind == TaskKind.DelayedCopy)
@@ -68,7 +89,7 @@ public static class TaskSpecReader
             }
         }
 
-        if (kind is not (TaskKind.Adding or TaskKind.Csv) && (int)(spec.Length * (1 - spec.TestFraction)) < spec.Steps)
+        if (kind is not (TaskKind.Adding or TaskKind.SineGeneration or TaskKind.Csv) && (int)(spec.Length * (1 - spec.TestFraction)) < spec.Steps)
         {
             throw s.Error("length", $"a series of {spec.Length} steps leaves fewer than {spec.Steps} for training windows", "raise length or lower steps");
         }

@@ -17,6 +17,14 @@ public sealed record TaskData(SequenceSet Train, SequenceSet Test, IReadOnlyList
             return new TaskData(train, test, ["value", "marker"], ["sum"], null, 0);
         }
 
+        if (spec.Kind == TaskKind.SineGeneration)
+        {
+            var (lo, hi) = spec.Periods;
+            var train = SineGeneration.Generate(spec.Sequences, spec.Steps, lo, hi, spec.Amplitude, spec.Seed);
+            var test = SineGeneration.Generate(spec.TestSequences, spec.Steps, lo, hi, spec.Amplitude, SeedSequence.Derive(spec.Seed, SeedPurpose.TaskTestSet));
+            return new TaskData(train, test, ["period"], ["sine"], null, 0);
+        }
+
         var series = spec.Kind switch
         {
             TaskKind.Sine => SineWave.Prediction(spec.Length, spec.Period, spec.Amplitude, 0, spec.Horizon),

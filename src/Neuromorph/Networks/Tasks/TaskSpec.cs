@@ -18,6 +18,9 @@ public enum TaskKind
     /// <summary>Delayed copy of an i.i.d. input (<see cref="DelayedCopy"/>).</summary>
     DelayedCopy,
 
+    /// <summary>One-to-many sine generation from a period given at the first step (<see cref="SineGeneration"/>).</summary>
+    SineGeneration,
+
     /// <summary>A CSV file of feature and target columns (<see cref="TimeSeriesCsv"/>).</summary>
     Csv,
 }
@@ -26,8 +29,8 @@ public enum TaskKind
 /// Which data a sequence model or reservoir is trained and tested on. Series tasks generate <see cref="Length"/> steps,
 /// keep the last <see cref="TestFraction"/> as one test sequence and cut the rest into training windows of
 /// <see cref="Steps"/> steps every <see cref="Stride"/> steps, the first <see cref="Washout"/> of each unscored.
-/// The adding problem draws <see cref="Sequences"/> training and <see cref="TestSequences"/> test sequences of
-/// <see cref="Steps"/> steps.
+/// The adding problem and sine generation draw <see cref="Sequences"/> training and <see cref="TestSequences"/> test
+/// sequences of <see cref="Steps"/> steps.
 /// </summary>
 public sealed record TaskSpec
 {
@@ -63,6 +66,12 @@ public sealed record TaskSpec
 
     /// <summary>Sine amplitude.</summary>
     public double Amplitude { get; init; } = 1;
+
+    /// <summary>Shortest and longest period of <see cref="TaskKind.SineGeneration"/>, in steps.</summary>
+    public (double Min, double Max) Periods { get; init; } = (10, 30);
+
+    /// <summary>True for tasks of separate sequences (adding, sine generation) rather than windows of one series.</summary>
+    public bool HasSeparateSequences => Kind is TaskKind.Adding or TaskKind.SineGeneration;
 
     /// <summary>Mackey–Glass delay τ (time units; sampled every time unit).</summary>
     public double Tau { get; init; } = 17;
