@@ -18,16 +18,18 @@ public class WiredArrayPulseTests(ITestOutputHelper output)
     private static readonly double[] States = [0.1, 0.25, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(2.0)]
-    [InlineData(10.0)]
-    public void A_reset_pulse_on_a_wired_3x3_array_moves_every_device_as_the_circuit_engine_does(double wire)
+    [InlineData(0.0, false)]
+    [InlineData(2.0, false)]
+    [InlineData(10.0, false)]
+    [InlineData(0.0, true)]
+    [InlineData(5.0, true)]
+    public void A_reset_pulse_on_a_wired_3x3_array_moves_every_device_as_the_circuit_engine_does(double wire, bool third)
     {
         var model = PhysicalResponseTests.Vteam();
         var pulse = PhysicalResponseTests.ResetPulse;
         var (lo, hi) = model.ProgrammingRange;
         var x0 = States.Select(s => lo + (s * (hi - lo))).ToArray();
-        var (rows, cols) = WiredArrayPulse.HalfSelect(3, 3, 1, 1, pulse.Amplitude);
+        var (rows, cols) = third ? WiredArrayPulse.ThirdSelect(3, 3, 1, 1, pulse.Amplitude) : WiredArrayPulse.HalfSelect(3, 3, 1, 1, pulse.Amplitude);
         var after = WiredArrayPulse.Apply(model, x0, 3, 3, rows, cols, wire, pulse.Width);
 
         var deck = new StringBuilder("V/2 scheme on a wired 3x3 VTEAM array\n");
@@ -57,9 +59,17 @@ public class WiredArrayPulseTests(ITestOutputHelper output)
             moved = Math.Max(moved, Math.Abs(engine - x0[k]));
         }
 
-        output.WriteLine($"R_wire {wire} Ω: largest difference {worst:G3} of a largest move {moved:G3} ({worst / moved:G3})");
+        output.WriteLine($"{(third ? "V/3" : "V/2")}, R_wire {wire} Ω: largest difference {worst:G3} of a largest move {moved:G3} ({worst / moved:G3})");
         Assert.True(moved > 0, "the pulse moved no device");
         Assert.True(worst <= 1e-6 * moved, $"largest difference {worst:G3} against a largest move of {moved:G3}");
+        if (third)
+        {
+            // V/3 of the 0.1 V RESET (0.033 V) is above VOFF = 0.02 V: the devices sharing a line with the selected one see
+            // +V/3 and move with it; the corners see −V/3, inside VON = −0.2 V, and stay
+            var selected = Math.Sign(after[4] - x0[4]);
+            Assert.All(new[] { 1, 3, 5, 7 }, k => Assert.Equal(selected, Math.Sign(after[k] - x0[k])));
+            Assert.All(new[] { 0, 2, 6, 8 }, k => Assert.Equal(x0[k], after[k], 1e-20));
+        }
     }
 
     [Fact]

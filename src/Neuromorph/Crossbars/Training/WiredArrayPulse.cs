@@ -13,7 +13,8 @@ namespace Neuromorph.Crossbars.Training;
 /// devices move together: dx/dt = F(v, x) for every device, where the device voltages v solve Kirchhoff's current law
 /// of the wired array at the current states (Newton on the model's own I(v, x)). The state equations are integrated over
 /// the pulse by Dormand–Prince 5(4), so IR drop lowers the selected device's voltage and gives every half-selected
-/// device its own, position-dependent disturb, as a circuit simulation of the array does. Meant for small arrays
+/// device its own, position-dependent disturb, as a circuit simulation of the array does. Line voltages for the V/2
+/// (<see cref="HalfSelect"/>) and V/3 (<see cref="ThirdSelect"/>) schemes are provided. Meant for small arrays
 /// (the network is solved densely at each right-hand side).
 /// </summary>
 public static class WiredArrayPulse
@@ -57,6 +58,19 @@ public static class WiredArrayPulse
         }
 
         return [.. result.Final.Select(x => Math.Clamp(x, model.MinState, model.MaxState))];
+    }
+
+    /// <summary>
+    /// The V/3 scheme's line voltages: the selected row at V, the selected column at 0, the other rows at V/3 and the
+    /// other columns at 2V/3, so every unselected device sees ±V/3 (those sharing a line +V/3, the rest −V/3).
+    /// </summary>
+    public static (double[] Rows, double[] Cols) ThirdSelect(int rows, int cols, int row, int col, double amplitude)
+    {
+        var r = Enumerable.Repeat(amplitude / 3, rows).ToArray();
+        var c = Enumerable.Repeat(2 * amplitude / 3, cols).ToArray();
+        r[row] = amplitude;
+        c[col] = 0;
+        return (r, c);
     }
 
     /// <summary>The V/2 scheme's line voltages for a pulse of <paramref name="amplitude"/> on device (<paramref name="row"/>, <paramref name="col"/>).</summary>
