@@ -119,6 +119,62 @@ class _LstmRecurrence(torch.autograd.Function):
         return dgates, dh_next, dc_next, grad_w, grad_b, None, None
 
 
+class _GruRecurrence(torch.autograd.Function):
+    """One direction of one GRU layer as a single autograd node, as :class:`_LstmRecurrence` (PyTorch's gates:
+    r = s(x_r + h_r), z = s(x_z + h_z), n = tanh(x_n + r * h_n), h' = (1 - z) n + z h, with h_* = W_h* h + b_h*)."""
+
+    @staticmethod
+    def forward(ctx: Any, xw: torch.Tensor, h0: torch.Tensor, weight_hh: torch.Tensor, bias_hh: Optional[torch.Tensor],  # type: ignore[override]
+                tile_ref: Any, reverse: bool) -> Tuple[torch.Tensor, torch.Tensor]:
+        tile = tile_ref._programmed(weight_hh)
+        steps = xw.shape[0]
+        order = range(steps - 1, -1, -1) if reverse else range(steps)
+        h = h0
+        saved = torch.empty(steps, xw.shape[1], 4 * h0.shape[-1], dtype=xw.dtype, device=xw.device)  # r, z, n, h_n
+        prev_h = torch.empty(steps, xw.shape[1], h0.shape[-1], dtype=xw.dtype, device=xw.device)
+        out = torch.empty_like(prev_h)
+        for t in order:
+            hw = torch.from_numpy(tile.forward(h.detach().to("cpu", torch.float64).numpy())).to(dtype=xw.dtype, device=xw.device)
+            if bias_hh is not None:
+                hw = hw + bias_hh
+            xr, xz, xn = xw[t].chunk(3, dim=-1)
+            hr, hz, hn = hw.chunk(3, dim=-1)
+            r, z = torch.sigmoid(xr + hr), torch.sigmoid(xz + hz)
+            n = torch.tanh(xn + r * hn)
+            prev_h[t] = h
+            h = (1 - z) * n + z * h
+            saved[t] = torch.cat((r, z, n, hn), dim=-1)
+            out[t] = h
+        ctx.save_for_backward(saved, prev_h)
+        ctx.tile_ref, ctx.reverse, ctx.has_bias = tile_ref, reverse, bias_hh is not None
+        return out, h
+
+    @staticmethod
+    def backward(ctx: Any, g_out: torch.Tensor, g_hn: torch.Tensor) -> Any:  # type: ignore[override]
+        saved, prev_h = ctx.saved_tensors
+        tile = ctx.tile_ref._tile
+        steps = saved.shape[0]
+        order = range(steps) if ctx.reverse else range(steps - 1, -1, -1)
+        dh_next = g_hn.clone()
+        dx = torch.empty(steps, saved.shape[1], 3 * prev_h.shape[-1], dtype=saved.dtype, device=saved.device)
+        dhg = torch.empty_like(dx)
+        for t in order:
+            r, z, n, hn = saved[t].chunk(4, dim=-1)
+            dh = g_out[t] + dh_next
+            dn = dh * (1 - z) * (1 - n * n)
+            dz = dh * (prev_h[t] - n) * z * (1 - z)
+            dr = dn * hn * r * (1 - r)
+            dx[t] = torch.cat((dr, dz, dn), dim=-1)
+            d = torch.cat((dr, dz, dn * r), dim=-1)
+            dhg[t] = d
+            back = torch.from_numpy(tile.backward(d.detach().to("cpu", torch.float64).numpy())).to(dtype=d.dtype, device=d.device)
+            dh_next = dh * z + back
+        flat = dhg.reshape(-1, dhg.shape[-1])
+        grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
+        grad_b = flat.sum(dim=0) if ctx.has_bias else None
+        return dx, dh_next, grad_w, grad_b, None, None
+
+
 class AnalogLinear(nn.Module):
     """``y = x W^T + b`` with ``x W^T`` read through a crossbar tile of ``in_features`` word lines and
     ``out_features`` outputs.
@@ -295,10 +351,15 @@ class _AnalogRNNBase(nn.Module):
                     xw = xw + getattr(self, f"bias_ih_l{layer}{suffix}")
                 h, c = h0[k], (c0[k] if c0 is not None else None)
                 if self.mode == "LSTM":
-                    # the whole direction as one autograd node (its own backward through time)
+                    # the whole direction as one autograd node (its own backward through time); GRU likewise
                     name = f"weight_hh_l{layer}{suffix}"
                     bias_hh = getattr(self, f"bias_hh_l{layer}{suffix}") if self.bias else None
                     seq, h, c = _LstmRecurrence.apply(xw, h, c, getattr(self, name), bias_hh, self._tiles[name], bool(suffix))
+                    outputs.append(seq)
+                elif self.mode == "GRU":
+                    name = f"weight_hh_l{layer}{suffix}"
+                    bias_hh = getattr(self, f"bias_hh_l{layer}{suffix}") if self.bias else None
+                    seq, h = _GruRecurrence.apply(xw, h, getattr(self, name), bias_hh, self._tiles[name], bool(suffix))
                     outputs.append(seq)
                 else:
                     out: List[Optional[torch.Tensor]] = [None] * steps

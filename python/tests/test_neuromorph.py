@@ -492,6 +492,14 @@ class AnalogRecurrentTests(unittest.TestCase):
         c0 = torch.randn(1, 2, 2, dtype=torch.float64, requires_grad=True)
         self.assertTrue(torch.autograd.gradcheck(lambda x, h, c: layer(x, (h, c))[0], (x, h0, c0)))
 
+    def test_gradcheck_gru_bidirectional_with_initial_state(self):
+        # the GRU's fused backward through time (one autograd node per direction) against finite differences
+        torch.manual_seed(3)
+        layer = nt.AnalogGRU(3, 4, num_layers=2, bidirectional=True).double()
+        x = torch.randn(5, 2, 3, dtype=torch.float64, requires_grad=True)
+        h0 = torch.randn(4, 2, 4, dtype=torch.float64, requires_grad=True)
+        self.assertTrue(torch.autograd.gradcheck(lambda x, h0: layer(x, h0)[0].sum() + layer(x, h0)[1].sum(), (x, h0)))
+
     def test_unbatched_input_and_initial_state(self):
         import neuromorph.torch as nt
 
