@@ -494,6 +494,8 @@ class AnalogRecurrentTests(unittest.TestCase):
 
     def test_gradcheck_gru_bidirectional_with_initial_state(self):
         # the GRU's fused backward through time (one autograd node per direction) against finite differences
+        import neuromorph.torch as nt
+
         torch.manual_seed(3)
         layer = nt.AnalogGRU(3, 4, num_layers=2, bidirectional=True).double()
         x = torch.randn(5, 2, 3, dtype=torch.float64, requires_grad=True)
