@@ -175,6 +175,48 @@ class _GruRecurrence(torch.autograd.Function):
         return dx, dh_next, grad_w, grad_b, None, None
 
 
+class _ElmanRecurrence(torch.autograd.Function):
+    """One direction of one Elman layer (h' = tanh or relu of x_t W_ih^T + b_ih + h W_hh^T + b_hh) as a single autograd
+    node, as :class:`_LstmRecurrence`."""
+
+    @staticmethod
+    def forward(ctx: Any, xw: torch.Tensor, h0: torch.Tensor, weight_hh: torch.Tensor, bias_hh: Optional[torch.Tensor],  # type: ignore[override]
+                tile_ref: Any, reverse: bool, relu: bool) -> Tuple[torch.Tensor, torch.Tensor]:
+        tile = tile_ref._programmed(weight_hh)
+        steps = xw.shape[0]
+        order = range(steps - 1, -1, -1) if reverse else range(steps)
+        h = h0
+        prev_h = torch.empty(steps, xw.shape[1], h0.shape[-1], dtype=xw.dtype, device=xw.device)
+        out = torch.empty_like(prev_h)
+        for t in order:
+            hw = torch.from_numpy(tile.forward(h.detach().to("cpu", torch.float64).numpy())).to(dtype=xw.dtype, device=xw.device)
+            pre = xw[t] + hw if bias_hh is None else xw[t] + hw + bias_hh
+            prev_h[t] = h
+            h = torch.relu(pre) if relu else torch.tanh(pre)
+            out[t] = h
+        ctx.save_for_backward(out, prev_h)
+        ctx.tile_ref, ctx.reverse, ctx.has_bias, ctx.relu = tile_ref, reverse, bias_hh is not None, relu
+        return out, h
+
+    @staticmethod
+    def backward(ctx: Any, g_out: torch.Tensor, g_hn: torch.Tensor) -> Any:  # type: ignore[override]
+        out, prev_h = ctx.saved_tensors
+        tile = ctx.tile_ref._tile
+        steps = out.shape[0]
+        order = range(steps) if ctx.reverse else range(steps - 1, -1, -1)
+        dh_next = g_hn.clone()
+        dpre = torch.empty_like(out)
+        for t in order:
+            dh = g_out[t] + dh_next
+            d = dh * (out[t] > 0).to(dh.dtype) if ctx.relu else dh * (1 - out[t] * out[t])
+            dpre[t] = d
+            dh_next = torch.from_numpy(tile.backward(d.detach().to("cpu", torch.float64).numpy())).to(dtype=d.dtype, device=d.device)
+        flat = dpre.reshape(-1, dpre.shape[-1])
+        grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
+        grad_b = flat.sum(dim=0) if ctx.has_bias else None
+        return dpre, dh_next, grad_w, grad_b, None, None, None
+
+
 class AnalogLinear(nn.Module):
     """``y = x W^T + b`` with ``x W^T`` read through a crossbar tile of ``in_features`` word lines and
     ``out_features`` outputs.
@@ -304,23 +346,6 @@ class _AnalogRNNBase(nn.Module):
     def _project(self, name: str, x: torch.Tensor) -> torch.Tensor:
         return _AnalogMatmul.apply(x, getattr(self, name), self._tiles[name])
 
-    def _cell(self, layer: int, suffix: str, xw: torch.Tensor, h: torch.Tensor, c: Optional[torch.Tensor]) -> Tuple[torch.Tensor, Optional[torch.Tensor]]:
-        hw = self._project(f"weight_hh_l{layer}{suffix}", h)
-        if self.bias:
-            hw = hw + getattr(self, f"bias_hh_l{layer}{suffix}")
-        if self.mode == "LSTM":
-            i, f, g, o = (xw + hw).chunk(4, dim=-1)
-            c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
-            return torch.sigmoid(o) * torch.tanh(c), c
-        if self.mode == "GRU":
-            xr, xz, xn = xw.chunk(3, dim=-1)
-            hr, hz, hn = hw.chunk(3, dim=-1)
-            r, z = torch.sigmoid(xr + hr), torch.sigmoid(xz + hz)
-            n = torch.tanh(xn + r * hn)
-            return (1 - z) * n + z * h, None
-        pre = xw + hw
-        return (torch.tanh(pre) if self.mode == "RNN_TANH" else torch.relu(pre)), None
-
     def forward(self, input: torch.Tensor, hx: Any = None) -> Tuple[torch.Tensor, Any]:
         batched = input.dim() == 3
         if input.dim() not in (2, 3):
@@ -362,12 +387,10 @@ class _AnalogRNNBase(nn.Module):
                     seq, h = _GruRecurrence.apply(xw, h, getattr(self, name), bias_hh, self._tiles[name], bool(suffix))
                     outputs.append(seq)
                 else:
-                    out: List[Optional[torch.Tensor]] = [None] * steps
-                    order = range(steps - 1, -1, -1) if suffix else range(steps)
-                    for t in order:
-                        h, c = self._cell(layer, suffix, xw[t], h, c)
-                        out[t] = h
-                    outputs.append(torch.stack(out))  # type: ignore[arg-type]
+                    name = f"weight_hh_l{layer}{suffix}"
+                    bias_hh = getattr(self, f"bias_hh_l{layer}{suffix}") if self.bias else None
+                    seq, h = _ElmanRecurrence.apply(xw, h, getattr(self, name), bias_hh, self._tiles[name], bool(suffix), self.mode == "RNN_RELU")
+                    outputs.append(seq)
                 finals_h.append(h)
                 if c is not None:
                     finals_c.append(c)

@@ -502,6 +502,16 @@ class AnalogRecurrentTests(unittest.TestCase):
         h0 = torch.randn(4, 2, 4, dtype=torch.float64, requires_grad=True)
         self.assertTrue(torch.autograd.gradcheck(lambda x, h0: layer(x, h0)[0].sum() + layer(x, h0)[1].sum(), (x, h0)))
 
+    def test_gradcheck_elman_tanh_and_relu(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(5)
+        for nonlinearity in ("tanh", "relu"):
+            layer = nt.AnalogRNN(3, 4, num_layers=2, bidirectional=True, nonlinearity=nonlinearity).double()
+            x = torch.randn(4, 2, 3, dtype=torch.float64, requires_grad=True)
+            h0 = torch.randn(4, 2, 4, dtype=torch.float64, requires_grad=True)
+            self.assertTrue(torch.autograd.gradcheck(lambda x, h0: layer(x, h0)[0].sum() + layer(x, h0)[1].sum(), (x, h0)), nonlinearity)
+
     def test_unbatched_input_and_initial_state(self):
         import neuromorph.torch as nt
 
