@@ -33,6 +33,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
     [
         "bit_errors_train_length", "bit_error_rate_train_length", "bit_errors_longest_test", "bit_error_rate_longest_test",
         "noisy_bit_errors_train_length", "noisy_bit_errors_longest_test", "train_loss", "train_sequences", "train_seconds", "parameters",
+        "baseline_bit_errors_train_length", "baseline_bit_errors_longest_test", "baseline_parameters",
     ];
 
     /// <inheritdoc />
@@ -72,6 +73,18 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             noisy = [.. lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(model, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l)))];
         }
 
+        double[]? baselineErrors = null;
+        NtmModel? baselineModel = null;
+        IReadOnlyList<NtmCurvePoint> baselineCurve = [];
+        if (spec.BaselineController is int hb)
+        {
+            baselineModel = NtmModel.Create(spec.Model with { Hidden = hb, HasMemory = false }, SeedSequence.Derive(spec.Seed, SeedPurpose.NtmInitialisation, 1));
+            log.WriteLine($"training the LSTM baseline ({hb} units, no memory, {baselineModel.ParameterCount} parameters) on the same sequences");
+            baselineCurve = NtmTrainer.Train(baselineModel, task, options, p => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"baseline update {p.Update} ({p.Sequences} sequences): loss {p.Loss:G4} per bit, {p.BitErrorsPerSequence:G4} bit errors per sequence ({p.Seconds:F1} s)")), context.CancellationToken);
+            baselineErrors = [.. lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(baselineModel, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l)))];
+        }
+
         var longestTest = spec.TestLengths.Max();
         var metrics = new Dictionary<string, double>
         {
@@ -85,6 +98,9 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             ["train_sequences"] = curve.Count > 0 ? curve[^1].Sequences : 0,
             ["train_seconds"] = trainSeconds,
             ["parameters"] = model.ParameterCount,
+            ["baseline_bit_errors_train_length"] = baselineErrors?[task.MaxLength - 1] ?? double.NaN,
+            ["baseline_bit_errors_longest_test"] = baselineErrors?[longestTest - 1] ?? double.NaN,
+            ["baseline_parameters"] = baselineModel?.ParameterCount ?? double.NaN,
         };
 
         var files = new List<ResultFile>();
@@ -109,16 +125,33 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             var lengthColumn = lengths.Select(l => (double)l).ToArray();
             var sequences = lengths.Select(l => (double)Count(l)).ToArray();
             var rates = lengths.Select(l => exact[l - 1] / (l * task.Bits)).ToArray();
-            files.Add(noisy is null
-                ? new ResultTable("evaluation.csv", ["length", "sequences", "bit_errors_per_sequence", "bit_error_rate"], [lengthColumn, sequences, exact, rates])
-                : new ResultTable("evaluation.csv", ["length", "sequences", "bit_errors_per_sequence", "bit_error_rate", "noisy_bit_errors_per_sequence"], [lengthColumn, sequences, exact, rates, noisy]));
+            List<string> headers = ["length", "sequences", "bit_errors_per_sequence", "bit_error_rate"];
+            List<double[]> columns = [lengthColumn, sequences, exact, rates];
+            if (noisy is not null)
+            {
+                headers.Add("noisy_bit_errors_per_sequence");
+                columns.Add(noisy);
+            }
+
+            if (baselineErrors is not null)
+            {
+                headers.Add("baseline_bit_errors_per_sequence");
+                columns.Add(baselineErrors);
+                files.Add(new ResultTable("baseline_training.csv", ["update", "sequences", "loss", "bit_errors_per_sequence", "seconds"],
+                [
+                    [.. baselineCurve.Select(p => (double)p.Update)], [.. baselineCurve.Select(p => (double)p.Sequences)], [.. baselineCurve.Select(p => p.Loss)],
+                    [.. baselineCurve.Select(p => p.BitErrorsPerSequence)], [.. baselineCurve.Select(p => p.Seconds)],
+                ]));
+            }
+
+            files.Add(new ResultTable("evaluation.csv", [.. headers], [.. columns]));
             files.Add(MetricsTable.Of(metrics));
             if (curve.Count > 0)
             {
                 figures.Add(NtmFigures.Training(curve));
             }
 
-            figures.Add(NtmFigures.Generalisation(lengthColumn, exact, noisy, task.MaxLength));
+            figures.Add(NtmFigures.Generalisation(lengthColumn, exact, noisy, baselineErrors, task.MaxLength));
             model.ReadNoise = 0;
             var example = task.Make(task.MaxLength, new RandomStream(SeedSequence.Derive(testSeed, "example")));
             var trace = model.Forward(example.Inputs, example.Steps);
@@ -130,6 +163,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             $"NTM ({model.ParameterCount} parameters, memory {model.Spec.Rows} × {model.Spec.Width}) on copy: {metrics["bit_errors_train_length"]:G3} bit errors per sequence at length {task.MaxLength} ({metrics["bit_error_rate_train_length"]:P2} of bits), "
             + $"{metrics["bit_errors_longest_test"]:G3} at length {longestTest} ({metrics["bit_error_rate_longest_test"]:P2})")
             + (noisy is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; with read noise σ = {spec.ReadNoise:G3}: {metrics["noisy_bit_errors_train_length"]:G3} / {metrics["noisy_bit_errors_longest_test"]:G3}"))
+            + (baselineErrors is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; LSTM baseline ({baselineModel!.ParameterCount} parameters): {metrics["baseline_bit_errors_train_length"]:G3} / {metrics["baseline_bit_errors_longest_test"]:G3}"))
             + string.Create(CultureInfo.InvariantCulture, $"; trained on {metrics["train_sequences"]:G} sequences in {trainSeconds:F1} s");
         return new ExperimentReport(metrics, written, summary) { Figures = figures, Outputs = files };
     }

@@ -23,8 +23,8 @@ public static class NtmFigures
         return new Figure("training", [loss, errors]) { Title = "NTM learning curve (copy task)", SharedX = true };
     }
 
-    /// <summary>Held-out bit errors per sequence against length, exact and (when given) with read noise.</summary>
-    public static Figure Generalisation(double[] lengths, double[] exact, double[]? noisy, int maxTrainLength)
+    /// <summary>Held-out bit errors per sequence against length, exact and (when given) with read noise and of the LSTM baseline.</summary>
+    public static Figure Generalisation(double[] lengths, double[] exact, double[]? noisy, double[]? baseline, int maxTrainLength)
     {
         ArgumentNullException.ThrowIfNull(lengths);
         ArgumentNullException.ThrowIfNull(exact);
@@ -32,6 +32,11 @@ public static class NtmFigures
         if (noisy is not null)
         {
             series.Add(new LineSeries("noisy reads", lengths, noisy) { Style = LineStyle.LineAndMarkers });
+        }
+
+        if (baseline is not null)
+        {
+            series.Add(new LineSeries("LSTM baseline", lengths, baseline) { Style = LineStyle.Dashed });
         }
 
         var panel = new Panel(new FigureAxis("Sequence length L") { IntegerTicks = true }, new FigureAxis("Bit errors per sequence") { Min = 0 }, series);

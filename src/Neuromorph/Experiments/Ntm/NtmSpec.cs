@@ -25,6 +25,9 @@ public sealed record NtmSpec
     /// <summary>Standard deviation of the Gaussian noise on the cosine similarities at evaluation (0: exact reads).</summary>
     public double ReadNoise { get; init; }
 
+    /// <summary>Controller size of a memoryless LSTM baseline trained and scored the same way, or null for none.</summary>
+    public int? BaselineController { get; init; }
+
     /// <summary>Seed of initialisation, training data, test data and read noise.</summary>
     public ulong Seed { get; init; } = 1;
 }

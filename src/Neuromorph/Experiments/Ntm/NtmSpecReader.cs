@@ -9,7 +9,7 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>Reads <c>kind: ntm</c> files (docs/ntm.md) into an <see cref="NtmSpec"/>; every bad value is a located error.</summary>
 public static class NtmSpecReader
 {
-    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "seed"];
+    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed"];
 
     /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static NtmSpec Read(YamlSection root, long? seedOverride = null)
@@ -54,6 +54,13 @@ public static class NtmSpecReader
                 $"use rows ≥ {longest + 1}, or shorter task/test lengths");
         }
 
+        int? baseline = null;
+        if (root.TryGetSection("baseline") is { } b)
+        {
+            b.RejectUnknownKeys("controller");
+            baseline = SpecValues.Count(b, "controller", model.Hidden);
+        }
+
         var noise = root.Has("memory_read_noise") ? SpecValues.NonNegative(root, "memory_read_noise", 0) : 0;
         return new NtmSpec
         {
@@ -63,6 +70,7 @@ public static class NtmSpecReader
             TestLengths = lengths,
             TestSequences = testSequences,
             ReadNoise = noise,
+            BaselineController = baseline,
             Seed = seed,
         };
     }

@@ -10,7 +10,7 @@ public sealed partial class NtmModel
     {
         ArgumentNullException.ThrowIfNull(trace);
         var s = Spec;
-        int x = s.Inputs, h = s.Hidden, n = s.Rows, w = s.Width, u = x + w, y = s.Outputs;
+        int x = s.Inputs, h = s.Hidden, n = s.Rows, w = s.ReadWidth, u = x + w, y = s.Outputs;
         var dh = new double[h];
         var dc = new double[h];
         var dr = new double[w];
@@ -52,57 +52,60 @@ public sealed partial class NtmModel
                 }
             }
 
-            // read r_t = wᵀ M_t
-            var read = trace.Read[t];
-            for (var i = 0; i < n; i++)
+            if (s.HasMemory)
             {
-                double d = 0;
-                for (var j = 0; j < w; j++)
-                {
-                    d += dr[j] * memory[(i * w) + j];
-                    dM[(i * w) + j] += read.Weights[i] * dr[j];
-                }
-
-                dRead[i] += d;
-            }
-
-            var dReadPrevious = new double[n];
-            read.Backward(dRead, memory, t == 0 ? trace.InitialWeights : trace.Read[t - 1].Weights, dReadRaw, dM, dReadPrevious);
-            dRead = dReadPrevious;
-            AddOuter(ReadWeight.Gradient, ReadBias.Gradient, dReadRaw, hh);
-            AddTransposedProduct(ReadWeight.Value, dReadRaw, dh);
-
-            // write M_t = M_{t−1} ∘ (1 − w eᵀ) + w aᵀ
-            var write = trace.Write[t];
-            var raw = trace.WriteRaw[t];
-            var dPreviousMemory = new double[n * w];
-            Array.Clear(dWriteRaw);
-            for (var j = 0; j < w; j++)
-            {
-                var e = Addressing.Sigmoid(raw[w + 6 + j]);
-                var add = Math.Tanh(raw[(2 * w) + 6 + j]);
-                double de = 0, dAdd = 0;
+                // read r_t = wᵀ M_t
+                var read = trace.Read[t];
                 for (var i = 0; i < n; i++)
                 {
-                    var g = dM[(i * w) + j];
-                    var wi = write.Weights[i];
-                    var m = previous[(i * w) + j];
-                    dPreviousMemory[(i * w) + j] = g * (1 - (wi * e));
-                    dWrite[i] += g * (add - (m * e));
-                    de -= g * m * wi;
-                    dAdd += g * wi;
+                    double d = 0;
+                    for (var j = 0; j < w; j++)
+                    {
+                        d += dr[j] * memory[(i * w) + j];
+                        dM[(i * w) + j] += read.Weights[i] * dr[j];
+                    }
+
+                    dRead[i] += d;
                 }
 
-                dWriteRaw[w + 6 + j] = de * e * (1 - e);
-                dWriteRaw[(2 * w) + 6 + j] = dAdd * (1 - (add * add));
-            }
+                var dReadPrevious = new double[n];
+                read.Backward(dRead, memory, t == 0 ? trace.InitialWeights : trace.Read[t - 1].Weights, dReadRaw, dM, dReadPrevious);
+                dRead = dReadPrevious;
+                AddOuter(ReadWeight.Gradient, ReadBias.Gradient, dReadRaw, hh);
+                AddTransposedProduct(ReadWeight.Value, dReadRaw, dh);
 
-            var dWritePrevious = new double[n];
-            write.Backward(dWrite, previous, t == 0 ? trace.InitialWeights : trace.Write[t - 1].Weights, dWriteRaw, dPreviousMemory, dWritePrevious);
-            dWrite = dWritePrevious;
-            dM = dPreviousMemory;
-            AddOuter(WriteWeight.Gradient, WriteBias.Gradient, dWriteRaw, hh);
-            AddTransposedProduct(WriteWeight.Value, dWriteRaw, dh);
+                // write M_t = M_{t−1} ∘ (1 − w eᵀ) + w aᵀ
+                var write = trace.Write[t];
+                var raw = trace.WriteRaw[t];
+                var dPreviousMemory = new double[n * w];
+                Array.Clear(dWriteRaw);
+                for (var j = 0; j < w; j++)
+                {
+                    var e = Addressing.Sigmoid(raw[w + 6 + j]);
+                    var add = Math.Tanh(raw[(2 * w) + 6 + j]);
+                    double de = 0, dAdd = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        var g = dM[(i * w) + j];
+                        var wi = write.Weights[i];
+                        var m = previous[(i * w) + j];
+                        dPreviousMemory[(i * w) + j] = g * (1 - (wi * e));
+                        dWrite[i] += g * (add - (m * e));
+                        de -= g * m * wi;
+                        dAdd += g * wi;
+                    }
+
+                    dWriteRaw[w + 6 + j] = de * e * (1 - e);
+                    dWriteRaw[(2 * w) + 6 + j] = dAdd * (1 - (add * add));
+                }
+
+                var dWritePrevious = new double[n];
+                write.Backward(dWrite, previous, t == 0 ? trace.InitialWeights : trace.Write[t - 1].Weights, dWriteRaw, dPreviousMemory, dWritePrevious);
+                dWrite = dWritePrevious;
+                dM = dPreviousMemory;
+                AddOuter(WriteWeight.Gradient, WriteBias.Gradient, dWriteRaw, hh);
+                AddTransposedProduct(WriteWeight.Value, dWriteRaw, dh);
+            }
 
             // LSTM controller
             var gates = trace.Gates[t];

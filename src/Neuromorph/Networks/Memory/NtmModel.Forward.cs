@@ -9,7 +9,7 @@ public sealed partial class NtmModel
     public NtmTrace Forward(ReadOnlySpan<double> inputs, int steps)
     {
         var s = Spec;
-        int x = s.Inputs, h = s.Hidden, n = s.Rows, w = s.Width, u = x + w, y = s.Outputs;
+        int x = s.Inputs, h = s.Hidden, n = s.Rows, w = s.ReadWidth, u = x + w, y = s.Outputs;
         if (inputs.Length != steps * x)
         {
             throw new ArgumentException($"expected {steps} × {x} inputs, got {inputs.Length}", nameof(inputs));
@@ -50,6 +50,14 @@ public sealed partial class NtmModel
             trace.Gates[t] = gates;
             trace.Cell[t + 1] = c;
             trace.Hidden[t + 1] = hh;
+
+            if (!s.HasMemory)
+            {
+                trace.Memory[t + 1] = trace.Memory[t];
+                trace.ReadVector[t + 1] = trace.ReadVector[t];
+                Output(trace, t, hh, trace.ReadVector[t + 1]);
+                continue;
+            }
 
             // write head on M_{t−1}
             var raw = new double[s.WriteHeadSize];
@@ -93,27 +101,33 @@ public sealed partial class NtmModel
 
             trace.ReadVector[t + 1] = r;
 
-            // output from [h_t; r_t]
-            for (var k = 0; k < y; k++)
-            {
-                var row = OutputWeight.Value.AsSpan(k * (h + w), h + w);
-                var z = OutputBias.Value[k];
-                for (var j = 0; j < h; j++)
-                {
-                    z += row[j] * hh[j];
-                }
-
-                for (var j = 0; j < w; j++)
-                {
-                    z += row[h + j] * r[j];
-                }
-
-                trace.Logits[(t * y) + k] = z;
-                trace.Outputs[(t * y) + k] = Addressing.Sigmoid(z);
-            }
+            Output(trace, t, hh, r);
         }
 
         return trace;
+    }
+
+    /// <summary>y_t = σ(W_o [h_t; r_t] + b_o) into the trace.</summary>
+    private void Output(NtmTrace trace, int t, double[] hh, double[] r)
+    {
+        int h = Spec.Hidden, w = r.Length, y = Spec.Outputs;
+        for (var k = 0; k < y; k++)
+        {
+            var row = OutputWeight.Value.AsSpan(k * (h + w), h + w);
+            var z = OutputBias.Value[k];
+            for (var j = 0; j < h; j++)
+            {
+                z += row[j] * hh[j];
+            }
+
+            for (var j = 0; j < w; j++)
+            {
+                z += row[h + j] * r[j];
+            }
+
+            trace.Logits[(t * y) + k] = z;
+            trace.Outputs[(t * y) + k] = Addressing.Sigmoid(z);
+        }
     }
 
     private void Draw(double[] noise)

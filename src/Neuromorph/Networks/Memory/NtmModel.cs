@@ -18,7 +18,7 @@ public sealed partial class NtmModel
     {
         spec.Validate();
         Spec = spec;
-        int h = spec.Hidden, u = spec.Inputs + spec.Width;
+        int h = spec.Hidden, u = spec.Inputs + spec.ReadWidth;
         WeightIh = new Parameter("controller.weight_ih", 4 * h, u);
         WeightHh = new Parameter("controller.weight_hh", 4 * h, h);
         Bias = new Parameter("controller.bias", 4 * h);
@@ -26,15 +26,15 @@ public sealed partial class NtmModel
         WriteBias = new Parameter("write_head.bias", spec.WriteHeadSize);
         ReadWeight = new Parameter("read_head.weight", spec.ReadHeadSize, h);
         ReadBias = new Parameter("read_head.bias", spec.ReadHeadSize);
-        OutputWeight = new Parameter("output.weight", spec.Outputs, h + spec.Width);
+        OutputWeight = new Parameter("output.weight", spec.Outputs, h + spec.ReadWidth);
         OutputBias = new Parameter("output.bias", spec.Outputs);
-        Parameters = [WeightIh, WeightHh, Bias, WriteWeight, WriteBias, ReadWeight, ReadBias, OutputWeight, OutputBias];
+        Parameters = spec.HasMemory ? [WeightIh, WeightHh, Bias, WriteWeight, WriteBias, ReadWeight, ReadBias, OutputWeight, OutputBias] : [WeightIh, WeightHh, Bias, OutputWeight, OutputBias];
     }
 
     /// <summary>The sizes.</summary>
     public NtmModelSpec Spec { get; }
 
-    /// <summary>Controller input weights, 4H × (inputs + W), gate blocks i, f, g, o.</summary>
+    /// <summary>Controller input weights, 4H × (inputs + W) (4H × inputs without memory), gate blocks i, f, g, o.</summary>
     public Parameter WeightIh { get; }
 
     /// <summary>Controller recurrent weights, 4H × H.</summary>
@@ -61,7 +61,7 @@ public sealed partial class NtmModel
     /// <summary>Output bias.</summary>
     public Parameter OutputBias { get; }
 
-    /// <summary>Every parameter, in a fixed order.</summary>
+    /// <summary>Every parameter, in a fixed order (without the heads' for the memoryless baseline).</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Total number of trainable values.</summary>

@@ -10,6 +10,15 @@ public sealed record NtmModelSpec(int Inputs, int Outputs, int Hidden, int Rows,
     /// <summary>The constant every memory value starts from (a zero memory has no direction for cosine similarity).</summary>
     public double InitialMemory { get; init; } = 1e-6;
 
+    /// <summary>
+    /// False for the memoryless baseline: the same LSTM controller and output layer with no heads and no read vector
+    /// (a plain LSTM of <see cref="Hidden"/> units on the same task); Rows and Width are then unused.
+    /// </summary>
+    public bool HasMemory { get; init; } = true;
+
+    /// <summary>Width of the read vector fed to the controller and the output layer (0 without memory).</summary>
+    public int ReadWidth => HasMemory ? Width : 0;
+
     /// <summary>Raw values the write head emits per step: key (W), β, g, shift (3), γ, erase (W), add (W).</summary>
     public int WriteHeadSize => (3 * Width) + 6;
 

@@ -20,8 +20,8 @@ public sealed class NtmTrace
         Outputs = new double[steps * spec.Outputs];
         Cell[0] = new double[h];
         Hidden[0] = new double[h];
-        ReadVector[0] = new double[w];
-        Memory[0] = new double[n * w];
+        ReadVector[0] = new double[spec.ReadWidth];
+        Memory[0] = spec.HasMemory ? new double[n * w] : [];
         Array.Fill(Memory[0], spec.InitialMemory);
         InitialWeights = new double[n];
         InitialWeights[0] = 1;
@@ -45,7 +45,7 @@ public sealed class NtmTrace
     /// <summary>The write head's raw outputs per step (3W + 6).</summary>
     public double[][] WriteRaw { get; }
 
-    /// <summary>The write head's addressing per step.</summary>
+    /// <summary>The write head's addressing per step (null entries without memory).</summary>
     public Addressing[] Write { get; }
 
     /// <summary>The read head's addressing per step.</summary>

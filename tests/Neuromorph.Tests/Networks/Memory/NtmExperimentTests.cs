@@ -21,6 +21,7 @@ public sealed class NtmExperimentTests
         test: { lengths: [4, 6], sequences: 10 }
         memory_read_noise: 0.1
         seed: 3
+        baseline: { controller: 14 }
 
         """;
 
@@ -54,6 +55,9 @@ public sealed class NtmExperimentTests
 
         Assert.Contains(report.Figures, f => f.Name == "training");
         Assert.Contains(report.Figures, f => f.Name == "generalisation");
+        Assert.Equal((4 * 14 * (4 + 14)) + (4 * 14) + (3 * 15), report.Metrics["baseline_parameters"]);
+        Assert.Equal(report.Metrics["baseline_bit_errors_longest_test"], evaluation.Column("baseline_bit_errors_per_sequence")[5]);
+        Assert.Equal(4, ResultFiles.Table(report.Outputs, "baseline_training.csv").Rows);
     }
 
     [Fact]
@@ -83,6 +87,7 @@ public sealed class NtmExperimentTests
     [InlineData("lengths: [4, 6]", "lengths: [4, 0]", 7, "test lengths must be whole numbers")]
     [InlineData("memory_read_noise: 0.1", "memory_read_noise: -0.1", 8, "'memory_read_noise'")]
     [InlineData("seed: 3", "seed: 3\nheads: 2", 10, "heads")]
+    [InlineData("controller: 14", "controller: 0", 10, "'controller' must be at least 1")]
     public void Bad_input_is_a_located_error_with_exit_code_2(string from, string to, int line, string message)
     {
         Assert.Contains(from, Yaml, StringComparison.Ordinal);

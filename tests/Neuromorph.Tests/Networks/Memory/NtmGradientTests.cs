@@ -9,12 +9,13 @@ namespace Neuromorph.Tests.Networks.Memory;
 public class NtmGradientTests
 {
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(0.05)]
-    public void Gradients_of_every_parameter_match_central_differences(double readNoise)
+    [InlineData(0.0, true)]
+    [InlineData(0.05, true)]
+    [InlineData(0.0, false)] // the memoryless LSTM baseline
+    public void Gradients_of_every_parameter_match_central_differences(double readNoise, bool hasMemory)
     {
         // N = 8, W = 4, controller 6, copy sequence of length 3 (7 steps), 2 bits + delimiter
-        var model = NtmModel.Create(new NtmModelSpec(3, 2, 6, 8, 4) { InitialMemory = 0.05 }, 11);
+        var model = NtmModel.Create(new NtmModelSpec(3, 2, 6, 8, 4) { InitialMemory = 0.05, HasMemory = hasMemory }, 11);
         foreach (var p in model.Parameters)
         {
             for (var i = 0; i < p.Value.Length; i++)
@@ -61,5 +62,6 @@ public class NtmGradientTests
         }
 
         Assert.True(worst > 0, "no parameter was compared");
+        Assert.Equal(hasMemory ? 9 : 5, model.Parameters.Count);
     }
 }
