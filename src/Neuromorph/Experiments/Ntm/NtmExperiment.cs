@@ -80,7 +80,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         {
             baselineModel = NtmModel.Create(spec.Model with { Hidden = hb, HasMemory = false }, SeedSequence.Derive(spec.Seed, SeedPurpose.NtmInitialisation, 1));
             log.WriteLine($"training the LSTM baseline ({hb} units, no memory, {baselineModel.ParameterCount} parameters) on the same sequences");
-            baselineCurve = NtmTrainer.Train(baselineModel, task, options, p => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            baselineCurve = NtmTrainer.Train(baselineModel, task, options with { MaxSeconds = spec.BaselineMaxSeconds ?? options.MaxSeconds }, p => log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"baseline update {p.Update} ({p.Sequences} sequences): loss {p.Loss:G4} per bit, {p.BitErrorsPerSequence:G4} bit errors per sequence ({p.Seconds:F1} s)")), context.CancellationToken);
             baselineErrors = [.. lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(baselineModel, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l)))];
         }

@@ -28,6 +28,9 @@ public sealed record NtmSpec
     /// <summary>Controller size of a memoryless LSTM baseline trained and scored the same way, or null for none.</summary>
     public int? BaselineController { get; init; }
 
+    /// <summary>Wall-clock limit of the baseline's training in seconds, or null for the NTM's <see cref="NtmTrainingOptions.MaxSeconds"/>.</summary>
+    public double? BaselineMaxSeconds { get; init; }
+
     /// <summary>Seed of initialisation, training data, test data and read noise.</summary>
     public ulong Seed { get; init; } = 1;
 }

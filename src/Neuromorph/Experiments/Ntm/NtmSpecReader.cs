@@ -55,10 +55,12 @@ public static class NtmSpecReader
         }
 
         int? baseline = null;
+        double? baselineSeconds = null;
         if (root.TryGetSection("baseline") is { } b)
         {
-            b.RejectUnknownKeys("controller");
+            b.RejectUnknownKeys("controller", "max_seconds");
             baseline = SpecValues.Count(b, "controller", model.Hidden);
+            baselineSeconds = b.Has("max_seconds") ? SpecValues.NonNegative(b, "max_seconds", 0) : null;
         }
 
         var noise = root.Has("memory_read_noise") ? SpecValues.NonNegative(root, "memory_read_noise", 0) : 0;
@@ -71,6 +73,7 @@ public static class NtmSpecReader
             TestSequences = testSequences,
             ReadNoise = noise,
             BaselineController = baseline,
+            BaselineMaxSeconds = baselineSeconds,
             Seed = seed,
         };
     }
