@@ -88,6 +88,7 @@ public sealed class NtmExperimentTests
     [InlineData("memory_read_noise: 0.1", "memory_read_noise: -0.1", 8, "'memory_read_noise'")]
     [InlineData("seed: 3", "seed: 3\nheads: 2", 10, "heads")]
     [InlineData("controller: 14", "controller: 0", 10, "'controller' must be at least 1")]
+    [InlineData("controller: 14 }", "controller: 14, max_seconds: -1 }", 10, "'max_seconds'")]
     public void Bad_input_is_a_located_error_with_exit_code_2(string from, string to, int line, string message)
     {
         Assert.Contains(from, Yaml, StringComparison.Ordinal);
