@@ -10,6 +10,7 @@ using Neuromorph.Experiments.Netlist;
 using Neuromorph.Experiments.Recall;
 using Neuromorph.Experiments.Reservoir;
 using Neuromorph.Experiments.Seq2Seq;
+using Neuromorph.Experiments.Ntm;
 using Neuromorph.Experiments.Sequence;
 using Neuromorph.Io.Yaml;
 
@@ -27,6 +28,7 @@ public static class ExperimentCatalog
         new MinimizeExperiment(),
         new SequenceExperiment(),
         new Seq2SeqExperiment(),
+        new NtmExperiment(),
         new EsnExperiment(),
         new LsmExperiment(),
         new CtrnnExperiment(),

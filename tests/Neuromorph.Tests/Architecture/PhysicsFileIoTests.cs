@@ -22,6 +22,7 @@ public class PhysicsFileIoTests
         @"Optimization\.Problems" + // problem files: G-set, QUBO, Ising, DIMACS CNF, portfolio and price CSVs
         @"|Networks\.Sequence\.ModelFiles" + // the sequence-model JSON file (PyTorch state-dict layout)
         @"|Networks\.Seq2Seq\.ModelFiles" + // the encoder–decoder JSON file (PyTorch state-dict names)
+        @"|Networks\.Memory\.ModelFiles" + // the neural Turing machine's JSON file
         @")(\..*)?$";
 
     /// <summary>The System.IO types that touch the file system.</summary>

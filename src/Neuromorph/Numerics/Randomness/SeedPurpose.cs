@@ -49,4 +49,16 @@ public static class SeedPurpose
 
     /// <summary>The shuffles and teacher-forcing draws of encoder–decoder training.</summary>
     public const string Seq2SeqTraining = "seq2seq.training";
+
+    /// <summary>The initial weights of a neural Turing machine.</summary>
+    public const string NtmInitialisation = "ntm.init";
+
+    /// <summary>The copy sequences an NTM is trained on.</summary>
+    public const string NtmTraining = "ntm.training";
+
+    /// <summary>The held-out copy sequences an NTM is scored on.</summary>
+    public const string NtmTest = "ntm.test";
+
+    /// <summary>The analog read noise of an NTM's content addressing.</summary>
+    public const string NtmReadNoise = "ntm.read-noise";
 }

@@ -1,0 +1,75 @@
+using Neuromorph.Figures;
+using Neuromorph.Networks.Memory.Training;
+
+namespace Neuromorph.Experiments.Ntm;
+
+/// <summary>
+/// The pictures of an NTM run: <c>training</c> (loss per bit on a log scale and bit errors per sequence against
+/// training sequences), <c>generalisation</c> (held-out bit errors per sequence against length) and <c>memory</c>
+/// (write and read weightings of one copy example, memory row against time step).
+/// </summary>
+public static class NtmFigures
+{
+    /// <summary>The learning curve.</summary>
+    public static Figure Training(IReadOnlyList<NtmCurvePoint> curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        var x = curve.Select(p => (double)p.Sequences).ToArray();
+        var style = curve.Count < 40 ? LineStyle.LineAndMarkers : LineStyle.Solid;
+        var loss = new Panel(new FigureAxis("Training sequences"), FigureAxis.Log("Loss (cross-entropy per bit)"),
+            [new LineSeries("train loss", x, [.. curve.Select(p => Math.Max(p.Loss, 1e-12))]) { Style = style }]);
+        var errors = new Panel(new FigureAxis("Training sequences"), new FigureAxis("Bit errors per sequence") { Min = 0 },
+            [new LineSeries("training sequences", x, [.. curve.Select(p => p.BitErrorsPerSequence)]) { Style = style }]);
+        return new Figure("training", [loss, errors]) { Title = "NTM learning curve (copy task)", SharedX = true };
+    }
+
+    /// <summary>Held-out bit errors per sequence against length, exact and (when given) with read noise and of the LSTM baseline.</summary>
+    public static Figure Generalisation(double[] lengths, double[] exact, double[]? noisy, double[]? baseline, int maxTrainLength)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        ArgumentNullException.ThrowIfNull(exact);
+        List<LineSeries> series = [new LineSeries("exact reads", lengths, exact) { Style = LineStyle.LineAndMarkers }];
+        if (noisy is not null)
+        {
+            series.Add(new LineSeries("noisy reads", lengths, noisy) { Style = LineStyle.LineAndMarkers });
+        }
+
+        if (baseline is not null)
+        {
+            series.Add(new LineSeries("LSTM baseline", lengths, baseline) { Style = LineStyle.Dashed });
+        }
+
+        var panel = new Panel(new FigureAxis("Sequence length L") { IntegerTicks = true }, new FigureAxis("Bit errors per sequence") { Min = 0 }, series);
+        return Figure.Single("generalisation", panel) with { Title = $"Held-out copy sequences (trained on L ≤ {maxTrainLength})" };
+    }
+
+    /// <summary>Write and read weightings (T × N each) of one example as memory row against time step.</summary>
+    public static Figure Memory(double[,] write, double[,] read, string title)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(read);
+        Panel Heat(double[,] w, string name)
+        {
+            var (steps, rows) = (w.GetLength(0), w.GetLength(1));
+            var map = new double[rows, steps];
+            for (var t = 0; t < steps; t++)
+            {
+                for (var i = 0; i < rows; i++)
+                {
+                    map[i, t] = w[t, i];
+                }
+            }
+
+            return new Panel(new FigureAxis("Time step") { IntegerTicks = true }, new FigureAxis($"Memory row ({name})") { IntegerTicks = true },
+                [new HeatmapLayer(map, new FigureAxis($"{name} weight")) { RowZeroAtTop = true }]) { Legend = LegendPlacement.None };
+        }
+
+        var rows = write.GetLength(1);
+        return new Figure("memory", [Heat(write, "write"), Heat(read, "read")])
+        {
+            Title = title,
+            Width = (int)Math.Max(520, (write.GetLength(0) * 12) + 260),
+            PanelHeight = (int)Math.Clamp(rows * 4, 260, 520),
+        };
+    }
+}

@@ -1,0 +1,150 @@
+using Neuromorph.Experiments.Shared;
+using Neuromorph.Io.Yaml;
+using Neuromorph.Networks.Memory;
+using Neuromorph.Networks.Memory.Tasks;
+using Neuromorph.Networks.Memory.Training;
+
+namespace Neuromorph.Experiments.Ntm;
+
+/// <summary>Reads <c>kind: ntm</c> files (docs/ntm.md) into an <see cref="NtmSpec"/>; every bad value is a located error.</summary>
+public static class NtmSpecReader
+{
+    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed"];
+
+    /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
+    public static NtmSpec Read(YamlSection root, long? seedOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        root.RejectUnknownKeys(Keys);
+        var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
+        var task = ReadTask(root.TryGetSection("task"));
+        var lengths = new List<int> { 20, 30 };
+        var testSequences = 100;
+        if (root.TryGetSection("test") is { } test)
+        {
+            test.RejectUnknownKeys("lengths", "sequences");
+            if (test.Has("lengths"))
+            {
+                lengths = [];
+                foreach (var v in test.GetDoubleList("lengths"))
+                {
+                    if (v < 1 || v != Math.Floor(v) || v > 100000)
+                    {
+                        throw test.Error("lengths", $"test lengths must be whole numbers of at least 1, got {v}", "e.g. lengths: [20, 30]");
+                    }
+
+                    lengths.Add((int)v);
+                }
+
+                if (lengths.Count == 0)
+                {
+                    throw test.Error("lengths", "give at least one test length", "e.g. lengths: [20, 30]");
+                }
+            }
+
+            testSequences = SpecValues.Count(test, "sequences", testSequences);
+        }
+
+        var model = ReadModel(root.GetSectionOrError("model"), task);
+        var longest = Math.Max(task.MaxLength, lengths.Max());
+        if (model.Rows <= longest)
+        {
+            var at = root.GetSection("model").TryGetSection("memory") is { } m && m.Has("rows") ? m : root.GetSection("model");
+            throw at.Error(at.Has("rows") ? "rows" : "memory", $"a memory of {model.Rows} rows cannot hold a copy sequence of {longest} vectors (the write head wraps around and overwrites the start)",
+                $"use rows ≥ {longest + 1}, or shorter task/test lengths");
+        }
+
+        int? baseline = null;
+        double? baselineSeconds = null;
+        if (root.TryGetSection("baseline") is { } b)
+        {
+            b.RejectUnknownKeys("controller", "max_seconds");
+            baseline = SpecValues.Count(b, "controller", model.Hidden);
+            baselineSeconds = b.Has("max_seconds") ? SpecValues.NonNegative(b, "max_seconds", 0) : null;
+        }
+
+        var noise = root.Has("memory_read_noise") ? SpecValues.NonNegative(root, "memory_read_noise", 0) : 0;
+        return new NtmSpec
+        {
+            Task = task,
+            Model = model,
+            Training = ReadTraining(root.TryGetSection("training"), seed),
+            TestLengths = lengths,
+            TestSequences = testSequences,
+            ReadNoise = noise,
+            BaselineController = baseline,
+            BaselineMaxSeconds = baselineSeconds,
+            Seed = seed,
+        };
+    }
+
+    private static YamlSection GetSectionOrError(this YamlSection root, string key) =>
+        root.TryGetSection(key) ?? throw root.Error(key, $"missing '{key}:' section", "e.g. model: { controller: 100, memory: { rows: 128, width: 20 } }");
+
+    private static CopyTask ReadTask(YamlSection? t)
+    {
+        if (t is null)
+        {
+            return new CopyTask(8, 1, 20);
+        }
+
+        t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
+        if (t.Has("name") && t.GetString("name").Trim().ToLowerInvariant() != "copy")
+        {
+            throw t.Error("name", $"unknown task '{t.GetString("name")}'", "the NTM experiment runs the copy task: name: copy");
+        }
+
+        var bits = SpecValues.Count(t, "bits", 8);
+        var min = SpecValues.Count(t, "min_length", 1);
+        var max = SpecValues.Count(t, "max_length", 20);
+        if (max < min)
+        {
+            throw t.Error("max_length", $"max_length {max} is below min_length {min}", $"use max_length ≥ {min}");
+        }
+
+        return new CopyTask(bits, min, max);
+    }
+
+    private static NtmModelSpec ReadModel(YamlSection m, CopyTask task)
+    {
+        m.RejectUnknownKeys("controller", "memory");
+        var hidden = SpecValues.Count(m, "controller", 100);
+        int rows = 128, width = 20;
+        var initial = 1e-6;
+        if (m.TryGetSection("memory") is { } memory)
+        {
+            memory.RejectUnknownKeys("rows", "width", "initial");
+            rows = SpecValues.Count(memory, "rows", rows, 2);
+            width = SpecValues.Count(memory, "width", width);
+            initial = SpecValues.Positive(memory, "initial", initial);
+        }
+
+        return new NtmModelSpec(task.Bits + 1, task.Bits, hidden, rows, width) { InitialMemory = initial };
+    }
+
+    private static NtmTrainingOptions ReadTraining(YamlSection? t, ulong seed)
+    {
+        if (t is null)
+        {
+            return new NtmTrainingOptions { Seed = seed };
+        }
+
+        t.RejectUnknownKeys("updates", "batch_size", "learning_rate", "clip_norm", "log_every", "max_seconds", "seed");
+        var lr = t.GetDouble("learning_rate", 1e-3);
+        if (!(lr > 0) || !double.IsFinite(lr))
+        {
+            throw t.Error("learning_rate", $"the learning rate must be positive, got {lr}", "typical values: 1e-4 to 3e-3 (Adam)");
+        }
+
+        return new NtmTrainingOptions
+        {
+            Updates = SpecValues.Count(t, "updates", 1000),
+            BatchSize = SpecValues.Count(t, "batch_size", 8),
+            LearningRate = lr,
+            ClipNorm = SpecValues.NonNegative(t, "clip_norm", 10),
+            LogEvery = SpecValues.Count(t, "log_every", 50),
+            MaxSeconds = SpecValues.NonNegative(t, "max_seconds", 0),
+            Seed = (ulong)t.GetLong("seed", (long)seed),
+        };
+    }
+}

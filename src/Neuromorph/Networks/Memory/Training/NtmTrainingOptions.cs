@@ -1,0 +1,26 @@
+namespace Neuromorph.Networks.Memory.Training;
+
+/// <summary>How an NTM is trained on the copy task: Adam on mini-batches of fresh random sequences, global gradient-norm clipping, bounded by updates and by wall-clock time.</summary>
+public sealed record NtmTrainingOptions
+{
+    /// <summary>Parameter updates (each on <see cref="BatchSize"/> fresh sequences).</summary>
+    public int Updates { get; init; } = 1000;
+
+    /// <summary>Sequences per update.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Adam's step size.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Largest global gradient norm (0: no clipping).</summary>
+    public double ClipNorm { get; init; } = 10;
+
+    /// <summary>Updates between two learning-curve points.</summary>
+    public int LogEvery { get; init; } = 50;
+
+    /// <summary>Stop after this many seconds even if <see cref="Updates"/> is not reached (0: no limit).</summary>
+    public double MaxSeconds { get; init; }
+
+    /// <summary>Seed of the training sequences.</summary>
+    public ulong Seed { get; init; } = 1;
+}

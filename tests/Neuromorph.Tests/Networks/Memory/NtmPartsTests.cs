@@ -1,0 +1,86 @@
+using Neuromorph.Networks.Memory;
+using Neuromorph.Networks.Memory.Tasks;
+using Neuromorph.Networks.Memory.Training;
+using Neuromorph.Numerics.Randomness;
+
+namespace Neuromorph.Tests.Networks.Memory;
+
+/// <summary>The NTM's pieces on hand-made values: addressing (content, interpolation, shift, sharpening), the copy task's layout, the loss.</summary>
+public class NtmPartsTests
+{
+    private static double[] Raw(double[] key, double beta, double gate, double[] shift, double gamma) =>
+        [.. key, beta, gate, .. shift, gamma];
+
+    [Fact]
+    public void Content_addressing_with_a_strong_key_focuses_on_the_matching_row()
+    {
+        double[] memory = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0]; // 4 rows × 3
+        var head = new Addressing(4, 3);
+        // β̂ = 50 (β ≈ 50), g = 1, no shift, γ ≈ 1
+        head.Forward(Raw([0, 2, 0], 50, 40, [-40, 40, -40], -40), memory, [1, 0, 0, 0], []);
+        Assert.Equal(1, head.Weights.Sum(), 12);
+        Assert.True(head.Weights[1] > 0.99, $"row 1 weight {head.Weights[1]}");
+        Assert.Equal(1, head.Similarity[1], 6);
+        Assert.Equal(1 / Math.Sqrt(2), head.Similarity[3], 6);
+    }
+
+    [Fact]
+    public void With_the_gate_closed_a_plus_one_shift_moves_the_previous_focus_one_row_on_circularly()
+    {
+        double[] memory = [.. Enumerable.Repeat(0.1, 8)]; // 4 rows × 2
+        var head = new Addressing(4, 2);
+        head.Forward(Raw([1, 0], 0, -40, [-40, -40, 40], 30), memory, [0, 0, 0, 1], []);
+        Assert.True(head.Weights[0] > 0.999, $"weights {string.Join(", ", head.Weights)}");
+        head.Forward(Raw([1, 0], 0, -40, [40, -40, -40], 30), memory, [1, 0, 0, 0], []);
+        Assert.True(head.Weights[3] > 0.999, $"weights {string.Join(", ", head.Weights)}");
+    }
+
+    [Fact]
+    public void Sharpening_raises_the_weights_to_gamma_and_renormalises()
+    {
+        double[] memory = [1, 0, 0, 1]; // 2 rows × 2
+        var head = new Addressing(2, 2);
+        // key equal to row 0 with β = softplus(0) = ln 2: w^c ∝ (2^1, 2^0) = (2/3, 1/3); γ = 1 + softplus(ln(e − 1)) = 2
+        head.Forward(Raw([1, 0], 0, 40, [-40, 40, -40], Math.Log(Math.E - 1)), memory, [0.5, 0.5], []);
+        Assert.Equal(2, head.Gamma, 12);
+        Assert.Equal(0.8, head.Weights[0], 6); // (2/3)² / ((2/3)² + (1/3)²)
+    }
+
+    [Fact]
+    public void A_copy_example_has_the_sequence_the_delimiter_and_the_targets_in_the_output_phase()
+    {
+        var example = new CopyTask(4, 3, 3).Next(new RandomStream(1));
+        Assert.Equal(7, example.Steps);
+        for (var t = 0; t < 3; t++)
+        {
+            Assert.Equal(0, example.Inputs[(t * 5) + 4]);
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(example.Inputs[(t * 5) + k], example.Targets[((t + 4) * 4) + k]);
+                Assert.Equal(0, example.Targets[(t * 4) + k]);
+            }
+        }
+
+        Assert.Equal([0, 0, 0, 0, 1], example.Inputs[15..20]);
+        Assert.All(example.Inputs[20..], v => Assert.Equal(0, v));
+        var perfect = example.Targets.Select(b => b > 0.5 ? 20.0 : -20.0).ToArray();
+        Assert.True(CopyLoss.CrossEntropy(perfect, example, default) < 1e-8);
+        Assert.Equal(0, CopyLoss.BitErrors(example.Targets, example));
+        Assert.Equal(12, CopyLoss.BitErrors(example.Targets.Select(b => 1 - b).ToArray(), example));
+    }
+
+    [Fact]
+    public void Read_noise_changes_the_similarities_reproducibly_from_its_seed()
+    {
+        var model = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
+        var example = new CopyTask(2, 3, 3).Next(new RandomStream(4));
+        var exact = model.Forward(example.Inputs, example.Steps).Outputs;
+        model.ReadNoise = 0.2;
+        model.NoiseStream = new RandomStream(7);
+        var noisy = model.Forward(example.Inputs, example.Steps).Outputs;
+        model.NoiseStream = new RandomStream(7);
+        var again = model.Forward(example.Inputs, example.Steps).Outputs;
+        Assert.NotEqual(exact, noisy);
+        Assert.Equal(noisy, again);
+    }
+}
