@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Neuromorph.Io;
 using Neuromorph.Networks.Sequence;
+using Neuromorph.Networks.Sequence.ModelFiles;
 
 namespace Neuromorph.Networks.Memory.ModelFiles;
 
@@ -46,46 +47,15 @@ public static class NtmModelFile
             foreach (var p in model.Parameters)
             {
                 w.WritePropertyName(p.Name);
-                w.WriteRawValue(p.IsMatrix ? Matrix(p) : Row(p.Value));
+                w.WriteRawValue(ParameterJson.Raw(p));
             }
 
             w.WriteEndObject();
-            if (metadata is { Count: > 0 })
-            {
-                w.WriteStartObject("metadata");
-                foreach (var (key, value) in metadata)
-                {
-                    w.WriteString(key, value);
-                }
-
-                w.WriteEndObject();
-            }
+            ParameterJson.WriteMetadata(w, metadata);
 
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
-    }
-
-    private static string Matrix(Parameter p)
-    {
-        var b = new StringBuilder("[\n");
-        for (var i = 0; i < p.Rows; i++)
-        {
-            b.Append("      ").Append(Row(p.Value.AsSpan(i * p.Columns, p.Columns))).Append(i + 1 < p.Rows ? ",\n" : "\n");
-        }
-
-        return b.Append("    ]").ToString();
-    }
-
-    private static string Row(ReadOnlySpan<double> row)
-    {
-        var b = new StringBuilder("[");
-        for (var j = 0; j < row.Length; j++)
-        {
-            b.Append(j > 0 ? ", " : "").Append(row[j].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return b.Append(']').ToString();
     }
 }

@@ -6,6 +6,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Io;
 using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Sequence;
+using Neuromorph.Networks.Sequence.ModelFiles;
 
 namespace Neuromorph.Networks.Seq2Seq.ModelFiles;
 
@@ -67,20 +68,11 @@ public static class Seq2SeqModelFile
             {
                 var p = model.Parameters[k];
                 w.WritePropertyName(model.ParameterNames[k]);
-                w.WriteRawValue(p.IsMatrix ? Matrix(p) : Row(p.Value));
+                w.WriteRawValue(ParameterJson.Raw(p));
             }
 
             w.WriteEndObject();
-            if (metadata is { Count: > 0 })
-            {
-                w.WriteStartObject("metadata");
-                foreach (var (key, value) in metadata)
-                {
-                    w.WriteString(key, value);
-                }
-
-                w.WriteEndObject();
-            }
+            ParameterJson.WriteMetadata(w, metadata);
 
             w.WriteEndObject();
         }
@@ -175,27 +167,5 @@ public static class Seq2SeqModelFile
         {
             into.Add(e.GetDouble());
         }
-    }
-
-    private static string Matrix(Parameter p)
-    {
-        var b = new StringBuilder("[\n");
-        for (var i = 0; i < p.Rows; i++)
-        {
-            b.Append("      ").Append(Row(p.Value.AsSpan(i * p.Columns, p.Columns))).Append(i + 1 < p.Rows ? ",\n" : "\n");
-        }
-
-        return b.Append("    ]").ToString();
-    }
-
-    private static string Row(ReadOnlySpan<double> row)
-    {
-        var b = new StringBuilder("[");
-        for (var j = 0; j < row.Length; j++)
-        {
-            b.Append(j > 0 ? ", " : "").Append(row[j].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return b.Append(']').ToString();
     }
 }

@@ -66,7 +66,7 @@ public static class SequenceModelFile
             foreach (var p in model.Parameters)
             {
                 w.WritePropertyName(p.Name);
-                w.WriteRawValue(p.IsMatrix ? Matrix(p) : Row(p.Value));
+                w.WriteRawValue(ParameterJson.Raw(p));
             }
 
             w.WriteEndObject();
@@ -267,29 +267,5 @@ public static class SequenceModelFile
         }
 
         return (int)v.Number;
-    }
-
-    /// <summary>A matrix parameter as a JSON array of rows, one row per line at the parameters' indentation.</summary>
-    private static string Matrix(Parameter p)
-    {
-        var b = new StringBuilder("[\n");
-        for (var i = 0; i < p.Rows; i++)
-        {
-            b.Append("      ").Append(Row(p.Value.AsSpan(i * p.Columns, p.Columns))).Append(i + 1 < p.Rows ? ",\n" : "\n");
-        }
-
-        return b.Append("    ]").ToString();
-    }
-
-    /// <summary>A row as a JSON array of round-trip numbers ("R", which is also System.Text.Json's number format).</summary>
-    private static string Row(ReadOnlySpan<double> row)
-    {
-        var b = new StringBuilder("[");
-        for (var j = 0; j < row.Length; j++)
-        {
-            b.Append(j > 0 ? ", " : "").Append(row[j].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return b.Append(']').ToString();
     }
 }
