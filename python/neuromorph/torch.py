@@ -42,23 +42,27 @@ class _Tile:
         return self._tile
 
 
+def _tile_read(tile: Crossbar, x: torch.Tensor, transposed: bool = False) -> torch.Tensor:
+    """A forward (or transposed) read of ``x`` through ``tile``, returned with ``x``'s dtype and device."""
+    a = x.detach().to("cpu", torch.float64).numpy()
+    y = tile.backward(a) if transposed else tile.forward(a)
+    return torch.from_numpy(y).to(dtype=x.dtype, device=x.device)
+
+
 class _AnalogMatmul(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, x: torch.Tensor, weight: torch.Tensor, layer: Any) -> torch.Tensor:  # type: ignore[override]
         tile = layer._programmed(weight)
         ctx.save_for_backward(x)
         ctx.layer = layer
-        y = tile.forward(x.detach().to("cpu", torch.float64).numpy())
-        return torch.from_numpy(y).to(device=x.device, dtype=x.dtype)
+        return _tile_read(tile, x)
 
     @staticmethod
     def backward(ctx: Any, grad_y: torch.Tensor) -> Any:  # type: ignore[override]
         (x,) = ctx.saved_tensors
         grad_x = grad_w = None
         if ctx.needs_input_grad[0]:
-            tile = ctx.layer._tile
-            g = tile.backward(grad_y.detach().to("cpu", torch.float64).numpy())
-            grad_x = torch.from_numpy(g).to(device=grad_y.device, dtype=grad_y.dtype)
+            grad_x = _tile_read(ctx.layer._tile, grad_y, transposed=True)
         if ctx.needs_input_grad[1]:
             grad_w = grad_y.t().matmul(x)
         return grad_x, grad_w, None
@@ -83,7 +87,7 @@ class _LstmRecurrence(torch.autograd.Function):
         prev_c = torch.empty_like(cells)
         out = torch.empty_like(cells)
         for t in order:
-            hw = torch.from_numpy(tile.forward(h.detach().to("cpu", torch.float64).numpy())).to(dtype=xw.dtype, device=xw.device)
+            hw = _tile_read(tile, h)
             pre = xw[t] + hw if bias_hh is None else xw[t] + hw + bias_hh
             i, f, g, o = pre.chunk(4, dim=-1)
             i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
@@ -112,7 +116,7 @@ class _LstmRecurrence(torch.autograd.Function):
             d = torch.cat((dc * g * i * (1 - i), dc * prev_c[t] * f * (1 - f), dc * i * (1 - g * g), dh * tc * o * (1 - o)), dim=-1)
             dgates[t] = d
             dc_next = dc * f
-            dh_next = torch.from_numpy(tile.backward(d.detach().to("cpu", torch.float64).numpy())).to(dtype=d.dtype, device=d.device)
+            dh_next = _tile_read(tile, d, transposed=True)
         flat = dgates.reshape(-1, dgates.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
         grad_b = flat.sum(dim=0) if ctx.has_bias else None
@@ -134,7 +138,7 @@ class _GruRecurrence(torch.autograd.Function):
         prev_h = torch.empty(steps, xw.shape[1], h0.shape[-1], dtype=xw.dtype, device=xw.device)
         out = torch.empty_like(prev_h)
         for t in order:
-            hw = torch.from_numpy(tile.forward(h.detach().to("cpu", torch.float64).numpy())).to(dtype=xw.dtype, device=xw.device)
+            hw = _tile_read(tile, h)
             if bias_hh is not None:
                 hw = hw + bias_hh
             xr, xz, xn = xw[t].chunk(3, dim=-1)
@@ -167,7 +171,7 @@ class _GruRecurrence(torch.autograd.Function):
             dx[t] = torch.cat((dr, dz, dn), dim=-1)
             d = torch.cat((dr, dz, dn * r), dim=-1)
             dhg[t] = d
-            back = torch.from_numpy(tile.backward(d.detach().to("cpu", torch.float64).numpy())).to(dtype=d.dtype, device=d.device)
+            back = _tile_read(tile, d, transposed=True)
             dh_next = dh * z + back
         flat = dhg.reshape(-1, dhg.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
@@ -189,7 +193,7 @@ class _ElmanRecurrence(torch.autograd.Function):
         prev_h = torch.empty(steps, xw.shape[1], h0.shape[-1], dtype=xw.dtype, device=xw.device)
         out = torch.empty_like(prev_h)
         for t in order:
-            hw = torch.from_numpy(tile.forward(h.detach().to("cpu", torch.float64).numpy())).to(dtype=xw.dtype, device=xw.device)
+            hw = _tile_read(tile, h)
             pre = xw[t] + hw if bias_hh is None else xw[t] + hw + bias_hh
             prev_h[t] = h
             h = torch.relu(pre) if relu else torch.tanh(pre)
@@ -210,7 +214,7 @@ class _ElmanRecurrence(torch.autograd.Function):
             dh = g_out[t] + dh_next
             d = dh * (out[t] > 0).to(dh.dtype) if ctx.relu else dh * (1 - out[t] * out[t])
             dpre[t] = d
-            dh_next = torch.from_numpy(tile.backward(d.detach().to("cpu", torch.float64).numpy())).to(dtype=d.dtype, device=d.device)
+            dh_next = _tile_read(tile, d, transposed=True)
         flat = dpre.reshape(-1, dpre.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
         grad_b = flat.sum(dim=0) if ctx.has_bias else None
