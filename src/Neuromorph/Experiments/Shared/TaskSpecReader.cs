@@ -16,13 +16,7 @@ public static class TaskSpecReader
     {
         ArgumentNullException.ThrowIfNull(s);
         s.RejectUnknownKeys(Keys);
-        var choice = SpecValues.Choice(s, "task", "sine", Tasks);
-        var kind = Tasks[choice] switch
-        {
-            "sine_generation" => TaskKind.SineGeneration,
-            "csv" => TaskKind.Csv,
-            _ => (TaskKind)choice,
-        };
+        var kind = (TaskKind)SpecValues.Choice(s, "task", "sine", Tasks); // Tasks lists the names in TaskKind's order
         if (s.Has("steps") && s.GetInt("steps") < 1)
         {
             throw s.Error("steps", $"zero-length sequences: steps must be at least 1, got {s.GetInt("steps")}");
