@@ -122,17 +122,4 @@ public sealed class TrainingInterruptionTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "metrics.csv")));
         Assert.Contains("wrote", output.ToString(), StringComparison.Ordinal);
     }
-
-    /// <summary>Cancels <paramref name="cts"/> once a written line contains <paramref name="trigger"/> (a user's Ctrl-C at that moment).</summary>
-    private sealed class CancellingWriter(string trigger, CancellationTokenSource cts) : StringWriter(CultureInfo.InvariantCulture)
-    {
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value?.Contains(trigger, StringComparison.Ordinal) == true)
-            {
-                cts.Cancel();
-            }
-        }
-    }
 }
