@@ -5,6 +5,7 @@ The .NET library is loaded once per process through the .NET hosting API (hostfx
 * :func:`simulate` -- SPICE netlists (``neuromorph simulate``)
 * :class:`Crossbar` -- a crossbar tile with non-idealities: ``program``, ``forward``, ``backward``
 * :class:`TrainingTile` -- a tile trained in place with pulsed updates: ``program``, ``forward``, ``backward``, ``update``
+* :func:`device_transient` -- a memristor model under a drive, batched over parameter arrays (``kind: device``)
 * :func:`run` -- YAML experiments of any kind (``neuromorph run``)
 * :func:`minimize` -- Max-Cut / QUBO / Ising / SAT / portfolio (``neuromorph minimize``)
 * :func:`backends` -- compute backends (``neuromorph backends``)
@@ -13,12 +14,13 @@ The .NET library is loaded once per process through the .NET hosting API (hostfx
 
 from ._api import Analysis, Backend, BackendList, MinimizeResult, RunResult, SimulationResult, backends, minimize, run, simulate, version
 from ._crossbar import Crossbar
+from ._device import DeviceTransient, device_transient
 from ._errors import InputError, NeuromorphError, SimulationError
 from ._training import TrainingTile
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Backend", "BackendList", "Crossbar", "InputError", "MinimizeResult", "NeuromorphError", "RunResult",
-    "SimulationError", "SimulationResult", "TrainingTile", "backends", "minimize", "run", "simulate", "version",
+    "Analysis", "Backend", "BackendList", "Crossbar", "DeviceTransient", "InputError", "MinimizeResult", "NeuromorphError", "RunResult",
+    "SimulationError", "SimulationResult", "TrainingTile", "backends", "device_transient", "minimize", "run", "simulate", "version",
 ]

@@ -8,6 +8,7 @@ of this checkout; tests that need it are skipped when neither exists (run_tests.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shlex
 import shutil
@@ -183,6 +184,79 @@ class AgainstCli(unittest.TestCase):
         for d in listed:
             self.assertIn(d.spec, done.stdout)
         self.assertEqual(str(listed).splitlines()[0], done.stdout.splitlines()[0])
+
+
+VTEAM_DEVICE = {"model": "vteam", "parameters": {"ron": 50, "roff": "1k", "von": -0.2, "voff": 0.02}, "series_resistance": 10,
+                "drive": {"sin": {"amplitude": 1, "frequency": "50k"}}, "stop": "40u", "steps": 2000}
+
+
+class DeviceTransients(unittest.TestCase):
+    """device_transient: each point of a batch equals `neuromorph run` of kind: device with its values, and the HP model
+    follows its closed-form solution."""
+
+    def test_points_equal_cli_run(self):
+        roffs = [600.0, 1500.0]
+        amplitudes = [[1.0], [0.6]]
+        r = nm.device_transient(VTEAM_DEVICE, sweep={"parameters.roff": roffs, "drive.sin.amplitude": amplitudes})
+        self.assertEqual(r.shape, (2, 2))
+        self.assertTrue(r.completed.all())
+        with tempfile.TemporaryDirectory() as tmp:
+            for a, k in ((0, 1), (1, 0)):
+                point = {**VTEAM_DEVICE, "kind": "device", "parameters": {**VTEAM_DEVICE["parameters"], "roff": roffs[k]},
+                         "drive": {"sin": {"amplitude": amplitudes[a][0], "frequency": "50k"}}}
+                spec = Path(tmp) / f"device_{a}{k}.yaml"
+                spec.write_text(json.dumps(point))
+                out = Path(tmp) / f"out_{a}{k}"
+                run_cli("run", spec, "-o", out)
+                table = read_csv(out / "transient.csv")
+                n = int(r.counts[a, k])
+                for column in ("time", "v", "i", "x", "vm", "r"):
+                    assert_bitwise(self, r[column][a, k, :n], table[column], f"{column} at point {a},{k}")
+                self.assertTrue(np.isnan(r.x[a, k, n:]).all())
+
+    def test_hp_linear_drift_follows_its_closed_form(self):
+        # no window, dc drive, no series resistance: dx/dt = k V / (roff - (roff - ron) x) with k = uv ron / d^2, so
+        # roff x - (roff - ron) x^2 / 2 = k V t + (the same at x0): a quadratic in x at every t
+        ron, roff, d, uv, x0 = 100.0, 16e3, 10e-9, 1e-14, 0.1
+        device = {"model": "hp", "parameters": {"ron": ron, "roff": roff, "d": d, "uv": uv, "xo": x0, "window": 0},
+                  "series_resistance": 0, "drive": {"dc": 1}, "stop": 0.5, "steps": 200, "rtol": 1e-9}
+        volts = np.array([0.25, 0.5, 1.0])
+        r = nm.device_transient(device, sweep={"drive.dc": volts})
+        k, a = uv * ron / d**2, (roff - ron) / 2
+        for j, v in enumerate(volts):
+            n = int(r.counts[j])
+            t, x = r.time[j, :n], r.x[j, :n]
+            c = k * v * t + roff * x0 - a * x0**2
+            exact = (roff - np.sqrt(roff**2 - 4 * a * c)) / (2 * a)
+            self.assertLess(np.max(np.abs(x - exact)), 1e-6, f"V = {v}")
+            np.testing.assert_allclose(r.i[j, :n], v / (ron * x + roff * (1 - x)), rtol=1e-12)
+        self.assertGreater(r.x[2, int(r.counts[2]) - 1], 0.5)
+
+    def test_fixed_step_grid_is_shared_and_scalars_broadcast(self):
+        device = {**VTEAM_DEVICE, "integrator": "rk4"}
+        r = nm.device_transient(device, sweep={"parameters.roff": np.array([[700.0, 900.0, 1100.0]]), "series_resistance": 5})
+        self.assertEqual(r.shape, (1, 3))
+        self.assertTrue((r.counts == 2001).all())
+        self.assertEqual(r.x.shape, (1, 3, 2001))
+        np.testing.assert_array_equal(r.time[0, 0], r.time[0, 2])
+        single = nm.device_transient(device)
+        self.assertEqual(single.shape, ())
+        self.assertEqual(single.x.shape, (2001,))
+
+    def test_bad_input(self):
+        with self.assertRaises(nm.InputError) as e:
+            nm.device_transient(VTEAM_DEVICE, sweep={"parameters.rof": [1.0]})
+        self.assertIn("parameters.roff", str(e.exception))
+        with self.assertRaises(nm.InputError):
+            nm.device_transient(VTEAM_DEVICE, sweep={"parameters.roff": [-5.0]})
+        with self.assertRaises(nm.InputError):
+            nm.device_transient({**VTEAM_DEVICE, "model": "teem"})
+        with self.assertRaises(ValueError):
+            nm.device_transient(VTEAM_DEVICE, sweep={"parameters.roff": [1.0, 2.0], "parameters.ron": [1.0, 2.0, 3.0]})
+        with self.assertRaises(ValueError):
+            nm.device_transient(VTEAM_DEVICE, sweep={"parameters.roff": [np.nan]})
+        with self.assertRaises(TypeError):
+            nm.device_transient(VTEAM_DEVICE, sweep={"parameters.roff": ["1k"]})
 
 
 class IdealTile(unittest.TestCase):

@@ -20,7 +20,7 @@ public static unsafe class Exports
     private static string? t_lastError;
 
     /// <summary>
-    /// Runs a JSON request <c>{"op": "simulate" | "run" | "minimize" | "backends" | "version", ...}</c> (see
+    /// Runs a JSON request <c>{"op": "simulate" | "run" | "minimize" | "device" | "backends" | "version", ...}</c> (see
     /// <see cref="Operations"/>) and returns its JSON answer in <paramref name="response"/> (free it with <see cref="Free"/>).
     /// </summary>
     /// <param name="request">UTF-8 JSON request.</param>

@@ -40,8 +40,9 @@ public static class Operations
             "run" => Run(request),
             "minimize" => Minimize(request),
             "backends" => Backends(),
+            "device" => DeviceTransients.Run(request),
             "handles" => new JsonObject { ["count"] = Handles.Count() },
-            _ => throw new UserInputException($"unknown operation '{op}'", "use simulate, run, minimize, backends or version"),
+            _ => throw new UserInputException($"unknown operation '{op}'", "use simulate, run, minimize, device, backends or version"),
         };
     }
 
