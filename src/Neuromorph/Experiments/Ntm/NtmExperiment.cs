@@ -14,7 +14,8 @@ namespace Neuromorph.Experiments.Ntm;
 
 /// <summary>
 /// <c>kind: ntm</c>: a neural Turing machine (LSTM controller, one read and one write head) trained by BPTT on the
-/// copy task (Graves et al. 2014), then scored on held-out sequences of every length up to the longest test length,
+/// copy or associative recall task (Graves et al. 2014), then scored on held-out examples of every size (vectors for
+/// copy, items for recall) up to the longest test size,
 /// with exact memory reads and, with <c>memory_read_noise</c>, with Gaussian noise on content addressing's similarity
 /// products (an analog crossbar read of M). Writes model.json, training.csv, evaluation.csv, metrics.csv; figures
 /// training, generalisation, memory. Metrics: bit errors per sequence (and per bit) at the longest training length
@@ -26,7 +27,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
     public override string Kind => "ntm";
 
     /// <inheritdoc />
-    public override string Description => "neural Turing machine trained by BPTT on the copy task, memory read exactly or with analog read noise";
+    public override string Description => "neural Turing machine trained by BPTT on the copy or associative recall task, memory read exactly or with analog read noise";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> MetricNames { get; } =
@@ -49,7 +50,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         var task = spec.Task;
         var model = NtmModel.Create(spec.Model, SeedSequence.Derive(spec.Seed, SeedPurpose.NtmInitialisation));
         var options = spec.Training with { Seed = SeedSequence.Derive(spec.Training.Seed, SeedPurpose.NtmTraining) };
-        log.WriteLine($"training an NTM ({model.Spec.Hidden}-unit LSTM controller, memory {model.Spec.Rows} × {model.Spec.Width}, {model.ParameterCount} parameters) on copying {task.Bits}-bit sequences of length {task.MinLength}–{task.MaxLength}: "
+        log.WriteLine($"training an NTM ({model.Spec.Hidden}-unit LSTM controller, memory {model.Spec.Rows} × {model.Spec.Width}, {model.ParameterCount} parameters) on {task.Describe()}: "
             + $"{options.Updates} updates of {options.BatchSize}" + (options.MaxSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $", at most {options.MaxSeconds:G} s") : ""));
         var clock = Stopwatch.StartNew();
         var curve = NtmTrainer.Train(model, task, options, p =>
@@ -61,7 +62,8 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         var longest = Math.Max(task.MaxLength, spec.TestLengths.Max());
-        var lengths = Enumerable.Range(1, longest).ToArray();
+        var first = task.SmallestLength;
+        var lengths = Enumerable.Range(first, longest - first + 1).ToArray();
         var testSeed = SeedSequence.Derive(spec.Seed, SeedPurpose.NtmTest);
         int Count(int l) => spec.TestLengths.Contains(l) || l == task.MaxLength ? spec.TestSequences : Math.Max(10, spec.TestSequences / 5);
         var exact = lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(model, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l))).ToArray();
@@ -88,18 +90,18 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         var longestTest = spec.TestLengths.Max();
         var metrics = new Dictionary<string, double>
         {
-            ["bit_errors_train_length"] = exact[task.MaxLength - 1],
-            ["bit_error_rate_train_length"] = exact[task.MaxLength - 1] / (task.MaxLength * task.Bits),
-            ["bit_errors_longest_test"] = exact[longestTest - 1],
-            ["bit_error_rate_longest_test"] = exact[longestTest - 1] / (longestTest * task.Bits),
-            ["noisy_bit_errors_train_length"] = noisy?[task.MaxLength - 1] ?? double.NaN,
-            ["noisy_bit_errors_longest_test"] = noisy?[longestTest - 1] ?? double.NaN,
+            ["bit_errors_train_length"] = exact[task.MaxLength - first],
+            ["bit_error_rate_train_length"] = exact[task.MaxLength - first] / task.ScoredBits(task.MaxLength),
+            ["bit_errors_longest_test"] = exact[longestTest - first],
+            ["bit_error_rate_longest_test"] = exact[longestTest - first] / task.ScoredBits(longestTest),
+            ["noisy_bit_errors_train_length"] = noisy?[task.MaxLength - first] ?? double.NaN,
+            ["noisy_bit_errors_longest_test"] = noisy?[longestTest - first] ?? double.NaN,
             ["train_loss"] = curve.Count > 0 ? curve[^1].Loss : double.NaN,
             ["train_sequences"] = curve.Count > 0 ? curve[^1].Sequences : 0,
             ["train_seconds"] = trainSeconds,
             ["parameters"] = model.ParameterCount,
-            ["baseline_bit_errors_train_length"] = baselineErrors?[task.MaxLength - 1] ?? double.NaN,
-            ["baseline_bit_errors_longest_test"] = baselineErrors?[longestTest - 1] ?? double.NaN,
+            ["baseline_bit_errors_train_length"] = baselineErrors?[task.MaxLength - first] ?? double.NaN,
+            ["baseline_bit_errors_longest_test"] = baselineErrors?[longestTest - first] ?? double.NaN,
             ["baseline_parameters"] = baselineModel?.ParameterCount ?? double.NaN,
         };
 
@@ -112,7 +114,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             var modelPath = Path.Combine(dir, "model.json");
             NtmModelFile.Write(model, modelPath, new Dictionary<string, string>
             {
-                ["task"] = string.Create(CultureInfo.InvariantCulture, $"copy, {task.Bits} bits, lengths {task.MinLength}-{task.MaxLength}"),
+                ["task"] = string.Create(CultureInfo.InvariantCulture, $"{task.Name}, {task.Bits} bits, {task.SizeName} {task.MinLength}-{task.MaxLength}"),
                 ["seed"] = spec.Seed.ToString(CultureInfo.InvariantCulture),
                 ["updates"] = (curve.Count > 0 ? curve[^1].Update : 0).ToString(CultureInfo.InvariantCulture),
             });
@@ -124,7 +126,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             ]));
             var lengthColumn = lengths.Select(l => (double)l).ToArray();
             var sequences = lengths.Select(l => (double)Count(l)).ToArray();
-            var rates = lengths.Select(l => exact[l - 1] / (l * task.Bits)).ToArray();
+            var rates = lengths.Select(l => exact[l - first] / task.ScoredBits(l)).ToArray();
             List<string> headers = ["length", "sequences", "bit_errors_per_sequence", "bit_error_rate"];
             List<double[]> columns = [lengthColumn, sequences, exact, rates];
             if (noisy is not null)
@@ -148,20 +150,22 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             files.Add(MetricsTable.Of(metrics));
             if (curve.Count > 0)
             {
-                figures.Add(NtmFigures.Training(curve));
+                figures.Add(NtmFigures.Training(curve, task.Name));
             }
 
-            figures.Add(NtmFigures.Generalisation(lengthColumn, exact, noisy, baselineErrors, task.MaxLength));
+            figures.Add(NtmFigures.Generalisation(lengthColumn, exact, noisy, baselineErrors, task));
             model.ReadNoise = 0;
             var example = task.Make(task.MaxLength, new RandomStream(SeedSequence.Derive(testSeed, "example")));
             var trace = model.Forward(example.Inputs, example.Steps);
             figures.Add(NtmFigures.Memory(trace.WriteWeightings(), trace.ReadWeightings(),
-                $"Weightings while copying a length-{example.Length} sequence ({CopyLoss.BitErrors(trace.Outputs, example)} bit errors, exact reads)"));
+                task is CopyTask
+                    ? $"Weightings while copying a length-{example.Length} sequence ({CopyLoss.BitErrors(trace.Outputs, example)} bit errors, exact reads)"
+                    : $"Weightings while recalling from {example.Length} items ({CopyLoss.BitErrors(trace.Outputs, example)} bit errors, exact reads)"));
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"NTM ({model.ParameterCount} parameters, memory {model.Spec.Rows} × {model.Spec.Width}) on copy: {metrics["bit_errors_train_length"]:G3} bit errors per sequence at length {task.MaxLength} ({metrics["bit_error_rate_train_length"]:P2} of bits), "
-            + $"{metrics["bit_errors_longest_test"]:G3} at length {longestTest} ({metrics["bit_error_rate_longest_test"]:P2})")
+            $"NTM ({model.ParameterCount} parameters, memory {model.Spec.Rows} × {model.Spec.Width}) on {task.Name}: {metrics["bit_errors_train_length"]:G3} bit errors per sequence at {task.SizeName} {task.MaxLength} ({metrics["bit_error_rate_train_length"]:P2} of bits), "
+            + $"{metrics["bit_errors_longest_test"]:G3} at {task.SizeName} {longestTest} ({metrics["bit_error_rate_longest_test"]:P2})")
             + (noisy is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; with read noise σ = {spec.ReadNoise:G3}: {metrics["noisy_bit_errors_train_length"]:G3} / {metrics["noisy_bit_errors_longest_test"]:G3}"))
             + (baselineErrors is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; LSTM baseline ({baselineModel!.ParameterCount} parameters): {metrics["baseline_bit_errors_train_length"]:G3} / {metrics["baseline_bit_errors_longest_test"]:G3}"))
             + string.Create(CultureInfo.InvariantCulture, $"; trained on {metrics["train_sequences"]:G} sequences in {trainSeconds:F1} s");

@@ -1,3 +1,4 @@
+using Neuromorph.Networks.Memory.Tasks;
 using Neuromorph.Figures;
 using Neuromorph.Networks.Memory.Training;
 
@@ -6,12 +7,12 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>
 /// The pictures of an NTM run: <c>training</c> (loss per bit on a log scale and bit errors per sequence against
 /// training sequences), <c>generalisation</c> (held-out bit errors per sequence against length) and <c>memory</c>
-/// (write and read weightings of one copy example, memory row against time step).
+/// (write and read weightings of one example, memory row against time step).
 /// </summary>
 public static class NtmFigures
 {
     /// <summary>The learning curve.</summary>
-    public static Figure Training(IReadOnlyList<NtmCurvePoint> curve)
+    public static Figure Training(IReadOnlyList<NtmCurvePoint> curve, string taskName = "copy")
     {
         ArgumentNullException.ThrowIfNull(curve);
         var x = curve.Select(p => (double)p.Sequences).ToArray();
@@ -20,11 +21,11 @@ public static class NtmFigures
             [new LineSeries("train loss", x, [.. curve.Select(p => Math.Max(p.Loss, 1e-12))]) { Style = style }]);
         var errors = new Panel(new FigureAxis("Training sequences"), new FigureAxis("Bit errors per sequence") { Min = 0 },
             [new LineSeries("training sequences", x, [.. curve.Select(p => p.BitErrorsPerSequence)]) { Style = style }]);
-        return new Figure("training", [loss, errors]) { Title = "NTM learning curve (copy task)", SharedX = true };
+        return new Figure("training", [loss, errors]) { Title = $"NTM learning curve ({taskName.Replace('_', ' ')} task)", SharedX = true };
     }
 
     /// <summary>Held-out bit errors per sequence against length, exact and (when given) with read noise and of the LSTM baseline.</summary>
-    public static Figure Generalisation(double[] lengths, double[] exact, double[]? noisy, double[]? baseline, int maxTrainLength)
+    public static Figure Generalisation(double[] lengths, double[] exact, double[]? noisy, double[]? baseline, IMemoryTask task)
     {
         ArgumentNullException.ThrowIfNull(lengths);
         ArgumentNullException.ThrowIfNull(exact);
@@ -39,8 +40,8 @@ public static class NtmFigures
             series.Add(new LineSeries("LSTM baseline", lengths, baseline) { Style = LineStyle.Dashed });
         }
 
-        var panel = new Panel(new FigureAxis("Sequence length L") { IntegerTicks = true }, new FigureAxis("Bit errors per sequence") { Min = 0 }, series);
-        return Figure.Single("generalisation", panel) with { Title = $"Held-out copy sequences (trained on L ≤ {maxTrainLength})" };
+        var panel = new Panel(new FigureAxis(task is CopyTask ? "Sequence length L" : "Items in the list") { IntegerTicks = true }, new FigureAxis("Bit errors per sequence") { Min = 0 }, series);
+        return Figure.Single("generalisation", panel) with { Title = task is CopyTask ? $"Held-out copy sequences (trained on L ≤ {task.MaxLength})" : $"Held-out recall lists (trained on {task.MinLength}–{task.MaxLength} items)" };
     }
 
     /// <summary>Write and read weightings (T × N each) of one example as memory row against time step.</summary>

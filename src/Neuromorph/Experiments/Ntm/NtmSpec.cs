@@ -4,11 +4,11 @@ using Neuromorph.Networks.Memory.Training;
 
 namespace Neuromorph.Experiments.Ntm;
 
-/// <summary>A neural Turing machine run (<c>kind: ntm</c>): the copy task, the model's sizes, training, held-out lengths and optional analog read noise.</summary>
+/// <summary>A neural Turing machine run (<c>kind: ntm</c>): the task, the model's sizes, training, held-out lengths and optional analog read noise.</summary>
 public sealed record NtmSpec
 {
-    /// <summary>The copy task with its training lengths.</summary>
-    public required CopyTask Task { get; init; }
+    /// <summary>The task (copy or associative recall) with its training sizes.</summary>
+    public required IMemoryTask Task { get; init; }
 
     /// <summary>The sizes of the model.</summary>
     public required NtmModelSpec Model { get; init; }

@@ -18,7 +18,7 @@ public static class NtmSpecReader
         root.RejectUnknownKeys(Keys);
         var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
         var task = ReadTask(root.TryGetSection("task"));
-        var lengths = new List<int> { 20, 30 };
+        var lengths = task is CopyTask ? new List<int> { 20, 30 } : [task.MaxLength, 2 * task.MaxLength];
         var testSequences = 100;
         if (root.TryGetSection("test") is { } test)
         {
@@ -28,9 +28,9 @@ public static class NtmSpecReader
                 lengths = [];
                 foreach (var v in test.GetDoubleList("lengths"))
                 {
-                    if (v < 1 || v != Math.Floor(v) || v > 100000)
+                    if (v < task.SmallestLength || v != Math.Floor(v) || v > 100000)
                     {
-                        throw test.Error("lengths", $"test lengths must be whole numbers of at least 1, got {v}", "e.g. lengths: [20, 30]");
+                        throw test.Error("lengths", $"test lengths must be whole numbers of at least {task.SmallestLength}, got {v}", task is CopyTask ? "e.g. lengths: [20, 30]" : "the number of items in each held-out list, e.g. lengths: [6, 12]");
                     }
 
                     lengths.Add((int)v);
@@ -47,11 +47,12 @@ public static class NtmSpecReader
 
         var model = ReadModel(root.GetSectionOrError("model"), task);
         var longest = Math.Max(task.MaxLength, lengths.Max());
-        if (model.Rows <= longest)
+        if (model.Rows < task.RowsNeeded(longest))
         {
             var at = root.GetSection("model").TryGetSection("memory") is { } m && m.Has("rows") ? m : root.GetSection("model");
-            throw at.Error(at.Has("rows") ? "rows" : "memory", $"a memory of {model.Rows} rows cannot hold a copy sequence of {longest} vectors (the write head wraps around and overwrites the start)",
-                $"use rows ≥ {longest + 1}, or shorter task/test lengths");
+            var what = task is CopyTask ? $"a copy sequence of {longest} vectors" : $"{longest} items of {((AssociativeRecallTask)task).ItemLength} vectors";
+            throw at.Error(at.Has("rows") ? "rows" : "memory", $"a memory of {model.Rows} rows cannot hold {what} (the write head wraps around and overwrites the start)",
+                $"use rows ≥ {task.RowsNeeded(longest)}, or shorter task/test lengths");
         }
 
         int? baseline = null;
@@ -81,31 +82,47 @@ public static class NtmSpecReader
     private static YamlSection GetSectionOrError(this YamlSection root, string key) =>
         root.TryGetSection(key) ?? throw root.Error(key, $"missing '{key}:' section", "e.g. model: { controller: 100, memory: { rows: 128, width: 20 } }");
 
-    private static CopyTask ReadTask(YamlSection? t)
+    private static IMemoryTask ReadTask(YamlSection? t)
     {
         if (t is null)
         {
             return new CopyTask(8, 1, 20);
         }
 
-        t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
-        if (t.Has("name") && t.GetString("name").Trim().ToLowerInvariant() != "copy")
+        var name = t.Has("name") ? t.GetString("name").Trim().ToLowerInvariant() : "copy";
+        if (name == "copy")
         {
-            throw t.Error("name", $"unknown task '{t.GetString("name")}'", "the NTM experiment runs the copy task: name: copy");
+            t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
+            var bits = SpecValues.Count(t, "bits", 8);
+            var (min, max) = Range(t, "min_length", "max_length", 1, 20, 1);
+            return new CopyTask(bits, min, max);
         }
 
-        var bits = SpecValues.Count(t, "bits", 8);
-        var min = SpecValues.Count(t, "min_length", 1);
-        var max = SpecValues.Count(t, "max_length", 20);
-        if (max < min)
+        if (name is "associative_recall" or "recall")
         {
-            throw t.Error("max_length", $"max_length {max} is below min_length {min}", $"use max_length ≥ {min}");
+            t.RejectUnknownKeys("name", "bits", "item_length", "min_items", "max_items");
+            var bits = SpecValues.Count(t, "bits", 6);
+            var itemLength = SpecValues.Count(t, "item_length", 3);
+            var (min, max) = Range(t, "min_items", "max_items", 2, 6, 2);
+            return new AssociativeRecallTask(bits, itemLength, min, max);
         }
 
-        return new CopyTask(bits, min, max);
+        throw t.Error("name", $"unknown task '{t.GetString("name")}'", "the NTM experiment runs the tasks of Graves et al. 2014: name: copy or name: associative_recall");
     }
 
-    private static NtmModelSpec ReadModel(YamlSection m, CopyTask task)
+    private static (int Min, int Max) Range(YamlSection t, string minKey, string maxKey, int minDefault, int maxDefault, int least)
+    {
+        var min = SpecValues.Count(t, minKey, minDefault, least);
+        var max = SpecValues.Count(t, maxKey, maxDefault, least);
+        if (max < min)
+        {
+            throw t.Error(maxKey, $"{maxKey} {max} is below {minKey} {min}", $"use {maxKey} ≥ {min}");
+        }
+
+        return (min, max);
+    }
+
+    private static NtmModelSpec ReadModel(YamlSection m, IMemoryTask task)
     {
         m.RejectUnknownKeys("controller", "memory");
         var hidden = SpecValues.Count(m, "controller", 100);
@@ -119,7 +136,7 @@ public static class NtmSpecReader
             initial = SpecValues.Positive(memory, "initial", initial);
         }
 
-        return new NtmModelSpec(task.Bits + 1, task.Bits, hidden, rows, width) { InitialMemory = initial };
+        return new NtmModelSpec(task.InputChannels, task.OutputBits, hidden, rows, width) { InitialMemory = initial };
     }
 
     private static NtmTrainingOptions ReadTraining(YamlSection? t, ulong seed)

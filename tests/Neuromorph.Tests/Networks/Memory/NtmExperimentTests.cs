@@ -61,6 +61,26 @@ public sealed class NtmExperimentTests
     }
 
     [Fact]
+    public void An_associative_recall_run_scores_every_list_size_from_two_items()
+    {
+        var text = Yaml.Replace("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, bits: 2, item_length: 2, min_items: 2, max_items: 3", StringComparison.Ordinal)
+            .Replace("updates: 80", "updates: 30", StringComparison.Ordinal).Replace("lengths: [4, 6]", "lengths: [3]", StringComparison.Ordinal)
+            .Replace("rows: 8", "rows: 10", StringComparison.Ordinal).Replace("baseline: { controller: 14 }", "", StringComparison.Ordinal);
+        using var dir = new TempDirectory("nm-ntm-recall");
+        var experiment = new NtmExperiment();
+        var spec = experiment.Read(YamlSection.Parse(text, "r.yaml"));
+        Assert.Equal(4, spec.Model.Inputs); // 2 bits and 2 delimiters
+        var report = experiment.Run(spec, new ExperimentContext(dir, TextWriter.Null));
+        var evaluation = ResultFiles.Table(report.Outputs, "evaluation.csv");
+        Assert.Equal([2.0, 3.0], evaluation.Column("length"));
+        Assert.Equal(report.Metrics["bit_errors_longest_test"], evaluation.Column("bit_errors_per_sequence")[1]);
+        Assert.Equal(report.Metrics["bit_errors_train_length"] / 4, report.Metrics["bit_error_rate_train_length"], 15); // 2 vectors of 2 bits scored
+        Assert.InRange(report.Metrics["bit_errors_train_length"], 0, 4);
+        var write = report.Figures.Single(f => f.Name == "memory").Panels[0].Layers.OfType<HeatmapLayer>().Single().Values;
+        Assert.Equal(((3 + 1) * 3) + 1 + 2, write.GetLength(1));
+    }
+
+    [Fact]
     public void Without_an_output_folder_it_returns_every_metric_and_no_files()
     {
         var experiment = new NtmExperiment();
@@ -89,6 +109,10 @@ public sealed class NtmExperimentTests
     [InlineData("seed: 3", "seed: 3\nheads: 2", 10, "heads")]
     [InlineData("controller: 14", "controller: 0", 10, "'controller' must be at least 1")]
     [InlineData("controller: 14 }", "controller: 14, max_seconds: -1 }", 10, "'max_seconds'")]
+    [InlineData("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, bits: 3, min_items: 1", 2, "'min_items' must be at least 2")]
+    [InlineData("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, bits: 3, max_length: 4", 2, "max_length")]
+    [InlineData("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, min_items: 5, max_items: 3", 2, "max_items 3 is below min_items 5")]
+    [InlineData("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, max_items: 3", 5, "cannot hold 6 items of 3 vectors")]
     public void Bad_input_is_a_located_error_with_exit_code_2(string from, string to, int line, string message)
     {
         Assert.Contains(from, Yaml, StringComparison.Ordinal);

@@ -70,6 +70,38 @@ public class NtmPartsTests
     }
 
     [Fact]
+    public void An_associative_recall_example_has_delimited_items_a_query_and_the_next_item_as_target()
+    {
+        var task = new AssociativeRecallTask(Bits: 3, ItemLength: 2, MinLength: 4, MaxLength: 4);
+        var example = task.Next(new RandomStream(11));
+        int c = 5, b = 3, l = 2;
+        Assert.Equal(((4 + 1) * (l + 1)) + 1 + l, example.Steps);
+        Assert.Equal(example.Steps - l, example.OutputStart);
+        double[] Vector(double[] a, int t, int width, int count) => a[(t * width)..((t * width) + count)];
+        var items = new List<double[]>();
+        for (var i = 0; i < 4; i++)
+        {
+            var d = i * (l + 1);
+            Assert.Equal([0, 0, 0, 1, 0], Vector(example.Inputs, d, c, c)); // item delimiter
+            items.Add([.. Vector(example.Inputs, d + 1, c, b), .. Vector(example.Inputs, d + 2, c, b)]);
+            Assert.Equal(0, example.Inputs[((d + 1) * c) + 3] + example.Inputs[((d + 1) * c) + 4]);
+        }
+
+        var q = 4 * (l + 1);
+        Assert.Equal([0, 0, 0, 0, 1], Vector(example.Inputs, q, c, c));
+        double[] query = [.. Vector(example.Inputs, q + 1, c, b), .. Vector(example.Inputs, q + 2, c, b)];
+        Assert.Equal([0, 0, 0, 0, 1], Vector(example.Inputs, q + 3, c, c));
+        var k = items.FindIndex(i => i.SequenceEqual(query));
+        Assert.InRange(k, 0, 2); // never the last item
+        double[] target = [.. Vector(example.Targets, example.OutputStart, b, b), .. Vector(example.Targets, example.OutputStart + 1, b, b)];
+        Assert.Equal(items[k + 1], target);
+        Assert.All(example.Targets[..(example.OutputStart * b)], v => Assert.Equal(0, v));
+        Assert.All(example.Inputs[(example.OutputStart * c)..], v => Assert.Equal(0, v));
+        Assert.Equal(0, CopyLoss.BitErrors(example.Targets, example));
+        Assert.Equal(6, CopyLoss.BitErrors(example.Targets.Select(v => 1 - v).ToArray(), example));
+    }
+
+    [Fact]
     public void Read_noise_changes_the_similarities_reproducibly_from_its_seed()
     {
         var model = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);

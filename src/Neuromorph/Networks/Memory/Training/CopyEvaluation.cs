@@ -3,11 +3,11 @@ using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Networks.Memory.Training;
 
-/// <summary>Bit errors of an NTM on held-out copy sequences of one length (with the model's read noise, if any).</summary>
+/// <summary>Bit errors of an NTM on held-out examples of a memory task (copy, associative recall) of one size (with the model's read noise, if any).</summary>
 public static class CopyEvaluation
 {
     /// <summary>Mean wrong bits per sequence over <paramref name="count"/> sequences of length <paramref name="length"/> drawn from <paramref name="seed"/>.</summary>
-    public static double BitErrorsPerSequence(NtmModel model, CopyTask task, int length, int count, ulong seed)
+    public static double BitErrorsPerSequence(NtmModel model, IMemoryTask task, int length, int count, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(task);

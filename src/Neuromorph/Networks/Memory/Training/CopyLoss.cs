@@ -2,18 +2,18 @@ using Neuromorph.Networks.Memory.Tasks;
 
 namespace Neuromorph.Networks.Memory.Training;
 
-/// <summary>Binary cross-entropy of the output phase of a copy example, and its bit errors.</summary>
+/// <summary>Binary cross-entropy of the output phase of a memory-task example (copy, associative recall), and its bit errors.</summary>
 public static class CopyLoss
 {
     /// <summary>
-    /// Mean binary cross-entropy per output bit over the L output steps (computed from logits, stable); writes
+    /// Mean binary cross-entropy per output bit over the output steps (computed from logits, stable); writes
     /// ∂loss/∂logits into <paramref name="dLogits"/> (T × bits) when it is not empty, zero outside the output phase.
     /// </summary>
-    public static double CrossEntropy(ReadOnlySpan<double> logits, CopySequence example, Span<double> dLogits)
+    public static double CrossEntropy(ReadOnlySpan<double> logits, MemoryExample example, Span<double> dLogits)
     {
         ArgumentNullException.ThrowIfNull(example);
         var b = example.Bits;
-        var scale = 1.0 / (example.Length * b);
+        var scale = 1.0 / (example.OutputSteps * b);
         double loss = 0;
         if (!dLogits.IsEmpty)
         {
@@ -38,7 +38,7 @@ public static class CopyLoss
     }
 
     /// <summary>Output bits whose thresholded (0.5) prediction differs from the target, over the output phase.</summary>
-    public static int BitErrors(ReadOnlySpan<double> outputs, CopySequence example)
+    public static int BitErrors(ReadOnlySpan<double> outputs, MemoryExample example)
     {
         ArgumentNullException.ThrowIfNull(example);
         var b = example.Bits;

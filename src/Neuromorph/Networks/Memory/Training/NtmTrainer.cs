@@ -6,14 +6,14 @@ using Neuromorph.Numerics.Randomness;
 namespace Neuromorph.Networks.Memory.Training;
 
 /// <summary>
-/// Trains an NTM on the copy task by backpropagation through time: each update draws <see cref="NtmTrainingOptions.BatchSize"/>
+/// Trains an NTM on a memory task (copy, associative recall) by backpropagation through time: each update draws <see cref="NtmTrainingOptions.BatchSize"/>
 /// fresh sequences, sums their gradients (each sequence's loss is its mean bit cross-entropy, the batch's the mean
 /// over sequences), clips the global norm and takes an Adam step. Read noise is off during training.
 /// </summary>
 public static class NtmTrainer
 {
     /// <summary>Trains <paramref name="model"/> in place; <paramref name="log"/> hears every curve point.</summary>
-    public static IReadOnlyList<NtmCurvePoint> Train(NtmModel model, CopyTask task, NtmTrainingOptions options, Action<NtmCurvePoint>? log = null, CancellationToken cancellation = default)
+    public static IReadOnlyList<NtmCurvePoint> Train(NtmModel model, IMemoryTask task, NtmTrainingOptions options, Action<NtmCurvePoint>? log = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(task);
