@@ -57,7 +57,9 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"update {p.Update} ({p.Sequences} sequences): loss {p.Loss:G4} per bit, {p.BitErrorsPerSequence:G4} bit errors per sequence ({p.Seconds:F1} s)"));
-            context.Progress?.Report(Math.Min(1, p.Update / (double)options.Updates));
+            // with a time limit the run ends at whichever comes first: updates or seconds, and so does the estimate
+            var byTime = options.MaxSeconds > 0 ? p.Seconds / options.MaxSeconds : 0;
+            context.Progress?.Report(Math.Min(1, Math.Max(p.Update / (double)options.Updates, byTime)));
         }, context.CancellationToken);
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
