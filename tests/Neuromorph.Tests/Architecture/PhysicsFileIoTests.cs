@@ -23,6 +23,7 @@ public class PhysicsFileIoTests
         @"|Networks\.Sequence\.ModelFiles" + // the sequence-model JSON file (PyTorch state-dict layout)
         @"|Networks\.Seq2Seq\.ModelFiles" + // the encoder–decoder JSON file (PyTorch state-dict names)
         @"|Networks\.Memory\.ModelFiles" + // the neural Turing machine's JSON file
+        @"|Circuits\.Elements\.Memristors\.ModelFiles" + // the f(x) tables of Xyce's piecewise-empirical memristor
         @")(\..*)?$";
 
     /// <summary>The System.IO types that touch the file system.</summary>

@@ -384,6 +384,9 @@ public static class DotCommandParser
         return new StepCard(name, values, line.Location);
     }
 
+    /// <summary>Model-card keys whose values may be text.</summary>
+    private static readonly HashSet<string> TextKeys = new(["version", "fxpdata", "fxmdata"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>.model name type [(] name=value ... [)].</summary>
     public static ModelCard Model(NetlistLine line, ParameterScope scope)
     {
@@ -396,9 +399,10 @@ public static class DotCommandParser
         foreach (var (key, token, at) in r.Assignments())
         {
             locations[key] = at;
-            if (key == "version" && token.Kind is TokenKind.Word or TokenKind.String && !SpiceNumber.TryParse(token.Text, out _, out _))
+            if (TextKeys.Contains(key) && token.Kind is TokenKind.Word or TokenKind.String && !SpiceNumber.TryParse(token.Text, out _, out _))
             {
-                // ngspice's BSIM version strings (version=4.5.0): text, not a number
+                // text, not a number: ngspice's BSIM version strings (version=4.5.0) and the file names of Xyce's
+                // piecewise-empirical memristor tables (fxpdata=fxp_table.csv)
                 text[key] = token.Text;
                 continue;
             }

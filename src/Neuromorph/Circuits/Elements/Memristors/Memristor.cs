@@ -69,7 +69,7 @@ public sealed class Memristor(string name, int a, int b, IMemristorModel model) 
         if (ctx.IsDc)
         {
             system.Add(_k[8], 1);
-            system.AddResidual(_state, x - InitialState);
+            system.AddResidual(_state, x - (Model is IOperatingPointState op ? op.OperatingPointState(v) : InitialState));
             return;
         }
 
