@@ -240,19 +240,22 @@ def main():
     ap.add_argument("--neuromorph", default=os.path.join(REPO, "neuromorph"))
     ap.add_argument("--only", default="")
     ap.add_argument("--keep", default="")
+    ap.add_argument("--manifest", default=os.path.join(HERE, "manifest.tsv"),
+                    help="a manifest of decks kept elsewhere (e.g. benchmarks/second_corpus/davik.tsv)")
+    ap.add_argument("--root", default=HERE, help="the folder the manifest's deck paths are relative to")
     args = ap.parse_args()
     if shutil.which("ngspice") is None:
         print("corpus: ngspice is not on PATH (scripts/test.sh installs it)")
         print("0 passed, 1 failed")
         return 1
-    rows = [r for r in read_manifest(os.path.join(HERE, "manifest.tsv")) if args.only in r["deck"]]
+    rows = [r for r in read_manifest(args.manifest) if args.only in r["deck"]]
     decks = {}
     for r in rows:
         decks.setdefault(r["deck"], []).append(r)
     work = args.keep or tempfile.mkdtemp(prefix="nm-corpus-")
     passed = failed = known = 0
     for deck, entries in decks.items():
-        path = os.path.join(HERE, deck)
+        path = os.path.join(args.root, deck)
         slug = re.sub(r"[^A-Za-z0-9]+", "_", deck)
         ours_dir, ref_dir = os.path.join(work, slug, "ours"), os.path.join(work, slug, "ref")
         shutil.rmtree(os.path.join(work, slug), ignore_errors=True)
