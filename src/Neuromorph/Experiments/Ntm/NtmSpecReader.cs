@@ -1,6 +1,8 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Memory;
+using Neuromorph.Networks.Memory.ModelFiles;
 using Neuromorph.Networks.Memory.Tasks;
 using Neuromorph.Networks.Memory.Training;
 
@@ -9,7 +11,7 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>Reads <c>kind: ntm</c> files (docs/ntm.md) into an <see cref="NtmSpec"/>; every bad value is a located error.</summary>
 public static class NtmSpecReader
 {
-    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed"];
+    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed", "model_file", "crossbar_study"];
 
     /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static NtmSpec Read(YamlSection root, long? seedOverride = null)
@@ -17,7 +19,33 @@ public static class NtmSpecReader
         ArgumentNullException.ThrowIfNull(root);
         root.RejectUnknownKeys(Keys);
         var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
-        var task = ReadTask(root.TryGetSection("task"));
+        if (root.Has("model_file") == root.Has("model"))
+        {
+            throw root.Error(root.Has("model") ? "model_file" : "model", "give either 'model:' (a new NTM to train) or 'model_file:' (a trained model.json)",
+                "e.g. model_file: runs/ntm_copy/model.json (relative to this file)");
+        }
+
+        string? modelFile = null;
+        NtmModelSpec? loaded = null;
+        if (root.Has("model_file"))
+        {
+            foreach (var key in new[] { "training", "baseline" })
+            {
+                if (root.Has(key))
+                {
+                    throw root.Error(key, $"'{key}:' trains a model, but model_file: loads a trained one", $"remove '{key}:' or 'model_file:'");
+                }
+            }
+
+            modelFile = SpecValues.File(root, "model_file");
+            loaded = NtmModelFile.Read(modelFile).Spec;
+            if (!loaded.HasMemory || loaded.Inputs != loaded.Outputs + 1)
+            {
+                throw root.Error("model_file", $"the model in '{root.GetString("model_file")}' has {loaded.Inputs} inputs and {loaded.Outputs} outputs; a copy-task NTM has one input more than outputs (the delimiter)");
+            }
+        }
+
+        var task = ReadTask(root.TryGetSection("task"), loaded?.Outputs);
         var lengths = new List<int> { 20, 30 };
         var testSequences = 100;
         if (root.TryGetSection("test") is { } test)
@@ -45,8 +73,15 @@ public static class NtmSpecReader
             testSequences = SpecValues.Count(test, "sequences", testSequences);
         }
 
-        var model = ReadModel(root.GetSectionOrError("model"), task);
-        var longest = Math.Max(task.MaxLength, lengths.Max());
+        var model = loaded ?? ReadModel(root.GetSection("model"), task);
+        var study = root.TryGetSection("crossbar_study") is { } cs ? NtmCrossbarStudyReader.Read(cs, lengths, testSequences) : null;
+        var longest = Math.Max(task.MaxLength, Math.Max(lengths.Max(), study?.Lengths.Max() ?? 0));
+        if (loaded is not null && model.Rows <= longest)
+        {
+            throw root.Error("model_file", $"the model's memory of {model.Rows} rows cannot hold a copy sequence of {longest} vectors (the write head wraps around and overwrites the start)",
+                $"score lengths below {model.Rows}");
+        }
+
         if (model.Rows <= longest)
         {
             var at = root.GetSection("model").TryGetSection("memory") is { } m && m.Has("rows") ? m : root.GetSection("model");
@@ -75,17 +110,17 @@ public static class NtmSpecReader
             BaselineController = baseline,
             BaselineMaxSeconds = baselineSeconds,
             Seed = seed,
+            ModelFile = modelFile,
+            CrossbarStudy = study,
         };
     }
 
-    private static YamlSection GetSectionOrError(this YamlSection root, string key) =>
-        root.TryGetSection(key) ?? throw root.Error(key, $"missing '{key}:' section", "e.g. model: { controller: 100, memory: { rows: 128, width: 20 } }");
-
-    private static CopyTask ReadTask(YamlSection? t)
+    /// <summary>The task section; <paramref name="modelBits"/> (a loaded model's outputs) is the default and the only allowed bit count.</summary>
+    private static CopyTask ReadTask(YamlSection? t, int? modelBits)
     {
         if (t is null)
         {
-            return new CopyTask(8, 1, 20);
+            return new CopyTask(modelBits ?? 8, 1, 20);
         }
 
         t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
@@ -94,7 +129,12 @@ public static class NtmSpecReader
             throw t.Error("name", $"unknown task '{t.GetString("name")}'", "the NTM experiment runs the copy task: name: copy");
         }
 
-        var bits = SpecValues.Count(t, "bits", 8);
+        var bits = SpecValues.Count(t, "bits", modelBits ?? 8);
+        if (modelBits is int b && bits != b)
+        {
+            throw t.Error("bits", $"the model in model_file copies {b}-bit vectors, not {bits}", $"use bits: {b} or leave bits out");
+        }
+
         var min = SpecValues.Count(t, "min_length", 1);
         var max = SpecValues.Count(t, "max_length", 20);
         if (max < min)
