@@ -45,7 +45,7 @@ public static class NtmSpecReader
             }
         }
 
-        var task = ReadTask(root.TryGetSection("task"), loaded?.Outputs);
+        var task = ReadTask(root.TryGetSection("task"), loaded);
         var lengths = new List<int> { 20, 30 };
         var testSequences = 100;
         if (root.TryGetSection("test") is { } test)
@@ -115,12 +115,17 @@ public static class NtmSpecReader
         };
     }
 
-    /// <summary>The task section; <paramref name="modelBits"/> (a loaded model's outputs) is the default and the only allowed bit count.</summary>
-    private static CopyTask ReadTask(YamlSection? t, int? modelBits)
+    /// <summary>
+    /// The task section; a loaded model's outputs are the default and the only allowed bit count, and its training
+    /// lengths default to 1–20 cut to what its memory holds.
+    /// </summary>
+    private static CopyTask ReadTask(YamlSection? t, NtmModelSpec? loaded)
     {
+        var modelBits = loaded?.Outputs;
+        var defaultMax = loaded is null ? 20 : Math.Min(20, loaded.Rows - 1);
         if (t is null)
         {
-            return new CopyTask(modelBits ?? 8, 1, 20);
+            return new CopyTask(modelBits ?? 8, 1, defaultMax);
         }
 
         t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
@@ -136,7 +141,7 @@ public static class NtmSpecReader
         }
 
         var min = SpecValues.Count(t, "min_length", 1);
-        var max = SpecValues.Count(t, "max_length", 20);
+        var max = SpecValues.Count(t, "max_length", defaultMax);
         if (max < min)
         {
             throw t.Error("max_length", $"max_length {max} is below min_length {min}", $"use max_length ≥ {min}");
