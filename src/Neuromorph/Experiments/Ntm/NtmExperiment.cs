@@ -151,13 +151,12 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
                     ["updates"] = (curve.Count > 0 ? curve[^1].Update : 0).ToString(CultureInfo.InvariantCulture),
                 });
                 written.Add(modelPath);
+                files.Add(new ResultTable("training.csv", ["update", "sequences", "loss", "bit_errors_per_sequence", "seconds"],
+                [
+                    [.. curve.Select(p => (double)p.Update)], [.. curve.Select(p => (double)p.Sequences)], [.. curve.Select(p => p.Loss)],
+                    [.. curve.Select(p => p.BitErrorsPerSequence)], [.. curve.Select(p => p.Seconds)],
+                ]));
             }
-
-            files.Add(new ResultTable("training.csv", ["update", "sequences", "loss", "bit_errors_per_sequence", "seconds"],
-            [
-                [.. curve.Select(p => (double)p.Update)], [.. curve.Select(p => (double)p.Sequences)], [.. curve.Select(p => p.Loss)],
-                [.. curve.Select(p => p.BitErrorsPerSequence)], [.. curve.Select(p => p.Seconds)],
-            ]));
             var lengthColumn = lengths.Select(l => (double)l).ToArray();
             var sequences = lengths.Select(l => (double)Count(l)).ToArray();
             var rates = lengths.Select(l => exact[l - 1] / (l * task.Bits)).ToArray();

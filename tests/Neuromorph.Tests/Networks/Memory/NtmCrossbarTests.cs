@@ -202,6 +202,7 @@ public sealed class NtmCrossbarTests
         var figure = report.Figures.Single(f => f.Name == "crossbar_study");
         Assert.Equal(2, figure.Panels.Count);
         Assert.Equal(0, report.Metrics["train_sequences"]);
+        Assert.DoesNotContain(report.Outputs, f => f.Name == "training.csv");
         Assert.False(File.Exists(Path.Combine(dir, "out", "model.json")), "a loaded model is not written again");
         Assert.Equal(0, report.Metrics["bit_errors_longest_test"]);
     }
