@@ -1,4 +1,3 @@
-using Neuromorph.Diagnostics;
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Memory;
