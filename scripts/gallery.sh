@@ -78,6 +78,14 @@ run switching sweep circuits/study_switching.yaml
 shot plot_log.png plot_log_axes "Ad-hoc plot of a CSV with log axes (1-2-5 labels within three decades)" \
   "neuromorph sweep circuits/study_switching.yaml -o runs/switching && neuromorph plot runs/switching/results.csv --x ratio --y t_half --group amp --logx --logy"
 
+# kept NAME CAPTION COMMAND: an image of a minutes-long run, made by hand into docs/gallery/long/ and only listed here
+kept() {
+  rows+=("| ![$1](gallery/long/$1.png) | $2<br>\`$3\` |")
+}
+
+kept ntm_crossbar_study "NTM copy on crossbars: bit error rate against device variability, one line per memory read noise, ± std band over 5 programmed arrays, a panel per length (10 + 15 minutes, so made by hand)" \
+  "neuromorph run circuits/ntm_copy.yaml -o runs/ntm_copy && neuromorph run circuits/ntm_crossbar_study.yaml -o runs/ntm_crossbar"
+
 {
   echo "# Gallery"
   echo

@@ -21,7 +21,8 @@ public class ExampleExperimentTests
     public void Examples_left_out_as_long_say_why_and_are_few()
     {
         var left = Directory.GetFiles(RepoPaths.InRepo("circuits"), "*.yaml").Where(f => File.ReadLines(f).Any(l => l.StartsWith(Long, StringComparison.Ordinal))).ToList();
-        Assert.InRange(left.Count, 0, 3);
+        // today: ntm_copy (10 min), ntm_recall (20 min), ntm_crossbar_study (needs ntm_copy's model), seq2seq_add (80 s)
+        Assert.InRange(left.Count, 0, 4);
         Assert.All(left, f => Assert.Contains("covered by", File.ReadLines(f).First(l => l.StartsWith(Long, StringComparison.Ordinal)), StringComparison.Ordinal));
     }
 

@@ -20,6 +20,10 @@ namespace Neuromorph.Experiments.Ntm;
 /// products (an analog crossbar read of M). Writes model.json, training.csv, evaluation.csv, metrics.csv; figures
 /// training, generalisation, memory. Metrics: bit errors per sequence (and per bit) at the longest training length
 /// and the longest test length, the same with read noise, train_loss, train_sequences, train_seconds, parameters.
+/// With <c>model_file</c> it loads a trained model.json instead of training. With <c>crossbar_study</c> it also scores
+/// the model with every weight matrix on crossbars over a grid of device variability × memory read noise
+/// (<see cref="NtmCrossbarStudy"/>; crossbar_study.csv, crossbar_thresholds.csv, figure crossbar_study; metrics
+/// crossbar_max_variability at zero and at the largest read noise).
 /// </summary>
 public sealed class NtmExperiment : Experiment<NtmSpec>
 {
@@ -35,6 +39,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         "bit_errors_train_length", "bit_error_rate_train_length", "bit_errors_longest_test", "bit_error_rate_longest_test",
         "noisy_bit_errors_train_length", "noisy_bit_errors_longest_test", "train_loss", "train_sequences", "train_seconds", "parameters",
         "baseline_bit_errors_train_length", "baseline_bit_errors_longest_test", "baseline_parameters",
+        "crossbar_max_variability", "crossbar_max_variability_noisy",
     ];
 
     /// <inheritdoc />
@@ -48,20 +53,31 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         var dir = context.OutputDirectory;
         var log = dir is null ? TextWriter.Null : context.Log;
         var task = spec.Task;
-        var model = NtmModel.Create(spec.Model, SeedSequence.Derive(spec.Seed, SeedPurpose.NtmInitialisation));
+        NtmModel model;
+        IReadOnlyList<NtmCurvePoint> curve = [];
+        double trainSeconds = 0;
         var options = spec.Training with { Seed = SeedSequence.Derive(spec.Training.Seed, SeedPurpose.NtmTraining) };
-        log.WriteLine($"training an NTM ({model.Spec.Hidden}-unit LSTM controller, memory {model.Spec.Rows} × {model.Spec.Width}, {model.ParameterCount} parameters) on {task.Describe()}: "
-            + $"{options.Updates} updates of {options.BatchSize}" + (options.MaxSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $", at most {options.MaxSeconds:G} s") : ""));
-        var clock = Stopwatch.StartNew();
-        var curve = NtmTrainer.Train(model, task, options, p =>
+        if (spec.ModelFile is { } file)
         {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"update {p.Update} ({p.Sequences} sequences): loss {p.Loss:G4} per bit, {p.BitErrorsPerSequence:G4} bit errors per sequence ({p.Seconds:F1} s)"));
-            // with a time limit the run ends at whichever comes first: updates or seconds, and so does the estimate
-            var byTime = options.MaxSeconds > 0 ? p.Seconds / options.MaxSeconds : 0;
-            context.Progress?.Report(Math.Min(1, Math.Max(p.Update / (double)options.Updates, byTime)));
-        }, context.CancellationToken);
-        var trainSeconds = clock.Elapsed.TotalSeconds;
+            model = NtmModelFile.Read(file);
+            log.WriteLine($"loaded an NTM ({model.Spec.Hidden}-unit LSTM controller, memory {model.Spec.Rows} × {model.Spec.Width}, {model.ParameterCount} parameters) from {file}; no training");
+        }
+        else
+        {
+            model = NtmModel.Create(spec.Model, SeedSequence.Derive(spec.Seed, SeedPurpose.NtmInitialisation));
+            log.WriteLine($"training an NTM ({model.Spec.Hidden}-unit LSTM controller, memory {model.Spec.Rows} × {model.Spec.Width}, {model.ParameterCount} parameters) on {task.Describe()}: "
+                + $"{options.Updates} updates of {options.BatchSize}" + (options.MaxSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $", at most {options.MaxSeconds:G} s") : ""));
+            var clock = Stopwatch.StartNew();
+            curve = NtmTrainer.Train(model, task, options, p =>
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"update {p.Update} ({p.Sequences} sequences): loss {p.Loss:G4} per bit, {p.BitErrorsPerSequence:G4} bit errors per sequence ({p.Seconds:F1} s)"));
+                // with a time limit the run ends at whichever comes first: updates or seconds, and so does the estimate
+                var byTime = options.MaxSeconds > 0 ? p.Seconds / options.MaxSeconds : 0;
+                context.Progress?.Report(Math.Min(1, Math.Max(p.Update / (double)options.Updates, byTime)));
+            }, context.CancellationToken);
+            trainSeconds = clock.Elapsed.TotalSeconds;
+        }
 
         var longest = Math.Max(task.MaxLength, spec.TestLengths.Max());
         var first = task.SmallestLength;
@@ -89,6 +105,14 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             baselineErrors = [.. lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(baselineModel, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l)))];
         }
 
+        IReadOnlyList<NtmCrossbarPoint>? study = null;
+        if (spec.CrossbarStudy is { } cs)
+        {
+            model.ReadNoise = 0;
+            log.WriteLine($"crossbar study: {cs.Variability.Count} variabilities × {cs.ReadNoise.Count} read noises × {cs.Lengths.Count} lengths, {cs.Repeats} programmed arrays each, {cs.Sequences} sequences per point");
+            study = NtmCrossbarStudy.Run(model, task, cs, spec.Seed, testSeed, log, context.CancellationToken);
+        }
+
         var longestTest = spec.TestLengths.Max();
         var metrics = new Dictionary<string, double>
         {
@@ -105,7 +129,15 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             ["baseline_bit_errors_train_length"] = baselineErrors?[task.MaxLength - first] ?? double.NaN,
             ["baseline_bit_errors_longest_test"] = baselineErrors?[longestTest - first] ?? double.NaN,
             ["baseline_parameters"] = baselineModel?.ParameterCount ?? double.NaN,
+            ["crossbar_max_variability"] = double.NaN,
+            ["crossbar_max_variability_noisy"] = double.NaN,
         };
+        if (spec.CrossbarStudy is { } studied && study is not null)
+        {
+            var studyLength = studied.Lengths.Max();
+            metrics["crossbar_max_variability"] = studied.ReadNoise.Contains(0) ? NtmCrossbarStudy.MaxTolerated(study, 0, studyLength) : double.NaN;
+            metrics["crossbar_max_variability_noisy"] = NtmCrossbarStudy.MaxTolerated(study, studied.ReadNoise[^1], studyLength);
+        }
 
         var files = new List<ResultFile>();
         var figures = new List<Figure>();
@@ -113,19 +145,22 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         if (dir is not null)
         {
             Directory.CreateDirectory(dir);
-            var modelPath = Path.Combine(dir, "model.json");
-            NtmModelFile.Write(model, modelPath, new Dictionary<string, string>
+            if (spec.ModelFile is null)
             {
-                ["task"] = string.Create(CultureInfo.InvariantCulture, $"{task.Name}, {task.Bits} bits, {task.SizeName} {task.MinLength}-{task.MaxLength}"),
-                ["seed"] = spec.Seed.ToString(CultureInfo.InvariantCulture),
-                ["updates"] = (curve.Count > 0 ? curve[^1].Update : 0).ToString(CultureInfo.InvariantCulture),
-            });
-            written.Add(modelPath);
-            files.Add(new ResultTable("training.csv", ["update", "sequences", "loss", "bit_errors_per_sequence", "seconds"],
-            [
-                [.. curve.Select(p => (double)p.Update)], [.. curve.Select(p => (double)p.Sequences)], [.. curve.Select(p => p.Loss)],
-                [.. curve.Select(p => p.BitErrorsPerSequence)], [.. curve.Select(p => p.Seconds)],
-            ]));
+                var modelPath = Path.Combine(dir, "model.json");
+                NtmModelFile.Write(model, modelPath, new Dictionary<string, string>
+                {
+                    ["task"] = string.Create(CultureInfo.InvariantCulture, $"{task.Name}, {task.Bits} bits, {task.SizeName} {task.MinLength}-{task.MaxLength}"),
+                    ["seed"] = spec.Seed.ToString(CultureInfo.InvariantCulture),
+                    ["updates"] = (curve.Count > 0 ? curve[^1].Update : 0).ToString(CultureInfo.InvariantCulture),
+                });
+                written.Add(modelPath);
+                files.Add(new ResultTable("training.csv", ["update", "sequences", "loss", "bit_errors_per_sequence", "seconds"],
+                [
+                    [.. curve.Select(p => (double)p.Update)], [.. curve.Select(p => (double)p.Sequences)], [.. curve.Select(p => p.Loss)],
+                    [.. curve.Select(p => p.BitErrorsPerSequence)], [.. curve.Select(p => p.Seconds)],
+                ]));
+            }
             var lengthColumn = lengths.Select(l => (double)l).ToArray();
             var sequences = lengths.Select(l => (double)Count(l)).ToArray();
             var rates = lengths.Select(l => exact[l - first] / task.ScoredBits(l)).ToArray();
@@ -149,6 +184,13 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             }
 
             files.Add(new ResultTable("evaluation.csv", [.. headers], [.. columns]));
+            if (study is not null)
+            {
+                files.Add(NtmCrossbarStudy.Table(study));
+                files.Add(NtmCrossbarStudy.Thresholds(study));
+                figures.Add(NtmFigures.CrossbarStudy(study));
+            }
+
             files.Add(MetricsTable.Of(metrics));
             if (curve.Count > 0)
             {
@@ -170,7 +212,9 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
             + $"{metrics["bit_errors_longest_test"]:G3} at {task.SizeName} {longestTest} ({metrics["bit_error_rate_longest_test"]:P2})")
             + (noisy is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; with read noise σ = {spec.ReadNoise:G3}: {metrics["noisy_bit_errors_train_length"]:G3} / {metrics["noisy_bit_errors_longest_test"]:G3}"))
             + (baselineErrors is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; LSTM baseline ({baselineModel!.ParameterCount} parameters): {metrics["baseline_bit_errors_train_length"]:G3} / {metrics["baseline_bit_errors_longest_test"]:G3}"))
-            + string.Create(CultureInfo.InvariantCulture, $"; trained on {metrics["train_sequences"]:G} sequences in {trainSeconds:F1} s");
+            + (spec.CrossbarStudy is { } c && study is not null ? string.Create(CultureInfo.InvariantCulture,
+                $"; on crossbars, bit error rate < 1 % at L = {c.Lengths.Max()} up to variability {metrics["crossbar_max_variability"]:G3} (exact memory reads), {metrics["crossbar_max_variability_noisy"]:G3} (read noise σ = {c.ReadNoise[^1]:G3})") : "")
+            + (spec.ModelFile is null ? string.Create(CultureInfo.InvariantCulture, $"; trained on {metrics["train_sequences"]:G} sequences in {trainSeconds:F1} s") : $"; loaded from {spec.ModelFile}");
         return new ExperimentReport(metrics, written, summary) { Figures = figures, Outputs = files };
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Neuromorph.Networks.Memory.Tasks;
 using Neuromorph.Figures;
 using Neuromorph.Networks.Memory.Training;
@@ -7,7 +8,8 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>
 /// The pictures of an NTM run: <c>training</c> (loss per bit on a log scale and bit errors per sequence against
 /// training sequences), <c>generalisation</c> (held-out bit errors per sequence against length) and <c>memory</c>
-/// (write and read weightings of one example, memory row against time step).
+/// (write and read weightings of one example, memory row against time step), <c>crossbar_study</c> (bit error
+/// rate on crossbars against device variability).
 /// </summary>
 public static class NtmFigures
 {
@@ -72,5 +74,34 @@ public static class NtmFigures
             Width = (int)Math.Max(520, (write.GetLength(0) * 12) + 260),
             PanelHeight = (int)Math.Clamp(rows * 4, 260, 520),
         };
+    }
+
+    /// <summary>
+    /// Bit error rate (%) against device variability, one line per memory read noise with a band of ± one standard
+    /// deviation over the repeats, one panel per copy length, and the 1 % tolerance as a reference line.
+    /// </summary>
+    public static Figure CrossbarStudy(IReadOnlyList<NtmCrossbarPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var panels = new List<Panel>();
+        foreach (var length in points.Select(p => p.Length).Distinct())
+        {
+            var layers = new List<Layer>();
+            foreach (var noise in points.Select(p => p.ReadNoise).Distinct())
+            {
+                var line = points.Where(p => p.Length == length && p.ReadNoise == noise).OrderBy(p => p.Variability).ToList();
+                var x = line.Select(p => p.Variability).ToArray();
+                var rate = line.Select(p => 100 * p.BitErrorRate).ToArray();
+                var spread = line.Select(p => 100 * p.StdBitErrorRate).ToArray();
+                layers.Add(new Band("", x, [.. rate.Select((r, i) => Math.Max(0, r - spread[i]))], [.. rate.Select((r, i) => r + spread[i])]));
+                layers.Add(new LineSeries(string.Create(CultureInfo.InvariantCulture, $"read noise σ = {noise:G3}"), x, rate) { Style = LineStyle.LineAndMarkers });
+            }
+
+            layers.Add(new ReferenceLine("1 %", 1));
+            panels.Add(new Panel(new FigureAxis("Device variability σ_G (relative)"), new FigureAxis($"Bit error rate at L = {length} (%)") { Min = 0 }, layers));
+        }
+
+        var repeats = points.Count > 0 ? points[0].Repeats : 0;
+        return new Figure("crossbar_study", panels) { Title = $"NTM copy on crossbars (mean ± std over {repeats} programmed arrays)", SharedX = true };
     }
 }

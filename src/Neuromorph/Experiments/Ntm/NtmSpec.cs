@@ -31,6 +31,12 @@ public sealed record NtmSpec
     /// <summary>Wall-clock limit of the baseline's training in seconds, or null for the NTM's <see cref="NtmTrainingOptions.MaxSeconds"/>.</summary>
     public double? BaselineMaxSeconds { get; init; }
 
+    /// <summary>A trained model.json to evaluate instead of training a new model (absolute path), or null to train.</summary>
+    public string? ModelFile { get; init; }
+
+    /// <summary>The copy error on crossbars against device variability and memory read noise, or null for none.</summary>
+    public NtmCrossbarStudySpec? CrossbarStudy { get; init; }
+
     /// <summary>Seed of initialisation, training data, test data and read noise.</summary>
     public ulong Seed { get; init; } = 1;
 }

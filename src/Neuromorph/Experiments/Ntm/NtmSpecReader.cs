@@ -1,6 +1,7 @@
 using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Networks.Memory;
+using Neuromorph.Networks.Memory.ModelFiles;
 using Neuromorph.Networks.Memory.Tasks;
 using Neuromorph.Networks.Memory.Training;
 
@@ -9,7 +10,7 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>Reads <c>kind: ntm</c> files (docs/ntm.md) into an <see cref="NtmSpec"/>; every bad value is a located error.</summary>
 public static class NtmSpecReader
 {
-    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed"];
+    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed", "model_file", "crossbar_study"];
 
     /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static NtmSpec Read(YamlSection root, long? seedOverride = null)
@@ -17,7 +18,35 @@ public static class NtmSpecReader
         ArgumentNullException.ThrowIfNull(root);
         root.RejectUnknownKeys(Keys);
         var seed = seedOverride is long o ? (ulong)o : (ulong)root.GetLong("seed", 1);
-        var task = ReadTask(root.TryGetSection("task"));
+        if (root.Has("model_file") == root.Has("model"))
+        {
+            throw root.Error(root.Has("model") ? "model_file" : "model", "give either 'model:' (a new NTM to train) or 'model_file:' (a trained model.json)",
+                "e.g. model_file: runs/ntm_copy/model.json (relative to this file)");
+        }
+
+        string? modelFile = null;
+        NtmModelSpec? loaded = null;
+        if (root.Has("model_file"))
+        {
+            foreach (var key in new[] { "training", "baseline" })
+            {
+                if (root.Has(key))
+                {
+                    throw root.Error(key, $"'{key}:' trains a model, but model_file: loads a trained one", $"remove '{key}:' or 'model_file:'");
+                }
+            }
+
+            modelFile = SpecValues.File(root, "model_file");
+            loaded = NtmModelFile.Read(modelFile).Spec;
+        }
+
+        var task = ReadTask(root.TryGetSection("task"), loaded);
+        if (loaded is not null && (!loaded.HasMemory || loaded.Inputs != task.InputChannels || loaded.Outputs != task.OutputBits))
+        {
+            throw root.Error("model_file", $"the model in '{root.GetString("model_file")}' has {loaded.Inputs} inputs and {loaded.Outputs} outputs; {task.Describe()} needs an NTM with {task.InputChannels} inputs (bits and delimiters) and {task.OutputBits} outputs",
+                "load a model trained on this task, or set task: to the one it was trained on");
+        }
+
         var lengths = task is CopyTask ? new List<int> { 20, 30 } : [task.MaxLength, 2 * task.MaxLength];
         var testSequences = 100;
         if (root.TryGetSection("test") is { } test)
@@ -45,13 +74,19 @@ public static class NtmSpecReader
             testSequences = SpecValues.Count(test, "sequences", testSequences);
         }
 
-        var model = ReadModel(root.GetSectionOrError("model"), task);
-        var longest = Math.Max(task.MaxLength, lengths.Max());
+        var model = loaded ?? ReadModel(root.GetSection("model"), task);
+        var study = root.TryGetSection("crossbar_study") is { } cs ? NtmCrossbarStudyReader.Read(cs, lengths, testSequences) : null;
+        var longest = Math.Max(task.MaxLength, Math.Max(lengths.Max(), study?.Lengths.Max() ?? 0));
+        if (loaded is not null && model.Rows < task.RowsNeeded(longest))
+        {
+            throw root.Error("model_file", $"the model's memory of {model.Rows} rows cannot hold {Holds(task, longest)} (the write head wraps around and overwrites the start)",
+                $"score sizes whose memory need is at most {model.Rows} rows");
+        }
+
         if (model.Rows < task.RowsNeeded(longest))
         {
             var at = root.GetSection("model").TryGetSection("memory") is { } m && m.Has("rows") ? m : root.GetSection("model");
-            var what = task is CopyTask ? $"a copy sequence of {longest} vectors" : $"{longest} items of {((AssociativeRecallTask)task).ItemLength} vectors";
-            throw at.Error(at.Has("rows") ? "rows" : "memory", $"a memory of {model.Rows} rows cannot hold {what} (the write head wraps around and overwrites the start)",
+            throw at.Error(at.Has("rows") ? "rows" : "memory", $"a memory of {model.Rows} rows cannot hold {Holds(task, longest)} (the write head wraps around and overwrites the start)",
                 $"use rows ≥ {task.RowsNeeded(longest)}, or shorter task/test lengths");
         }
 
@@ -76,32 +111,37 @@ public static class NtmSpecReader
             BaselineController = baseline,
             BaselineMaxSeconds = baselineSeconds,
             Seed = seed,
+            ModelFile = modelFile,
+            CrossbarStudy = study,
         };
     }
 
-    private static YamlSection GetSectionOrError(this YamlSection root, string key) =>
-        root.TryGetSection(key) ?? throw root.Error(key, $"missing '{key}:' section", "e.g. model: { controller: 100, memory: { rows: 128, width: 20 } }");
-
-    private static IMemoryTask ReadTask(YamlSection? t)
+    /// <summary>
+    /// The task section; a loaded model's outputs are the default and the only allowed bit count, and its copy training
+    /// lengths default to 1–20 cut to what its memory holds.
+    /// </summary>
+    private static IMemoryTask ReadTask(YamlSection? t, NtmModelSpec? loaded)
     {
+        var modelBits = loaded?.Outputs;
+        var defaultMax = loaded is null ? 20 : Math.Min(20, loaded.Rows - 1);
         if (t is null)
         {
-            return new CopyTask(8, 1, 20);
+            return new CopyTask(modelBits ?? 8, 1, defaultMax);
         }
 
         var name = t.Has("name") ? t.GetString("name").Trim().ToLowerInvariant() : "copy";
         if (name == "copy")
         {
             t.RejectUnknownKeys("name", "bits", "min_length", "max_length");
-            var bits = SpecValues.Count(t, "bits", 8);
-            var (min, max) = Range(t, "min_length", "max_length", 1, 20, 1);
+            var bits = Bits(t, modelBits, 8);
+            var (min, max) = Range(t, "min_length", "max_length", 1, defaultMax, 1);
             return new CopyTask(bits, min, max);
         }
 
         if (name is "associative_recall" or "recall")
         {
             t.RejectUnknownKeys("name", "bits", "item_length", "min_items", "max_items");
-            var bits = SpecValues.Count(t, "bits", 6);
+            var bits = Bits(t, modelBits, 6);
             var itemLength = SpecValues.Count(t, "item_length", 3);
             var (min, max) = Range(t, "min_items", "max_items", 2, 6, 2);
             return new AssociativeRecallTask(bits, itemLength, min, max);
@@ -109,6 +149,17 @@ public static class NtmSpecReader
 
         throw t.Error("name", $"unknown task '{t.GetString("name")}'", "the NTM experiment runs the tasks of Graves et al. 2014: name: copy or name: associative_recall");
     }
+
+    private static int Bits(YamlSection t, int? modelBits, int fallback)
+    {
+        var bits = SpecValues.Count(t, "bits", modelBits ?? fallback);
+        return modelBits is int b && bits != b
+            ? throw t.Error("bits", $"the model in model_file reads and writes {b}-bit vectors, not {bits}", $"use bits: {b} or leave bits out")
+            : bits;
+    }
+
+    private static string Holds(IMemoryTask task, int longest) =>
+        task is AssociativeRecallTask r ? $"{longest} items of {r.ItemLength} vectors" : $"a copy sequence of {longest} vectors";
 
     private static (int Min, int Max) Range(YamlSection t, string minKey, string maxKey, int minDefault, int maxDefault, int least)
     {

@@ -31,8 +31,8 @@ public sealed partial class NtmModel
             trace.ControllerInput[t] = input;
             var hp = trace.Hidden[t];
             var cp = trace.Cell[t];
-            Affine(WeightIh.Value, input, Bias.Value, a);
-            AddProduct(WeightHh.Value, hp, a);
+            Affine(_ih, WeightIh.Value, input, Bias.Value, a);
+            AddProduct(_hh, WeightHh.Value, hp, a);
             var gates = new double[4 * h];
             var c = new double[h];
             var hh = new double[h];
@@ -61,7 +61,7 @@ public sealed partial class NtmModel
 
             // write head on M_{t−1}
             var raw = new double[s.WriteHeadSize];
-            Affine(WriteWeight.Value, hh, WriteBias.Value, raw);
+            Affine(_write, WriteWeight.Value, hh, WriteBias.Value, raw);
             trace.WriteRaw[t] = raw;
             var previous = trace.Memory[t];
             var write = new Addressing(n, w);
@@ -84,7 +84,7 @@ public sealed partial class NtmModel
 
             // read head on M_t
             var readRaw = new double[s.ReadHeadSize];
-            Affine(ReadWeight.Value, hh, ReadBias.Value, readRaw);
+            Affine(_read, ReadWeight.Value, hh, ReadBias.Value, readRaw);
             var read = new Addressing(n, w);
             Draw(noise);
             read.Forward(readRaw, memory, t == 0 ? trace.InitialWeights : trace.Read[t - 1].Weights, noise);
@@ -111,6 +111,22 @@ public sealed partial class NtmModel
     private void Output(NtmTrace trace, int t, double[] hh, double[] r)
     {
         int h = Spec.Hidden, w = r.Length, y = Spec.Outputs;
+        if (_output is not null)
+        {
+            var hr = new double[h + w];
+            hh.CopyTo(hr, 0);
+            r.CopyTo(hr, h);
+            var z = new double[y];
+            Affine(_output, OutputWeight.Value, hr, OutputBias.Value, z);
+            for (var k = 0; k < y; k++)
+            {
+                trace.Logits[(t * y) + k] = z[k];
+                trace.Outputs[(t * y) + k] = Addressing.Sigmoid(z[k]);
+            }
+
+            return;
+        }
+
         for (var k = 0; k < y; k++)
         {
             var row = OutputWeight.Value.AsSpan(k * (h + w), h + w);

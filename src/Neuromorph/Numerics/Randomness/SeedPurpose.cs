@@ -61,4 +61,7 @@ public static class SeedPurpose
 
     /// <summary>The analog read noise of an NTM's content addressing.</summary>
     public const string NtmReadNoise = "ntm.read-noise";
+
+    /// <summary>The device draws of the crossbars an NTM's weights are programmed on in a crossbar study.</summary>
+    public const string NtmCrossbar = "ntm.crossbar";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Neuromorph.Io.Json;
 
 namespace Neuromorph.Networks.Sequence.ModelFiles;
 
@@ -33,6 +34,57 @@ public static class ParameterJson
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Fills <paramref name="p"/> from its JSON value (nested lists in the written layout); a wrong shape, a ragged
+    /// matrix or a value that is not a finite number is a located user error at the value that names the parameter;
+    /// <paramref name="hint"/> explains the layout.
+    /// </summary>
+    public static void Fill(Parameter p, JsonValue value, string hint)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(value);
+        var found = Shape(value);
+        if (!found.SequenceEqual(p.Shape))
+        {
+            throw value.Error($"parameter '{p.Name}': expected shape {p.ShapeText}, found [{string.Join(", ", found)}]",
+                hint);
+        }
+
+        var values = p.IsMatrix ? value.Items.SelectMany(r => r.Items) : value.Items;
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (v.Kind != JsonKind.Number || !double.IsFinite(v.Number))
+            {
+                throw v.Error($"parameter '{p.Name}' holds a value that is not a finite number");
+            }
+
+            p.Value[i++] = v.Number;
+        }
+    }
+
+    /// <summary>The shape of nested lists (a ragged or non-list value ends the shape where it breaks).</summary>
+    private static int[] Shape(JsonValue v)
+    {
+        if (v.Kind != JsonKind.Array)
+        {
+            return [];
+        }
+
+        if (v.Items.Count > 0 && v.Items.All(i => i.Kind == JsonKind.Array))
+        {
+            var inner = v.Items.Select(i => i.Items.Count).Distinct().ToList();
+            if (inner.Count > 1)
+            {
+                throw v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Error($"row of {v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Items.Count} values in a matrix whose first row has {v.Items[0].Items.Count}", "every row of a matrix needs the same length");
+            }
+
+            return [v.Items.Count, inner[0]];
+        }
+
+        return [v.Items.Count];
     }
 
     private static string Matrix(Parameter p)

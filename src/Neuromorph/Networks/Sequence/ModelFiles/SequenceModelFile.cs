@@ -170,54 +170,10 @@ public static class SequenceModelFile
         foreach (var p in model.Parameters)
         {
             var value = parameters[p.Name] ?? throw parameters.Error($"parameter '{p.Name}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
-            Fill(p, value);
+            ParameterJson.Fill(p, value, "weights are gates·hidden × input (PyTorch's layout); check input_size, hidden_size and the cell type");
         }
 
         return model;
-    }
-
-    private static void Fill(Parameter p, JsonValue value)
-    {
-        var found = Shape(value);
-        if (!found.SequenceEqual(p.Shape))
-        {
-            throw value.Error($"parameter '{p.Name}': expected shape {p.ShapeText}, found [{string.Join(", ", found)}]",
-                "weights are gates·hidden × input (PyTorch's layout); check input_size, hidden_size and the cell type");
-        }
-
-        var values = p.IsMatrix ? value.Items.SelectMany(r => r.Items) : value.Items;
-        var i = 0;
-        foreach (var v in values)
-        {
-            if (v.Kind != JsonKind.Number || !double.IsFinite(v.Number))
-            {
-                throw v.Error($"parameter '{p.Name}' holds a value that is not a finite number");
-            }
-
-            p.Value[i++] = v.Number;
-        }
-    }
-
-    /// <summary>The shape of nested lists (a ragged or non-list value ends the shape where it breaks).</summary>
-    private static int[] Shape(JsonValue v)
-    {
-        if (v.Kind != JsonKind.Array)
-        {
-            return [];
-        }
-
-        if (v.Items.Count > 0 && v.Items.All(i => i.Kind == JsonKind.Array))
-        {
-            var inner = v.Items.Select(i => i.Items.Count).Distinct().ToList();
-            if (inner.Count > 1)
-            {
-                throw v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Error($"row of {v.Items.First(i => i.Items.Count != v.Items[0].Items.Count).Items.Count} values in a matrix whose first row has {v.Items[0].Items.Count}", "every row of a matrix needs the same length");
-            }
-
-            return [v.Items.Count, inner[0]];
-        }
-
-        return [v.Items.Count];
     }
 
     private static void CheckVersion(JsonValue root)
