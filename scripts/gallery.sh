@@ -85,6 +85,8 @@ kept() {
 
 kept ntm_crossbar_study "NTM copy on crossbars: bit error rate against device variability, one line per memory read noise, ± std band over 5 programmed arrays, a panel per length (10 + 15 minutes, so made by hand)" \
   "neuromorph run circuits/ntm_copy.yaml -o runs/ntm_copy && neuromorph run circuits/ntm_crossbar_study.yaml -o runs/ntm_crossbar"
+kept ntm_recall_memory "NTM associative recall (6 items of 3 six-bit vectors): the write head steps one row per input, the read head finds the query by content and reads the rows after it (20 minutes of training, so made by hand; the run's memory.png)" \
+  "neuromorph run circuits/ntm_recall.yaml -o runs/ntm_recall"
 
 {
   echo "# Gallery"

@@ -65,7 +65,7 @@ public sealed class NtmExperimentTests
     {
         var text = Yaml.Replace("name: copy, bits: 3, min_length: 1, max_length: 4", "name: associative_recall, bits: 2, item_length: 2, min_items: 2, max_items: 3", StringComparison.Ordinal)
             .Replace("updates: 80", "updates: 30", StringComparison.Ordinal).Replace("lengths: [4, 6]", "lengths: [3]", StringComparison.Ordinal)
-            .Replace("rows: 8", "rows: 10", StringComparison.Ordinal).Replace("baseline: { controller: 14 }", "", StringComparison.Ordinal);
+            .Replace("rows: 8", "rows: 13", StringComparison.Ordinal).Replace("baseline: { controller: 14 }", "", StringComparison.Ordinal);
         using var dir = new TempDirectory("nm-ntm-recall");
         var experiment = new NtmExperiment();
         var spec = experiment.Read(YamlSection.Parse(text, "r.yaml"));

@@ -21,8 +21,8 @@ public sealed record AssociativeRecallTask(int Bits, int ItemLength, int MinLeng
     /// <inheritdoc />
     public int InputChannels => Bits + 2;
 
-    /// <inheritdoc />
-    public int RowsNeeded(int length) => (length * ItemLength) + 1;
+    /// <summary>One row per input step before the answer (items with their delimiters and the query): a write head that steps every input needs them all.</summary>
+    public int RowsNeeded(int length) => ((length + 1) * (ItemLength + 1)) + 1;
 
     /// <inheritdoc />
     public int SmallestLength => 2;
