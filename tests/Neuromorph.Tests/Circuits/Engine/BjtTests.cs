@@ -86,6 +86,15 @@ public class BjtTests
 
     [Trait("Category", "peer")]
     [SkippableFact]
+    public void Excess_phase_in_ac_matches_ngspice()
+    {
+        // PTF turns gm by omega TF PTF (pi/180): a phase lag near 1/(2 pi TF); the stop frequency is off the decade grid
+        var body = $"ptf\nvcc vcc 0 5\nvin in 0 dc 0.75 ac 1\nrs in b 100\nrc vcc c 500\nq1 c b 0 qn\n{Full.Replace("tf=300p", "tf=300p ptf=40", StringComparison.Ordinal)}.ac dec 10 1meg 3g";
+        PeerComparison.AgainstNgspice(body, ["vm(c)", "vp(c)"], kind: "ac");
+    }
+
+    [Trait("Category", "peer")]
+    [SkippableFact]
     public void Pnp_stage_with_a_substrate_node_matches_ngspice()
     {
         // common-emitter PNP from the positive rail, substrate tied to ground explicitly (four nodes)
@@ -138,6 +147,19 @@ public class BjtTests
         Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(line, ex.Diagnostic.Location.Line);
         Assert.False(string.IsNullOrEmpty(ex.Diagnostic.Hint), "every error carries a hint");
+    }
+
+    [Fact]
+    public void Decade_sweeps_off_the_decade_grid_take_ngspice_points()
+    {
+        // ngspice's acan.c: floor(log10(5g/10k) * 10) = 56 equal steps from 10k to exactly 5g; on the grid, 10 per decade
+        var f = new Neuromorph.Circuits.NetlistModel.AcCard(Neuromorph.Circuits.NetlistModel.AcSpacing.Decade, 10, 1e4, 5e9, default).Frequencies();
+        Assert.Equal(57, f.Count);
+        Assert.Equal(5e9, f[^1], 1e-3);
+        Assert.Equal(1e4 * Math.Pow(5e5, 1.0 / 56), f[1], 1e-9);
+        var g = new Neuromorph.Circuits.NetlistModel.AcCard(Neuromorph.Circuits.NetlistModel.AcSpacing.Decade, 10, 1, 1e3, default).Frequencies();
+        Assert.Equal(31, g.Count);
+        Assert.Equal(Math.Pow(10, 0.1), g[1], 1e-12);
     }
 
     [Fact]

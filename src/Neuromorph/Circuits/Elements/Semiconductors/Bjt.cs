@@ -9,7 +9,7 @@ namespace Neuromorph.Circuits.Elements.Semiconductors;
 /// the device is linearised there; the B-E, B-C, external B-C (1 − XCJC) and substrate charges are integration states.
 /// A PNP is the NPN equations with every voltage and current negated.
 /// </summary>
-public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionBehavior
+public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionBehavior, IDispersiveBehavior, ITimestepLimiter
 {
     private const int C = 0, B = 1, E = 2, S = 3, Ci = 4, Bi = 5, Ei = 6, Count = 7;
     private readonly BjtOperating _p;
@@ -25,6 +25,9 @@ public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionB
     private double _vbc;
     private double _vsub;
     private bool _started;
+    private readonly List<(double T, double Qbe, double Qbc, double Qsub, double Ibe, double Ibc, double Isub)> _history = [];
+    private double _gmOp;
+    private double _goOp;
 
     /// <summary>A transistor on nodes c, b, e, s (unknown indices, -1 ground) with values <paramref name="p"/>; <paramref name="off"/> starts the operating point from zero junction voltages; <paramref name="ic"/> is IC=vbe,vce for uic.</summary>
     public Bjt(string name, int[] nodes, BjtOperating p, bool off, (double Vbe, double Vce)? ic) : base(name, nodes)
@@ -95,6 +98,9 @@ public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionB
             }
         }
     }
+
+    /// <summary>ngspice's truncation-error tolerances (reltol, abstol, chgtol, trtol) for the charge-based step limit.</summary>
+    public (double RelTol, double AbsTol, double ChgTol, double TrTol) StepTolerances { get; init; } = (1e-3, 1e-12, 1e-14, 7);
 
     /// <summary>M=: the number of parallel devices (every current, conductance and charge scaled).</summary>
     public double Multiplier { get; init; } = 1;
@@ -262,6 +268,56 @@ public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionB
         SetCharges(vbe, vbc, vbx, vsub);
         (_vbe, _vbc, _vsub) = (vbe, vbc, vsub);
         _started = true;
+        if (!_p.HasCharges)
+        {
+            return;
+        }
+
+        if (ctx.IsDc || (_history.Count > 0 && ctx.Time <= _history[^1].T))
+        {
+            _history.Clear();
+        }
+
+        _history.Add((ctx.Time, _q[0].Value, _q[1].Value, _q[3].Value, _q[0].Rate(ctx), _q[1].Rate(ctx), _q[3].Rate(ctx)));
+        if (_history.Count > 4)
+        {
+            _history.RemoveAt(0);
+        }
+    }
+
+    /// <summary>
+    /// ngspice's charge truncation-error step (CKTterr as BJTtrunc applies it to qbe, qbc and qsub): the third divided
+    /// difference of each charge over the last four accepted points bounds the next step of the trapezoidal rule.
+    /// </summary>
+    public double MaxStep(double lastStep)
+    {
+        if (_history.Count < 4)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var (reltol, abstol, chgtol, trtol) = StepTolerances;
+        var step = double.PositiveInfinity;
+        double h0 = _history[3].T - _history[2].T, h1 = _history[2].T - _history[1].T, h2 = _history[1].T - _history[0].T;
+        if (!(h0 > 0 && h1 > 0 && h2 > 0))
+        {
+            return step;
+        }
+
+        for (var k = 0; k < 3; k++)
+        {
+            double Q(int i) => k == 0 ? _history[i].Qbe : k == 1 ? _history[i].Qbc : _history[i].Qsub;
+            double I(int i) => k == 0 ? _history[i].Ibe : k == 1 ? _history[i].Ibc : _history[i].Isub;
+            var volttol = abstol + (reltol * Math.Max(Math.Abs(I(3)), Math.Abs(I(2))));
+            var chargetol = reltol * Math.Max(Math.Max(Math.Abs(Q(3)), Math.Abs(Q(2))), chgtol) / h0;
+            var tol = Math.Max(volttol, chargetol);
+            double d0 = (Q(3) - Q(2)) / h0, d1 = (Q(2) - Q(1)) / h1, d2 = (Q(1) - Q(0)) / h2;
+            double e0 = (d0 - d1) / (h0 + h1), e1 = (d1 - d2) / (h1 + h2);
+            var third = (e0 - e1) / (h0 + h1 + h2);
+            step = Math.Min(step, Math.Sqrt(trtol * tol / Math.Max(abstol, Math.Abs(third) / 12)));
+        }
+
+        return step;
     }
 
     /// <summary>Collector terminal current (into the collector), amperes.</summary>
@@ -298,7 +354,9 @@ public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionB
         }
 
         var (vbe, vbc, vbx, vsub) = Voltages(op);
-        var q = _p.Charges(vbe, vbc, vbx, vsub, _p.Currents(vbe, vbc));
+        var dc = _p.Currents(vbe, vbc);
+        (_gmOp, _goOp) = (dc.Gm, dc.Go);
+        var q = _p.Charges(vbe, vbc, vbx, vsub, dc);
         Array.Clear(_j);
         Control(Bi, Ei, Bi, Ei, q.CapBe);
         Control(Bi, Ei, Bi, Ci, q.CapBeVbc);
@@ -313,6 +371,32 @@ public sealed class Bjt : ElementBehavior, IReactiveBehavior, IInitialConditionB
                 {
                     system.AddReactance(_k[r, c], Multiplier * _j[r, c]);
                 }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsDispersive => _p.ExcessPhaseDelay != 0;
+
+    /// <summary>
+    /// Excess phase (PTF) as ngspice's small-signal load: the transconductance gm + go turns by omega td, so gm becomes
+    /// (gm + go) cos(omega td) − go with an imaginary part −(gm + go) sin(omega td) on the collector and emitter rows.
+    /// </summary>
+    public void LoadAtFrequency(double omega, double[] real, double[] imaginary)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(imaginary);
+        var arg = _p.ExcessPhaseDelay * omega;
+        var g = _gmOp + _goOp;
+        var dgm = Multiplier * g * (Math.Cos(arg) - 1);
+        var xgm = -Multiplier * g * Math.Sin(arg);
+        foreach (var (r, c, sign) in new[] { (Ci, Bi, 1), (Ci, Ei, -1), (Ei, Ei, 1), (Ei, Bi, -1) })
+        {
+            var k = _k[r, c];
+            if (k >= 0)
+            {
+                real[k] += sign * dgm;
+                imaginary[k] += sign * xgm;
             }
         }
     }

@@ -197,9 +197,9 @@ public sealed class BjtKind : IElementKind
             }
         }
 
-        if (p["ptf"] != 0)
+        if (p["ptf"] != 0 && p["tf"] != 0)
         {
-            ctx.Warn(Diagnostic.Warning(model.At("ptf"), $"model {model.Name}: excess phase PTF is not simulated and is ignored", "results differ from ngspice at frequencies near 1/(2 pi TF) and in fast transients"));
+            ctx.Warn(Diagnostic.Warning(model.At("ptf"), $"model {model.Name}: excess phase PTF is simulated in .ac only; transients ignore it", "transients differ from ngspice's (Weil's approximation) on time scales near TF"));
         }
 
         var type = model.Type.Equals("pnp", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
@@ -208,12 +208,16 @@ public sealed class BjtKind : IElementKind
         {
             Is = p["is"], Ibe = p["ibe"], Ibc = p["ibc"], Bf = p["bf"], Br = p["br"], Nf = p["nf"], Nr = p["nr"], Vaf = p["vaf"], Var = p["var"], Ikf = p["ikf"], Ikr = p["ikr"],
             Nkf = p.Given("nkf") ? Math.Min(p["nkf"], 1) : double.NaN, Ise = p["ise"], Ne = p["ne"], Isc = p["isc"], Nc = p["nc"], Rb = p["rb"], Rbm = p.Given("rbm") ? p["rbm"] : double.NaN,
-            Irb = p["irb"], Re = p["re"], Rc = p["rc"], Cje = p["cje"], Vje = p["vje"], Mje = p["mje"], Tf = p["tf"], Xtf = p["xtf"], Vtf = p["vtf"], Itf = p["itf"],
+            Irb = p["irb"], Re = p["re"], Rc = p["rc"], Cje = p["cje"], Vje = p["vje"], Mje = p["mje"], Tf = p["tf"], Xtf = p["xtf"], Vtf = p["vtf"], Itf = p["itf"], Ptf = p["ptf"],
             Cjc = p["cjc"], Vjc = p["vjc"], Mjc = p["mjc"], Xcjc = p["xcjc"], Tr = p["tr"], Cjs = p["cjs"], Vjs = p["vjs"], Mjs = p["mjs"], Iss = p.Given("iss") ? p["iss"] : double.NaN,
             Ns = p["ns"], Fc = p["fc"], Xtb = p["xtb"], Eg = p["eg"], Xti = p["xti"], Tnom = p.Given("tnom") ? p["tnom"] : ctx.Option("tnom", 27),
         };
         var temperature = q.Temperature ?? (ctx.Temperature + q.DeltaTemperature);
         var operating = values.AtTemperature(temperature, q.Area, ctx.Option("gmin", 1e-12));
-        return new Bjt(q.Name, ctx.Nodes(q), operating, q.Off, q.InitialCondition) { Multiplier = q.Multiplier };
+        return new Bjt(q.Name, ctx.Nodes(q), operating, q.Off, q.InitialCondition)
+        {
+            Multiplier = q.Multiplier,
+            StepTolerances = (ctx.Option("reltol", 1e-3), ctx.Option("abstol", 1e-12), ctx.Option("chgtol", 1e-14), ctx.Option("trtol", 7)),
+        };
     }
 }

@@ -69,6 +69,7 @@ public sealed record BjtOperating
     public double Vjs { get; init; }
     public double Mjs { get; init; }
     public double Fc { get; init; }
+    public double ExcessPhaseDelay { get; init; }
     public double Vcrit { get; init; }
     public double SubVcrit { get; init; }
     public double Gmin { get; init; }

@@ -134,6 +134,9 @@ public sealed record BjtModel(int Type, bool Lateral)
     /// <summary>IS temperature exponent.</summary>
     public double Xti { get; init; } = 3;
 
+    /// <summary>Excess phase at 1/(2 pi TF), degrees (small-signal analysis only).</summary>
+    public double Ptf { get; init; }
+
     /// <summary>Nominal temperature, Celsius.</summary>
     public double Tnom { get; init; } = 27;
 
@@ -235,6 +238,7 @@ public sealed record BjtModel(int Type, bool Lateral)
             Vcrit = Junction.CriticalVoltage(vt, isT),
             SubVcrit = double.IsNaN(Iss) ? 50 : Junction.CriticalVoltage(vt, issT),
             Gmin = gmin,
+            ExcessPhaseDelay = Ptf * Math.PI / 180 * Tf,
         };
     }
 }
