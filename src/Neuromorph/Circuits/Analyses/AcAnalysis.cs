@@ -59,6 +59,9 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
         var lu = new SparseLu(big);
         var rhs = new double[2 * n];
         var factorisations = 0;
+        var dispersive = circuit.Elements.OfType<IDispersiveBehavior>().Where(e => e.IsDispersive).ToList();
+        var extraReal = dispersive.Count > 0 ? new double[g.Length] : [];
+        var extraImaginary = dispersive.Count > 0 ? new double[g.Length] : [];
         for (var k = 0; k < frequencies.Count; k++)
         {
             var omega = 2 * Math.PI * frequencies[k];
@@ -70,6 +73,25 @@ public sealed class AcAnalysis(Circuit circuit, SimulationSettings settings)
                 v[d] = g[p];
                 v[b] = -omega * c[p];
                 v[cc] = omega * c[p];
+            }
+
+            if (dispersive.Count > 0)
+            {
+                Array.Clear(extraReal);
+                Array.Clear(extraImaginary);
+                foreach (var e in dispersive)
+                {
+                    e.LoadAtFrequency(omega, extraReal, extraImaginary);
+                }
+
+                for (var p = 0; p < g.Length; p++)
+                {
+                    var (a, b, cc, d) = map[p];
+                    v[a] += extraReal[p];
+                    v[d] += extraReal[p];
+                    v[b] -= extraImaginary[p];
+                    v[cc] += extraImaginary[p];
+                }
             }
 
             if (k == 0 || !lu.Refactor(big))

@@ -32,6 +32,7 @@ public static class ElementCatalog
         new XSpiceMemristorKind(),
         new DiodeKind(),
         new MosfetKind(),
+        new BjtKind(),
         new VoltageSwitchKind(),
         new CurrentSwitchKind(),
     ];

@@ -118,6 +118,19 @@ public interface IReactiveBehavior
     void LoadReactance(MnaSystem system, LoadContext op);
 }
 
+/// <summary>
+/// An element whose small-signal admittance is not G + j omega C (a bipolar transistor's excess phase, gm e^(-j omega td)):
+/// it adds, at each frequency, the difference from that form.
+/// </summary>
+public interface IDispersiveBehavior
+{
+    /// <summary>False when the element's admittance is G + j omega C after all (no excess phase): the analysis skips it.</summary>
+    bool IsDispersive { get; }
+
+    /// <summary>Adds the admittance beyond J + j omega dq/du at <paramref name="omega"/> (rad/s), real and imaginary parts, on the matrix's value pattern.</summary>
+    void LoadAtFrequency(double omega, double[] real, double[] imaginary);
+}
+
 /// <summary>An element whose small-signal stamp differs from its DC one (a resistor's <c>ac=</c> value).</summary>
 public interface ISmallSignalBehavior
 {

@@ -60,7 +60,10 @@ public sealed record AcCard(AcSpacing Spacing, int Points, double Start, double 
     /// <inheritdoc />
     public override string Kind => "ac";
 
-    /// <summary>The frequencies of the sweep, hertz (SPICE's spacing; the stop frequency is included when it falls on the grid).</summary>
+    /// <summary>
+    /// The frequencies of the sweep, hertz (SPICE's spacing; the stop frequency is included when it falls on the grid). A
+    /// decade sweep over at least a decade takes ngspice's floor(decades x points) equal steps, so it ends at the stop frequency.
+    /// </summary>
     public IReadOnlyList<double> Frequencies()
     {
         var f = new List<double>();
@@ -75,6 +78,13 @@ public sealed record AcCard(AcSpacing Spacing, int Points, double Start, double 
         }
 
         var ratio = Math.Pow(Spacing == AcSpacing.Decade ? 10 : 2, 1.0 / Points);
+        if (Spacing == AcSpacing.Decade && Stop / 10 >= Start)
+        {
+            // ngspice's acan.c: a whole number of steps, floor(decades x points), spread evenly so the last is the stop frequency
+            var steps = Math.Floor(Math.Abs(Math.Log10(Stop / Start)) * Points);
+            ratio = Math.Exp(Math.Log(Stop / Start) / steps);
+        }
+
         for (var k = 0; ; k++)
         {
             var v = Start * Math.Pow(ratio, k);

@@ -22,7 +22,7 @@ public static class DotCommandCatalog
         new([".param"], ".param name=value ... | .param f(a,b)={expr}", "parameters (evaluated in order) and HSPICE-style functions"),
         new([".func"], ".func name(a, b) {expression}", "user function, inlined where called; continuation lines and any arity"),
         new([".subckt", ".ends"], ".subckt name ports... [params:] name=value ... / .ends [name]", "subcircuit definition"),
-        new([".model"], ".model name type (param=value ...)", "device model card (memristor, d, nmos, pmos, sw, csw)"),
+        new([".model"], ".model name type (param=value ...)", "device model card (memristor, d, nmos, pmos, npn, pnp, sw, csw)"),
         new([".global"], ".global node ...", "nodes that keep their name inside subcircuit instances"),
         new([".include", ".inc"], ".include \"file\"", "splices in a file (relative to the including file)"),
         new([".lib", ".endl"], ".lib \"file\" section", "reads one section (.lib name ... .endl) of a library file"),

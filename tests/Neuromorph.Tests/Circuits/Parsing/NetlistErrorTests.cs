@@ -9,7 +9,7 @@ public class NetlistErrorTests
     [Theory]
     [InlineData("t\nR1 a 0 1k2.5\n.end\n", 2, 8, "malformed number")]
     [InlineData("t\nv1 1 0 1\nDth1 1 0 tj dmod1 thermal\n.model dmod1 d (rth0=1e6)\n.end\n", 3, 19, "self-heating diode")]
-    [InlineData("t\nQ1 a b c mod\n.end\n", 2, 1, "unknown element")]
+    [InlineData("t\nJ1 a b c mod\n.end\n", 2, 1, "unknown element")]
     [InlineData("t\nR1 a\n.end\n", 2, 5, "missing node n-")]
     [InlineData("t\nR1 a 0 {rr*2}\n.end\n", 2, 9, "undefined parameter 'rr'")]
     [InlineData("t\n.param rx=1\nR1 a 0 rz\n.end\n", 3, 8, "undefined parameter 'rz'")]

@@ -15,6 +15,14 @@ public class NetlistParserTests
     private static Netlist P(string text) => NetlistParser.Parse(text, "t.cir");
 
     [Fact]
+    public void Sine_is_ngspices_other_name_of_sin()
+    {
+        var n = NetlistParser.Parse("t\nv1 a 0 dc 0 sine(0.1 0.3 440 0 0)\nr1 a 0 1k\n.tran 1m 10m\n.end\n", "t.cir");
+        var sin = Assert.IsType<SinSpec>(n.Elements.OfType<SourceCard>().Single().Waveform);
+        Assert.Equal((0.1, 0.3, 440.0), (sin.Offset, sin.Amplitude, sin.Frequency));
+    }
+
+    [Fact]
     public void Reads_elements_values_comments_and_continuations()
     {
         var n = P("""

@@ -12,7 +12,7 @@ public static class SourceParser
 {
     private const string Usage = "Vname n+ n- [DC[=]] value [AC[=] mag [phase]] [DISTOF1 [mag [phase]]] [DISTOF2 [mag [phase]]] [PULSE(v1 v2 td tr tf pw per) | SIN(vo va f td theta phase) | PWL(t1 v1 ...) | EXP(v1 v2 td1 tau1 td2 tau2)]";
 
-    private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "pwl" or "exp" or "am" or "sffm" or "dc" or "ac" or "distof1" or "distof2" };
+    private static bool IsKeyword(Token? t) => t is { Kind: TokenKind.Word, Text: "pulse" or "sin" or "sine" or "pwl" or "exp" or "am" or "sffm" or "dc" or "ac" or "distof1" or "distof2" };
 
     /// <summary>Parses a V or I line.</summary>
     public static SourceCard Parse(NetlistLine line, InstanceContext ctx)
@@ -50,7 +50,7 @@ public static class SourceParser
                     ctx.Scope.Evaluate(r.Next(k == 0 ? "distortion magnitude" : "distortion phase"));
                 }
             }
-            else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "pwl" or "exp" or "am" or "sffm")
+            else if (t.Kind == TokenKind.Word && t.Text is "pulse" or "sin" or "sine" or "pwl" or "exp" or "am" or "sffm")
             {
                 if (wave is not null)
                 {
@@ -127,7 +127,8 @@ public static class SourceParser
             case "pulse":
                 Count(2, 7, "PULSE(v1 v2 [td tr tf pw per])");
                 return new PulseSpec(a[0], a[1], a.Count > 2 ? a[2] : 0, Arg(3), Arg(4), Arg(5), Arg(6));
-            case "sin":
+            case "sin" or "sine":
+                // ngspice's vsrc reads "sine" as another name of "sin"
                 Count(2, 6, "SIN(vo va [freq td theta phase])");
                 return new SinSpec(a[0], a[1], Arg(2), a.Count > 3 ? a[3] : 0, a.Count > 4 ? a[4] : 0, a.Count > 5 ? a[5] : 0);
             case "am":
