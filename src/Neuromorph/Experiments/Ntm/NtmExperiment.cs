@@ -84,6 +84,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         var lengths = Enumerable.Range(first, longest - first + 1).ToArray();
         var testSeed = SeedSequence.Derive(spec.Seed, SeedPurpose.NtmTest);
         int Count(int l) => spec.TestLengths.Contains(l) || l == task.MaxLength ? spec.TestSequences : Math.Max(10, spec.TestSequences / 5);
+        model.Keys = spec.Keys;
         var exact = lengths.Select(l => CopyEvaluation.BitErrorsPerSequence(model, task, l, Count(l), SeedSequence.Derive(testSeed, "length", l))).ToArray();
         double[]? noisy = null;
         if (spec.ReadNoise > 0)
@@ -208,7 +209,7 @@ public sealed class NtmExperiment : Experiment<NtmSpec>
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"NTM ({model.ParameterCount} parameters, memory {model.Spec.Rows} × {model.Spec.Width}) on {task.Name}: {metrics["bit_errors_train_length"]:G3} bit errors per sequence at {task.SizeName} {task.MaxLength} ({metrics["bit_error_rate_train_length"]:P2} of bits), "
+            $"NTM ({model.ParameterCount} parameters, memory {model.Spec.Rows} × {model.Spec.Width}{(spec.Keys == KeyEncoding.Bipolar ? ", bipolar keys" : "")}) on {task.Name}: {metrics["bit_errors_train_length"]:G3} bit errors per sequence at {task.SizeName} {task.MaxLength} ({metrics["bit_error_rate_train_length"]:P2} of bits), "
             + $"{metrics["bit_errors_longest_test"]:G3} at {task.SizeName} {longestTest} ({metrics["bit_error_rate_longest_test"]:P2})")
             + (noisy is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; with read noise σ = {spec.ReadNoise:G3}: {metrics["noisy_bit_errors_train_length"]:G3} / {metrics["noisy_bit_errors_longest_test"]:G3}"))
             + (baselineErrors is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; LSTM baseline ({baselineModel!.ParameterCount} parameters): {metrics["baseline_bit_errors_train_length"]:G3} / {metrics["baseline_bit_errors_longest_test"]:G3}"))

@@ -25,6 +25,9 @@ public sealed record NtmSpec
     /// <summary>Standard deviation of the Gaussian noise on the cosine similarities at evaluation (0: exact reads).</summary>
     public double ReadNoise { get; init; }
 
+    /// <summary>How content addressing compares keys and rows when scoring (training always uses analog keys).</summary>
+    public KeyEncoding Keys { get; init; }
+
     /// <summary>Controller size of a memoryless LSTM baseline trained and scored the same way, or null for none.</summary>
     public int? BaselineController { get; init; }
 

@@ -10,7 +10,7 @@ namespace Neuromorph.Experiments.Ntm;
 /// <summary>Reads <c>kind: ntm</c> files (docs/ntm.md) into an <see cref="NtmSpec"/>; every bad value is a located error.</summary>
 public static class NtmSpecReader
 {
-    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "baseline", "seed", "model_file", "crossbar_study"];
+    private static readonly string[] Keys = ["kind", "experiment", "task", "model", "training", "test", "memory_read_noise", "memory_keys", "baseline", "seed", "model_file", "crossbar_study"];
 
     /// <summary>Reads the root; <paramref name="seedOverride"/> (a sweep's seed) replaces the file's seed.</summary>
     public static NtmSpec Read(YamlSection root, long? seedOverride = null)
@@ -100,6 +100,12 @@ public static class NtmSpecReader
         }
 
         var noise = root.Has("memory_read_noise") ? SpecValues.NonNegative(root, "memory_read_noise", 0) : 0;
+        var keys = root.Has("memory_keys") ? root.GetString("memory_keys").Trim().ToLowerInvariant() switch
+        {
+            "analog" => KeyEncoding.Analog,
+            "bipolar" => KeyEncoding.Bipolar,
+            var other => throw root.Error("memory_keys", $"unknown key encoding '{other}'", "analog (cosine similarity) or bipolar (signs of key and rows, Karunaratne et al. 2021)"),
+        } : KeyEncoding.Analog;
         return new NtmSpec
         {
             Task = task,
@@ -108,6 +114,7 @@ public static class NtmSpecReader
             TestLengths = lengths,
             TestSequences = testSequences,
             ReadNoise = noise,
+            Keys = keys,
             BaselineController = baseline,
             BaselineMaxSeconds = baselineSeconds,
             Seed = seed,

@@ -80,6 +80,13 @@ public sealed class Addressing
     /// row-major; <paramref name="noise"/> (N values, or empty) is added to the similarities.
     /// </summary>
     public void Forward(ReadOnlySpan<double> raw, ReadOnlySpan<double> memory, ReadOnlySpan<double> previous, ReadOnlySpan<double> noise)
+        => Forward(raw, memory, previous, noise, KeyEncoding.Analog);
+
+    /// <summary>
+    /// Forward with the similarity of <paramref name="keys"/>: <see cref="KeyEncoding.Bipolar"/> compares the signs of
+    /// key and rows (an inference setting; <see cref="Backward"/> assumes analog keys).
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> raw, ReadOnlySpan<double> memory, ReadOnlySpan<double> previous, ReadOnlySpan<double> noise, KeyEncoding keys)
     {
         int n = _n, w = _w;
         raw[..w].CopyTo(Key);
@@ -120,7 +127,8 @@ public sealed class Addressing
             }
 
             RowNorm[i] = Math.Sqrt(rr);
-            Similarity[i] = (dot / ((KeyNorm * RowNorm[i]) + CosineEpsilon)) + (noise.IsEmpty ? 0 : noise[i]);
+            var similarity = keys == KeyEncoding.Bipolar ? BipolarSimilarity(Key, row) : dot / ((KeyNorm * RowNorm[i]) + CosineEpsilon);
+            Similarity[i] = similarity + (noise.IsEmpty ? 0 : noise[i]);
             zmax = Math.Max(zmax, Beta * Similarity[i]);
         }
 
@@ -248,4 +256,16 @@ public sealed class Addressing
     internal static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
     private static double Softplus(double x) => x > 30 ? x : Math.Log(1 + Math.Exp(x));
+
+    /// <summary>(1/W) Σ_j sign(k_j) sign(r_j), sign(0) = +1: 1 − 2·Hamming(sign k, sign r)/W.</summary>
+    public static double BipolarSimilarity(ReadOnlySpan<double> key, ReadOnlySpan<double> row)
+    {
+        var agree = 0;
+        for (var j = 0; j < key.Length; j++)
+        {
+            agree += (key[j] >= 0) == (row[j] >= 0) ? 1 : -1;
+        }
+
+        return agree / (double)key.Length;
+    }
 }

@@ -66,7 +66,7 @@ public sealed partial class NtmModel
             var previous = trace.Memory[t];
             var write = new Addressing(n, w);
             Draw(noise);
-            write.Forward(raw, previous, t == 0 ? trace.InitialWeights : trace.Write[t - 1].Weights, noise);
+            write.Forward(raw, previous, t == 0 ? trace.InitialWeights : trace.Write[t - 1].Weights, noise, Keys);
             trace.Write[t] = write;
             var memory = new double[n * w];
             for (var i = 0; i < n; i++)
@@ -87,7 +87,7 @@ public sealed partial class NtmModel
             Affine(_read, ReadWeight.Value, hh, ReadBias.Value, readRaw);
             var read = new Addressing(n, w);
             Draw(noise);
-            read.Forward(readRaw, memory, t == 0 ? trace.InitialWeights : trace.Read[t - 1].Weights, noise);
+            read.Forward(readRaw, memory, t == 0 ? trace.InitialWeights : trace.Read[t - 1].Weights, noise, Keys);
             trace.Read[t] = read;
             var r = new double[w];
             for (var i = 0; i < n; i++)

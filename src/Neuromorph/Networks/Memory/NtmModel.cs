@@ -76,6 +76,9 @@ public sealed partial class NtmModel
     /// <summary>Where read-noise draws come from (needed when <see cref="ReadNoise"/> &gt; 0).</summary>
     public RandomStream? NoiseStream { get; set; }
 
+    /// <summary>How content addressing compares keys with memory rows (inference; training uses <see cref="KeyEncoding.Analog"/>).</summary>
+    public KeyEncoding Keys { get; set; }
+
     /// <summary>A model with uniform(±1/√fan-in) weights drawn from <paramref name="seed"/>, forget bias 1.</summary>
     public static NtmModel Create(NtmModelSpec spec, ulong seed)
     {

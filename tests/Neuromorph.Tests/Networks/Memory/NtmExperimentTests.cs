@@ -106,6 +106,7 @@ public sealed class NtmExperimentTests
     [InlineData("batch_size: 4", "batch_size: 4, momentum: 0.9", 6, "momentum")]
     [InlineData("lengths: [4, 6]", "lengths: [4, 0]", 7, "test lengths must be whole numbers")]
     [InlineData("memory_read_noise: 0.1", "memory_read_noise: -0.1", 8, "'memory_read_noise'")]
+    [InlineData("memory_read_noise: 0.1", "memory_read_noise: 0.1\nmemory_keys: binary", 9, "unknown key encoding 'binary'")]
     [InlineData("seed: 3", "seed: 3\nheads: 2", 10, "heads")]
     [InlineData("controller: 14", "controller: 0", 10, "'controller' must be at least 1")]
     [InlineData("controller: 14 }", "controller: 14, max_seconds: -1 }", 10, "'max_seconds'")]

@@ -102,6 +102,41 @@ public class NtmPartsTests
     }
 
     [Fact]
+    public void Bipolar_keys_compare_signs_one_minus_twice_the_normalised_hamming_distance()
+    {
+        double[] key = [0.3, -2, 0, 5, -0.1];
+        double[] row = [1, -1, -4, 0.2, 0.7]; // signs agree at 0, 1, 3; differ at 2 (sign 0 = +) and 4
+        Assert.Equal(1 - (2 * 2 / 5.0), Addressing.BipolarSimilarity(key, row), 15);
+        Assert.Equal(1, Addressing.BipolarSimilarity(key, key), 15);
+        Assert.Equal(-1, Addressing.BipolarSimilarity(key, key.Select(v => v >= 0 ? -1.0 : 1.0).ToArray()), 15);
+
+        // in a head: β = softplus(0) = ln 2 on two rows, the first equal in sign to the key, the second opposite
+        double[] memory = [2, -3, 0.1, -0.5, 3, -2];
+        var head = new Addressing(2, 3);
+        double[] raw = [1, -1, 1, 0, 40, -40, 40, -40, 0];
+        head.Forward(raw, memory, [0.5, 0.5], [], KeyEncoding.Bipolar);
+        Assert.Equal(1, head.Similarity[0], 15);
+        Assert.Equal(-1, head.Similarity[1], 15);
+        Assert.Equal(4 / 5.0, head.Content[0], 12); // e^{ln2} / (e^{ln2} + e^{-ln2}) = 2 / 2.5
+    }
+
+    [Fact]
+    public void Training_uses_analog_keys_and_restores_the_models_setting()
+    {
+        var task = new CopyTask(2, 1, 3);
+        var options = new NtmTrainingOptions { Updates = 6, BatchSize = 2, LearningRate = 0.01, LogEvery = 3, Seed = 9 };
+        var analog = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
+        var bipolar = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
+        bipolar.Keys = KeyEncoding.Bipolar;
+        var a = NtmTrainer.Train(analog, task, options);
+        var b = NtmTrainer.Train(bipolar, task, options);
+        Assert.Equal(a.Select(p => p.Loss), b.Select(p => p.Loss));
+        Assert.Equal(KeyEncoding.Bipolar, bipolar.Keys);
+        var example = task.Make(3, new RandomStream(3));
+        Assert.NotEqual(analog.Forward(example.Inputs, example.Steps).Outputs, bipolar.Forward(example.Inputs, example.Steps).Outputs);
+    }
+
+    [Fact]
     public void Read_noise_changes_the_similarities_reproducibly_from_its_seed()
     {
         var model = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);

@@ -8,7 +8,7 @@ namespace Neuromorph.Networks.Memory.Training;
 /// <summary>
 /// Trains an NTM on a memory task (copy, associative recall) by backpropagation through time: each update draws <see cref="NtmTrainingOptions.BatchSize"/>
 /// fresh sequences, sums their gradients (each sequence's loss is its mean bit cross-entropy, the batch's the mean
-/// over sequences), clips the global norm and takes an Adam step. Read noise is off during training.
+/// over sequences), clips the global norm and takes an Adam step. Read noise is off and keys are analog during training.
 /// </summary>
 public static class NtmTrainer
 {
@@ -19,7 +19,9 @@ public static class NtmTrainer
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         var noise = model.ReadNoise;
+        var keys = model.Keys;
         model.ReadNoise = 0;
+        model.Keys = KeyEncoding.Analog;
         try
         {
             var adam = new Adam(options.LearningRate);
@@ -82,6 +84,7 @@ public static class NtmTrainer
         finally
         {
             model.ReadNoise = noise;
+            model.Keys = keys;
         }
     }
 }
