@@ -100,12 +100,7 @@ public static class NtmSpecReader
         }
 
         var noise = root.Has("memory_read_noise") ? SpecValues.NonNegative(root, "memory_read_noise", 0) : 0;
-        var keys = root.Has("memory_keys") ? root.GetString("memory_keys").Trim().ToLowerInvariant() switch
-        {
-            "analog" => KeyEncoding.Analog,
-            "bipolar" => KeyEncoding.Bipolar,
-            var other => throw root.Error("memory_keys", $"unknown key encoding '{other}'", "analog (cosine similarity) or bipolar (signs of key and rows, Karunaratne et al. 2021)"),
-        } : KeyEncoding.Analog;
+        var keys = root.Has("memory_keys") ? KeysOf(root) : KeyEncoding.Analog;
         return new NtmSpec
         {
             Task = task,
@@ -165,6 +160,13 @@ public static class NtmSpecReader
             : bits;
     }
 
+    private static KeyEncoding KeysOf(YamlSection s) => s.GetString("memory_keys").Trim().ToLowerInvariant() switch
+    {
+        "analog" => KeyEncoding.Analog,
+        "bipolar" => KeyEncoding.Bipolar,
+        var other => throw s.Error("memory_keys", $"unknown key encoding '{other}'", "analog (cosine similarity) or bipolar (signs of key and rows, Karunaratne et al. 2021)"),
+    };
+
     private static string Holds(IMemoryTask task, int longest) =>
         task is AssociativeRecallTask r ? $"{longest} items of {r.ItemLength} vectors" : $"a copy sequence of {longest} vectors";
 
@@ -204,7 +206,7 @@ public static class NtmSpecReader
             return new NtmTrainingOptions { Seed = seed };
         }
 
-        t.RejectUnknownKeys("updates", "batch_size", "learning_rate", "clip_norm", "log_every", "max_seconds", "seed");
+        t.RejectUnknownKeys("updates", "batch_size", "learning_rate", "clip_norm", "log_every", "max_seconds", "memory_keys", "seed");
         var lr = t.GetDouble("learning_rate", 1e-3);
         if (!(lr > 0) || !double.IsFinite(lr))
         {
@@ -219,6 +221,7 @@ public static class NtmSpecReader
             ClipNorm = SpecValues.NonNegative(t, "clip_norm", 10),
             LogEvery = SpecValues.Count(t, "log_every", 50),
             MaxSeconds = SpecValues.NonNegative(t, "max_seconds", 0),
+            Keys = t.Has("memory_keys") ? KeysOf(t) : KeyEncoding.Analog,
             Seed = (ulong)t.GetLong("seed", (long)seed),
         };
     }

@@ -121,19 +121,26 @@ public class NtmPartsTests
     }
 
     [Fact]
-    public void Training_uses_analog_keys_and_restores_the_models_setting()
+    public void Training_uses_the_options_keys_and_restores_the_models_setting()
     {
         var task = new CopyTask(2, 1, 3);
         var options = new NtmTrainingOptions { Updates = 6, BatchSize = 2, LearningRate = 0.01, LogEvery = 3, Seed = 9 };
         var analog = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
-        var bipolar = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
-        bipolar.Keys = KeyEncoding.Bipolar;
+        var evaluatedBipolar = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
+        evaluatedBipolar.Keys = KeyEncoding.Bipolar;
         var a = NtmTrainer.Train(analog, task, options);
-        var b = NtmTrainer.Train(bipolar, task, options);
-        Assert.Equal(a.Select(p => p.Loss), b.Select(p => p.Loss));
-        Assert.Equal(KeyEncoding.Bipolar, bipolar.Keys);
+        var b = NtmTrainer.Train(evaluatedBipolar, task, options);
+        Assert.Equal(a.Select(p => p.Loss), b.Select(p => p.Loss)); // the model's evaluation setting does not leak into training
+        Assert.Equal(KeyEncoding.Bipolar, evaluatedBipolar.Keys);
         var example = task.Make(3, new RandomStream(3));
-        Assert.NotEqual(analog.Forward(example.Inputs, example.Steps).Outputs, bipolar.Forward(example.Inputs, example.Steps).Outputs);
+        Assert.NotEqual(analog.Forward(example.Inputs, example.Steps).Outputs, evaluatedBipolar.Forward(example.Inputs, example.Steps).Outputs);
+
+        // bipolar training (straight-through) takes different steps and leaves the model's own setting as it was
+        var trainedBipolar = NtmModel.Create(new NtmModelSpec(3, 2, 5, 6, 4), 2);
+        var c = NtmTrainer.Train(trainedBipolar, task, options with { Keys = KeyEncoding.Bipolar });
+        Assert.NotEqual(a.Select(p => p.Loss), c.Select(p => p.Loss));
+        Assert.All(c, p => Assert.True(double.IsFinite(p.Loss)));
+        Assert.Equal(KeyEncoding.Analog, trainedBipolar.Keys);
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace Neuromorph.Networks.Memory.Training;
 /// <summary>
 /// Trains an NTM on a memory task (copy, associative recall) by backpropagation through time: each update draws <see cref="NtmTrainingOptions.BatchSize"/>
 /// fresh sequences, sums their gradients (each sequence's loss is its mean bit cross-entropy, the batch's the mean
-/// over sequences), clips the global norm and takes an Adam step. Read noise is off and keys are analog during training.
+/// over sequences), clips the global norm and takes an Adam step. Read noise is off during training and the keys are
+/// <see cref="NtmTrainingOptions.Keys"/> (analog unless asked; bipolar trains through the sign straight-through, as
+/// <see cref="Addressing.Backward"/> takes the cosine's gradient whatever the forward similarity was).
 /// </summary>
 public static class NtmTrainer
 {
@@ -21,7 +23,7 @@ public static class NtmTrainer
         var noise = model.ReadNoise;
         var keys = model.Keys;
         model.ReadNoise = 0;
-        model.Keys = KeyEncoding.Analog;
+        model.Keys = options.Keys;
         try
         {
             var adam = new Adam(options.LearningRate);

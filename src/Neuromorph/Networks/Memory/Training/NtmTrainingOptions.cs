@@ -1,6 +1,6 @@
 namespace Neuromorph.Networks.Memory.Training;
 
-/// <summary>How an NTM is trained on the copy task: Adam on mini-batches of fresh random sequences, global gradient-norm clipping, bounded by updates and by wall-clock time.</summary>
+/// <summary>How an NTM is trained on a memory task: Adam on mini-batches of fresh random sequences, global gradient-norm clipping, bounded by updates and by wall-clock time.</summary>
 public sealed record NtmTrainingOptions
 {
     /// <summary>Parameter updates (each on <see cref="BatchSize"/> fresh sequences).</summary>
@@ -20,6 +20,12 @@ public sealed record NtmTrainingOptions
 
     /// <summary>Stop after this many seconds even if <see cref="Updates"/> is not reached (0: no limit).</summary>
     public double MaxSeconds { get; init; }
+
+    /// <summary>
+    /// Keys while training. <see cref="KeyEncoding.Bipolar"/> trains through the sign with a straight-through estimator:
+    /// the forward pass compares signs, the backward pass takes the cosine similarity's gradient.
+    /// </summary>
+    public KeyEncoding Keys { get; init; }
 
     /// <summary>Seed of the training sequences.</summary>
     public ulong Seed { get; init; } = 1;
