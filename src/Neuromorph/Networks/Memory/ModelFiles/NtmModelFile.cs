@@ -29,6 +29,8 @@ public static class NtmModelFile
     /// <summary>The value of the "version" key: the one version this build writes and reads.</summary>
     public const int Version = 1;
 
+    private const string Doc = "docs/ntm.md";
+
     private static readonly string[] Keys = ["format", "version", "inputs", "outputs", "controller", "memory_rows", "memory_width", "initial_memory", "parameters", "metadata"];
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
@@ -69,90 +71,41 @@ public static class NtmModelFile
     }
 
     /// <summary>Reads a model file written by <see cref="Write"/>; every mistake is a <see cref="UserInputException"/> at its line and column.</summary>
-    public static NtmModel Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException(new SourceLocation(path, 0, 0), "model file not found", "give the model.json that a kind: ntm run wrote (docs/ntm.md)");
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static NtmModel Read(string path) =>
+        Parse(ModelFileJson.ReadText(path, "give the model.json that a kind: ntm run wrote (docs/ntm.md)"), path);
 
     /// <summary>Parses model-file text; <paramref name="file"/> names it in messages.</summary>
     public static NtmModel Parse(string text, string file)
     {
-        var root = JsonValue.Parse(text, file);
-        if (root.Kind != JsonKind.Object)
-        {
-            throw root.Error("an NTM model file is one JSON object", "see docs/ntm.md for the format");
-        }
-
-        foreach (var (name, _, at) in root.Members)
-        {
-            if (!Keys.Contains(name))
-            {
-                throw new UserInputException(at, $"unknown key '{name}'", Suggestions.Hint(name, Keys));
-            }
-        }
-
-        var format = Require(root, "format", JsonKind.String);
+        var root = ModelFileJson.ParseObject(text, file, "an NTM model file", Doc, Keys);
+        var format = ModelFileJson.Require(root, "format", JsonKind.String, Doc);
         if (format.Text != Format)
         {
             throw format.Error($"this is a '{format.Text}' file, not an NTM model ('{Format}')", "kind: ntm reads the model.json a kind: ntm run wrote");
         }
 
-        var version = Require(root, "version", JsonKind.Number);
+        var version = ModelFileJson.Require(root, "version", JsonKind.Number, Doc);
         if (version.Number != Version)
         {
             throw version.Error($"NTM model-file version {version.Number.ToString(CultureInfo.InvariantCulture)} is not one this Neuromorph reads (it reads version {Version})",
                 "a newer file needs a newer Neuromorph");
         }
 
-        var initial = Require(root, "initial_memory", JsonKind.Number);
+        var initial = ModelFileJson.Require(root, "initial_memory", JsonKind.Number, Doc);
         if (!(initial.Number > 0) || !double.IsFinite(initial.Number))
         {
             throw initial.Error($"'initial_memory' must be a positive number, got {initial.Number.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var spec = new NtmModelSpec(Size(root, "inputs", 1), Size(root, "outputs", 1), Size(root, "controller", 1), Size(root, "memory_rows", 2), Size(root, "memory_width", 1))
+        int Size(string key, int min) => ModelFileJson.Size(root, key, min, Doc);
+        var spec = new NtmModelSpec(Size("inputs", 1), Size("outputs", 1), Size("controller", 1), Size("memory_rows", 2), Size("memory_width", 1))
         {
             InitialMemory = initial.Number,
         };
         var model = NtmModel.Empty(spec);
-        var parameters = Require(root, "parameters", JsonKind.Object);
-        var names = model.Parameters.Select(p => p.Name).ToList();
-        foreach (var (name, _, at) in parameters.Members)
-        {
-            if (!names.Contains(name))
-            {
-                throw new UserInputException(at, $"parameter '{name}' does not belong to an NTM", Suggestions.Hint(name, names));
-            }
-        }
-
-        foreach (var p in model.Parameters)
-        {
-            var value = parameters[p.Name] ?? throw parameters.Error($"parameter '{p.Name}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
-            ParameterJson.Fill(p, value, "shapes follow from inputs, outputs, controller and memory_width (docs/ntm.md)");
-        }
-
+        ModelFileJson.FillParameters(ModelFileJson.Require(root, "parameters", JsonKind.Object, Doc), model.Parameters,
+            (name, names) => ($"parameter '{name}' does not belong to an NTM", Suggestions.Hint(name, names)),
+            "shapes follow from inputs, outputs, controller and memory_width (docs/ntm.md)");
         return model;
-    }
-
-    private static JsonValue Require(JsonValue root, string key, JsonKind kind)
-    {
-        var v = root[key] ?? throw root.Error($"missing key '{key}'", "see docs/ntm.md for the model-file format");
-        return v.Kind == kind ? v : throw v.Error($"'{key}' must be {(kind == JsonKind.Object ? "an object" : kind == JsonKind.String ? "a string" : "a number")}");
-    }
-
-    private static int Size(JsonValue root, string key, int min)
-    {
-        var v = Require(root, key, JsonKind.Number);
-        if (v.Number < min || v.Number != Math.Floor(v.Number) || v.Number > 1 << 20)
-        {
-            throw v.Error($"'{key}' must be a whole number of at least {min}, got {v.Number.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return (int)v.Number;
     }
 }

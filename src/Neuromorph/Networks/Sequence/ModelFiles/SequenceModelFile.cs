@@ -26,6 +26,8 @@ namespace Neuromorph.Networks.Sequence.ModelFiles;
 /// </summary>
 public static class SequenceModelFile
 {
+    private const string Doc = "docs/sequence.md";
+
     /// <summary>The value of the "format" key.</summary>
     public const string Format = "neuromorph-sequence-model";
 
@@ -105,36 +107,16 @@ public static class SequenceModelFile
     }
 
     /// <summary>Reads a model file; every mistake is a <see cref="UserInputException"/> at its line and column.</summary>
-    public static SequenceModel Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException(new SourceLocation(path, 0, 0), "model file not found", "give the model.json that 'neuromorph train' wrote, or one exported from PyTorch (docs/sequence.md)");
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static SequenceModel Read(string path) =>
+        Parse(ModelFileJson.ReadText(path, "give the model.json that 'neuromorph train' wrote, or one exported from PyTorch (docs/sequence.md)"), path);
 
     /// <summary>Parses model-file text; <paramref name="file"/> names it in messages.</summary>
     public static SequenceModel Parse(string text, string file)
     {
-        var root = JsonValue.Parse(text, file);
-        if (root.Kind != JsonKind.Object)
-        {
-            throw root.Error("a model file is one JSON object", "see docs/sequence.md for the format");
-        }
-
-        var known = new[] { "format", "version", "cell", "input_size", "hidden_size", "num_layers", "output_size", "bidirectional", "parameters", "metadata" };
-        foreach (var (name, _, at) in root.Members)
-        {
-            if (!known.Contains(name))
-            {
-                throw new UserInputException(at, $"unknown key '{name}'", Suggestions.Hint(name, known));
-            }
-        }
-
+        var root = ModelFileJson.ParseObject(text, file, "a model file", Doc,
+            ["format", "version", "cell", "input_size", "hidden_size", "num_layers", "output_size", "bidirectional", "parameters", "metadata"]);
         CheckVersion(root);
-        var cellValue = Require(root, "cell", JsonKind.String);
+        var cellValue = ModelFileJson.Require(root, "cell", JsonKind.String, Doc);
         if (!CellTypes.TryParse(cellValue.Text, out var cell))
         {
             throw cellValue.Error($"unknown cell type '{cellValue.Text}'", Suggestions.Hint(cellValue.Text, [.. CellTypes.Names]));
@@ -154,25 +136,12 @@ public static class SequenceModelFile
         }
 
         var model = new SequenceModel(spec);
-        var parameters = Require(root, "parameters", JsonKind.Object);
-        var names = model.Parameters.Select(p => p.Name).ToList();
-        foreach (var (name, _, at) in parameters.Members)
-        {
-            if (!names.Contains(name))
-            {
-                var hint = !spec.Bidirectional && name.EndsWith("_reverse", StringComparison.Ordinal)
+        ModelFileJson.FillParameters(ModelFileJson.Require(root, "parameters", JsonKind.Object, Doc), model.Parameters,
+            (name, names) => ($"parameter '{name}' does not belong to a {spec.Layers}-layer {(spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(cell)} model",
+                !spec.Bidirectional && name.EndsWith("_reverse", StringComparison.Ordinal)
                     ? "a reverse direction's parameter: a bidirectional model's file says \"bidirectional\": true"
-                    : Suggestions.Hint(name, names);
-                throw new UserInputException(at, $"parameter '{name}' does not belong to a {spec.Layers}-layer {(spec.Bidirectional ? "bidirectional " : "")}{CellTypes.Name(cell)} model", hint);
-            }
-        }
-
-        foreach (var p in model.Parameters)
-        {
-            var value = parameters[p.Name] ?? throw parameters.Error($"parameter '{p.Name}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
-            ParameterJson.Fill(p, value, "weights are gates·hidden × input (PyTorch's layout); check input_size, hidden_size and the cell type");
-        }
-
+                    : Suggestions.Hint(name, names)),
+            "weights are gates·hidden × input (PyTorch's layout); check input_size, hidden_size and the cell type");
         return model;
     }
 
@@ -189,12 +158,6 @@ public static class SequenceModelFile
         {
             throw v.Error($"model-file version {v.Number.ToString(CultureInfo.InvariantCulture)} is not one this Neuromorph reads (it reads version {Version})", hint);
         }
-    }
-
-    private static JsonValue Require(JsonValue root, string key, JsonKind kind)
-    {
-        var v = root[key] ?? throw root.Error($"missing key '{key}'", "see docs/sequence.md for the model-file format");
-        return v.Kind == kind ? v : throw v.Error($"'{key}' must be {(kind == JsonKind.Object ? "an object" : kind == JsonKind.String ? "a string" : "a number")}");
     }
 
     private static bool Bidirectional(JsonValue root)
@@ -214,14 +177,5 @@ public static class SequenceModelFile
         return v.Kind == JsonKind.Boolean ? v.Text == "true" : throw v.Error($"'bidirectional' must be true or false, got {found}", "PyTorch's bidirectional=True is \"bidirectional\": true");
     }
 
-    private static int Size(JsonValue root, string key)
-    {
-        var v = Require(root, key, JsonKind.Number);
-        if (v.Number < 1 || v.Number != Math.Floor(v.Number) || v.Number > 1 << 20)
-        {
-            throw v.Error($"'{key}' must be a positive whole number, got {v.Number.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return (int)v.Number;
-    }
+    private static int Size(JsonValue root, string key) => ModelFileJson.Size(root, key, 1, Doc);
 }
