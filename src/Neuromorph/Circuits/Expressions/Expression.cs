@@ -1,3 +1,5 @@
+using Neuromorph.Numerics;
+
 namespace Neuromorph.Circuits.Expressions;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed record TableExpression(Expression Input, IReadOnlyList<double> X, 
     public bool Extrapolate { get; init; }
 
     /// <summary>y(x) and dy/dx.</summary>
-    public double Evaluate(double x, out double slope) => Extrapolate ? Table.Pwl(X, Y, x, out slope) : Table.Evaluate(X, Y, x, out slope);
+    public double Evaluate(double x, out double slope) => Extrapolate ? Table.Pwl(X, Y, x, out slope) : PiecewiseLinearTable.Evaluate(X, Y, x, out slope);
 }
 
 /// <summary>

@@ -1,8 +1,10 @@
+using Neuromorph.Numerics;
+
 namespace Neuromorph.Devices.Pem;
 
 /// <summary>
-/// A function given as points (x_k, y_k) with increasing x, interpolated linearly between them and held at the end
-/// values outside them (slope 0 there).
+/// A table f(x) of points (x_k, y_k) with increasing x, checked when made, evaluated by <see cref="PiecewiseLinearTable"/>:
+/// linear between the points and held at the end values outside them (slope 0 there).
 /// </summary>
 public sealed class PiecewiseLinear
 {
@@ -40,29 +42,6 @@ public sealed class PiecewiseLinear
     /// <summary>The number of points.</summary>
     public int Count => _x.Length;
 
-    /// <summary>The value and slope at <paramref name="x"/> (inside a segment: its slope; outside the points: the end value, slope 0).</summary>
-    public (double Value, double Slope) At(double x)
-    {
-        if (x <= _x[0])
-        {
-            return (_y[0], 0);
-        }
-
-        if (x >= _x[^1])
-        {
-            return (_y[^1], 0);
-        }
-
-        var k = Array.BinarySearch(_x, x);
-        if (k >= 0)
-        {
-            // on a point: the slope of the segment that starts there
-            return (_y[k], (_y[k + 1] - _y[k]) / (_x[k + 1] - _x[k]));
-        }
-
-        var hi = ~k;
-        var lo = hi - 1;
-        var slope = (_y[hi] - _y[lo]) / (_x[hi] - _x[lo]);
-        return (_y[lo] + (slope * (x - _x[lo])), slope);
-    }
+    /// <summary>The value and slope at <paramref name="x"/> (<see cref="PiecewiseLinearTable"/>: the end values outside the points, the mean of the two segments' slopes on a point).</summary>
+    public (double Value, double Slope) At(double x) => (PiecewiseLinearTable.Evaluate(_x, _y, x, out var slope), slope);
 }

@@ -4,6 +4,7 @@ using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
 using Neuromorph.Circuits.Syntax;
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Circuits.Elements.Controlled;
 
@@ -68,7 +69,7 @@ public abstract class VoltageControlledKind(string prefix, BehavioralOutput outp
             var xs = values.Where((_, k) => k % 2 == 0).ToArray();
             var ys = values.Where((_, k) => k % 2 == 1).ToArray();
             Table.Check(xs, source, 0);
-            var table = x is NumberExpression c ? (Expression)new NumberExpression(Table.Evaluate(xs, ys, c.Value, out _), 0) : new TableExpression(x, xs, ys, 0);
+            var table = x is NumberExpression c ? (Expression)new NumberExpression(PiecewiseLinearTable.Evaluate(xs, ys, c.Value, out _), 0) : new TableExpression(x, xs, ys, 0);
             return new BehavioralCard(ctx.Name(line.Head), nodes, output, table, $"table({source.Text})", line.Location) { ConductsDc = output == BehavioralOutput.Current && ReadsOwn(x, nodes) };
         }
 
