@@ -10,6 +10,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple, Union
 import numpy as np
 
 from . import _native
+from ._api import _is_path
 
 
 @dataclass
@@ -61,20 +62,18 @@ def device_transient(device: Union[Dict[str, Any], str, "os.PathLike[str]"],
             {"model": "vteam", "parameters": {"ron": 50, "roff": "1k"}, "drive": {"sin": {"amplitude": 1, "frequency": "50k"}},
              "stop": "40u", "steps": 4000},
             sweep={"parameters.roff": np.linspace(500, 2000, 16)})
-        r.x.shape   # (16, 4001)
+        r.x.shape   # (16, samples): row k holds r.counts[k] samples, then NaN
     """
     base = os.getcwd()
     if isinstance(device, dict):
         text = json.dumps(device)
-    elif isinstance(device, os.PathLike) or (isinstance(device, str) and "\n" not in device and os.path.isfile(device)):
+    elif _is_path(device, (".yaml", ".yml")):
         path = os.fspath(device)
         with open(path, encoding="utf-8") as f:
             text = f.read()
         base = os.path.dirname(os.path.abspath(path))
-    elif isinstance(device, str):
-        text = device
     else:
-        raise TypeError(f"device must be a dict, YAML text or a path, got {type(device).__name__}")
+        text = device
 
     names = list(sweep.keys()) if sweep else []
     shape: Tuple[int, ...] = ()
