@@ -8,6 +8,8 @@ of the print step (ngspice's default step is itself a few per cent off on some m
 Neuromorph's files tran.csv, tran2.csv, dc.csv, ac.csv, op.csv) are compared:
   tran, dc: max |ours(x_ref) - ref| / range(ref), ours linearly interpolated onto ngspice's points;
   ac:       the same on the magnitude; op: |ours - ref| / max(|ref|, 1e-6 of the largest signal);
+  meas:     the named .meas results (measure.csv) against the `name = value` lines ngspice prints (the run above,
+            at its tenth of the print step), relative.
   printed:  the lines the deck's .control block prints (echo, print) against ngspice -b on the unchanged deck:
             words equal, numbers within the tolerance (relative).
 One line per deck, then `N passed, N failed, N skipped`, the known failures (manifest.tsv gives each one's cause)
@@ -165,6 +167,8 @@ def read_ours(path, signals, plot):
     return data[:, 0], columns
 
 
+# ngspice's own report of a transient's initial operating point (its header lines; the rows are indented)
+REPORT_LINES = {"Initial Transient Solution", "Node Voltage", "Source Current"}
 NOISE = ("Note:", "Circuit:", "Doing analysis", "No. of Data", "Error", "Warning", "Using", "ngspice-", "neuromorph:")
 
 
@@ -173,7 +177,8 @@ def printed_lines(text, title):
     lines = []
     for line in text.splitlines():
         line = line.rstrip()
-        if not line.strip() or line.startswith((" ", "\t", "/")) or line.startswith(NOISE) or line.strip().lower() == title.lower():
+        if (not line.strip() or line.startswith((" ", "\t", "/")) or line.startswith(NOISE) or line.strip().lower() == title.lower()
+                or set(line.strip()) <= set("- ") or " ".join(line.split()) in REPORT_LINES):
             continue
         lines.append(" ".join(line.split()))
     return lines
@@ -203,6 +208,30 @@ def compare_printed(ours, ref, tol):
                     raise RuntimeError(f"{a!r} vs ngspice {b!r}")
             elif nx != ny:
                 worst = max(worst, abs(nx - ny) / max(abs(ny), 1e-30))
+    return worst
+
+
+MEAS_LINE = re.compile(r"^([A-Za-z_][\w.]*)\s*=\s*([-+]?[0-9.]+(?:[eE][-+]?\d+)?)(\s|$)")
+
+
+def compare_measures(names, ours_csv, ngspice_log):
+    """Worst relative difference of the named .meas results: ngspice's `name = value` lines against measure.csv."""
+    ref = {}
+    for line in ngspice_log.splitlines():
+        m = MEAS_LINE.match(line.strip())
+        if m:
+            ref[m.group(1).lower()] = float(m.group(2))
+    with open(ours_csv, encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    ours = {h.strip().lower(): float(v) for h, v in zip(table[0], table[1])}
+    worst = 0.0
+    for name in names:
+        key = name.lower()
+        if key not in ref:
+            raise RuntimeError(f"ngspice printed no {name}")
+        if key not in ours:
+            raise RuntimeError(f"measure.csv has no {name}")
+        worst = max(worst, abs(ours[key] - ref[key]) / max(abs(ref[key]), 1e-30))
     return worst
 
 
@@ -264,7 +293,7 @@ def main():
         code, log = run([args.neuromorph, "simulate", os.path.basename(path), "-o", ours_dir, "--plot-format", "none",
                          "--quiet"], os.path.dirname(path), 300, stdout_only=True)
         ours_s = time.time() - started
-        wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] != "printed"}
+        wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] not in ("printed", "meas")}
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
         # ngspice runs in a copy of the deck's folder: what its control block writes (write, wrdata) stays out of the tree
@@ -289,9 +318,11 @@ def main():
                     ok = err <= e["tol"]
                     outcome = f"printed lines: numbers within {err:.2e} (tol {e['tol']:g})  {ours_s:.1f} s"
                     raise StopIteration
-                if code != 0:
-                    first = next((l for l in log.splitlines() if "error" in l.lower()), log.strip().splitlines()[-1] if log.strip() else "")
-                    raise RuntimeError(f"neuromorph exit {code}: {first.strip()[:160]}")
+                if e["plot"] == "meas":
+                    err = compare_measures(e["signals"], os.path.join(ours_dir, "measure.csv"), ref_log)
+                    ok = err <= e["tol"]
+                    outcome = f"{' '.join(e['signals'])}: {err:.2e} relative (tol {e['tol']:g})  {ours_s:.1f} s"
+                    raise StopIteration
                 ref_file = os.path.join(ref_dir, e["plot"] + ".txt")
                 if not os.path.exists(ref_file):
                     raise RuntimeError(f"ngspice wrote no {e['plot']} (exit {ref_code}): {ref_log.strip().splitlines()[-1][:120] if ref_log.strip() else ''}")

@@ -58,7 +58,7 @@ internal static class SimulateOutput
         {
             if (c.AsFile is { } file)
             {
-                log.WriteLine($"  wrdata wrote {Rel(ResultWriter.Write(file, dir))}");
+                log.WriteLine($"  control block wrote {Rel(ResultWriter.Write(file, dir))}");
             }
             else
             {

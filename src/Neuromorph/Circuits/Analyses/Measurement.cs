@@ -121,7 +121,7 @@ public static class Measurement
             }
 
             var t = x[i - 1] + ((x[i] - x[i - 1]) * (e.Level - v[i - 1]) / (v[i] - v[i - 1]));
-            if (t < e.Delay)
+            if (t < e.Delay || t < e.From || t > e.To)
             {
                 continue;
             }
@@ -140,15 +140,12 @@ public static class Measurement
         }
 
         var which = e.Count < 0 ? "LAST" : e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw new MeasureFailedException($"{e.Vector!.Header} does not reach {(e.Reference is null ? e.Level.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : e.Reference.Header)} ({e.Crossing.ToString().ToUpperInvariant()}={which}) in the simulated range");
+        throw new MeasureFailedException($"{e.Vector!.Header} does not reach {(e.Reference is null ? e.Level.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : e.Reference.Header)} ({e.Crossing.ToString().ToUpperInvariant()}={which}) {(e.From is null && e.To is null ? "in the simulated range" : $"between FROM={e.From ?? x[0]:G6} and TO={e.To ?? x[^1]:G6}")}");
     }
 
     private static double Statistic(MeasureCard card, double[] x, double[] y)
     {
-        var from = card.From ?? x[0];
-        var to = card.To ?? x[^1];
-        InRange(card, x, from, "FROM");
-        InRange(card, x, to, "TO");
+        var (from, to) = Window(card, x, card.From ?? x[0], card.To ?? x[^1]);
         if (from > to)
         {
             throw new MeasureFailedException($"FROM={from:G6} is after TO={to:G6}");
@@ -193,10 +190,7 @@ public static class Measurement
     /// <summary>Where the maximum (or minimum) of the points inside FROM..TO is, as ngspice's MAX_AT/MIN_AT (first one of equal values).</summary>
     private static double Extremum(MeasureCard card, double[] x, double[] y)
     {
-        var from = card.From ?? Math.Min(x[0], x[^1]);
-        var to = card.To ?? Math.Max(x[0], x[^1]);
-        InRange(card, x, from, "FROM");
-        InRange(card, x, to, "TO");
+        var (from, to) = Window(card, x, card.From ?? Math.Min(x[0], x[^1]), card.To ?? Math.Max(x[0], x[^1]));
         var max = card.Function == MeasureFunction.MaximumAt;
         int? best = null;
         for (var i = 0; i < x.Length; i++)
@@ -238,6 +232,27 @@ public static class Measurement
         return (y[k] * ((at - x1) + (at - x2)) / ((x0 - x1) * (x0 - x2)))
             + (y[k + 1] * ((at - x0) + (at - x2)) / ((x1 - x0) * (x1 - x2)))
             + (y[k + 2] * ((at - x0) + (at - x1)) / ((x2 - x0) * (x2 - x1)));
+    }
+
+    /// <summary>
+    /// FROM..TO cut to the simulated range, as ngspice does (an ac FROM=10 on a sweep from 1 kHz starts at 1 kHz); a
+    /// window that lies wholly outside the range is a located error.
+    /// </summary>
+    private static (double From, double To) Window(MeasureCard card, double[] x, double from, double to)
+    {
+        var lo = Math.Min(x[0], x[^1]);
+        var hi = Math.Max(x[0], x[^1]);
+        if (from > hi)
+        {
+            InRange(card, x, from, "FROM");
+        }
+
+        if (to < lo)
+        {
+            InRange(card, x, to, "TO");
+        }
+
+        return (Math.Max(from, lo), Math.Min(to, hi));
     }
 
     private static void InRange(MeasureCard card, double[] x, double value, string what)

@@ -6,6 +6,7 @@ public enum FunctionId
 #pragma warning disable CS1591 // names are the functions'
     Abs, Sqrt, Exp, Ln, Log10, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
     Sgn, Sqr, Floor, Ceil, Int, Nint, Step, StepHalf, Ramp, Step2,
+    EqualZero, NotZero, AboveZero, BelowZero, AtLeastZero, AtMostZero,
     Pow, Pwr, Atan2, Min, Max, Sign2,
     Limit,
 #pragma warning restore CS1591
@@ -16,7 +17,7 @@ public sealed record BuiltinFunction(string Name, int MinArguments, int MaxArgum
 
 /// <summary>
 /// The built-in functions under the names each dialect uses, with their exact derivatives for Newton. Semantics follow
-/// ngspice where dialects differ: <c>u(0) = 0.5</c>, <c>x ** y</c> and <c>pow</c> of a negative base use the rounded exponent
+/// ngspice where dialects differ: <c>u(0) = 0.5</c>, <c>ln(0) = log10(0) = -1e99</c>, <c>x ** y</c> and <c>pow</c> of a negative base use the rounded exponent
 /// when it is (nearly) whole and give 0 otherwise, <c>pwr(x, y) = sign(x) |x|^y</c>. Xyce's <c>stp(x)</c> is 1 for x &gt; 0.
 /// </summary>
 public static class BuiltinFunctions
@@ -53,6 +54,12 @@ public static class BuiltinFunctions
         new("stp", 1, 1, FunctionId.Step, "Xyce/PSpice unit step: 1 for x > 0, else 0"),
         new("uramp", 1, 1, FunctionId.Ramp, "ramp: max(x, 0)"),
         new("u2", 1, 1, FunctionId.Step2, "ngspice: 0 below 0, x in [0, 1], 1 above"),
+        new("eq0", 1, 1, FunctionId.EqualZero, "ngspice: 1 if x = 0, else 0"),
+        new("ne0", 1, 1, FunctionId.NotZero, "ngspice: 1 if x != 0, else 0"),
+        new("gt0", 1, 1, FunctionId.AboveZero, "ngspice: 1 if x > 0, else 0"),
+        new("lt0", 1, 1, FunctionId.BelowZero, "ngspice: 1 if x < 0, else 0"),
+        new("ge0", 1, 1, FunctionId.AtLeastZero, "ngspice: 1 if x >= 0, else 0"),
+        new("le0", 1, 1, FunctionId.AtMostZero, "ngspice: 1 if x <= 0, else 0"),
         new("pow", 2, 2, FunctionId.Pow, "x^y"),
         new("pwr", 2, 2, FunctionId.Pwr, "sign(x) |x|^y"),
         new("pwrs", 2, 2, FunctionId.Pwr, "sign(x) |x|^y (Xyce)"),
@@ -61,6 +68,10 @@ public static class BuiltinFunctions
         new("max", 2, int.MaxValue, FunctionId.Max, "largest argument"),
         new("limit", 3, 3, FunctionId.Limit, "limit(x, lo, hi): x clamped to [lo, hi]"),
     ];
+
+    private const double LogOfZero = -1e99;
+
+    private const double ZeroSlope = 1e32;
 
     private static readonly Dictionary<string, BuiltinFunction> ByName = List.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
@@ -99,11 +110,12 @@ public static class BuiltinFunctions
             }
 
             case FunctionId.Ln:
-                d = 1 / x;
-                return Math.Log(x);
+                // ngspice: log(0) is -1e99 and its slope 1/(0 + 1e-32), so a Newton start at 0 goes on (log-functions-1.cir)
+                d = x == 0 ? ZeroSlope : 1 / x;
+                return x == 0 ? LogOfZero : Math.Log(x);
             case FunctionId.Log10:
-                d = 1 / (x * Math.Log(10));
-                return Math.Log10(x);
+                d = x == 0 ? ZeroSlope / Math.Log(10) : 1 / (x * Math.Log(10));
+                return x == 0 ? LogOfZero : Math.Log10(x);
             case FunctionId.Sin:
                 d = Math.Cos(x);
                 return Math.Sin(x);
@@ -165,6 +177,12 @@ public static class BuiltinFunctions
                     FunctionId.Nint => Math.Round(x, MidpointRounding.ToEven),
                     FunctionId.Step => x > 0 ? 1 : 0,
                     FunctionId.StepHalf => x > 0 ? 1 : x < 0 ? 0 : 0.5,
+                    FunctionId.EqualZero => x == 0 ? 1 : 0,
+                    FunctionId.NotZero => x != 0 ? 1 : 0,
+                    FunctionId.AboveZero => x > 0 ? 1 : 0,
+                    FunctionId.BelowZero => x < 0 ? 1 : 0,
+                    FunctionId.AtLeastZero => x >= 0 ? 1 : 0,
+                    FunctionId.AtMostZero => x <= 0 ? 1 : 0,
                     _ => throw new ArgumentOutOfRangeException(nameof(f), f, "not a one-argument function"),
                 };
         }

@@ -52,7 +52,11 @@ public sealed record LetCommand(string Name, ExpressionSource Source, int Analys
 }
 
 /// <summary><c>print expr ...</c> (or <c>print all</c>, <see cref="Items"/> empty): scalars as <c>name = value</c>, vectors as a table.</summary>
-public sealed record PrintCommand(IReadOnlyList<ExpressionSource> Items, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location);
+public sealed record PrintCommand(IReadOnlyList<ExpressionSource> Items, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location)
+{
+    /// <summary>The file of a <c>print ... &gt; file</c> redirection (relative to the output folder), or null for the console.</summary>
+    public string? File { get; init; }
+}
 
 /// <summary><c>echo text</c>, with <c>$&amp;name</c> replaced by the variable's value.</summary>
 public sealed record EchoCommand(string Text, int AnalysisIndex, SourceLocation Location) : ControlCommand(AnalysisIndex, Location);

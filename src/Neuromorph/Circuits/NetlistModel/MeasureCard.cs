@@ -76,6 +76,12 @@ public sealed record MeasureEvent(OutputVariable? Vector, double Level, Crossing
 
     /// <summary><c>VAL=name</c>: as <see cref="AtExpression"/>, for <see cref="Level"/>.</summary>
     public ExpressionSource? LevelExpression { get; init; }
+
+    /// <summary><c>FROM=</c> of an event (ngspice): crossings before it do not count; null: from the start.</summary>
+    public double? From { get; init; }
+
+    /// <summary><c>TO=</c> of an event (ngspice): crossings after it do not count; null: to the end.</summary>
+    public double? To { get; init; }
 }
 
 /// <summary>

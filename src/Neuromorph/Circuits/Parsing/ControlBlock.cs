@@ -342,6 +342,21 @@ public static partial class ControlBlock
 
                 case "print":
                 {
+                    // ngspice's output redirection: print ... > file (>> appends; here each run writes the file anew)
+                    string? redirect = null;
+                    var redirectAt = line.Tokens.ToList().FindLastIndex(t => t.Text is ">" or ">>");
+                    if (redirectAt > 0)
+                    {
+                        if (redirectAt != line.Tokens.Count - 2)
+                        {
+                            throw new UserInputException(line.Tokens[redirectAt].Location, "print: expected one file name after '>'", "e.g. print v(out) > out.txt");
+                        }
+
+                        var target = line.Tokens[^1];
+                        redirect = target.Kind == TokenKind.String ? target.Text : target.Original;
+                        line = line with { Tokens = [.. line.Tokens.Take(redirectAt)] };
+                    }
+
                     var r = new LineReader(line, "print vector|expression ... | print all");
                     r.AcceptWord("col");
                     r.AcceptWord("line");
@@ -355,7 +370,7 @@ public static partial class ControlBlock
                     }
 
                     Record(netlist, analyses, at, items, variables, IsVariable, nodes, line);
-                    script.Commands.Add(new PrintCommand(items, at, line.Location));
+                    script.Commands.Add(new PrintCommand(items, at, line.Location) { File = redirect });
                     break;
                 }
 
@@ -519,7 +534,22 @@ public static partial class ControlBlock
             double[] result;
             if (words[1].StartsWith("values", StringComparison.OrdinalIgnoreCase))
             {
-                result = [.. words[1][6..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Number)];
+                var items = words[1][6..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                try
+                {
+                    result = [.. items.Select(Number)];
+                }
+                catch (UserInputException) when (current.Analysis >= 0 && items.Length > 0)
+                {
+                    // values read from the results (compose r values i(vm2)/i(vm1) v(b1)): element by element, after the runs
+                    var target = words[0].ToLowerInvariant();
+                    for (var k = 0; k < items.Length; k++)
+                    {
+                        Let(line, k == 0 ? $"{target} = {items[k]}" : $"{target}[{k}] = {items[k]}");
+                    }
+
+                    return;
+                }
             }
             else
             {

@@ -25,7 +25,6 @@ public static class MeasureParser
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(scope);
-        var values = new Values(scope, measured ?? (_ => false));
         var r = new LineReader(line, Usage);
         var analysisToken = r.Next("analysis");
         var analysis = analysisToken.Text switch
@@ -35,6 +34,7 @@ public static class MeasureParser
             "ac" => PrintAnalysis.Ac,
             _ => throw new UserInputException(analysisToken.Location, $"unknown analysis '{analysisToken.Text}' in .measure", "use .measure tran, dc or ac"),
         };
+        var values = new Values(scope, measured ?? (_ => false)) { Ac = analysis == PrintAnalysis.Ac };
         var name = r.Word("measurement name");
         var fnToken = r.Next("TRIG, FIND, WHEN, DERIV, param= or AVG|RMS|MIN|MAX|PP|INTEG|MIN_AT|MAX_AT");
         switch (fnToken.Text)
@@ -67,7 +67,7 @@ public static class MeasureParser
 
             case "deriv" or "derivative":
             {
-                var vector = Vector(r, scope);
+                var vector = Vector(r, values);
                 MeasureEvent at;
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
@@ -101,7 +101,7 @@ public static class MeasureParser
 
             case "find":
             {
-                var vector = Vector(r, scope);
+                var vector = Vector(r, values);
                 if (r.Peek is { Kind: TokenKind.Word, Text: "at" })
                 {
                     var at = Event(r, values, fnToken.Location, allowAt: true);
@@ -128,7 +128,7 @@ public static class MeasureParser
 
             case "avg" or "rms" or "min" or "max" or "pp" or "integ" or "integral" or "max_at" or "min_at":
             {
-                var vector = Vector(r, scope);
+                var vector = Vector(r, values);
                 double? from = null, to = null;
                 ExpressionSource? fromExpression = null, toExpression = null;
                 foreach (var (key, token, at) in r.Assignments())
@@ -172,8 +172,9 @@ public static class MeasureParser
         }
     }
 
-    private static OutputVariable Vector(LineReader r, ParameterScope scope)
+    private static OutputVariable Vector(LineReader r, Values values)
     {
+        var scope = values.Scope;
         // ngspice's par('expr') as a measured vector: an expression of node voltages and currents, recorded as a column
         if (r.Peek is { Kind: TokenKind.Word, Text: "par" })
         {
@@ -187,14 +188,18 @@ public static class MeasureParser
             return r.Accept(TokenKind.Close) ? item : throw new UserInputException(r.Here, "missing ')' after par('expression'", $"expected: {Usage}");
         }
 
-        return DotCommandParser.ReadItem(r, Usage);
+        var vector = DotCommandParser.ReadItem(r, Usage);
+        // ngspice measures a plain v(x) or i(x) of an ac analysis by its real part (com_measure2.c, get_value): vm() etc. choose
+        return values.Ac && vector.Kind is OutputKind.Voltage or OutputKind.Current && vector.Header.Length > 1 && vector.Header[1] == '('
+            ? vector with { Header = $"{vector.Header[0]}r{vector.Header[1..]}", Part = ComplexPart.Real }
+            : vector;
     }
 
     private static MeasureEvent When(LineReader r, Values values, SourceLocation at)
     {
         var scope = values.Scope;
         // WHEN v(x)=level [RISE|FALL|CROSS=n] [TD=t]
-        var vector = Vector(r, scope);
+        var vector = Vector(r, values);
         if (!r.Accept(TokenKind.Equals))
         {
             throw new UserInputException(r.Here, "expected '=' after the WHEN vector", "e.g. WHEN v(out)=0.5 RISE=1");
@@ -203,7 +208,7 @@ public static class MeasureParser
         if (r.Peek is { Kind: TokenKind.Word, Text: "par" or "v" or "i" or "vm" or "vr" or "vi" or "vp" or "vdb" or "im" or "ir" or "ii" or "ip" or "idb" })
         {
             // WHEN v(a)=v(b): where the two vectors cross
-            var reference = Vector(r, scope);
+            var reference = Vector(r, values);
             return Options(r, values, vector, 0, at) with { Reference = reference };
         }
 
@@ -221,7 +226,7 @@ public static class MeasureParser
             return new MeasureEvent(null, 0, CrossingKind.Cross, 1, 0, value, at) { AtExpression = later };
         }
 
-        var vector = Vector(r, values.Scope);
+        var vector = Vector(r, values);
         (double Value, ExpressionSource? Later)? level = null;
         var e = Options(r, values, vector, 0, at, l => level = l);
         return level is not { } l ? throw new UserInputException(e.Location, "the event needs VAL=", "e.g. TRIG v(in) VAL=0.5 RISE=1") : e with { Level = l.Value, LevelExpression = l.Later };
@@ -234,13 +239,35 @@ public static class MeasureParser
         var count = 1;
         var delay = 0.0;
         ExpressionSource? delayExpression = null;
-        while (r.AtAssignment && r.Peek is { Text: "val" or "rise" or "fall" or "cross" or "td" })
+        double? from = null, to = null;
+        while (r.AtAssignment && r.Peek is { Text: "val" or "rise" or "fall" or "cross" or "td" or "from" or "to" })
         {
             var key = r.Next("option");
             r.Accept(TokenKind.Equals);
             var token = r.Next($"value of {key.Text}");
             switch (key.Text)
             {
+                case "from" or "to":
+                {
+                    // ngspice: the event is looked for inside FROM..TO only
+                    var (bound, later) = values.Number(token);
+                    if (later is not null)
+                    {
+                        throw new UserInputException(token.Location, $"{key.Text.ToUpperInvariant()}= of an event takes a number or a .param, not a measurement result", "e.g. WHEN v(out)=0.5 FROM=1m TO=2m");
+                    }
+
+                    if (key.Text == "from")
+                    {
+                        from = bound;
+                    }
+                    else
+                    {
+                        to = bound;
+                    }
+
+                    break;
+                }
+
                 case "val":
                     val?.Invoke(values.Number(token));
                     break;
@@ -259,12 +286,15 @@ public static class MeasureParser
             }
         }
 
-        return new MeasureEvent(vector, level, crossing, count, delay, null, at) { DelayExpression = delayExpression };
+        return new MeasureEvent(vector, level, crossing, count, delay, null, at) { DelayExpression = delayExpression, From = from, To = to };
     }
 
     /// <summary>How a value of the line reads: constants now; a name of an earlier measurement (or an expression of some) later.</summary>
     private sealed record Values(ParameterScope Scope, Func<string, bool> Measured)
     {
+        /// <summary>Whether the measurement reads an ac analysis (where a plain v(x) is its real part).</summary>
+        public bool Ac { get; init; }
+
         /// <summary>The value of <paramref name="token"/> now, or (0, its expression) when it reads an earlier measurement.</summary>
         public (double Value, ExpressionSource? Later) Number(Token token)
         {

@@ -99,7 +99,7 @@ public static partial class ControlRunner
                     outputs.Add(Text(Echo(echo, variables, eval) + Environment.NewLine));
                     break;
                 case PrintCommand print when outputs is not null:
-                    outputs.Add(Text(Print(print, eval, result)));
+                    outputs.Add(Text(Print(print, eval, result), print.File));
                     break;
                 case WrdataCommand wr when outputs is not null:
                     outputs.Add(Text(Wrdata(wr, eval, result), wr.File));

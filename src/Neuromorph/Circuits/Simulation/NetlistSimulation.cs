@@ -50,7 +50,8 @@ public static class NetlistSimulation
             // ngspice-39 runs such a deck (tests/regression/misc/empty-1.cir, "survive emptiness") and its analyses yield no
             // vectors; a deck of control-block variables, loops and echo only (no analyses) runs its control block as before
             netlist.Warnings.Add(Diagnostic.Warning(new SourceLocation(path, 1, 1), "the netlist has no elements: nothing is simulated", "add elements between the title line and .end"));
-            return new SimulationReport(netlist, [], [], []);
+            // the control block's own commands (echo, let on constants) still run, as in ngspice
+            return new SimulationReport(netlist, [], [], ControlRunner.Run(netlist, [], []));
         }
 
         var combos = StepCombinations(netlist);

@@ -107,7 +107,7 @@ public class SmallSignalAndMeasureTests
     }
 
     [Theory]
-    [InlineData(".measure tran a avg v(out) from=1m to=9m", "outside the simulated range")]
+    [InlineData(".measure tran a avg v(out) from=3m to=9m", "outside the simulated range")]
     [InlineData(".measure tran a find v(out) at=-1", "outside the simulated range")]
     [InlineData(".measure tran a max v(nope)", "no node 'nope'")]
     public void Measurements_outside_the_run_or_of_unknown_vectors_are_located_errors(string line, string message)
@@ -124,6 +124,36 @@ public class SmallSignalAndMeasureTests
         {
             Directory.Delete(Path.GetDirectoryName(path)!, true);
         }
+    }
+
+    [Fact]
+    public void A_window_reaching_past_the_run_is_cut_to_it_as_in_ngspice()
+    {
+        // ngspice-39: .meas tran a avg v(1) from=1m to=9m on a 5 ms run reports from=1m to=5m (and an ac FROM=10 on a
+        // sweep from 1 kHz starts at 1 kHz: examples/measure/rc-meas-ac.sp)
+        var deck = "m\nv1 1 0 sin(0 1 1k)\nr1 1 0 1k\n.tran 10u 5m\n.meas tran past avg v(1) from=1m to=9m\n.meas tran inside avg v(1) from=1m to=5m\n"
+            + ".meas tran early rms v(1) from=-1m to=3m\n.meas tran whole rms v(1) from=0 to=3m\n.meas tran top max v(1) from=1m to=9m\n.end\n";
+        var m = Neuromorph.Circuits.Simulation.NetlistSimulation.Run("m.cir", deck, new Dictionary<string, double>()).Measures.Single().Values.ToDictionary(v => v.Name);
+        Assert.Equal(m["inside"].Value, m["past"].Value, 15);
+        Assert.Equal(m["whole"].Value, m["early"].Value, 15);
+        Assert.Equal(1 / Math.Sqrt(2), m["early"].Value, 3);
+        Assert.Equal(1, m["top"].Value, 3);
+    }
+
+    [Fact]
+    public void An_event_with_from_and_to_counts_crossings_inside_the_window_only()
+    {
+        // ngspice: meas tran t WHEN v(1)=0 RISE=1 FROM=1.5m finds the rise at 2 ms of a 1 kHz sine; a window with no
+        // crossing fails the measurement (examples/measure/simple-meas-tran.sp: "out of interval")
+        var deck = "m\nv1 1 0 sin(0 1 1k)\nr1 1 0 1k\n.tran 1u 5m\n.meas tran late WHEN v(1)=0 RISE=1 FROM=1.5m\n"
+            + ".meas tran fall2 WHEN v(1)=0 FALL=1 FROM=1.6m TO=4m\n.meas tran none WHEN v(1)=0.99 RISE=1 FROM=1m TO=1.2m\n"
+            + ".meas tran v2 FIND v(1) WHEN v(1)=0.5 RISE=1 FROM=3m\n.end\n";
+        var m = Neuromorph.Circuits.Simulation.NetlistSimulation.Run("m.cir", deck, new Dictionary<string, double>()).Measures.Single().Values.ToDictionary(v => v.Name);
+        Assert.Equal(2e-3, m["late"].Value, 7);
+        Assert.Equal(2.5e-3, m["fall2"].Value, 7);
+        Assert.False(m["none"].Succeeded);
+        Assert.Contains("between FROM=0.001 and TO=0.0012", m["none"].Failure, StringComparison.Ordinal);
+        Assert.Equal(0.5, m["v2"].Value, 6);
     }
 
     [Fact]
