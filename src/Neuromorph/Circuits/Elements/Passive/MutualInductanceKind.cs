@@ -36,7 +36,7 @@ public sealed class MutualInductanceKind : IElementKind
         var token = r.Next("coupling coefficient k");
         var k = ctx.Scope.Evaluate(token);
         r.End();
-        var name = line.Tokens[0].Original;
+        var name = ctx.Name(line.Tokens[0].Original);
         if (!double.IsFinite(k) || Math.Abs(k) > 1)
         {
             throw new UserInputException(token.Location, $"coupling coefficient of {name} must lie in [-1, 1], got {k}",
