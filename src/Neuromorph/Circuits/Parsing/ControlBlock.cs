@@ -991,7 +991,7 @@ public static partial class ControlBlock
             };
             return v is not null ? ControlRunner.Vec.Of(v)
                 : throw new UserInputException(at, $"@{device}[{parameter}] cannot be read in a batch run's control block",
-                    "readable: resistance, capacitance, inductance of R, C, L; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
+                    "readable: resistance, capacitance, inductance of R, C, L; k (coefficient) of K; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
         }
 
         if (netlist.Models.TryGetValue(device, out var model))
