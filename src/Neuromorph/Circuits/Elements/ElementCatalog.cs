@@ -21,6 +21,7 @@ public static class ElementCatalog
         new ResistorKind(),
         new CapacitorKind(),
         new InductorKind(),
+        new MutualInductanceKind(),
         new VoltageSourceKind(),
         new CurrentSourceKind(),
         new VcvsKind(),

@@ -8,6 +8,9 @@ public sealed class SetupContext(MnaSystem system, IReadOnlyDictionary<string, E
     /// <summary>The system being set up.</summary>
     public MnaSystem System { get; } = system;
 
+    /// <summary>The element named <paramref name="name"/> (full name), or null.</summary>
+    public ElementBehavior? Find(string name) => elements.GetValueOrDefault(name);
+
     /// <summary>
     /// The branch-current unknown of element <paramref name="name"/> (what <c>I(name)</c> reads); a located error if the
     /// element does not exist or has no branch current.

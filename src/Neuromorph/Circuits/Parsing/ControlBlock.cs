@@ -986,6 +986,7 @@ public static partial class ControlBlock
             (ResistorCard, "" or "resistance" or "r") => true,
             (CapacitorCard, "" or "capacitance" or "c") => true,
             (InductorCard, "" or "inductance" or "l") => true,
+            (MutualInductanceCard, "" or "coefficient" or "k") => true,
             (SourceCard, "" or "dc") => true,
             (SourceCard, _) when a.Waveform is not null => true,
             _ => false,
@@ -993,7 +994,7 @@ public static partial class ControlBlock
         if (!ok)
         {
             throw new UserInputException(at, $"alter cannot change {(a.Parameter.Length == 0 ? "the value" : $"'{a.Parameter}'")} of {a.Target}",
-                "alter changes resistance (R), capacitance (C), inductance (L) and dc (V, I sources); altermod changes model parameters");
+                "alter changes resistance (R), capacitance (C), inductance (L), coupling coefficient (K) and dc (V, I sources); altermod changes model parameters");
         }
     }
 
@@ -1011,6 +1012,7 @@ public static partial class ControlBlock
                 (ResistorCard r, "resistance" or "r") => [r.Resistance],
                 (CapacitorCard cap, "capacitance" or "c") => [cap.Capacitance],
                 (InductorCard l, "inductance" or "l") => [l.Inductance],
+                (MutualInductanceCard k, "coefficient" or "k") => [k.Coupling],
                 (SourceCard s, "dc") => [s.Dc],
                 (SourceCard s, "acmag") => [s.AcMagnitude],
                 (SourceCard { Waveform: PulseSpec p }, "pulse") => [p.V1, p.V2, p.Delay, p.Rise, p.Fall, p.Width, p.Period],
@@ -1019,7 +1021,7 @@ public static partial class ControlBlock
             };
             return v is not null ? ControlRunner.Vec.Of(v)
                 : throw new UserInputException(at, $"@{device}[{parameter}] cannot be read in a batch run's control block",
-                    "readable: resistance, capacitance, inductance of R, C, L; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
+                    "readable: resistance, capacitance, inductance of R, C, L; k (coefficient) of K; dc, acmag, pulse, sin of sources; parameters written on .model cards (operating-point values such as @m1[id] are not)");
         }
 
         if (netlist.Models.TryGetValue(device, out var model))
@@ -1046,6 +1048,7 @@ public static partial class ControlBlock
                 ResistorCard r => r with { Resistance = a.Value },
                 CapacitorCard c => c with { Capacitance = a.Value },
                 InductorCard l => l with { Inductance = a.Value },
+                MutualInductanceCard k => k with { Coupling = a.Value },
                 SourceCard s when a.Waveform is not null => s with { Waveform = a.Waveform },
                 SourceCard s => s with { Dc = a.Value },
                 _ => element,

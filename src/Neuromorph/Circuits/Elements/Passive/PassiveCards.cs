@@ -60,3 +60,17 @@ public sealed record InductorCard(string Name, IReadOnlyList<string> Nodes, doub
     /// <inheritdoc />
     public override IReadOnlyList<(int A, int B)> FixedVoltages => [(0, 1)];
 }
+
+/// <summary>
+/// <c>Kname Lname1 Lname2 k</c>: magnetic coupling of two inductors with coefficient k (|k| ≤ 1), mutual inductance
+/// M = k √(L1 L2). It has no terminals of its own; <see cref="InductorAt"/> locates the two names for messages.
+/// </summary>
+public sealed record MutualInductanceCard(string Name, string Inductor1, string Inductor2, double Coupling, SourceLocation Location)
+    : ElementCard(Name, [], Location)
+{
+    /// <summary>Where each inductor name is written (first, second).</summary>
+    public IReadOnlyList<SourceLocation> InductorAt { get; init; } = [Location, Location];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(int A, int B)> DcPaths => [];
+}
