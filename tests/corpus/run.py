@@ -126,7 +126,14 @@ def reference_deck(text, wanted, data_dir, forced=None):
             line = with_max_step(m.group(1), m.group(2), forced) if m else line
         out.append(line)
     if control_seen:
-        out[last_endc:last_endc] = writes
+        # before a trailing `destroy`/`remcirc` (after the block's last analysis), which would leave no plot to write
+        at = last_endc
+        analysis = max((i for i, line in enumerate(out[:last_endc]) if re.match(r"^\s*(op|tran|ac|dc|run|tf|sens|noise)\b", line, re.I)), default=-1)
+        for i in range(analysis + 1, last_endc):
+            if re.match(r"^\s*(destroy|remcirc)\b", out[i], re.I):
+                at = i
+                break
+        out[at:at] = writes
     else:
         end = next((i for i in range(len(out) - 1, 0, -1) if out[i].strip().lower() == ".end"), len(out))
         has_analysis = any(re.match(r"^\s*\.(op|tran|dc|ac)\b", line, re.I) for line in out)

@@ -24,11 +24,13 @@ public static class InductiveSystems
         foreach (var set in Sets(couplings))
         {
             var inductors = set.SelectMany(k => new[] { k.Inductor1, k.Inductor2 }).Distinct().ToList();
-            if (!IsPositiveSemidefinite(Normalised(inductors, set)))
+            var negative = netlist.Elements.OfType<InductorCard>().Any(l => l.Inductance < 0 && inductors.Contains(l.Name, StringComparer.Ordinal));
+            if (negative || !IsPositiveSemidefinite(Normalised(inductors, set)))
             {
                 sink.Warn(Diagnostic.Warning(set[0].Location,
                     $"the inductors {string.Join(", ", inductors)} coupled by {string.Join(", ", set.Select(k => k.Name))} are not a positive definite inductive system",
-                    "the coupling coefficients together are inconsistent (with three windings, k13 must lie within k12 k23 ± √((1 − k12²)(1 − k23²))); a transient may grow without bound"));
+                    negative ? "a negative inductance, or coupling coefficients that are inconsistent together; a transient may grow without bound"
+                        : "|k| > 1, or coupling coefficients that are inconsistent together (with three windings, k13 must lie within k12 k23 ± √((1 − k12²)(1 − k23²))); a transient may grow without bound"));
             }
         }
     }

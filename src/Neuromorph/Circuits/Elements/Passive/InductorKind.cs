@@ -18,7 +18,7 @@ public sealed class InductorKind : IElementKind
     public string Syntax => "Lname n+ n- value [IC=i]";
 
     /// <inheritdoc />
-    public string Description => "inductor, henries (> 0); short at DC; IC= is the initial current with uic";
+    public string Description => "inductor, henries (nonzero; negative as in ngspice for equivalent circuits); short at DC; IC= is the initial current with uic";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -29,9 +29,10 @@ public sealed class InductorKind : IElementKind
             throw new UserInputException(line.Location, $"{line.Tokens[0].Original}: an inductance that depends on the circuit is not supported", "use a constant inductance");
         }
 
-        return l.Constant > 0
+        // a negative inductance is read as ngspice reads it (equivalent circuits such as a transformer's T model use one)
+        return l.Constant != 0 && double.IsFinite(l.Constant)
             ? new InductorCard(l.Name, l.Nodes, l.Constant, l.InitialCondition, line.Location)
-            : throw new UserInputException(line.Location, $"inductance of {line.Tokens[0].Original} must be positive, got {l.Constant}", "a zero or negative value is not a physical element");
+            : throw new UserInputException(line.Location, $"inductance of {line.Tokens[0].Original} must be a nonzero number, got {l.Constant}", "a zero inductance is a short: use a 0 V source to measure a current");
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed class MutualInductance(string name, string inductor1, string induc
         ArgumentNullException.ThrowIfNull(context);
         var l1 = Find(context, inductor1);
         var l2 = Find(context, inductor2);
-        Mutual = coupling * Math.Sqrt(l1.Inductance * l2.Inductance);
+        Mutual = coupling * Math.Sqrt(Math.Abs(l1.Inductance * l2.Inductance)); // as ngspice, for a negative winding too
         if (Mutual != 0)
         {
             l1.Couple(l2, Mutual, context.System);

@@ -21,7 +21,7 @@ public sealed class MutualInductanceKind : IElementKind
     public string Syntax => "Kname Lname1 Lname2 k";
 
     /// <inheritdoc />
-    public string Description => "mutual inductance M = k √(L1 L2) between two inductors, coupling coefficient |k| ≤ 1 (k < 0 reverses the dot)";
+    public string Description => "mutual inductance M = k √(L1 L2) between two inductors, coupling coefficient k (k < 0 reverses the dot; |k| > 1 or an inconsistent set is warned about)";
 
     /// <inheritdoc />
     public ElementCard Parse(NetlistLine line, InstanceContext ctx)
@@ -37,10 +37,11 @@ public sealed class MutualInductanceKind : IElementKind
         var k = ctx.Scope.Evaluate(token);
         r.End();
         var name = ctx.Name(line.Tokens[0].Original);
-        if (!double.IsFinite(k) || Math.Abs(k) > 1)
+        // |k| > 1 is read, as ngspice reads it, and warned about with its coupled set (InductiveSystems)
+        if (!double.IsFinite(k))
         {
-            throw new UserInputException(token.Location, $"coupling coefficient of {name} must lie in [-1, 1], got {k}",
-                "k = M / √(L1 L2); |k| > 1 would let the windings give out more energy than they store (use |k| ≤ 1, e.g. 0.999 for a tight transformer)");
+            throw new UserInputException(token.Location, $"coupling coefficient of {name} is not a finite number, got {k}",
+                "k = M / √(L1 L2), e.g. 0.999 for a tight transformer");
         }
 
         if (l1 == l2)
