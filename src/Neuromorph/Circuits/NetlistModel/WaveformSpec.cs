@@ -10,7 +10,28 @@ public sealed record PulseSpec(double V1, double V2, double Delay, double Rise, 
 public sealed record SinSpec(double Offset, double Amplitude, double Frequency, double Delay, double Damping, double PhaseDegrees) : WaveformSpec;
 
 /// <summary><c>PWL(t1 v1 t2 v2 ...)</c>; times strictly increasing, in seconds.</summary>
-public sealed record PwlSpec(IReadOnlyList<double> Times, IReadOnlyList<double> Values) : WaveformSpec;
+public sealed record PwlSpec(IReadOnlyList<double> Times, IReadOnlyList<double> Values) : WaveformSpec
+{
+    /// <summary><c>R=ts</c>: after the last point the segment from time ts to the last point repeats; null: holds the last value.</summary>
+    public double? RepeatFrom { get; init; }
+
+    /// <summary><c>TD=</c>: the waveform starts this much later, seconds.</summary>
+    public double Delay { get; init; }
+
+    /// <summary>The time within <see cref="Times"/> that time <paramref name="t"/> reads (after the delay and the repeats).</summary>
+    public double Local(double t)
+    {
+        var local = t - Delay;
+        if (RepeatFrom is double from && local > Times[^1])
+        {
+            var period = Times[^1] - from;
+            var into = (local - Times[^1]) % period;
+            local = into == 0 ? Times[^1] : from + into;
+        }
+
+        return local;
+    }
+}
 
 /// <summary><c>EXP(v1 v2 td1 tau1 td2 tau2)</c>; seconds.</summary>
 public sealed record ExpSpec(double V1, double V2, double RiseDelay, double RiseTau, double FallDelay, double FallTau) : WaveformSpec;

@@ -443,6 +443,19 @@ public static partial class ControlBlock
                     }
 
                     break;
+                case "strcmp":
+                {
+                    // strcmp var s1 s2: var is <0, 0 or >0 as s1 sorts before, equal to or after s2 (ngspice)
+                    var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (words.Length != 3)
+                    {
+                        throw new UserInputException(line.Location, $"strcmp needs a variable and two strings, got {words.Length} words", "e.g. strcmp flag $curplot $gold");
+                    }
+
+                    strings[words[0]] = Math.Sign(string.CompareOrdinal(words[1].Trim('"'), words[2].Trim('"'))).ToString(CultureInfo.InvariantCulture);
+                    break;
+                }
+
                 case "unset":
                     foreach (var name in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {

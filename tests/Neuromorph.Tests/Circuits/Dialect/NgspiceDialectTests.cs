@@ -1,4 +1,5 @@
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 using Neuromorph.Tests.Circuits.Engine;
 using Neuromorph.Tests.Peers;
 using Neuromorph.Tests.Support;
@@ -583,5 +584,55 @@ public class NgspiceDialectTests
             var o = ours.Col(vectors[k])[0];
             Assert.True(Math.Abs(o - peer[k]) <= (relative * Math.Abs(peer[k])) + 1e-15, $"{vectors[k]}: ngspice {peer[k]:R}, ours {o:R}");
         }
+    }
+
+    [Fact]
+    public void A_pwl_with_r_repeats_from_that_point_and_td_delays_it()
+    {
+        // PWL(0 0 1m 1 2m 0 3m 0) R=1m TD=0.5m: 0 until 0.5 ms, the triangle, then 1m..3m repeats with a 2 ms period
+        var r = Sim.Tran("t\nv1 a 0 pwl(0 0 1m 1 2m 0 3m 0) r=1m td=0.5m\nr1 a 0 1k\n.tran 10u 9m\n.print tran v(a)\n.end\n");
+        var t = r.Independent;
+        var v = r.Col("v(a)");
+        static double Expected(double time)
+        {
+            var local = time - 0.5e-3;
+            if (local > 3e-3)
+            {
+                local = 1e-3 + ((local - 3e-3) % 2e-3);
+            }
+
+            return local <= 0 ? 0 : local <= 1e-3 ? local / 1e-3 : local <= 2e-3 ? 2 - (local / 1e-3) : 0;
+        }
+
+        for (var k = 0; k < t.Length; k++)
+        {
+            Assert.True(Math.Abs(v[k] - Expected(t[k])) < 1e-9, $"t = {t[k]}: {v[k]} against {Expected(t[k])}");
+        }
+
+        // the repeated corners are breakpoints: the peaks at 1.5, 4.5 and 6.5 ms are sampled exactly
+        foreach (var peak in new[] { 1.5e-3, 4.5e-3, 6.5e-3, 8.5e-3 })
+        {
+            Assert.Contains(t, x => Math.Abs(x - peak) < 1e-15);
+        }
+    }
+
+    [Theory]
+    [InlineData("v1 a 0 pwl(0 0 1m 1 2m 0) r=0.5m", "is not one of the waveform's times")]
+    [InlineData("v1 a 0 pwl(0 0 1m 1 2m 0) r=2m", "is not one of the waveform's times")]
+    [InlineData("v1 a 0 sin(0 1 1k) td=1m", "takes no named arguments")]
+    public void A_bad_pwl_repeat_is_a_located_error(string line, string message)
+    {
+        var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse($"t\n{line}\nr1 a 0 1k\n.tran 10u 5m\n.end\n", "bad.cir"));
+        Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ex.Diagnostic.Location.Line);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void A_repeating_pwl_matches_ngspice()
+    {
+        // examples/measure/inv-meas-tran.sp drives its inverter with PWL ... R=time. ngspice sets no breakpoints at the
+        // repeats' corners (its steps cut them), so it gets a 1 us max step and the filtered node is compared
+        PeerComparison.AgainstNgspice("t\nv1 a 0 pwl(0 0 1m 1 1.5m -1 2m 0.5 3m 0.5) r=1m\nr1 a b 1k\nc1 b 0 100n\n.tran 10u 12m 0 1u\n", ["v(b)"], 2e-3);
     }
 }

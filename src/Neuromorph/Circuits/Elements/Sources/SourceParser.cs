@@ -57,7 +57,17 @@ public static class SourceParser
                     throw new UserInputException(t.Location, "a source takes one transient waveform", $"expected: {Usage}");
                 }
 
-                wave = Waveform(t, Arguments(r, ctx), line);
+                var named = new Dictionary<string, (double Value, Token At)>(StringComparer.Ordinal);
+                wave = Waveform(t, Arguments(r, ctx, named), line);
+                while (Named(r, ctx, named))
+                {
+                    // PWL(...) R=ts TD=delay after the parentheses
+                }
+
+                if (named.Count > 0)
+                {
+                    wave = wave is PwlSpec pwl ? Repeated(pwl, named) : throw new UserInputException(named.Values.First().At.Location, $"{t.Text.ToUpperInvariant()} takes no named arguments", $"expected: {Usage}");
+                }
             }
             else if (t.Kind == TokenKind.Equals || t.Kind == TokenKind.Open)
             {
@@ -77,12 +87,17 @@ public static class SourceParser
         return new SourceCard(ctx.Name(line.Head), nodes, kind, dc ?? InitialValue(wave), wave, line.Location) { AcMagnitude = acMagnitude, AcPhaseDegrees = acPhase };
     }
 
-    private static List<double> Arguments(LineReader r, InstanceContext ctx)
+    private static List<double> Arguments(LineReader r, InstanceContext ctx, Dictionary<string, (double Value, Token At)> named)
     {
         var args = new List<double>();
         var parenthesised = r.Accept(TokenKind.Open);
         while (!r.AtEnd)
         {
+            if (Named(r, ctx, named))
+            {
+                continue;
+            }
+
             if (r.Accept(TokenKind.Comma))
             {
                 continue;
@@ -108,6 +123,49 @@ public static class SourceParser
         }
 
         return args;
+    }
+
+    /// <summary>Reads PWL's <c>R=time</c> (repeat from that time point) or <c>TD=delay</c> (ngspice, HSPICE) if one is next.</summary>
+    private static bool Named(LineReader r, InstanceContext ctx, Dictionary<string, (double Value, Token At)> named)
+    {
+        if (!r.AtAssignment || r.Peek is not { Kind: TokenKind.Word, Text: "r" or "td" })
+        {
+            return false;
+        }
+
+        var key = r.Next("option");
+        r.Accept(TokenKind.Equals);
+        var value = r.Next($"value of {key.Text.ToUpperInvariant()}");
+        named[key.Text] = (ctx.Scope.Evaluate(value), value);
+        return true;
+    }
+
+    /// <summary>
+    /// PWL with ngspice's <c>R=ts</c> (after the last point the waveform repeats from the point at time ts, which must be
+    /// one of its times before the last) and <c>TD=delay</c> (the whole waveform shifted later).
+    /// </summary>
+    private static PwlSpec Repeated(PwlSpec pwl, Dictionary<string, (double Value, Token At)> named)
+    {
+        var delay = named.TryGetValue("td", out var td) ? td.Value : 0;
+        if (!double.IsFinite(delay))
+        {
+            throw new UserInputException(td.At.Location, $"PWL TD={delay} is not a finite time", "e.g. TD=1n");
+        }
+
+        double? repeat = null;
+        if (named.TryGetValue("r", out var r))
+        {
+            var index = Enumerable.Range(0, pwl.Times.Count - 1).FirstOrDefault(i => Math.Abs(pwl.Times[i] - r.Value) <= 1e-12 * Math.Max(Math.Abs(r.Value), pwl.Times[^1]), -1);
+            if (index < 0)
+            {
+                throw new UserInputException(r.At.Location, $"PWL R={r.Value:G6} is not one of the waveform's times before its last ({pwl.Times[^1]:G6})",
+                    $"the waveform repeats from a time point: R= one of {string.Join(", ", pwl.Times.Take(Math.Min(pwl.Times.Count - 1, 8)).Select(x => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}");
+            }
+
+            repeat = pwl.Times[index];
+        }
+
+        return pwl with { RepeatFrom = repeat, Delay = delay };
     }
 
     /// <summary>The waveform <paramref name="keyword"/> (pulse, sin, exp, pwl) with arguments <paramref name="a"/>; located errors for wrong counts.</summary>

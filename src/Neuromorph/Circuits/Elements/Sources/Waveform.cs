@@ -68,6 +68,7 @@ public static class Waveform
 
             case PwlSpec w:
             {
+                t = w.Local(t);
                 if (t <= w.Times[0])
                 {
                     return w.Values[0];
@@ -140,9 +141,32 @@ public static class Waveform
             }
 
             case PwlSpec w:
-                foreach (var t in w.Times.Where(t => t > start && t <= stop))
+                foreach (var t in w.Times.Select(t => t + w.Delay).Where(t => t > start && t <= stop))
                 {
                     yield return t;
+                }
+
+                if (w.RepeatFrom is double from && w.Times[^1] > from)
+                {
+                    // each repeat's corners: the points after R=, shifted by whole periods past the last point
+                    var period = w.Times[^1] - from;
+                    var corners = w.Times.Where(x => x > from).Select(x => x - from).ToList();
+                    for (var k = 0; k < 10_000_000; k++)
+                    {
+                        var t0 = w.Delay + w.Times[^1] + (k * period);
+                        if (t0 > stop)
+                        {
+                            break;
+                        }
+
+                        foreach (var c in corners)
+                        {
+                            if (t0 + c > start && t0 + c <= stop)
+                            {
+                                yield return t0 + c;
+                            }
+                        }
+                    }
                 }
 
                 break;
