@@ -1,3 +1,4 @@
+using Neuromorph.Diagnostics;
 using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Seq2Seq.ModelFiles;
 using Neuromorph.Networks.Seq2Seq.Tasks;
@@ -99,6 +100,25 @@ public class Seq2SeqPartsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData("\"format\": \"neuromorph-seq2seq-model\"", "\"format\": \"other\"", "not a neuromorph-seq2seq-model file")]
+    [InlineData("\"encoder_cell\": \"lstm\"", "\"encoder_cell\": \"lstn\"", "unknown encoder cell 'lstn'")]
+    [InlineData("\"attention\": \"additive\"", "\"attention\": \"dot\"", "unknown attention 'dot'")]
+    [InlineData("\"vocabulary\": 6", "\"vocabulary\": 6.5", "'vocabulary' must be a positive whole number")]
+    [InlineData("\"encoder.weight_ih_l0\"", "\"encoder.weight_ih_l9\"", "does not belong to a lstm encoder")]
+    [InlineData("\"version\": 1", "\"versoin\": 1", "unknown key 'versoin'")]
+    public void A_bad_model_file_is_an_error_at_its_line_and_column(string good, string bad, string message)
+    {
+        var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(CellType.Lstm, 6, 5, 5, AttentionKind.Additive, 3), 8);
+        var text = Seq2SeqModelFile.ToJson(model);
+        Assert.Contains(good, text, StringComparison.Ordinal);
+        var broken = text.Replace(good, bad, StringComparison.Ordinal);
+        var ex = Assert.Throws<UserInputException>(() => Seq2SeqModelFile.Parse(broken, "m.json"));
+        Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
+        var line = broken[..broken.IndexOf(bad, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        Assert.Equal(("m.json", line), (ex.Diagnostic.Location.File, ex.Diagnostic.Location.Line));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Neuromorph.Diagnostics;
 using Neuromorph.Io;
+using Neuromorph.Io.Json;
 using Neuromorph.Networks.Seq2Seq;
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.ModelFiles;
@@ -82,90 +83,57 @@ public static class Seq2SeqModelFile
 
     /// <summary>
     /// Reads a model file; a file that is missing, not JSON, of another format, or whose sizes, names or shapes do not fit
-    /// is a <see cref="UserInputException"/> at the file (JSON syntax errors at their line and column).
+    /// is a <see cref="UserInputException"/> at its line and column.
     /// </summary>
-    public static Seq2SeqModel Read(string path)
+    public static Seq2SeqModel Read(string path) =>
+        Parse(ModelFileJson.ReadText(path, "give the model.json that a kind: seq2seq run wrote"), path);
+
+    /// <summary>Parses model-file text; <paramref name="file"/> names it in messages.</summary>
+    public static Seq2SeqModel Parse(string text, string file)
     {
-        var at = new SourceLocation(path, 1, 1);
-        if (!File.Exists(path))
+        var root = ModelFileJson.ParseObject(text, file, "a seq2seq model file", Doc,
+            ["format", "version", "encoder_cell", "vocabulary", "encoder_hidden", "decoder_hidden", "bidirectional", "attention", "attention_size", "tokens", "parameters", "metadata"]);
+        var format = ModelFileJson.Require(root, "format", JsonKind.String, Doc);
+        if (format.Text != Format)
         {
-            throw new UserInputException(new SourceLocation(path, 0, 0), "model file not found", "give the model.json that a kind: seq2seq run wrote");
+            throw format.Error($"not a {Format} file (its \"format\" is \"{format.Text}\")", $"give the model.json that a kind: seq2seq run wrote ({Doc})");
         }
 
-        try
+        var cellValue = ModelFileJson.Require(root, "encoder_cell", JsonKind.String, Doc);
+        if (!CellTypes.TryParse(cellValue.Text, out var cell))
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            return Parse(doc.RootElement, at);
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException(new SourceLocation(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), $"not a JSON model file: {e.Message}");
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new UserInputException(at, $"not a {Format} file: {e.Message}", "give the model.json that a kind: seq2seq run wrote (docs/seq2seq.md)");
-        }
-    }
-
-    private static Seq2SeqModel Parse(JsonElement root, SourceLocation at)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != Format)
-        {
-            throw new UserInputException(at, $"not a {Format} file (its \"format\" is not \"{Format}\")", "give the model.json that a kind: seq2seq run wrote (docs/seq2seq.md)");
+            throw cellValue.Error($"unknown encoder cell '{cellValue.Text}'", Suggestions.Hint(cellValue.Text, [.. CellTypes.Names]));
         }
 
-        var cellName = root.GetProperty("encoder_cell").GetString();
-        var attentionName = root.GetProperty("attention").GetString();
-        if (!CellTypes.TryParse(cellName, out var cell) || !AttentionKinds.TryParse(attentionName, out var attention))
+        var attentionValue = ModelFileJson.Require(root, "attention", JsonKind.String, Doc);
+        if (!AttentionKinds.TryParse(attentionValue.Text, out var attention))
         {
-            throw new UserInputException(at, $"unknown encoder cell '{cellName}' or attention '{attentionName}'", "encoder_cell: rnn_tanh, rnn_relu, lstm or gru; attention: additive or multiplicative");
+            throw attentionValue.Error($"unknown attention '{attentionValue.Text}'", "attention: additive or multiplicative");
         }
 
-        var spec = new Seq2SeqModelSpec(cell, root.GetProperty("vocabulary").GetInt32(), root.GetProperty("encoder_hidden").GetInt32(),
-            root.GetProperty("decoder_hidden").GetInt32(), attention, root.GetProperty("attention_size").GetInt32())
+        var bidirectional = root["bidirectional"];
+        if (bidirectional is not null && bidirectional.Kind != JsonKind.Boolean)
         {
-            Bidirectional = root.TryGetProperty("bidirectional", out var bidirectional) && bidirectional.GetBoolean(),
+            throw bidirectional.Error("'bidirectional' must be true or false");
+        }
+
+        var spec = new Seq2SeqModelSpec(cell, Size(root, "vocabulary"), Size(root, "encoder_hidden"), Size(root, "decoder_hidden"), attention, Size(root, "attention_size"))
+        {
+            Bidirectional = bidirectional?.Text == "true",
         };
         if (spec.Problem() is { } problem)
         {
-            throw new UserInputException(at, problem);
+            throw root.Error(problem, $"see {Doc}");
         }
 
         var model = new Seq2SeqModel(spec);
-        var parameters = root.GetProperty("parameters");
-        for (var k = 0; k < model.Parameters.Count; k++)
-        {
-            var name = model.ParameterNames[k];
-            if (!parameters.TryGetProperty(name, out var value))
-            {
-                throw new UserInputException(at, $"parameter '{name}' is missing", $"a {CellTypes.Name(cell)} encoder with {AttentionKinds.Name(attention)} attention has {string.Join(", ", model.ParameterNames)}");
-            }
-
-            var values = new List<double>();
-            Flatten(value, values);
-            if (values.Count != model.Parameters[k].Value.Length || values.Any(v => !double.IsFinite(v)))
-            {
-                throw new UserInputException(at, $"parameter '{name}' has {values.Count} values, the sizes need {model.Parameters[k].Value.Length} {model.Parameters[k].ShapeText} finite numbers");
-            }
-
-            values.CopyTo(model.Parameters[k].Value);
-        }
-
+        ModelFileJson.FillParameters(ModelFileJson.Require(root, "parameters", JsonKind.Object, Doc), model.Parameters, model.ParameterNames,
+            (name, names) => ($"parameter '{name}' does not belong to a {CellTypes.Name(cell)} encoder with {AttentionKinds.Name(attention)} attention", Suggestions.Hint(name, names)),
+            "weights are PyTorch's layout (out × in); check vocabulary, encoder_hidden, decoder_hidden and attention_size");
         return model;
     }
 
-    private static void Flatten(JsonElement e, List<double> into)
-    {
-        if (e.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in e.EnumerateArray())
-            {
-                Flatten(item, into);
-            }
-        }
-        else
-        {
-            into.Add(e.GetDouble());
-        }
-    }
+    private const string Doc = "docs/seq2seq.md";
+
+    private static int Size(JsonValue root, string key) => ModelFileJson.Size(root, key, 1, Doc);
 }

@@ -67,10 +67,17 @@ public static class ModelFileJson
     /// </summary>
     public static void FillParameters(JsonValue parameters, IReadOnlyList<Parameter> wanted, Func<string, IReadOnlyList<string>, (string Message, string Hint)> foreign, string shapeHint)
     {
+        ArgumentNullException.ThrowIfNull(wanted);
+        FillParameters(parameters, wanted, [.. wanted.Select(p => p.Name)], foreign, shapeHint);
+    }
+
+    /// <summary>As <see cref="FillParameters(JsonValue, IReadOnlyList{Parameter}, Func{string, IReadOnlyList{string}, ValueTuple{string, string}}, string)"/>, each parameter under its name in <paramref name="names"/> (e.g. a module prefix).</summary>
+    public static void FillParameters(JsonValue parameters, IReadOnlyList<Parameter> wanted, IReadOnlyList<string> names, Func<string, IReadOnlyList<string>, (string Message, string Hint)> foreign, string shapeHint)
+    {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(foreign);
-        var names = wanted.Select(p => p.Name).ToList();
         foreach (var (name, _, at) in parameters.Members)
         {
             if (!names.Contains(name))
@@ -80,9 +87,10 @@ public static class ModelFileJson
             }
         }
 
-        foreach (var p in wanted)
+        for (var k = 0; k < wanted.Count; k++)
         {
-            var value = parameters[p.Name] ?? throw parameters.Error($"parameter '{p.Name}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
+            var p = wanted[k];
+            var value = parameters[names[k]] ?? throw parameters.Error($"parameter '{names[k]}' is missing (shape {p.ShapeText})", $"the model needs: {string.Join(", ", names)}");
             ParameterJson.Fill(p, value, shapeHint);
         }
     }
