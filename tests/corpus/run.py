@@ -10,8 +10,6 @@ Neuromorph's files tran.csv, tran2.csv, dc.csv, ac.csv, op.csv) are compared:
   ac:       the same on the magnitude; op: |ours - ref| / max(|ref|, 1e-6 of the largest signal);
   meas:     the named .meas results (measure.csv) against the `name = value` lines ngspice prints (the run above,
             at its tenth of the print step), relative.
-  gold-tran, gold-dc: a Xyce regression deck (xyce/Netlists/DIR/deck.cir) against Xyce's gold output
-            (xyce/OutputData/DIR/deck.cir.prn) as tran and dc above; ngspice is not run.
   printed:  the lines the deck's .control block prints (echo, print) against ngspice -b on the unchanged deck:
             words equal, numbers within the tolerance (relative).
 One line per deck, then `N passed, N failed, N skipped`, the known failures (manifest.tsv gives each one's cause)
@@ -54,12 +52,11 @@ def read_manifest(path):
 
 
 def kind_of(plot):
-    return re.match(r"(?:gold-)?([a-z]+)", plot).group(1)
+    return re.match(r"[a-z]+", plot).group(0)
 
 
 def our_file(plot):
     kind = kind_of(plot)
-    plot = plot.removeprefix("gold-")
     n = int(plot[len(kind):] or 1)
     return f"{kind}.csv" if n == 1 else f"{kind}{n}.csv"
 
@@ -245,25 +242,6 @@ def compare_measures(names, ours_csv, ngspice_log):
     return worst
 
 
-def gold_path(deck_path):
-    """Xyce's gold output of a regression deck: xyce/Netlists/DIR/deck.cir -> xyce/OutputData/DIR/deck.cir.prn."""
-    folder, name = os.path.split(deck_path)
-    suite, group = os.path.split(folder)
-    return os.path.join(os.path.dirname(suite), "OutputData", group, name + ".prn")
-
-
-def read_gold(path, signals):
-    """The independent variable and the named columns of a Xyce .prn (Index, the sweep or TIME, then .print items)."""
-    with open(path, encoding="utf-8", errors="replace") as f:
-        rows = [line.split() for line in f if line.strip() and not line.startswith("End of")]
-    header = [h.lower() for h in rows[0]]
-    body = np.array([[float(x) for x in r] for r in rows[1:]])
-    missing = [s for s in signals if s.lower() not in header]
-    if missing:
-        raise KeyError(f"{os.path.basename(path)} has no column {', '.join(missing)} (columns: {', '.join(header[:12])})")
-    return body[:, 1], [body[:, header.index(s.lower())] for s in signals]
-
-
 def compare(plot, ref_x, ref_cols, x, cols):
     worst = 0.0
     scale_all = max(float(np.max(np.abs(c))) for c in ref_cols) or 1.0
@@ -322,7 +300,7 @@ def main():
         code, log = run([args.neuromorph, "simulate", os.path.basename(path), "-o", ours_dir, "--plot-format", "none",
                          "--quiet"], os.path.dirname(path), 300, stdout_only=True)
         ours_s = time.time() - started
-        wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] not in ("printed", "meas") and not e["plot"].startswith("gold-")}
+        wanted = {e["plot"]: e["signals"] for e in entries if e["plot"] not in ("printed", "meas")}
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
         # ngspice runs in a copy of the deck's folder: what its control block writes (write, wrdata) stays out of the tree
@@ -331,8 +309,7 @@ def main():
         ref_deck = os.path.join(folder, f".corpus-ref-{os.getpid()}.cir")
         with open(ref_deck, "w", encoding="utf-8") as f:
             f.write(reference_deck(text, wanted, ref_dir, min((e["tmax"] for e in entries if e["tmax"]), default=None)))
-        gold_only = all(e["plot"].startswith("gold-") for e in entries)
-        ref_code, ref_log = (0, "") if gold_only else run(["ngspice", "-b", os.path.basename(ref_deck)], folder, 300)
+        ref_code, ref_log = run(["ngspice", "-b", os.path.basename(ref_deck)], folder, 300)
         printed_ref = None
         if any(e["plot"] == "printed" for e in entries):
             _, printed_ref = run(["ngspice", "-b", os.path.basename(path)], folder, 300)
@@ -352,13 +329,6 @@ def main():
                     err = compare_measures(e["signals"], os.path.join(ours_dir, "measure.csv"), ref_log)
                     ok = err <= e["tol"]
                     outcome = f"{' '.join(e['signals'])}: {err:.2e} relative (tol {e['tol']:g})  {ours_s:.1f} s"
-                    raise StopIteration
-                if e["plot"].startswith("gold-"):
-                    rx, rc = read_gold(gold_path(path), e["signals"])
-                    x, c = read_ours(os.path.join(ours_dir, our_file(e["plot"])), e["signals"], e["plot"])
-                    err = compare(e["plot"], rx, rc, x, c)
-                    ok = err <= e["tol"]
-                    outcome = f"{' '.join(e['signals'])}: {err:.2e} of Xyce's gold range (tol {e['tol']:g})  {ours_s:.1f} s"
                     raise StopIteration
                 ref_file = os.path.join(ref_dir, e["plot"] + ".txt")
                 if not os.path.exists(ref_file):

@@ -137,6 +137,16 @@ public static class DotCommandParser
                 continue;
             }
 
+            // Xyce's layout options of its own output file (PRECISION=8 WIDTH=18 FORMAT=STD DELIMITER=COMMA): the columns are
+            // the same, and Neuromorph writes them as CSV at full precision
+            if (r.AtAssignment && r.Peek is { Kind: TokenKind.Word, Text: "precision" or "width" or "format" or "delimiter" })
+            {
+                r.Next("option");
+                r.Accept(TokenKind.Equals);
+                r.Next("option value");
+                continue;
+            }
+
             items.Add(r.Peek is { Kind: TokenKind.Expression } ? PrintedExpression(r.Next("expression"), scope) : ReadItem(r, usage));
         }
 

@@ -211,4 +211,12 @@ public class NetlistParserTests
 
         public int GetHashCode((double, double) obj) => 0;
     }
+
+    [Fact]
+    public void Xyce_print_layout_options_are_read_and_leave_the_columns_as_they_are()
+    {
+        // Xyce's regression decks write .PRINT TRAN PRECISION=8 WIDTH=18 FORMAT=STD ... (its own .prn layout)
+        var n = NetlistParser.Parse("t\nv1 1 0 1\nr1 1 0 1k\n.tran 1u 1m\n.PRINT TRAN PRECISION=8 WIDTH=18 FORMAT=STD v(1) i(v1) DELIMITER=COMMA\n.end\n", "x.cir");
+        Assert.Equal(["v(1)", "i(v1)"], n.Prints.Single().Items.Select(i => i.Header));
+    }
 }
