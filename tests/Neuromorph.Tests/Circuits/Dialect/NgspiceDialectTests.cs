@@ -635,4 +635,13 @@ public class NgspiceDialectTests
         // repeats' corners (its steps cut them), so it gets a 1 us max step and the filtered node is compared
         PeerComparison.AgainstNgspice("t\nv1 a 0 pwl(0 0 1m 1 1.5m -1 2m 0.5 3m 0.5) r=1m\nr1 a b 1k\nc1 b 0 100n\n.tran 10u 12m 0 1u\n", ["v(b)"], 2e-3);
     }
+
+    [Fact]
+    public void A_resistor_tc_list_gives_tc1_and_tc2()
+    {
+        // R31 31 0 1 TC=2.25M,-15U (the MCP6041 macromodel of ngspice's p-to-n examples): R (1 + tc1 dT + tc2 dT^2)
+        var r = Sim.Run("t\n.temp 77\ni1 0 1 1\nr1 1 0 1 TC=2.25M,-15U\ni2 0 2 1\nr2 2 0 1 tc=2.25m\n.op\n.print op v(1) v(2)\n.end\n").Single();
+        Assert.Equal(1 + (2.25e-3 * 50) - (15e-6 * 2500), r.Col("v(1)")[0], 12);
+        Assert.Equal(1 + (2.25e-3 * 50), r.Col("v(2)")[0], 12);
+    }
 }

@@ -21,7 +21,7 @@ public abstract class VoltageControlledKind(string prefix, BehavioralOutput outp
     public string Prefix => prefix;
 
     /// <inheritdoc />
-    public string Syntax => $"{prefix.ToUpperInvariant()}name n+ n- nc+ nc- gain | {prefix.ToUpperInvariant()}name n+ n- VALUE={{expression}} | {prefix.ToUpperInvariant()}name n+ n- {valueKey}={{expression}} | {prefix.ToUpperInvariant()}name n+ n- TABLE {{expression}} = (x1,y1) (x2,y2) ...";
+    public string Syntax => $"{prefix.ToUpperInvariant()}name n+ n- nc+ nc- gain | {prefix.ToUpperInvariant()}name n+ n- VALUE={{expression}} | {prefix.ToUpperInvariant()}name n+ n- {valueKey}={{expression}} | {prefix.ToUpperInvariant()}name n+ n- TABLE {{expression}} = (x1,y1) (x2,y2) ... | {prefix.ToUpperInvariant()}name n+ n- POLY(nd) nc1+ nc1- ... p0 p1 ...";
 
     /// <inheritdoc />
     public abstract string Description { get; }
@@ -75,7 +75,7 @@ public abstract class VoltageControlledKind(string prefix, BehavioralOutput outp
 
         if (next.Kind == TokenKind.Word && next.Text == "poly")
         {
-            throw new UserInputException(next.Location, "POLY controlled sources are not supported", "write the polynomial as VALUE={...}");
+            return PolynomialSource.Read(r, line, ctx, nodes, output, currents: false);
         }
 
         var control = new[] { ctx.Node(r.Word("node nc+")), ctx.Node(r.Word("node nc-")) };
@@ -130,7 +130,7 @@ public abstract class CurrentControlledKind(string prefix, BehavioralOutput outp
     public string Prefix => prefix;
 
     /// <inheritdoc />
-    public string Syntax => $"{prefix.ToUpperInvariant()}name n+ n- vcontrol {(output == BehavioralOutput.Current ? "gain" : "transresistance")}";
+    public string Syntax => $"{prefix.ToUpperInvariant()}name n+ n- vcontrol {(output == BehavioralOutput.Current ? "gain" : "transresistance")} | {prefix.ToUpperInvariant()}name n+ n- POLY(nd) v1 v2 ... p0 p1 ...";
 
     /// <inheritdoc />
     public abstract string Description { get; }
@@ -142,6 +142,11 @@ public abstract class CurrentControlledKind(string prefix, BehavioralOutput outp
         ArgumentNullException.ThrowIfNull(ctx);
         var r = new LineReader(line, Syntax);
         var nodes = new[] { ctx.Node(r.Word("node n+")), ctx.Node(r.Word("node n-")) };
+        if (r.Peek is { Kind: TokenKind.Word, Text: "poly" })
+        {
+            return PolynomialSource.Read(r, line, ctx, nodes, output, currents: true);
+        }
+
         var control = ctx.Name(r.Word("controlling element"));
         var gain = ctx.Scope.Evaluate(r.Next(output == BehavioralOutput.Current ? "gain" : "transresistance"));
         r.End();

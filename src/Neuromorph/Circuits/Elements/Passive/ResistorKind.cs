@@ -56,6 +56,12 @@ public sealed class ResistorKind : IElementKind
             {
                 given[t.Text == "tc" ? "tc1" : t.Text] = ctx.Scope.Evaluate(tokens[i + 2]);
                 i += 2;
+                if (t.Text == "tc" && i + 2 < tokens.Count && tokens[i + 1].Kind == TokenKind.Comma)
+                {
+                    // TC=tc1,tc2 (ngspice, PSpice)
+                    given["tc2"] = ctx.Scope.Evaluate(tokens[i + 2]);
+                    i += 2;
+                }
             }
             else if (model is null && IsModelName(t, tokens, i, ctx))
             {

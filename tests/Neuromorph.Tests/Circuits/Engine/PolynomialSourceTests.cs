@@ -1,0 +1,106 @@
+using Neuromorph.Circuits.Elements.Controlled;
+using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
+using Neuromorph.Tests.Peers;
+
+namespace Neuromorph.Tests.Circuits.Engine;
+
+/// <summary>SPICE's POLY controlled sources (E, G, F, H) against the polynomial written out, ngspice live, and bad input.</summary>
+public class PolynomialSourceTests
+{
+    [Fact]
+    public void The_terms_follow_spice_order()
+    {
+        // the SPICE2 manual's POLY(3): p0, FA, FB, FC, FA², FA·FB, FA·FC, FB², FB·FC, FC², FA³, FA²·FB, FA²·FC, FA·FB², ...
+        var names = PolynomialSource.Products(3).Take(14).Select(p => string.Concat(p.Select(i => "abc"[i]))).ToArray();
+        Assert.Equal(["", "a", "b", "c", "aa", "ab", "ac", "bb", "bc", "cc", "aaa", "aab", "aac", "abb"], names);
+        Assert.Equal(["", "a", "aa", "aaa"], PolynomialSource.Products(1).Take(4).Select(p => string.Concat(p.Select(i => "abc"[i]))));
+    }
+
+    [Fact]
+    public void Voltage_and_current_controlled_polynomials_equal_their_written_out_values()
+    {
+        const double x1 = 0.3, x2 = -0.7;
+        var r = Sim.Run($"""
+            poly
+            v1 1 0 {x1}
+            v2 2 0 {x2}
+            r1 1 0 1k
+            r2 2 0 1k
+            e1 3 0 poly(2) 1 0 2 0 0.1 2 -1 0.5 0.25 -0.3
+            r3 3 0 1k
+            g1 0 4 POLY(1) 1 0 1m 2m 3m
+            r4 4 0 1k
+            vs 2 5 0
+            r5 5 0 2k
+            f1 0 6 poly(2) v1 vs 0 1 2 0.5
+            r6 6 0 1
+            h1 7 0 poly(1) vs 0 1k IC=0
+            r7 7 0 1k
+            .op
+            .print op v(3) v(4) v(6) v(7) i(v1) i(vs)
+            .end
+            """).Single();
+        var i1 = r.Col("i(v1)")[0];
+        var iS = r.Col("i(vs)")[0];
+        Assert.Equal(0.1 + (2 * x1) - x2 + (0.5 * x1 * x1) + (0.25 * x1 * x2) - (0.3 * x2 * x2), r.Col("v(3)")[0], 12);
+        Assert.Equal(1e3 * (1e-3 + (2e-3 * x1) + (3e-3 * x1 * x1)), r.Col("v(4)")[0], 12);
+        Assert.Equal(i1 + (2 * iS) + (0.5 * i1 * i1), r.Col("v(6)")[0], 12);
+        Assert.Equal(1e3 * iS, r.Col("v(7)")[0], 12);
+        Assert.Equal(x2 / 2e3, iS, 15);
+    }
+
+    [Fact]
+    public void A_lone_coefficient_is_p0_as_ngspice_reads_it()
+    {
+        // ngspice-39: E1 3 0 POLY(1) 1 0 5 holds v(3) at 5 V (the SPICE3 manual would make 5 the linear coefficient)
+        var r = Sim.Run("t\nv1 1 0 2\nr1 1 0 1k\ne1 3 0 poly(1) 1 0 5\nr3 3 0 1k\n.op\n.print op v(3)\n.end\n").Single();
+        Assert.Equal(5, r.Col("v(3)")[0], 12);
+    }
+
+    [Fact]
+    public void A_polynomial_in_a_subcircuit_reads_the_instance_nodes()
+    {
+        var r = Sim.Run("t\n.subckt sq in out\ne1 out 0 poly(1) in 0 0 0 1\n.ends\nv1 a 0 3\nr1 a 0 1k\nx1 a b sq\nrb b 0 1k\n.op\n.print op v(b)\n.end\n").Single();
+        Assert.Equal(9, r.Col("v(b)")[0], 12);
+    }
+
+    [SkippableFact]
+    [Trait("Category", "peer")]
+    public void Polynomial_sources_match_ngspice_in_a_transient()
+    {
+        PeerComparison.AgainstNgspice("""
+            poly
+            v1 1 0 sin(0 1 1k)
+            v2 2 0 sin(0.5 0.2 700)
+            r1 1 0 1k
+            r2 2 0 1k
+            e1 3 0 poly(2) 1 0 2 0 0.1 2 -1 0.5 0.25 -0.3
+            r3 3 0 1k
+            g1 0 4 poly(1) 1 0 1m 2m 3m
+            r4 4 0 1k
+            vs 2 5 0
+            r5 5 0 2k
+            f1 0 6 poly(2) v1 vs 0 1 2 0.5
+            r6 6 0 1
+            h1 7 0 poly(1) vs 0 1k
+            r7 7 0 1k
+            .tran 10u 2m 0 2u
+            """, ["v(3)", "v(4)", "v(6)", "v(7)"], 2e-3);
+    }
+
+    [Theory]
+    [InlineData("e1 3 0 poly 1 0 1 2", "expected POLY(nd)")]
+    [InlineData("e1 3 0 poly(0) 1 0 1 2", "from 1 to 20")]
+    [InlineData("e1 3 0 poly(1.5) 1 0 1 2", "from 1 to 20")]
+    [InlineData("e1 3 0 poly(2) 1 0", "missing controlling node nc2+")]
+    [InlineData("e1 3 0 poly(1) 1 0", "has no coefficients")]
+    [InlineData("e1 3 0 poly(1) 1 0 1 k", "undefined parameter 'k'")]
+    [InlineData("f1 3 0 poly(2) v1", "missing controlling source 2")]
+    public void A_bad_poly_line_is_a_located_error(string line, string message)
+    {
+        var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse($"t\nv1 1 0 1\nr1 1 0 1k\n{line}\nr3 3 0 1k\n.op\n.end\n", "bad.cir"));
+        Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(4, ex.Diagnostic.Location.Line);
+    }
+}
