@@ -65,6 +65,27 @@ public class PolynomialSourceTests
         Assert.Equal(9, r.Col("v(b)")[0], 12);
     }
 
+    [Fact]
+    public void Xyce_poly_inside_a_behavioural_expression_is_the_same_polynomial()
+    {
+        // Xyce's SANDLER24 and AMPMOD decks: BGND 99 0 V={POLY(2) V(3) V(4) 0 0.5 0.5}, BAM 30 0 V={POLY(2) V(10) V(20) 0 0 0 0 1}
+        var r = Sim.Run("t\nv1 1 0 0.3\nv2 2 0 -0.7\nr1 1 0 1k\nr2 2 0 1k\nb1 3 0 V={POLY(2) V(1) V(2) 0 0.5 0.5}\nr3 3 0 1k\n"
+            + "b2 4 0 V={POLY(2) V(1) V(2,0) 0 0 0 0 1}\nr4 4 0 1k\nb3 5 0 I={poly(1) i(v1) 1m 2}\nr5 5 0 1k\n.op\n.print op v(3) v(4) v(5) i(v1)\n.end\n").Single();
+        Assert.Equal((0.5 * 0.3) + (0.5 * -0.7), r.Col("v(3)")[0], 12);
+        Assert.Equal(0.3 * -0.7, r.Col("v(4)")[0], 12);
+        Assert.Equal(-1e3 * (1e-3 + (2 * r.Col("i(v1)")[0])), r.Col("v(5)")[0], 12);
+    }
+
+    [Theory]
+    [InlineData("b1 3 0 V={POLY(2) V(1) V(2)}", "needs 2 controlling value(s) and at least one coefficient")]
+    [InlineData("b1 3 0 V={POLY(1) V(1) 1 x}", "POLY coefficient 'x' is not a number")]
+    public void A_bad_xyce_poly_expression_is_a_located_error(string line, string message)
+    {
+        var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse($"t\nv1 1 0 1\nv2 2 0 1\n{line}\nr3 3 0 1k\n.op\n.end\n", "bad.cir"));
+        Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(4, ex.Diagnostic.Location.Line);
+    }
+
     [SkippableFact]
     [Trait("Category", "peer")]
     public void Polynomial_sources_match_ngspice_in_a_transient()

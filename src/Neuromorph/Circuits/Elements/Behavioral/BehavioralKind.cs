@@ -1,3 +1,4 @@
+using Neuromorph.Circuits.Elements.Controlled;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
@@ -69,6 +70,7 @@ public sealed class BehavioralKind : IElementKind
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(line);
+        source = PolynomialSource.Expanded(source);
         var bound = ctx.Bind(source, $"{line.Tokens[0].Original}");
         return new BehavioralCard(name, nodes, output, bound, source.Text, line.Location) { ConductsDc = output == BehavioralOutput.Current && ReadsOwnTerminals(bound, nodes) };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Neuromorph.Circuits.Elements.Behavioral;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
@@ -17,7 +18,7 @@ namespace Neuromorph.Circuits.Elements.Controlled;
 /// <c>E1 3 0 POLY(1) 1 0 5</c> a constant 5 V). A trailing <c>IC=</c> (the controlling values' initial guesses) is read
 /// and not needed.
 /// </summary>
-public static class PolynomialSource
+public static partial class PolynomialSource
 {
     /// <summary>The usage of the POLY form.</summary>
     public const string Usage = "Ename n+ n- POLY(nd) nc1+ nc1- ... p0 p1 ... | Fname n+ n- POLY(nd) v1 v2 ... p0 p1 ...";
@@ -97,6 +98,71 @@ public static class PolynomialSource
         var text = Text(inputs, coefficients);
         return BehavioralKind.Card(ctx.Name(line.Head), nodes, output, new ExpressionSource(text, keyword.Location), ctx, line);
     }
+
+    /// <summary>
+    /// Xyce's POLY inside a behavioural expression, <c>B1 3 0 V={POLY(2) V(3) V(4) 0 0.5 0.5}</c>: nd controlling
+    /// expressions (separated by blanks) then the coefficients, as the written-out polynomial; other text unchanged.
+    /// </summary>
+    public static ExpressionSource Expanded(ExpressionSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var m = PolyForm().Match(source.Text);
+        if (!m.Success)
+        {
+            return source;
+        }
+
+        var nd = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var items = Items(m.Groups[2].Value);
+        if (nd < 1 || nd > 20 || items.Count <= nd)
+        {
+            throw source.Error(0, $"POLY({nd}) needs {nd} controlling value(s) and at least one coefficient, got {items.Count} item(s)", "e.g. {POLY(2) V(3) V(4) 0 0.5 0.5}");
+        }
+
+        var coefficients = new List<double>();
+        foreach (var item in items.Skip(nd))
+        {
+            coefficients.Add(double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c
+                : SpiceNumber.TryParse(item, out var scaled, out _) ? scaled
+                : throw source.Error(0, $"POLY coefficient '{item}' is not a number", "the coefficients after the controlling values are numbers"));
+        }
+
+        return source with { Text = Text([.. items.Take(nd).Select(i => $"({i})")], coefficients) };
+    }
+
+    /// <summary>The blank-separated items of <paramref name="text"/>, blanks inside parentheses kept.</summary>
+    private static List<string> Items(string text)
+    {
+        var items = new List<string>();
+        var current = new StringBuilder();
+        var depth = 0;
+        foreach (var ch in text)
+        {
+            depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            if ((char.IsWhiteSpace(ch) || ch == ',') && depth == 0)
+            {
+                if (current.Length > 0)
+                {
+                    items.Add(current.ToString());
+                    current.Clear();
+                }
+
+                continue;
+            }
+
+            current.Append(ch);
+        }
+
+        if (current.Length > 0)
+        {
+            items.Add(current.ToString());
+        }
+
+        return items;
+    }
+
+    [GeneratedRegex(@"^\s*poly\s*\(\s*(\d+)\s*\)\s+(.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex PolyForm();
 
     /// <summary>The polynomial as expression text: the sum of each nonzero coefficient times its product of inputs.</summary>
     public static string Text(IReadOnlyList<string> inputs, IReadOnlyList<double> coefficients)
