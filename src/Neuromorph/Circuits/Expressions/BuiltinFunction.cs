@@ -25,6 +25,7 @@ public static class BuiltinFunctions
     private static readonly BuiltinFunction[] List =
     [
         new("abs", 1, 1, FunctionId.Abs, "|x|"),
+        new("m", 1, 1, FunctionId.Abs, "|x| (Xyce's magnitude function)"),
         new("sqrt", 1, 1, FunctionId.Sqrt, "square root"),
         new("sqr", 1, 1, FunctionId.Sqr, "x*x (ngspice)"),
         new("exp", 1, 1, FunctionId.Exp, "e^x"),

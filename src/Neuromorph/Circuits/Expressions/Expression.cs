@@ -103,6 +103,9 @@ public enum BinaryOperator
     /// <summary><c>a ** b</c> or <c>a ^ b</c> (ngspice semantics for negative bases).</summary>
     Power,
 
+    /// <summary><c>a % b</c> (Xyce, HSPICE): the remainder of a / b with the sign of a (C's fmod).</summary>
+    Modulo,
+
     /// <summary><c>a == b</c>.</summary>
     Equal,
 

@@ -162,6 +162,10 @@ public sealed class ExpressionParser
             {
                 v = new BinaryExpression(BinaryOperator.Divide, v, Unary(), at);
             }
+            else if (Accept("%"))
+            {
+                v = new BinaryExpression(BinaryOperator.Modulo, v, Unary(), at);
+            }
             else
             {
                 return v;

@@ -27,6 +27,10 @@ public static class Operators
             }
             case BinaryOperator.Power:
                 return BuiltinFunctions.Power(a, b, out da, out db);
+            case BinaryOperator.Modulo:
+                // fmod: a - trunc(a/b) b, so d/da = 1 and d/db = -trunc(a/b) between the jumps
+                (da, db) = (1, b == 0 ? 0 : -Math.Truncate(a / b));
+                return a % b;
         }
 
         (da, db) = (0, 0);

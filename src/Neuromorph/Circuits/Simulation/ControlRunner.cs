@@ -397,6 +397,7 @@ public static partial class ControlRunner
                 BinaryOperator.Subtract => (x, y) => x - y,
                 BinaryOperator.Multiply => (x, y) => x * y,
                 BinaryOperator.Divide => (x, y) => x / y,
+                BinaryOperator.Modulo => (x, y) => x.Real % y.Real,
                 BinaryOperator.Power => (x, y) => x.Imaginary == 0 && y.Imaginary == 0 ? Math.Pow(x.Real, y.Real) : Complex.Pow(x, y),
                 BinaryOperator.Equal => (x, y) => Truth(x.Real == y.Real),
                 BinaryOperator.NotEqual => (x, y) => Truth(x.Real != y.Real),

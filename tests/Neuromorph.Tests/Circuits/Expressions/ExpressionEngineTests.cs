@@ -31,6 +31,12 @@ public class ExpressionEngineTests
 
     [Theory]
     [InlineData("1+2*3", 7)]
+    // Xyce's modulus binds as * and / (its ABM/ifstatement.cir: 2 + 6*5/2%4 - 1 = 4), with the sign of the dividend
+    [InlineData("2 + 6*5/2%4 - 1", 4)]
+    [InlineData("-7 % 3", -1)]
+    [InlineData("7.5 % 2", 1.5)]
+    [InlineData("m(-3) + m(2)", 5)]
+    [InlineData("eq0(0) + ne0(0) + gt0(1) + lt0(1) + ge0(0) + le0(-1)", 4)]
     [InlineData("2**3**2", 512)]
     // a unary minus binds looser than the power, as ngspice-39 computes in B sources and .param (measured live; ngspice's
     // regression deck bugs-1.cir checks -aux**2 = -4 for aux = -2)
@@ -111,6 +117,7 @@ public class ExpressionEngineTests
     [InlineData("atan2(V(a), V(b)) + tanh(V(a)*V(b)) + V(a)**2.5")]
     [InlineData("limit(V(a)*4, -1, 1) + max(V(a), V(b)) + pwr(V(b)-1, 1.5)")]
     [InlineData("a*V(a)/(1 + V(b)**2) + log(1 + V(a)*V(a)) + table(V(b), 0, 0, 1, 2, 3, 3)")]
+    [InlineData("(V(a) + 10) % (V(b) + 3.3) + m(V(a) - V(b))")]
     public void Gradient_matches_central_differences(string text)
     {
         var e = Compile(text);
