@@ -188,7 +188,10 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             {
                 // With uic the t = 0 point holds .ic node values, not the voltages the capacitors' IC= imply; like a
                 // corner, it is no history for the error estimate.
-                restartAfterFirstStep = hitsBreakpoint && firstOrderStarts;
+                // A corner also makes algebraic unknowns jump (an inductor's voltage under a current source's ramp, a
+                // ddt()): the corner point holds their value before it, so after the first step past a corner the
+                // history restarts from that step.
+                restartAfterFirstStep = hitsBreakpoint;
                 if (hitsBreakpoint)
                 {
                     breakpoints.Remove(bp);

@@ -65,4 +65,29 @@ public class AnalyticCircuitTests
             Assert.Contains(r.Independent, t => Math.Abs(t - corner) < 1e-15);
         }
     }
+
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("gear")]
+    public void An_inductor_under_a_current_ramp_jumps_at_its_corners(string method)
+    {
+        // Xyce's INDUCTOR/inductor.cir: v = L di/dt is -50 V on the rise, 0 on the top, +50 V on the fall; it jumps at each
+        // corner, so the point at a corner is no history for the steps after it (once stopped "timestep too small")
+        var r = Sim.Tran($"ind\nI1 1 0 PULSE(0 5 0 1m 1m 10m 25m)\nL1 1 0 10mH\n.options method={method}\n.tran 0.1m 20m\n.print tran v(1) i(l1)\n.end\n");
+        var t = r.Independent;
+        var v = r.Col("v(1)");
+        var i = r.Col("i(l1)");
+        for (var k = 0; k < t.Length; k++)
+        {
+            var expected = t[k] < 1e-3 ? -50 : t[k] < 11e-3 ? 0 : t[k] < 12e-3 ? 50 : 0;
+            var nearCorner = new[] { 1e-3, 11e-3, 12e-3 }.Any(c => Math.Abs(t[k] - c) < 2e-5);
+            if (!nearCorner && t[k] > 0)
+            {
+                Assert.True(Math.Abs(v[k] - expected) < 1e-6, $"t = {t[k]}: v(1) = {v[k]}, expected {expected}");
+            }
+
+            var current = t[k] < 1e-3 ? 5 * t[k] / 1e-3 : t[k] < 11e-3 ? 5 : t[k] < 12e-3 ? 5 * (12e-3 - t[k]) / 1e-3 : 0;
+            Assert.True(Math.Abs(-i[k] - current) < 1e-9, $"t = {t[k]}: i(l1) = {i[k]}, expected {-current}");
+        }
+    }
 }
