@@ -218,7 +218,9 @@ public static class NetlistParser
     {
         var lines = top.Where(l => l.Head == ".model").Select(l => (Line: l, Scope: (SubcircuitDefinition?)null))
             .Concat(definitions.SelectMany(d => d.Body.Where(l => l.Head == ".model").Select(l => (Line: l, Scope: (SubcircuitDefinition?)d)))).ToList();
-        var models = lines.Select(x => (Model: DotCommandParser.Model(x.Line, globals), x.Scope, x.Line)).ToList();
+        // a model inside a subcircuit may read the subcircuit's parameters (IS={IS0}): where the global scope cannot
+        // evaluate it, it is evaluated per instance (ExpandInstance) and only its name is known here
+        var models = lines.Select(x => (Model: x.Scope is null ? DotCommandParser.Model(x.Line, globals) : ModelOrPlaceholder(x.Line, globals), x.Scope, x.Line)).ToList();
         var scoped = models.GroupBy(m => m.Model.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<(string, SubcircuitDefinition?), SourceLocation>();
         for (var k = 0; k < models.Count; k++)
@@ -231,7 +233,11 @@ public static class NetlistParser
 
             var key = scope is not null && scoped.Contains(model.Name) ? $"{model.Name}@{k}" : model.Name;
             scope?.ModelNames.Add(model.Name, key);
-            netlist.Models.Add(key, model with { Name = key });
+            scope?.LocalModels.Add((model.Name, key, line));
+            if (model.Type.Length > 0)
+            {
+                netlist.Models.Add(key, model with { Name = key });
+            }
         }
 
         // inner scopes see the models of the scopes around them, unless they define the name themselves
@@ -252,15 +258,55 @@ public static class NetlistParser
         }
     }
 
+    /// <summary>The model of a line inside a subcircuit, or (where it reads the subcircuit's parameters) its name with no type yet.</summary>
+    private static ModelCard ModelOrPlaceholder(NetlistLine line, ParameterScope globals)
+    {
+        try
+        {
+            return DotCommandParser.Model(line, globals);
+        }
+        catch (UserInputException) when (line.Tokens.Count >= 3 && line.Tokens[1].Kind == TokenKind.Word)
+        {
+            return new ModelCard(line.Tokens[1].Text, "", new Dictionary<string, double>(), line.Location);
+        }
+    }
+
+    /// <summary>
+    /// The models of <paramref name="def"/>'s own <c>.model</c> lines as this instance's parameters make them: where one
+    /// differs from the model read once for all instances (or could not be read without them), it is stored for this
+    /// instance under <c>instance:name</c>, and the map says which name the instance's lines use.
+    /// </summary>
+    private static Dictionary<string, string> InstanceModels(SubcircuitDefinition def, ParameterScope scope, string prefix, Netlist netlist)
+    {
+        var names = new Dictionary<string, string>(def.ModelNames, StringComparer.Ordinal);
+        foreach (var (name, key, line) in def.LocalModels)
+        {
+            var model = DotCommandParser.Model(line, scope);
+            if (netlist.Models.TryGetValue(key, out var shared) && shared.Type == model.Type && SameValues(shared.Parameters, model.Parameters))
+            {
+                continue;
+            }
+
+            var own = prefix + name;
+            netlist.Models[own] = model with { Name = own };
+            names[name] = own;
+        }
+
+        return names;
+    }
+
+    private static bool SameValues(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && (v == kv.Value || (double.IsNaN(v) && double.IsNaN(kv.Value))));
+
     /// <summary>The line with each word that names a model of the enclosing scope replaced by that model's unique name (ports and parameter names are kept).</summary>
-    private static NetlistLine ScopeModels(NetlistLine line, SubcircuitDefinition def)
+    private static NetlistLine ScopeModels(NetlistLine line, SubcircuitDefinition def, IReadOnlyDictionary<string, string> modelNames)
     {
         var tokens = line.Tokens.ToList();
         var changed = false;
         for (var i = 1; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.Kind == TokenKind.Word && def.ModelNames.TryGetValue(t.Text, out var key) && !def.Ports.Contains(t.Text)
+            if (t.Kind == TokenKind.Word && modelNames.TryGetValue(t.Text, out var key) && key != t.Text && !def.Ports.Contains(t.Text)
                 && (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Equals))
             {
                 tokens[i] = t with { Text = key };
@@ -454,6 +500,7 @@ public static class NetlistParser
         }
 
         var inner = new InstanceContext(ctx.Prefix + line.Head + ":", ports, scope, [.. ctx.SubcircuitStack, def.Name], ctx.Globals);
-        Expand(def.ModelNames.Count == 0 ? def.Body : [.. def.Body.Select(l => l.Head.StartsWith('.') ? l : ScopeModels(l, def))], inner, def.Lookup, netlist, depth + 1);
+        var modelNames = def.LocalModels.Count == 0 ? def.ModelNames : InstanceModels(def, scope, inner.Prefix, netlist);
+        Expand(modelNames.Count == 0 ? def.Body : [.. def.Body.Select(l => l.Head.StartsWith('.') ? l : ScopeModels(l, def, modelNames))], inner, def.Lookup, netlist, depth + 1);
     }
 }

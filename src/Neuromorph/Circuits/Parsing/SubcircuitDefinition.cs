@@ -33,6 +33,9 @@ public sealed class SubcircuitDefinition(string name, IReadOnlyList<string> port
     /// <summary>Model names defined in this scope (or an enclosing one) that other scopes define too, and the unique names they are stored under.</summary>
     public Dictionary<string, string> ModelNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>This definition's own <c>.model</c> lines (name, the name stored under, line): evaluated again per instance, whose parameters they may read.</summary>
+    public List<(string Name, string Key, NetlistLine Line)> LocalModels { get; } = [];
+
     /// <summary>Reads the header line.</summary>
     public static SubcircuitDefinition FromHeader(NetlistLine line)
     {

@@ -644,4 +644,48 @@ public class NgspiceDialectTests
         Assert.Equal(1 + (2.25e-3 * 50) - (15e-6 * 2500), r.Col("v(1)")[0], 12);
         Assert.Equal(1 + (2.25e-3 * 50), r.Col("v(2)")[0], 12);
     }
+
+    [Fact]
+    public void A_model_inside_a_subcircuit_takes_each_instance_parameters()
+    {
+        // Xyce's PARAMS2/Params_D4.cir: .model DMOD1 D (IS={IS0}) inside a subcircuit, IS0 = 100f and 200f per instance.
+        // Two diodes of one junction area driven in parallel split the current as their IS: 1 : 2 (ngspice-39: 0.7354 mA
+        // and 1.4708 mA; both instances once shared the first one's model)
+        const string deck = """
+            dual diode
+            .param IS0=100FA
+            V1 1 0 DC 5V
+            R1 1 2 2K
+            Vmon1 2 3 0V
+            XD1 3 0 DMODsub PARAMS: IS0={IS0}
+            Vmon2 2 4 0V
+            XD2 4 0 DMODsub PARAMS: IS0={2*IS0}
+            .subckt DMODsub 1 2 PARAMS: IS0=1A
+            .model DMOD1 D (IS={IS0})
+            D1 1 2 DMOD1
+            .ends
+            .op
+            .print op I(vmon1) I(vmon2)
+            .end
+            """;
+        var r = Sim.Run(deck).Single();
+        var (i1, i2) = (r.Col("i(vmon1)")[0], r.Col("i(vmon2)")[0]);
+        Assert.Equal(2, i2 / i1, 3);
+        Assert.Equal(7.353979e-4, i1, 9);
+        Assert.Equal(1.470796e-3, i2, 9);
+
+        // a subcircuit-only parameter (no global IS0) is read the same way; a model without instance parameters stays one model
+        var local = NetlistParser.Parse(deck.Replace(".param IS0=100FA", ".param ISG=100FA", StringComparison.Ordinal).Replace("{IS0}\nVmon2", "{ISG}\nVmon2", StringComparison.Ordinal).Replace("{2*IS0}", "{2*ISG}", StringComparison.Ordinal), "d.cir");
+        Assert.Equal(["xd1:dmod1", "xd2:dmod1"], local.Models.Keys.Order(StringComparer.Ordinal));
+        var shared = NetlistParser.Parse("t\nv1 1 0 1\nx1 1 0 s\nx2 1 0 s\n.subckt s a b\n.model dm D (IS=1e-14)\nd1 a b dm\n.ends\n.op\n.end\n", "s.cir");
+        Assert.Equal(["dm"], shared.Models.Keys);
+    }
+
+    [Fact]
+    public void A_subcircuit_model_reading_an_undefined_parameter_is_a_located_error()
+    {
+        var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse("t\nv1 1 0 1\nx1 1 0 s\n.subckt s a b\n.model dm D (IS={ISX})\nd1 a b dm\n.ends\n.op\n.end\n", "u.cir"));
+        Assert.Contains("undefined parameter 'isx'", ex.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(5, ex.Diagnostic.Location.Line);
+    }
 }
