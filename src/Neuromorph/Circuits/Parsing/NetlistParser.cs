@@ -289,6 +289,7 @@ public static class NetlistParser
 
             var own = prefix + name;
             netlist.Models[own] = model with { Name = own };
+            scope.AddModelName(own);
             names[name] = own;
         }
 

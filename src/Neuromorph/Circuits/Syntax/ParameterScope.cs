@@ -13,7 +13,7 @@ public sealed class ParameterScope
     private readonly Dictionary<string, FunctionDefinition> _functions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ParameterScope? _parent;
     private readonly Dictionary<string, Expression> _parsed;
-    private IReadOnlySet<string>? _modelNames;
+    private HashSet<string>? _modelNames;
 
     /// <summary>Creates a scope inside <paramref name="parent"/> (or a global scope reporting to <paramref name="sink"/>).</summary>
     public ParameterScope(ParameterScope? parent = null, DiagnosticSink? sink = null)
@@ -33,8 +33,11 @@ public sealed class ParameterScope
     public IReadOnlySet<string>? ModelNames
     {
         get => _parent is null ? _modelNames : Root.ModelNames;
-        set => Root._modelNames = value;
+        set => Root._modelNames = value is null ? null : new HashSet<string>(value, StringComparer.Ordinal);
     }
+
+    /// <summary>Adds a model read after the others (a subcircuit instance's own model) to <see cref="ModelNames"/>.</summary>
+    public void AddModelName(string name) => (Root._modelNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
 
     /// <summary>The values defined in this scope itself.</summary>
     public IReadOnlyDictionary<string, double> Own => _values;

@@ -682,6 +682,17 @@ public class NgspiceDialectTests
     }
 
     [Fact]
+    public void A_resistor_and_a_bipolar_transistor_find_their_instance_models()
+    {
+        // the element kinds that tell a model name from a value or a node by the deck's model names (R, Q with 3 nodes)
+        var r = Sim.Run("t\nv1 1 0 1\nx1 1 0 s rv=1k\nx2 1 0 s rv=2k\n.subckt s a b rv=5k\n.model rm r (r={rv})\nr1 a b rm\n.ends\n.op\n.print op i(v1)\n.end\n").Single();
+        Assert.Equal(-(1e-3 + 0.5e-3), r.Col("i(v1)")[0], 12);
+        var q = Sim.Run("t\nvc c 0 5\nvb b 0 0.7\nx1 c b 0 amp bf=50\nx2 c b 0 amp bf=100\n.subckt amp c b e bf=10\n.model qn npn (bf={bf} is=1e-15)\nq1 c b e qn\n.ends\n.op\n.print op i(vc) i(vb)\n.end\n").Single();
+        // one Vbe, one IS: equal collector currents, base currents IC/BF, so IC total / IB total = 2 / (1/50 + 1/100)
+        Assert.Equal(2 / ((1 / 50.0) + (1 / 100.0)), q.Col("i(vc)")[0] / q.Col("i(vb)")[0], 4);
+    }
+
+    [Fact]
     public void A_subcircuit_model_reading_an_undefined_parameter_is_a_located_error()
     {
         var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse("t\nv1 1 0 1\nx1 1 0 s\n.subckt s a b\n.model dm D (IS={ISX})\nd1 a b dm\n.ends\n.op\n.end\n", "u.cir"));

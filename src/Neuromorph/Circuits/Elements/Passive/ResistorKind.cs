@@ -190,7 +190,7 @@ public sealed class ResistorKind : IElementKind
     /// </summary>
     private static bool IsModelName(Token t, IReadOnlyList<Token> tokens, int i, InstanceContext ctx) =>
         t.Kind == TokenKind.Word && (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Equals)
-        && char.IsAsciiLetter(t.Text[0]) && t.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$' or '#' or '@')
+        && char.IsAsciiLetter(t.Text[0]) && t.Text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$' or '#' or '@' or ':')
         && ctx.Scope.Lookup(t.Text) is null && t.Text is not ("r" or "resistance") && ctx.Scope.ModelNames?.Contains(t.Text) != false;
 
     private static Expression Probe(string node) => node == "0" ? new NumberExpression(0, 0) : new ProbeExpression(ProbedQuantity.Voltage, node, 0);
