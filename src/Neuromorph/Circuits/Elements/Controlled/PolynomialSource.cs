@@ -122,8 +122,7 @@ public static partial class PolynomialSource
         var coefficients = new List<double>();
         foreach (var item in items.Skip(nd))
         {
-            coefficients.Add(double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c
-                : SpiceNumber.TryParse(item, out var scaled, out _) ? scaled
+            coefficients.Add(SpiceNumber.TryParse(item, out var c, out _) ? c
                 : throw source.Error(0, $"POLY coefficient '{item}' is not a number", "the coefficients after the controlling values are numbers"));
         }
 
