@@ -109,6 +109,7 @@ public class Seq2SeqPartsTests
     [InlineData("\"vocabulary\": 6", "\"vocabulary\": 6.5", "'vocabulary' must be a positive whole number")]
     [InlineData("\"encoder.weight_ih_l0\"", "\"encoder.weight_ih_l9\"", "does not belong to a lstm encoder")]
     [InlineData("\"version\": 1", "\"versoin\": 1", "unknown key 'versoin'")]
+    [InlineData("\"version\": 1", "\"version\": 1, \"bidirectional\": 1", "'bidirectional' must be true or false, got 1")]
     public void A_bad_model_file_is_an_error_at_its_line_and_column(string good, string bad, string message)
     {
         var model = Seq2SeqModel.Create(new Seq2SeqModelSpec(CellType.Lstm, 6, 5, 5, AttentionKind.Additive, 3), 8);

@@ -111,15 +111,9 @@ public static class Seq2SeqModelFile
             throw attentionValue.Error($"unknown attention '{attentionValue.Text}'", "attention: additive or multiplicative");
         }
 
-        var bidirectional = root["bidirectional"];
-        if (bidirectional is not null && bidirectional.Kind != JsonKind.Boolean)
-        {
-            throw bidirectional.Error("'bidirectional' must be true or false");
-        }
-
         var spec = new Seq2SeqModelSpec(cell, Size(root, "vocabulary"), Size(root, "encoder_hidden"), Size(root, "decoder_hidden"), attention, Size(root, "attention_size"))
         {
-            Bidirectional = bidirectional?.Text == "true",
+            Bidirectional = ModelFileJson.Bidirectional(root),
         };
         if (spec.Problem() is { } problem)
         {

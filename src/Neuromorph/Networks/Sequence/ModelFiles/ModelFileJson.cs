@@ -47,6 +47,25 @@ public static class ModelFileJson
         return v.Kind == kind ? v : throw v.Error($"'{key}' must be {(kind == JsonKind.Object ? "an object" : kind == JsonKind.String ? "a string" : "a number")}");
     }
 
+    /// <summary>The optional <c>"bidirectional"</c> flag (false when absent), which must be a JSON true or false.</summary>
+    public static bool Bidirectional(JsonValue root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var v = root["bidirectional"];
+        if (v is null)
+        {
+            return false;
+        }
+
+        var found = v.Kind switch
+        {
+            JsonKind.Number => v.Number.ToString(CultureInfo.InvariantCulture),
+            JsonKind.String => $"\"{v.Text}\"",
+            _ => v.Kind.ToString().ToLowerInvariant(),
+        };
+        return v.Kind == JsonKind.Boolean ? v.Text == "true" : throw v.Error($"'bidirectional' must be true or false, got {found}", "PyTorch's bidirectional=True is \"bidirectional\": true");
+    }
+
     /// <summary>A required size: a whole number from <paramref name="min"/> to 2^20.</summary>
     public static int Size(JsonValue root, string key, int min, string doc)
     {

@@ -124,7 +124,7 @@ public static class SequenceModelFile
 
         var spec = new SequenceModelSpec(cell, Size(root, "input_size"), Size(root, "hidden_size"), Size(root, "output_size"),
             root["num_layers"] is null ? 1 : Size(root, "num_layers"))
-        { Bidirectional = Bidirectional(root) };
+        { Bidirectional = ModelFileJson.Bidirectional(root) };
         if (cell == CellType.Jordan && spec.Layers != 1)
         {
             throw root["num_layers"]!.Error("a Jordan network has one layer", "set num_layers to 1");
@@ -158,23 +158,6 @@ public static class SequenceModelFile
         {
             throw v.Error($"model-file version {v.Number.ToString(CultureInfo.InvariantCulture)} is not one this Neuromorph reads (it reads version {Version})", hint);
         }
-    }
-
-    private static bool Bidirectional(JsonValue root)
-    {
-        var v = root["bidirectional"];
-        if (v is null)
-        {
-            return false;
-        }
-
-        var found = v.Kind switch
-        {
-            JsonKind.Number => v.Number.ToString(CultureInfo.InvariantCulture),
-            JsonKind.String => $"\"{v.Text}\"",
-            _ => v.Kind.ToString().ToLowerInvariant(),
-        };
-        return v.Kind == JsonKind.Boolean ? v.Text == "true" : throw v.Error($"'bidirectional' must be true or false, got {found}", "PyTorch's bidirectional=True is \"bidirectional\": true");
     }
 
     private static int Size(JsonValue root, string key) => ModelFileJson.Size(root, key, 1, Doc);
