@@ -1,6 +1,7 @@
 using System.Numerics;
 using Neuromorph.Circuits.Analyses;
 using Neuromorph.Circuits.Parsing;
+using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Tests.Circuits.Engine;
 
@@ -138,6 +139,30 @@ public class SmallSignalAndMeasureTests
         Assert.Equal(m["whole"].Value, m["early"].Value, 15);
         Assert.Equal(1 / Math.Sqrt(2), m["early"].Value, 3);
         Assert.Equal(1, m["top"].Value, 3);
+    }
+
+    [Fact]
+    public void An_ac_measure_of_a_plain_voltage_reads_its_real_part_as_ngspice_does()
+    {
+        // RC low-pass, H = 1 / (1 + j w RC): ngspice's FIND v(out) is Re H, vm(out) |H|, vp(out) its phase (com_measure2.c)
+        const double rc = 1e3 * 1e-6;
+        var deck = "m\nvin in 0 dc 0 ac 1\nr1 in out 1k\nc1 out 0 1u\n.ac dec 20 10 100k\n.meas ac re FIND v(out) AT=1k\n"
+            + ".meas ac mag FIND vm(out) AT=1k\n.meas ac ph FIND vp(out) AT=1k\n.meas ac half WHEN v(out)=0.5\n.end\n";
+        var m = Neuromorph.Circuits.Simulation.NetlistSimulation.Run("m.cir", deck, new Dictionary<string, double>()).Measures.Single().Values.ToDictionary(v => v.Name);
+        var h = 1 / new Complex(1, 2 * Math.PI * 1e3 * rc); // 1 kHz is a point of the sweep
+        Assert.Equal(h.Real, m["re"].Value, 9);
+        Assert.Equal(h.Magnitude, m["mag"].Value, 9);
+        Assert.Equal(h.Phase, m["ph"].Value, 9);
+        // Re H = 1 / (1 + (w RC)^2) is 1/2 at w RC = 1 (found between sweep points by linear interpolation: 2 %)
+        Assert.True(Math.Abs(m["half"].Value - (1 / (2 * Math.PI * rc))) < 0.02 / (2 * Math.PI * rc), $"half = {m["half"].Value}");
+    }
+
+    [Fact]
+    public void An_event_window_from_an_earlier_measurement_is_a_located_error()
+    {
+        var ex = Assert.Throws<UserInputException>(() => NetlistParser.Parse("m\nv1 1 0 sin(0 1 1k)\nr1 1 0 1k\n.tran 1u 5m\n.meas tran t0 WHEN v(1)=0.5 RISE=1\n.meas tran t1 WHEN v(1)=0 RISE=1 FROM=t0\n.end\n", "m.cir"));
+        Assert.Contains("FROM= of an event takes a number or a .param", ex.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(6, ex.Diagnostic.Location.Line);
     }
 
     [Fact]
