@@ -1,4 +1,4 @@
-using Neuromorph.Circuits.Elements.Controlled;
+using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.Parsing;
 using Neuromorph.Diagnostics;
 using Neuromorph.Tests.Peers;
@@ -32,9 +32,9 @@ public class PolynomialSourceTests
     public void The_terms_follow_spice_order()
     {
         // the SPICE2 manual's POLY(3): p0, FA, FB, FC, FA², FA·FB, FA·FC, FB², FB·FC, FC², FA³, FA²·FB, FA²·FC, FA·FB², ...
-        var names = PolynomialSource.Products(3).Take(14).Select(p => string.Concat(p.Select(i => "abc"[i]))).ToArray();
+        var names = PolynomialText.Products(3).Take(14).Select(p => string.Concat(p.Select(i => "abc"[i]))).ToArray();
         Assert.Equal(["", "a", "b", "c", "aa", "ab", "ac", "bb", "bc", "cc", "aaa", "aab", "aac", "abb"], names);
-        Assert.Equal(["", "a", "aa", "aaa"], PolynomialSource.Products(1).Take(4).Select(p => string.Concat(p.Select(i => "abc"[i]))));
+        Assert.Equal(["", "a", "aa", "aaa"], PolynomialText.Products(1).Take(4).Select(p => string.Concat(p.Select(i => "abc"[i]))));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Neuromorph.Circuits.Elements.Controlled;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Circuits.Expressions;
 using Neuromorph.Circuits.NetlistModel;
@@ -70,7 +69,7 @@ public sealed class BehavioralKind : IElementKind
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(line);
-        source = PolynomialSource.Expanded(source);
+        source = PolynomialText.Expanded(source);
         var bound = ctx.Bind(source, $"{line.Tokens[0].Original}");
         return new BehavioralCard(name, nodes, output, bound, source.Text, line.Location) { ConductsDc = output == BehavioralOutput.Current && ReadsOwnTerminals(bound, nodes) };
     }
