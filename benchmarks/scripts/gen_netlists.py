@@ -5,6 +5,7 @@ rc_mesh N: an N x N grid of 1 kohm resistors with 1 nF to ground at every node, 
 by a pulse through 100 ohm; .tran over 20 us; prints three node voltages.
 xbar M: an M x M passive memristor crossbar (ngspice XSPICE threshold memristors) with 1 ohm wire
 segments, word lines driven by pulses, bit lines into 0 V sense sources; .tran; prints two bit-line currents.
+ctd_lattice N: the N x N CTD memristor lattice of benchmarks/compare/ctd_scipy.py as a netlist for --engine ctd.
 """
 import sys
 
@@ -69,7 +70,25 @@ def biolek_crossbar(m: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-GENERATORS = {"rc_mesh": rc_mesh, "xbar": crossbar, "biolek_xbar": biolek_crossbar}
+def ctd_lattice(n: int) -> str:
+    """An n x n lattice of CTD (LEVEL=7) memristors, each edge in series with a DC source, node (0,0) grounded: the
+    network of benchmarks/compare/ctd_scipy.py (s_e = 0.5 sin(e + 1), x0_e = 0.5 + 0.3 cos(e)); run with --engine ctd."""
+    import math
+    lines = [f"CTD lattice {n}x{n}", ".model ctd memristor level=7 ron=100 roff=1k alpha=0.1 beta=1"]
+    node = lambda k: "0" if k == 0 else f"n{k}"
+    e = 0
+    for i in range(n):
+        for j in range(n):
+            k = i * n + j
+            for to in ([k + 1] if j + 1 < n else []) + ([k + n] if i + 1 < n else []):
+                lines.append(f"v{e} s{e} {node(k)} {0.5 * math.sin(e + 1.0):.17g}")
+                lines.append(f"ymemristor m{e} s{e} {node(to)} ctd xo={0.5 + 0.3 * math.cos(e):.17g}")
+                e += 1
+    lines += [".tran 0.1 1", ".end"]
+    return "\n".join(lines) + "\n"
+
+
+GENERATORS = {"rc_mesh": rc_mesh, "ctd_lattice": ctd_lattice, "xbar": crossbar, "biolek_xbar": biolek_crossbar}
 
 if __name__ == "__main__":
     kind, size = sys.argv[1], int(sys.argv[2])

@@ -23,4 +23,8 @@ public sealed class CtdEngine : INetlistEngine
         ArgumentNullException.ThrowIfNull(netlist);
         return ReferenceEquals(analysis, netlist.Analyses.OfType<TranCard>().FirstOrDefault()) ? CtdNetlist.Columns(netlist) : null;
     }
+
+    /// <inheritdoc />
+    public long? Rows(Netlist netlist, AnalysisCard analysis) =>
+        analysis is TranCard tran && Columns(netlist, analysis) is not null ? CtdNetlist.OutputTimes(tran).Length : null;
 }

@@ -31,6 +31,14 @@ public static class CtdNetlist
         return new OutputColumns("time", [.. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, at)), .. CtdPrintColumns.Items(netlist)], []);
     }
 
+    /// <summary>The output grid of a .tran: TSTOP/TSTEP equal intervals (200 without a step), clamped to 10..100,000.</summary>
+    public static double[] OutputTimes(TranCard tran)
+    {
+        ArgumentNullException.ThrowIfNull(tran);
+        var steps = Math.Clamp(tran.Step > 0 ? (int)Math.Round(tran.Stop / tran.Step) : 200, 10, 100_000);
+        return [.. Enumerable.Range(0, steps + 1).Select(k => tran.Stop * k / steps)];
+    }
+
     /// <summary>
     /// Runs the netlist's .tran with the CTD engine; columns are every memristor state x(name), then the .print tran items
     /// that are not states: r(m), i(m) of memristors, i(v) of the sources folded into their branches and i(i) of current
@@ -50,18 +58,21 @@ public static class CtdNetlist
             throw new UserInputException(new SourceLocation(netlist.SourceFile, 1, 1), "--engine ctd needs LEVEL=7 memristors", "or use the default MNA engine");
         }
 
-        // one device per model card when instances add no parameters (a 10^5-device deck builds a handful of devices)
+        // one device per model card when instances add nothing but XO (a 10^5-device deck builds a handful of devices);
+        // an instance's XO is its initial state, checked against the same [0, 1] as the model's
         var shared = new Dictionary<string, CtdLinearModel>(StringComparer.OrdinalIgnoreCase);
         CtdLinearModel Device(MemristorCard m)
         {
-            if (m.InstanceParameters.Count == 0 && shared.TryGetValue(m.ModelName, out var known))
+            var onlyXo = m.InstanceParameters.Count == 0 || (m.InstanceParameters.Count == 1 && m.InstanceParameters.ContainsKey("xo"));
+            if (onlyXo && shared.TryGetValue(m.ModelName, out var known))
             {
                 return known;
             }
 
-            var device = MemristorModels.Create(netlist.Models.TryGetValue(m.ModelName, out var card) ? card : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'"), m) as CtdLinearModel
+            var card = netlist.Models.TryGetValue(m.ModelName, out var c) ? c : throw new UserInputException(m.Location, $"unknown model '{m.ModelName}'");
+            var device = MemristorModels.Create(card, onlyXo ? m with { InstanceParameters = new Dictionary<string, double>() } : m) as CtdLinearModel
                 ?? throw new UserInputException(m.Location, $"{m.Name} is not a CTD memristor", "--engine ctd needs .model ... memristor level=7 for every memristor");
-            if (m.InstanceParameters.Count == 0)
+            if (onlyXo)
             {
                 shared[m.ModelName] = device;
             }
@@ -70,6 +81,15 @@ public static class CtdNetlist
         }
 
         var models = memristors.Select(Device).ToList();
+        var initial = memristors.Select((m, k) =>
+        {
+            if (!m.InstanceParameters.TryGetValue("xo", out var xo))
+            {
+                return models[k].InitialState;
+            }
+
+            return xo is >= 0 and <= 1 ? xo : throw new UserInputException(m.Location, $"ctd parameter xo = {xo} is outside [0, 1]", "initial state");
+        }).ToArray();
         var p0 = models[0];
         if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))
         {
@@ -109,8 +129,8 @@ public static class CtdNetlist
             }
         }
 
-        var absorbed = new HashSet<SourceCard>();
-        var foldedInto = new Dictionary<SourceCard, (int Memristor, string Node)>();
+        var absorbed = new HashSet<SourceCard>(ReferenceEqualityComparer.Instance);
+        var foldedInto = new Dictionary<SourceCard, (int Memristor, string Node)>(ReferenceEqualityComparer.Instance);
         (string Node, double Shift) Through(int memristor, string node)
         {
             // v(node) = v(outer) + shift when a lone source sits between node and outer
@@ -201,12 +221,11 @@ public static class CtdNetlist
             }
         }
 
-        var steps = Math.Clamp(tran.Step > 0 ? (int)Math.Round(tran.Stop / tran.Step) : 200, 10, 100_000);
         var options = new OdeOptions
         {
             RelTol = netlist.Options.GetValueOrDefault("reltol", 1e-6),
             AbsTol = 1e-9,
-            OutputTimes = [.. Enumerable.Range(0, steps + 1).Select(k => tran.Stop * k / steps)],
+            OutputTimes = OutputTimes(tran),
             Lower = [.. Enumerable.Repeat(0.0, memristors.Count)],
             Upper = [.. Enumerable.Repeat(1.0, memristors.Count)],
             Progress = progress,
@@ -214,7 +233,7 @@ public static class CtdNetlist
         OdeResult r;
         try
         {
-            r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, [.. models.Select(m => m.InitialState)], tran.Stop, options);
+            r = new DormandPrince54().Integrate((t, x, d) => Rate(x, d), 0, initial, tran.Stop, options);
         }
         catch (SimulationException ex)
         {

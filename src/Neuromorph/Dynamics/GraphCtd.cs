@@ -89,7 +89,9 @@ public sealed class GraphCtd : ICtdSystem
 
     private static INetworkAnalysis Choose(MemristorGraph graph, CtdParameters p, double[] s, double[]? j, bool iterative, CircuitAnalysis analysis)
     {
-        if (iterative || analysis == CircuitAnalysis.Node || (analysis == CircuitAnalysis.Auto && graph.CycleRank >= graph.Nodes - 1))
+        // automatic choice: with at least half as many loops as nodes, a fundamental loop basis' long, overlapping loops
+        // fill more than the node Laplacian (lattices, sparse random graphs), so the loop system is not even built
+        if (iterative || analysis == CircuitAnalysis.Node || (analysis == CircuitAnalysis.Auto && 2L * graph.CycleRank >= graph.Nodes - 1))
         {
             return new NodalAnalysis(graph, p, s, j, iterative);
         }

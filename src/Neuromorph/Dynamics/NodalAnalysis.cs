@@ -48,9 +48,9 @@ internal sealed class NodalAnalysis : INetworkAnalysis
             _slot[(4 * e) + 3] = u >= 0 && v >= 0 ? _laplacian.IndexOf(v, u) : -1;
         }
 
-        var unit = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
         _unitChol = new Lazy<SparseCholesky>(() =>
         {
+            var unit = graph.GroundedLaplacian([.. Enumerable.Repeat(1.0, graph.Edges)]);
             var c = new SparseCholesky(unit);
             c.Factor(unit);
             return c;

@@ -16,4 +16,10 @@ public interface INetlistEngine
 
     /// <summary>The columns <see cref="Run"/> will give <paramref name="analysis"/>; null for an analysis this engine does not run.</summary>
     OutputColumns? Columns(Netlist netlist, AnalysisCard analysis);
+
+    /// <summary>
+    /// The rows <see cref="Run"/> will give <paramref name="analysis"/> when the engine knows them before it runs (a fixed
+    /// output grid); null: <see cref="OutputSize"/> estimates them from the analysis line.
+    /// </summary>
+    long? Rows(Netlist netlist, AnalysisCard analysis) => null;
 }

@@ -36,7 +36,7 @@ public static class OutputSize
 
             counts[a.Kind] = counts.GetValueOrDefault(a.Kind) + 1;
             var name = counts[a.Kind] == 1 ? a.Kind : $"{a.Kind}{counts[a.Kind]}";
-            sizes.Add(new TableSize(name, Saturate((double)runs * Rows(a, netlist)), netlist.Steps.Count + columns.Headers.Count));
+            sizes.Add(new TableSize(name, Saturate((double)runs * (engine.Rows(netlist, a) ?? Rows(a, netlist))), netlist.Steps.Count + columns.Headers.Count));
         }
 
         return sizes;

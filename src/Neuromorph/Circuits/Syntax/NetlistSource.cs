@@ -150,7 +150,12 @@ public sealed class NetlistSource
 
         SourceLocation Locate(int i)
         {
-            var k = starts.FindLastIndex(s => s <= i);
+            var k = starts.Count - 1;
+            while (k > 0 && starts[k] > i)
+            {
+                k--;
+            }
+
             return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
         }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Neuromorph.Diagnostics;
 
 namespace Neuromorph.Circuits.Syntax;
@@ -23,12 +22,13 @@ public static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            var at = locate(i);
             if (char.IsWhiteSpace(c))
             {
                 i++;
                 continue;
             }
+
+            var at = locate(i);
 
             if (c == ';' || (c == '$' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))))
             {
@@ -89,15 +89,14 @@ public static class Tokenizer
                 }
             }
 
-            var sb = new StringBuilder();
             var wordStart = i;
             while (i < text.Length && !char.IsWhiteSpace(text[i]) && "()=,{;\"".IndexOf(text[i]) < 0)
             {
-                sb.Append(char.ToLowerInvariant(text[i]));
                 i++;
             }
 
-            tokens.Add(new Token(TokenKind.Word, sb.ToString(), at, text[wordStart..i]));
+            var raw = text[wordStart..i];
+            tokens.Add(new Token(TokenKind.Word, raw.ToLowerInvariant(), at, raw));
         }
 
         return tokens;

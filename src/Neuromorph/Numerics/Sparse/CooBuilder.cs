@@ -34,34 +34,80 @@ public sealed class CooBuilder
         _entries.Add((row, column, value));
     }
 
-    /// <summary>Compresses the triplets into CSR form.</summary>
+    /// <summary>
+    /// Compresses the triplets into CSR form: a counting sort by row, then each row's few entries by column, so the cost
+    /// is linear in the entries; duplicates are summed in the order they were added.
+    /// </summary>
     public CsrMatrix ToCsr()
     {
-        var sorted = _entries.ToArray();
-        Array.Sort(sorted, static (a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
-        var rowPtr = new int[RowCount + 1];
-        var cols = new List<int>(sorted.Length);
-        var vals = new List<double>(sorted.Length);
-        var i = 0;
+        var n = _entries.Count;
+        var start = new int[RowCount + 1];
+        foreach (var t in _entries)
+        {
+            start[t.Row + 1]++;
+        }
+
         for (var r = 0; r < RowCount; r++)
         {
-            rowPtr[r] = cols.Count;
-            while (i < sorted.Length && sorted[i].Row == r)
+            start[r + 1] += start[r];
+        }
+
+        // stable scatter by row
+        var next = start[..RowCount];
+        var column = new int[n];
+        var value = new double[n];
+        foreach (var t in _entries)
+        {
+            var k = next[t.Row]++;
+            column[k] = t.Column;
+            value[k] = t.Value;
+        }
+
+        var rowPtr = new int[RowCount + 1];
+        var cols = new int[n];
+        var vals = new double[n];
+        var count = 0;
+        for (var r = 0; r < RowCount; r++)
+        {
+            rowPtr[r] = count;
+            int lo = start[r], hi = start[r + 1];
+            // stable insertion sort of the row by column (rows hold a handful of entries; long rows are sorted in place)
+            if (hi - lo > 64)
             {
-                var c = sorted[i].Column;
-                double v = 0;
-                while (i < sorted.Length && sorted[i].Row == r && sorted[i].Column == c)
+                Array.Sort(column, value, lo, hi - lo);
+            }
+
+            for (var a = lo + 1; a < hi; a++)
+            {
+                int c = column[a], b = a - 1;
+                var v = value[a];
+                while (b >= lo && column[b] > c)
                 {
-                    v += sorted[i].Value;
-                    i++;
+                    column[b + 1] = column[b];
+                    value[b + 1] = value[b];
+                    b--;
                 }
 
-                cols.Add(c);
-                vals.Add(v);
+                column[b + 1] = c;
+                value[b + 1] = v;
+            }
+
+            for (var a = lo; a < hi; a++)
+            {
+                if (count > rowPtr[r] && cols[count - 1] == column[a])
+                {
+                    vals[count - 1] += value[a];
+                }
+                else
+                {
+                    cols[count] = column[a];
+                    vals[count] = value[a];
+                    count++;
+                }
             }
         }
 
-        rowPtr[RowCount] = cols.Count;
-        return new CsrMatrix(RowCount, ColumnCount, rowPtr, [.. cols], [.. vals]);
+        rowPtr[RowCount] = count;
+        return new CsrMatrix(RowCount, ColumnCount, rowPtr, cols[..count], vals[..count]);
     }
 }
