@@ -90,4 +90,29 @@ public class CtdEngineTests
         Assert.Contains("cannot simulate r1", ex.Message, StringComparison.Ordinal);
         Assert.Equal(4, ex.Diagnostic.Location.Line);
     }
+
+    [Fact]
+    public void An_instance_xo_outside_0_1_is_refused_at_its_line_and_a_valid_one_is_the_initial_state()
+    {
+        var bad = "t\n.model c memristor level=7\nv1 s 0 0.5\nymemristor m1 s 0 c xo=0.2\nymemristor m2 s 0 c xo=1.5\n.tran 0.1 1\n.end\n";
+        var ex = Assert.Throws<UserInputException>(() => CtdNetlist.Run(NetlistParser.Parse(bad, "x.cir")));
+        Assert.Contains("xo = 1.5 is outside [0, 1]", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(5, ex.Diagnostic.Location.Line);
+        // alpha = 0 and no source across m1: its state stays at its own XO, m2 at the model's
+        var good = "t\n.model c memristor level=7 alpha=0 xo=0.7\nymemristor m1 a 0 c xo=0.25\nymemristor m2 a 0 c\n.tran 0.1 1\n.end\n";
+        var r = CtdNetlist.Run(NetlistParser.Parse(good, "x.cir"));
+        Assert.Equal(0.25, r.Columns[0].Values[^1], 12);
+        Assert.Equal(0.7, r.Columns[1].Values[^1], 12);
+    }
+
+    [Fact]
+    public void The_size_estimate_of_a_ctd_run_is_its_output_grid()
+    {
+        // .tran 0.1 1 gives 10 intervals: 11 rows, where the MNA estimate would assume TSTOP/50 steps
+        var text = "t\n.model c memristor level=7\nv1 s 0 0.5\nymemristor m1 s 0 c\n.tran 0.1 1\n.end\n";
+        var netlist = NetlistParser.Parse(text, "x.cir");
+        var size = Assert.Single(Neuromorph.Circuits.Simulation.OutputSize.Estimate(netlist, CtdEngine.Instance));
+        Assert.Equal(11, size.Rows);
+        Assert.Equal(CtdNetlist.Run(netlist).Independent.Length, size.Rows);
+    }
 }
