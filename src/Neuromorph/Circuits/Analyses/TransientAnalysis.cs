@@ -205,7 +205,10 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             else
             {
                 order = 2;
-                h = Math.Min(h * Math.Max(0.5, grow), hmax);
+                var next = Math.Min(h * Math.Max(0.5, grow), hmax);
+                // a linear circuit reuses its factors while the step stays the same (SparseLu.Refactor): keep the step
+                // unless it may grow by half or must shrink, as stiff solvers hold theirs to reuse a Jacobian
+                h = circuit.IsLinear && next >= h && next < 1.5 * h ? h : next;
             }
 
             foreach (var limiter in limiters)

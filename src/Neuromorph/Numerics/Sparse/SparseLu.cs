@@ -68,6 +68,7 @@ public sealed class SparseLu
     public int Factor(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
+        _remembered = false;
         var lp = new List<int>(_n + 1) { 0 };
         var up = new List<int>(_n + 1) { 0 };
         var li = new List<int>(a.NonZeroCount * 2);
@@ -183,7 +184,24 @@ public sealed class SparseLu
             _li[m] = _pinv[_li[m]];
         }
 
+        Remember(a);
         return -1;
+    }
+
+    /// <summary>The values of the matrix the current factors belong to (a linear circuit at an unchanged step repeats them).</summary>
+    private double[] _factoredValues = [];
+
+    private bool _remembered;
+
+    private void Remember(CsrMatrix a)
+    {
+        if (_factoredValues.Length != a.Values.Length)
+        {
+            _factoredValues = new double[a.Values.Length];
+        }
+
+        a.Values.CopyTo(_factoredValues, 0);
+        _remembered = true;
     }
 
     /// <summary>
@@ -196,6 +214,12 @@ public sealed class SparseLu
         if (_lp.Length == 0)
         {
             return false;
+        }
+
+        // the same values as the factors': nothing to do (a linear circuit between step-size changes)
+        if (_remembered && a.Values.AsSpan().SequenceEqual(_factoredValues))
+        {
+            return true;
         }
 
         for (var k = 0; k < _n; k++)
@@ -231,6 +255,7 @@ public sealed class SparseLu
             if (pivot == 0 || (Math.Abs(pivot) < PivotThreshold * 1e-3 * colMax && !(_singletonPivot[k] && IsSingleton(a, _p[k]))) || !double.IsFinite(pivot))
             {
                 Array.Clear(_x);
+                _remembered = false;
                 return false;
             }
 
@@ -249,6 +274,7 @@ public sealed class SparseLu
             }
         }
 
+        Remember(a);
         return true;
     }
 
