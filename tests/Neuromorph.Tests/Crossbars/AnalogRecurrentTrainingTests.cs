@@ -21,16 +21,19 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
         new(algorithm, device, new PulseUpdate(UpdateMode.Stochastic), new TikiTakaSettings());
 
     [Theory]
-    [InlineData("rnn_tanh", 1)]
-    [InlineData("lstm", 2)]
-    [InlineData("gru", 1)]
-    public void Ideal_tiles_train_exactly_as_floating_point_sgd_with_clipping_and_truncation(string cell, int layers)
+    [InlineData("rnn_tanh", 1, false)]
+    [InlineData("lstm", 2, false)]
+    [InlineData("gru", 1, false)]
+    [InlineData("rnn_tanh", 1, true)]
+    [InlineData("lstm", 2, true)]
+    public void Ideal_tiles_train_exactly_as_floating_point_sgd_with_clipping_and_truncation(string cell, int layers, bool bidirectional)
     {
         Assert.True(CellTypes.TryParse(cell, out var type));
         var train = Series.Slice(0, 400).ToSequences(20, 10, 2);
-        var options = new TrainingOptions { Epochs = 3, BatchSize = 4, LearningRate = 0.05, Optimizer = OptimizerKind.Sgd, ClipNorm = 0.05, Truncation = 8, Seed = 3 };
-        var reference = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers), 7);
-        var onTiles = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers), 7);
+        // a bidirectional model sees whole sequences (truncation would cut the reverse direction's past)
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 4, LearningRate = 0.05, Optimizer = OptimizerKind.Sgd, ClipNorm = 0.05, Truncation = bidirectional ? 0 : 8, Seed = 3 };
+        var reference = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers) { Bidirectional = bidirectional }, 7);
+        var onTiles = SequenceModel.Create(new SequenceModelSpec(type, 1, 6, 1, layers) { Bidirectional = bidirectional }, 7);
         var fp = Trainer.Train(reference, train, null, options);
         var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.FloatingPoint, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
         var analog = Trainer.Train(onTiles, train, null, options with { InPlace = tiles });
@@ -43,7 +46,7 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
             worst = Math.Max(worst, a.Zip(b, (u, v) => Math.Abs(u - v)).Max());
         }
 
-        output.WriteLine($"{cell} × {layers}: largest parameter difference {worst:G3}; final loss {fp.Epochs[^1].TrainLoss:G6} against {analog.Epochs[^1].TrainLoss:G6}");
+        output.WriteLine($"{(bidirectional ? "bidirectional " : "")}{cell} × {layers}: largest parameter difference {worst:G3}; final loss {fp.Epochs[^1].TrainLoss:G6} against {analog.Epochs[^1].TrainLoss:G6}");
         Assert.True(worst < 1e-12, $"parameters differ by {worst:G3}");
         Assert.Equal(fp.Epochs[^1].TrainLoss, analog.Epochs[^1].TrainLoss, 1e-12);
         Assert.Equal(fp.Epochs[^1].GradientNorm, analog.Epochs[^1].GradientNorm, 1e-12);
@@ -127,10 +130,41 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Bidirectional_and_jordan_models_are_refused_and_the_parameters_follow_the_tiles()
+    public void A_bidirectional_many_to_one_model_on_ideal_tiles_trains_as_sgd_through_its_summary_readout()
+    {
+        // many-to-one: the last step's readout reads h_n of both directions (the reverse one after step 0), so the
+        // readout's pulses must use those rows, not the concatenation at the last step
+        var train = Series.Slice(0, 400).ToSequences(20, 10, 2);
+        var options = new TrainingOptions { Epochs = 2, BatchSize = 4, LearningRate = 0.05, Optimizer = OptimizerKind.Sgd, Seed = 5 };
+        SequenceModel Model()
+        {
+            var m = SequenceModel.Create(new SequenceModelSpec(CellType.Gru, 1, 5, 1) { Bidirectional = true }, 11);
+            m.ManyToOne = true;
+            return m;
+        }
+
+        var reference = Model();
+        var onTiles = Model();
+        var last = new double[train.Count * train.TargetSize];
+        for (var n = 0; n < train.Count; n++)
+        {
+            Array.Copy(train.Targets, (((n * train.Steps) + train.Steps - 1) * train.TargetSize), last, n * train.TargetSize, train.TargetSize);
+        }
+
+        var lastStepOnly = new SequenceSet(train.Count, train.Steps, train.InputSize, train.TargetSize, train.Inputs, last, TargetTiming.FinalStep);
+        Trainer.Train(reference, lastStepOnly, null, options);
+        var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.FloatingPoint, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
+        Trainer.Train(onTiles, lastStepOnly, null, options with { InPlace = tiles });
+        var worst = reference.Parameters.Zip(onTiles.Parameters, (a, b) => a.Value.Zip(b.Value, (u, v) => Math.Abs(u - v)).Max()).Max();
+        output.WriteLine($"bidirectional GRU, many-to-one: largest parameter difference {worst:G3}");
+        Assert.True(worst < 1e-12, $"parameters differ by {worst:G3}");
+        Assert.Contains(reference.Parameters, p => p.Name.EndsWith("_reverse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Jordan_models_are_refused_and_the_parameters_follow_the_tiles()
     {
         var tiles = new TileSequenceUpdate(Tiles(TrainingAlgorithm.AnalogSgd, PulsedDevice.Preset("constant_step", 1e-3)!), 1);
-        Assert.Throws<ArgumentException>(() => tiles.Bind(SequenceModel.Create(new SequenceModelSpec(CellType.Gru, 1, 4, 1) { Bidirectional = true }, 1)));
         Assert.Throws<ArgumentException>(() => tiles.Bind(SequenceModel.Create(new SequenceModelSpec(CellType.Jordan, 1, 4, 1), 1)));
 
         // a weight beyond the devices' bounds is programmed clipped, and the parameter shows the clipped value

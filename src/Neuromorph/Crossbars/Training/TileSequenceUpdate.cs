@@ -5,12 +5,14 @@ using Neuromorph.Networks.Sequence.Training;
 namespace Neuromorph.Crossbars.Training;
 
 /// <summary>
-/// Trains a recurrent <see cref="SequenceModel"/> (Elman, LSTM or GRU, stacked, one direction) on crossbar tiles:
+/// Trains a recurrent <see cref="SequenceModel"/> (Elman, LSTM or GRU, stacked, one direction or bidirectional) on crossbar tiles:
 /// every weight matrix (W_ih and W_hh of each layer, the readout W) is an <see cref="AnalogLayer"/> that the forward
 /// and backward passes read. After each backward pass the gradient of a matrix, Σ_t δ_t·x_tᵀ over the steps and
 /// sequences of the batch, is applied as that many rank-one pulsed updates, one per (step, sequence) row, as IBM's
 /// aihwkit updates an analog layer once per call in the unrolled network; δ_t are the gate deltas of BPTT and x_t the
-/// layer's input (W_ih), its feedback r_t = h_{t−1} (W_hh) or the top hidden state (readout). Biases stay digital and
+/// layer's input (W_ih), its feedback r_t = h_{t−1} (W_hh) or what the readout read (<see cref="SequenceModel.ReadoutInputs"/>).
+/// A bidirectional model's reverse direction has its own tiles, pulsed with its own deltas and inputs in its own
+/// (reversed) time order. Biases stay digital and
 /// take plain SGD steps (aihwkit's digital bias). The parameters' values follow the tiles' effective weights.
 /// </summary>
 public sealed class TileSequenceUpdate : IInPlaceUpdate
@@ -37,9 +39,9 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
     public void Bind(SequenceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Spec.Bidirectional || model.Spec.Cell == CellType.Jordan)
+        if (model.Spec.Cell == CellType.Jordan)
         {
-            throw new ArgumentException("training on tiles takes one-direction Elman, LSTM or GRU models", nameof(model));
+            throw new ArgumentException("training on tiles takes Elman, LSTM or GRU models", nameof(model));
         }
 
         // fresh tiles each time, programmed from the parameters: a training run starts from the model it is given
@@ -75,7 +77,7 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
         }
 
         var readout = model.Readout;
-        PulseRows(tiles[readout.Weight], trace.Layers[^1].Hidden, dOutputs[..(rows * readout.Outputs)], rows, eta);
+        PulseRows(tiles[readout.Weight], model.ReadoutInputs(trace), dOutputs[..(rows * readout.Outputs)], rows, eta);
         Descend(readout.Bias, learningRate);
         Sync();
     }

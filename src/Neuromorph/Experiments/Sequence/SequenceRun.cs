@@ -68,9 +68,9 @@ public static class SequenceRun
             throw new UserInputException(spec.MethodLocation, refusal, "use method: bptt");
         }
 
-        if (spec.Training is { InPlace: not null } && (model.Spec.Bidirectional || model.Spec.Cell == CellType.Jordan))
+        if (spec.Training is { InPlace: not null } && model.Spec.Cell == CellType.Jordan)
         {
-            throw new UserInputException(spec.MethodLocation, $"training on tiles (analog:) takes one-direction Elman, LSTM or GRU models; the model file's is {(model.Spec.Bidirectional ? "bidirectional" : "a Jordan network")}",
+            throw new UserInputException(spec.MethodLocation, "training on tiles (analog:) takes Elman, LSTM or GRU models; the model file's is a Jordan network",
                 "train it in floating point (remove analog:)");
         }
 

@@ -117,7 +117,7 @@ public static class SequenceSpecReader
     }
 
     /// <summary>
-    /// Training on tiles (<c>analog:</c>) pulses plain SGD steps into one-direction Elman, LSTM or GRU models trained by
+    /// Training on tiles (<c>analog:</c>) pulses plain SGD steps into Elman, LSTM or GRU models (either direction) trained by
     /// BPTT without weight noise: anything else beside it is a located error.
     /// </summary>
     private static void CheckAnalog(YamlSection training, TrainingOptions options, SequenceRunSpec spec)
@@ -142,10 +142,9 @@ public static class SequenceSpecReader
             throw training.Error(key, $"{key} does not combine with training on tiles, which takes method: bptt and the tiles' own noise", $"remove {key}, or remove analog:");
         }
 
-        if (spec.ModelFile is null && (spec.Bidirectional || spec.Cell == CellType.Jordan))
+        if (spec.ModelFile is null && spec.Cell == CellType.Jordan)
         {
-            throw training.Error("analog", $"training on tiles takes one-direction Elman (rnn_tanh, rnn_relu), LSTM or GRU models, not {(spec.Bidirectional ? "bidirectional ones" : "Jordan networks")}",
-                spec.Bidirectional ? "remove bidirectional, or remove analog:" : "use cell: rnn_tanh, lstm or gru");
+            throw training.Error("analog", "training on tiles takes Elman (rnn_tanh, rnn_relu), LSTM or GRU models, not Jordan networks", "use cell: rnn_tanh, lstm or gru");
         }
     }
 

@@ -16,7 +16,7 @@ namespace Neuromorph.Networks.Sequence;
 /// </summary>
 public sealed class SequenceModel
 {
-    private double[]? _outputs, _dA, _dB, _summary, _dSummary, _dForward, _dReverse, _dxReverse;
+    private double[]? _outputs, _dA, _dB, _summary, _dSummary, _dForward, _dReverse, _dxReverse, _readoutInput;
     private double[]?[]? _concat, _reversedInput;
 
     /// <summary>Creates a model with zero parameters.</summary>
@@ -221,6 +221,31 @@ public sealed class SequenceModel
             dh = dx!;
             intoB = !intoB;
         }
+    }
+
+    /// <summary>
+    /// The rows the readout read in the forward pass that gave <paramref name="trace"/> (steps × batch rows of
+    /// <see cref="SequenceModelSpec.LayerOutputSize"/>): the top layer's hidden states, or for a bidirectional model the
+    /// concatenated [forward, reverse] states, whose last step is h_n of both directions in a many-to-one model. Valid
+    /// until the next forward pass; an in-place update reads it to pulse the readout's weights.
+    /// </summary>
+    public ReadOnlySpan<double> ReadoutInputs(ModelTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        if (!Spec.Bidirectional)
+        {
+            return trace.Layers[^1].Hidden;
+        }
+
+        int rows = trace.Steps * trace.Batch, w = Spec.LayerOutputSize;
+        var input = Scratch.Ensure(ref _readoutInput, rows * w);
+        Array.Copy(_concat![Spec.Layers - 1]!, input, rows * w);
+        if (ManyToOne)
+        {
+            Array.Copy(_summary!, 0, input, (rows - trace.Batch) * w, trace.Batch * w);
+        }
+
+        return input.AsSpan(0, rows * w);
     }
 
     private ModelTrace ForwardBidirectional(double[] x, int steps, int batch, ModelState? initial)
