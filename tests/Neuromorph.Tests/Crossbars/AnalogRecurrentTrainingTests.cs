@@ -79,14 +79,16 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
 
     private const string Sine = "data: { task: sine, length: 400, steps: 20, washout: 2, test_fraction: 0.25 }\n";
 
-    [Fact]
-    public void Train_on_tiles_from_yaml_reports_the_pulses_and_writes_the_tiles_weights()
+    [Theory]
+    [InlineData("cell: lstm, hidden: 4")]
+    [InlineData("cell: gru, hidden: 3, bidirectional: true")]
+    public void Train_on_tiles_from_yaml_reports_the_pulses_and_writes_the_tiles_weights(string modelLine)
     {
         var dir = Directory.CreateTempSubdirectory("nm-tiles-seq").FullName;
         try
         {
             var yaml = Path.Combine(dir, "t.yaml");
-            File.WriteAllText(yaml, "model: { cell: lstm, hidden: 4 }\n" + Sine
+            File.WriteAllText(yaml, "model: { " + modelLine + " }\n" + Sine
                 + "training:\n  epochs: 2\n  batch_size: 4\n  learning_rate: 0.05\n  analog:\n    algorithm: tiki_taka_v2\n"
                 + "    device: { preset: soft_bounds, dw_min: 0.01, up_down: 0.2 }\n    update: { mode: stochastic, bit_length: 15 }\nseed: 3\n");
             var (code, _, error) = CliHarness.Run("train", yaml, "-o", Path.Combine(dir, "o"));
@@ -95,6 +97,7 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
             Assert.True(double.Parse(metrics["pulses"], System.Globalization.CultureInfo.InvariantCulture) > 0);
             var model = SequenceModelFile.Read(Path.Combine(dir, "o", "model.json"));
             Assert.All(model.Parameters.Where(p => p.IsMatrix).SelectMany(p => p.Value), w => Assert.InRange(w, -1.0, 1.0)); // soft bounds hold the tiles in [−1, 1]
+            Assert.Equal(modelLine.Contains("bidirectional", StringComparison.Ordinal), model.Parameters.Any(p => p.Name == "weight_hh_l0_reverse"));
         }
         finally
         {
