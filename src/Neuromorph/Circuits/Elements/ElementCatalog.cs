@@ -41,8 +41,22 @@ public static class ElementCatalog
     private static readonly Dictionary<Type, IElementKind> ByCard = All.GroupBy(k => k.CardType).ToDictionary(g => g.Key, g => g.First());
 
     /// <summary>The kind whose prefix starts <paramref name="head"/> (the longest match), or null.</summary>
-    public static IElementKind? ForLine(string head) =>
-        All.Where(k => head.StartsWith(k.Prefix, StringComparison.Ordinal)).OrderByDescending(k => k.Prefix.Length).FirstOrDefault();
+    public static IElementKind? ForLine(string head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        foreach (var k in ByPrefixLength)
+        {
+            if (head.StartsWith(k.Prefix, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The kinds, longest prefix first (the first match is the longest; ties keep catalog order).</summary>
+    private static readonly IElementKind[] ByPrefixLength = [.. All.OrderByDescending(k => k.Prefix.Length)];
 
     /// <summary>The element letters for hints (e.g. <c>R C L V I E G F H B YMEMRISTOR A X</c>).</summary>
     public static string Letters => string.Join(" ", All.Select(k => k.Prefix.ToUpperInvariant()).Distinct().Append("X"));

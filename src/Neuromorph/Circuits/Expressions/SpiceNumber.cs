@@ -45,6 +45,12 @@ public static class SpiceNumber
             }
         }
 
+        if (i == text.Length)
+        {
+            // a plain number (no suffix, no unit): the common case of a generated deck
+            return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        }
+
         var rest = text[i..].ToLowerInvariant();
         var suffix = Suffixes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.Ordinal)) ?? "";
         var tail = rest[suffix.Length..];

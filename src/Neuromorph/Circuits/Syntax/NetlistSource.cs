@@ -139,24 +139,36 @@ public sealed class NetlistSource
         var first = parts[0];
         var isControl = _inControl && !first.Text.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
         // continuation lines are joined before tokenizing, so a quoted or braced expression may span them
-        var joinedText = string.Join(' ', parts.Select(p => p.Text));
-        var starts = new List<int>();
-        var offset = 0;
-        foreach (var part in parts)
+        string joinedText;
+        Func<int, SourceLocation> Locate;
+        if (parts.Count == 1)
         {
-            starts.Add(offset);
-            offset += part.Text.Length + 1;
+            // one physical line (nearly every line of a large deck): no joining, and a location is a column offset
+            joinedText = first.Text;
+            Locate = i => new SourceLocation(file, first.Line, first.Column + i);
         }
-
-        SourceLocation Locate(int i)
+        else
         {
-            var k = starts.Count - 1;
-            while (k > 0 && starts[k] > i)
+            joinedText = string.Join(' ', parts.Select(p => p.Text));
+            var starts = new int[parts.Count];
+            var offset = 0;
+            for (var k = 0; k < parts.Count; k++)
             {
-                k--;
+                starts[k] = offset;
+                offset += parts[k].Text.Length + 1;
             }
 
-            return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
+            var copy = parts.ToArray();
+            Locate = i =>
+            {
+                var k = starts.Length - 1;
+                while (k > 0 && starts[k] > i)
+                {
+                    k--;
+                }
+
+                return new SourceLocation(file, copy[k].Line, copy[k].Column + (i - starts[k]));
+            };
         }
 
         List<Token> tokens;

@@ -17,7 +17,7 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(locate);
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(8);
         var i = 0;
         while (i < text.Length)
         {
