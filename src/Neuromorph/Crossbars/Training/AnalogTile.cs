@@ -97,6 +97,12 @@ public sealed class AnalogTile
     /// <summary>Pulses applied so far (all devices together).</summary>
     public long PulseCount { get; private set; }
 
+    /// <summary>When set (length Rows·Cols), counts each device's half-selecting up pulses (a test hook).</summary>
+    internal long[]? HalfUpTally { get; set; }
+
+    /// <summary>When set (length Rows·Cols), counts each device's half-selecting down pulses (a test hook).</summary>
+    internal long[]? HalfDownTally { get; set; }
+
     /// <summary>Weight of device (<paramref name="row"/>, <paramref name="col"/>).</summary>
     public double this[int row, int col]
     {
@@ -297,18 +303,7 @@ public sealed class AnalogTile
                 // the half pulses of the other devices in this row and this column
                 var halfUp = rowUp[r] + colUp[c] - (2L * Math.Max(n, 0));
                 var halfDown = rowDown[r] + colDown[c] - (2L * Math.Max(-n, 0));
-                var value = w[k];
-                for (var h = 0L; h < halfUp; h++)
-                {
-                    value = Device.HalfPulse(value, true, wMin[k], wMax[k]);
-                }
-
-                for (var h = 0L; h < halfDown; h++)
-                {
-                    value = Device.HalfPulse(value, false, wMin[k], wMax[k]);
-                }
-
-                w[k] = value;
+                HalfPulses(k, halfUp, halfDown);
             }
         }
     }
@@ -348,6 +343,12 @@ public sealed class AnalogTile
         var m = Settings.UpdateManagement ? Math.Sqrt(dMax / xMax) : 1.0;
         Streams(x, scale * m, rowBits, words, bl);
         Streams(d, scale / m, colBits, words, bl);
+        if (Settings.HalfSelect && Device.Response?.HalfSelectDisturbs == true)
+        {
+            StochasticHalfSelect(x, d, words);
+            return;
+        }
+
         for (var r = 0; r < Rows; r++)
         {
             if (d[r] == 0)
@@ -364,18 +365,139 @@ public sealed class AnalogTile
                 }
 
                 var rb = rowBits.AsSpan(c * words, words);
-                var n = 0;
-                for (var k = 0; k < words; k++)
-                {
-                    n += BitOperations.PopCount(cb[k] & rb[k]);
-                }
-
+                var n = Coincidences(cb, rb);
                 if (n > 0)
                 {
                     Pulses((r * Cols) + c, (d[r] > 0) == (x[c] > 0), n);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The stochastic update in the V/2 scheme (<see cref="PulseUpdate.HalfSelect"/>): four sign phases, in each only the
+    /// lines of the phase's signs driven with their streams and the others at V/2. A device gets a full pulse where both
+    /// its lines fire and a half pulse of the phase's polarity where exactly one of them fires; its full pulses are
+    /// applied first, then its half up and half down pulses. A phase with no row or no column of its signs is not run.
+    /// </summary>
+    private void StochasticHalfSelect(ReadOnlySpan<double> x, ReadOnlySpan<double> d, int words)
+    {
+        var (dUp, dDown) = Signs(d);
+        var (xUp, xDown) = Signs(x);
+        var rowOnes = Ones(colBits, Rows, words);
+        var colOnes = Ones(rowBits, Cols, words);
+        for (var r = 0; r < Rows; r++)
+        {
+            var sr = Math.Sign(d[r]);
+            var cb = colBits.AsSpan(r * words, words);
+            for (var c = 0; c < Cols; c++)
+            {
+                var sc = Math.Sign(x[c]);
+                if (sr == 0 && sc == 0)
+                {
+                    continue;
+                }
+
+                var k = (r * Cols) + c;
+                var (pr, pc) = (rowOnes[r], colOnes[c]);
+                long halfUp = 0, halfDown = 0;
+                if (sr != 0 && sc != 0)
+                {
+                    // the device's own phase (sign d_r, sign x_c): full pulses where both fire, half where one does;
+                    // the row-only phase (sign d_r, −sign x_c) and the column-only phase (−sign d_r, sign x_c) have
+                    // the other polarity
+                    var up = sr == sc;
+                    var full = Coincidences(cb, rowBits.AsSpan(c * words, words));
+                    if (full > 0)
+                    {
+                        Pulses(k, up, full);
+                    }
+
+                    var same = pr + pc - (2 * full);
+                    var other = ((sc > 0 ? xDown : xUp) ? pr : 0) + ((sr > 0 ? dDown : dUp) ? pc : 0);
+                    (halfUp, halfDown) = up ? (same, other) : (other, same);
+                }
+                else if (sr != 0)
+                {
+                    // its column is at V/2 in both phases of its row: (sign d_r, +) is up for d_r > 0, (sign d_r, −) down
+                    halfUp = (sr > 0 ? xUp : xDown) ? pr : 0;
+                    halfDown = (sr > 0 ? xDown : xUp) ? pr : 0;
+                }
+                else
+                {
+                    halfUp = (sc > 0 ? dUp : dDown) ? pc : 0;
+                    halfDown = (sc > 0 ? dDown : dUp) ? pc : 0;
+                }
+
+                HalfPulses(k, halfUp, halfDown);
+            }
+        }
+    }
+
+    /// <summary>Whether any entry of <paramref name="v"/> is positive, and whether any is negative.</summary>
+    private static (bool Positive, bool Negative) Signs(ReadOnlySpan<double> v)
+    {
+        var (positive, negative) = (false, false);
+        foreach (var e in v)
+        {
+            positive |= e > 0;
+            negative |= e < 0;
+        }
+
+        return (positive, negative);
+    }
+
+    /// <summary>The number of set bits of each of the <paramref name="lines"/> streams.</summary>
+    private static int[] Ones(ulong[] bits, int lines, int words)
+    {
+        var ones = new int[lines];
+        for (var i = 0; i < lines; i++)
+        {
+            foreach (var word in bits.AsSpan(i * words, words))
+            {
+                ones[i] += BitOperations.PopCount(word);
+            }
+        }
+
+        return ones;
+    }
+
+    private static int Coincidences(ReadOnlySpan<ulong> cb, ReadOnlySpan<ulong> rb)
+    {
+        var n = 0;
+        for (var k = 0; k < cb.Length; k++)
+        {
+            n += BitOperations.PopCount(cb[k] & rb[k]);
+        }
+
+        return n;
+    }
+
+    /// <summary>Half pulses on device <paramref name="k"/>: the up ones, then the down ones (no cycle-to-cycle noise).</summary>
+    private void HalfPulses(int k, long up, long down)
+    {
+        if (HalfUpTally is { } tallyUp)
+        {
+            tallyUp[k] += up;
+        }
+
+        if (HalfDownTally is { } tallyDown)
+        {
+            tallyDown[k] += down;
+        }
+
+        var value = w[k];
+        for (var h = 0L; h < up; h++)
+        {
+            value = Device.HalfPulse(value, true, wMin[k], wMax[k]);
+        }
+
+        for (var h = 0L; h < down; h++)
+        {
+            value = Device.HalfPulse(value, false, wMin[k], wMax[k]);
+        }
+
+        w[k] = value;
     }
 
     private void Streams(ReadOnlySpan<double> v, double scale, ulong[] bits, int words, int bl)
