@@ -568,13 +568,14 @@ public sealed class AnalogTile
             tallyDown[k] += down;
         }
 
+        // a direction whose half pulse changes nothing anywhere is skipped (it would only round the weight)
         var value = w[k];
-        for (var h = 0L; h < up; h++)
+        for (var h = Device.Response?.HalfSetDisturbs == true ? 0L : up; h < up; h++)
         {
             value = Device.HalfPulse(value, true, wMin[k], wMax[k]);
         }
 
-        for (var h = 0L; h < down; h++)
+        for (var h = Device.Response?.HalfResetDisturbs == true ? 0L : down; h < down; h++)
         {
             value = Device.HalfPulse(value, false, wMin[k], wMax[k]);
         }
