@@ -470,8 +470,8 @@ public sealed class AnalogTile
     {
         var sr = Math.Sign(ds[r]);
         var pr = Ones(cb);
-        var (dUp, dDown) = phases.D;
-        var (xUp, xDown) = phases.X;
+        var (dPositive, dNegative) = phases.D;
+        var (xPositive, xNegative) = phases.X;
         long pulses = 0;
         for (var c = 0; c < Cols; c++)
         {
@@ -498,19 +498,19 @@ public sealed class AnalogTile
                 }
 
                 long same = pr + pc - (2 * full);
-                long other = ((sc > 0 ? xDown : xUp) ? pr : 0) + ((sr > 0 ? dDown : dUp) ? pc : 0);
+                long other = ((sc > 0 ? xNegative : xPositive) ? pr : 0) + ((sr > 0 ? dNegative : dPositive) ? pc : 0);
                 (halfUp, halfDown) = up ? (same, other) : (other, same);
             }
             else if (sr != 0)
             {
                 // its column is at V/2 in both phases of its row: (sign d_r, +) is up for d_r > 0, (sign d_r, −) down
-                halfUp = (sr > 0 ? xUp : xDown) ? pr : 0;
-                halfDown = (sr > 0 ? xDown : xUp) ? pr : 0;
+                halfUp = (sr > 0 ? xPositive : xNegative) ? pr : 0;
+                halfDown = (sr > 0 ? xNegative : xPositive) ? pr : 0;
             }
             else
             {
-                halfUp = (sc > 0 ? dUp : dDown) ? pc : 0;
-                halfDown = (sc > 0 ? dDown : dUp) ? pc : 0;
+                halfUp = (sc > 0 ? dPositive : dNegative) ? pc : 0;
+                halfDown = (sc > 0 ? dNegative : dPositive) ? pc : 0;
             }
 
             HalfPulses(k, halfUp, halfDown);
@@ -629,5 +629,5 @@ public sealed class AnalogTile
     }
 
     /// <summary>The signs present among the errors d and among the inputs x: which of the four phases run.</summary>
-    private readonly record struct Phases((bool Up, bool Down) D, (bool Up, bool Down) X);
+    private readonly record struct Phases((bool Positive, bool Negative) D, (bool Positive, bool Negative) X);
 }
