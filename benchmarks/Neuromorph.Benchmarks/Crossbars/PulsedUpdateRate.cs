@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Crossbars.Training;
+using Neuromorph.Devices;
+using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Randomness;
 
 namespace Neuromorph.Benchmarks.Crossbars;
@@ -9,6 +11,7 @@ namespace Neuromorph.Benchmarks.Crossbars;
 /// Device updates per second of the pulsed update on one tile (issue 27's target: 10^8 per second on a 512 × 512 tile,
 /// 2 cores): `Neuromorph.Benchmarks pulsed-update [sizes] [preset]`. Each ApplyUpdate visits every device once (one
 /// device update = one device's coincidence count and its pulses), with inputs and errors like a training step's.
+/// The preset "vteam" is the physical VTEAM device of circuits/analog_training_vteam.yaml, without and with the V/2 scheme.
 /// </summary>
 public static class PulsedUpdateRate
 {
@@ -19,10 +22,16 @@ public static class PulsedUpdateRate
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory read bandwidth, one thread, 256 MB of doubles summed with SIMD: {bandwidth / 1e9:F1} GB/s"));
         foreach (var n in sizes)
         {
-            foreach (var (mode, bl) in new[] { (UpdateMode.Stochastic, 31), (UpdateMode.Stochastic, 1), (UpdateMode.PulseCount, 0) })
+            // stochastic on one thread and on all cores (the weights are the same); with preset "vteam", the example's
+            // physical VTEAM device (circuits/analog_training_vteam.yaml) without and with the V/2 scheme
+            var vteam = preset == "vteam";
+            var cases = vteam
+                ? new[] { (UpdateMode.Stochastic, 31, 1, false), (UpdateMode.Stochastic, 31, -1, false), (UpdateMode.Stochastic, 31, 1, true), (UpdateMode.Stochastic, 31, -1, true) }
+                : [(UpdateMode.Stochastic, 31, 1, false), (UpdateMode.Stochastic, 31, -1, false), (UpdateMode.Stochastic, 1, 1, false), (UpdateMode.Stochastic, 1, -1, false), (UpdateMode.PulseCount, 0, 1, false)];
+            foreach (var (mode, bl, threads, halfSelect) in cases)
             {
-                var device = PulsedDevice.Preset(preset, 0.001)!;
-                var tile = new AnalogTile(n, n, device, new PulseUpdate(mode, Math.Max(1, bl)), new RandomStream(1));
+                var device = vteam ? Vteam() : PulsedDevice.Preset(preset, 0.001)!;
+                var tile = new AnalogTile(n, n, device, new PulseUpdate(mode, Math.Max(1, bl)) { HalfSelect = halfSelect }, new RandomStream(1)) { MaxDegreeOfParallelism = threads };
                 var rng = new RandomStream(2);
                 var x = Enumerable.Range(0, n).Select(_ => rng.NextDouble(-1, 1)).ToArray();
                 var d = Enumerable.Range(0, n).Select(_ => rng.NextDouble(-0.1, 0.1)).ToArray();
@@ -43,9 +52,21 @@ public static class PulsedUpdateRate
                 var pulsedDevices = Math.Clamp((double)(tile.PulseCount - before) / updates / ((double)n * n), 1e-9, 1);
                 var bound = bandwidth / (48 * pulsedDevices);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{n}x{n} {preset} {mode}{(mode == UpdateMode.Stochastic ? $" BL {bl}" : "")}: {1e3 * seconds / updates:F3} ms/update, {rate:E3} device updates/s, {(double)(tile.PulseCount - before) / updates:F0} pulses/update; memory-bound limit {bound:E2}/s ({rate / bound:P0} of it)"));
+                    $"{n}x{n} {preset} {mode}{(mode == UpdateMode.Stochastic ? $" BL {bl}, {(threads == 1 ? "1 thread" : $"{Environment.ProcessorCount} threads")}" : "")}{(halfSelect ? ", V/2 scheme" : "")}: {1e3 * seconds / updates:F3} ms/update, {rate:E3} device updates/s, {(double)(tile.PulseCount - before) / updates:F0} pulses/update; memory-bound limit {bound:E2}/s ({rate / bound:P0} of it)"));
             }
         }
+    }
+
+    /// <summary>The example's VTEAM device: SET −0.21 V and RESET 0.1 V for 2 ns (half RESET disturbs).</summary>
+    private static PulsedDevice Vteam()
+    {
+        var parameters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ron"] = 50, ["roff"] = 1e3, ["kon"] = -10, ["koff"] = 5e-4, ["alphaon"] = 3, ["alphaoff"] = 1,
+            ["von"] = -0.2, ["voff"] = 0.02, ["xoff"] = 3e-9, ["aoff"] = 3e-9, ["wc"] = 0.1e-9,
+        };
+        var model = MemristorCatalog.Create("vteam", parameters, SourceLocation.None);
+        return PulsedDevice.Physical(new PhysicalResponse(model, new ProgrammingPulse(-0.21, 2e-9), new ProgrammingPulse(0.1, 2e-9)));
     }
 
     /// <summary>Bytes per second one thread reads summing a 256 MB array (best of 3).</summary>

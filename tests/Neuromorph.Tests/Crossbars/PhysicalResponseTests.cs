@@ -7,6 +7,7 @@ using Neuromorph.Diagnostics;
 using Neuromorph.Numerics.Randomness;
 using Neuromorph.Experiments;
 using Neuromorph.Experiments.AnalogTraining;
+using Neuromorph.Experiments.Shared;
 using Neuromorph.Io.Yaml;
 using Neuromorph.Tests.Circuits.Engine;
 using Neuromorph.Tests.Support;
@@ -237,9 +238,9 @@ public class PhysicalResponseTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(true, "update: { mode: stochastic, half_select: true }", "needs mode: pulse_count")]
+    [InlineData(true, "update: { mode: ideal, half_select: true }", "needs mode: pulse_count or stochastic")]
     [InlineData(false, "update: { mode: pulse_count, half_select: true }", "needs a physical device")]
-    public void Half_select_needs_pulse_counts_on_a_physical_device(bool physical, string update, string message)
+    public void Half_select_needs_pulses_on_a_physical_device(bool physical, string update, string message)
     {
         var device = physical
             ? "device:\n  model: vteam\n  set: { amplitude: -0.25, width: 2n }\n  reset: { amplitude: 0.1, width: 2n }\n"
@@ -248,6 +249,14 @@ public class PhysicalResponseTests(ITestOutputHelper output)
         var ex = Assert.Throws<UserInputException>(() => AnalogTrainingSpecReader.Read(YamlSection.Parse(text, "h.yaml")));
         Assert.Contains(message, ex.Diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.StartsWith("update:", StringComparison.Ordinal)) + 1, ex.Diagnostic.Location.Line);
+    }
+
+    [Fact]
+    public void Half_select_reads_with_the_stochastic_update()
+    {
+        var text = "algorithm: analog_sgd\ndevice:\n  model: vteam\n  set: { amplitude: -0.25, width: 2n }\n  reset: { amplitude: 0.1, width: 2n }\nupdate: { mode: stochastic, bit_length: 7, half_select: true }\n";
+        var update = TileTrainingReader.Read(YamlSection.Parse(text, "h.yaml"), out _).Update;
+        Assert.Equal(new PulseUpdate(UpdateMode.Stochastic, 7) { HalfSelect = true }, update);
     }
 
     /// <summary>

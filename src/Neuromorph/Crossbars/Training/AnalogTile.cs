@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using Neuromorph.Numerics.Randomness;
 
@@ -11,6 +12,10 @@ namespace Neuromorph.Crossbars.Training;
 /// p_i = C·|x_i|/m, column stream j with q_j = C·m·|d_j| (m = 1 without update management), both clipped to 1; each
 /// coincidence of the two streams gives device (j, i) one pulse in the direction sign(d_j·x_i), so
 /// E[ΔW_ji] = BL·p_i·q_j·Δw_min = η·d_j·x_i to first order in the device nonlinearity.
+/// The stochastic update draws from counter-based streams (<see cref="Philox"/>) keyed by a 64-bit seed the tile
+/// draws from its random stream once: each line's bit stream from (line, update number, kind), each row's
+/// cycle-to-cycle noise from (row, update number). So rows are updated in parallel on a large tile, in any order, and
+/// the weights do not depend on the number of threads.
 /// </summary>
 public sealed class AnalogTile
 {
@@ -20,15 +25,20 @@ public sealed class AnalogTile
     private readonly double[] wMin;
     private readonly double[] wMax;
     private readonly RandomStream random;
-    private ulong[] rowBits = [];
-    private ulong[] colBits = [];
+    private const uint ColumnStream = 0, RowStream = 1, NoiseStream = 2;
+    private readonly ulong seed;
+    private ulong updates;
+    private ulong[] columnStreams = [];
+    private int[] columnOnes = [];
+    private double[] xs = [];
+    private double[] ds = [];
 
     /// <summary>A tile of <paramref name="rows"/> × <paramref name="cols"/> devices at weight 0 (clipped into each device's bounds).</summary>
     /// <param name="rows">Outputs.</param>
     /// <param name="cols">Inputs.</param>
     /// <param name="device">Device model; its spreads are drawn here, once per device.</param>
     /// <param name="update">Pulsed update settings.</param>
-    /// <param name="random">Stream for the device-to-device draws, the bit streams and the cycle-to-cycle noise.</param>
+    /// <param name="random">Stream for the device-to-device draws, the cycle-to-cycle noise outside the stochastic update, and the seed of the stochastic update's streams.</param>
     public AnalogTile(int rows, int cols, PulsedDevice device, PulseUpdate update, RandomStream random)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -80,6 +90,10 @@ public sealed class AnalogTile
             wMax[k] = hi;
             w[k] = Math.Clamp(0, lo, hi);
         }
+
+        // the key of the stochastic update's counter-based streams (drawn only in that mode, so that the other modes
+        // keep their draws)
+        seed = update.Mode == UpdateMode.Stochastic ? random.NextULong() : 0;
     }
 
     /// <summary>Outputs (rows of W).</summary>
@@ -96,6 +110,18 @@ public sealed class AnalogTile
 
     /// <summary>Pulses applied so far (all devices together).</summary>
     public long PulseCount { get; private set; }
+
+    /// <summary>The smallest tile (rows × cols) whose stochastic update runs in parallel.</summary>
+    internal const int ParallelDevices = 16384;
+
+    /// <summary>Threads of the stochastic update on a large tile (-1: as many as there are cores); the weights do not depend on it.</summary>
+    internal int MaxDegreeOfParallelism { get; set; } = -1;
+
+    /// <summary>When set (length Rows·Cols), counts each device's half-selecting up pulses (a test hook).</summary>
+    internal long[]? HalfUpTally { get; set; }
+
+    /// <summary>When set (length Rows·Cols), counts each device's half-selecting down pulses (a test hook).</summary>
+    internal long[]? HalfDownTally { get; set; }
 
     /// <summary>Weight of device (<paramref name="row"/>, <paramref name="col"/>).</summary>
     public double this[int row, int col]
@@ -297,36 +323,14 @@ public sealed class AnalogTile
                 // the half pulses of the other devices in this row and this column
                 var halfUp = rowUp[r] + colUp[c] - (2L * Math.Max(n, 0));
                 var halfDown = rowDown[r] + colDown[c] - (2L * Math.Max(-n, 0));
-                var value = w[k];
-                for (var h = 0L; h < halfUp; h++)
-                {
-                    value = Device.HalfPulse(value, true, wMin[k], wMax[k]);
-                }
-
-                for (var h = 0L; h < halfDown; h++)
-                {
-                    value = Device.HalfPulse(value, false, wMin[k], wMax[k]);
-                }
-
-                w[k] = value;
+                HalfPulses(k, halfUp, halfDown);
             }
         }
     }
 
     private void StochasticUpdate(ReadOnlySpan<double> x, ReadOnlySpan<double> d, double eta)
     {
-        var bl = Settings.BitLength;
-        var words = (bl + 63) / 64;
-        if (rowBits.Length != Cols * words)
-        {
-            rowBits = new ulong[Cols * words];
-        }
-
-        if (colBits.Length != Rows * words)
-        {
-            colBits = new ulong[Rows * words];
-        }
-
+        var update = updates++;
         var xMax = 0.0;
         foreach (var v in x)
         {
@@ -344,63 +348,239 @@ public sealed class AnalogTile
             return;
         }
 
+        var bl = Settings.BitLength;
+        var words = (bl + 63) / 64;
+        if (columnStreams.Length != Cols * words)
+        {
+            columnStreams = new ulong[Cols * words];
+            columnOnes = new int[Cols];
+            xs = new double[Cols];
+            ds = new double[Rows];
+        }
+
+        x[..Cols].CopyTo(xs);
+        d[..Rows].CopyTo(ds);
         var scale = Math.Sqrt(eta / (bl * Device.DwMin));
         var m = Settings.UpdateManagement ? Math.Sqrt(dMax / xMax) : 1.0;
-        Streams(x, scale * m, rowBits, words, bl);
-        Streams(d, scale / m, colBits, words, bl);
-        for (var r = 0; r < Rows; r++)
+        var (xScale, dScale) = (scale * m, scale / m);
+        var halfSelect = Settings.HalfSelect && Device.Response?.HalfSelectDisturbs == true;
+        var phases = new Phases(Signs(d), Signs(x));
+        ForRanges(Cols, (from, to) =>
         {
-            if (d[r] == 0)
+            for (var c = from; c < to; c++)
             {
-                continue;
+                var bits = columnStreams.AsSpan(c * words, words);
+                Stream(xs[c], xScale, bits, bl, update, ColumnStream, c);
+                columnOnes[c] = Ones(bits);
             }
+        });
 
-            var cb = colBits.AsSpan(r * words, words);
-            for (var c = 0; c < Cols; c++)
+        long pulses = 0;
+        ForRanges(Rows, (from, to) =>
+        {
+            Span<ulong> cb = stackalloc ulong[words];
+            long local = 0;
+            for (var r = from; r < to; r++)
             {
-                if (x[c] == 0)
+                if (ds[r] == 0 && !halfSelect)
                 {
                     continue;
                 }
 
-                var rb = rowBits.AsSpan(c * words, words);
-                var n = 0;
-                for (var k = 0; k < words; k++)
-                {
-                    n += BitOperations.PopCount(cb[k] & rb[k]);
-                }
+                Stream(ds[r], dScale, cb, bl, update, RowStream, r);
+                var noise = new PhiloxStream(seed, (uint)r, (uint)update, ((uint)(update >> 32) << 2) | NoiseStream);
+                local += halfSelect ? HalfSelectRow(r, cb, words, phases, ref noise) : CoincidenceRow(r, cb, words, ref noise);
+            }
 
-                if (n > 0)
-                {
-                    Pulses((r * Cols) + c, (d[r] > 0) == (x[c] > 0), n);
-                }
+            Interlocked.Add(ref pulses, local);
+        });
+        PulseCount += pulses;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="count"/>) in ranges, in parallel on a large tile.</summary>
+    private void ForRanges(int count, Action<int, int> body)
+    {
+        if ((long)Rows * Cols < ParallelDevices || MaxDegreeOfParallelism == 1 || count < 2)
+        {
+            body(0, count);
+            return;
+        }
+
+        var threads = MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var size = Math.Max(1, count / (4 * threads));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        Parallel.ForEach(Partitioner.Create(0, count, size), options, range => body(range.Item1, range.Item2));
+    }
+
+    /// <summary>
+    /// Line <paramref name="line"/>'s Bernoulli stream: bit t set with probability ⌈p·2³²⌉/2³² (p = min(1, scale·|v|)),
+    /// drawn from the tile's Philox stream (line, update, kind).
+    /// </summary>
+    private void Stream(double v, double scale, Span<ulong> bits, int bl, ulong update, uint kind, int line)
+    {
+        bits.Clear();
+        var p = Math.Min(1.0, scale * Math.Abs(v));
+        if (!(p > 0))
+        {
+            return;
+        }
+
+        var threshold = (ulong)Math.Ceiling(p * 4294967296.0);
+        var draws = new PhiloxStream(seed, (uint)line, (uint)update, ((uint)(update >> 32) << 2) | kind);
+        for (var t = 0; t < bl; t++)
+        {
+            if (draws.NextUInt() < threshold)
+            {
+                bits[t >> 6] |= 1UL << (t & 63);
             }
         }
     }
 
-    private void Streams(ReadOnlySpan<double> v, double scale, ulong[] bits, int words, int bl)
+    /// <summary>Row <paramref name="r"/> of the plain stochastic update: each coincidence one pulse of sign d_r·x_c.</summary>
+    private long CoincidenceRow(int r, ReadOnlySpan<ulong> cb, int words, ref PhiloxStream noise)
     {
-        Array.Clear(bits);
-        for (var i = 0; i < v.Length; i++)
+        var dr = ds[r];
+        long pulses = 0;
+        for (var c = 0; c < Cols; c++)
         {
-            var p = Math.Min(1.0, scale * Math.Abs(v[i]));
-            if (p <= 0)
+            if (xs[c] == 0)
             {
                 continue;
             }
 
-            // NextDouble() < p exactly: NextDouble is k·2⁻⁵³ with k = NextULong() >> 11, and for an integer k,
-            // k·2⁻⁵³ < p ⇔ k < ⌈p·2⁵³⌉ (the same draws and bits, without the conversion to double)
-            var threshold = (ulong)Math.Ceiling(p * 9007199254740992.0);
-            var row = bits.AsSpan(i * words, words);
-            for (var t = 0; t < bl; t++)
+            var n = Coincidences(cb, columnStreams.AsSpan(c * words, words));
+            if (n > 0)
             {
-                if ((random.NextULong() >> 11) < threshold)
-                {
-                    row[t >> 6] |= 1UL << (t & 63);
-                }
+                pulses += n;
+                Pulses((r * Cols) + c, (dr > 0) == (xs[c] > 0), n, ref noise);
             }
         }
+
+        return pulses;
+    }
+
+    /// <summary>
+    /// Row <paramref name="r"/> of the stochastic update in the V/2 scheme (<see cref="PulseUpdate.HalfSelect"/>): four
+    /// sign phases, in each only the lines of the phase's signs driven with their streams and the others at V/2. A device
+    /// gets a full pulse where both its lines fire and a half pulse of the phase's polarity where exactly one of them
+    /// fires; its full pulses are applied first, then its half up and half down pulses. A phase with no row or no column
+    /// of its signs is not run.
+    /// </summary>
+    private long HalfSelectRow(int r, ReadOnlySpan<ulong> cb, int words, Phases phases, ref PhiloxStream noise)
+    {
+        var sr = Math.Sign(ds[r]);
+        var pr = Ones(cb);
+        var (dPositive, dNegative) = phases.D;
+        var (xPositive, xNegative) = phases.X;
+        long pulses = 0;
+        for (var c = 0; c < Cols; c++)
+        {
+            var sc = Math.Sign(xs[c]);
+            if (sr == 0 && sc == 0)
+            {
+                continue;
+            }
+
+            var k = (r * Cols) + c;
+            var pc = columnOnes[c];
+            long halfUp, halfDown;
+            if (sr != 0 && sc != 0)
+            {
+                // the device's own phase (sign d_r, sign x_c): full pulses where both fire, half where one does;
+                // the row-only phase (sign d_r, −sign x_c) and the column-only phase (−sign d_r, sign x_c) have
+                // the other polarity
+                var up = sr == sc;
+                var full = Coincidences(cb, columnStreams.AsSpan(c * words, words));
+                if (full > 0)
+                {
+                    pulses += full;
+                    Pulses(k, up, full, ref noise);
+                }
+
+                long same = pr + pc - (2 * full);
+                long other = ((sc > 0 ? xNegative : xPositive) ? pr : 0) + ((sr > 0 ? dNegative : dPositive) ? pc : 0);
+                (halfUp, halfDown) = up ? (same, other) : (other, same);
+            }
+            else if (sr != 0)
+            {
+                // its column is at V/2 in both phases of its row: (sign d_r, +) is up for d_r > 0, (sign d_r, −) down
+                halfUp = (sr > 0 ? xPositive : xNegative) ? pr : 0;
+                halfDown = (sr > 0 ? xNegative : xPositive) ? pr : 0;
+            }
+            else
+            {
+                halfUp = (sc > 0 ? dPositive : dNegative) ? pc : 0;
+                halfDown = (sc > 0 ? dNegative : dPositive) ? pc : 0;
+            }
+
+            HalfPulses(k, halfUp, halfDown);
+        }
+
+        return pulses;
+    }
+
+    /// <summary>Whether any entry of <paramref name="v"/> is positive, and whether any is negative.</summary>
+    private static (bool Positive, bool Negative) Signs(ReadOnlySpan<double> v)
+    {
+        var (positive, negative) = (false, false);
+        foreach (var e in v)
+        {
+            positive |= e > 0;
+            negative |= e < 0;
+        }
+
+        return (positive, negative);
+    }
+
+    /// <summary>The number of set bits of a stream.</summary>
+    private static int Ones(ReadOnlySpan<ulong> bits)
+    {
+        var ones = 0;
+        foreach (var word in bits)
+        {
+            ones += BitOperations.PopCount(word);
+        }
+
+        return ones;
+    }
+
+    private static int Coincidences(ReadOnlySpan<ulong> cb, ReadOnlySpan<ulong> rb)
+    {
+        var n = 0;
+        for (var k = 0; k < cb.Length; k++)
+        {
+            n += BitOperations.PopCount(cb[k] & rb[k]);
+        }
+
+        return n;
+    }
+
+    /// <summary>Half pulses on device <paramref name="k"/>: the up ones, then the down ones (no cycle-to-cycle noise).</summary>
+    private void HalfPulses(int k, long up, long down)
+    {
+        if (HalfUpTally is { } tallyUp)
+        {
+            tallyUp[k] += up;
+        }
+
+        if (HalfDownTally is { } tallyDown)
+        {
+            tallyDown[k] += down;
+        }
+
+        // a direction whose half pulse changes nothing anywhere is skipped (it would only round the weight)
+        var value = w[k];
+        for (var h = Device.Response?.HalfSetDisturbs == true ? 0L : up; h < up; h++)
+        {
+            value = Device.HalfPulse(value, true, wMin[k], wMax[k]);
+        }
+
+        for (var h = Device.Response?.HalfResetDisturbs == true ? 0L : down; h < down; h++)
+        {
+            value = Device.HalfPulse(value, false, wMin[k], wMax[k]);
+        }
+
+        w[k] = value;
     }
 
     private void Pulses(int k, bool up, int count)
@@ -423,4 +603,31 @@ public sealed class AnalogTile
 
         w[k] = value;
     }
+
+    /// <summary>
+    /// <paramref name="count"/> pulses on device <paramref name="k"/> with their cycle-to-cycle noise from
+    /// <paramref name="noise"/> (the stochastic update's per-row stream); the caller counts them.
+    /// </summary>
+    private void Pulses(int k, bool up, int count, ref PhiloxStream noise)
+    {
+        var sigma = Device.CycleToCycle;
+        if (Device.Kind == DeviceResponseKind.ConstantStep && sigma == 0)
+        {
+            var step = up ? dwUp[k] : -dwDown[k];
+            w[k] = Math.Clamp(w[k] + (count * step), wMin[k], wMax[k]);
+            return;
+        }
+
+        var value = w[k];
+        for (var p = 0; p < count; p++)
+        {
+            var factor = sigma == 0 ? 1 : 1 + (sigma * noise.NextGaussian());
+            value = Device.Pulse(value, up, dwUp[k], dwDown[k], wMin[k], wMax[k], factor);
+        }
+
+        w[k] = value;
+    }
+
+    /// <summary>The signs present among the errors d and among the inputs x: which of the four phases run.</summary>
+    private readonly record struct Phases((bool Positive, bool Negative) D, (bool Positive, bool Negative) X);
 }

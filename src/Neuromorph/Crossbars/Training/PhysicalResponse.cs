@@ -120,7 +120,8 @@ public sealed class PhysicalResponse
         var halfReset = reset with { Amplitude = reset.Amplitude / 2 };
         halfSetChanges = [.. order.Select(k => Weight(Conductance(Math.Clamp(StateAfter(States[k], halfSet), lo, hi))) - w[k])];
         halfResetChanges = [.. order.Select(k => Weight(Conductance(Math.Clamp(StateAfter(States[k], halfReset), lo, hi))) - w[k])];
-        HalfSelectDisturbs = halfSetChanges.Any(c => c != 0) || halfResetChanges.Any(c => c != 0);
+        HalfSetDisturbs = halfSetChanges.Any(c => c != 0);
+        HalfResetDisturbs = halfResetChanges.Any(c => c != 0);
         var mid = Math.Clamp(0, wMin, wMax);
         DwMin = (Step(mid, true) + Step(mid, false)) / 2;
         if (!(DwMin > 0))
@@ -167,7 +168,13 @@ public sealed class PhysicalResponse
     public (IReadOnlyList<double> Weights, IReadOnlyList<double> Up, IReadOnlyList<double> Down) Table => (weights, upSteps, downSteps);
 
     /// <summary>Whether half a SET or half a RESET pulse changes the weight anywhere (the V/2 scheme then disturbs).</summary>
-    public bool HalfSelectDisturbs { get; }
+    public bool HalfSelectDisturbs => HalfSetDisturbs || HalfResetDisturbs;
+
+    /// <summary>Whether half a SET pulse changes the weight anywhere (otherwise half-selecting up pulses are skipped).</summary>
+    public bool HalfSetDisturbs { get; }
+
+    /// <summary>Whether half a RESET pulse changes the weight anywhere (otherwise half-selecting down pulses are skipped).</summary>
+    public bool HalfResetDisturbs { get; }
 
     /// <summary>
     /// The weight after a half-selecting pulse (half the SET or RESET pulse's voltage, same width) on a device at weight

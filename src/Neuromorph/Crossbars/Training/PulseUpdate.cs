@@ -26,11 +26,24 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
     public const int MaxBitLength = 1024;
 
     /// <summary>
-    /// The V/2 programming scheme of a pulse-count update on physical devices: devices are programmed one at a time,
-    /// the selected row at the pulse voltage and the selected column at 0, every other line at half the voltage, so
-    /// each pulse also gives the other devices of its row and of its column a half pulse (ideal wires). Each device
-    /// receives its own pulses first, then the half pulses of its row and column (a reordering of the sequential
-    /// scheme, exact when a device has either kind alone). Half pulses carry no cycle-to-cycle noise.
+    /// The V/2 programming scheme on physical devices whose half pulses change the state
+    /// (<see cref="PhysicalResponse.HalfSelectDisturbs"/>; otherwise the update is the same as without it). Ideal wires;
+    /// half pulses carry no cycle-to-cycle noise; each device receives its own full pulses first, then its half up
+    /// pulses, then its half down pulses (a reordering of the sequence in time, exact when a device has one kind alone).
+    /// <para>
+    /// Pulse count: devices are programmed one at a time, the selected row at the pulse voltage and the selected column
+    /// at 0, every other line at half the voltage, so each pulse also gives the other devices of its row and of its
+    /// column a half pulse.
+    /// </para>
+    /// <para>
+    /// Stochastic: the update runs in four sign phases, as sign-separated hardware does: (d &gt; 0, x &gt; 0) and
+    /// (d &lt; 0, x &lt; 0) are up phases, (d &gt; 0, x &lt; 0) and (d &lt; 0, x &gt; 0) down phases. In a phase only the
+    /// rows and columns of its signs are driven with their bit streams, the other lines held at V/2; a phase with no
+    /// row or no column of its signs is not run. In each of the BL slots a device whose row and column both fire gets a
+    /// full pulse, and one where exactly one of its two lines fires a half pulse of the phase's polarity. Per phase, with
+    /// cb and rb the device's row and column streams: both lines driven, popcount(cb &amp; rb) full and
+    /// popcount(cb ^ rb) half pulses; only its row, popcount(cb) half pulses; only its column, popcount(rb).
+    /// </para>
     /// </summary>
     public bool HalfSelect { get; init; }
 }

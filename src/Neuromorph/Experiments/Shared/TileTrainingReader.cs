@@ -204,9 +204,9 @@ public static class TileTrainingReader
         };
         var bl = u.GetInt("bit_length", 31, NumberRange.Between(1, PulseUpdate.MaxBitLength), $"pulse stream length BL: 1 to {PulseUpdate.MaxBitLength}");
         var halfSelect = u.GetBool("half_select", false);
-        if (halfSelect && mode != UpdateMode.PulseCount)
+        if (halfSelect && mode == UpdateMode.Ideal)
         {
-            throw u.Error("half_select", "half_select (the V/2 programming scheme) needs mode: pulse_count", "the scheme programs one device at a time with a count of pulses");
+            throw u.Error("half_select", "half_select (the V/2 programming scheme) needs mode: pulse_count or stochastic", "an ideal update has no pulses to half-select");
         }
 
         return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect };
