@@ -90,7 +90,7 @@ public static class Tokenizer
             }
 
             var wordStart = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && "()=,{;\"".IndexOf(text[i]) < 0)
+            while (i < text.Length && !EndsWord(text[i]))
             {
                 i++;
             }
@@ -101,4 +101,20 @@ public static class Tokenizer
 
         return tokens;
     }
+
+    /// <summary>ASCII characters that end a word: white space and <c>( ) = , { ; "</c>.</summary>
+    private static readonly bool[] AsciiWordEnd = MakeWordEnd();
+
+    private static bool[] MakeWordEnd()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = char.IsWhiteSpace((char)c) || "()=,{;\"".Contains((char)c, StringComparison.Ordinal);
+        }
+
+        return table;
+    }
+
+    private static bool EndsWord(char c) => c < 128 ? AsciiWordEnd[c] : char.IsWhiteSpace(c);
 }
