@@ -58,6 +58,7 @@ public static class CsvTable
             w.Write(CsvRow.Format(headers));
             w.Write('\n');
             var every = Math.Max(1, rows / 100);
+            Span<char> digits = stackalloc char[40];
             for (var r = 0; r < rows; r++)
             {
                 if (r % every == 0)
@@ -73,7 +74,16 @@ public static class CsvTable
                         w.Write(',');
                     }
 
-                    w.Write(columns[c][r].ToString("R", CultureInfo.InvariantCulture));
+                    // formatted into a buffer: a 10^5-column table would otherwise make a string per value
+                    var v = columns[c][r];
+                    if (v.TryFormat(digits, out var length, "R", CultureInfo.InvariantCulture))
+                    {
+                        w.Write(digits[..length]);
+                    }
+                    else
+                    {
+                        w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+                    }
                 }
 
                 w.Write('\n');

@@ -111,6 +111,7 @@ public class AnalogRecurrentTrainingTests(ITestOutputHelper output)
     [InlineData("analog: { algorithm: tiki_tak }", "t.yaml:7:", "did you mean 'tiki_taka'")]
     [InlineData("analog: { algorithm: analog_sgd, device: { preset: soft_bounds, w_min: 1, w_max: -1 } }", "t.yaml:7:", "need w_min < w_max")]
     [InlineData("analog: { algorithm: analog_sgd, update: { bit_length: 0 } }", "t.yaml:7:", "bit_length")]
+    [InlineData("analog: { algorithm: analog_sgd, update: { mode: pulse_count, bl_management: true } }", "t.yaml:7:", "bl_management (aihwkit's update BL management) adapts the stochastic streams")]
     [InlineData("method: rtrl\n  analog: { algorithm: analog_sgd }", "t.yaml:", "does not combine with training on tiles")]
     [InlineData("analog: { algorithm: analog_sgd, learning_rate: 1 }", "t.yaml:7:", "learning_rate")]
     public void Bad_tile_training_settings_are_located_errors(string settings, string where, string message)

@@ -348,14 +348,18 @@ public sealed class AnalogTile
             return;
         }
 
-        var bl = Settings.BitLength;
+        var bl = Settings.StreamLength(eta, xMax, dMax, Device.DwMin);
         var words = (bl + 63) / 64;
-        if (columnStreams.Length != Cols * words)
+        if (xs.Length != Cols)
         {
-            columnStreams = new ulong[Cols * words];
             columnOnes = new int[Cols];
             xs = new double[Cols];
             ds = new double[Rows];
+        }
+
+        if (columnStreams.Length < Cols * words)
+        {
+            columnStreams = new ulong[Cols * ((Settings.BitLength + 63) / 64)];
         }
 
         x[..Cols].CopyTo(xs);

@@ -46,4 +46,16 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
     /// </para>
     /// </summary>
     public bool HalfSelect { get; init; }
+
+    /// <summary>
+    /// aihwkit's update BL management (<c>update_bl_management</c>): each stochastic update uses the shortest stream that
+    /// can carry it, BL = ⌈η·max|x|·max|d| / Δw_min⌉ clipped to [1, <see cref="BitLength"/>], with the probabilities
+    /// rescaled to it (scale √(η/(BL·Δw_min))), so the expected update is unchanged while a small update is drawn from a
+    /// stream of 1 to a few slots instead of <see cref="BitLength"/>.
+    /// </summary>
+    public bool BitLengthManagement { get; init; }
+
+    /// <summary>The stream length a stochastic update of η·d·xᵀ uses (<see cref="BitLengthManagement"/>, else <see cref="BitLength"/>).</summary>
+    public int StreamLength(double eta, double xMax, double dMax, double dwMin) =>
+        BitLengthManagement ? (int)Math.Clamp(Math.Ceiling(eta * xMax * dMax / dwMin), 1, BitLength) : BitLength;
 }

@@ -16,7 +16,7 @@ public static class TileTrainingReader
     private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
     private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
-    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "half_select"];
+    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "bl_management", "half_select"];
     private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold", "zero_shift"];
     private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka", "tiki_taka_v2", "mixed_precision"];
     private static readonly string[] Modes = ["stochastic", "pulse_count", "ideal"];
@@ -209,6 +209,12 @@ public static class TileTrainingReader
             throw u.Error("half_select", "half_select (the V/2 programming scheme) needs mode: pulse_count or stochastic", "an ideal update has no pulses to half-select");
         }
 
-        return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect };
+        var blManagement = u.GetBool("bl_management", false);
+        if (blManagement && mode != UpdateMode.Stochastic)
+        {
+            throw u.Error("bl_management", "bl_management (aihwkit's update BL management) adapts the stochastic streams' length", "use it with mode: stochastic");
+        }
+
+        return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect, BitLengthManagement = blManagement };
     }
 }
