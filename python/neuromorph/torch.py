@@ -9,6 +9,9 @@ training (aihwkit's convention). The bias is added digitally. The tile is reprog
 and shapes (``weight_ih_l0``, ``weight_hh_l0``, ``bias_ih_l0``, ``bias_hh_l0``, ``..._reverse``), so a state_dict of
 the PyTorch module loads unchanged; each ``weight_ih``/``weight_hh`` is one tile, read as above. ``convert_to_analog``
 returns a copy of a model with its ``nn.Linear``, ``nn.RNN``, ``nn.LSTM`` and ``nn.GRU`` modules replaced.
+
+``TileLinear`` and ``AnalogSGD`` train on the crossbar itself: the weight lives on a :class:`neuromorph.TrainingTile`
+and each optimiser step is applied as device pulses (aihwkit's ``AnalogLinear`` with ``AnalogSGD``).
 """
 
 from __future__ import annotations
@@ -242,8 +245,9 @@ class AnalogLinear(nn.Module):
         self.out_features = out_features
         kw = {"device": device, "dtype": dtype}
         self.weight = nn.Parameter(torch.empty((out_features, in_features), **kw))
-        self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(out_features, **kw)) if bias else None
-        if not bias:
+        if bias:
+            self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(out_features, **kw))
+        else:
             self.register_parameter("bias", None)
         self._options = dict(crossbar)
         self._holder = _Tile(in_features, out_features, self._options)
@@ -472,3 +476,7 @@ def convert_to_analog(model: nn.Module, **crossbar: Any) -> nn.Module:
         return module
 
     return swap(converted)
+
+
+# layers trained on the tile itself (pulsed updates): their own module, exposed here
+from ._torch_training import AnalogSGD, TileLinear  # noqa: E402

@@ -503,6 +503,16 @@ class AnalogLinearTests(unittest.TestCase):
         b = layer.bias.detach().clone().requires_grad_()
         self.assertTrue(torch.autograd.gradcheck(lambda x, w, b: nt._AnalogMatmul.apply(x, w, layer) + b, (x, w, b)))
 
+    def test_without_bias_equals_linear_without_bias(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(5)
+        lin = torch.nn.Linear(5, 2, bias=False).double()
+        layer = nt.AnalogLinear.from_linear(lin)
+        self.assertIsNone(layer.bias)
+        x = torch.randn(4, 5, dtype=torch.float64)
+        self.assertLess((layer(x) - lin(x)).abs().max().item(), 1e-12)
+
     def test_reprograms_after_step(self):
         import neuromorph.torch as nt
 
@@ -642,3 +652,72 @@ class AnalogRecurrentTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipIf(torch is None, "torch is not installed")
+class TileLinearTests(unittest.TestCase):
+    """``TileLinear`` + ``AnalogSGD``: training on the tile itself. The reference is ``nn.Linear`` with
+    ``torch.optim.SGD`` (an ideal tile must equal it), and the pulsed tile must learn what SGD learns."""
+
+    def _data(self, seed):
+        g = torch.Generator().manual_seed(seed)
+        x = torch.randn(64, 6, generator=g, dtype=torch.float64)
+        a = torch.randn(6, 3, generator=g, dtype=torch.float64) * 0.3
+        return x, x @ a
+
+    def _train(self, layer, opt, x, y, steps):
+        losses = []
+        for k in range(steps):
+            xb, yb = x[(8 * k) % 64:(8 * k) % 64 + 8], y[(8 * k) % 64:(8 * k) % 64 + 8]
+            opt.zero_grad()
+            loss = torch.nn.functional.mse_loss(layer(xb), yb)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+        return losses
+
+    def test_ideal_tile_trains_exactly_as_sgd_and_keeps_pytorch_names(self):
+        import neuromorph.torch as nt
+
+        x, y = self._data(0)
+        torch.manual_seed(3)
+        lin = torch.nn.Linear(6, 3).double()
+        layer = nt.TileLinear(6, 3, algorithm="fp", dtype=torch.float64)
+        layer.load_state_dict(lin.state_dict())
+        self.assertEqual(list(layer.state_dict().keys()), list(lin.state_dict().keys()))
+        ref = self._train(lin, torch.optim.SGD(lin.parameters(), lr=0.1), x, y, 24)
+        got = self._train(layer, nt.AnalogSGD(layer.parameters(), lr=0.1), x, y, 24)
+        self.assertLess(max(abs(a - b) for a, b in zip(ref, got)), 1e-12)
+        self.assertLess((layer.weight - lin.weight).abs().max().item(), 1e-12)
+        self.assertLess((layer.bias - lin.bias).abs().max().item(), 1e-12)
+        # the input gradient is the transposed read of the tile
+        xg = x[:5].clone().requires_grad_()
+        layer(xg).sum().backward()
+        self.assertLess((xg.grad - torch.ones(5, 3, dtype=torch.float64) @ layer.weight).abs().max().item(), 1e-12)
+
+    def test_pulsed_tile_learns_as_sgd_and_its_weight_is_the_tiles(self):
+        import neuromorph.torch as nt
+
+        x, y = self._data(1)
+        torch.manual_seed(4)
+        lin = torch.nn.Linear(6, 3, bias=False).double()
+        layer = nt.TileLinear(6, 3, bias=False, algorithm="analog_sgd", device={"preset": "constant_step", "dw_min": 1e-4},
+                              update={"mode": "stochastic", "bit_length": 31}, seed=2, dtype=torch.float64)
+        layer.load_state_dict(lin.state_dict())
+        ref = self._train(lin, torch.optim.SGD(lin.parameters(), lr=0.1), x, y, 200)
+        got = self._train(layer, nt.AnalogSGD(layer.parameters(), lr=0.1), x, y, 200)
+        self.assertGreater(layer.tile.pulses, 0)
+        self.assertLess(got[-1], 0.1 * got[0])  # it learns
+        self.assertLess(sum(got[-20:]) / 20, 2 * sum(ref[-20:]) / 20 + 1e-3)  # about as well as SGD
+        self.assertLess(abs(layer.weight.detach().numpy() - layer.tile.weights.T).max(), 1e-15)
+
+    def test_bad_arguments(self):
+        import neuromorph
+        import neuromorph.torch as nt
+
+        with self.assertRaises(ValueError):
+            nt.AnalogSGD(nt.TileLinear(2, 2).parameters(), lr=-1)
+        with self.assertRaises(neuromorph.InputError):
+            nt.TileLinear(2, 2, device={"preset": "no_such_device"})
+        with self.assertRaises(ValueError):
+            nt.TileLinear(3, 2)(torch.zeros(4, 5))
