@@ -241,7 +241,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
     private static void Predict(List<(double T, double[] U)> history, double t, int order, double[] into)
     {
         var m = Math.Min(history.Count, order + 1);
-        var pts = history.GetRange(history.Count - m, m);
+        var first = history.Count - m;
         Array.Clear(into);
         for (var j = 0; j < m; j++)
         {
@@ -250,11 +250,11 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
             {
                 if (k != j)
                 {
-                    w *= (t - pts[k].T) / (pts[j].T - pts[k].T);
+                    w *= (t - history[first + k].T) / (history[first + j].T - history[first + k].T);
                 }
             }
 
-            var uj = pts[j].U;
+            var uj = history[first + j].U;
             for (var i = 0; i < into.Length; i++)
             {
                 into[i] += w * uj[i];
@@ -264,7 +264,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
 
     private double ErrorRatio(List<(double T, double[] U)> history, double[] corrected, double t, int order)
     {
-        var predicted = new double[corrected.Length];
+        var predicted = Scratch(ref _predicted, corrected.Length);
         var predictorOrder = Math.Min(order, history.Count - 1);
         Predict(history, t, predictorOrder, predicted);
         // Milne: LTE ≈ C_corr / (C_pred - C_corr) × (corrector - predictor); BE with a linear predictor 1/3,
@@ -272,7 +272,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         // only a linear predictor available uses 1/3, which overestimates its error (safe).
         var factor = predictorOrder == 1 ? 1.0 / 3 : (_gear ? 2.0 / 11 : 1.0 / 13);
         var last = history[^1].U;
-        var linear = new double[corrected.Length];
+        var linear = Scratch(ref _linear, corrected.Length);
         Predict(history, t, 1, linear);
         var h = t - history[^1].T;
         var h1 = history.Count >= 2 ? history[^1].T - history[^2].T : h;
@@ -300,6 +300,10 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
 
         return worst;
     }
+
+    private double[] _predicted = [], _linear = [];
+
+    private static double[] Scratch(ref double[] buffer, int n) => buffer.Length == n ? buffer : buffer = new double[n];
 
     private bool _gear;
     private SolverTolerances _tolerances = new();
