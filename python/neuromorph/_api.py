@@ -191,7 +191,7 @@ _FORMAT_SUFFIX = {"cnf": ".cnf", "wcnf": ".wcnf", "qubo": ".txt", "ising": ".txt
 
 
 def minimize(problem: PathOrText, solver: str = "hopfield", *, format: Optional[str] = None, restarts: int = 8, seed: int = 1,
-             sweeps: int = 0, time_limit: float = 0.0, target: Optional[float] = None, budget: Optional[int] = None,
+             sweeps: int = 0, time_limit: Optional[float] = None, target: Optional[float] = None, budget: Optional[int] = None,
              risk_aversion: Optional[float] = None, penalty: Optional[float] = None, quench_every: Optional[int] = None,
              substrate: Optional[PathOrText] = None, backend: Optional[str] = None, precision: Optional[str] = None) -> MinimizeResult:
     """Minimises a Max-Cut (G-set), QUBO, Ising, portfolio or (weighted) SAT problem (``neuromorph minimize``).
@@ -218,7 +218,7 @@ def minimize(problem: PathOrText, solver: str = "hopfield", *, format: Optional[
             path = os.path.join(temp, "problem" + _FORMAT_SUFFIX.get((format or "gset").lower(), ".txt"))
             Path(path).write_text(str(problem), encoding="utf-8")
         answer = _native.call("minimize", path=path, solver=solver, format=format, restarts=int(restarts), seed=int(seed), sweeps=int(sweeps),
-                              time_limit=float(time_limit), target=target, budget=budget, risk_aversion=risk_aversion, penalty=penalty,
+                              time_limit=float(time_limit) if time_limit is not None else None, target=target, budget=budget, risk_aversion=risk_aversion, penalty=penalty,
                               quench_every=quench_every, substrate=os.fspath(substrate) if substrate is not None else None,
                               backend=backend, precision=precision)
     finally:

@@ -423,6 +423,8 @@ class BadInput(unittest.TestCase):
             nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), restarts=0)
         with self.assertRaises(TypeError):
             nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), restarts=2.5)
+        with self.assertRaises(nm.InputError):
+            nm.minimize(str(CIRCUITS / "problems" / "maxcut_48.txt"), time_limit=0)
 
     def test_errors_are_neuromorph_errors(self):
         self.assertTrue(issubclass(nm.InputError, nm.NeuromorphError))

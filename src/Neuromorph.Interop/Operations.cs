@@ -126,7 +126,7 @@ public static class Operations
             Format = Text(request, "format"),
             Solver = Text(request, "solver") ?? MinimizeSpec.DefaultSolver,
             Restarts = Int(request, "restarts") ?? 8,
-            TimeLimit = Double(request, "time_limit") ?? 0,
+            TimeLimit = Double(request, "time_limit"),
             Seed = request["seed"] is JsonValue s ? s.GetValue<ulong>() : 1UL,
 
             // Python always sends sweeps; 0 is automatic, as when not given

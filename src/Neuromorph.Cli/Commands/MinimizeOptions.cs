@@ -37,7 +37,7 @@ public sealed class MinimizeOptions
     private readonly Option<string> _solver = new("--solver") { Description = SolverHelp(), DefaultValueFactory = _ => MinimizeSpec.DefaultSolver };
     private readonly Option<string?> _format = new("--format") { Description = $"{string.Join(" | ", MinimizeChoices.FormatNames)} (default: by extension: .cnf, .wcnf, .csv = dense QUBO, else gset)" };
     private readonly Option<int> _restarts = new("--restarts") { Description = "independent restarts", DefaultValueFactory = _ => 8 };
-    private readonly Option<double> _timeLimit = new("--time-limit") { Description = "wall-clock budget in seconds (0: none)", DefaultValueFactory = _ => 0 };
+    private readonly Option<double?> _timeLimit = new("--time-limit") { Description = "wall-clock budget in seconds (default: none)" };
     private readonly Option<ulong> _seed = new("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
     private readonly Option<int> _sweeps = new("--sweeps") { Description = "sweeps per restart (dmm: integration steps; 0: automatic)", DefaultValueFactory = _ => 0 };
     private readonly Option<double?> _target = new("--target") { Description = "target objective (cut for Max-Cut), a finite number, for gap, success probability and time-to-target (CNF: 0 by default)" };

@@ -12,7 +12,7 @@ public class MinimizeOptionsParseTests
     {
         var (spec, errors) = MinimizeOptions.Parse("G1.txt");
         Assert.Empty(errors);
-        Assert.Equal(("G1.txt", null, "hopfield", 8, 0.0, 1UL), (spec!.Problem, spec.Format, spec.Solver, spec.Restarts, spec.TimeLimit, spec.Seed));
+        Assert.Equal(("G1.txt", null, "hopfield", 8, (double?)null, 1UL), (spec!.Problem, spec.Format, spec.Solver, spec.Restarts, spec.TimeLimit, spec.Seed));
         Assert.Equal((null, null, null, null, null), (spec.Sweeps, spec.Target, spec.Budget, spec.RiskAversion, spec.Penalty));
         Assert.Empty(spec.SolverSettings);
         Assert.Null(spec.Substrate);
@@ -25,7 +25,7 @@ public class MinimizeOptionsParseTests
         var (spec, errors) = MinimizeOptions.Parse("G1.txt", "--solver", "memory-ising", "--format", "gset", "--restarts", "5", "--time-limit", "2.5", "--seed", "9",
             "--sweeps", "100", "--target", "11624", "--quench-every", "30");
         Assert.Empty(errors);
-        Assert.Equal(("gset", "memory-ising", 5, 2.5, 9UL, 100, 11624.0), (spec!.Format, spec.Solver, spec.Restarts, spec.TimeLimit, spec.Seed, spec.Sweeps ?? -1, spec.Target ?? 0));
+        Assert.Equal(("gset", "memory-ising", 5, 2.5, 9UL, 100, 11624.0), (spec!.Format, spec.Solver, spec.Restarts, spec.TimeLimit ?? 0, spec.Seed, spec.Sweeps ?? -1, spec.Target ?? 0));
         Assert.Equal(new CountValue(30), spec.SolverSettings["quench-every"]);
         Assert.Equal(new QuenchOptions(30), QuenchOptions.From(spec.CheckedSolverSettings));
     }
@@ -46,7 +46,8 @@ public class MinimizeOptionsParseTests
 
     [Theory]
     [InlineData("--restarts 0", "--restarts must be at least 1, got 0")]
-    [InlineData("--time-limit -1", "--time-limit must be a number of seconds ≥ 0 (0: no limit), got -1")]
+    [InlineData("--time-limit -1", "--time-limit must be a positive number of seconds, got -1")]
+    [InlineData("--time-limit 0", "--time-limit must be a positive number of seconds, got 0")]
     [InlineData("--sweeps -5", "--sweeps must be ≥ 0 (0: automatic), got -5")]
     [InlineData("--target nan", "--target must be a finite number, got NaN")]
     [InlineData("--quench-every -1", "--quench-every must be ≥ 0 (0: only at the end), got -1")]

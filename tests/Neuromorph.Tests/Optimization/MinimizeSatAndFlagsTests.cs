@@ -96,7 +96,8 @@ public sealed class MinimizeSatAndFlagsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--time-limit", "-1", "--time-limit must be a number of seconds")]
+    [InlineData("--time-limit", "-1", "--time-limit must be a positive number of seconds")]
+    [InlineData("--time-limit", "0", "--time-limit must be a positive number of seconds, got 0")]
     [InlineData("--sweeps", "-5", "--sweeps must be ≥ 0")]
     [InlineData("--budget", "9", "impossible budget")]
     [InlineData("--ctd-schedule", "alpha=2", "out of range")]

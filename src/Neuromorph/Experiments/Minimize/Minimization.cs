@@ -30,7 +30,7 @@ public static class Minimization
         var options = new SolverOptions
         {
             Restarts = spec.Restarts,
-            TimeLimitSeconds = spec.TimeLimit,
+            TimeLimitSeconds = spec.TimeLimit ?? 0,
             Seed = spec.Seed,
             Sweeps = spec.Sweeps ?? 0,
             TargetEnergy = target is { } t ? problem.EnergyFromObjective(t) : null,

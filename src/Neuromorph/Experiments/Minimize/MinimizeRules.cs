@@ -30,9 +30,10 @@ public static class MinimizeRules
             throw n.Error("restarts", $"{n.Name("restarts")} must be at least 1, got {spec.Restarts}");
         }
 
-        if (!(spec.TimeLimit >= 0) || !double.IsFinite(spec.TimeLimit))
+        if (spec.TimeLimit is { } limit && (!(limit > 0) || !double.IsFinite(limit)))
         {
-            throw n.Error("time-limit", $"{n.Name("time-limit")} must be a number of seconds ≥ 0 (0: no limit), got {spec.TimeLimit.ToString(c)}", $"e.g. {n.Assign("time-limit", "60")}");
+            // a budget of 0 s would stop every restart before it starts: not "no limit", which is leaving it out
+            throw n.Error("time-limit", $"{n.Name("time-limit")} must be a positive number of seconds, got {limit.ToString(c)}", $"e.g. {n.Assign("time-limit", "60")}; leave it out for no limit");
         }
 
         if (spec.Sweeps is < 0)

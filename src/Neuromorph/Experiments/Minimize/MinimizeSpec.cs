@@ -30,8 +30,8 @@ public sealed record MinimizeSpec
     /// <summary>Independent restarts, at least 1.</summary>
     public int Restarts { get; init; } = 8;
 
-    /// <summary>Wall-clock budget in seconds for all restarts, ≥ 0 (0: none).</summary>
-    public double TimeLimit { get; init; }
+    /// <summary>Wall-clock budget in seconds for all restarts, &gt; 0 (null: none).</summary>
+    public double? TimeLimit { get; init; }
 
     /// <summary>Base random seed.</summary>
     public ulong Seed { get; init; } = 1;

@@ -38,7 +38,7 @@ public static class MinimizeSpecReader
             Format = root.Has("format") ? root.GetString("format") : null,
             Solver = root.GetString("solver", "hopfield"),
             Restarts = root.GetInt("restarts", 8),
-            TimeLimit = root.GetDouble("time_limit", 0),
+            TimeLimit = root.Has("time_limit") ? root.GetDouble("time_limit") : null,
             Seed = unchecked((ulong)root.GetLong("seed", 1)),
             Sweeps = root.Has("sweeps") ? root.GetInt("sweeps") : null,
             Target = root.Has("target") ? root.GetDouble("target") : null,

@@ -30,7 +30,7 @@ public sealed class MinimizeSpecReaderTests : IDisposable
         var spec = Read("kind: minimize\nproblem: market.csv\nformat: portfolio\nsolver: dmm\nrestarts: 3\ntime_limit: 2.5\nseed: 42\nsweeps: 700\n"
             + "target: -0.1\nbudget: 2\nrisk_aversion: 0.5\npenalty: 3\nquench_every: 25\n");
         Assert.Equal(Path.Combine(_dir, "market.csv"), spec.Problem);
-        Assert.Equal(("portfolio", "dmm", 3, 2.5, 42UL, 700), (spec.Format, spec.Solver, spec.Restarts, spec.TimeLimit, spec.Seed, spec.Sweeps ?? 0));
+        Assert.Equal(("portfolio", "dmm", 3, 2.5, 42UL, 700), (spec.Format, spec.Solver, spec.Restarts, spec.TimeLimit ?? 0, spec.Seed, spec.Sweeps ?? 0));
         Assert.Equal((-0.1, 2, 0.5, 3.0), (spec.Target ?? 0, spec.Budget ?? 0, spec.RiskAversion ?? 0, spec.Penalty ?? 0));
         Assert.Equal(new CountValue(25), spec.SolverSettings["quench-every"]);
         Assert.Equal(new QuenchOptions(25), QuenchOptions.From(spec.CheckedSolverSettings));
@@ -49,7 +49,8 @@ public sealed class MinimizeSpecReaderTests : IDisposable
 
     [Theory]
     [InlineData("restarts: 0", "run.yaml:3:11", "restarts must be at least 1, got 0")]
-    [InlineData("time_limit: -1", "run.yaml:3:13", "time_limit must be a number of seconds ≥ 0 (0: no limit), got -1")]
+    [InlineData("time_limit: -1", "run.yaml:3:13", "time_limit must be a positive number of seconds, got -1")]
+    [InlineData("time_limit: 0", "run.yaml:3:13", "time_limit must be a positive number of seconds, got 0")]
     [InlineData("sweeps: -3", "run.yaml:3:9", "sweeps must be ≥ 0 (0: automatic), got -3")]
     [InlineData("quench_every: -2", "run.yaml:3:15", "quench_every must be ≥ 0 (0: only at the end), got -2")]
     [InlineData("quench_every: 10", "run.yaml:3:15", "quench_every applies to solver: dmm or memory-ising, not 'hopfield'")]
