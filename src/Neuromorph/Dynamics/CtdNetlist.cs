@@ -117,20 +117,21 @@ public static class CtdNetlist
         var degree = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var n in netlist.Elements.SelectMany(e => e.Nodes))
         {
-            degree[n] = degree.GetValueOrDefault(n) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(degree, n, out _)++;
         }
 
-        var sourcesAt = new Dictionary<string, List<SourceCard>>(StringComparer.Ordinal);
-        foreach (var v in sources)
+        // sources by index: a 10^5-source deck hashes node names only, never the cards
+        var sourcesAt = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
         {
-            foreach (var n in v.Nodes.Distinct())
+            foreach (var n in sources[i].Nodes.Distinct())
             {
-                (sourcesAt.TryGetValue(n, out var list) ? list : sourcesAt[n] = []).Add(v);
+                (sourcesAt.TryGetValue(n, out var list) ? list : sourcesAt[n] = []).Add(i);
             }
         }
 
-        var absorbed = new HashSet<SourceCard>(ReferenceEqualityComparer.Instance);
-        var foldedInto = new Dictionary<SourceCard, (int Memristor, string Node)>(ReferenceEqualityComparer.Instance);
+        var absorbed = new bool[sources.Count];
+        var foldedInto = new Dictionary<string, CtdFoldedSource>(StringComparer.OrdinalIgnoreCase);
         (string Node, double Shift) Through(int memristor, string node)
         {
             // v(node) = v(outer) + shift when a lone source sits between node and outer
@@ -139,14 +140,15 @@ public static class CtdNetlist
                 return (node, 0);
             }
 
-            var s = sourcesAt.TryGetValue(node, out var here) ? here.FirstOrDefault(v => !absorbed.Contains(v)) : null;
-            if (s is null)
+            var i = sourcesAt.TryGetValue(node, out var here) ? here.FindIndex(v => !absorbed[v]) : -1;
+            if (i < 0)
             {
                 return (node, 0);
             }
 
-            absorbed.Add(s);
-            foldedInto[s] = (memristor, node);
+            var s = sources[here![i]];
+            absorbed[here[i]] = true;
+            foldedInto.TryAdd(s.Name, new CtdFoldedSource(s, memristor, node));
             return s.Nodes[0] == node ? (s.Nodes[1], s.Dc) : (s.Nodes[0], -s.Dc);
         }
 
@@ -156,7 +158,7 @@ public static class CtdNetlist
             var (pb, eps) = Through(k, m.Nodes[1]);
             return (U: pb, V: pa, S: delta - eps);
         }).ToList();
-        foreach (var s in sources.Where(s => !absorbed.Contains(s)))
+        foreach (var s in sources.Where((_, i) => !absorbed[i]))
         {
             throw new UserInputException(s.Location, $"{s.Name} is not in series with exactly one memristor", "--engine ctd folds each source into one memristor's branch");
         }
@@ -164,8 +166,27 @@ public static class CtdNetlist
         // a memristor folded onto a single node (directly across a source) is a loop of its own: Omega = 1 on it
         var loops = branches.Select((b, k) => (b, k)).Where(p => p.b.U == p.b.V).Select(p => p.k).ToArray();
         var networked = branches.Select((b, k) => (b, k)).Where(p => p.b.U != p.b.V).Select(p => p.k).ToArray();
-        var names = networked.SelectMany(k => new[] { branches[k].U, branches[k].V }).Distinct().OrderBy(n => n == "0" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
-        var index = names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i);
+        // node indices in order of first appearance, ground first when the network touches it (the node Laplacian
+        // drops index 0)
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        if (networked.Any(k => branches[k].U == "0" || branches[k].V == "0"))
+        {
+            index["0"] = 0;
+            names.Add("0");
+        }
+
+        foreach (var k in networked)
+        {
+            foreach (var n in (ReadOnlySpan<string>)[branches[k].U, branches[k].V])
+            {
+                if (index.TryAdd(n, names.Count))
+                {
+                    names.Add(n);
+                }
+            }
+        }
+
         var parameters = new CtdParameters(p0.Ron, p0.Ron * (1 + p0.Xi), p0.Alpha, p0.Beta, CtdConvention.A);
         double[]? injection = null;
         if (currentSources.Count > 0)

@@ -21,7 +21,7 @@ internal static class CtdPrintColumns
         Netlist netlist,
         IReadOnlyList<MemristorCard> memristors,
         IReadOnlyList<CtdLinearModel> models,
-        IReadOnlyDictionary<SourceCard, (int Memristor, string Node)> foldedInto,
+        IReadOnlyDictionary<string, CtdFoldedSource> foldedInto,
         IReadOnlyList<SourceCard> currentSources,
         IReadOnlyList<double[]> states,
         Action<double[], double[]> rate)
@@ -44,8 +44,8 @@ internal static class CtdPrintColumns
                     new ResultColumn(item.Header, [.. states.Select(x => models[k].Ron * (1 + (models[k].Xi * x[k])))]),
                 OutputKind.Current when memristorIndex.TryGetValue(item.Target, out var k) =>
                     new ResultColumn(item.Header, [.. Currents().Select(i => i[k])]),
-                OutputKind.Current when foldedInto.FirstOrDefault(f => string.Equals(f.Key.Name, item.Target, StringComparison.OrdinalIgnoreCase)) is { Key: not null } f =>
-                    new ResultColumn(item.Header, [.. Currents().Select(i => SourceCurrent(f.Key, memristors[f.Value.Memristor], f.Value.Node, i[f.Value.Memristor]))]),
+                OutputKind.Current when foldedInto.TryGetValue(item.Target, out var f) =>
+                    new ResultColumn(item.Header, [.. Currents().Select(i => SourceCurrent(f.Source, memristors[f.Memristor], f.Node, i[f.Memristor]))]),
                 OutputKind.Current when currentSources.FirstOrDefault(c => string.Equals(c.Name, item.Target, StringComparison.OrdinalIgnoreCase)) is { } c =>
                     new ResultColumn(item.Header, [.. states.Select(_ => c.Dc)]),
                 OutputKind.Expression => throw new UserInputException(item.Location, $"the CTD engine does not evaluate .print expressions such as {item.Header}", "print x(), r() and i() columns, or use the MNA engine for expression columns"),
@@ -90,3 +90,9 @@ internal static class CtdPrintColumns
         return intoMemristor * sourceFirst * memristorCurrent;
     }
 }
+
+/// <summary>A DC source folded into a memristor's branch by <see cref="CtdNetlist"/>: the memristor and the node between them.</summary>
+/// <param name="Source">The source card.</param>
+/// <param name="Memristor">Index of the memristor it is in series with.</param>
+/// <param name="Node">The node the source shares with that memristor.</param>
+public sealed record CtdFoldedSource(SourceCard Source, int Memristor, string Node);
