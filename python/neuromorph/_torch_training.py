@@ -20,33 +20,55 @@ import torch
 from torch import nn
 
 from ._training import TrainingTile
+from .torch import _AnalogMatmul, _AnalogRNNBase
 
 
-class _TileMatmul(torch.autograd.Function):
-    """``x W^T`` read through the layer's tile; the backward pass records (x, grad_y) for the pulsed update."""
+class _TrainingTileHolder:
+    """One weight parameter of shape (out, in) held on a :class:`TrainingTile` of ``in`` rows and ``out`` columns: the
+    reads of ``neuromorph.torch``'s autograd functions go through it, the backward passes record their gradient rows
+    (``record``), and :class:`AnalogSGD` pulses them into the tile (``_pulse``). The parameter always shows the
+    tile's effective weights; a change made to it from outside reprograms the tile."""
 
-    @staticmethod
-    def forward(ctx: Any, x: torch.Tensor, weight: torch.Tensor, layer: "TileLinear") -> torch.Tensor:  # type: ignore[override]
-        layer._sync_from(weight)
-        ctx.save_for_backward(x)
-        ctx.layer = layer
-        y = layer._tile.forward(x.detach().to("cpu", torch.float64).numpy())
-        return torch.from_numpy(np.ascontiguousarray(y)).to(dtype=x.dtype, device=x.device)
+    def __init__(self, parameter: nn.Parameter, in_features: int, out_features: int, options: Dict[str, Any]) -> None:
+        self._tile = TrainingTile(in_features, out_features, **options)
+        self._parameter = weakref.ref(parameter)
+        self._pending: List[Tuple[np.ndarray, np.ndarray]] = []
+        self._programmed_weight: Optional[torch.Tensor] = None
+        # AnalogSGD finds the holder of a weight through this reference
+        parameter._neuromorph_tile_layer = weakref.ref(self)  # type: ignore[attr-defined]
 
-    @staticmethod
-    def backward(ctx: Any, grad_y: torch.Tensor) -> Any:  # type: ignore[override]
-        (x,) = ctx.saved_tensors
-        layer: TileLinear = ctx.layer
-        g = grad_y.detach().to("cpu", torch.float64)
-        a = x.detach().to("cpu", torch.float64)
-        grad_x = grad_w = None
-        if ctx.needs_input_grad[0]:
-            grad_x = torch.from_numpy(np.ascontiguousarray(layer._tile.backward(g.numpy()))).to(dtype=x.dtype, device=x.device)
-        if ctx.needs_input_grad[1]:
-            # the floating-point gradient, for readers of .grad and for clipping; the tile is stepped from the rows below
-            grad_w = grad_y.t().matmul(x)
-            layer._pending.append((a.numpy().copy(), g.numpy().copy()))
-        return grad_x, grad_w, None
+    @property
+    def parameter(self) -> Optional[nn.Parameter]:
+        """The parameter this tile holds."""
+        return self._parameter()
+
+    def _programmed(self, weight: torch.Tensor) -> TrainingTile:
+        w = weight.detach().to("cpu", torch.float64)
+        if self._programmed_weight is None or not torch.equal(self._programmed_weight, w):
+            self._tile.program(np.ascontiguousarray(w.numpy().T))
+            self._pending.clear()
+            self._show()
+        return self._tile
+
+    def _show(self) -> None:
+        p = self.parameter
+        if p is None:
+            return
+        w = torch.from_numpy(np.ascontiguousarray(self._tile.weights.T))
+        with torch.no_grad():
+            p.copy_(w.to(dtype=p.dtype, device=p.device))
+        self._programmed_weight = p.detach().to("cpu", torch.float64).clone()
+
+    def record(self, x: torch.Tensor, d: torch.Tensor) -> None:
+        """Rows x_k (inputs) and d_k (output gradients) of the gradient sum_k d_k^T x_k, for the next pulsed step."""
+        self._pending.append((x.detach().to("cpu", torch.float64).numpy().copy(), d.detach().to("cpu", torch.float64).numpy().copy()))
+
+    def _pulse(self, lr: float) -> None:
+        """Applies the recorded rank-one updates W -= lr x_k^T d_k in the order the backward passes gave them."""
+        for x, d in self._pending:
+            self._tile.update(x, d, lr)
+        self._pending.clear()
+        self._show()
 
 
 class TileLinear(nn.Module):
@@ -74,17 +96,13 @@ class TileLinear(nn.Module):
         super().__init__()
         self.in_features, self.out_features = int(in_features), int(out_features)
         self._options = {"algorithm": algorithm, "device": device, "update": update, "tiki_taka": tiki_taka, "seed": seed}
-        self._tile = TrainingTile(self.in_features, self.out_features, algorithm=algorithm, device=device, update=update,
-                                  tiki_taka=tiki_taka, seed=seed)
         self.weight = nn.Parameter(torch.empty((self.out_features, self.in_features), dtype=dtype))
         if bias:
             self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(self.out_features, dtype=dtype))
         else:
             self.register_parameter("bias", None)
-        # AnalogSGD finds the layer of a weight through this reference
-        self.weight._neuromorph_tile_layer = weakref.ref(self)  # type: ignore[attr-defined]
-        self._pending: List[Tuple[np.ndarray, np.ndarray]] = []
-        self._programmed: Optional[torch.Tensor] = None
+        self._holder = _TrainingTileHolder(self.weight, self.in_features, self.out_features,
+                                           {"algorithm": algorithm, "device": device, "update": update, "tiki_taka": tiki_taka, "seed": seed})
         self.reset_parameters()
 
     def reset_parameters(self) -> None:
@@ -93,42 +111,17 @@ class TileLinear(nn.Module):
         if self.bias is not None:
             bound = 1 / math.sqrt(self.in_features) if self.in_features > 0 else 0
             nn.init.uniform_(self.bias, -bound, bound)
-        self._programmed = None
 
     @property
     def tile(self) -> TrainingTile:
         """The training tile (its ``weights`` are ``weight.T``; ``pulses`` counts the device pulses applied)."""
-        self._sync_from(self.weight)
-        return self._tile
-
-    def _sync_from(self, weight: torch.Tensor) -> None:
-        """Programs the tile when the parameter was changed from outside (initialisation, load_state_dict, a user's
-        write), then shows the programmed (clipped) weights in the parameter."""
-        w = weight.detach().to("cpu", torch.float64)
-        if self._programmed is not None and torch.equal(self._programmed, w):
-            return
-        self._tile.program(np.ascontiguousarray(w.numpy().T))
-        self._pending.clear()
-        self._show()
-
-    def _show(self) -> None:
-        w = torch.from_numpy(np.ascontiguousarray(self._tile.weights.T))
-        with torch.no_grad():
-            self.weight.copy_(w.to(dtype=self.weight.dtype, device=self.weight.device))
-        self._programmed = self.weight.detach().to("cpu", torch.float64).clone()
-
-    def _pulse(self, lr: float) -> None:
-        """Applies the recorded rank-one updates, in the order the backward passes gave them, and shows the result."""
-        for x, d in self._pending:
-            self._tile.update(x, d, lr)
-        self._pending.clear()
-        self._show()
+        return self._holder._programmed(self.weight)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.shape[-1] != self.in_features:
             raise ValueError(f"input must have {self.in_features} features in its last dimension, got shape {tuple(x.shape)}")
         flat = x.reshape(-1, self.in_features)
-        y = _TileMatmul.apply(flat, self.weight, self)
+        y = _AnalogMatmul.apply(flat, self.weight, self._holder)
         if self.bias is not None:
             y = y + self.bias
         return y.reshape(*x.shape[:-1], self.out_features)
@@ -162,11 +155,75 @@ class AnalogSGD(torch.optim.Optimizer):
             lr = group["lr"]
             for p in group["params"]:
                 ref = getattr(p, "_neuromorph_tile_layer", None)
-                layer = ref() if ref is not None else None
-                if layer is not None and layer.weight is not p:
-                    raise ValueError("this weight belongs to a copied TileLinear whose tile was not copied; build the copy's layers anew")
-                if layer is not None:
-                    layer._pulse(lr)
+                holder = ref() if ref is not None else None
+                if holder is not None and holder.parameter is not p:
+                    raise ValueError("this weight belongs to a copied tile layer whose tile was not copied; build the copy's layers anew")
+                if holder is not None:
+                    holder._pulse(lr)
                 elif p.grad is not None:
                     p.add_(p.grad, alpha=-lr)
         return loss
+
+
+class _TileRNNBase(_AnalogRNNBase):
+    """PyTorch's recurrent layers with every weight matrix on a training tile: reads as ``AnalogRNN`` and its kin, and
+    :class:`AnalogSGD` pulses each matrix with the rows of its gradient, one rank-one update per (step, sequence) as
+    the Neuromorph ``train`` command's tiles do: (x_t, dgates_t) for ``weight_ih``, (h_{t-1}, dgates_t) for
+    ``weight_hh``. Biases stay digital."""
+
+    def __init__(self, mode: str, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True,
+                 batch_first: bool = False, dropout: float = 0.0, bidirectional: bool = False, dtype: Any = None, *,
+                 algorithm: str = "analog_sgd", device: Optional[Dict[str, Any]] = None, update: Optional[Dict[str, Any]] = None,
+                 tiki_taka: Optional[Dict[str, Any]] = None, seed: int = 1) -> None:
+        self._training = {"algorithm": algorithm, "device": device, "update": update, "tiki_taka": tiki_taka, "seed": int(seed)}
+        super().__init__(mode, input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, None, dtype)
+
+    @classmethod
+    def from_module(cls, module: nn.RNNBase, **training: Any) -> "_TileRNNBase":  # type: ignore[override]
+        """The layer on tiles holding a copy of ``module``'s parameters (programmed, clipped, at the first forward)."""
+        extra: Dict[str, Any] = {"nonlinearity": module.nonlinearity} if isinstance(module, nn.RNN) else {}
+        if getattr(module, "proj_size", 0):
+            raise ValueError("LSTM with proj_size is not supported")
+        p = next(module.parameters())
+        layer = cls(module.input_size, module.hidden_size, module.num_layers, module.bias, module.batch_first,
+                    module.dropout, module.bidirectional, dtype=p.dtype, **extra, **training)
+        layer.load_state_dict(module.state_dict())
+        return layer
+
+    def _make_tile(self, weight: nn.Parameter, cols: int, gates: int, index: int) -> Any:
+        # each matrix its own device draws and streams: the seed advanced by the matrix's index
+        options = dict(self._training, seed=self._training["seed"] + 7919 * index)
+        return _TrainingTileHolder(weight, cols, gates, options)
+
+    def extra_repr(self) -> str:
+        s = f"{self.input_size}, {self.hidden_size}, num_layers={self.num_layers}"
+        return s + ", " + ", ".join(f"{k}={v!r}" for k, v in self._training.items() if v is not None)
+
+
+class TileRNN(_TileRNNBase):
+    """``nn.RNN`` (tanh or relu) trained on tiles; arguments as ``nn.RNN`` plus the training tile's."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, dtype: Any = None, nonlinearity: str = "tanh", **training: Any) -> None:
+        if nonlinearity not in ("tanh", "relu"):
+            raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+        self.nonlinearity = nonlinearity
+        super().__init__("RNN_TANH" if nonlinearity == "tanh" else "RNN_RELU", input_size, hidden_size, num_layers, bias,
+                         batch_first, dropout, bidirectional, dtype, **training)
+
+
+class TileLSTM(_TileRNNBase):
+    """``nn.LSTM`` trained on tiles; arguments as ``nn.LSTM`` (no ``proj_size``) plus the training tile's."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, dtype: Any = None, **training: Any) -> None:
+        super().__init__("LSTM", input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, dtype, **training)
+
+
+class TileGRU(_TileRNNBase):
+    """``nn.GRU`` trained on tiles; arguments as ``nn.GRU`` plus the training tile's."""
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, bias: bool = True, batch_first: bool = False,
+                 dropout: float = 0.0, bidirectional: bool = False, dtype: Any = None, **training: Any) -> None:
+        super().__init__("GRU", input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, dtype, **training)
+

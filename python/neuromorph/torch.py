@@ -10,8 +10,9 @@ and shapes (``weight_ih_l0``, ``weight_hh_l0``, ``bias_ih_l0``, ``bias_hh_l0``, 
 the PyTorch module loads unchanged; each ``weight_ih``/``weight_hh`` is one tile, read as above. ``convert_to_analog``
 returns a copy of a model with its ``nn.Linear``, ``nn.RNN``, ``nn.LSTM`` and ``nn.GRU`` modules replaced.
 
-``TileLinear`` and ``AnalogSGD`` train on the crossbar itself: the weight lives on a :class:`neuromorph.TrainingTile`
-and each optimiser step is applied as device pulses (aihwkit's ``AnalogLinear`` with ``AnalogSGD``).
+``TileLinear``, ``TileRNN``, ``TileLSTM``, ``TileGRU`` and ``AnalogSGD`` train on the crossbar itself: each weight
+lives on a :class:`neuromorph.TrainingTile` and each optimiser step is applied as device pulses (aihwkit's
+``AnalogLinear`` with ``AnalogSGD``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ def _tile_read(tile: Crossbar, x: torch.Tensor, transposed: bool = False) -> tor
     return torch.from_numpy(y).to(dtype=x.dtype, device=x.device)
 
 
+def _record(holder: Any, x: torch.Tensor, d: torch.Tensor) -> None:
+    """Hands the rows (x_k, d_k) of a weight gradient sum_k d_k^T x_k to a tile trained in place (a training tile's
+    holder records them for AnalogSGD's pulsed step); a read-only tile ignores them."""
+    record = getattr(holder, "record", None)
+    if record is not None:
+        record(x, d)
+
+
 class _AnalogMatmul(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, x: torch.Tensor, weight: torch.Tensor, layer: Any) -> torch.Tensor:  # type: ignore[override]
@@ -68,6 +77,7 @@ class _AnalogMatmul(torch.autograd.Function):
             grad_x = _tile_read(ctx.layer._tile, grad_y, transposed=True)
         if ctx.needs_input_grad[1]:
             grad_w = grad_y.t().matmul(x)
+            _record(ctx.layer, x, grad_y)
         return grad_x, grad_w, None
 
 
@@ -122,6 +132,7 @@ class _LstmRecurrence(torch.autograd.Function):
             dh_next = _tile_read(tile, d, transposed=True)
         flat = dgates.reshape(-1, dgates.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
+        _record(ctx.tile_ref, prev_h.reshape(-1, prev_h.shape[-1]), flat)
         grad_b = flat.sum(dim=0) if ctx.has_bias else None
         return dgates, dh_next, dc_next, grad_w, grad_b, None, None
 
@@ -178,6 +189,7 @@ class _GruRecurrence(torch.autograd.Function):
             dh_next = dh * z + back
         flat = dhg.reshape(-1, dhg.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
+        _record(ctx.tile_ref, prev_h.reshape(-1, prev_h.shape[-1]), flat)
         grad_b = flat.sum(dim=0) if ctx.has_bias else None
         return dx, dh_next, grad_w, grad_b, None, None
 
@@ -220,6 +232,7 @@ class _ElmanRecurrence(torch.autograd.Function):
             dh_next = _tile_read(tile, d, transposed=True)
         flat = dpre.reshape(-1, dpre.shape[-1])
         grad_w = flat.t().matmul(prev_h.reshape(-1, prev_h.shape[-1]))
+        _record(ctx.tile_ref, prev_h.reshape(-1, prev_h.shape[-1]), flat)
         grad_b = flat.sum(dim=0) if ctx.has_bias else None
         return dpre, dh_next, grad_w, grad_b, None, None, None
 
@@ -322,11 +335,15 @@ class _AnalogRNNBase(nn.Module):
                 for kind, cols in (("ih", layer_input), ("hh", hidden_size)):
                     name = f"weight_{kind}_l{layer}{suffix}"
                     self.register_parameter(name, nn.Parameter(torch.empty((gates, cols), **kw)))
-                    self._tiles[name] = _Tile(cols, gates, self._options)
+                    self._tiles[name] = self._make_tile(getattr(self, name), cols, gates, len(self._tiles))
                 if bias:
                     self.register_parameter(f"bias_ih_l{layer}{suffix}", nn.Parameter(torch.empty(gates, **kw)))
                     self.register_parameter(f"bias_hh_l{layer}{suffix}", nn.Parameter(torch.empty(gates, **kw)))
         self.reset_parameters()
+
+    def _make_tile(self, weight: nn.Parameter, cols: int, gates: int, index: int) -> Any:
+        """The tile of one weight matrix (gates x cols); ``index`` numbers the matrices in order."""
+        return _Tile(cols, gates, self._options)
 
     def _suffixes(self) -> List[str]:
         return ["", "_reverse"] if self.bidirectional else [""]
@@ -479,4 +496,4 @@ def convert_to_analog(model: nn.Module, **crossbar: Any) -> nn.Module:
 
 
 # layers trained on the tile itself (pulsed updates): their own module, exposed here
-from ._torch_training import AnalogSGD, TileLinear  # noqa: E402
+from ._torch_training import AnalogSGD, TileGRU, TileLinear, TileLSTM, TileRNN  # noqa: E402

@@ -723,3 +723,56 @@ class TileLinearTests(unittest.TestCase):
             nt.TileLinear(2, 2, device={"preset": "no_such_device"})
         with self.assertRaises(ValueError):
             nt.TileLinear(3, 2)(torch.zeros(4, 5))
+
+
+@unittest.skipIf(torch is None, "torch is not installed")
+class TileRecurrentTests(unittest.TestCase):
+    """``TileRNN``/``TileLSTM``/``TileGRU`` + ``AnalogSGD``: every weight matrix on a training tile, pulsed with the rows
+    of its gradient. On ideal tiles training equals the PyTorch module with ``torch.optim.SGD``."""
+
+    def _equal_to_sgd(self, torch_cls, tile_cls, **kw):
+        torch.manual_seed(0)
+        ref = torch_cls(3, 4, **kw).double()
+        layer = tile_cls.from_module(ref, algorithm="fp")
+        self.assertEqual(list(layer.state_dict().keys()), list(ref.state_dict().keys()))
+        g = torch.Generator().manual_seed(1)
+        x = torch.randn(6, 2, 3, generator=g, dtype=torch.float64)
+        y = torch.randn(6, 2, 4 * (2 if kw.get("bidirectional") else 1), generator=g, dtype=torch.float64)
+        opts = (torch.optim.SGD(ref.parameters(), lr=0.1), __import__("neuromorph.torch", fromlist=["AnalogSGD"]).AnalogSGD(layer.parameters(), lr=0.1))
+        for _ in range(5):
+            for m, o in zip((ref, layer), opts):
+                o.zero_grad()
+                out, _ = m(x)
+                ((out - y) ** 2).mean().backward()
+                o.step()
+        worst = max((a - b).abs().max().item() for a, b in zip(ref.parameters(), layer.parameters()))
+        self.assertLess(worst, 1e-12)
+
+    def test_ideal_tiles_train_as_sgd(self):
+        import neuromorph.torch as nt
+
+        self._equal_to_sgd(torch.nn.LSTM, nt.TileLSTM, num_layers=2, bidirectional=True)
+        self._equal_to_sgd(torch.nn.GRU, nt.TileGRU)
+        self._equal_to_sgd(torch.nn.RNN, nt.TileRNN, nonlinearity="relu")
+
+    def test_pulsed_gru_learns_and_its_weights_are_the_tiles(self):
+        import neuromorph.torch as nt
+
+        torch.manual_seed(2)
+        layer = nt.TileGRU(1, 6, device={"preset": "constant_step", "dw_min": 1e-4}, update={"mode": "stochastic", "bit_length": 31}, seed=3, dtype=torch.float64)
+        head = torch.nn.Linear(6, 1).double()
+        t = torch.arange(0, 40, dtype=torch.float64) * 0.3
+        x, y = torch.sin(t[:-1]).reshape(-1, 1, 1), torch.sin(t[1:]).reshape(-1, 1, 1)
+        opt = nt.AnalogSGD(list(layer.parameters()) + list(head.parameters()), lr=0.2)
+        losses = []
+        for _ in range(150):
+            opt.zero_grad()
+            out, _ = layer(x)
+            loss = ((head(out) - y) ** 2).mean()
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+        self.assertLess(sum(losses[-10:]) / 10, 0.2 * losses[0])
+        holder = layer._tiles["weight_hh_l0"]
+        self.assertGreater(holder._tile.pulses, 0)
+        self.assertLess(abs(layer.weight_hh_l0.detach().numpy() - holder._tile.weights.T).max(), 1e-15)
