@@ -5,14 +5,15 @@ using Neuromorph.Networks.Sequence.Training;
 namespace Neuromorph.Crossbars.Training;
 
 /// <summary>
-/// Trains a recurrent <see cref="SequenceModel"/> (Elman, LSTM or GRU, stacked, one direction or bidirectional) on crossbar tiles:
+/// Trains a recurrent <see cref="SequenceModel"/> (Elman, LSTM or GRU, stacked, one direction or bidirectional; or Jordan) on crossbar tiles:
 /// every weight matrix (W_ih and W_hh of each layer, the readout W) is an <see cref="AnalogLayer"/> that the forward
 /// and backward passes read. After each backward pass the gradient of a matrix, Σ_t δ_t·x_tᵀ over the steps and
 /// sequences of the batch, is applied as that many rank-one pulsed updates, one per (step, sequence) row, as IBM's
 /// aihwkit updates an analog layer once per call in the unrolled network; δ_t are the gate deltas of BPTT and x_t the
 /// layer's input (W_ih), its feedback r_t = h_{t−1} (W_hh) or what the readout read (<see cref="SequenceModel.ReadoutInputs"/>).
 /// A bidirectional model's reverse direction has its own tiles, pulsed with its own deltas and inputs in its own
-/// (reversed) time order. Biases stay digital and
+/// (reversed) time order. A Jordan layer's feedback r_t = W h_{t−1} + b goes through the readout, whose tile also takes
+/// the rows (h_{t−1}, dLoss/dr_t). Biases stay digital and
 /// take plain SGD steps (aihwkit's digital bias). The parameters' values follow the tiles' effective weights.
 /// </summary>
 public sealed class TileSequenceUpdate : IInPlaceUpdate
@@ -21,6 +22,7 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
     private readonly long seed;
     private readonly Dictionary<Parameter, AnalogLayer> tiles = [];
     private double[] minus = [];
+    private double[] previous = [];
 
     /// <summary>Tiles trained with <paramref name="training"/>; device draws and pulse streams derive from <paramref name="seed"/>.</summary>
     public TileSequenceUpdate(TileTraining training, long seed)
@@ -39,11 +41,6 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
     public void Bind(SequenceModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Spec.Cell == CellType.Jordan)
-        {
-            throw new ArgumentException("training on tiles takes Elman, LSTM or GRU models", nameof(model));
-        }
-
         // fresh tiles each time, programmed from the parameters: a training run starts from the model it is given
         tiles.Clear();
         var stream = 100;
@@ -78,6 +75,22 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
 
         var readout = model.Readout;
         PulseRows(tiles[readout.Weight], model.ReadoutInputs(trace), dOutputs[..(rows * readout.Outputs)], rows, eta);
+        if (model.Spec.Cell == CellType.Jordan)
+        {
+            // a Jordan layer feeds back r_t = W h_{t−1} + b through the same readout: its rows (h_{t−1}, dLoss/dr_t)
+            var hidden = model.Layers[0].HiddenSize;
+            int block = trace.Batch * hidden, n = rows * hidden;
+            if (previous.Length < n)
+            {
+                previous = new double[n];
+            }
+
+            // row block t holds h_{t−1}; at t = 0 the feedback deltas are zero, so those rows get no pulses
+            Array.Clear(previous, 0, block);
+            Array.Copy(trace.Layers[0].Hidden, 0, previous, block, n - block);
+            PulseRows(tiles[readout.Weight], previous.AsSpan(0, n), model.Layers[0].FeedbackDeltas(rows), rows, eta);
+        }
+
         Descend(readout.Bias, learningRate);
         Sync();
     }

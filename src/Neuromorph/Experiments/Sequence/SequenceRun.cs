@@ -68,12 +68,6 @@ public static class SequenceRun
             throw new UserInputException(spec.MethodLocation, refusal, "use method: bptt");
         }
 
-        if (spec.Training is { InPlace: not null } && model.Spec.Cell == CellType.Jordan)
-        {
-            throw new UserInputException(spec.MethodLocation, "training on tiles (analog:) takes Elman, LSTM or GRU models; the model file's is a Jordan network",
-                "train it in floating point (remove analog:)");
-        }
-
         if (spec.Training is { } options)
         {
             var (train, validation) = data.Train.Split(spec.ValidationFraction, SeedSequence.Derive(spec.Seed, SeedPurpose.ValidationSplit));

@@ -117,7 +117,7 @@ public static class SequenceSpecReader
     }
 
     /// <summary>
-    /// Training on tiles (<c>analog:</c>) pulses plain SGD steps into Elman, LSTM or GRU models (either direction) trained by
+    /// Training on tiles (<c>analog:</c>) pulses plain SGD steps into Elman, Jordan, LSTM or GRU models trained by
     /// BPTT without weight noise: anything else beside it is a located error.
     /// </summary>
     private static void CheckAnalog(YamlSection training, TrainingOptions options, SequenceRunSpec spec)
@@ -140,11 +140,6 @@ public static class SequenceSpecReader
         {
             var key = options.Noise is not null ? "noise" : "method";
             throw training.Error(key, $"{key} does not combine with training on tiles, which takes method: bptt and the tiles' own noise", $"remove {key}, or remove analog:");
-        }
-
-        if (spec.ModelFile is null && spec.Cell == CellType.Jordan)
-        {
-            throw training.Error("analog", "training on tiles takes Elman (rnn_tanh, rnn_relu), LSTM or GRU models, not Jordan networks", "use cell: rnn_tanh, lstm or gru");
         }
     }
 

@@ -14,7 +14,7 @@ namespace Neuromorph.Networks.Sequence.Cells;
 /// </summary>
 public abstract class RecurrentLayer
 {
-    private double[]? _gx, _h, _c, _cache, _feedback, _gh, _dgx, _dgh, _dh, _dhNext, _dc, _dr;
+    private double[]? _gx, _h, _c, _cache, _feedback, _gh, _dgx, _dgh, _dh, _dhNext, _dc, _dr, _drAll;
 
     /// <summary>
     /// Creates layer <paramref name="index"/> with zero parameters; <paramref name="reverse"/> names them as the reverse
@@ -84,6 +84,13 @@ public abstract class RecurrentLayer
 
     /// <summary>dLoss/d(W_hh r_t + b_hh) of every row of the last backward pass (T × B × G·H), paired with the trace's feedback r_t.</summary>
     internal ReadOnlySpan<double> RecurrentGateDeltas(int rows) => _dgh.AsSpan(0, rows * GateRows);
+
+    /// <summary>
+    /// dLoss/dr_t of the last backward pass (T × B × feedback size; row block t is the feedback into step t, zero at
+    /// t = 0) of a layer whose feedback is not its hidden state (Jordan: r_t = W h_{t−1} + b, the readout's own output),
+    /// so an in-place update can pulse the readout with the rows (h_{t−1}, dLoss/dr_t).
+    /// </summary>
+    internal ReadOnlySpan<double> FeedbackDeltas(int rows) => FeedbackIsHidden ? default : _drAll.AsSpan(0, rows * FeedbackSize);
 
     /// <summary>True when the cell carries c_t besides h_t (LSTM).</summary>
     public virtual bool HasCellState => false;
@@ -163,6 +170,7 @@ public abstract class RecurrentLayer
         var dhNext = Scratch.Ensure(ref _dhNext, bh, clear: true).AsSpan(0, bh);
         var dc = HasCellState ? Scratch.Ensure(ref _dc, bh, clear: true).AsSpan(0, bh) : default;
         var dr = Scratch.Ensure(ref _dr, bf).AsSpan(0, bf);
+        var drAll = FeedbackIsHidden ? null : Scratch.Ensure(ref _drAll, n * f, clear: true);
         for (var s = steps - 1; s >= 0; s--)
         {
             TensorPrimitives.Add(dHidden.Slice(s * bh, bh), dhNext, dh);
@@ -174,6 +182,11 @@ public abstract class RecurrentLayer
             if (s > 0)
             {
                 RecurrentWeights.MultiplyTransposed(dghs, dr, batch);
+                if (drAll is not null)
+                {
+                    dr.CopyTo(drAll.AsSpan(s * bf, bf));
+                }
+
                 FeedbackBackward(dr, hPrev, dhNext, batch);
             }
         }
