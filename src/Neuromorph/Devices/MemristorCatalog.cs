@@ -71,16 +71,27 @@ public static class MemristorCatalog
                 continue;
             }
 
-            var spec = definition.Parameters.FirstOrDefault(p => p.Accepts(name))
-                ?? throw new UserInputException(at(name), $"model {definition.Name} has no parameter '{name}'",
-                    Suggestions.Hint(name, definition.Parameters.Select(p => p.Name).ToList()));
-            if (!(value >= spec.Min && value <= spec.Max))
-            {
-                throw new UserInputException(at(name), $"{definition.Name} parameter {spec.Name} = {value} is outside [{spec.Min}, {spec.Max}]", spec.Description);
-            }
-
-            into[spec.Name] = value;
+            into[Checked(definition, name, value, at(name)).Name] = value;
         }
+    }
+
+    /// <summary>
+    /// The parameter of <paramref name="definition"/> that <paramref name="name"/> names (aliases accepted), after checking
+    /// <paramref name="value"/> against its limits: an unknown name or a value outside them is a user error at
+    /// <paramref name="at"/>, worded as when a model card gives it.
+    /// </summary>
+    public static ParameterSpec Checked(IMemristorModelDefinition definition, string name, double value, SourceLocation at)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var spec = definition.Parameters.FirstOrDefault(p => p.Accepts(name))
+            ?? throw new UserInputException(at, $"model {definition.Name} has no parameter '{name}'",
+                Suggestions.Hint(name, definition.Parameters.Select(p => p.Name).ToList()));
+        if (!(value >= spec.Min && value <= spec.Max))
+        {
+            throw new UserInputException(at, $"{definition.Name} parameter {spec.Name} = {value} is outside [{spec.Min}, {spec.Max}]", spec.Description);
+        }
+
+        return spec;
     }
 
     private static IMemristorModel Build(IMemristorModelDefinition definition, Dictionary<string, double> values, SourceLocation location)

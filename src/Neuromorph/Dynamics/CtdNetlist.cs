@@ -59,11 +59,13 @@ public static class CtdNetlist
         }
 
         // one device per model card when instances add nothing but XO (a 10^5-device deck builds a handful of devices);
-        // an instance's XO is its initial state, checked against the same [0, 1] as the model's
+        // an instance's XO is its initial state, checked by the catalog as a card's XO is
         var shared = new Dictionary<string, CtdLinearModel>(StringComparer.OrdinalIgnoreCase);
+        var definitions = new Dictionary<string, IMemristorModelDefinition>(StringComparer.OrdinalIgnoreCase);
+        static bool OnlyXo(MemristorCard m) => m.InstanceParameters.Count == 0 || (m.InstanceParameters.Count == 1 && m.InstanceParameters.ContainsKey("xo"));
         CtdLinearModel Device(MemristorCard m)
         {
-            var onlyXo = m.InstanceParameters.Count == 0 || (m.InstanceParameters.Count == 1 && m.InstanceParameters.ContainsKey("xo"));
+            var onlyXo = OnlyXo(m);
             if (onlyXo && shared.TryGetValue(m.ModelName, out var known))
             {
                 return known;
@@ -75,20 +77,23 @@ public static class CtdNetlist
             if (onlyXo)
             {
                 shared[m.ModelName] = device;
+                definitions[m.ModelName] = MemristorModels.Definition(card, m.Syntax);
             }
 
             return device;
         }
 
         var models = memristors.Select(Device).ToList();
+        // a shared device takes its instance's XO here; a device built from the instance's own parameters has it already
         var initial = memristors.Select((m, k) =>
         {
-            if (!m.InstanceParameters.TryGetValue("xo", out var xo))
+            if (!OnlyXo(m) || !m.InstanceParameters.TryGetValue("xo", out var xo))
             {
                 return models[k].InitialState;
             }
 
-            return xo is >= 0 and <= 1 ? xo : throw new UserInputException(m.Location, $"ctd parameter xo = {xo} is outside [0, 1]", "initial state");
+            MemristorCatalog.Checked(definitions[m.ModelName], "xo", xo, m.Location);
+            return xo;
         }).ToArray();
         var p0 = models[0];
         if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))
