@@ -587,32 +587,20 @@ public sealed class AnalogTile
         w[k] = value;
     }
 
+    /// <summary><paramref name="count"/> pulses on device <paramref name="k"/>, counted, their noise from the tile's stream.</summary>
     private void Pulses(int k, bool up, int count)
     {
         PulseCount += count;
-        var sigma = Device.CycleToCycle;
-        if (Device.Kind == DeviceResponseKind.ConstantStep && sigma == 0)
-        {
-            var step = up ? dwUp[k] : -dwDown[k];
-            w[k] = Math.Clamp(w[k] + (count * step), wMin[k], wMax[k]);
-            return;
-        }
-
-        var value = w[k];
-        for (var p = 0; p < count; p++)
-        {
-            var noise = sigma == 0 ? 1 : 1 + (sigma * random.NextGaussian());
-            value = Device.Pulse(value, up, dwUp[k], dwDown[k], wMin[k], wMax[k], noise);
-        }
-
-        w[k] = value;
+        var source = random;
+        Pulses(k, up, count, ref source);
     }
 
     /// <summary>
     /// <paramref name="count"/> pulses on device <paramref name="k"/> with their cycle-to-cycle noise from
-    /// <paramref name="noise"/> (the stochastic update's per-row stream); the caller counts them.
+    /// <paramref name="noise"/> (the tile's stream, or the stochastic update's per-row stream); the caller counts them.
     /// </summary>
-    private void Pulses(int k, bool up, int count, ref PhiloxStream noise)
+    private void Pulses<TNoise>(int k, bool up, int count, ref TNoise noise)
+        where TNoise : IGaussianSource
     {
         var sigma = Device.CycleToCycle;
         if (Device.Kind == DeviceResponseKind.ConstantStep && sigma == 0)

@@ -5,7 +5,7 @@ namespace Neuromorph.Numerics.Randomness;
 /// <see cref="Stream3"/>) of a 64-bit key. Word i is word i mod 4 of Philox(counter = (i / 4, s1, s2, s3), key), so a
 /// stream's draws depend only on its key and its three stream words, never on which thread reads it or when.
 /// </summary>
-internal struct PhiloxStream
+internal struct PhiloxStream : IGaussianSource
 {
     private readonly uint k0, k1;
     private uint block;

@@ -7,7 +7,7 @@ namespace Neuromorph.Numerics.Randomness;
 /// used where the draw must not depend on order or launch shape, as in kernels); seeds of sub-streams are derived
 /// with <see cref="SeedSequence"/>. <see cref="System.Random"/> is not used (an architecture test checks it).
 /// </summary>
-public sealed class RandomStream
+public sealed class RandomStream : IGaussianSource
 {
     private ulong _s0, _s1, _s2, _s3;
 
