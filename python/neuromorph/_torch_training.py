@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 from ._training import TrainingTile
-from .torch import _AnalogMatmul, _AnalogRNNBase
+from .torch import _AnalogRNNBase, _TiledLinear
 
 
 class _TrainingTileHolder:
@@ -71,7 +71,7 @@ class _TrainingTileHolder:
         self._show()
 
 
-class TileLinear(nn.Module):
+class TileLinear(_TiledLinear):
     """``y = x W^T + b`` with ``W`` held on a :class:`neuromorph.TrainingTile` of ``in_features`` rows and
     ``out_features`` columns, trained in place by :class:`AnalogSGD`.
 
@@ -93,38 +93,14 @@ class TileLinear(nn.Module):
     def __init__(self, in_features: int, out_features: int, bias: bool = True, *, algorithm: str = "analog_sgd",
                  device: Optional[Dict[str, Any]] = None, update: Optional[Dict[str, Any]] = None,
                  tiki_taka: Optional[Dict[str, Any]] = None, seed: int = 1, dtype: Any = None) -> None:
-        super().__init__()
-        self.in_features, self.out_features = int(in_features), int(out_features)
+        super().__init__(in_features, out_features, bias, None, dtype)
         self._options = {"algorithm": algorithm, "device": device, "update": update, "tiki_taka": tiki_taka, "seed": seed}
-        self.weight = nn.Parameter(torch.empty((self.out_features, self.in_features), dtype=dtype))
-        if bias:
-            self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(self.out_features, dtype=dtype))
-        else:
-            self.register_parameter("bias", None)
-        self._holder = _TrainingTileHolder(self.weight, self.in_features, self.out_features,
-                                           {"algorithm": algorithm, "device": device, "update": update, "tiki_taka": tiki_taka, "seed": seed})
-        self.reset_parameters()
-
-    def reset_parameters(self) -> None:
-        """nn.Linear's initialisation; the tile is programmed with it (clipped into the devices' bounds)."""
-        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
-        if self.bias is not None:
-            bound = 1 / math.sqrt(self.in_features) if self.in_features > 0 else 0
-            nn.init.uniform_(self.bias, -bound, bound)
+        self._holder = _TrainingTileHolder(self.weight, self.in_features, self.out_features, self._options)
 
     @property
     def tile(self) -> TrainingTile:
         """The training tile (its ``weights`` are ``weight.T``; ``pulses`` counts the device pulses applied)."""
         return self._holder._programmed(self.weight)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.shape[-1] != self.in_features:
-            raise ValueError(f"input must have {self.in_features} features in its last dimension, got shape {tuple(x.shape)}")
-        flat = x.reshape(-1, self.in_features)
-        y = _AnalogMatmul.apply(flat, self.weight, self._holder)
-        if self.bias is not None:
-            y = y + self.bias
-        return y.reshape(*x.shape[:-1], self.out_features)
 
     def extra_repr(self) -> str:
         opts = ", ".join(f"{k}={v!r}" for k, v in self._options.items() if v is not None)

@@ -237,7 +237,39 @@ class _ElmanRecurrence(torch.autograd.Function):
         return dpre, dh_next, grad_w, grad_b, None, None, None
 
 
-class AnalogLinear(nn.Module):
+class _TiledLinear(nn.Module):
+    """``nn.Linear``'s parameters (names, shapes, initialisation) with ``x W^T`` read through ``self._holder``, the
+    tile holding ``weight`` (set by the subclass: a read-only crossbar tile or a training tile); the bias is digital."""
+
+    def __init__(self, in_features: int, out_features: int, bias: bool, device: Any, dtype: Any) -> None:
+        super().__init__()
+        self.in_features, self.out_features = int(in_features), int(out_features)
+        kw = {"device": device, "dtype": dtype}
+        self.weight = nn.Parameter(torch.empty((self.out_features, self.in_features), **kw))
+        if bias:
+            self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(self.out_features, **kw))
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self) -> None:
+        """nn.Linear's initialisation (the tile is programmed with it at the next read)."""
+        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            bound = 1 / math.sqrt(self.in_features) if self.in_features > 0 else 0
+            nn.init.uniform_(self.bias, -bound, bound)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.shape[-1] != self.in_features:
+            raise ValueError(f"input must have {self.in_features} features in its last dimension, got shape {tuple(x.shape)}")
+        flat = x.reshape(-1, self.in_features)
+        y = _AnalogMatmul.apply(flat, self.weight, self._holder)
+        if self.bias is not None:
+            y = y + self.bias
+        return y.reshape(*x.shape[:-1], self.out_features)
+
+
+class AnalogLinear(_TiledLinear):
     """``y = x W^T + b`` with ``x W^T`` read through a crossbar tile of ``in_features`` word lines and
     ``out_features`` outputs.
 
@@ -253,25 +285,9 @@ class AnalogLinear(nn.Module):
     """
 
     def __init__(self, in_features: int, out_features: int, bias: bool = True, device: Any = None, dtype: Any = None, **crossbar: Any) -> None:
-        super().__init__()
-        self.in_features = in_features
-        self.out_features = out_features
-        kw = {"device": device, "dtype": dtype}
-        self.weight = nn.Parameter(torch.empty((out_features, in_features), **kw))
-        if bias:
-            self.bias: Optional[nn.Parameter] = nn.Parameter(torch.empty(out_features, **kw))
-        else:
-            self.register_parameter("bias", None)
+        super().__init__(in_features, out_features, bias, device, dtype)
         self._options = dict(crossbar)
-        self._holder = _Tile(in_features, out_features, self._options)
-        self.reset_parameters()
-
-    def reset_parameters(self) -> None:
-        """nn.Linear's initialisation."""
-        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
-        if self.bias is not None:
-            bound = 1 / math.sqrt(self.in_features) if self.in_features > 0 else 0
-            nn.init.uniform_(self.bias, -bound, bound)
+        self._holder = _Tile(self.in_features, self.out_features, self._options)
 
     @classmethod
     def from_linear(cls, linear: nn.Linear, **crossbar: Any) -> "AnalogLinear":
@@ -294,15 +310,6 @@ class AnalogLinear(nn.Module):
     @property
     def _tile(self) -> Optional[Crossbar]:
         return self._holder._tile
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.shape[-1] != self.in_features:
-            raise ValueError(f"input must have {self.in_features} features in its last dimension, got shape {tuple(x.shape)}")
-        flat = x.reshape(-1, self.in_features)
-        y = _AnalogMatmul.apply(flat, self.weight, self)
-        if self.bias is not None:
-            y = y + self.bias
-        return y.reshape(*x.shape[:-1], self.out_features)
 
     def extra_repr(self) -> str:
         opts = ", ".join(f"{k}={v!r}" for k, v in self._options.items())
