@@ -158,7 +158,6 @@ public sealed class NetlistSource
                 offset += parts[k].Text.Length + 1;
             }
 
-            var copy = parts.ToArray();
             Locate = i =>
             {
                 var k = starts.Length - 1;
@@ -167,7 +166,7 @@ public sealed class NetlistSource
                     k--;
                 }
 
-                return new SourceLocation(file, copy[k].Line, copy[k].Column + (i - starts[k]));
+                return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
             };
         }
 
