@@ -1,4 +1,4 @@
-namespace Neuromorph.Networks.Sequence;
+namespace Neuromorph.Numerics;
 
 /// <summary>Reusable work arrays: a layer keeps its buffers between calls instead of allocating per batch.</summary>
 internal static class Scratch

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Neuromorph.Circuits.Engine;
 using Neuromorph.Diagnostics;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Circuits.Analyses;
 
@@ -264,7 +265,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
 
     private double ErrorRatio(List<(double T, double[] U)> history, double[] corrected, double t, int order)
     {
-        var predicted = Scratch(ref _predicted, corrected.Length);
+        var predicted = Scratch.Ensure(ref _predicted, corrected.Length);
         var predictorOrder = Math.Min(order, history.Count - 1);
         Predict(history, t, predictorOrder, predicted);
         // Milne: LTE ≈ C_corr / (C_pred - C_corr) × (corrector - predictor); BE with a linear predictor 1/3,
@@ -272,7 +273,7 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         // only a linear predictor available uses 1/3, which overestimates its error (safe).
         var factor = predictorOrder == 1 ? 1.0 / 3 : (_gear ? 2.0 / 11 : 1.0 / 13);
         var last = history[^1].U;
-        var linear = Scratch(ref _linear, corrected.Length);
+        var linear = Scratch.Ensure(ref _linear, corrected.Length);
         Predict(history, t, 1, linear);
         var h = t - history[^1].T;
         var h1 = history.Count >= 2 ? history[^1].T - history[^2].T : h;
@@ -301,9 +302,8 @@ public sealed class TransientAnalysis(Circuit circuit, SimulationSettings settin
         return worst;
     }
 
-    private double[] _predicted = [], _linear = [];
-
-    private static double[] Scratch(ref double[] buffer, int n) => buffer.Length == n ? buffer : buffer = new double[n];
+    // the circuit's size is fixed, so these hold exactly one value per unknown once allocated
+    private double[]? _predicted, _linear;
 
     private bool _gear;
     private SolverTolerances _tolerances = new();

@@ -1,6 +1,7 @@
 using Neuromorph.Networks.Sequence;
 using Neuromorph.Networks.Sequence.Cells;
 using Neuromorph.Networks.Sequence.Training;
+using Neuromorph.Numerics;
 
 namespace Neuromorph.Crossbars.Training;
 
@@ -22,7 +23,7 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
     private readonly long seed;
     private readonly Dictionary<Parameter, AnalogLayer> tiles = [];
     private double[] minus = [];
-    private double[] previous = [];
+    private double[]? previous;
 
     /// <summary>Tiles trained with <paramref name="training"/>; device draws and pulse streams derive from <paramref name="seed"/>.</summary>
     public TileSequenceUpdate(TileTraining training, long seed)
@@ -80,11 +81,7 @@ public sealed class TileSequenceUpdate : IInPlaceUpdate
             // a Jordan layer feeds back r_t = W h_{t−1} + b through the same readout: its rows (h_{t−1}, dLoss/dr_t)
             var hidden = model.Layers[0].HiddenSize;
             int block = trace.Batch * hidden, n = rows * hidden;
-            if (previous.Length < n)
-            {
-                previous = new double[n];
-            }
-
+            var previous = Scratch.Ensure(ref this.previous, n);
             // row block t holds h_{t−1}; at t = 0 the feedback deltas are zero, so those rows get no pulses
             Array.Clear(previous, 0, block);
             Array.Copy(trace.Layers[0].Hidden, 0, previous, block, n - block);

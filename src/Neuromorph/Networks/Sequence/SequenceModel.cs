@@ -1,5 +1,6 @@
 using Neuromorph.Compute;
 using Neuromorph.Networks.Sequence.Cells;
+using Neuromorph.Numerics;
 using Neuromorph.Numerics.Dense;
 using Neuromorph.Numerics.Randomness;
 

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Neuromorph.Numerics;
 using Neuromorph.Numerics.Dense;
 
 namespace Neuromorph.Networks.Sequence.Cells;

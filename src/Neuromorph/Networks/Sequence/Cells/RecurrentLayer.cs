@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Neuromorph.Compute;
+using Neuromorph.Numerics;
 using Neuromorph.Numerics.Dense;
 
 namespace Neuromorph.Networks.Sequence.Cells;
