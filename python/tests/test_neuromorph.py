@@ -731,6 +731,8 @@ class TileRecurrentTests(unittest.TestCase):
     of its gradient. On ideal tiles training equals the PyTorch module with ``torch.optim.SGD``."""
 
     def _equal_to_sgd(self, torch_cls, tile_cls, **kw):
+        import neuromorph.torch as nt
+
         torch.manual_seed(0)
         ref = torch_cls(3, 4, **kw).double()
         layer = tile_cls.from_module(ref, algorithm="fp")
@@ -738,7 +740,7 @@ class TileRecurrentTests(unittest.TestCase):
         g = torch.Generator().manual_seed(1)
         x = torch.randn(6, 2, 3, generator=g, dtype=torch.float64)
         y = torch.randn(6, 2, 4 * (2 if kw.get("bidirectional") else 1), generator=g, dtype=torch.float64)
-        opts = (torch.optim.SGD(ref.parameters(), lr=0.1), __import__("neuromorph.torch", fromlist=["AnalogSGD"]).AnalogSGD(layer.parameters(), lr=0.1))
+        opts = (torch.optim.SGD(ref.parameters(), lr=0.1), nt.AnalogSGD(layer.parameters(), lr=0.1))
         for _ in range(5):
             for m, o in zip((ref, layer), opts):
                 o.zero_grad()
