@@ -76,20 +76,9 @@ public sealed class CooBuilder
             {
                 Array.Sort(column, value, lo, hi - lo);
             }
-
-            for (var a = lo + 1; a < hi; a++)
+            else
             {
-                int c = column[a], b = a - 1;
-                var v = value[a];
-                while (b >= lo && column[b] > c)
-                {
-                    column[b + 1] = column[b];
-                    value[b + 1] = value[b];
-                    b--;
-                }
-
-                column[b + 1] = c;
-                value[b + 1] = v;
+                InsertionSort(column, value, lo, hi);
             }
 
             for (var a = lo; a < hi; a++)
@@ -109,5 +98,24 @@ public sealed class CooBuilder
 
         rowPtr[RowCount] = count;
         return new CsrMatrix(RowCount, ColumnCount, rowPtr, cols[..count], vals[..count]);
+    }
+
+    /// <summary>Sorts [lo, hi) of <paramref name="column"/> ascending, carrying <paramref name="value"/>, keeping equal columns in order.</summary>
+    private static void InsertionSort(int[] column, double[] value, int lo, int hi)
+    {
+        for (var a = lo + 1; a < hi; a++)
+        {
+            int c = column[a], b = a - 1;
+            var v = value[a];
+            while (b >= lo && column[b] > c)
+            {
+                column[b + 1] = column[b];
+                value[b + 1] = value[b];
+                b--;
+            }
+
+            column[b + 1] = c;
+            value[b + 1] = v;
+        }
     }
 }
