@@ -71,6 +71,42 @@ public class SparseLuTests
     }
 
     [Fact]
+    public void Refactor_with_the_values_it_holds_keeps_the_factors_and_any_other_values_are_refactored()
+    {
+        // a linear circuit at an unchanged step hands Refactor the same values: it keeps the factors, which must still
+        // solve those values and never stand in for different ones (checked against a dense solve each time)
+        var a = RandomSparse(80, 0.05, 7, zeroDiagonals: false);
+        var original = (double[])a.Values.Clone();
+        var lu = new SparseLu(a);
+        Assert.Equal(-1, lu.Factor(a));
+        var rng = new RandomStream(8);
+        var b = Enumerable.Range(0, 80).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        void SolvesLikeDense()
+        {
+            var x = (double[])b.Clone();
+            lu.Solve(x);
+            var expected = Matrix<double>.Build.DenseOfArray(a.ToDense()).Solve(Vector<double>.Build.DenseOfArray(b));
+            var err = (Vector<double>.Build.DenseOfArray(x) - expected).L2Norm() / expected.L2Norm();
+            Assert.True(err < 1e-10, $"relative error {err}");
+        }
+
+        Assert.True(lu.Refactor(a));
+        SolvesLikeDense();
+        for (var k = 0; k < a.Values.Length; k++)
+        {
+            a.Values[k] *= 1 + (0.2 * (rng.NextDouble() - 0.5));
+        }
+
+        Assert.True(lu.Refactor(a) || lu.Factor(a) == -1);
+        SolvesLikeDense();
+        Assert.True(lu.Refactor(a));
+        SolvesLikeDense();
+        original.CopyTo(a.Values, 0);
+        Assert.True(lu.Refactor(a) || lu.Factor(a) == -1);
+        SolvesLikeDense();
+    }
+
+    [Fact]
     public void Reports_the_column_of_a_structurally_singular_matrix()
     {
         var b = new CooBuilder(3, 3);
