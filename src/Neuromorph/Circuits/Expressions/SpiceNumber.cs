@@ -51,6 +51,14 @@ public static class SpiceNumber
             return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
         }
 
+        return TryParseSuffixed(text, i, out value, out ignored);
+    }
+
+    /// <summary>The number <c>text[..digits]</c> followed by a scale suffix, a unit or ignored letters.</summary>
+    private static bool TryParseSuffixed(string text, int i, out double value, out string ignored)
+    {
+        ignored = "";
+        value = 0;
         var rest = text[i..].ToLowerInvariant();
         var suffix = Suffixes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.Ordinal)) ?? "";
         var tail = rest[suffix.Length..];

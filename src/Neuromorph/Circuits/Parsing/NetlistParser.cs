@@ -76,7 +76,7 @@ public static class NetlistParser
         }
 
         ApplyWaveformDefaults(netlist);
-        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, SourceLocation>(netlist.Elements.Count, StringComparer.Ordinal);
         foreach (var e in netlist.Elements)
         {
             if (!seen.TryAdd(e.Name, e.Location))
@@ -416,13 +416,20 @@ public static class NetlistParser
             if (line.Head[0] == 'x')
             {
                 ExpandInstance(line, ctx, subcircuits, netlist, depth);
-                continue;
+            }
+            else
+            {
+                var kind = ElementCatalog.ForLine(line.Head)
+                    ?? throw new UserInputException(line.Location, $"unknown element '{line.Tokens[0].Original}'",
+                        $"supported element letters: {ElementCatalog.Letters}; comment lines start with *");
+                netlist.Elements.Add(kind.Parse(line, ctx));
             }
 
-            var kind = ElementCatalog.ForLine(line.Head)
-                ?? throw new UserInputException(line.Location, $"unknown element '{line.Tokens[0].Original}'",
-                    $"supported element letters: {ElementCatalog.Letters}; comment lines start with *");
-            netlist.Elements.Add(kind.Parse(line, ctx));
+            if (depth == 0)
+            {
+                // a top-level card is read once: its tokens go now, not at the end of the deck
+                line.Forget();
+            }
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class LineReader
     /// <summary>Reads <c>name = value</c> pairs (commas and parentheses allowed between them) to the end of the line.</summary>
     public List<(string Name, Token Value, SourceLocation Location)> Assignments()
     {
-        var list = new List<(string, Token, SourceLocation)>();
+        var list = new List<(string, Token, SourceLocation)>(Math.Max(0, (_line.Tokens.Count - _pos) / 3));
         while (!AtEnd)
         {
             if (Accept(TokenKind.Comma) || Accept(TokenKind.Open) || Accept(TokenKind.Close))
@@ -86,7 +86,7 @@ public sealed class LineReader
 
             var name = Next("name");
             _pos++;
-            var value = Next($"a value for '{name.Text}'");
+            var value = AtEnd ? Next($"a value for '{name.Text}'") : Next("value");
             list.Add((name.Text, value, name.Location));
         }
 

@@ -18,6 +18,8 @@ public sealed class NetlistSource
     private string? _section;
     private readonly List<Diagnostic> _warnings;
     private readonly List<string> _files = [];
+    private readonly List<Token> _scratch = new(16);
+    private WordCache _words = new(0);
 
     private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
 
@@ -40,6 +42,9 @@ public sealed class NetlistSource
     public static NetlistSource Read(string text, string file, List<Diagnostic> warnings)
     {
         var source = new NetlistSource(warnings);
+        ArgumentNullException.ThrowIfNull(text);
+        // a generated deck has about one new name per 30 characters (each node named on several cards, each card named once)
+        source._words = new WordCache(text.Length / 30);
         source.ReadFile(text, file, [Path.GetFullPath(file)], isTop: true);
         if (source._inControl)
         {
@@ -72,33 +77,46 @@ public sealed class NetlistSource
             _files.Add(Path.GetFullPath(file));
         }
 
-        var physical = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        var start = 0;
+        // lines are read as ranges of the text: a one-line card is kept as its range until its text is needed
+        var norm = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var lineStart = 0;
+        var lineNumber = 0;
         if (isTop)
         {
-            if (physical.All(string.IsNullOrWhiteSpace))
+            if (string.IsNullOrWhiteSpace(norm))
             {
                 throw new UserInputException(new SourceLocation(file, 1, 1), "empty netlist", "a netlist starts with a title line, then elements, analyses and .end");
             }
 
-            Title = physical[0].Trim();
-            start = 1;
+            var titleEnd = norm.IndexOf('\n', StringComparison.Ordinal);
+            Title = (titleEnd < 0 ? norm : norm[..titleEnd]).Trim();
+            lineStart = titleEnd < 0 ? norm.Length + 1 : titleEnd + 1;
+            lineNumber = 1;
         }
 
-        var pending = new List<(string Text, int Line, int Column)>();
-        for (var i = start; i <= physical.Length; i++)
+        var pending = new List<Part>();
+        while (true)
         {
-            var raw = i < physical.Length ? physical[i] : null;
-            var trimmed = raw?.TrimStart() ?? "";
-            var isContinuation = raw is not null && trimmed.StartsWith('+');
-            if (raw is not null && (trimmed.Length == 0 || trimmed.StartsWith('*')))
+            var atEnd = lineStart > norm.Length;
+            var end = atEnd ? -1 : norm.IndexOf('\n', lineStart);
+            end = end < 0 ? norm.Length : end;
+            var first = lineStart;
+            while (!atEnd && first < end && char.IsWhiteSpace(norm[first]))
             {
+                first++;
+            }
+
+            var isContinuation = !atEnd && first < end && norm[first] == '+';
+            if (!atEnd && (first == end || norm[first] == '*'))
+            {
+                lineStart = end + 1;
+                lineNumber++;
                 continue;
             }
 
             if (!isContinuation && pending.Count > 0)
             {
-                if (Flush(pending, file, chain))
+                if (Flush(norm, pending, file, chain))
                 {
                     return;
                 }
@@ -106,25 +124,28 @@ public sealed class NetlistSource
                 pending.Clear();
             }
 
-            if (raw is null)
+            if (atEnd)
             {
                 break;
             }
 
+            var column = first - lineStart + 1;
             if (isContinuation)
             {
                 if (pending.Count == 0)
                 {
-                    throw new UserInputException(new SourceLocation(file, i + 1, 1), "continuation line '+' with nothing to continue", "a '+' line continues the line above it");
+                    throw new UserInputException(new SourceLocation(file, lineNumber + 1, 1), "continuation line '+' with nothing to continue", "a '+' line continues the line above it");
                 }
 
-                var offset = raw.Length - trimmed.Length + 1;
-                pending.Add((trimmed[1..], i + 1, offset + 1));
+                pending.Add(new Part(first + 1, end - first - 1, lineNumber + 1, column + 1));
             }
             else
             {
-                pending.Add((trimmed, i + 1, raw.Length - trimmed.Length + 1));
+                pending.Add(new Part(first, end - first, lineNumber + 1, column));
             }
+
+            lineStart = end + 1;
+            lineNumber++;
         }
 
         // a deck without .end ends at the end of its file, as in ngspice and Xyce (many published decks omit it)
@@ -134,54 +155,52 @@ public sealed class NetlistSource
     private SourceLocation _controlStart;
 
     /// <summary>Handles one logical line; returns true at .end.</summary>
-    private bool Flush(List<(string Text, int Line, int Column)> parts, string file, List<string> chain)
+    private bool Flush(string norm, List<Part> parts, string file, List<string> chain)
     {
         var first = parts[0];
-        var isControl = _inControl && !first.Text.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
+        var firstText = norm.AsSpan(first.Start, first.Length);
+        var isControl = _inControl && !firstText.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
         // continuation lines are joined before tokenizing, so a quoted or braced expression may span them
         string joinedText;
-        Func<int, SourceLocation> Locate;
-        if (parts.Count == 1)
-        {
-            // one physical line (nearly every line of a large deck): no joining, and a location is a column offset
-            joinedText = first.Text;
-            Locate = i => new SourceLocation(file, first.Line, first.Column + i);
-        }
-        else
-        {
-            joinedText = string.Join(' ', parts.Select(p => p.Text));
-            var starts = new int[parts.Count];
-            var offset = 0;
-            for (var k = 0; k < parts.Count; k++)
-            {
-                starts[k] = offset;
-                offset += parts[k].Text.Length + 1;
-            }
-
-            Locate = i =>
-            {
-                var k = starts.Length - 1;
-                while (k > 0 && starts[k] > i)
-                {
-                    k--;
-                }
-
-                return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
-            };
-        }
-
-        List<Token> tokens;
+        var scratch = _scratch;
+        scratch.Clear();
         try
         {
-            tokens = Tokenizer.Tokenize(joinedText, Locate);
+            if (parts.Count == 1 && !_inControl && firstText[0] != '.')
+            {
+                // a one-line element card (nearly every line of a large deck): checked whole now, but only its first
+                // token kept; it tokenizes itself when its card is read (one parse reads its lines on one thread)
+                Tokenizer.Tokenize(firstText, new Tokenizer.ColumnLocator(file, first.Line, first.Column), scratch, _words, firstOnly: true);
+                if (scratch.Count > 0 && Wanted)
+                {
+                    _lines.Add(new NetlistLine(scratch[0], norm, first.Start, first.Length, _words));
+                }
+
+                return false;
+            }
+            else if (parts.Count == 1)
+            {
+                // one physical line: no joining, and a location is a column offset
+                joinedText = first.Text(norm);
+                Tokenizer.Tokenize(joinedText, new Tokenizer.ColumnLocator(file, first.Line, first.Column), scratch, _words);
+            }
+            else
+            {
+                joinedText = Joined(norm, parts, file, scratch, _words);
+            }
         }
         catch (UserInputException) when (isControl)
         {
             // control lines are not SPICE cards (echo "...", plot titles); keep them as words
-            tokens = [.. joinedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), Locate(0), w))];
+            joinedText = JoinText(norm, parts);
+            var at = new SourceLocation(file, first.Line, first.Column);
+            scratch.Clear();
+            scratch.AddRange(joinedText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new Token(TokenKind.Word, w.ToLowerInvariant(), at, w)));
         }
 
-        if (tokens.Count == 0)
+        // each line keeps an array of exactly its tokens (the scratch list is reused for the next line)
+        Token[] tokens = [.. scratch];
+        if (tokens.Length == 0)
         {
             return false;
         }
@@ -204,14 +223,14 @@ public sealed class NetlistSource
 
         switch (head)
         {
-            case ".lib" when tokens.Count == 3:
+            case ".lib" when tokens.Length == 3:
                 if (Wanted)
                 {
                     Library(tokens, file, chain, location);
                 }
 
                 return false;
-            case ".lib" when tokens.Count == 2:
+            case ".lib" when tokens.Length == 2:
                 _section = tokens[1].Text;
                 _sectionsSeen.Add(Path.GetFullPath(file) + "#" + _section);
                 return false;
@@ -245,10 +264,46 @@ public sealed class NetlistSource
         return false;
     }
 
+    /// <summary>Joins continuation lines with a blank and tokenizes the result, each token located in its own physical line.</summary>
+    private static string Joined(string norm, List<Part> parts, string file, List<Token> tokens, WordCache words)
+    {
+        var joinedText = JoinText(norm, parts);
+        var starts = new int[parts.Count];
+        var offset = 0;
+        for (var k = 0; k < parts.Count; k++)
+        {
+            starts[k] = offset;
+            offset += parts[k].Length + 1;
+        }
+
+        SourceLocation Locate(int i)
+        {
+            var k = starts.Length - 1;
+            while (k > 0 && starts[k] > i)
+            {
+                k--;
+            }
+
+            return new SourceLocation(file, parts[k].Line, parts[k].Column + (i - starts[k]));
+        }
+
+        Tokenizer.Tokenize(joinedText, new Tokenizer.FuncLocator(Locate), tokens, words);
+        return joinedText;
+    }
+
+    /// <summary>The parts' texts joined by blanks (a continued card's logical line).</summary>
+    private static string JoinText(string norm, List<Part> parts) => string.Join(' ', parts.Select(p => p.Text(norm)));
+
+    /// <summary>A physical line's text after its indentation (and after a continuation's '+'): a range of the file's text, with where it starts.</summary>
+    private readonly record struct Part(int Start, int Length, int Line, int Column)
+    {
+        public string Text(string norm) => norm.Substring(Start, Length);
+    }
+
     /// <summary>True when the current line belongs to what is being read (the main text, or the wanted library section).</summary>
     private bool Wanted => _wantedSection is null ? _section is null : _section == _wantedSection;
 
-    private void Library(List<Token> tokens, string file, List<string> chain, SourceLocation location)
+    private void Library(Token[] tokens, string file, List<string> chain, SourceLocation location)
     {
         var name = tokens[1].Original;
         var section = tokens[2].Text;
@@ -274,9 +329,9 @@ public sealed class NetlistSource
 
     private readonly HashSet<string> _sectionsSeen = new(StringComparer.Ordinal);
 
-    private void Include(List<Token> tokens, string file, List<string> chain, SourceLocation location)
+    private void Include(Token[] tokens, string file, List<string> chain, SourceLocation location)
     {
-        if (tokens.Count != 2)
+        if (tokens.Length != 2)
         {
             throw new UserInputException(location, ".include takes one file name", "e.g. .include \"models.lib\"");
         }

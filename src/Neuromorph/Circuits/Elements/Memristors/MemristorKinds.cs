@@ -73,7 +73,16 @@ public sealed class XyceMemristorKind : MemristorKind
         var name = r.Word("instance name");
         var nodes = new[] { ctx.Node(r.Word("node n+")), ctx.Node(r.Word("node n-")) };
         var model = r.Word("model name");
-        var parameters = r.Assignments().ToDictionary(a => a.Name, a => ctx.Scope.Evaluate(a.Value), StringComparer.OrdinalIgnoreCase);
+        var assignments = r.Assignments();
+        var parameters = new Dictionary<string, double>(assignments.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value, at) in assignments)
+        {
+            if (!parameters.TryAdd(key, ctx.Scope.Evaluate(value)))
+            {
+                throw new UserInputException(at, $"{key} is given twice", "give each instance parameter once");
+            }
+        }
+
         return new MemristorCard(ctx.Name(name), nodes, model, parameters, MemristorSyntax.Xyce, line.Location);
     }
 }
