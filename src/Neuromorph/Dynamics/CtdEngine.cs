@@ -26,5 +26,5 @@ public sealed class CtdEngine : INetlistEngine
 
     /// <inheritdoc />
     public long? Rows(Netlist netlist, AnalysisCard analysis) =>
-        analysis is TranCard tran && Columns(netlist, analysis) is not null ? CtdNetlist.OutputTimes(tran).Length : null;
+        analysis is TranCard tran && ReferenceEquals(analysis, netlist.Analyses.OfType<TranCard>().FirstOrDefault()) ? CtdNetlist.OutputTimes(tran).Length : null;
 }

@@ -28,8 +28,11 @@ public static class CtdNetlist
         ArgumentNullException.ThrowIfNull(netlist);
         var tran = netlist.Analyses.OfType<TranCard>().FirstOrDefault();
         var at = tran?.Location ?? new SourceLocation(netlist.SourceFile, 1, 1);
-        return new OutputColumns("time", [.. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable($"x({m.Name})", OutputKind.MemristorState, m.Name, null, at)), .. CtdPrintColumns.Items(netlist)], []);
+        return new OutputColumns("time", [.. netlist.Elements.OfType<MemristorCard>().Select(m => new OutputVariable(StateHeader(m), OutputKind.MemristorState, m.Name, null, at)), .. CtdPrintColumns.Items(netlist)], []);
     }
+
+    /// <summary>The column header of a memristor's state.</summary>
+    private static string StateHeader(MemristorCard m) => $"x({m.Name})";
 
     /// <summary>The output grid of a .tran: TSTOP/TSTEP equal intervals (200 without a step), clamped to 10..100,000.</summary>
     public static double[] OutputTimes(TranCard tran)
@@ -83,18 +86,35 @@ public static class CtdNetlist
             return device;
         }
 
-        var models = memristors.Select(Device).ToList();
-        // a shared device takes its instance's XO here; a device built from the instance's own parameters has it already
-        var initial = memristors.Select((m, k) =>
+        var models = new List<CtdLinearModel>(memristors.Count);
+        var xoSpecs = new Dictionary<string, ParameterSpec>(StringComparer.OrdinalIgnoreCase);
+        var initial = new double[memristors.Count];
+        for (var k = 0; k < memristors.Count; k++)
         {
+            // a shared device takes its instance's XO here; a device built from the instance's own parameters has it already
+            var m = memristors[k];
+            models.Add(Device(m));
             if (!OnlyXo(m) || !m.InstanceParameters.TryGetValue("xo", out var xo))
             {
-                return models[k].InitialState;
+                initial[k] = models[k].InitialState;
+                continue;
             }
 
-            MemristorCatalog.Checked(definitions[m.ModelName], "xo", xo, m.Location);
-            return xo;
-        }).ToArray();
+            if (xoSpecs.TryGetValue(m.ModelName, out var spec))
+            {
+                if (!(xo >= spec.Min && xo <= spec.Max))
+                {
+                    MemristorCatalog.Checked(definitions[m.ModelName], "xo", xo, m.Location);
+                }
+            }
+            else
+            {
+                xoSpecs[m.ModelName] = MemristorCatalog.Checked(definitions[m.ModelName], "xo", xo, m.Location);
+            }
+
+            initial[k] = xo;
+        }
+
         var p0 = models[0];
         if (models.Any(m => m.Ron != p0.Ron || m.Xi != p0.Xi || m.Alpha != p0.Alpha || m.Beta != p0.Beta))
         {
@@ -103,8 +123,13 @@ public static class CtdNetlist
 
         var sources = new List<SourceCard>();
         var currentSources = new List<SourceCard>();
-        foreach (var e in netlist.Elements.Where(e => e is not MemristorCard))
+        foreach (var e in netlist.Elements)
         {
+            if (e is MemristorCard)
+            {
+                continue;
+            }
+
             if (e is SourceCard { Kind: SourceKind.Voltage, Waveform: null } v)
             {
                 sources.Add(v);
@@ -119,75 +144,125 @@ public static class CtdNetlist
             }
         }
 
-        var degree = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var n in netlist.Elements.SelectMany(e => e.Nodes))
+        // node names become integers once; everything below works on them (a 10^5-device deck hashes each name once
+        // per appearance, here, and never again)
+        var nodes = new NodeIds(2 * netlist.Elements.Count);
+        var degree = new List<int>();
+        foreach (var e in netlist.Elements)
         {
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(degree, n, out _)++;
+            foreach (var n in e.Nodes)
+            {
+                var id = nodes.Id(n);
+                if (id == degree.Count)
+                {
+                    degree.Add(0);
+                }
+
+                degree[id]++;
+            }
         }
 
-        // sources by index: a 10^5-source deck hashes node names only, never the cards
-        var sourcesAt = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var ground = nodes.Find("0");
+        var sourceNodes = new (int P, int N)[sources.Count];
+        // the sources at each node, as compressed rows: sourcesAt[start[n] .. start[n + 1]) (a source across one node counts once)
+        var start = new int[nodes.Count + 1];
         for (var i = 0; i < sources.Count; i++)
         {
-            foreach (var n in sources[i].Nodes.Distinct())
+            sourceNodes[i] = (nodes.Find(sources[i].Nodes[0]), nodes.Find(sources[i].Nodes[1]));
+            start[sourceNodes[i].P + 1]++;
+            if (sourceNodes[i].N != sourceNodes[i].P)
             {
-                (sourcesAt.TryGetValue(n, out var list) ? list : sourcesAt[n] = []).Add(i);
+                start[sourceNodes[i].N + 1]++;
+            }
+        }
+
+        for (var n = 0; n < nodes.Count; n++)
+        {
+            start[n + 1] += start[n];
+        }
+
+        var sourcesAt = new int[start[nodes.Count]];
+        var fill = start[..^1];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            sourcesAt[fill[sourceNodes[i].P]++] = i;
+            if (sourceNodes[i].N != sourceNodes[i].P)
+            {
+                sourcesAt[fill[sourceNodes[i].N]++] = i;
             }
         }
 
         var absorbed = new bool[sources.Count];
-        var foldedInto = new Dictionary<string, CtdFoldedSource>(StringComparer.OrdinalIgnoreCase);
-        (string Node, double Shift) Through(int memristor, string node)
+        var absorbedBy = new (int Memristor, int Node)[sources.Count];
+        (int Node, double Shift) Through(int memristor, int node)
         {
             // v(node) = v(outer) + shift when a lone source sits between node and outer
-            if (node == "0" || degree[node] != 2)
+            if (node == ground || degree[node] != 2)
             {
                 return (node, 0);
             }
 
-            var i = sourcesAt.TryGetValue(node, out var here) ? here.FindIndex(v => !absorbed[v]) : -1;
-            if (i < 0)
+            for (var j = start[node]; j < start[node + 1]; j++)
             {
-                return (node, 0);
+                var i = sourcesAt[j];
+                if (!absorbed[i])
+                {
+                    absorbed[i] = true;
+                    absorbedBy[i] = (memristor, node);
+                    var s = sources[i];
+                    return sourceNodes[i].P == node ? (sourceNodes[i].N, s.Dc) : (sourceNodes[i].P, -s.Dc);
+                }
             }
 
-            var s = sources[here![i]];
-            absorbed[here[i]] = true;
-            foldedInto.TryAdd(s.Name, new CtdFoldedSource(s, memristor, node));
-            return s.Nodes[0] == node ? (s.Nodes[1], s.Dc) : (s.Nodes[0], -s.Dc);
+            return (node, 0);
         }
 
-        var branches = memristors.Select((m, k) =>
+        var branches = new (int U, int V, double S)[memristors.Count];
+        for (var k = 0; k < memristors.Count; k++)
         {
-            var (pa, delta) = Through(k, m.Nodes[0]);
-            var (pb, eps) = Through(k, m.Nodes[1]);
-            return (U: pb, V: pa, S: delta - eps);
-        }).ToList();
-        foreach (var s in sources.Where((_, i) => !absorbed[i]))
+            var (pa, delta) = Through(k, nodes.Find(memristors[k].Nodes[0]));
+            var (pb, eps) = Through(k, nodes.Find(memristors[k].Nodes[1]));
+            branches[k] = (pb, pa, delta - eps);
+        }
+
+        for (var i = 0; i < sources.Count; i++)
         {
-            throw new UserInputException(s.Location, $"{s.Name} is not in series with exactly one memristor", "--engine ctd folds each source into one memristor's branch");
+            if (!absorbed[i])
+            {
+                throw new UserInputException(sources[i].Location, $"{sources[i].Name} is not in series with exactly one memristor", "--engine ctd folds each source into one memristor's branch");
+            }
+        }
+
+        // the sources folded into branches, by name, for .print i(v) (built only when something is printed)
+        var foldedInto = new Dictionary<string, CtdFoldedSource>(StringComparer.OrdinalIgnoreCase);
+        if (CtdPrintColumns.Items(netlist).Count > 0)
+        {
+            for (var i = 0; i < sources.Count; i++)
+            {
+                foldedInto.TryAdd(sources[i].Name, new CtdFoldedSource(sources[i], absorbedBy[i].Memristor, nodes.Name(absorbedBy[i].Node)));
+            }
         }
 
         // a memristor folded onto a single node (directly across a source) is a loop of its own: Omega = 1 on it
-        var loops = branches.Select((b, k) => (b, k)).Where(p => p.b.U == p.b.V).Select(p => p.k).ToArray();
-        var networked = branches.Select((b, k) => (b, k)).Where(p => p.b.U != p.b.V).Select(p => p.k).ToArray();
+        var loops = Enumerable.Range(0, branches.Length).Where(k => branches[k].U == branches[k].V).ToArray();
+        var networked = Enumerable.Range(0, branches.Length).Where(k => branches[k].U != branches[k].V).ToArray();
         // node indices in order of first appearance, ground first when the network touches it (the node Laplacian
         // drops index 0)
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        if (networked.Any(k => branches[k].U == "0" || branches[k].V == "0"))
+        var index = new int[nodes.Count];
+        Array.Fill(index, -1);
+        var count = 0;
+        if (ground >= 0 && networked.Any(k => branches[k].U == ground || branches[k].V == ground))
         {
-            index["0"] = 0;
-            names.Add("0");
+            index[ground] = count++;
         }
 
         foreach (var k in networked)
         {
-            foreach (var n in (ReadOnlySpan<string>)[branches[k].U, branches[k].V])
+            foreach (var n in (ReadOnlySpan<int>)[branches[k].U, branches[k].V])
             {
-                if (index.TryAdd(n, names.Count))
+                if (index[n] < 0)
                 {
-                    names.Add(n);
+                    index[n] = count++;
                 }
             }
         }
@@ -197,17 +272,18 @@ public static class CtdNetlist
         if (currentSources.Count > 0)
         {
             // a current source drives I from n+ through itself to n-: it is injected into n- and drawn from n+
-            injection = new double[names.Count];
+            injection = new double[count];
             foreach (var c in currentSources)
             {
                 foreach (var (node, sign) in new[] { (c.Nodes[0], -1.0), (c.Nodes[1], 1.0) })
                 {
-                    if (!index.TryGetValue(node, out var k))
+                    var id = nodes.Find(node);
+                    if (id < 0 || index[id] < 0)
                     {
                         throw new UserInputException(c.Location, $"{c.Name} connects node '{node}', which no memristor branch reaches", "--engine ctd injects currents at the network's nodes");
                     }
 
-                    injection[k] += sign * c.Dc;
+                    injection[index[id]] += sign * c.Dc;
                 }
             }
         }
@@ -215,7 +291,7 @@ public static class CtdNetlist
         GraphCtd? system = null;
         if (networked.Length > 0)
         {
-            var graph = new MemristorGraph(names.Count, [.. networked.Select(k => index[branches[k].U])], [.. networked.Select(k => index[branches[k].V])], memristors[networked[0]].Location, [.. networked.Select(k => memristors[k].Location)]);
+            var graph = new MemristorGraph(count, [.. networked.Select(k => index[branches[k].U])], [.. networked.Select(k => index[branches[k].V])], memristors[networked[0]].Location, [.. networked.Select(k => memristors[k].Location)]);
             system = new GraphCtd(graph, parameters, [.. networked.Select(k => branches[k].S)], injection);
         }
         else if (injection is not null)
@@ -266,8 +342,7 @@ public static class CtdNetlist
             throw CtdFailures.Netlist(p0.Alpha, p0.Beta, tran.Stop, options.RelTol, ex);
         }
 
-        var states = Columns(netlist).Table.Take(memristors.Count).ToList();
-        var columns = memristors.Select((m, k) => new ResultColumn(states[k].Header, [.. r.States.Select(s => s[k])])).ToList();
+        var columns = memristors.Select((m, k) => new ResultColumn(StateHeader(m), [.. r.States.Select(s => s[k])])).ToList();
         columns.AddRange(CtdPrintColumns.Compute(netlist, memristors, models, foldedInto, currentSources, r.States, (x, d) => Rate(x, d)));
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
         return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);
