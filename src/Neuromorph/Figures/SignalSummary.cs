@@ -20,7 +20,11 @@ public static class SignalSummary
     /// there are at most <see cref="Threshold"/>, else the summary. Percentiles interpolate linearly between order
     /// statistics (NumPy's default); NaN values are left out at their x.
     /// </summary>
-    public static IReadOnlyList<Layer> Layers(IReadOnlyList<double> x, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> signals)
+    public static IReadOnlyList<Layer> Layers(IReadOnlyList<double> x, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> signals) =>
+        Layers(x, signals, 4_000_000);
+
+    /// <summary><see cref="Layers(IReadOnlyList{double}, IReadOnlyList{ValueTuple{string, IReadOnlyList{double}}})"/> gathering at most <paramref name="gathered"/> values at a time (at least one x).</summary>
+    internal static IReadOnlyList<Layer> Layers(IReadOnlyList<double> x, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> signals, long gathered)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(signals);
@@ -33,39 +37,52 @@ public static class SignalSummary
         var lower = new double[x.Count];
         var median = new double[x.Count];
         var upper = new double[x.Count];
-        // each x is summarised on its own (the same result on any number of threads); 10^5 signals use every core
-        void Summarise(int i, double[] column)
+        // the values at each x are gathered signal by signal (each signal's values are read in order, not one value
+        // from each of 10^5 arrays per x), a block of x at a time; each x is then summarised on its own, so the result
+        // is the same on any number of threads, and 10^5 signals use every core
+        var block = (int)Math.Clamp(gathered / n, 1, Math.Max(1, x.Count));
+        var columns = new double[block][];
+        var counts = new int[block];
+        for (var b0 = 0; b0 < x.Count; b0 += block)
         {
-            var m = 0;
+            var width = Math.Min(block, x.Count - b0);
+            Array.Clear(counts);
+            for (var i = 0; i < width; i++)
+            {
+                columns[i] ??= new double[n];
+            }
+
             for (var k = 0; k < n; k++)
             {
-                var v = signals[k].Values[i];
-                if (!double.IsNaN(v))
+                var values = signals[k].Values;
+                for (var i = 0; i < width; i++)
                 {
-                    column[m++] = v;
+                    var v = values[b0 + i];
+                    if (!double.IsNaN(v))
+                    {
+                        columns[i][counts[i]++] = v;
+                    }
                 }
             }
 
-            var sorted = column.AsSpan(0, m);
-            sorted.Sort();
-            (lower[i], median[i], upper[i]) = (Percentile(sorted, 5), Percentile(sorted, 50), Percentile(sorted, 95));
-        }
-
-        if ((long)n * x.Count < 1_000_000)
-        {
-            var column = new double[n];
-            for (var i = 0; i < x.Count; i++)
+            void Summarise(int i)
             {
-                Summarise(i, column);
+                var sorted = columns[i].AsSpan(0, counts[i]);
+                sorted.Sort();
+                (lower[b0 + i], median[b0 + i], upper[b0 + i]) = (Percentile(sorted, 5), Percentile(sorted, 50), Percentile(sorted, 95));
             }
-        }
-        else
-        {
-            Parallel.For(0, x.Count, () => new double[n], (i, _, column) =>
+
+            if ((long)n * width < 1_000_000)
             {
-                Summarise(i, column);
-                return column;
-            }, _ => { });
+                for (var i = 0; i < width; i++)
+                {
+                    Summarise(i);
+                }
+            }
+            else
+            {
+                Parallel.For(0, width, Summarise);
+            }
         }
 
         var count = n.ToString("N0", CultureInfo.InvariantCulture);

@@ -47,6 +47,30 @@ public class SignalSummaryTests
         Assert.All(few, l => Assert.IsType<LineSeries>(l));
     }
 
+    [Theory]
+    [InlineData(50_000, 30, 4_000_000)]
+    [InlineData(50_000, 30, 700_000)]
+    [InlineData(3_000, 7, 1_000)]
+    public void A_summary_of_many_signals_in_blocks_and_on_every_core_equals_the_percentiles_of_each_x(int n, int points, long gathered)
+    {
+        // all 30 x at once, summarised in parallel; blocks of 14 x (the last one shorter); one x at a time: each x must
+        // still get the percentiles of exactly its own values (NaN left out), as sorting them says
+        var random = new Random(7);
+        double[] x = [.. Enumerable.Range(0, points).Select(i => (double)i)];
+        var values = Enumerable.Range(0, n).Select(k => (IReadOnlyList<double>)[.. Enumerable.Range(0, points).Select(i => k % 97 == i ? double.NaN : random.NextDouble() * (i + 1))]).ToList();
+        var signals = values.Select((v, k) => ($"s{k}", v)).ToList();
+        var layers = SignalSummary.Layers(x, signals, gathered);
+        var band = Assert.IsType<Band>(layers[0]);
+        var median = Assert.IsType<LineSeries>(layers[1]);
+        foreach (var i in (int[])[0, points / 2, points - 1])
+        {
+            double[] at = [.. values.Select(v => v[i]).Where(v => !double.IsNaN(v)).Order()];
+            Assert.Equal(SignalSummary.Percentile(at, 5), band.Lower[i]);
+            Assert.Equal(SignalSummary.Percentile(at, 50), median.Y[i]);
+            Assert.Equal(SignalSummary.Percentile(at, 95), band.Upper[i]);
+        }
+    }
+
     [Fact]
     public void A_deck_with_hundreds_of_memristors_plots_their_states_as_a_band()
     {
