@@ -19,7 +19,7 @@ public sealed class NetlistSource
     private readonly List<Diagnostic> _warnings;
     private readonly List<string> _files = [];
     private readonly List<Token> _scratch = new(16);
-    private WordCache _words = new(0);
+    private readonly WordCache _words = new();
 
     private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
 
@@ -42,9 +42,6 @@ public sealed class NetlistSource
     public static NetlistSource Read(string text, string file, List<Diagnostic> warnings)
     {
         var source = new NetlistSource(warnings);
-        ArgumentNullException.ThrowIfNull(text);
-        // a generated deck has about one new name per 30 characters (each node named on several cards, each card named once)
-        source._words = new WordCache(text.Length / 30);
         source.ReadFile(text, file, [Path.GetFullPath(file)], isTop: true);
         if (source._inControl)
         {

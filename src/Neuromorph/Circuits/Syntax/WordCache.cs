@@ -1,29 +1,23 @@
 namespace Neuromorph.Circuits.Syntax;
 
 /// <summary>
-/// One string per distinct word of a netlist: node, model and keyword names recur on many cards of a large deck (each
-/// node of a 10^5-memristor lattice on four), so the tokenizer takes them from here instead of allocating each
-/// occurrence. Numbers are not kept (they rarely repeat); the cache stops growing at <see cref="Limit"/> words.
+/// Recently read words, so that a word repeated on nearby cards is one string: a 10^5-card deck names each node on
+/// several cards (a lattice node on the cards of its four branches and their sources), each model and keyword on
+/// thousands. The cache is direct-mapped (<see cref="Slots"/> slots, each holding the last word that hashed there): a
+/// lookup is one short hash and one comparison in a table that stays in the processor's cache, and a word evicted or
+/// never seen is simply allocated. Numbers are not kept (they rarely repeat).
 /// </summary>
 internal sealed class WordCache
 {
-    /// <summary>The most distinct words kept.</summary>
-    public const int Limit = 1 << 20;
+    /// <summary>The number of slots (a power of two).</summary>
+    public const int Slots = 1 << 13;
 
-    private readonly HashSet<string> _words;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string?[] _slots = new string?[Slots];
 
     /// <summary>A token list to tokenize into before copying (one line at a time, on the parse's thread).</summary>
     public List<Token> Scratch { get; } = new(16);
 
-    /// <summary>An empty cache with room for <paramref name="capacity"/> words (capped at <see cref="Limit"/>).</summary>
-    public WordCache(int capacity)
-    {
-        _words = new HashSet<string>(Math.Clamp(capacity, 0, Limit), StringComparer.Ordinal);
-        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>The string equal to <paramref name="word"/>; null for a number (the caller allocates it).</summary>
+    /// <summary>The string equal to <paramref name="word"/> (the cached one when the same word was read recently); null for a number (the caller allocates it).</summary>
     public string? Get(ReadOnlySpan<char> word)
     {
         if (word.Length == 0 || word.Length > 64 || char.IsAsciiDigit(word[0]) || word[0] is '.' or '-' or '+')
@@ -31,17 +25,19 @@ internal sealed class WordCache
             return null;
         }
 
-        if (_lookup.TryGetValue(word, out var known))
+        // FNV-1a over the characters: the words are short, and only the slot depends on it
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        ref var slot = ref _slots[(int)((hash ^ (hash >> 15)) & (Slots - 1))];
+        if (slot is { } known && word.SequenceEqual(known))
         {
             return known;
         }
 
-        var s = word.ToString();
-        if (_words.Count < Limit)
-        {
-            _words.Add(s);
-        }
-
-        return s;
+        return slot = word.ToString();
     }
 }
