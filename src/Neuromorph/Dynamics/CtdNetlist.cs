@@ -342,7 +342,18 @@ public static class CtdNetlist
             throw CtdFailures.Netlist(p0.Alpha, p0.Beta, tran.Stop, options.RelTol, ex);
         }
 
-        var columns = memristors.Select((m, k) => new ResultColumn(StateHeader(m), [.. r.States.Select(s => s[k])])).ToList();
+        var columns = new List<ResultColumn>(memristors.Count);
+        for (var k = 0; k < memristors.Count; k++)
+        {
+            var values = new double[r.States.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = r.States[i][k];
+            }
+
+            columns.Add(new ResultColumn(StateHeader(memristors[k]), values));
+        }
+
         columns.AddRange(CtdPrintColumns.Compute(netlist, memristors, models, foldedInto, currentSources, r.States, (x, d) => Rate(x, d)));
         var stats = new SimulationStatistics(r.Times.Count, r.Statistics.Steps, r.Statistics.Rejected, 0, 0, clock.Elapsed);
         return new AnalysisResult("tran", "time", [.. r.Times], columns, stats);

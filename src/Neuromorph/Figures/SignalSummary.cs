@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Neuromorph.Figures;
 
@@ -67,9 +68,8 @@ public static class SignalSummary
 
             void Summarise(int i)
             {
-                var sorted = columns[i].AsSpan(0, counts[i]);
-                sorted.Sort();
-                (lower[b0 + i], median[b0 + i], upper[b0 + i]) = (Percentile(sorted, 5), Percentile(sorted, 50), Percentile(sorted, 95));
+                var values = columns[i].AsSpan(0, counts[i]);
+                (lower[b0 + i], median[b0 + i], upper[b0 + i]) = (Unsorted(values, 5), Unsorted(values, 50), Unsorted(values, 95));
             }
 
             if ((long)n * width < 1_000_000)
@@ -98,6 +98,96 @@ public static class SignalSummary
         }
 
         return layers;
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/>-th percentile of <paramref name="values"/> in any order, as <see cref="Percentile"/> gives
+    /// it for the sorted values: the two order statistics around it are found by selection (linear time on average),
+    /// not by sorting; <paramref name="values"/> is reordered.
+    /// </summary>
+    internal static double Unsorted(Span<double> values, double p)
+    {
+        if (values.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        var h = (values.Length - 1) * p / 100;
+        var lo = (int)Math.Floor(h);
+        var below = Select(values, lo);
+        if (lo + 1 >= values.Length)
+        {
+            return below;
+        }
+
+        // everything after the lo-th smallest is at least it: the next order statistic is their minimum
+        var above = double.PositiveInfinity;
+        foreach (var v in values[(lo + 1)..])
+        {
+            above = Math.Min(above, v);
+        }
+
+        return below + ((h - lo) * (above - below));
+    }
+
+    /// <summary>
+    /// Reorders <paramref name="values"/> so that position <paramref name="k"/> holds the k-th smallest, with nothing
+    /// larger before it and nothing smaller after it (quickselect with median-of-three pivots; a range that shrinks too
+    /// slowly is sorted instead, so the worst case stays n log n). Returns that value.
+    /// </summary>
+    private static double Select(Span<double> values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        var budget = 2 * (BitOperations.Log2((uint)values.Length) + 4);
+        while (right > left)
+        {
+            if (budget-- == 0 || right - left < 16)
+            {
+                values[left..(right + 1)].Sort();
+                return values[k];
+            }
+
+            // median of three as the pivot, then Hoare's partition
+            var mid = left + ((right - left) / 2);
+            double a = values[left], b = values[mid], c = values[right];
+            var pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // now values[left..j] <= pivot <= values[i..right], and anything between equals the pivot
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
     }
 
     /// <summary>The <paramref name="p"/>-th percentile of sorted values (linear interpolation; NaN when empty).</summary>

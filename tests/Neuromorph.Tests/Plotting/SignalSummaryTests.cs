@@ -24,6 +24,34 @@ public class SignalSummaryTests
     }
 
     [Fact]
+    public void Percentiles_by_selection_equal_those_of_the_sorted_values_for_any_order_and_ties()
+    {
+        var random = new Random(3);
+        foreach (var n in (int[])[1, 2, 3, 15, 16, 17, 100, 1001, 20_000])
+        {
+            var shapes = new Dictionary<string, double[]>
+            {
+                ["random"] = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble())],
+                ["ties"] = [.. Enumerable.Range(0, n).Select(_ => (double)random.Next(4))],
+                ["equal"] = [.. Enumerable.Repeat(2.5, n)],
+                ["ascending"] = [.. Enumerable.Range(0, n).Select(k => (double)k)],
+                ["descending"] = [.. Enumerable.Range(0, n).Select(k => (double)-k)],
+                ["organ pipe"] = [.. Enumerable.Range(0, n).Select(k => (double)Math.Min(k, n - k))],
+            };
+            foreach (var (shape, values) in shapes)
+            {
+                double[] sorted = [.. values.Order()];
+                foreach (var p in (double[])[0, 5, 50, 95, 100])
+                {
+                    var copy = values.ToArray();
+                    Assert.True(SignalSummary.Percentile(sorted, p) == SignalSummary.Unsorted(copy, p), $"{shape}, n = {n}, p = {p}");
+                    Assert.Equal(sorted, copy.Order());
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Many_signals_become_a_band_a_median_and_five_samples_with_nan_left_out()
     {
         // signal k at x_i is k + i (k = 0..100), one NaN: at each x the values are i + 0..100

@@ -14,6 +14,18 @@ public sealed record AnalysisOutput(string Name, string Kind, IReadOnlyList<stri
         var first = Runs[0].Result;
         var op = AnalysisResult.IsPointKind(Kind);
         var headers = StepNames.Concat(op ? [] : [first.IndependentName]).Concat(first.Columns.Select(c => c.Header)).ToList();
+        if (Runs.Count == 1 && StepNames.Count == 0 && !op)
+        {
+            // one run: its own arrays are the columns (a 10^5-column result is not copied value by value)
+            var own = new List<IReadOnlyList<double>>(first.Columns.Count + 1) { first.Independent };
+            foreach (var c in first.Columns)
+            {
+                own.Add(c.Values);
+            }
+
+            return (headers, own);
+        }
+
         var columns = headers.Select(_ => new List<double>()).ToList();
         foreach (var (step, r) in Runs)
         {
