@@ -107,6 +107,13 @@ public sealed record NetlistLine
     /// <summary>The first token, lower-cased.</summary>
     public string Head => _head ?? (Tokens.Count > 0 ? Tokens[0].Text : "");
 
+    /// <summary>Lines are equal when they are the same text at the same place with the same tokens.</summary>
+    public bool Equals(NetlistLine? other) =>
+        other is not null && Location == other.Location && Text == other.Text && Tokens.SequenceEqual(other.Tokens);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Location, Text);
+
     /// <summary>Drops the tokens of a line that can tokenize itself again (after its card was read).</summary>
     internal void Forget()
     {

@@ -58,6 +58,11 @@ public sealed class LazyCardTests
         replaced.Forget();
         Assert.Equal(before.Take(4), replaced.Tokens);
         Assert.Equal("ymemristor", replaced.Head);
+        // equality is by place, text and tokens, not by the file text a line was cut from
+        var again = NetlistSource.Read(Deck + "* a comment at the end\n", "lazy.cir", []).Lines.First(l => l.Head == "ymemristor");
+        Assert.Equal(line, again);
+        Assert.Equal(line.GetHashCode(), again.GetHashCode());
+        Assert.NotEqual(line, replaced);
     }
 
     [Fact]
