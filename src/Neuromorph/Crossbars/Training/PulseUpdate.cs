@@ -48,6 +48,16 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
     public bool HalfSelect { get; init; }
 
     /// <summary>
+    /// Resistance of one wire segment of the tile's lines (Ω, ≥ 0), between neighbouring crosspoints and between a
+    /// line's driver and its first crosspoint (word line r driven at its column-0 end, bit line c at its row-0 end). 0
+    /// (the default): ideal lines, the update as without it. Above 0 it needs the stochastic mode with
+    /// <see cref="HalfSelect"/> on a physical device, and the update runs slot by slot through the wired array
+    /// (<see cref="WiredHalfSelectUpdate"/>): IR drop lowers the selected devices' voltage by position and every
+    /// half-selected device gets its own disturb.
+    /// </summary>
+    public double WireResistance { get; init; }
+
+    /// <summary>
     /// aihwkit's update BL management (<c>update_bl_management</c>): each stochastic update uses the shortest stream that
     /// can carry it, BL = ⌈η·max|x|·max|d| / Δw_min⌉ clipped to [1, <see cref="BitLength"/>], with the probabilities
     /// rescaled to it (scale √(η/(BL·Δw_min))), so the expected update is unchanged while a small update is drawn from a
