@@ -88,7 +88,8 @@ public sealed class WiredHalfSelectUpdateTests(ITestOutputHelper output)
             var frozen = (double[])x0.Clone();
             // the selected row and column move (half RESET, 0.05 V, is above VOFF); the rest see 0 V
             Assert.Equal(rows + cols - 1, slot.Apply(frozen, rv, cv, width));
-            Assert.Equal(1, slot.Factorisations); // VTEAM's current is linear in v: one factorisation
+            Assert.True(slot.LinearInVoltage); // VTEAM: i = v/R(x), one linear solve per slot
+            Assert.True(slot.Factorisations <= 1, $"{slot.Factorisations} factorisations");
             var move = Math.Abs(reference[(r * cols) + c] - x0[(r * cols) + c]);
             var worst = reference.Zip(frozen, (p, q) => Math.Abs(p - q)).Max();
             output.WriteLine($"{width:G3} s: selected move {move:G4}, largest difference {worst:G3} ({worst / move:G3})");
@@ -165,6 +166,37 @@ public sealed class WiredHalfSelectUpdateTests(ITestOutputHelper output)
         Assert.True(Math.Abs(far) < Math.Abs(near) && Math.Abs(near) < Math.Abs(ideal), $"steps: far {far:G5}, near {near:G5}, ideal {ideal:G5}");
         Assert.Equal(Alone(0, 0), near, 12);
         Assert.Equal(Alone(size - 1, size - 1), far, 12);
+    }
+
+    /// <summary>
+    /// The linear solve refined on an earlier slot's factorisation (a few devices moved since, other drives) gives the
+    /// voltages a fresh factorisation gives, to 1e-10 of the drive, without factorising.
+    /// </summary>
+    [Fact]
+    public void Refining_on_an_earlier_factorisation_gives_the_voltages_of_a_fresh_one()
+    {
+        const int rows = 6, cols = 9;
+        const double wire = 3;
+        var response = new PhysicalResponse(PhysicalResponseTests.Vteam(), PhysicalResponseTests.SetPulse, PhysicalResponseTests.ResetPulse);
+        var (lo, hi) = response.Model.ProgrammingRange;
+        var random = new RandomStream(3L);
+        double[] States() => [.. Enumerable.Range(0, rows * cols).Select(_ => lo + (random.NextDouble() * (hi - lo)))];
+        var reused = new WiredArraySlot(response, rows, cols, wire);
+        var (rv0, cv0) = WiredArrayPulse.HalfSelect(rows, cols, 0, 0, 0.1);
+        var states = States();
+        reused.DeviceVoltages(states, rv0, cv0);
+        foreach (var k in new[] { 3, 17, 29, 40 })
+        {
+            states[k] = Math.Min(hi, states[k] + (0.002 * (hi - lo))); // a few devices moved by about a pulse, as between two slots
+        }
+
+        var (rv, cv) = WiredArrayPulse.HalfSelect(rows, cols, 4, 7, -0.21);
+        var refined = reused.DeviceVoltages(states, rv, cv).ToArray();
+        Assert.Equal(0, reused.Factorisations);
+        var fresh = new WiredArraySlot(response, rows, cols, wire).DeviceVoltages(states, rv, cv).ToArray();
+        Assert.All(Enumerable.Range(0, rows * cols), k => Assert.True(Math.Abs(refined[k] - fresh[k]) <= 1e-10 * 0.21, $"device {k}: {refined[k]} against {fresh[k]}"));
+        Assert.True(Math.Abs(fresh[(4 * cols) + 7] + 0.21) > 1e-3, $"selected device at {fresh[(4 * cols) + 7]} V: the wires should matter here");
+        output.WriteLine($"selected device {fresh[(4 * cols) + 7]:G6} V of -0.21 V; largest difference {refined.Zip(fresh, (p, q) => Math.Abs(p - q)).Max():G3} V");
     }
 
     [Theory]
