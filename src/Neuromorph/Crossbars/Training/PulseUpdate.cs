@@ -27,7 +27,8 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
 
     /// <summary>
     /// The V/2 programming scheme on physical devices whose half pulses change the state
-    /// (<see cref="PhysicalResponse.HalfSelectDisturbs"/>; otherwise the update is the same as without it). Ideal wires;
+    /// (<see cref="PhysicalResponse.HalfSelectDisturbs"/>; otherwise the update is the same as without it). Ideal wires
+    /// unless <see cref="WireResistance"/> is set;
     /// half pulses carry no cycle-to-cycle noise; each device receives its own full pulses first, then its half up
     /// pulses, then its half down pulses (a reordering of the sequence in time, exact when a device has one kind alone).
     /// <para>

@@ -132,9 +132,6 @@ public sealed class WiredArraySlot
         rhs = new double[2 * n];
     }
 
-    /// <summary>The factorisation's size (non-zeros of L, multiply-adds of one factorisation, supernodal); zeros with ideal lines.</summary>
-    internal (int NonZeros, double Operations, bool Supernodal) FactorCost => cholesky is null ? default : (cholesky.FactorNonZeros, cholesky.FactorOperations, cholesky.Supernodal);
-
     /// <summary>Word lines.</summary>
     public int Rows { get; }
 
@@ -236,7 +233,6 @@ public sealed class WiredArraySlot
             Subtract(work);
         }
 
-        factored = false; // the factor holds the slopes of this solve only
     }
 
     /// <summary>
