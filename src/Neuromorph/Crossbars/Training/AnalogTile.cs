@@ -32,6 +32,8 @@ public sealed class AnalogTile
     private int[] columnOnes = [];
     private double[] xs = [];
     private double[] ds = [];
+    private readonly WiredHalfSelectUpdate? wired;
+    private ulong[] rowStreams = [];
 
     /// <summary>A tile of <paramref name="rows"/> × <paramref name="cols"/> devices at weight 0 (clipped into each device's bounds).</summary>
     /// <param name="rows">Outputs.</param>
@@ -50,6 +52,16 @@ public sealed class AnalogTile
         if (update.Mode == UpdateMode.Stochastic && update.BitLength is < 1 or > PulseUpdate.MaxBitLength)
         {
             throw new ArgumentOutOfRangeException(nameof(update), $"bit length must be 1 to {PulseUpdate.MaxBitLength}, got {update.BitLength}");
+        }
+
+        if (!(update.WireResistance >= 0) || !double.IsFinite(update.WireResistance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), $"the wire resistance must be finite and >= 0, got {update.WireResistance}");
+        }
+
+        if (update.WireResistance > 0 && (update.Mode != UpdateMode.Stochastic || !update.HalfSelect || device.Response is null))
+        {
+            throw new ArgumentException("a wire resistance needs the stochastic update with half_select on a physical device", nameof(update));
         }
 
         Rows = rows;
@@ -94,6 +106,10 @@ public sealed class AnalogTile
         // the key of the stochastic update's counter-based streams (drawn only in that mode, so that the other modes
         // keep their draws)
         seed = update.Mode == UpdateMode.Stochastic ? random.NextULong() : 0;
+        if (update.WireResistance > 0)
+        {
+            wired = new WiredHalfSelectUpdate(device, rows, cols, update.WireResistance, w, wMin, wMax, dwUp, dwDown);
+        }
     }
 
     /// <summary>Outputs (rows of W).</summary>
@@ -379,6 +395,12 @@ public sealed class AnalogTile
             }
         });
 
+        if (wired is not null)
+        {
+            PulseCount += WiredUpdate(words, bl, update, dScale);
+            return;
+        }
+
         long pulses = 0;
         ForRanges(Rows, (from, to) =>
         {
@@ -399,6 +421,24 @@ public sealed class AnalogTile
             Interlocked.Add(ref pulses, local);
         });
         PulseCount += pulses;
+    }
+
+    /// <summary>The stochastic update through the wired array: every row's stream drawn as the other modes draw it, then the slots in order.</summary>
+    private long WiredUpdate(int words, int bl, ulong update, double dScale)
+    {
+        if (rowStreams.Length < Rows * words)
+        {
+            rowStreams = new ulong[Rows * ((Settings.BitLength + 63) / 64)];
+        }
+
+        var noise = new PhiloxStream[Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            Stream(ds[r], dScale, rowStreams.AsSpan(r * words, words), bl, update, RowStream, r);
+            noise[r] = new PhiloxStream(seed, (uint)r, (uint)update, ((uint)(update >> 32) << 2) | NoiseStream);
+        }
+
+        return wired!.Run(rowStreams.AsSpan(0, Rows * words), columnStreams.AsSpan(0, Cols * words), words, bl, ds, xs, noise);
     }
 
     /// <summary>Runs <paramref name="body"/> over [0, <paramref name="count"/>) in ranges, in parallel on a large tile.</summary>

@@ -25,6 +25,7 @@ public sealed class PhysicalResponse
     private readonly double[] downSteps;
     private readonly double[] halfSetChanges;
     private readonly double[] halfResetChanges;
+    private double[]? stateWeights;
 
     /// <summary>Tabulates the response; throws <see cref="ArgumentException"/> (with the reason) when a pulse cannot be used.</summary>
     /// <param name="model">The device model (its parameters, including its own bounds and thresholds).</param>
@@ -193,6 +194,78 @@ public sealed class PhysicalResponse
     public double Weight(double g) => WMin + ((WMax - WMin) * (g - GMin) / (GMax - GMin));
 
     /// <summary>
+    /// The state whose conductance maps to weight <paramref name="w"/> (kept in [w_min, w_max]): the inverse of
+    /// Weight(Conductance(x)) over the programming range, bracketed by the table's states and refined by the Illinois
+    /// method to rounding.
+    /// </summary>
+    public double StateOf(double w)
+    {
+        w = Math.Clamp(w, WMin, WMax);
+        var table = stateWeights ??= [.. States.Select(x => Weight(Conductance(x)))];
+        var rising = table[^1] > table[0];
+        int lo = 0, hi = table.Length - 1;
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) / 2;
+            if ((table[mid] <= w) == rising)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        double a = States[lo], b = States[hi], fa = table[lo] - w, fb = table[hi] - w;
+        if (fa == 0)
+        {
+            return a;
+        }
+
+        if (fb == 0)
+        {
+            return b;
+        }
+
+        var side = 0;
+        for (var iteration = 0; iteration < 100 && Math.Abs(b - a) > 4e-16 * Math.Max(Math.Abs(a), Math.Abs(b)); iteration++)
+        {
+            var c = ((a * fb) - (b * fa)) / (fb - fa);
+            if (!(c > Math.Min(a, b) && c < Math.Max(a, b)))
+            {
+                c = (a + b) / 2;
+            }
+
+            var fc = Weight(Conductance(c)) - w;
+            if (fc == 0)
+            {
+                return c;
+            }
+
+            if (Math.Sign(fc) == Math.Sign(fb))
+            {
+                (b, fb) = (c, fc);
+                fa = side == -1 ? fa / 2 : fa;
+                side = -1;
+            }
+            else
+            {
+                (a, fa) = (c, fc);
+                fb = side == 1 ? fb / 2 : fb;
+                side = 1;
+            }
+
+            if (Math.Abs(fc) <= 1e-15 * (WMax - WMin))
+            {
+                return c;
+            }
+        }
+
+        return Math.Abs(fa) < Math.Abs(fb) ? a : b;
+    }
+
+    /// <summary>
     /// The state after <paramref name="pulse"/> on a device in state <paramref name="x"/>: dx/dt = F(V, x) integrated
     /// over the pulse (Dormand–Prince 5(4), relative tolerance 1e-10, absolute 1e-12 of the programming range), held
     /// at the model's state bound once it reaches it.
@@ -211,9 +284,9 @@ public sealed class PhysicalResponse
         // at a constant voltage the state moves one way only: once it reaches the bound it moves towards it stays
         // there, as the circuit engine holds it; an event ends the integration at the bound (the rate jumps to 0 there)
         var bound = direction > 0 ? model.MaxState : model.MinState;
-        if (direction * (x - bound) >= 0)
+        if (direction * (x - bound) >= -1e-12 * (hi - lo))
         {
-            return bound; // at (or past) the bound it moves towards: held there
+            return bound; // at (or past, or within rounding of) the bound it moves towards: held there
         }
 
         var options = new OdeOptions
@@ -221,6 +294,9 @@ public sealed class PhysicalResponse
             RelTol = 1e-10,
             AbsTol = 1e-12 * (hi - lo),
             MaxSteps = 200_000,
+            // the pulse's own time scale: the integrator's first-step guess from a state near 0 can fall below its
+            // absolute step floor (1e-14 s) on a nanosecond pulse
+            InitialStep = 1e-3 * pulse.Width,
             StopEvent = double.IsFinite(bound) ? (_, y) => y[0] - bound : null,
         };
         OdeResult result;

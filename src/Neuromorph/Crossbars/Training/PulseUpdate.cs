@@ -27,7 +27,8 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
 
     /// <summary>
     /// The V/2 programming scheme on physical devices whose half pulses change the state
-    /// (<see cref="PhysicalResponse.HalfSelectDisturbs"/>; otherwise the update is the same as without it). Ideal wires;
+    /// (<see cref="PhysicalResponse.HalfSelectDisturbs"/>; otherwise the update is the same as without it). Ideal wires
+    /// unless <see cref="WireResistance"/> is set;
     /// half pulses carry no cycle-to-cycle noise; each device receives its own full pulses first, then its half up
     /// pulses, then its half down pulses (a reordering of the sequence in time, exact when a device has one kind alone).
     /// <para>
@@ -46,6 +47,16 @@ public sealed record PulseUpdate(UpdateMode Mode, int BitLength = 31, bool Updat
     /// </para>
     /// </summary>
     public bool HalfSelect { get; init; }
+
+    /// <summary>
+    /// Resistance of one wire segment of the tile's lines (Ω, ≥ 0), between neighbouring crosspoints and between a
+    /// line's driver and its first crosspoint (word line r driven at its column-0 end, bit line c at its row-0 end). 0
+    /// (the default): ideal lines, the update as without it. Above 0 it needs the stochastic mode with
+    /// <see cref="HalfSelect"/> on a physical device, and the update runs slot by slot through the wired array
+    /// (<see cref="WiredHalfSelectUpdate"/>): IR drop lowers the selected devices' voltage by position and every
+    /// half-selected device gets its own disturb.
+    /// </summary>
+    public double WireResistance { get; init; }
 
     /// <summary>
     /// aihwkit's update BL management (<c>update_bl_management</c>): each stochastic update uses the shortest stream that

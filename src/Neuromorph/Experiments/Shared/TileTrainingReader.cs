@@ -16,7 +16,7 @@ public static class TileTrainingReader
     private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
     private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
-    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "bl_management", "half_select"];
+    private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "bl_management", "half_select", "wire_resistance"];
     private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold", "zero_shift"];
     private static readonly string[] Algorithms = ["fp", "analog_sgd", "tiki_taka", "tiki_taka_v2", "mixed_precision"];
     private static readonly string[] Modes = ["stochastic", "pulse_count", "ideal"];
@@ -45,6 +45,11 @@ public static class TileTrainingReader
         if (update.HalfSelect && device.Response is null)
         {
             throw root.GetSection("update").Error("half_select", "half_select needs a physical device (device: { model: ... }): a preset has no voltage to halve");
+        }
+
+        if (update.WireResistance > 0 && device.Response is null)
+        {
+            throw root.GetSection("update").Error("wire_resistance", "wire_resistance needs a physical device (device: { model: ... }): the wired array is solved with the model's own currents");
         }
 
         var v2 = algorithm == TrainingAlgorithm.TikiTakaV2;
@@ -215,6 +220,12 @@ public static class TileTrainingReader
             throw u.Error("bl_management", "bl_management (aihwkit's update BL management) adapts the stochastic streams' length", "use it with mode: stochastic");
         }
 
-        return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect, BitLengthManagement = blManagement };
+        var wire = u.GetDouble("wire_resistance", 0, NumberRange.NonNegative, "resistance of one wire segment between crosspoints (Ω, ≥ 0)");
+        if (wire > 0 && !(halfSelect && mode == UpdateMode.Stochastic))
+        {
+            throw u.Error("wire_resistance", "wire_resistance (training through the wired array) runs the stochastic V/2 update slot by slot", "use it with mode: stochastic and half_select: true");
+        }
+
+        return new PulseUpdate(mode, bl, u.GetBool("update_management", true)) { HalfSelect = halfSelect, BitLengthManagement = blManagement, WireResistance = wire };
     }
 }
