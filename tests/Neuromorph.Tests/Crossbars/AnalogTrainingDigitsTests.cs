@@ -69,6 +69,30 @@ public sealed class AnalogTrainingDigitsTests
     }
 
     [Fact]
+    public void The_devices_hold_what_the_network_reads_one_array_for_analog_sgd_two_for_tiki_taka()
+    {
+        var (train, test) = Digits.Value;
+        var spec = new TrainingSpec(TrainingAlgorithm.AnalogSgd, Noisy("soft_bounds"), new PulseUpdate(UpdateMode.Stochastic, 10), Hidden: 8, Epochs: 1, LearningRate: 0.05, Seed: 7);
+        var sgd = AnalogTrainer.Train(spec, train, test);
+        Assert.Equal(sgd.FinalWeights, sgd.DeviceWeights);
+
+        // Tiki-Taka v1 reads W = γ·A + C with γ = 1 and no reference: per layer the main tile C, then the fast tile A
+        var tiki = AnalogTrainer.Train(spec with { Algorithm = TrainingAlgorithm.TikiTaka }, train, test);
+        int hidden = 8 * (64 + 1), output = 10 * (8 + 1);
+        Assert.Equal(2 * (hidden + output), tiki.DeviceWeights.Count);
+        var d = tiki.DeviceWeights;
+        for (var k = 0; k < hidden; k++)
+        {
+            Assert.Equal(tiki.FinalWeights[k], d[k] + d[hidden + k], 12);
+        }
+
+        for (var k = 0; k < output; k++)
+        {
+            Assert.Equal(tiki.FinalWeights[hidden + k], d[(2 * hidden) + k] + d[(2 * hidden) + output + k], 12);
+        }
+    }
+
+    [Fact]
     public void Example_runs_and_writes_metrics_and_figures()
     {
         using var dir = new TempDirectory("nm-at-");
@@ -79,6 +103,11 @@ public sealed class AnalogTrainingDigitsTests
         Assert.Equal("epoch,train_loss,test_accuracy,epoch_seconds", lines[0]);
         Assert.Equal(6, lines.Length);
         Assert.True(File.Exists(Path.Combine(dir, "accuracy.png")) || Directory.GetFiles(dir, "accuracy.*").Length > 0);
+        Assert.True(File.Exists(Path.Combine(dir, "device_states.png")));
+        // one row per device: 64-32-10 with a bias column per layer, one tile each (analog SGD)
+        var states = File.ReadAllLines(Path.Combine(dir, "device_states.csv"));
+        Assert.Equal("device,weight", states[0]);
+        Assert.Equal((32 * 65) + (10 * 33), states.Length - 1);
         Assert.NotEmpty(Directory.GetFiles(dir, "weights.*"));
     }
 

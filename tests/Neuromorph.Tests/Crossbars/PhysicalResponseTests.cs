@@ -282,4 +282,22 @@ public class PhysicalResponseTests(ITestOutputHelper output)
         Assert.True(Accuracy("reset: { amplitude: 0.1, width: 2n }") < 0.3);
         Assert.True(Accuracy("reset: { amplitude: 0.035, width: 7n }") > 0.85);
     }
+
+    [Fact]
+    public void The_device_states_drawn_after_training_give_back_each_devices_weight()
+    {
+        // device_states.png draws the model state x of each device: x must be the state whose read conductance maps to
+        // the device's weight (up to the table's interpolation), and lie in the model's range
+        var model = Vteam();
+        var response = new PhysicalResponse(model, SetPulse, ResetPulse);
+        double[] weights = [.. Enumerable.Range(0, 41).Select(k => -1 + (k / 20.0))];
+        var states = Neuromorph.Experiments.AnalogTraining.AnalogTrainingFigures.DeviceStates(weights, response);
+        for (var k = 0; k < weights.Length; k++)
+        {
+            Assert.InRange(states[k], model.MinState, model.MaxState);
+            Assert.Equal(weights[k], response.Weight(response.Conductance(states[k])), 3);
+        }
+
+        Assert.Equal(weights, Neuromorph.Experiments.AnalogTraining.AnalogTrainingFigures.DeviceStates(weights, null));
+    }
 }

@@ -222,6 +222,9 @@ public sealed class AnalogLayer : IWeightSubstrate
         return s;
     }
 
+    /// <summary>The weights the devices hold, device by device: the main tile's, then Tiki-Taka's fast tile's (when there is one).</summary>
+    public double[] DeviceWeights() => fast is null ? main.Weights() : [.. main.Weights(), .. fast.Weights()];
+
     /// <summary>The effective weights W = γ·(A − A_ref) + C, row-major (A_ref = 0 without zero-shifting).</summary>
     public double[] Effective()
     {

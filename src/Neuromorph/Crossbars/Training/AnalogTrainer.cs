@@ -89,6 +89,12 @@ public sealed record TrainingResult(IReadOnlyList<double> TrainLoss, IReadOnlyLi
     /// final weights are the tiles as they were when stopped (devices cannot be rolled back).
     /// </summary>
     public bool Interrupted { get; init; }
+
+    /// <summary>
+    /// The weights the devices hold at the end, layer by layer: each layer's main tile, then Tiki-Taka's fast tile (so
+    /// twice as many as <see cref="FinalWeights"/> with Tiki-Taka).
+    /// </summary>
+    public IReadOnlyList<double> DeviceWeights { get; init; } = [];
 }
 
 /// <summary>
@@ -141,7 +147,7 @@ public static class AnalogTrainer
                 {
                     // the finished epochs are kept; with none there is nothing to report
                     return epoch == 0 ? throw new OperationCanceledException(cancel)
-                        : new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses) { Interrupted = true };
+                        : new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses) { Interrupted = true, DeviceWeights = net.DeviceWeights() };
                 }
 
                 loss += net.Step(train.Features[s], train.Labels[s]);
@@ -153,7 +159,7 @@ public static class AnalogTrainer
             progress?.Report((epoch + 1.0) / spec.Epochs);
         }
 
-        return new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses);
+        return new TrainingResult(losses, accuracy, seconds, net.EffectiveWeights(), net.Pulses) { DeviceWeights = net.DeviceWeights() };
     }
 
     private static double Accuracy(Network net, LabelledData data)
@@ -237,6 +243,8 @@ public static class AnalogTrainer
         }
 
         public double[] EffectiveWeights() => [.. hidden.Effective(), .. output.Effective()];
+
+        public double[] DeviceWeights() => [.. hidden.DeviceWeights(), .. output.DeviceWeights()];
 
         /// <summary>A layer programmed with uniform ±1/sqrt(fan-in) weights (directly: write-verify is outside this model).</summary>
         private static AnalogLayer Layer(int rows, int cols, TrainingSpec spec, RandomStream init, long seed, int stream)

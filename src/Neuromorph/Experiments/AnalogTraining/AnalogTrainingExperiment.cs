@@ -11,7 +11,8 @@ namespace Neuromorph.Experiments.AnalogTraining;
 /// <c>kind: analog_training</c>: trains a fully connected classifier (inputs → hidden → classes, softmax cross-entropy)
 /// on crossbar tiles with pulsed in-memory updates (<see cref="AnalogTrainer"/>): floating-point SGD (<c>fp</c>),
 /// analog SGD, Tiki-Taka v1/v2 or mixed precision, on a device preset or a physical device model (<see cref="PulsedDevice"/>). Writes <c>metrics.csv</c> (epoch, train
-/// loss, test accuracy, epoch seconds), <c>final_weights.csv</c> and the figures of <see cref="AnalogTrainingFigures"/>.
+/// loss, test accuracy, epoch seconds), <c>final_weights.csv</c>, <c>device_states.csv</c> (each device's weight, and its
+/// model state for a physical device) and the figures of <see cref="AnalogTrainingFigures"/>.
 /// </summary>
 public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperimentSpec>
 {
@@ -62,6 +63,13 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
         {
             files.Add(new ResultTable("metrics.csv", ["epoch", "train_loss", "test_accuracy", "epoch_seconds"], [epochs, result.TrainLoss, result.TestAccuracy, result.EpochSeconds]));
             files.Add(new ResultTable("final_weights.csv", ["index", "weight"], [Enumerable.Range(0, result.FinalWeights.Count).Select(i => (double)i).ToArray(), result.FinalWeights]));
+            if (spec.Algorithm != TrainingAlgorithm.FloatingPoint && result.DeviceWeights.Count > 0)
+            {
+                var states = AnalogTrainingFigures.DeviceStates(result.DeviceWeights, spec.Device.Response);
+                files.Add(new ResultTable("device_states.csv", spec.Device.Response is null ? ["device", "weight"] : ["device", "weight", "state"],
+                    [Enumerable.Range(0, states.Length).Select(i => (double)i).ToArray(), [.. result.DeviceWeights], .. spec.Device.Response is null ? Array.Empty<double[]>() : [states]]));
+            }
+
             if (spec.Device.Response is { } table)
             {
                 var (w, up, down) = table.Table;
@@ -90,6 +98,9 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
             Outputs = files,
             Figures = context.OutputDirectory is null ? []
                 : [.. AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
+                    .. spec.Algorithm != TrainingAlgorithm.FloatingPoint && result.DeviceWeights.Count > 0
+                        ? [AnalogTrainingFigures.States(AnalogTrainingFigures.DeviceStates(result.DeviceWeights, spec.Device.Response), spec.Device.Response is not null, algo + device)]
+                        : Array.Empty<Figure>(),
                     .. spec.Device.Response is { } r ? [AnalogTrainingFigures.Response(r, input.PresetName)] : Array.Empty<Figure>()],
         };
     }

@@ -5,7 +5,8 @@ namespace Neuromorph.Experiments.AnalogTraining;
 
 /// <summary>
 /// The pictures of an analog training run: <c>accuracy</c> (test accuracy and train loss per epoch), <c>weights</c>
-/// (histogram of the final weights) and, for a physical device, <c>device_response</c>.
+/// (histogram of the final weights), <c>device_states</c> (histogram of the devices' states) and, for a physical
+/// device, <c>device_response</c>.
 /// </summary>
 public static class AnalogTrainingFigures
 {
@@ -33,6 +34,29 @@ public static class AnalogTrainingFigures
         var hist = Figure.Single("weights", new Panel(new FigureAxis("Final weight"), new FigureAxis("Devices") { IntegerTicks = true }, [Histogram.Of("weights", weights)]) { Legend = LegendPlacement.None })
             with { Title = $"Final weights ({weights.Count}): {what}" };
         return [acc, hist];
+    }
+
+    /// <summary>
+    /// <c>device_states</c>: the histogram of what the devices hold after training. For a physical device that is the
+    /// model's state variable x of each device (found from its weight through the response's weight-to-state table);
+    /// for a preset, each device's own weight. With Tiki-Taka both arrays' devices are counted.
+    /// </summary>
+    /// <param name="states">One value per device (<see cref="DeviceStates"/>).</param>
+    /// <param name="physical">Whether the values are a physical model's states (else device weights).</param>
+    /// <param name="what">Algorithm and device, for the title.</param>
+    public static Figure States(IReadOnlyList<double> states, bool physical, string what)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var axis = physical ? new FigureAxis("Device state x (the model's state variable)") : new FigureAxis("Device weight");
+        return Figure.Single("device_states", new Panel(axis, new FigureAxis("Devices") { IntegerTicks = true }, [Histogram.Of("devices", states)]) { Legend = LegendPlacement.None })
+            with { Title = $"Device states after training ({states.Count} devices): {what}" };
+    }
+
+    /// <summary>The value per device that <see cref="States"/> draws: the model state x for a physical response, else the device weight.</summary>
+    public static double[] DeviceStates(IReadOnlyList<double> deviceWeights, PhysicalResponse? response)
+    {
+        ArgumentNullException.ThrowIfNull(deviceWeights);
+        return response is null ? [.. deviceWeights] : [.. deviceWeights.Select(response.StateOf)];
     }
 
     /// <summary>
