@@ -116,6 +116,9 @@ public sealed class AnalogTrainingDigitsTests
     [InlineData("  preset: soft_bounds", "  preset: memristor9", 15, "unknown device preset 'memristor9'")]
     [InlineData("  bit_length: 31", "  bit_length: 0", 25, "bit_length")]
     [InlineData("  w_min: -1", "  w_min: 2", 17, "need w_min < w_max")]
+    [InlineData("  preset: soft_bounds", "  preset: piecewise_step\n  piecewise_up: [1]", 16, "at least two values")]
+    [InlineData("  preset: soft_bounds", "  preset: piecewise_step\n  piecewise_down: [1, -0.5, 2]", 16, "none negative")]
+    [InlineData("  preset: soft_bounds", "  preset: soft_bounds\n  piecewise_up: [1, 2]", 16, "belongs to preset: piecewise_step")]
     public void Bad_input_is_a_located_error(string line, string replacement, int lineNo, string message)
     {
         using var dir = new TempDirectory("nm-at-");

@@ -19,6 +19,14 @@ public enum DeviceResponseKind
     PowStep,
 
     /// <summary>
+    /// aihwkit's piecewise step: with z = (w − w_min)/(w_max − w_min), Δw_up = Δw_min^up·f_up(z) and Δw_down =
+    /// Δw_min^down·f_down(z), where f interpolates linearly between the values <see cref="PulsedDevice.PiecewiseUp"/>
+    /// (<see cref="PulsedDevice.PiecewiseDown"/>) given at evenly spaced z from 0 to 1: a measured step-against-weight
+    /// curve taken as it is.
+    /// </summary>
+    PiecewiseStep,
+
+    /// <summary>
     /// A memristor model under its SET and RESET pulses (<see cref="PhysicalResponse"/>): the step is the model's own
     /// state change under the pulse, mapped to the weight through its conductance, times Δw_min^up/Δw_min (or down).
     /// </summary>
@@ -44,6 +52,12 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
 
     /// <summary>γ_down of LinearStep, ExpStep and PowStep.</summary>
     public double GammaDown { get; init; } = 1;
+
+    /// <summary>PiecewiseStep's f_up: its values at z = 0, 1/(n − 1), ..., 1 (at least two, none negative).</summary>
+    public IReadOnlyList<double> PiecewiseUp { get; init; } = [1, 1];
+
+    /// <summary>PiecewiseStep's f_down, as <see cref="PiecewiseUp"/>.</summary>
+    public IReadOnlyList<double> PiecewiseDown { get; init; } = [1, 1];
 
     /// <summary>A_up of ExpStep.</summary>
     public double AUp { get; init; } = 0.1;
@@ -139,10 +153,20 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
             DeviceResponseKind.PowStep => up
                 ? dwUp * Math.Pow(Math.Max(0, 2 * (wMax - w) / range), GammaUp)
                 : dwDown * Math.Pow(Math.Max(0, 2 * (w - wMin) / range), GammaDown),
+            DeviceResponseKind.PiecewiseStep => (up ? dwUp : dwDown) * Piecewise(up ? PiecewiseUp : PiecewiseDown, (w - wMin) / range),
             DeviceResponseKind.Physical => PhysicalStep(w, up, dwUp, dwDown, wMin, wMax),
             _ => throw new InvalidOperationException($"unknown response {Kind}"),
         };
         return Math.Max(0, s);
+    }
+
+    /// <summary>The piecewise-linear function through <paramref name="values"/> at evenly spaced z in [0, 1], at <paramref name="z"/> (held at the ends).</summary>
+    internal static double Piecewise(IReadOnlyList<double> values, double z)
+    {
+        var n = values.Count - 1;
+        var at = Math.Clamp(z, 0, 1) * n;
+        var k = Math.Min((int)at, n - 1);
+        return values[k] + ((at - k) * (values[k + 1] - values[k]));
     }
 
     /// <summary>
@@ -173,11 +197,12 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
     }
 
     /// <summary>The preset names <see cref="Preset"/> knows.</summary>
-    public static IReadOnlyList<string> PresetNames { get; } = ["constant_step", "linear_step", "soft_bounds", "exp_step", "pow_step"];
+    public static IReadOnlyList<string> PresetNames { get; } = ["constant_step", "linear_step", "soft_bounds", "exp_step", "pow_step", "piecewise_step"];
 
     /// <summary>
     /// A named preset with weights in [−1, 1] and <paramref name="dwMin"/> per pulse (null for an unknown name):
-    /// <c>constant_step</c>, <c>linear_step</c> (γ = 0.5), <c>soft_bounds</c>, <c>exp_step</c> (A = 0.1, γ = 2), <c>pow_step</c> (γ = 1.5).
+    /// <c>constant_step</c>, <c>linear_step</c> (γ = 0.5), <c>soft_bounds</c>, <c>exp_step</c> (A = 0.1, γ = 2), <c>pow_step</c> (γ = 1.5),
+    /// <c>piecewise_step</c> (f = 1 everywhere until its values are given).
     /// </summary>
     public static PulsedDevice? Preset(string name, double dwMin = 0.001) => name?.ToLowerInvariant() switch
     {
@@ -186,6 +211,7 @@ public sealed record PulsedDevice(DeviceResponseKind Kind, double DwMin, double 
         "soft_bounds" => new PulsedDevice(DeviceResponseKind.SoftBounds, dwMin, -1, 1),
         "exp_step" => new PulsedDevice(DeviceResponseKind.ExpStep, dwMin, -1, 1) { AUp = 0.1, ADown = 0.1, GammaUp = 2, GammaDown = 2 },
         "pow_step" => new PulsedDevice(DeviceResponseKind.PowStep, dwMin, -1, 1) { GammaUp = 1.5, GammaDown = 1.5 },
+        "piecewise_step" => new PulsedDevice(DeviceResponseKind.PiecewiseStep, dwMin, -1, 1),
         _ => null,
     };
 }

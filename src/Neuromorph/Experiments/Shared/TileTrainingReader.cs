@@ -13,8 +13,8 @@ namespace Neuromorph.Experiments.Shared;
 public static class TileTrainingReader
 {
     private static readonly string[] PhysicalKeys = ["model", "parameters", "set", "reset", "table_points", "read_voltage"];
-    private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
-    private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down"];
+    private static readonly string[] DeviceKeys = ["preset", "dw_min", "w_min", "w_max", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "piecewise_up", "piecewise_down", "dw_min_dtod", "bounds_dtod", "up_down_dtod", "cycle_to_cycle", .. PhysicalKeys];
+    private static readonly string[] PresetOnlyKeys = ["preset", "dw_min", "up_down", "gamma_up", "gamma_down", "a_up", "a_down", "piecewise_up", "piecewise_down"];
     private static readonly string[] PulseKeys = ["amplitude", "width"];
     private static readonly string[] UpdateKeys = ["mode", "bit_length", "update_management", "bl_management", "half_select", "wire_resistance"];
     private static readonly string[] TikiTakaKeys = ["gamma", "transfer_every", "transfer_learning_rate", "buffer_threshold", "zero_shift"];
@@ -102,8 +102,23 @@ public static class TileTrainingReader
             throw d.Error(d.Has("w_min") ? "w_min" : "w_max", $"{presetName} needs w_min < 0 < w_max (its step divides by the bounds)");
         }
 
+        foreach (var key in (string[])["piecewise_up", "piecewise_down"])
+        {
+            if (d.Has(key) && preset.Kind != DeviceResponseKind.PiecewiseStep)
+            {
+                throw d.Error(key, $"'{key}' belongs to preset: piecewise_step", $"{presetName} has its own step shape; use preset: piecewise_step for a tabulated one");
+            }
+
+            if (d.Has(key) && d.GetDoubleList(key) is { } values && (values.Length < 2 || values.Any(v => !(v >= 0) || double.IsInfinity(v))))
+            {
+                throw d.Error(key, $"'{key}' needs at least two values, none negative", "the step factor at evenly spaced weights from w_min to w_max, e.g. [1.2, 1.0, 0.6, 0.2]");
+            }
+        }
+
         return WithSpreads(d, preset with
         {
+            PiecewiseUp = d.Has("piecewise_up") ? d.GetDoubleList("piecewise_up") : preset.PiecewiseUp,
+            PiecewiseDown = d.Has("piecewise_down") ? d.GetDoubleList("piecewise_down") : preset.PiecewiseDown,
             WMin = wMin,
             WMax = wMax,
             UpDown = d.GetDouble("up_down", 0, new NumberRange(-1, 1, LowOpen: true, HighOpen: true), "up/down asymmetry a: Δw_up = Δw_min(1 + a), Δw_down = Δw_min(1 − a)"),
