@@ -88,9 +88,29 @@ public static class TileTrainingReader
         }
 
         presetName = (d?.GetString("preset", "constant_step") ?? "constant_step").ToLowerInvariant();
-        var dwMin = d?.GetDouble("dw_min", 0.001, NumberRange.Positive, "nominal weight step of one pulse") ?? 0.001;
-        var preset = PulsedDevice.Preset(presetName, dwMin)
-            ?? throw d!.Error("preset", $"unknown device preset '{presetName}'", Suggestions.Hint(presetName, PulsedDevice.PresetNames));
+        PulsedDevice shape;
+        if (DevicePresets.Find(presetName) is { } published)
+        {
+            // a published preset: its file's device block, read as this one is, gives the defaults of every key here
+            published.Device.RejectUnknownKeys(DeviceKeys);
+            var fileShape = published.Device.GetString("preset").ToLowerInvariant();
+            shape = ReadPreset(published.Device, PulsedDevice.Preset(fileShape)
+                ?? throw published.Device.Error("preset", $"unknown device preset '{fileShape}'", Suggestions.Hint(fileShape, PulsedDevice.PresetNames)), fileShape);
+        }
+        else
+        {
+            shape = PulsedDevice.Preset(presetName)
+                ?? throw d!.Error("preset", $"unknown device preset '{presetName}'", Suggestions.Hint(presetName, [.. PulsedDevice.PresetNames, .. DevicePresets.Names]));
+        }
+
+        return ReadPreset(d, shape, presetName);
+    }
+
+    /// <summary>The keys of a preset device in <paramref name="d"/>, each defaulting to <paramref name="shape"/>'s value.</summary>
+    private static PulsedDevice ReadPreset(YamlSection? d, PulsedDevice shape, string presetName)
+    {
+        var dwMin = d?.GetDouble("dw_min", shape.DwMin, NumberRange.Positive, "nominal weight step of one pulse") ?? shape.DwMin;
+        var preset = shape with { DwMin = dwMin };
         if (d is null)
         {
             return preset;
@@ -121,7 +141,7 @@ public static class TileTrainingReader
             PiecewiseDown = d.Has("piecewise_down") ? d.GetDoubleList("piecewise_down") : preset.PiecewiseDown,
             WMin = wMin,
             WMax = wMax,
-            UpDown = d.GetDouble("up_down", 0, new NumberRange(-1, 1, LowOpen: true, HighOpen: true), "up/down asymmetry a: Δw_up = Δw_min(1 + a), Δw_down = Δw_min(1 − a)"),
+            UpDown = d.GetDouble("up_down", preset.UpDown, new NumberRange(-1, 1, LowOpen: true, HighOpen: true), "up/down asymmetry a: Δw_up = Δw_min(1 + a), Δw_down = Δw_min(1 − a)"),
             GammaUp = d.GetDouble("gamma_up", preset.GammaUp, NumberRange.Finite),
             GammaDown = d.GetDouble("gamma_down", preset.GammaDown, NumberRange.Finite),
             AUp = d.GetDouble("a_up", preset.AUp, NumberRange.NonNegative),
@@ -199,10 +219,10 @@ public static class TileTrainingReader
 
     private static PulsedDevice WithSpreads(YamlSection d, PulsedDevice device) => device with
     {
-        DwMinDtoD = d.GetDouble("dw_min_dtod", 0, Spread, "relative device-to-device spread of dw_min"),
-        BoundsDtoD = d.GetDouble("bounds_dtod", 0, Spread, "relative device-to-device spread of w_min and w_max"),
-        UpDownDtoD = d.GetDouble("up_down_dtod", 0, Spread, "device-to-device spread of up_down"),
-        CycleToCycle = d.GetDouble("cycle_to_cycle", 0, Spread, "relative pulse-to-pulse noise σ of each step"),
+        DwMinDtoD = d.GetDouble("dw_min_dtod", device.DwMinDtoD, Spread, "relative device-to-device spread of dw_min"),
+        BoundsDtoD = d.GetDouble("bounds_dtod", device.BoundsDtoD, Spread, "relative device-to-device spread of w_min and w_max"),
+        UpDownDtoD = d.GetDouble("up_down_dtod", device.UpDownDtoD, Spread, "device-to-device spread of up_down"),
+        CycleToCycle = d.GetDouble("cycle_to_cycle", device.CycleToCycle, Spread, "relative pulse-to-pulse noise σ of each step"),
     };
 
     private static PulseUpdate ReadUpdate(YamlSection root)
