@@ -329,6 +329,21 @@ class TrainingTileTests(unittest.TestCase):
         np.testing.assert_allclose(t.weights, self.w, rtol=0, atol=1e-12)
         self.assertEqual(t.pulses, 12 * 5 * 2000 * 2)
 
+    def test_piecewise_step_and_published_presets_reach_the_tile(self):
+        # f_up = 0 everywhere: updates that raise weights change nothing, those that lower them move every weight
+        device = {"preset": "piecewise_step", "dw_min": 0.01, "piecewise_up": [0, 0], "piecewise_down": [1, 1]}
+        x, d = np.abs(self.x[0]) + 0.1, np.abs(self.d[0]) + 0.1
+        t = nm.TrainingTile(12, 5, device=device, update={"mode": "pulse_count"}).program(np.zeros((12, 5)))
+        t.update(x, -d, 1.0)
+        np.testing.assert_array_equal(t.weights, np.zeros((12, 5)))
+        t.update(x, d, 1.0)  # every entry asks for at least one pulse of 0.01 (x, d >= 0.1)
+        self.assertTrue((t.weights < 0).all())
+        # a published preset by name, and a near miss suggests it
+        nm.TrainingTile(3, 2, device={"preset": "reram_sb"}).program(np.zeros((3, 2)))
+        with self.assertRaises(nm.InputError) as e:
+            nm.TrainingTile(3, 2, device={"preset": "ecrm"})
+        self.assertIn("ecram", str(e.exception))
+
     def test_bad_options_and_arguments(self):
         with self.assertRaises(nm.InputError) as e:
             nm.TrainingTile(3, 2, device={"preset": "soft_bound"})
