@@ -566,7 +566,15 @@ public static partial class ControlBlock
             }
             else
             {
-                var p = SetWords(words[1]).ToDictionary(w => w.Name, w => Number(w.Value), StringComparer.OrdinalIgnoreCase);
+                var p = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (key, value) in SetWords(words[1]))
+                {
+                    if (!p.TryAdd(key, Number(value)))
+                    {
+                        throw new UserInputException(line.Location, $"compose gives {key} twice", "give each of start, stop, step and lin once");
+                    }
+                }
+
                 var start = p.GetValueOrDefault("start");
                 if (p.TryGetValue("lin", out var lin) && p.TryGetValue("stop", out var end))
                 {

@@ -141,6 +141,7 @@ public sealed class ControlFlowDeckTests
     [InlineData("while v(out) < 3\nop\nend\n", "before any analysis has run", 8)]
     [InlineData("op\nwhile v(out) < 3\nop\nend\n", "analyses without ending", 9)]
     [InlineData("echo $nothere\n", "nothere: no such variable", 8)]
+    [InlineData("compose v start=0 start=1 stop=2 step=1\n", "compose gives start twice", 8)]
     public void Bad_control_flow_gives_one_located_error(string block, string message, int line)
     {
         using var dir = new TempDirectory("nm-badflow");
