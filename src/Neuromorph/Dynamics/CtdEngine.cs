@@ -21,10 +21,17 @@ public sealed class CtdEngine : INetlistEngine
     public OutputColumns? Columns(Netlist netlist, AnalysisCard analysis)
     {
         ArgumentNullException.ThrowIfNull(netlist);
-        return ReferenceEquals(analysis, netlist.Analyses.OfType<TranCard>().FirstOrDefault()) ? CtdNetlist.Columns(netlist) : null;
+        return Integrated(netlist, analysis) is not null ? CtdNetlist.Columns(netlist) : null;
     }
 
     /// <inheritdoc />
-    public long? Rows(Netlist netlist, AnalysisCard analysis) =>
-        analysis is TranCard tran && ReferenceEquals(analysis, netlist.Analyses.OfType<TranCard>().FirstOrDefault()) ? CtdNetlist.OutputTimes(tran).Length : null;
+    public long? Rows(Netlist netlist, AnalysisCard analysis)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        return Integrated(netlist, analysis) is { } tran ? CtdNetlist.OutputTimes(tran).Length : null;
+    }
+
+    /// <summary>The analysis as the .tran this engine integrates (the deck's first), or null for any other.</summary>
+    private static TranCard? Integrated(Netlist netlist, AnalysisCard analysis) =>
+        analysis is TranCard tran && ReferenceEquals(tran, netlist.Analyses.OfType<TranCard>().FirstOrDefault()) ? tran : null;
 }

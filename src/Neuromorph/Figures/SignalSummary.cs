@@ -112,19 +112,17 @@ public static class SignalSummary
             return double.NaN;
         }
 
-        var h = (values.Length - 1) * p / 100;
-        var lo = (int)Math.Floor(h);
+        var (h, lo, hi) = Rank(values.Length, p);
         var below = Select(values, lo);
-        if (lo + 1 >= values.Length)
-        {
-            return below;
-        }
-
         // everything after the lo-th smallest is at least it: the next order statistic is their minimum
-        var above = double.PositiveInfinity;
-        foreach (var v in values[(lo + 1)..])
+        var above = below;
+        if (hi > lo)
         {
-            above = Math.Min(above, v);
+            above = double.PositiveInfinity;
+            foreach (var v in values[hi..])
+            {
+                above = Math.Min(above, v);
+            }
         }
 
         return below + ((h - lo) * (above - below));
@@ -198,9 +196,15 @@ public static class SignalSummary
             return double.NaN;
         }
 
-        var h = (sorted.Length - 1) * p / 100;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        var (h, lo, hi) = Rank(sorted.Length, p);
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    /// <summary>The fractional rank h of the <paramref name="p"/>-th percentile among <paramref name="length"/> values and the order statistics around it.</summary>
+    private static (double H, int Lo, int Hi) Rank(int length, double p)
+    {
+        var h = (length - 1) * p / 100;
+        var lo = (int)Math.Floor(h);
+        return (h, lo, Math.Min(lo + 1, length - 1));
     }
 }

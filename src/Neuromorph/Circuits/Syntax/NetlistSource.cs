@@ -18,7 +18,6 @@ public sealed class NetlistSource
     private string? _section;
     private readonly List<Diagnostic> _warnings;
     private readonly List<string> _files = [];
-    private readonly List<Token> _scratch = new(16);
     private readonly WordCache _words = new();
 
     private NetlistSource(List<Diagnostic> warnings) => _warnings = warnings;
@@ -159,7 +158,7 @@ public sealed class NetlistSource
         var isControl = _inControl && !firstText.TrimStart().StartsWith(".endc", StringComparison.OrdinalIgnoreCase);
         // continuation lines are joined before tokenizing, so a quoted or braced expression may span them
         string joinedText;
-        var scratch = _scratch;
+        var scratch = _words.Scratch;
         scratch.Clear();
         try
         {

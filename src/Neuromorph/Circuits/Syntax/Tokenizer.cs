@@ -122,12 +122,13 @@ public static class Tokenizer
                 case '"':
                 case '\'':
                 {
-                    var j = text[(i + 1)..].IndexOf(c);
-                    j = j < 0 ? -1 : j + i + 1;
-                    if (j < 0)
+                    var close = text[(i + 1)..].IndexOf(c);
+                    if (close < 0)
                     {
                         throw new UserInputException(locator.At(i), "unterminated quoted string", $"add the closing {c}");
                     }
+
+                    var j = i + 1 + close;
 
                     // A single-quoted expression is an expression (ngspice and Xyce both accept 'a*2').
                     if (!skip)

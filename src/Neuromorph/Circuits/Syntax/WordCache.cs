@@ -14,7 +14,10 @@ internal sealed class WordCache
 
     private readonly string?[] _slots = new string?[Slots];
 
-    /// <summary>A token list to tokenize into before copying (one line at a time, on the parse's thread).</summary>
+    /// <summary>
+    /// The token list a line is tokenized into before its tokens are copied out: one line at a time, on the parse's
+    /// thread, while reading the file and when a lazy card tokenizes itself.
+    /// </summary>
     public List<Token> Scratch { get; } = new(16);
 
     /// <summary>The string equal to <paramref name="word"/> (the cached one when the same word was read recently); null for a number (the caller allocates it).</summary>

@@ -58,14 +58,17 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
             ["mean_epoch_seconds"] = result.EpochSeconds.Average(),
             ["pulses"] = result.Pulses,
         };
+        // what the devices hold (a physical model's states, or the devices' weights), for device_states.csv and .png
+        var states = context.OutputDirectory is not null && spec.Algorithm != TrainingAlgorithm.FloatingPoint && result.DeviceWeights.Count > 0
+            ? AnalogTrainingFigures.DeviceStates(result.DeviceWeights, spec.Device.Response)
+            : null;
         var files = new List<ResultFile>();
         if (context.OutputDirectory is not null)
         {
             files.Add(new ResultTable("metrics.csv", ["epoch", "train_loss", "test_accuracy", "epoch_seconds"], [epochs, result.TrainLoss, result.TestAccuracy, result.EpochSeconds]));
             files.Add(new ResultTable("final_weights.csv", ["index", "weight"], [Enumerable.Range(0, result.FinalWeights.Count).Select(i => (double)i).ToArray(), result.FinalWeights]));
-            if (spec.Algorithm != TrainingAlgorithm.FloatingPoint && result.DeviceWeights.Count > 0)
+            if (states is not null)
             {
-                var states = AnalogTrainingFigures.DeviceStates(result.DeviceWeights, spec.Device.Response);
                 files.Add(new ResultTable("device_states.csv", spec.Device.Response is null ? ["device", "weight"] : ["device", "weight", "state"],
                     [Enumerable.Range(0, states.Length).Select(i => (double)i).ToArray(), [.. result.DeviceWeights], .. spec.Device.Response is null ? Array.Empty<double[]>() : [states]]));
             }
@@ -98,9 +101,7 @@ public sealed class AnalogTrainingExperiment : Experiment<AnalogTrainingExperime
             Outputs = files,
             Figures = context.OutputDirectory is null ? []
                 : [.. AnalogTrainingFigures.Of(epochs, result.TestAccuracy, result.TrainLoss, result.FinalWeights, algo + device),
-                    .. spec.Algorithm != TrainingAlgorithm.FloatingPoint && result.DeviceWeights.Count > 0
-                        ? [AnalogTrainingFigures.States(AnalogTrainingFigures.DeviceStates(result.DeviceWeights, spec.Device.Response), spec.Device.Response is not null, algo + device)]
-                        : Array.Empty<Figure>(),
+                    .. states is not null ? [AnalogTrainingFigures.States(states, spec.Device.Response is not null, algo + device)] : Array.Empty<Figure>(),
                     .. spec.Device.Response is { } r ? [AnalogTrainingFigures.Response(r, input.PresetName)] : Array.Empty<Figure>()],
         };
     }
