@@ -3,6 +3,7 @@ using Neuromorph.Compute.Transients;
 using Neuromorph.Dynamics;
 using Neuromorph.Kernels.Runtime;
 using Neuromorph.Networks;
+using Neuromorph.Optimization.Memcomputing;
 
 namespace Neuromorph.Gpu.Tests;
 
@@ -21,10 +22,10 @@ public class KernelSetTests
             && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IKernelSet<>)))];
 
     [Fact]
-    public void The_core_defines_the_linear_set_and_the_ctd_hopfield_and_lane_sets()
+    public void The_core_defines_the_linear_set_and_the_ctd_hopfield_lane_and_memory_ising_sets()
     {
         Assert.Equal(
-            new[] { typeof(LinearKernels), typeof(CtdKernels), typeof(HopfieldKernels), typeof(LaneKernels) }.Select(t => t.FullName).Order(),
+            new[] { typeof(LinearKernels), typeof(CtdKernels), typeof(HopfieldKernels), typeof(LaneKernels), typeof(MemoryIsingKernels) }.Select(t => t.FullName).Order(),
             CoreSets.Select(t => t.FullName).Order());
     }
 

@@ -2,6 +2,8 @@ using Neuromorph.Compute;
 using Neuromorph.Dynamics;
 using Neuromorph.Networks;
 using Neuromorph.Numerics.Randomness;
+using Neuromorph.Optimization;
+using Neuromorph.Optimization.Memcomputing;
 
 namespace Neuromorph.Gpu.Tests;
 
@@ -184,6 +186,86 @@ public class KernelTests
             using var bs = Upload(acc, s0);
             acc.KernelSet<HopfieldKernels>().HopfieldSweep(bw, bb, bs, n, batch, new FieldNoise(noise, seed, 4));
             Assert.Equal(sweep, Read(acc, bs));
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(All))]
+    public void Memory_ising_steps_match_the_cpu_batch(string backend)
+    {
+        var acc = Backends.Open(backend);
+        // 12 spins with ±1 couplings and integer fields on some spins, so the machine carries the auxiliary spin
+        var pairs = new List<(int I, int J, double K)>();
+        var rng = new RandomStream(31);
+        for (var i = 0; i < 12; i++)
+        {
+            for (var j = i + 1; j < 12; j++)
+            {
+                if (rng.NextDouble() < 0.4)
+                {
+                    pairs.Add((i, j, rng.NextDouble() < 0.5 ? -1 : 1));
+                }
+            }
+        }
+
+        var fields = Enumerable.Range(0, 12).Select(i => i % 3 == 0 ? (double)((i % 2) * 2 - 1) : 0).ToArray();
+        var model = IsingModel.FromPairs(12, pairs, fields, 1.5);
+        var parameters = new MemoryIsingParameters { InitialAmplitude = 1 };
+        const int slots = 3, steps = 8;
+        var host = new MemoryIsingBatch(model, parameters, slots);
+        for (var k = 0; k < slots; k++)
+        {
+            host.Initialise(k, 40 + (ulong)k);
+        }
+
+        var n = host.Size;
+        var ext = host.Extended;
+        var width = MemoryIsingStep.StateWidth;
+        var state = new double[slots * width];
+        for (var k = 0; k < slots; k++)
+        {
+            (state[k * width], state[(k * width) + 1], state[(k * width) + 2], state[(k * width) + 3]) = (host.Energy[k], host.BestEnergy[k], host.Target[k], host.Energy[k]);
+        }
+
+        using var rowStart = Upload(acc, [.. ext.RowStart.Select(v => (double)v)]);
+        using var neighbour = Upload(acc, [.. ext.Neighbour.Select(v => (double)v)]);
+        using var omega = Upload(acc, [.. ext.Coupling.Select(c => -c / host.Scale)]);
+        using var coupling = Upload(acc, ext.Coupling);
+        using var x = Upload(acc, host.X);
+        using var e = Upload(acc, host.E);
+        using var next = Poisoned(acc, slots * n);
+        using var slotState = Upload(acc, state);
+        using var kept = Upload(acc, [.. host.Spins.Select(v => (double)v)]);
+        var step = MemoryIsingStep.Of(parameters, host.Scale, ext.Offset);
+
+        // the reference: the CPU batch, keeping each slot's signs as MemoryIsingSolver does
+        var keptEnergy = host.Energy.ToArray();
+        var keptSigns = host.Spins.Select(v => (double)v).ToArray();
+        for (var s = 0; s < steps; s++)
+        {
+            acc.KernelSet<MemoryIsingKernels>().Step(rowStart, neighbour, omega, coupling, x, e, next, slotState, kept, n, slots, step);
+            for (var k = 0; k < slots; k++)
+            {
+                var energy = host.Advance(k);
+                if (energy < keptEnergy[k] - 1e-12)
+                {
+                    keptEnergy[k] = energy;
+                    for (var i = 0; i < n; i++)
+                    {
+                        keptSigns[(k * n) + i] = host.Spins[(k * n) + i];
+                    }
+                }
+            }
+        }
+
+        Check(acc, Read(acc, x), host.X, "memory-ising amplitudes");
+        Check(acc, Read(acc, e), host.E, "memory-ising memories");
+        var device = Read(acc, slotState);
+        var expected = Enumerable.Range(0, slots).SelectMany(k => new[] { host.Energy[k], host.BestEnergy[k], host.Target[k], keptEnergy[k] }).ToArray();
+        Check(acc, [.. Enumerable.Range(0, slots).SelectMany(k => device.Skip(k * width).Take(4))], expected, "memory-ising energies and targets");
+        if (acc.Precision == Precision.Double)
+        {
+            Assert.Equal(keptSigns, Read(acc, kept));
         }
     }
 

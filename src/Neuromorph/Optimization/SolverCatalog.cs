@@ -32,11 +32,9 @@ public static class SolverCatalog
         new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories",
             Spin: (o, _) => o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver(), Sat: _ => new DmmSolver()),
         new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine, analogue amplitudes driven by per-spin memories (runs on a compute backend)",
-            Spin: (o, on) => on.Accelerator is { } device
-                ? o.QuenchEvery is null ? new DeviceMemoryIsingSolver(device)
-                    : throw new UserInputException("memory-ising runs the periodic quench on the CPU path only, not on a compute backend", "drop --quench-every, or drop --backend")
+            Spin: (o, on) => on.Accelerator is { } device && o.QuenchEvery is null ? new DeviceMemoryIsingSolver(device)
                 : o.QuenchEvery is { } every ? new MemoryIsingSolver { Parameters = new MemoryIsingParameters { QuenchEvery = every } } : new MemoryIsingSolver())
-        { Accelerated = true },
+        { Accelerated = true, CpuOnly = [QuenchOptions.QuenchEverySetting] },
         new SolverEntry<NoOptions>("walksat", "WalkSAT local search", Sat: _ => new WalkSat()),
     ];
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using Neuromorph.Compute.Cpu;
+using Neuromorph.Numerics;
 using Neuromorph.Optimization.Problems;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Memcomputing;
@@ -228,6 +231,114 @@ public class MemoryIsingTests
             Assert.Equal(optimum, Dense(k, c, model.Offset, r.Best.BestSpins), 9);
             Assert.Equal(optimum, r.Best.BestEnergy, 9);
         }
+    }
+
+    // ±1 couplings and integer fields: read-out energies are integers, so the device path's recount and the CPU
+    // path's incremental energy agree exactly and the two trajectories stay bit for bit the same
+    private static IsingModel IntegerModel(int n, double density, bool fields, int seed)
+    {
+        var rng = new Random(seed);
+        var pairs = new List<(int, int, double)>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                if (rng.NextDouble() < density)
+                {
+                    pairs.Add((i, j, rng.NextDouble() < 0.5 ? -1 : 1));
+                }
+            }
+        }
+
+        double[] linear = [.. Enumerable.Range(0, n).Select(_ => fields ? rng.Next(-2, 3) : 0.0)];
+        return IsingModel.FromPairs(n, pairs, linear, 1);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_batched_device_path_gives_the_cpu_solvers_restarts(bool fields)
+    {
+        var model = IntegerModel(40, 0.2, fields, seed: 5);
+        var options = new SolverOptions { Restarts = 6, Sweeps = 600, Seed = 3, Parallelism = 2 };
+        var cpu = new MemoryIsingSolver().Solve(model, options);
+        using var accelerator = new CpuAccelerator(DataConverter.Quantize);
+        var device = new DeviceMemoryIsingSolver(accelerator) { MaxSlots = 4 }.Solve(model, options); // two batches: 4 + 2
+        Assert.Equal(cpu.Restarts.Select(r => r.Restart), device.Restarts.Select(r => r.Restart));
+        Assert.Equal(cpu.Restarts.Select(r => r.BestEnergy), device.Restarts.Select(r => r.BestEnergy));
+        Assert.Equal(cpu.Restarts.Select(r => r.BestSpins), device.Restarts.Select(r => r.BestSpins));
+        Assert.All(device.Restarts, r => Assert.Equal(model.Energy(r.BestSpins), r.BestEnergy, 9));
+        Assert.All(device.Restarts, r => Assert.True(r.Completed));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_batched_device_path_reaches_the_exhaustive_optimum_of_small_models(bool fields)
+    {
+        using var accelerator = new CpuAccelerator(DataConverter.Quantize);
+        var solver = new DeviceMemoryIsingSolver(accelerator);
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            var model = RandomModel(16, 0.4, fields, 20 + seed);
+            var (k, c) = DenseOf(model);
+            var optimum = double.MaxValue;
+            for (var mask = 0; mask < 1 << 16; mask++)
+            {
+                optimum = Math.Min(optimum, Dense(k, c, model.Offset, Corner(mask, 16)));
+            }
+
+            var r = solver.Solve(model, new SolverOptions { Restarts = 8, Sweeps = 2000, Seed = (ulong)seed, TargetEnergy = optimum });
+            Assert.Equal(optimum, Dense(k, c, model.Offset, r.Best.BestSpins), 9);
+            Assert.NotNull(r.WallSecondsToTarget);
+        }
+    }
+
+    [Fact]
+    public void The_batched_device_path_stops_at_the_time_limit_with_quenched_answers()
+    {
+        var model = IntegerModel(200, 0.05, fields: false, seed: 9);
+        using var accelerator = new CpuAccelerator(DataConverter.Quantize);
+        var watch = Stopwatch.StartNew();
+        var r = new DeviceMemoryIsingSolver(accelerator).Solve(model, new SolverOptions { Restarts = 4, Sweeps = 10_000_000, TimeLimitSeconds = 0.3 });
+        Assert.True(watch.Elapsed.TotalSeconds < 5, $"took {watch.Elapsed.TotalSeconds} s");
+        Assert.Equal(4, r.Restarts.Count);
+        Assert.All(r.Restarts, x => Assert.False(x.Completed));
+        var field = new double[model.Size];
+        foreach (var restart in r.Restarts)
+        {
+            var spins = (sbyte[])restart.BestSpins.Clone();
+            model.LocalFields(spins, field);
+            model.Descend(spins, field);
+            Assert.Equal(restart.BestSpins, spins); // a one-flip minimum: the quench ran
+        }
+    }
+
+    [Fact]
+    public void The_periodic_quench_on_a_compute_backend_is_an_input_error()
+    {
+        var g11 = RepoPaths.InRepo("circuits", "gset", "G11.txt");
+        using var outDir = new TempDirectory("nm-mi-q");
+        var (code, _, err) = CliHarness.Run("minimize", g11, "--solver", "memory-ising", "--backend", "cpu", "--quench-every", "10", "--restarts", "1", "-o", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("--quench-every runs on the CPU path of solver 'memory-ising' only, not on a compute backend", err, StringComparison.Ordinal);
+        Assert.Contains("hint: drop --backend or --quench-every", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_periodic_quench_from_yaml_refuses_a_named_backend_and_drops_an_automatic_one()
+    {
+        using var dir = new TempDirectory("nm-mi-y");
+        var yaml = Path.Combine(dir, "q.yaml");
+        File.WriteAllText(yaml, $"kind: minimize\nproblem: {RepoPaths.InRepo("circuits", "gset", "G11.txt")}\nsolver: memory-ising\nrestarts: 1\nsweeps: 50\nquench_every: 10\n");
+        var (code, _, err) = CliHarness.Run("run", yaml, "--backend", "cpu", "-o", Path.Combine(dir, "named"));
+        Assert.Equal(2, code);
+        Assert.Contains("quench_every runs on the CPU path of solver 'memory-ising' only", err, StringComparison.Ordinal);
+        Assert.Contains("hint: drop --backend or quench_every", err, StringComparison.Ordinal);
+        var (auto, stdout, autoErr) = CliHarness.Run("run", yaml, "--backend", "auto", "-o", Path.Combine(dir, "auto"));
+        Assert.True(auto == 0, autoErr);
+        Assert.Contains("quench_every runs on the CPU path of solver 'memory-ising' only; the run uses the CPU", stdout + autoErr, StringComparison.Ordinal);
     }
 
     [Trait("Category", "slow")]

@@ -108,7 +108,16 @@ public static class MinimizeRules
 
         if (entry.Accelerated)
         {
-            return (true, null);
+            var cpuOnly = entry.CpuOnly.FirstOrDefault(s => spec.SolverSettings.ContainsKey(s.Name));
+            if (cpuOnly is null)
+            {
+                return (true, null);
+            }
+
+            var what = $"{n.Name(cpuOnly.Name)} runs on the CPU path of solver '{entry.Name}' only";
+            return backendNamed
+                ? throw n.Error("backend", $"{what}, not on a compute backend", $"drop {n.Name("backend")} or {n.Name(cpuOnly.Name)}")
+                : (false, $"backend: {what}; the run uses the CPU");
         }
 
         var accelerated = string.Join(" or ", SolverCatalog.All.Where(e => e.Accelerated).Select(e => e.Name));

@@ -18,6 +18,9 @@ public abstract record SolverEntry(string Name, string Description)
     /// <summary>True when it runs its restarts on a compute device when one is given (the others run on the CPU).</summary>
     public bool Accelerated { get; init; }
 
+    /// <summary>Settings only its CPU path has: with one of them given, a compute backend is refused (or, chosen by <c>auto</c>, dropped).</summary>
+    public IReadOnlyList<SolverSetting> CpuOnly { get; init; } = [];
+
     /// <summary>Why a sweep count does not apply and what sets a restart's length instead; null when it counts sweeps.</summary>
     public SweepsRefusal? RefusesSweeps { get; init; }
 
