@@ -29,8 +29,10 @@ public static class SolverCatalog
             RefusesSweeps = new("it integrates for a model time, not a number of sweeps", n =>
                 $"set the time with {n.Assign(CtdOptions.Schedule.Name, n.Pair("time", "SECONDS"))} (default {new CtdSolver().Duration.ToString(CultureInfo.InvariantCulture)})"),
         },
-        new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories",
-            Spin: (o, _) => o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver(), Sat: _ => new DmmSolver()),
+        new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories (spin problems run on a compute backend)",
+            Spin: (o, on) => (o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver()) is var machine && on.Accelerator is { } device
+                ? new DeviceDmmSolver(device) { Machine = machine } : machine,
+            Sat: _ => new DmmSolver()) { Accelerated = true },
         new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine, analogue amplitudes driven by per-spin memories (runs on a compute backend)",
             Spin: (o, on) => on.Accelerator is { } device && o.QuenchEvery is null ? new DeviceMemoryIsingSolver(device)
                 : o.QuenchEvery is { } every ? new MemoryIsingSolver { Parameters = new MemoryIsingParameters { QuenchEvery = every } } : new MemoryIsingSolver())
