@@ -22,10 +22,10 @@ public class KernelSetTests
             && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IKernelSet<>)))];
 
     [Fact]
-    public void The_core_defines_the_linear_set_and_the_ctd_hopfield_lane_and_memory_ising_sets()
+    public void The_core_defines_the_linear_set_and_the_ctd_hopfield_lane_memory_ising_and_dmm_sets()
     {
         Assert.Equal(
-            new[] { typeof(LinearKernels), typeof(CtdKernels), typeof(HopfieldKernels), typeof(LaneKernels), typeof(MemoryIsingKernels) }.Select(t => t.FullName).Order(),
+            new[] { typeof(LinearKernels), typeof(CtdKernels), typeof(HopfieldKernels), typeof(LaneKernels), typeof(MemoryIsingKernels), typeof(DmmKernels) }.Select(t => t.FullName).Order(),
             CoreSets.Select(t => t.FullName).Order());
     }
 

@@ -271,6 +271,90 @@ public class KernelTests
 
     [SkippableTheory]
     [MemberData(nameof(All))]
+    public void Dmm_rates_and_steps_match_the_cpu_batch(string backend)
+    {
+        var acc = Backends.Open(backend);
+        // 10 spins, ±1 couplings and fields on some spins: two-literal clauses from the couplings, unit clauses from the fields
+        var pairs = new List<(int I, int J, double K)>();
+        var rng = new RandomStream(77);
+        for (var i = 0; i < 10; i++)
+        {
+            for (var j = i + 1; j < 10; j++)
+            {
+                if (rng.NextDouble() < 0.45)
+                {
+                    pairs.Add((i, j, rng.NextDouble() < 0.5 ? -1 : 1));
+                }
+            }
+        }
+
+        var model = IsingModel.FromPairs(10, pairs, [.. Enumerable.Range(0, 10).Select(i => i % 4 == 1 ? 1.0 : i % 4 == 3 ? -2.0 : 0)], 0);
+        var encoding = IsingClauses.From(model);
+        var f = encoding.Formula;
+        var parameters = new DmmSolver().SpinParameters;
+        const int slots = 3, steps = 6;
+        var host = new DmmBatch(f, parameters, slots);
+        for (var k = 0; k < slots; k++)
+        {
+            host.Initialise(k, 90 + (ulong)k);
+        }
+
+        int n = f.Variables, m = f.ClauseCount, width = DmmStep.StateWidth;
+        var state = new double[slots * width];
+        for (var k = 0; k < slots; k++)
+        {
+            state[(k * width) + 1] = double.PositiveInfinity;
+        }
+
+        using var formula = DmmFormulaBuffers.Upload(acc, f);
+        using var v = Upload(acc, host.V);
+        using var xs = Upload(acc, host.Xs);
+        using var xl = Upload(acc, host.Xl);
+        using var dv = Poisoned(acc, slots * n);
+        using var clause = Poisoned(acc, slots * m);
+        using var arg = Poisoned(acc, slots * m);
+        using var second = Poisoned(acc, slots * m);
+        using var slotState = Upload(acc, state);
+        using var kept = Poisoned(acc, slots * n);
+        var step = DmmStep.Of(parameters, host.LongMemoryMax, encoding.Energy(0), 2);
+        var best = Enumerable.Repeat(double.PositiveInfinity, slots).ToArray();
+        var keptSigns = new double[slots * n];
+        var energies = new double[slots];
+        for (var s = 0; s < steps; s++)
+        {
+            acc.KernelSet<DmmKernels>().Rates(formula, v, xs, xl, dv, clause, arg, second, slotState, kept, n, m, slots, step);
+            acc.KernelSet<DmmKernels>().Advance(formula, v, xs, xl, dv, clause, slotState, n, m, slots, step);
+            for (var k = 0; k < slots; k++)
+            {
+                energies[k] = encoding.Energy(host.Rates(k));
+                if (energies[k] < best[k] - 1e-12)
+                {
+                    best[k] = energies[k];
+                    for (var i = 0; i < n; i++)
+                    {
+                        keptSigns[(k * n) + i] = host.V[(k * n) + i] >= 0 ? 1 : -1;
+                    }
+                }
+
+                host.Advance(k);
+            }
+        }
+
+        Check(acc, Read(acc, v), host.V, "dmm voltages");
+        Check(acc, Read(acc, xs), host.Xs, "dmm short-term memories");
+        Check(acc, Read(acc, xl), host.Xl, "dmm long-term memories");
+        Check(acc, Read(acc, dv), host.Dv, "dmm rates");
+        var device = Read(acc, slotState);
+        Check(acc, [.. Enumerable.Range(0, slots).SelectMany(k => new[] { device[k * width], device[(k * width) + 1], device[(k * width) + 5] })],
+            [.. Enumerable.Range(0, slots).SelectMany(k => new[] { energies[k], best[k], host.Time[k] })], "dmm energies and model times");
+        if (acc.Precision == Precision.Double)
+        {
+            Assert.Equal(keptSigns, Read(acc, kept));
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(All))]
     public void Kernels_refuse_foreign_dead_and_short_buffers(string backend)
     {
         var acc = Backends.Open(backend);

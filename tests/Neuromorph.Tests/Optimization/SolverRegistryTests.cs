@@ -47,7 +47,7 @@ public class SolverRegistryTests
         Assert.Equal(["annealing", "dmm", "walksat"], SolverCatalog.SatNames);
         Assert.All(SolverCatalog.SatNames, n => Assert.NotNull(SolverCatalog.CreateSat(n)));
         Assert.All(SolverCatalog.All, e => Assert.False(string.IsNullOrWhiteSpace(e.Description)));
-        Assert.Equal(["hopfield", "memory-ising"], SolverCatalog.All.Where(e => e.Accelerated).Select(e => e.Name));
+        Assert.Equal(["hopfield", "dmm", "memory-ising"], SolverCatalog.All.Where(e => e.Accelerated).Select(e => e.Name));
         Assert.Equal(["memory-ising"], SolverCatalog.All.Where(e => e.CpuOnly.Count > 0).Select(e => e.Name));
         Assert.Equal(["ctd"], SolverCatalog.All.Where(e => e.RefusesSweeps is not null).Select(e => e.Name));
     }
