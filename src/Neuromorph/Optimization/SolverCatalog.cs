@@ -32,11 +32,11 @@ public static class SolverCatalog
         new SolverEntry<QuenchOptions>("dmm", "digital memcomputing machine, voltages with short- and long-term clause memories (spin problems run on a compute backend)",
             Spin: (o, on) => (o.QuenchEvery is { } every ? new DmmSolver { QuenchEvery = every } : new DmmSolver()) is var machine && on.Accelerator is { } device
                 ? new DeviceDmmSolver(device) { Machine = machine } : machine,
-            Sat: _ => new DmmSolver()) { Accelerated = true },
+            Sat: _ => new DmmSolver()) { Accelerated = true, PrefersCpuPath = true },
         new SolverEntry<QuenchOptions>("memory-ising", "memcomputing Ising machine, analogue amplitudes driven by per-spin memories (runs on a compute backend)",
             Spin: (o, on) => on.Accelerator is { } device && o.QuenchEvery is null ? new DeviceMemoryIsingSolver(device)
                 : o.QuenchEvery is { } every ? new MemoryIsingSolver { Parameters = new MemoryIsingParameters { QuenchEvery = every } } : new MemoryIsingSolver())
-        { Accelerated = true, CpuOnly = [QuenchOptions.QuenchEverySetting] },
+        { Accelerated = true, PrefersCpuPath = true, CpuOnly = [QuenchOptions.QuenchEverySetting] },
         new SolverEntry<NoOptions>("walksat", "WalkSAT local search", Sat: _ => new WalkSat()),
     ];
 

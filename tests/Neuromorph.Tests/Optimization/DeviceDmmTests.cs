@@ -99,6 +99,29 @@ public class DeviceDmmTests
         }
     }
 
+    [Theory]
+    [InlineData("dmm")]
+    [InlineData("memory-ising")]
+    public void Auto_keeps_the_faster_cpu_path_off_the_managed_backend_and_a_named_backend_is_used(string solver)
+    {
+        using var dir = new TempDirectory("nm-ddmm-auto");
+        var g11 = RepoPaths.InRepo("circuits", "gset", "G11.txt");
+        var (code, stdout, err) = CliHarness.Run("minimize", g11, "--solver", solver, "--backend", "auto", "--restarts", "1", "--sweeps", "50", "-o", Path.Combine(dir, "auto"));
+        Assert.True(code == 0, err);
+        var note = $"solver '{solver}' runs faster on its own CPU path than on the managed backend that auto picked";
+        if ((stdout + err).Contains("auto: picked cpu", StringComparison.Ordinal))
+        {
+            Assert.Contains(note, stdout + err, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain(note, stdout + err, StringComparison.Ordinal); // a GPU: the batched kernels run there
+        }
+        (code, stdout, err) = CliHarness.Run("minimize", g11, "--solver", solver, "--backend", "cpu", "--restarts", "1", "--sweeps", "50", "-o", Path.Combine(dir, "named"));
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("runs faster on its own CPU path", stdout + err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_cnf_formula_with_a_compute_backend_is_an_input_error()
     {

@@ -24,7 +24,7 @@ public static class Minimization
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);
         var entry = MinimizeRules.Check(spec);
-        var (useAccelerator, note) = MinimizeRules.CheckBackend(spec, entry, context.Accelerator is not null, context.Backend is { } b && b != "auto");
+        var (useAccelerator, note) = MinimizeRules.CheckBackend(spec, entry, context.Accelerator?.Device.Backend, context.Backend is { } b && b != "auto");
         var problem = ReadProblem(spec);
         var target = spec.Target ?? (problem is SatProblem { Weighted: false } ? 0 : null);
         var options = new SolverOptions

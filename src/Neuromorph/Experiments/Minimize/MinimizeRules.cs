@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuromorph.Compute;
 using Neuromorph.Diagnostics;
 using Neuromorph.Optimization;
 using Neuromorph.Optimization.Problems;
@@ -86,12 +87,12 @@ public static class MinimizeRules
     /// crossbar substrate. A device chosen by <c>auto</c> (<paramref name="backendNamed"/> false) that the solver cannot
     /// use is dropped with a note (returned); a named one is an input error.
     /// </summary>
-    public static (bool UseAccelerator, string? Note) CheckBackend(MinimizeSpec spec, SolverEntry entry, bool hasAccelerator, bool backendNamed)
+    public static (bool UseAccelerator, string? Note) CheckBackend(MinimizeSpec spec, SolverEntry entry, BackendKind? accelerator, bool backendNamed)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(entry);
         var n = spec.Names;
-        if (!hasAccelerator)
+        if (accelerator is not { } kind)
         {
             return (false, null);
         }
@@ -111,7 +112,9 @@ public static class MinimizeRules
             var cpuOnly = entry.CpuOnly.FirstOrDefault(s => spec.SolverSettings.ContainsKey(s.Name));
             if (cpuOnly is null)
             {
-                return (true, null);
+                return entry.PrefersCpuPath && kind == BackendKind.Cpu && !backendNamed
+                    ? (false, $"backend: solver '{entry.Name}' runs faster on its own CPU path than on the managed backend that auto picked; it runs there")
+                    : (true, null);
             }
 
             var what = $"{n.Name(cpuOnly.Name)} runs on the CPU path of solver '{entry.Name}' only";

@@ -18,6 +18,12 @@ public abstract record SolverEntry(string Name, string Description)
     /// <summary>True when it runs its restarts on a compute device when one is given (the others run on the CPU).</summary>
     public bool Accelerated { get; init; }
 
+    /// <summary>
+    /// True when its own CPU path is faster than its kernels on the managed CPU backend (measured: dmm 4×, memory-ising 9×
+    /// on G1, docs/compute.md): a managed backend picked by <c>auto</c> is then not used; one named explicitly is.
+    /// </summary>
+    public bool PrefersCpuPath { get; init; }
+
     /// <summary>Settings only its CPU path has: with one of them given, a compute backend is refused (or, chosen by <c>auto</c>, dropped).</summary>
     public IReadOnlyList<SolverSetting> CpuOnly { get; init; } = [];
 
