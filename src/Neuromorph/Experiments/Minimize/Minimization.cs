@@ -56,6 +56,11 @@ public static class Minimization
         };
         var hardware = spec.Substrate is { } substrate ? HardwareIsing.Program(quadratic.Model, substrate, SeedSequence.Derive((long)spec.Seed, 1, 0)) : null;
         var solver = entry.CreateSpin(settings, new SolverPlatform(hardware, useAccelerator ? context.Accelerator : null));
+        if (solver is SimulatedAnnealing && SimulatedAnnealing.DefaultSweeps(quadratic.Model, options) is var sweeps && sweeps != options.SweepsFor(quadratic.Model.Size))
+        {
+            notes = [.. notes, $"annealing: {sweeps} sweeps per restart, the long schedule of a time-limited problem of {quadratic.Model.Size} spins ({spec.Names.Name("sweeps")} sets it)"];
+        }
+
         var result = SolverCatalog.Solve(solver, quadratic, options, hardware, context.CancellationToken);
         return new MinimizeResult(problem, result, hardware, notes, target);
     }
