@@ -177,6 +177,15 @@ class AgainstCli(unittest.TestCase):
             self.assertEqual(float(f"{r['objective']:.12g}"), float(row["cut"]))
         self.assertEqual(result.objective, max(float(row["cut"]) for row in final))
 
+    def test_memcomputing_solvers_on_the_managed_backend_give_the_cpu_paths_restarts(self):
+        # dmm and memory-ising batch their restarts on a compute backend; on the managed one the restarts equal the CPU path's
+        problem = str(CIRCUITS / "gset" / "G11.txt")
+        for solver in ("dmm", "memory-ising"):
+            cpu = nm.minimize(problem, solver, restarts=3, sweeps=300, seed=5)
+            batched = nm.minimize(problem, solver, restarts=3, sweeps=300, seed=5, backend="cpu")
+            self.assertEqual([r["energy"] for r in cpu.restarts], [r["energy"] for r in batched.restarts], solver)
+            np.testing.assert_array_equal(cpu.solution, batched.solution)
+
     def test_backends_like_cli(self):
         done = run_cli("backends")
         listed = nm.backends()
