@@ -32,13 +32,13 @@ public static class IlgpuDmmKernels
         var unsat = T.Zero;
         for (var c = t; c < m; c += stride)
         {
-            int k0 = Index<T, TReal>(clauseStart[c]), k1 = Index<T, TReal>(clauseStart[c + 1]);
+            int k0 = KernelMath.Index<T, TReal>(clauseStart[c]), k1 = KernelMath.Index<T, TReal>(clauseStart[c + 1]);
             T min = T.PositiveInfinity, next = T.PositiveInfinity;
             var at = k0;
             var satisfied = false;
             for (var k = k0; k < k1; k++)
             {
-                var vi = v[vo + Index<T, TReal>(variable[k])];
+                var vi = v[vo + KernelMath.Index<T, TReal>(variable[k])];
                 var q = polarity[k];
                 var x = T.One - (q * vi);
                 satisfied |= (vi >= T.Zero ? q : -q) > T.Zero;
@@ -65,15 +65,15 @@ public static class IlgpuDmmKernels
         for (var i = t; i < n; i += stride)
         {
             var sum = T.Zero;
-            int end = Index<T, TReal>(variableStart[i + 1]);
-            for (var p = Index<T, TReal>(variableStart[i]); p < end; p++)
+            int end = KernelMath.Index<T, TReal>(variableStart[i + 1]);
+            for (var p = KernelMath.Index<T, TReal>(variableStart[i]); p < end; p++)
             {
-                var k = Index<T, TReal>(variableLiterals[p]);
-                var c = Index<T, TReal>(literalClause[k]);
-                var size = Index<T, TReal>(clauseStart[c + 1]) - Index<T, TReal>(clauseStart[c]);
+                var k = KernelMath.Index<T, TReal>(variableLiterals[p]);
+                var c = KernelMath.Index<T, TReal>(literalClause[k]);
+                var size = KernelMath.Index<T, TReal>(clauseStart[c + 1]) - KernelMath.Index<T, TReal>(clauseStart[c]);
                 T q = polarity[k], w = drive[c], x = xs[co + c], y = xl[co + c], cm = clause[co + c];
                 var g = w * y * x;
-                var isArg = k == Index<T, TReal>(arg[co + c]);
+                var isArg = k == KernelMath.Index<T, TReal>(arg[co + c]);
                 if (size == 2)
                 {
                     sum += isArg ? q * ((g * half * second[co + c]) + (w * (T.One + (zeta * y)) * (T.One - x) * cm)) : g * q * cm;
@@ -120,13 +120,13 @@ public static class IlgpuDmmKernels
         {
             for (var i = t; i < n; i += stride)
             {
-                kept[vo + i] = v[vo + i] >= T.Zero ? T.One : -T.One;
+                kept[vo + i] = KernelMath.Sign(v[vo + i]);
             }
         }
     }
 
     /// <summary>One forward-Euler step of one slot per group (voltages, then memories, in strides); the first thread advances the time.</summary>
-    public static void Advance<T, TReal>(SlotViews<T> s, int n, int m, DmmStep step)
+    public static void Advance<T, TReal>(StepViews<T> s, int n, int m, DmmStep step)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TReal : struct, IReal<T>
     {
@@ -139,10 +139,10 @@ public static class IlgpuDmmKernels
         }
 
         var peak = TReal.ToDouble(state[so + 2]);
-        var dt = TReal.From(peak > 0 ? Clamp(step.MaxVoltageChange / peak, step.MinStep, step.MaxStep) : step.MaxStep);
+        var dt = TReal.From(peak > 0 ? KernelMath.Clamp(step.MaxVoltageChange / peak, step.MinStep, step.MaxStep) : step.MaxStep);
         for (var i = t; i < n; i += stride)
         {
-            v[vo + i] = Clamp(v[vo + i] + (dt * dv[vo + i]), -T.One, T.One);
+            v[vo + i] = KernelMath.Clamp(v[vo + i] + (dt * dv[vo + i]), -T.One, T.One);
         }
 
         T alpha = TReal.From(step.Alpha), beta = TReal.From(step.Beta), gamma = TReal.From(step.Gamma), delta = TReal.From(step.Delta), eps = TReal.From(step.Epsilon), xlMax = TReal.From(step.LongMemoryMax);
@@ -150,8 +150,8 @@ public static class IlgpuDmmKernels
         {
             var x = xs[co + c];
             var cm = clause[co + c];
-            xs[co + c] = Clamp(x + (dt * (beta * (x + eps) * (cm - gamma))), T.Zero, T.One);
-            xl[co + c] = Clamp(xl[co + c] + (dt * (alpha * (cm - delta))), T.One, xlMax);
+            xs[co + c] = KernelMath.Clamp(x + (dt * (beta * (x + eps) * (cm - gamma))), T.Zero, T.One);
+            xl[co + c] = KernelMath.Clamp(xl[co + c] + (dt * (alpha * (cm - delta))), T.One, xlMax);
         }
 
         if (Group.IsFirstThread)
@@ -160,20 +160,13 @@ public static class IlgpuDmmKernels
         }
     }
 
-    private static int Index<T, TReal>(T value)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TReal : struct, IReal<T> => (int)TReal.ToDouble(value);
-
-    private static TValue Clamp<TValue>(TValue v, TValue low, TValue high)
-        where TValue : INumber<TValue> => v < low ? low : v > high ? high : v;
-
     /// <summary>The set on one ILGPU accelerator: a group of 128 threads per slot (at most the device's maximum).</summary>
     internal sealed class Set<T, TReal>(IlgpuLauncher<T, TReal> launcher) : DmmKernels(launcher.Owner)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TReal : struct, IReal<T>
     {
         private Action<KernelConfig, FormulaViews<T>, SlotViews<T>, int, int, DmmStep>? _rates;
-        private Action<KernelConfig, SlotViews<T>, int, int, DmmStep>? _advance;
+        private Action<KernelConfig, StepViews<T>, int, int, DmmStep>? _advance;
 
         /// <inheritdoc/>
         protected override void RatesInternal(DmmFormulaBuffers formula, RealBuffer v, RealBuffer xs, RealBuffer xl, RealBuffer dv, RealBuffer clause, RealBuffer arg, RealBuffer second,
@@ -190,9 +183,9 @@ public static class IlgpuDmmKernels
         /// <inheritdoc/>
         protected override void AdvanceInternal(RealBuffer v, RealBuffer xs, RealBuffer xl, RealBuffer dv, RealBuffer clause, RealBuffer state, int variables, int clauses, int count, DmmStep step)
         {
-            var kernel = launcher.Load(ref _advance, "dmm_advance", () => launcher.Device.LoadStreamKernel<SlotViews<T>, int, int, DmmStep>(Advance<T, TReal>));
+            var kernel = launcher.Load(ref _advance, "dmm_advance", () => launcher.Device.LoadStreamKernel<StepViews<T>, int, int, DmmStep>(Advance<T, TReal>));
             var config = new KernelConfig(count, launcher.GroupSize(128));
-            var slots = new SlotViews<T>(V(v), V(xs), V(xl), V(dv), V(clause), V(dv), V(dv), V(state), V(dv)); // Advance reads no arg, runner-up or kept signs
+            var slots = new StepViews<T>(V(v), V(xs), V(xl), V(dv), V(clause), V(state));
             launcher.Launch("dmm_advance", () => kernel(config, slots, variables, clauses, step));
         }
 
@@ -207,5 +200,9 @@ public static class IlgpuDmmKernels
     /// <summary>The slots' arrays as one kernel argument.</summary>
     public readonly record struct SlotViews<T>(ArrayView<T> V, ArrayView<T> Xs, ArrayView<T> Xl, ArrayView<T> Dv, ArrayView<T> Clause, ArrayView<T> Arg, ArrayView<T> Second,
         ArrayView<T> State, ArrayView<T> Kept)
+        where T : unmanaged;
+
+    /// <summary>The arrays a step reads and writes, as one kernel argument.</summary>
+    public readonly record struct StepViews<T>(ArrayView<T> V, ArrayView<T> Xs, ArrayView<T> Xl, ArrayView<T> Dv, ArrayView<T> Clause, ArrayView<T> State)
         where T : unmanaged;
 }

@@ -33,16 +33,16 @@ public static class IlgpuMemoryIsingKernels
         for (var i = t; i < n; i += stride)
         {
             var h = T.Zero;
-            int end = (int)TReal.ToDouble(rowStart[i + 1]);
-            for (var q = (int)TReal.ToDouble(rowStart[i]); q < end; q++)
+            int end = KernelMath.Index<T, TReal>(rowStart[i + 1]);
+            for (var q = KernelMath.Index<T, TReal>(rowStart[i]); q < end; q++)
             {
-                h += omega[q] * x[o + (int)TReal.ToDouble(neighbour[q])];
+                h += omega[q] * x[o + KernelMath.Index<T, TReal>(neighbour[q])];
             }
 
             var xi = x[o + i];
             var xi2 = xi * xi;
-            next[o + i] = Clamp(xi + (dt * ((xi * (r - xi2)) + (beta * e[o + i] * h))), -xMax, xMax);
-            e[o + i] = Clamp(e[o + i] - (dt * rate * (xi2 - a) * e[o + i]), T.Zero, eMax);
+            next[o + i] = KernelMath.Clamp(xi + (dt * ((xi * (r - xi2)) + (beta * e[o + i] * h))), -xMax, xMax);
+            e[o + i] = KernelMath.Clamp(e[o + i] - (dt * rate * (xi2 - a) * e[o + i]), T.Zero, eMax);
         }
 
         Group.Barrier();
@@ -56,13 +56,13 @@ public static class IlgpuMemoryIsingKernels
         for (var i = t; i < n; i += stride)
         {
             var row = T.Zero;
-            int end = (int)TReal.ToDouble(rowStart[i + 1]);
-            for (var q = (int)TReal.ToDouble(rowStart[i]); q < end; q++)
+            int end = KernelMath.Index<T, TReal>(rowStart[i + 1]);
+            for (var q = KernelMath.Index<T, TReal>(rowStart[i]); q < end; q++)
             {
-                row += coupling[q] * Sign(x[o + (int)TReal.ToDouble(neighbour[q])]);
+                row += coupling[q] * KernelMath.Sign(x[o + KernelMath.Index<T, TReal>(neighbour[q])]);
             }
 
-            partial += Sign(x[o + i]) * row;
+            partial += KernelMath.Sign(x[o + i]) * row;
         }
 
         var sum = GroupSum.Of(partial);
@@ -88,16 +88,10 @@ public static class IlgpuMemoryIsingKernels
         {
             for (var i = t; i < n; i += stride)
             {
-                kept[o + i] = Sign(x[o + i]);
+                kept[o + i] = KernelMath.Sign(x[o + i]);
             }
         }
     }
-
-    private static T Sign<T>(T v)
-        where T : unmanaged, IFloatingPointIeee754<T> => v >= T.Zero ? T.One : -T.One;
-
-    private static T Clamp<T>(T v, T low, T high)
-        where T : unmanaged, IFloatingPointIeee754<T> => v < low ? low : v > high ? high : v;
 
     /// <summary>The set on one ILGPU accelerator: a group of 128 threads per slot (at most the device's maximum).</summary>
     internal sealed class Set<T, TReal>(IlgpuLauncher<T, TReal> launcher) : MemoryIsingKernels(launcher.Owner)

@@ -28,8 +28,7 @@ public sealed class DeviceWeights : IWeightSubstrate, IDisposable
         Rows = rows;
         Columns = columns;
         _host = rowMajor.ToArray();
-        _w = accelerator.Allocate(_host.Length);
-        accelerator.Write(_w, _host);
+        _w = accelerator.Upload(_host);
     }
 
     /// <summary>Copies an existing substrate's weights onto the accelerator.</summary>

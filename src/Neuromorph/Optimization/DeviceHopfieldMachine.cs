@@ -53,12 +53,9 @@ public sealed class DeviceHopfieldMachine(IAccelerator accelerator) : ISpinSolve
         }
 
         var acc = accelerator;
-        using var bw = acc.Allocate(n * n);
-        using var bias = acc.Allocate(n);
-        using var bs = acc.Allocate(n * k);
-        acc.Write(bw, w);
-        acc.Write(bias, [.. model.Linear.Select(c => -c)]);
-        acc.Write(bs, spins);
+        using var bw = acc.Upload(w);
+        using var bias = acc.Upload([.. model.Linear.Select(c => -c)]);
+        using var bs = acc.Upload(spins);
 
         var best = Enumerable.Repeat(double.PositiveInfinity, k).ToArray();
         var bestSpins = new sbyte[k][];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Neuromorph.Compute.Cpu;
 using Neuromorph.Numerics;
 using Neuromorph.Optimization;
@@ -15,33 +14,13 @@ namespace Neuromorph.Tests.Optimization;
 /// </summary>
 public class DeviceDmmTests
 {
-    // ±1 couplings and integer fields: unsatisfied weights and energies are exact, as on the CPU path
-    private static IsingModel IntegerModel(int n, double density, bool fields, int seed)
-    {
-        var rng = new Random(seed);
-        var pairs = new List<(int, int, double)>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                if (rng.NextDouble() < density)
-                {
-                    pairs.Add((i, j, rng.NextDouble() < 0.5 ? -1 : 1));
-                }
-            }
-        }
-
-        double[] linear = [.. Enumerable.Range(0, n).Select(_ => fields ? rng.Next(-2, 3) : 0.0)];
-        return IsingModel.FromPairs(n, pairs, linear, 1);
-    }
-
     [Theory]
     [InlineData(false, 100)]
     [InlineData(true, 100)]
     [InlineData(true, 0)]
     public void The_batched_device_path_gives_the_cpu_solvers_restarts(bool fields, int quenchEvery)
     {
-        var model = IntegerModel(30, 0.25, fields, seed: 8);
+        var model = BatchedSolverChecks.IntegerModel(30, 0.25, fields, seed: 8);
         var options = new SolverOptions { Restarts = 5, Sweeps = 700, Seed = 4, Parallelism = 2 };
         var machine = new DmmSolver { QuenchEvery = quenchEvery };
         var cpu = machine.Solve(model, options);
@@ -60,7 +39,7 @@ public class DeviceDmmTests
         var solver = new DeviceDmmSolver(accelerator);
         for (var seed = 1; seed <= 3; seed++)
         {
-            var model = IntegerModel(14, 0.4, fields: seed == 2, seed: 30 + seed);
+            var model = BatchedSolverChecks.IntegerModel(14, 0.4, fields: seed == 2, seed: 30 + seed);
             var optimum = double.MaxValue;
             var s = new sbyte[14];
             for (var mask = 0; mask < 1 << 14; mask++)
@@ -82,21 +61,8 @@ public class DeviceDmmTests
     [Fact]
     public void The_batched_device_path_stops_at_the_time_limit_with_quenched_answers()
     {
-        var model = IntegerModel(150, 0.05, fields: false, seed: 9);
         using var accelerator = new CpuAccelerator(DataConverter.Quantize);
-        var watch = Stopwatch.StartNew();
-        var r = new DeviceDmmSolver(accelerator).Solve(model, new SolverOptions { Restarts = 3, Sweeps = 10_000_000, TimeLimitSeconds = 0.3 });
-        Assert.True(watch.Elapsed.TotalSeconds < 5, $"took {watch.Elapsed.TotalSeconds} s");
-        Assert.Equal(3, r.Restarts.Count);
-        Assert.All(r.Restarts, x => Assert.False(x.Completed));
-        var field = new double[model.Size];
-        foreach (var restart in r.Restarts)
-        {
-            var spins = (sbyte[])restart.BestSpins.Clone();
-            model.LocalFields(spins, field);
-            model.Descend(spins, field);
-            Assert.Equal(restart.BestSpins, spins); // a one-flip minimum: the quench ran
-        }
+        BatchedSolverChecks.StopsAtTheTimeLimitWithQuenchedAnswers(new DeviceDmmSolver(accelerator), BatchedSolverChecks.IntegerModel(150, 0.05, fields: false, seed: 9), 3);
     }
 
     [Theory]

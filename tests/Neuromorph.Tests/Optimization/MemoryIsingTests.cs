@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Neuromorph.Compute.Cpu;
 using Neuromorph.Numerics;
@@ -233,33 +232,12 @@ public class MemoryIsingTests
         }
     }
 
-    // ±1 couplings and integer fields: read-out energies are integers, so the device path's recount and the CPU
-    // path's incremental energy agree exactly and the two trajectories stay bit for bit the same
-    private static IsingModel IntegerModel(int n, double density, bool fields, int seed)
-    {
-        var rng = new Random(seed);
-        var pairs = new List<(int, int, double)>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                if (rng.NextDouble() < density)
-                {
-                    pairs.Add((i, j, rng.NextDouble() < 0.5 ? -1 : 1));
-                }
-            }
-        }
-
-        double[] linear = [.. Enumerable.Range(0, n).Select(_ => fields ? rng.Next(-2, 3) : 0.0)];
-        return IsingModel.FromPairs(n, pairs, linear, 1);
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void The_batched_device_path_gives_the_cpu_solvers_restarts(bool fields)
     {
-        var model = IntegerModel(40, 0.2, fields, seed: 5);
+        var model = BatchedSolverChecks.IntegerModel(40, 0.2, fields, seed: 5);
         var options = new SolverOptions { Restarts = 6, Sweeps = 600, Seed = 3, Parallelism = 2 };
         var cpu = new MemoryIsingSolver().Solve(model, options);
         using var accelerator = new CpuAccelerator(DataConverter.Quantize);
@@ -297,21 +275,8 @@ public class MemoryIsingTests
     [Fact]
     public void The_batched_device_path_stops_at_the_time_limit_with_quenched_answers()
     {
-        var model = IntegerModel(200, 0.05, fields: false, seed: 9);
         using var accelerator = new CpuAccelerator(DataConverter.Quantize);
-        var watch = Stopwatch.StartNew();
-        var r = new DeviceMemoryIsingSolver(accelerator).Solve(model, new SolverOptions { Restarts = 4, Sweeps = 10_000_000, TimeLimitSeconds = 0.3 });
-        Assert.True(watch.Elapsed.TotalSeconds < 5, $"took {watch.Elapsed.TotalSeconds} s");
-        Assert.Equal(4, r.Restarts.Count);
-        Assert.All(r.Restarts, x => Assert.False(x.Completed));
-        var field = new double[model.Size];
-        foreach (var restart in r.Restarts)
-        {
-            var spins = (sbyte[])restart.BestSpins.Clone();
-            model.LocalFields(spins, field);
-            model.Descend(spins, field);
-            Assert.Equal(restart.BestSpins, spins); // a one-flip minimum: the quench ran
-        }
+        BatchedSolverChecks.StopsAtTheTimeLimitWithQuenchedAnswers(new DeviceMemoryIsingSolver(accelerator), BatchedSolverChecks.IntegerModel(200, 0.05, fields: false, seed: 9), 4);
     }
 
     [Fact]

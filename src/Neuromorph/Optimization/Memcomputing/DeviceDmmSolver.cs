@@ -30,22 +30,12 @@ public sealed class DeviceDmmSolver(IAccelerator accelerator) : ISpinSolver
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
-        bool OutOfTime() => cancel.IsCancellationRequested || (options.TimeLimitSeconds > 0 && clock.Elapsed.TotalSeconds >= options.TimeLimitSeconds);
         var encoding = IsingClauses.From(model);
         var parameters = model.Linear.All(h => h == 0) ? Machine.CouplingOnlyParameters : Machine.SpinParameters;
         var steps = options.Sweeps > 0 ? options.Sweeps : Machine.DefaultSpinSteps;
         using var formula = DmmFormulaBuffers.Upload(accelerator, encoding.Formula);
-        var results = new List<RestartResult>();
-        for (var first = 0; first < options.Restarts && (first == 0 || !OutOfTime()); first += MaxSlots)
-        {
-            var count = Math.Min(MaxSlots, options.Restarts - first);
-            results.AddRange(Batch(model, encoding, parameters, formula, options, first, count, steps, OutOfTime, clock));
-            options.Progress?.Report(Math.Max(results.Count / (double)options.Restarts, options.TimeLimitSeconds > 0 ? clock.Elapsed.TotalSeconds / options.TimeLimitSeconds : 0));
-        }
-
-        var ttt = results.Where(r => r.SecondsToTarget is not null).Select(r => r.SecondsToTarget).Min();
-        return new SolverResult(Name, results, clock.Elapsed.TotalSeconds, ttt);
+        return DeviceBatches.Run(Name, options, MaxSlots,
+            (first, count, outOfTime, clock) => Batch(model, encoding, parameters, formula, options, first, count, steps, outOfTime, clock), cancel);
     }
 
     private List<RestartResult> Batch(IsingModel model, IsingClauses encoding, DmmParameters parameters, DmmFormulaBuffers formula, SolverOptions o,
@@ -68,14 +58,14 @@ public sealed class DeviceDmmSolver(IAccelerator accelerator) : ISpinSolver
             state[(k * width) + 1] = double.PositiveInfinity;
         }
 
-        using var v = Upload(host.V);
-        using var xs = Upload(host.Xs);
-        using var xl = Upload(host.Xl);
+        using var v = acc.Upload(host.V);
+        using var xs = acc.Upload(host.Xs);
+        using var xl = acc.Upload(host.Xl);
         using var dv = acc.Allocate(count * n);
         using var clause = acc.Allocate(count * m);
         using var arg = acc.Allocate(count * m);
         using var second = acc.Allocate(count * m);
-        using var slots = Upload(state);
+        using var slots = acc.Upload(state);
         using var kept = acc.Allocate(count * n);
         var step = DmmStep.Of(parameters, host.LongMemoryMax, encoding.Energy(0), 2);
         var kernels = acc.KernelSet<DmmKernels>();
@@ -187,12 +177,5 @@ public sealed class DeviceDmmSolver(IAccelerator accelerator) : ISpinSolver
         }
 
         return results;
-
-        RealBuffer Upload(double[] values)
-        {
-            var b = acc.Allocate(values.Length);
-            acc.Write(b, values);
-            return b;
-        }
     }
 }

@@ -36,18 +36,8 @@ public sealed class DeviceMemoryIsingSolver(IAccelerator accelerator) : ISpinSol
             throw new ArgumentException("the periodic quench runs on the CPU path of memory-ising only", nameof(options));
         }
 
-        var clock = Stopwatch.StartNew();
-        bool OutOfTime() => cancel.IsCancellationRequested || (options.TimeLimitSeconds > 0 && clock.Elapsed.TotalSeconds >= options.TimeLimitSeconds);
         var steps = options.Sweeps > 0 ? options.Sweeps : DefaultSteps;
-        var results = new List<RestartResult>();
-        for (var first = 0; first < options.Restarts && (first == 0 || !OutOfTime()); first += MaxSlots)
-        {
-            results.AddRange(Batch(model, options, first, Math.Min(MaxSlots, options.Restarts - first), steps, OutOfTime, clock));
-            options.Progress?.Report(Math.Max(results.Count / (double)options.Restarts, options.TimeLimitSeconds > 0 ? clock.Elapsed.TotalSeconds / options.TimeLimitSeconds : 0));
-        }
-
-        var ttt = results.Where(r => r.SecondsToTarget is not null).Select(r => r.SecondsToTarget).Min();
-        return new SolverResult(Name, results, clock.Elapsed.TotalSeconds, ttt);
+        return DeviceBatches.Run(Name, options, MaxSlots, (first, count, outOfTime, clock) => Batch(model, options, first, count, steps, outOfTime, clock), cancel);
     }
 
     private List<RestartResult> Batch(IsingModel model, SolverOptions o, int first, int count, int steps, Func<bool> outOfTime, Stopwatch clock)
@@ -75,15 +65,15 @@ public sealed class DeviceMemoryIsingSolver(IAccelerator accelerator) : ISpinSol
         }
 
         var terms = Math.Max(1, ext.Neighbour.Length);
-        using var rowStart = Upload([.. ext.RowStart.Select(v => (double)v)]);
-        using var neighbour = Upload(Padded([.. ext.Neighbour.Select(v => (double)v)], terms));
-        using var omega = Upload(Padded([.. ext.Coupling.Select(k => -k / batch.Scale)], terms));
-        using var coupling = Upload(Padded(ext.Coupling, terms));
-        using var x = Upload(batch.X);
-        using var e = Upload(batch.E);
+        using var rowStart = acc.Upload([.. ext.RowStart.Select(v => (double)v)]);
+        using var neighbour = acc.Upload(Padded([.. ext.Neighbour.Select(v => (double)v)], terms));
+        using var omega = acc.Upload(Padded([.. ext.Coupling.Select(k => -k / batch.Scale)], terms));
+        using var coupling = acc.Upload(Padded(ext.Coupling, terms));
+        using var x = acc.Upload(batch.X);
+        using var e = acc.Upload(batch.E);
         using var next = acc.Allocate(count * n);
-        using var slots = Upload(state);
-        using var kept = Upload([.. batch.Spins.Select(s => (double)s)]);
+        using var slots = acc.Upload(state);
+        using var kept = acc.Upload([.. batch.Spins.Select(s => (double)s)]);
         var step = MemoryIsingStep.Of(Parameters, batch.Scale, ext.Offset);
         var kernels = acc.KernelSet<MemoryIsingKernels>();
 
@@ -156,13 +146,6 @@ public sealed class DeviceMemoryIsingSolver(IAccelerator accelerator) : ISpinSol
         }
 
         return results;
-
-        RealBuffer Upload(double[] values)
-        {
-            var b = acc.Allocate(values.Length);
-            acc.Write(b, values);
-            return b;
-        }
     }
 
     private static double[] Padded(double[] values, int length) => values.Length >= length ? values : [.. values, .. new double[length - values.Length]];

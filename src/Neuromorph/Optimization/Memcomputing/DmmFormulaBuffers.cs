@@ -84,8 +84,7 @@ public sealed class DmmFormulaBuffers : IDisposable
         var buffers = new RealBuffer[data.Length];
         for (var i = 0; i < data.Length; i++)
         {
-            buffers[i] = accelerator.Allocate(data[i].Length);
-            accelerator.Write(buffers[i], data[i]);
+            buffers[i] = accelerator.Upload(data[i]);
         }
 
         return new DmmFormulaBuffers(buffers);
